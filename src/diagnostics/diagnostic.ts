@@ -1,0 +1,79 @@
+/** How serious a finding is. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A 1-based line/column position with the 0-based character offset it stands for. */
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** 0-based offset in the file's text. */
+  offset: number;
+}
+
+/** A source range: start inclusive, end exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A place in a source file, used for related locations. */
+export interface SourceLocation {
+  /** File path (absolute in the build's file system, or relative to the root given to lint). */
+  file: string;
+  range?: Range;
+  message?: string;
+}
+
+/**
+ * The one finding type of the library: engine errors and warnings, schema results and lint rules.
+ * `line` and `column` repeat `range.start` for consumers that want flat fields.
+ */
+export interface Diagnostic {
+  /** A stable code, e.g. `load/missing-file` or a lint rule id such as `flux/prune-disabled`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** File the finding is about, when known. */
+  file?: string;
+  /** 1-based line, when known. */
+  line?: number;
+  /** 1-based column, when known. */
+  column?: number;
+  range?: Range;
+  /** JSON pointer into the object the finding is about, when it concerns a field. */
+  path?: string;
+  /** What produced it: `loader`, a transformer id, `schema`, or a lint rule id. */
+  source?: string;
+  related?: SourceLocation[];
+}
+
+/** Builds a diagnostic, filling `line`/`column` from the range. */
+export function diagnostic(
+  code: string,
+  severity: Severity,
+  message: string,
+  where: { file?: string | undefined; range?: Range | undefined; path?: string | undefined; source?: string | undefined } = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message };
+  if (where.file !== undefined) d.file = where.file;
+  if (where.range !== undefined) {
+    d.range = where.range;
+    d.line = where.range.start.line;
+    d.column = where.range.start.column;
+  }
+  if (where.path !== undefined) d.path = where.path;
+  if (where.source !== undefined) d.source = where.source;
+  return d;
+}
+
+/** Formats a diagnostic as `file:line:column: severity: message [code]` (the CLI's one-line form). */
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = '';
+  if (d.file) {
+    where = d.file;
+    if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
+    where += ': ';
+  }
+  return `${where}${d.severity}: ${d.message} [${d.code}]`;
+}

@@ -1,0 +1,8 @@
+/**
+ * diagnostics: the single `Diagnostic` type used by the engine, the validator and the linter, the
+ * `BuildError` thrown inside a build, and the table of codes (`codes.ts`, documented in
+ * `docs/diagnostics.md`).
+ */
+export * from './diagnostic.js';
+export * from './error.js';
+export * from './codes.js';

@@ -1,0 +1,7 @@
+/**
+ * fs: the read-only virtual file system the core reads through (contract, in-memory driver, POSIX
+ * path helpers). Nothing here imports `node:*`; the Node driver lives in `src/node`.
+ */
+export * from './types.js';
+export * from './memory.js';
+export * as posixPath from './path.js';

@@ -1,0 +1,77 @@
+/**
+ * POSIX path helpers for the virtual file system. The core never imports `node:path`: every path it
+ * handles is an absolute POSIX path (`/repo/apps/base`), whatever the host.
+ */
+
+/** Normalises a POSIX path: collapses `//`, resolves `.` and `..`, drops a trailing slash. */
+export function normalize(path: string): string {
+  const absolute = path.startsWith('/');
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!absolute) out.push('..');
+      continue;
+    }
+    out.push(seg);
+  }
+  const joined = out.join('/');
+  if (absolute) return '/' + joined;
+  return joined === '' ? '.' : joined;
+}
+
+export function isAbsolute(path: string): boolean {
+  return path.startsWith('/');
+}
+
+/** Joins segments and normalises the result. */
+export function join(...parts: string[]): string {
+  return normalize(parts.filter((p) => p !== '').join('/'));
+}
+
+/** Resolves `path` against the directory `base` (an absolute path); absolute paths are returned normalised. */
+export function resolve(base: string, path: string): string {
+  return isAbsolute(path) ? normalize(path) : normalize(base + '/' + path);
+}
+
+export function dirname(path: string): string {
+  const n = normalize(path);
+  if (n === '/') return '/';
+  const i = n.lastIndexOf('/');
+  if (i < 0) return '.';
+  if (i === 0) return '/';
+  return n.slice(0, i);
+}
+
+export function basename(path: string): string {
+  const n = path.endsWith('/') && path.length > 1 ? path.slice(0, -1) : path;
+  const i = n.lastIndexOf('/');
+  return i < 0 ? n : n.slice(i + 1);
+}
+
+export function extname(path: string): string {
+  const b = basename(path);
+  const i = b.lastIndexOf('.');
+  return i <= 0 ? '' : b.slice(i);
+}
+
+/** The relative path from directory `from` to `to` (both absolute). */
+export function relative(from: string, to: string): string {
+  const a = normalize(from).split('/').filter(Boolean);
+  const b = normalize(to).split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const up = a.slice(i).map(() => '..');
+  const rest = b.slice(i);
+  const rel = [...up, ...rest].join('/');
+  return rel === '' ? '.' : rel;
+}
+
+/** True when `child` is `parent` or lies below it. */
+export function isWithin(parent: string, child: string): boolean {
+  const p = normalize(parent);
+  const c = normalize(child);
+  if (p === '/') return c.startsWith('/');
+  return c === p || c.startsWith(p + '/');
+}

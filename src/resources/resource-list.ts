@@ -1,0 +1,70 @@
+import { BuildError } from '../diagnostics/error.js';
+import { idsEqual, idString, type ResId } from './res-id.js';
+import type { Resource } from './resource.js';
+
+/**
+ * The ordered resources of a kustomization (kustomize's ResMap): append with id-conflict checks,
+ * replace in place, remove, and the lookups by current and previous ids.
+ */
+export class ResourceList {
+  items: Resource[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  [Symbol.iterator](): Iterator<Resource> {
+    return this.items[Symbol.iterator]();
+  }
+
+  /** Appends, failing like kustomize when a resource with the same current id is already present. */
+  append(r: Resource): void {
+    const id = r.id();
+    for (const other of this.items) {
+      if (idsEqual(other.id(), id, r.scope)) {
+        throw new BuildError('resource/id-conflict', `may not add resource with an already registered id: ${idString(id)}`, {
+          file: r.origin.file,
+          range: r.origin.range,
+        });
+      }
+    }
+    this.items.push(r);
+  }
+
+  appendAll(rs: Iterable<Resource>): void {
+    for (const r of rs) this.append(r);
+  }
+
+  /** Replaces `old` by `next` at the same position. */
+  replace(old: Resource, next: Resource): void {
+    const i = this.items.indexOf(old);
+    if (i < 0) throw new Error('replace: resource not in list');
+    this.items[i] = next;
+  }
+
+  remove(r: Resource): void {
+    const i = this.items.indexOf(r);
+    if (i >= 0) this.items.splice(i, 1);
+  }
+
+  /** Resources whose current id equals `id`. */
+  byCurrentId(id: ResId): Resource[] {
+    return this.items.filter((r) => idsEqual(r.id(), id, r.scope));
+  }
+
+  /** Resources whose current or any previous id equals `id`. */
+  byAnyId(id: ResId): Resource[] {
+    return this.items.filter((r) => r.allIds().some((x) => idsEqual(x, id, r.scope)));
+  }
+
+  /** Drops resources whose data became empty (deleted by `$patch: delete`). */
+  dropEmpty(): void {
+    this.items = this.items.filter((r) => Object.keys(r.data).length > 0);
+  }
+
+  clone(): ResourceList {
+    const l = new ResourceList();
+    l.items = this.items.map((r) => r.clone());
+    return l;
+  }
+}
