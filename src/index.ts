@@ -1,1 +1,17 @@
-export {};
+/**
+ * kustomize-ts: Kustomize and Flux rendering, validation and linting in pure TypeScript. This entry is the
+ * browser-safe core: it reads only through the `FileSystem` it is given.
+ */
+export { build } from './api/build.js';
+export type { BuildResult, BuildApiOptions, RenderedResource } from './api/build.js';
+export type { BuildOptions, LoadRestrictor, Reorder, RemoteLoader } from './build/options.js';
+export type { UnmatchedPatchTarget } from './build/context.js';
+export { memoryFs, FsError, readText } from './fs/index.js';
+export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs } from './fs/index.js';
+export { posixPath } from './fs/index.js';
+export { formatDiagnostic, KustomizeError, diagnosticCodes } from './diagnostics/index.js';
+export type { Diagnostic, Severity, Position, Range, SourceLocation, DiagnosticCode } from './diagnostics/index.js';
+export type { ResId, Gvk, Origin } from './resources/index.js';
+export { idString } from './resources/index.js';
+export { parseYamlStream, emitDocument, emitDocuments } from './yaml/index.js';
+export type { YamlValue, YamlMap, YamlScalar } from './yaml/index.js';

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { FsError, type FileStat, type FileSystem } from '../fs/types.js';

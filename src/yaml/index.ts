@@ -6,3 +6,4 @@ export * from './values.js';
 export * from './scalars.js';
 export * from './parse.js';
 export * from './emit.js';
+export * from './locate.js';

@@ -1,0 +1,67 @@
+/**
+ * `build(path, options)`: the public entry point of the engine.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { KustomizeError } from '../diagnostics/error.js';
+import type { ResId } from '../resources/res-id.js';
+import type { Origin } from '../resources/origin.js';
+import type { Resource } from '../resources/resource.js';
+import { runBuild } from '../build/run.js';
+import type { BuildOptions } from '../build/options.js';
+import type { UnmatchedPatchTarget } from '../build/context.js';
+import { resourcesToYaml } from '../build/output.js';
+import type { YamlMap } from '../yaml/values.js';
+
+/** One rendered object. */
+export interface RenderedResource {
+  /** The current id. */
+  readonly id: ResId;
+  /** The id it had before any rename (prefix, suffix, namespace, hash). */
+  readonly originalId: ResId;
+  /** The object, as it is written out. */
+  readonly object: YamlMap;
+  /** Where it came from. */
+  readonly origin: Origin;
+}
+
+/** What {@link build} returns. */
+export interface BuildResult {
+  /** False when the build failed (see `diagnostics`). */
+  readonly ok: boolean;
+  /** The rendered objects in output order (empty when the build failed). */
+  readonly resources: readonly RenderedResource[];
+  /** Errors and warnings, each with code, severity, message and, where known, file, line and column. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Patch targets that selected nothing (kustomize skips them silently). */
+  readonly unmatchedPatchTargets: readonly UnmatchedPatchTarget[];
+  /** The output exactly as `kustomize build` prints it. */
+  toYaml(): string;
+}
+
+/** Options of {@link build}, plus `strict` (throw a KustomizeError when the build fails). */
+export interface BuildApiOptions extends BuildOptions {
+  /** Throw {@link KustomizeError} instead of returning a failed result. Default false. */
+  strict?: boolean;
+}
+
+function render(r: Resource): RenderedResource {
+  return { id: r.id(), originalId: r.originalId(), object: r.data, origin: r.origin };
+}
+
+/**
+ * Builds the kustomization directory `path` (absolute, in `options.fs`) exactly as `kustomize build`
+ * (v5.6.0) would.
+ */
+export function build(path: string, options: BuildApiOptions): BuildResult {
+  const res = runBuild(path, options);
+  if (!res.ok && options.strict) throw new KustomizeError(res.diagnostics);
+  const resources = res.resources;
+  let yaml: string | undefined;
+  return {
+    ok: res.ok,
+    resources: resources.map(render),
+    diagnostics: res.diagnostics,
+    unmatchedPatchTargets: res.unmatchedPatchTargets,
+    toYaml: () => (yaml ??= resourcesToYaml(resources)),
+  };
+}

@@ -1,0 +1,40 @@
+import type { FileSystem } from '../fs/types.js';
+
+/** kustomize's load restrictors. */
+export type LoadRestrictor = 'LoadRestrictionsRootOnly' | 'LoadRestrictionsNone';
+
+/** Output order when the kustomization has no `sortOptions`: kustomize's `--reorder`. */
+export type Reorder = 'legacy' | 'none';
+
+/**
+ * Supplies remote resources (git or http URLs) that kustomize would download. kustomize-ts never goes to
+ * the network itself: a host that has the content (a cache, a checkout) returns a file system and a path
+ * inside it. Returning `undefined` makes the build fail with a `load/remote` diagnostic, as an offline
+ * kustomize would.
+ */
+export type RemoteLoader = (
+  url: string,
+  kind: 'resource' | 'component',
+) => { fs: FileSystem; path: string } | undefined;
+
+/** Options of {@link build}. */
+export interface BuildOptions {
+  /** The file system to read from. */
+  fs: FileSystem;
+  /** Default `LoadRestrictionsRootOnly`: files must lie in or below their kustomization's directory. */
+  loadRestrictor?: LoadRestrictor;
+  /** Default `legacy`. Ignored when the top kustomization has `sortOptions`. */
+  reorder?: Reorder;
+  /** Resolves remote resources; default: none (remote entries fail with a diagnostic). */
+  remoteLoader?: RemoteLoader;
+  /**
+   * With `LoadRestrictionsNone`, still refuse files outside this directory (Flux confines builds to the
+   * source artifact). Default: no confinement.
+   */
+  confineTo?: string;
+  /** Add `app.kubernetes.io/managed-by: kustomize-(devel)` (kustomize's `--enable-managedby-label`). Default false. */
+  enableManagedByLabel?: boolean;
+}
+
+/** The managed-by label value `kubectl kustomize` writes (no version stamped in kubectl's build). */
+export const MANAGED_BY_VALUE = 'kustomize-(devel)';

@@ -1,0 +1,115 @@
+/**
+ * A whole build (kustomize's Kustomizer.Run, spec §2.1): load the top kustomization, accumulate it, then
+ * — once, at the top — hash suffixes, name references, vars, local-config removal, ordering and output
+ * clean-up.
+ */
+import { BuildError, toBuildError } from '../diagnostics/error.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { normalize } from '../fs/path.js';
+import { FsError } from '../fs/types.js';
+import { builtinSchema } from '../schema/builtin.js';
+import { setSchemaFromKustomization } from '../schema/custom.js';
+import { nameHash } from '../generators/hash.js';
+import { fixNameReferences } from '../transformers/name-reference/index.js';
+import { resolveVars } from '../transformers/vars/resolve.js';
+import { labelTransformer } from '../transformers/labels/index.js';
+import type { Resource } from '../resources/resource.js';
+import { ResourceList } from '../resources/resource-list.js';
+import { accumulateTarget, emptyAccumulator, loadTarget } from './accumulate.js';
+import type { BuildContext, UnmatchedPatchTarget } from './context.js';
+import { Loader } from './loader.js';
+import { MANAGED_BY_VALUE, type BuildOptions } from './options.js';
+import { dropLocalConfig, finalizeAnnotations, sortResources } from './output.js';
+
+/** The engine's raw result: resources in output order, or the error. */
+export interface EngineResult {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  unmatchedPatchTargets: UnmatchedPatchTarget[];
+  /** The top kustomization file, when it was found. */
+  kustomizationFile?: string;
+  ok: boolean;
+}
+
+function addHashes(resources: ResourceList): void {
+  for (const r of resources.items) {
+    if (!r.needsHash) continue;
+    const h = nameHash(r.data);
+    r.storePreviousId();
+    r.setName(`${r.name}-${h}`);
+  }
+}
+
+/** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
+export function runBuild(dir: string, options: BuildOptions): EngineResult {
+  const fs = options.fs;
+  const warnings: Diagnostic[] = [];
+  const unmatched: UnmatchedPatchTarget[] = [];
+  const result: EngineResult = { resources: [], diagnostics: warnings, unmatchedPatchTargets: unmatched, ok: false };
+  try {
+    let root = normalize(dir);
+    const st = fs.stat(root);
+    if (!st) {
+      throw new BuildError(
+        'load/not-a-directory',
+        `must build at directory: not a valid directory: evalsymlink failure on '${root}' : lstat ${root}: no such file or directory`,
+        { file: root },
+      );
+    }
+    if (st.type !== 'dir') {
+      throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, { file: root });
+    }
+    if (fs.realPath) {
+      try {
+        root = fs.realPath(root);
+      } catch (err) {
+        if (!(err instanceof FsError)) throw err;
+      }
+    }
+    const restrictor = options.loadRestrictor ?? 'LoadRestrictionsRootOnly';
+    const build: BuildContext = {
+      fs,
+      options,
+      restrictor,
+      topRoot: root,
+      schema: builtinSchema,
+      schemaSet: false,
+      warnings,
+      unmatchedPatchTargets: unmatched,
+      buildMetadata: [],
+      trackOrigins: false,
+    };
+    const loader = new Loader(fs, root, restrictor, [], options.confineTo);
+    const kt = loadTarget(build, loader);
+    result.kustomizationFile = kt.file;
+    build.buildMetadata = kt.kustomization.buildMetadata ?? [];
+    build.trackOrigins = build.buildMetadata.length > 0;
+    setSchemaFromKustomization(kt, true);
+    const ra = accumulateTarget(kt, emptyAccumulator());
+    addHashes(ra.resources);
+    fixNameReferences(ra);
+    resolveVars(ra, build);
+    let out = dropLocalConfig(ra.resources.items);
+    out = sortResources(out, kt.kustomization.sortOptions, options.reorder ?? 'legacy');
+    if (options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
+      const list = new ResourceList();
+      list.items = out;
+      labelTransformer.transform(
+        list,
+        { pairs: { 'app.kubernetes.io/managed-by': MANAGED_BY_VALUE }, fieldSpecs: [{ path: 'metadata/labels', create: true }] },
+        kt,
+      );
+    }
+    for (const r of out) finalizeAnnotations(r, build.buildMetadata);
+    result.resources = out;
+    result.ok = true;
+  } catch (err) {
+    const e = toBuildError(err);
+    if (e.code === 'internal/error' && err instanceof Error && err.stack) {
+      // Keep the stack for bug reports; the message stays the error's own.
+      (e as BuildError & { stack?: string }).stack = err.stack;
+    }
+    warnings.push(e.toDiagnostic());
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+/// <reference types="node" />
+/**
+ * cli: the `kustomize-ts` command. Each command lives in commands/; this file dispatches and maps errors
+ * to exit codes (0 ok, 1 failure, 2 bad usage).
+ */
+import { runBuildCommand, buildHelp } from './commands/build.js';
+import { UsageError, type Io } from './io.js';
+
+const VERSION = '0.1.0';
+
+const help = `Usage: kustomize-ts <command> [options]
+
+Commands:
+  build DIR      render a kustomization exactly as kustomize build does
+
+Run \`kustomize-ts <command> --help\` for a command's options.
+
+${buildHelp.split('\n')[0]}`;
+
+export function main(argv: string[], io: Io): number {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'build':
+        return runBuildCommand(rest, io);
+      case '--version':
+      case 'version':
+        io.out(`kustomize-ts ${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(help + '\n');
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`error: ${(err as Error).message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+const io: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  errIsTty: process.stderr.isTTY === true,
+  color: process.stderr.isTTY === true && !process.env.NO_COLOR,
+};
+process.exitCode = main(process.argv.slice(2), io);

@@ -1,0 +1,58 @@
+/**
+ * Reading a `configurations:` file (spec §2.2 step 2): YAML with the keys namePrefix, nameSuffix,
+ * namespace, commonLabels, labels, templateLabels, commonAnnotations, nameReference, varReference,
+ * images, replicas, each a list of field specs (nameReference: a list of target GVKs with their
+ * referrer field specs). Unknown keys are errors.
+ */
+import { BuildError } from '../diagnostics/error.js';
+import { decodeGo, GoDecodeError } from '../kustomization/gotype.js';
+import { goString, listOf, struct } from '../kustomization/gotype.js';
+import { fieldSpecType } from '../kustomization/schema.js';
+import { parseYamlStream } from '../yaml/parse.js';
+import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
+import { configFileKeys } from './types.js';
+
+const nameBackRefType = struct('NameBackReferences', {
+  group: goString,
+  version: goString,
+  kind: goString,
+  fieldSpecs: listOf(fieldSpecType),
+});
+
+const configFileType = struct('TransformerConfig', {
+  namePrefix: listOf(fieldSpecType),
+  nameSuffix: listOf(fieldSpecType),
+  namespace: listOf(fieldSpecType),
+  commonLabels: listOf(fieldSpecType),
+  templateLabels: listOf(fieldSpecType),
+  labels: listOf(fieldSpecType),
+  commonAnnotations: listOf(fieldSpecType),
+  nameReference: listOf(nameBackRefType),
+  varReference: listOf(fieldSpecType),
+  images: listOf(fieldSpecType),
+  replicas: listOf(fieldSpecType),
+}) as Extract<ReturnType<typeof struct>, { t: 'struct' }>;
+
+/** Parses a configurations file into a partial transformer config. */
+export function parseConfigurationFile(text: string, file: string): Partial<TransformerConfig> {
+  const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false });
+  const err = stream.errors[0];
+  if (err) throw new BuildError('yaml/syntax', err.message, { file, range: err.range });
+  const doc = stream.documents[0];
+  if (!doc) return {};
+  let decoded: Record<string, unknown>;
+  try {
+    decoded = decodeGo<Record<string, unknown>>(doc.value, configFileType);
+  } catch (e) {
+    if (e instanceof GoDecodeError) throw new BuildError('transformer/config', e.message.replace('json: ', 'error unmarshaling JSON: json: '), { file });
+    throw e;
+  }
+  const out: Partial<TransformerConfig> = {};
+  for (const [key, target] of Object.entries(configFileKeys)) {
+    const v = decoded[key];
+    if (v === undefined) continue;
+    if (target === 'nameReference') out.nameReference = v as NameBackReferences[];
+    else out[target] = v as FieldSpec[];
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+/**
+ * Reading a kustomization file (spec §1.1): locate it in a directory, parse it as YAML 1.1, decode it
+ * strictly into the Kustomization type, print the deprecation warnings kustomize prints, apply the
+ * load-time conversions (`bases`, `imageTags`, generator `env`, `helmChartInflationGenerator`) and check
+ * kind, apiVersion and emptiness.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { BuildError } from '../diagnostics/error.js';
+import type { FileSystem } from '../fs/types.js';
+import { readText } from '../fs/types.js';
+import { join } from '../fs/path.js';
+import { parseYamlStream, toRange } from '../yaml/parse.js';
+import type { YamlValue } from '../yaml/values.js';
+import { decodeGo, GoDecodeError } from './gotype.js';
+import { kustomizationType } from './schema.js';
+import type { HelmChart, Kustomization } from './types.js';
+import { locateKey } from '../yaml/locate.js';
+
+/** The file names kustomize recognises, in the order it tries them. */
+export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+export const KUSTOMIZATION_VERSION = 'kustomize.config.k8s.io/v1beta1';
+export const COMPONENT_VERSION = 'kustomize.config.k8s.io/v1alpha1';
+
+/** Deprecated fields and their warnings, in the order kustomize prints them (spec §1.5). */
+export const deprecatedFields: readonly { field: keyof Kustomization; message: string }[] = [
+  { field: 'bases', message: "# Warning: 'bases' is deprecated. Please use 'resources' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
+  { field: 'commonLabels', message: "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
+  { field: 'imageTags', message: "# Warning: 'imageTags' is deprecated. Please use 'images' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
+  { field: 'patchesJson6902', message: "# Warning: 'patchesJson6902' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
+  { field: 'patchesStrategicMerge', message: "# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
+  { field: 'vars', message: "# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically." },
+];
+
+/** A loaded kustomization file. */
+export interface LoadedKustomization {
+  /** The decoded and fixed-up content. */
+  kustomization: Kustomization;
+  /** Absolute path of the file. */
+  file: string;
+  /** Absolute path of its directory. */
+  dir: string;
+  /** Deprecation warnings (one per deprecated field present), positioned on the field's key. */
+  warnings: Diagnostic[];
+  /** The raw parse, to locate fields for diagnostics. */
+  locate(field: string): { line: number; column: number } | undefined;
+}
+
+/** Finds the kustomization file of `dir`. Throws kustomize's errors for none or several. */
+export function findKustomizationFile(fs: FileSystem, dir: string): string {
+  const found = kustomizationFileNames.filter((n) => fs.stat(join(dir, n))?.type === 'file');
+  if (found.length === 0) {
+    throw new BuildError(
+      'load/no-kustomization',
+      `unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`,
+      { file: dir },
+    );
+  }
+  if (found.length > 1) {
+    throw new BuildError('load/multiple-kustomizations', `Found multiple kustomization files under: ${dir}`, { file: dir });
+  }
+  return join(dir, found[0] as string);
+}
+
+function splitHelmParameters(k: Kustomization): void {
+  const args = k.helmChartInflationGenerator;
+  if (args === undefined) return;
+  const charts: HelmChart[] = [];
+  let chartHome = '';
+  let configHome = '';
+  for (const a of args as Record<string, YamlValue>[]) {
+    const s = (key: string): string => (typeof a[key] === 'string' ? (a[key] as string) : '');
+    const c: HelmChart = {};
+    if (s('chartName')) c.name = s('chartName');
+    if (s('chartVersion')) c.version = s('chartVersion');
+    if (s('chartRepoUrl')) c.repo = s('chartRepoUrl');
+    if (s('releaseName')) c.releaseName = s('releaseName');
+    if (s('values')) c.valuesFile = s('values');
+    if (a.valuesLocal && typeof a.valuesLocal === 'object') c.valuesInline = a.valuesLocal as Record<string, unknown>;
+    if (s('valuesMerge')) c.valuesMerge = s('valuesMerge');
+    charts.push(c);
+    if (s('chartHome')) chartHome = s('chartHome');
+    if (s('helmHome')) configHome = s('helmHome');
+  }
+  if (k.helmGlobals === undefined && (chartHome || configHome)) {
+    k.helmGlobals = {};
+    if (chartHome) k.helmGlobals.chartHome = chartHome;
+    if (configHome) k.helmGlobals.configHome = configHome;
+  }
+  if (charts.length > 0 || k.helmCharts !== undefined) k.helmCharts = [...(k.helmCharts ?? []), ...charts];
+  delete k.helmChartInflationGenerator;
+}
+
+/** kustomize's FixKustomization: defaults for kind/apiVersion and the silent load-time conversions. */
+export function fixKustomization(k: Kustomization): void {
+  if (!k.kind) k.kind = 'Kustomization';
+  if (!k.apiVersion) k.apiVersion = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (k.bases !== undefined) {
+    if (k.resources !== undefined || k.bases.length > 0) k.resources = [...(k.resources ?? []), ...k.bases];
+    delete k.bases;
+  }
+  if (k.imageTags !== undefined) {
+    if (k.images !== undefined || k.imageTags.length > 0) k.images = [...(k.images ?? []), ...k.imageTags];
+    delete k.imageTags;
+  }
+  for (const g of [...(k.configMapGenerator ?? []), ...(k.secretGenerator ?? [])]) {
+    if (g.env) {
+      g.envs = [...(g.envs ?? []), g.env];
+      delete g.env;
+    }
+  }
+  splitHelmParameters(k);
+}
+
+/** Parses and checks kustomization text. `file` is its absolute path. Throws BuildError. */
+export function parseKustomization(text: string, file: string, dir: string): LoadedKustomization {
+  const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false });
+  const firstError = stream.errors[0];
+  if (firstError) {
+    throw new BuildError('yaml/syntax', `invalid Kustomization: ${firstError.message}`, { file, range: firstError.range });
+  }
+  const doc = stream.documents[0];
+  const raw: YamlValue = doc ? doc.value : null;
+  let k: Kustomization;
+  try {
+    k = raw === null ? {} : decodeGo<Kustomization>(raw, kustomizationType as Extract<typeof kustomizationType, { t: 'struct' }>);
+  } catch (err) {
+    if (err instanceof GoDecodeError) {
+      const pos = doc ? locateKey(doc.node, err.path, stream.lineCounter) : undefined;
+      const code = err.message.includes('unknown field') ? 'kustomization/unknown-field' : 'kustomization/invalid-type';
+      throw new BuildError(code, `invalid Kustomization: ${err.message}`, { file, range: pos });
+    }
+    throw err;
+  }
+  const locate = (field: string): { line: number; column: number } | undefined => {
+    if (!doc) return undefined;
+    const r = locateKey(doc.node, [field], stream.lineCounter, true);
+    return r ? { line: r.start.line, column: r.start.column } : undefined;
+  };
+  const warnings: Diagnostic[] = [];
+  for (const d of deprecatedFields) {
+    if (k[d.field] !== undefined) {
+      const r = doc ? locateKey(doc.node, [d.field], stream.lineCounter, true) : undefined;
+      warnings.push(diagnostic('kustomization/deprecated-field', 'warning', d.message, { file, range: r, source: 'kustomize' }));
+    }
+  }
+  const typeMeta = { apiVersion: k.apiVersion, kind: k.kind };
+  fixKustomization(k);
+  const rest = Object.keys(k).filter((key) => key !== 'apiVersion' && key !== 'kind');
+  if (rest.length === 0) {
+    throw new BuildError('kustomization/empty', 'kustomization.yaml is empty', { file, range: doc ? doc.range : toRange(stream.lineCounter, 0, 0) });
+  }
+  void typeMeta;
+  const errs: string[] = [];
+  if (k.kind && k.kind !== 'Kustomization' && k.kind !== 'Component') errs.push('kind should be Kustomization or Component');
+  const required = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (k.apiVersion && k.apiVersion !== required) errs.push(`apiVersion for ${k.kind} should be ${required}`);
+  if (errs.length > 0) {
+    const r = doc ? locateKey(doc.node, [errs[0]?.startsWith('kind') ? 'kind' : 'apiVersion'], stream.lineCounter, true) : undefined;
+    throw new BuildError('kustomization/invalid-kind', `Failed to read kustomization file under ${dir}:\n${errs.join('\n')}`, { file, range: r });
+  }
+  return { kustomization: k, file, dir, warnings, locate };
+}
+
+/** Finds, reads and parses the kustomization of `dir`. */
+export function loadKustomization(fs: FileSystem, dir: string): LoadedKustomization {
+  const file = findKustomizationFile(fs, dir);
+  return parseKustomization(readText(fs, file), file, dir);
+}

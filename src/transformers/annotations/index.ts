@@ -1,0 +1,29 @@
+/**
+ * annotations: kustomize's AnnotationsTransformer (field `commonAnnotations`, spec §7.5): values set as
+ * strings, keys in sorted order, over the commonAnnotations table.
+ */
+import { getField, type YamlMap } from '../../yaml/values.js';
+import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
+import type { FieldTransformer, TransformerPlugin } from '../types.js';
+import { setStringMap, type StringMapConfig } from '../labels/filter.js';
+
+export const annotationsTransformer: TransformerPlugin<StringMapConfig> = {
+  kind: 'AnnotationsTransformer',
+  configure: (raw: YamlMap) => ({
+    pairs: stringMapOf(getField(raw, 'annotations')),
+    fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
+  }),
+  transform(resources, c) {
+    if (Object.keys(c.pairs).length === 0) return;
+    for (const r of resources.items) setStringMap(r, c);
+  },
+};
+
+export const annotationsField: FieldTransformer<StringMapConfig> = {
+  plugin: annotationsTransformer,
+  fields: ['commonAnnotations'],
+  configs: (k, config) =>
+    k.commonAnnotations && Object.keys(k.commonAnnotations).length > 0
+      ? [{ pairs: k.commonAnnotations, fieldSpecs: config.commonAnnotations }]
+      : [],
+};

@@ -1,0 +1,45 @@
+/**
+ * labels: kustomize's LabelTransformer (fields `labels` and `commonLabels`, spec §7.4). One instance per
+ * `labels` entry (fields, config `labels`, then selectors+templates / templates / metadata only), then one
+ * for `commonLabels` over the commonLabels table.
+ */
+import type { FieldSpec } from '../../fieldspecs/types.js';
+import { getField, type YamlMap } from '../../yaml/values.js';
+import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
+import type { FieldTransformer, TransformerPlugin } from '../types.js';
+import { mergeFieldSpecList } from '../../fieldspecs/config.js';
+import { setStringMap, type StringMapConfig } from './filter.js';
+
+export const labelTransformer: TransformerPlugin<StringMapConfig> = {
+  kind: 'LabelTransformer',
+  configure: (raw: YamlMap) => ({
+    pairs: stringMapOf(getField(raw, 'labels')),
+    fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
+  }),
+  transform(resources, c) {
+    if (Object.keys(c.pairs).length === 0) return;
+    for (const r of resources.items) setStringMap(r, c);
+  },
+};
+
+const metadataLabels: FieldSpec = { path: 'metadata/labels', create: true };
+
+export const labelsField: FieldTransformer<StringMapConfig> = {
+  plugin: labelTransformer,
+  fields: ['labels', 'commonLabels'],
+  configs(k, config) {
+    if ((k.labels ?? []).length === 0 && k.commonLabels === undefined) return [];
+    const out: StringMapConfig[] = [];
+    for (const label of k.labels ?? []) {
+      let fss = mergeFieldSpecList((label.fields ?? []) as FieldSpec[], config.labels);
+      if (label.includeSelectors) fss = mergeFieldSpecList(fss, config.commonLabels);
+      else {
+        if (label.includeTemplates) fss = mergeFieldSpecList(fss, config.templateLabels);
+        fss = mergeFieldSpecList(fss, [metadataLabels]);
+      }
+      out.push({ pairs: label.pairs ?? {}, fieldSpecs: fss });
+    }
+    out.push({ pairs: k.commonLabels ?? {}, fieldSpecs: config.commonLabels });
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+/** Small readers for builtin plugin configs (decoded leniently, as kustomize's yaml.Unmarshal does). */
+import { BuildError } from '../diagnostics/error.js';
+import type { FieldSpec } from '../fieldspecs/types.js';
+import { getField, isMap, type YamlValue } from '../yaml/values.js';
+
+export function stringOf(v: YamlValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'object') return '';
+  return String(v);
+}
+
+export function boolOf(v: YamlValue | undefined): boolean {
+  return v === true;
+}
+
+/** A `fieldSpecs` list of a plugin config. */
+export function fieldSpecsOf(v: YamlValue | undefined): FieldSpec[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new BuildError('transformer/config', 'fieldSpecs must be a list');
+  return v.filter(isMap).map((m) => {
+    const fs: { group?: string; version?: string; kind?: string; path: string; create?: boolean } = {
+      path: stringOf(getField(m, 'path')),
+    };
+    const g = stringOf(getField(m, 'group'));
+    const ver = stringOf(getField(m, 'version'));
+    const k = stringOf(getField(m, 'kind'));
+    if (g) fs.group = g;
+    if (ver) fs.version = ver;
+    if (k) fs.kind = k;
+    if (getField(m, 'create') === true) fs.create = true;
+    return fs;
+  });
+}
+
+/** A map of strings (labels, annotations) of a plugin config. */
+export function stringMapOf(v: YamlValue | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isMap(v)) return out;
+  for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: stringOf(v[k]), enumerable: true, writable: true, configurable: true });
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * The one ordered list of builtin transformers driven by kustomization fields (kustomize's
+ * kusttarget_configplugin.go, spec §2.5), and every builtin transformer plugin by kind (for
+ * `transformers:` entries with `apiVersion: builtin`). Tests and docs read these lists.
+ */
+import { fieldTransformer, type FieldTransformer, type TransformerPlugin } from './types.js';
+import { namespaceField, namespaceTransformer } from './namespace/index.js';
+import { prefixField, suffixField, prefixTransformer, suffixTransformer, prefixSuffixTransformer } from './prefix-suffix/index.js';
+import { labelsField, labelTransformer } from './labels/index.js';
+import { annotationsField, annotationsTransformer } from './annotations/index.js';
+
+/** Field-driven transformers, in the order kustomize runs them within one kustomization. */
+export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
+  // 1 patchesStrategicMerge, 2 patches: see the patch transformers
+  fieldTransformer(namespaceField),
+  fieldTransformer(prefixField),
+  fieldTransformer(suffixField),
+  fieldTransformer(labelsField),
+  fieldTransformer(annotationsField),
+  // 8 patchesJson6902, 9 replicas, 10 images, 11 replacements
+];
+
+/** Builtin transformer plugins by kind. */
+export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>> = new Map(
+  (
+    [
+      namespaceTransformer,
+      prefixTransformer,
+      suffixTransformer,
+      prefixSuffixTransformer,
+      labelTransformer,
+      annotationsTransformer,
+    ] as TransformerPlugin<unknown>[]
+  ).map((p) => [p.kind, p]),
+);
