@@ -18,7 +18,7 @@
  * The behaviour was learned from the Go sources and checked against the reference binary
  * (test/yaml/cases); no code was copied.
  */
-import { goFormatFloatG, resolvesAsNonString11 } from './scalars.js';
+import { goFormatFloatG, plainKeyIsNonString, resolvesAsNonString11 } from './scalars.js';
 import type { YamlMap, YamlValue } from './values.js';
 
 const BEST_WIDTH = 80;
@@ -562,9 +562,17 @@ class Writer {
       this.col += cached.length;
       return true;
     }
+    if (k.length > 1022 / 6 && jsonLength(k) > MAX_JSON_KEY) {
+      // go-yaml v2 reads the JSON text: a flow key must end within 1024 characters of its start.
+      throw new EmitError("yaml: did not find expected ',' or '}' (a mapping key longer than 1024 characters as JSON)");
+    }
     let s = k;
     let f = analyze(s);
     if (f & F_HIGH) {
+      if (k.includes('\u0085')) {
+        // A line break inside a flow key: it is no longer a key for go-yaml v2's scanner.
+        throw new EmitError("yaml: did not find expected ',' or '}' (a mapping key with U+0085)");
+      }
       const t = throughJsonText(s);
       if (t !== s) {
         s = t;
@@ -786,6 +794,29 @@ class Writer {
   }
 }
 
+/** Go's JSON encoding of a key, including the quotes, counts at most this many characters. */
+const MAX_JSON_KEY = 1024;
+
+/** Length in characters of Go's JSON encoding of `s` (HTML-safe escapes, quotes included). */
+function jsonLength(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) n += c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09 ? 2 : 6;
+    else if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029) n += 6;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 1;
+        i++;
+      } else n += 6;
+    } else if (c >= 0xdc00 && c <= 0xdfff) n += 6;
+    else n += 1;
+  }
+  return n;
+}
+
 function utf8Length(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
@@ -795,8 +826,32 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** Serialises one document (no `---`), ending with a newline. Throws {@link EmitError}. */
+/**
+ * kustomize rewrites the annotations of every resource at the end of a build with untagged plain keys;
+ * a key that go-yaml v3 then reads as a number, boolean, null or timestamp makes the JSON step fail.
+ */
+function checkAnnotationKeys(v: YamlValue): void {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, 'metadata')) return;
+  const meta = v.metadata;
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta) || !Object.prototype.hasOwnProperty.call(meta, 'annotations')) return;
+  const ann = meta.annotations;
+  if (ann === null || typeof ann !== 'object' || Array.isArray(ann)) return;
+  for (const k of Object.keys(ann)) {
+    if (k === '') {
+      throw new EmitError('wrong node kind: expected ScalarNode but got MappingNode (kustomize cannot look up an empty annotation key)');
+    }
+    if (plainKeyIsNonString(k)) {
+      throw new EmitError(`json: unsupported type: map[interface {}]interface {} (annotation key ${JSON.stringify(k)} is read back as a non-string)`);
+    }
+  }
+}
+
+/**
+ * Serialises one resource or other document (no `---`), ending with a newline. Throws
+ * {@link EmitError} for what kustomize cannot write.
+ */
 export function emitDocument(v: YamlValue): string {
+  checkAnnotationKeys(v);
   const w = new Writer();
   w.node(v, -2, Ctx.Root, 0);
   if (w.col !== 0) w.out += '\n';

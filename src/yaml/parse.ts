@@ -32,7 +32,7 @@ import {
 } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { formatFloat32G, resolveScalar, type ResolveMode } from './scalars.js';
+import { formatFloat32G, resolveScalar, type ResolveMode, type TypedScalar } from './scalars.js';
 import { setField, hasField, cloneValue, type YamlMap, type YamlValue } from './values.js';
 
 /** A key that appears twice in one mapping (kustomize rejects such resources on output). */
@@ -346,7 +346,14 @@ class Converter {
   private aliasNodes = 0;
   private size = 0;
   private deepest = 0;
+  /**
+   * Inside a `...List` document that kustomize expands through `Map()` and JSON (its items are new
+   * resources parsed from JSON text): no folded-scalar quirk, annotation values are JSON text.
+   */
+  private json = false;
   readonly duplicates: DuplicateKey[] = [];
+  /** The file is one kyaml document piece (a `List` there is unwrapped by kyaml's reader). */
+  singlePiece = false;
 
   constructor(
     private readonly mode: Mode,
@@ -378,6 +385,7 @@ class Converter {
       if (depth + a.height > this.deepest) this.deepest = depth + a.height;
       if (place === Place.AnnotationValue && this.mode.annotationsAsText) {
         // kustomize reads the (copied) node's text.
+        if (this.json) return jsonText(a.value);
         return isYamlScalar(a.node) ? scalarText(a.node) : '';
       }
       return cloneValue(a.value);
@@ -409,8 +417,28 @@ class Converter {
 
   private mapping(n: YAMLMap, depth: number, place: Place): YamlValue {
     const kyaml = this.mode.kyaml;
-    const isRoot = place === Place.ResourceRoot;
-    const listRoot = isRoot && kyaml && isListRoot(n);
+    let isRoot = place === Place.ResourceRoot;
+    let listRoot = false;
+    const jsonBefore = this.json;
+    if (isRoot && kyaml && hasListItems(n)) {
+      listRoot = true;
+      // kyaml's reader unwraps a `List` that is the only document of its file; kustomize expands any
+      // other `...List` through Map() and JSON.
+      if (!(depth === 0 && this.singlePiece && isUnwrappedListKind(n))) this.json = true;
+    } else if (isRoot && this.json) {
+      // An item of an expanded list: a map inside the list's Map(), keys must be strings.
+      isRoot = false;
+    }
+    try {
+      return this.mappingBody(n, depth, place, isRoot, listRoot);
+    } finally {
+      this.json = jsonBefore;
+    }
+  }
+
+  private mappingBody(n: YAMLMap, depth: number, place: Place, isRoot: boolean, listRoot: boolean): YamlValue {
+    const kyaml = this.mode.kyaml;
+    const resourceRoot = place === Place.ResourceRoot;
     const out: YamlMap = {};
     let merged: YamlMap | undefined;
     const annotationsAsText = place === Place.Annotations && this.mode.annotationsAsText;
@@ -436,7 +464,7 @@ class Converter {
       }
       let childPlace = Place.Other;
       if (kyaml) {
-        if (isRoot) {
+        if (resourceRoot) {
           if (key === 'metadata') childPlace = Place.Metadata;
           else if (listRoot && key === 'items') childPlace = Place.ListItems;
         } else if (place === Place.Metadata && key === 'annotations') childPlace = Place.Annotations;
@@ -444,7 +472,7 @@ class Converter {
       }
       let v = this.convert(pair.value, depth + 1, childPlace);
       // Annotation values are strings made from the node's text; a collection has none.
-      if (annotationsAsText && v !== null && typeof v === 'object') v = '';
+      if (annotationsAsText && typeof v !== 'string') v = this.json ? jsonText(v) : '';
       setField(out, key, v);
     }
     if (merged !== undefined) {
@@ -570,6 +598,18 @@ class Converter {
     }
   }
 
+  /** A resolved scalar's value; a timestamp Go's JSON encoder refuses is an error. */
+  private checked(r: TypedScalar, n: Scalar): YamlValue {
+    if (r.tag === 'timestamp' && r.unencodable) {
+      throw new ConvertError(
+        'yaml/unsupported-value',
+        'json: error calling MarshalJSON for type time.Time: Time.MarshalJSON: timezone hour outside of range [0,23]',
+        n,
+      );
+    }
+    return r.value;
+  }
+
   private binary(text: string, node: unknown): string {
     const b = decodeBase64(text);
     if (!b) throw new ConvertError('yaml/syntax', '!!binary value contains invalid base64 data', node);
@@ -579,8 +619,10 @@ class Converter {
   private scalar(n: Scalar, annotation: boolean): YamlValue {
     const text = scalarText(n);
     const mode = this.resolveMode;
-    if (annotation && this.mode.annotationsAsText) return text;
-    const tag = shortTag(n.tag);
+    if (annotation && this.mode.annotationsAsText && !this.json) return text;
+    let tag = shortTag(n.tag);
+    // The non-specific tag `!` is dropped by kyaml's re-encoding: the scalar resolves as untagged.
+    if (tag === '!') tag = undefined;
     if (tag !== undefined && tag !== '!!str') {
       switch (tag) {
         case '!!binary':
@@ -594,15 +636,15 @@ class Converter {
           if (r === undefined) {
             throw new ConvertError('yaml/syntax', `cannot decode \`${text}\` as a ${tag}`, n);
           }
-          return r.value;
+          return this.checked(r, n);
         }
         default:
           // Custom and non-specific tags: the value stays a string.
           return text;
       }
     }
-    if (tag === undefined && n.type === 'PLAIN') return (resolveScalar(text, mode) as { value: YamlValue }).value;
-    if (n.type === 'BLOCK_FOLDED' && this.mode.kyaml) return foldedRoundTrip(text);
+    if (tag === undefined && n.type === 'PLAIN') return this.checked(resolveScalar(text, mode) as TypedScalar, n);
+    if (n.type === 'BLOCK_FOLDED' && this.mode.kyaml && !this.json) return foldedRoundTrip(text);
     return text;
   }
 }
@@ -613,15 +655,34 @@ function isMergeKey(keyNode: YamlNode | null): boolean {
   return tag === '!!merge' || (tag === undefined && keyNode.type === 'PLAIN');
 }
 
-/** The root map has a plain `kind` ending in `List` (its `items` are resources). */
-function isListRoot(n: YAMLMap): boolean {
+function kindOf(n: YAMLMap): string | undefined {
   for (const p of n.items) {
-    if (isPair(p) && isYamlScalar(p.key) && scalarText(p.key) === 'kind' && isYamlScalar(p.value)) {
-      const k = scalarText(p.value);
-      return k.endsWith('List');
-    }
+    if (isPair(p) && isYamlScalar(p.key) && scalarText(p.key) === 'kind') return isYamlScalar(p.value) ? scalarText(p.value) : undefined;
   }
-  return false;
+  return undefined;
+}
+
+function hasKey(n: YAMLMap, key: string): boolean {
+  return n.items.some((p) => isPair(p) && isYamlScalar(p.key) && scalarText(p.key) === key);
+}
+
+/** A `...List` with `items`: kustomize replaces it by its items. */
+function hasListItems(n: YAMLMap): boolean {
+  return (kindOf(n) ?? '').endsWith('List') && hasKey(n, 'items');
+}
+
+/** The kinds kyaml's reader unwraps itself (when the file is a single document). */
+function isUnwrappedListKind(n: YAMLMap): boolean {
+  const k = kindOf(n);
+  return k === 'List' || k === 'ResourceList';
+}
+
+/** An annotation value of an item of an expanded list: the JSON text of its value. */
+function jsonText(v: YamlValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'object') return '';
+  // Go's JSON number text: shortest digits, exponent below 1e-6 and from 1e21 (as JavaScript writes them).
+  return String(v);
 }
 
 /** Re-orders a map's keys as Go's encoding/json writes them (byte order). */
@@ -657,6 +718,41 @@ function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/**
+ * kyaml's document split (kio.ByteReader): a separator is a line starting with `---` (after a line
+ * break, followed by one), with nothing but blanks or a comment after it. Returns the start offsets of
+ * the pieces, or the offending separator text.
+ */
+function kyamlPieces(text: string): number[] | string {
+  const starts = [0];
+  const re = /\n---([^\n]*)\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const rest = (m[1] as string).trim();
+    if (rest.length > 0 && !rest.startsWith('#')) return ('---' + m[1]).trim();
+    // The separator belongs to the next piece (so does a document's own `---`).
+    starts.push(m.index);
+  }
+  return starts;
+}
+
+/** The first document that starts in each piece (kyaml decodes one document per piece). */
+function firstDocumentPerPiece(docs: Document.Parsed[], starts: number[]): Document.Parsed[] {
+  if (starts.length === 1) return docs.slice(0, 1);
+  const out: Document.Parsed[] = [];
+  let piece = -1;
+  for (const doc of docs) {
+    const at = doc.range[0];
+    let p = piece < 0 ? 0 : piece;
+    while (p + 1 < starts.length && (starts[p + 1] as number) <= at) p++;
+    if (p !== piece) {
+      out.push(doc);
+      piece = p;
+    }
+  }
+  return out;
+}
+
 /** Parses a YAML stream. Never throws: syntax problems are returned as diagnostics. */
 export function parseYamlStream(text: string, options: ParseOptions): ParsedStream {
   const resolveMode = options.mode ?? 'kyaml';
@@ -685,8 +781,27 @@ export function parseYamlStream(text: string, options: ParseOptions): ParsedStre
     result.errors.push(diagnostic('yaml/syntax', 'error', (err as Error).message, { file: options.file }));
     return result;
   }
-  // go-yaml v2's Unmarshal (yaml11) reads the first document only.
-  if (!kyaml && docs.length > 1) docs = docs.slice(0, 1);
+  let singlePiece = true;
+  if (kyaml) {
+    // kyaml's reader splits the text at separator lines itself and decodes one document per piece.
+    const pieces = kyamlPieces(text);
+    if (typeof pieces === 'string') {
+      const at = text.indexOf(pieces);
+      result.errors.push(
+        diagnostic('yaml/syntax', 'error', `invalid document separator: ${pieces}`, {
+          file: options.file,
+          range: toRange(lineCounter, Math.max(at, 0), Math.max(at, 0) + pieces.length),
+          source: 'yaml',
+        }),
+      );
+      return result;
+    }
+    singlePiece = pieces.length <= 1;
+    docs = firstDocumentPerPiece(docs, pieces);
+  } else if (docs.length > 1) {
+    // go-yaml v2's Unmarshal (yaml11) reads the first document only.
+    docs = docs.slice(0, 1);
+  }
   docs.forEach((doc, index) => {
     for (const e of doc.errors) {
       result.errors.push(
@@ -706,6 +821,7 @@ export function parseYamlStream(text: string, options: ParseOptions): ParsedStre
       if (t === '' || t === '~' || t === 'null' || t === 'Null' || t === 'NULL') return;
     }
     const conv = new Converter(mode, resolveMode, lineCounter);
+    conv.singlePiece = singlePiece;
     try {
       const value = conv.convert(contents, 0, kyaml ? Place.ResourceRoot : Place.Other);
       const r = nodeRange(contents);

@@ -154,6 +154,9 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
+/** Set by {@link parseTimestamp}: the zone offset is 24 hours or more, which Go's JSON encoder refuses. */
+let zoneOutOfRange = false;
+
 /**
  * go-yaml's timestamp recognition, formatted as Go's `time.Time` JSON encoding (RFC 3339 with
  * nanoseconds, trailing zeros trimmed; `Z` for a zero offset). Undefined when `text` is not a timestamp.
@@ -199,6 +202,7 @@ export function parseTimestamp(text: string): string | undefined {
     i = j;
   }
   let zone = 'Z';
+  zoneOutOfRange = false;
   if (zoned) {
     const z = text.charCodeAt(i);
     if (z === 90) i++;
@@ -209,6 +213,7 @@ export function parseTimestamp(text: string): string | undefined {
       const om = Number(text.slice(i + 4, i + 6));
       if (oh > 24 || om > 60) return undefined;
       const total = oh * 60 + om;
+      if (total >= 24 * 60) zoneOutOfRange = true;
       if (total !== 0) zone = (z === 45 ? '-' : '+') + pad2(Math.floor(total / 60)) + ':' + pad2(total % 60);
       i += 6;
     }
@@ -226,7 +231,7 @@ type Resolved =
   | { tag: 'bool'; value: boolean }
   | { tag: 'int'; value: number | bigint }
   | { tag: 'float'; value: number }
-  | { tag: 'timestamp'; value: string }
+  | { tag: 'timestamp'; value: string; unencodable: boolean }
   | { tag: 'merge' };
 
 const STR: Resolved = { tag: 'str' };
@@ -243,7 +248,7 @@ function resolveNumeric(text: string, hint: number, timestamps: boolean): Resolv
   }
   if (timestamps) {
     const ts = parseTimestamp(text);
-    if (ts !== undefined) return { tag: 'timestamp', value: ts };
+    if (ts !== undefined) return { tag: 'timestamp', value: ts, unencodable: zoneOutOfRange };
   }
   const plain = text.includes('_') ? text.replace(/_/g, '') : text;
   const iv = parseGoInt(plain);
@@ -276,7 +281,7 @@ export type TypedScalar =
   | { tag: 'bool'; value: boolean }
   | { tag: 'int'; value: number | bigint }
   | { tag: 'float'; value: number }
-  | { tag: 'timestamp'; value: string };
+  | { tag: 'timestamp'; value: string; unencodable?: boolean };
 
 /**
  * go-yaml's resolve() of a plain scalar, or of a scalar with an explicit standard tag (`int`, `float`,
@@ -296,7 +301,7 @@ export function resolveScalar(text: string, mode: ResolveMode, tag?: 'int' | 'fl
       out = { tag: 'null', value: null };
       break;
     case 'timestamp':
-      out = { tag: 'timestamp', value: mode === 'yaml11' ? text : r.value };
+      out = mode === 'yaml11' ? { tag: 'timestamp', value: text } : { tag: 'timestamp', value: r.value, unencodable: r.unencodable };
       break;
     default:
       out = r as TypedScalar;
@@ -310,6 +315,17 @@ export function resolveScalar(text: string, mode: ResolveMode, tag?: 'int' | 'fl
 /** Resolves the text of a plain scalar to its value under the given Go YAML stack. */
 export function resolvePlainScalar(text: string, mode: ResolveMode): YamlScalar {
   return (resolveScalar(text, mode) as TypedScalar).value;
+}
+
+/**
+ * True when a key that kyaml writes as an untagged plain scalar (annotation keys after kustomize
+ * rewrites them, label keys set by a transformer, generated data keys) reads back through go-yaml v3
+ * as something other than a string — which makes kustomize's JSON step fail
+ * ("json: unsupported type: map[interface {}]interface {}").
+ */
+export function plainKeyIsNonString(key: string): boolean {
+  // An empty key is written quoted ('') even without a tag.
+  return key !== '' && resolve(key, false, true).tag !== 'str';
 }
 
 /**
