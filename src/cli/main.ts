@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * cli: the `kustomize-ts` command. Each command lives in commands/; this file dispatches and maps errors
  * to exit codes (0 ok, 1 failure, 2 bad usage).
@@ -44,11 +43,3 @@ export function main(argv: string[], io: Io): number {
     throw err;
   }
 }
-
-const io: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  errIsTty: process.stderr.isTTY === true,
-  color: process.stderr.isTTY === true && !process.env.NO_COLOR,
-};
-process.exitCode = main(process.argv.slice(2), io);
