@@ -15,3 +15,8 @@ export type { ResId, Gvk, Origin } from './resources/index.js';
 export { idString } from './resources/index.js';
 export { parseYamlStream, emitDocument, emitDocuments } from './yaml/index.js';
 export type { YamlValue, YamlMap, YamlScalar } from './yaml/index.js';
+export { validate } from './api/validate.js';
+export type { ValidateOptions, ValidateResult, ValidateStats, ValidateInput, ValidateObject } from './api/validate.js';
+export type { PrecompiledValidators, CompiledValidator } from './validate/ajv.js';
+export type { RuleSetting, RuleMeta, RuleModule, RuleReport, Reporter } from './lint/types.js';
+export { ruleMetas } from './lint/rules/index.js';
