@@ -1,10 +1,11 @@
 import { defineConfig } from 'tsup';
 
-// Three published entries: the browser-safe core ("."), the Node file-system adapter ("./node")
-// and the CLI (bin). ESM and CommonJS, each with type declarations.
+// Published entries: the browser-safe core ("."), the Node file-system adapter ("./node"), the vitest
+// helpers ("./vitest", vitest stays external: an optional peer dependency) and the CLI (bin).
+// ESM and CommonJS, each with type declarations.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'vitest/index': 'src/vitest/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -12,6 +13,7 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     treeshake: true,
+    external: ['vitest'],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
