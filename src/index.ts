@@ -15,3 +15,5 @@ export type { ResId, Gvk, Origin } from './resources/index.js';
 export { idString } from './resources/index.js';
 export { parseYamlStream, emitDocument, emitDocuments } from './yaml/index.js';
 export type { YamlValue, YamlMap, YamlScalar } from './yaml/index.js';
+export { diff, diffResources, formatDiffText } from './diff/index.js';
+export type { DiffOptions, DiffResult, ResourceDiff, FieldChange } from './diff/index.js';
