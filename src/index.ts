@@ -17,3 +17,8 @@ export { parseYamlStream, emitDocument, emitDocuments } from './yaml/index.js';
 export type { YamlValue, YamlMap, YamlScalar } from './yaml/index.js';
 export { diff, diffResources, formatDiffText } from './diff/index.js';
 export type { DiffOptions, DiffResult, ResourceDiff, FieldChange } from './diff/index.js';
+export { createSession } from './api/session.js';
+export type { Session, SessionOptions } from './api/session.js';
+export { BuildCache } from './build/cache.js';
+export type { BuildCacheStats } from './build/cache.js';
+export { overlayFs } from './fs/index.js';
