@@ -127,8 +127,8 @@ function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
 /** Options of {@link crdSchemaToJsonSchema}. */
 export interface CrdConvertOptions {
   /**
-   * A `$ref` for the root `metadata` field, used when the CRD declares it as a bare object (as nearly all
-   * do): custom resources then get ObjectMeta validation like built-in kinds. Default: none.
+   * A `$ref` for the root `metadata` field (ObjectMeta): custom resources then get metadata validation like
+   * built-in kinds. Default: metadata is any object.
    */
   metadataRef?: string;
 }
@@ -137,20 +137,27 @@ export interface CrdConvertOptions {
  * Converts a CRD version's `openAPIV3Schema` to the compact JSON Schema used for validation: descriptions,
  * defaults, CEL rules and formats dropped; `x-kubernetes-int-or-string` as `type: [integer, string]`;
  * `nullable` and optional fields accepting `null`; `x-kubernetes-preserve-unknown-fields` objects marked
- * `additionalProperties: true`; the root `status` left unchecked (the API server ignores it on create).
+ * `additionalProperties: true`; root `apiVersion`, `kind` and `metadata` always allowed; the root `status`
+ * left unchecked (the API server ignores it on create).
  */
 export function crdSchemaToJsonSchema(openAPIV3Schema: unknown, options: CrdConvertOptions = {}): JsonSchema {
   const root = convertCrdNode(openAPIV3Schema as Json, false);
   delete root.type;
   root.type = 'object';
-  const props = root.properties;
-  if (isObject(props)) {
-    if (props.status !== undefined) props.status = {};
-    const meta = props.metadata;
-    if (options.metadataRef !== undefined && isObject(meta) && Object.keys(meta).every((k) => k === 'type')) {
-      props.metadata = { $ref: options.metadataRef };
-    }
+  const props: JsonObject = isObject(root.properties) ? root.properties : {};
+  root.properties = props;
+  if (props.status !== undefined) props.status = {};
+  // The API server always knows apiVersion, kind and metadata, whatever the CRD declares.
+  props.apiVersion = { type: 'string' };
+  props.kind = { type: 'string' };
+  const declared = props.metadata;
+  const meta: JsonSchema = options.metadataRef !== undefined ? { $ref: options.metadataRef } : { type: 'object' };
+  if (isObject(declared) && isObject(declared.properties)) {
+    // Constraints the CRD puts on metadata fields (e.g. a name pattern); other ObjectMeta fields stay allowed.
+    meta.properties = declared.properties;
+    meta.additionalProperties = true;
   }
+  props.metadata = meta;
   return root;
 }
 
