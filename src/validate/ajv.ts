@@ -31,6 +31,8 @@ export const AJV_OPTIONS = {
   validateSchema: false,
   validateFormats: false,
   unicodeRegExp: false,
+  // Compilation failures are returned as results (schema/unknown-kind), not logged.
+  logger: false,
   // Keep `properties` of failing objects for "did you mean" hints.
   verbose: true,
 } as const;
