@@ -39,6 +39,12 @@ export interface ValidateOptions {
    * used, and win over these). Default none.
    */
   crds?: readonly YamlMap[];
+  /**
+   * Report values that still hold a Flux post-build variable (`${VAR}`) and fail their schema. Default
+   * `false`: Flux substitutes them before applying (lint reports unresolved ones as
+   * `flux/unresolved-substitution`); validate substituted output to check the values.
+   */
+  reportUnsubstituted?: boolean;
   /** Report files relative to this directory. Default: the paths as the origins hold them. */
   root?: string;
   /**
@@ -83,7 +89,10 @@ export function validate(objects: readonly ValidateInput[], options: ValidateOpt
   const crds = new CrdIndex();
   for (const crd of options.crds ?? []) if (CrdIndex.isCrd(crd)) crds.add(crd);
   for (const it of items) if (CrdIndex.isCrd(it.object)) crds.add(it.object);
-  const subjects: ValidationSubject[] = items.map((it, i) => makeSubject(i, it.object, it.origin, it.fieldOrigins, validator, crds));
+  const problemOptions = { ignorePlaceholders: options.reportUnsubstituted !== true };
+  const subjects: ValidationSubject[] = items.map((it, i) =>
+    makeSubject(i, it.object, it.origin, it.fieldOrigins, validator, crds, problemOptions),
+  );
   const context: ObjectRuleContext = {
     subjects,
     kubernetesVersion: options.kubernetesVersion ?? kubernetesSchemaVersion,

@@ -6,7 +6,7 @@ import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { RuleModule } from '../lint/types.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 import { locateField, type Location } from './position.js';
-import type { ProblemAnchor } from './problems.js';
+import type { ProblemAnchor, ProblemOptions } from './problems.js';
 import type { CrdIndex } from './registry.js';
 import type { ObjectSchemaResult, SchemaValidator } from './validator.js';
 
@@ -53,6 +53,7 @@ export function makeSubject(
   fieldOrigins: ReadonlyMap<string, FieldOrigin> | undefined,
   validator: SchemaValidator,
   crds: CrdIndex,
+  problemOptions: ProblemOptions = {},
 ): ValidationSubject {
   const meta = getField(object, 'metadata');
   const name = isMap(meta) ? str(getField(meta, 'name')) : '';
@@ -69,7 +70,7 @@ export function makeSubject(
     name,
     namespace,
     label: `${kind || 'object'} ${namespace ? `${namespace}/` : ''}${name || '(no name)'}`,
-    schema: () => (result ??= validator.validateObject(object, crds)),
+    schema: () => (result ??= validator.validateObject(object, crds, problemOptions)),
   };
 }
 

@@ -127,8 +127,20 @@ function patternMessage(pattern: string, value: unknown): string {
   return `must match the pattern ${pattern}, got ${describeValue(value)}`;
 }
 
+/** Options of {@link problemsFromErrors}. */
+export interface ProblemOptions {
+  /**
+   * Drop problems of values that still hold a Flux post-build variable (`${VAR}`): Flux substitutes them
+   * before applying. Default false.
+   */
+  ignorePlaceholders?: boolean;
+}
+
+/** Keywords about a field's value (not about which fields exist). */
+const VALUE_KEYWORDS = new Set(['required', 'additionalProperties']);
+
 /** Turns one object's ajv errors into problems. `data` is the object validated. */
-export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown): SchemaProblem[] {
+export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown, options: ProblemOptions = {}): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   const push = (p: SchemaProblem): void => {
@@ -143,6 +155,7 @@ export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown
     const path = e.instancePath;
     const value = valueAt(data, path);
     const params = e.params as Record<string, unknown>;
+    if (options.ignorePlaceholders && !VALUE_KEYWORDS.has(e.keyword) && typeof value === 'string' && value.includes('${')) continue;
     switch (e.keyword) {
       case 'type': {
         const want = typeList(params.type);

@@ -4,7 +4,7 @@
  * calls (an editor re-validating on every keystroke) compile each schema once.
  */
 import { AjvAdapter, type PrecompiledValidators } from './ajv.js';
-import { problemsFromErrors, type SchemaProblem } from './problems.js';
+import { problemsFromErrors, type ProblemOptions, type SchemaProblem } from './problems.js';
 import { builtinSchemaRef, type CrdIndex, type SchemaRef } from './registry.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 
@@ -52,7 +52,7 @@ export class SchemaValidator {
   }
 
   /** Validates one object. */
-  validateObject(obj: YamlMap, crds?: CrdIndex): ObjectSchemaResult {
+  validateObject(obj: YamlMap, crds?: CrdIndex, options: ProblemOptions = {}): ObjectSchemaResult {
     const apiVersion = getField(obj, 'apiVersion');
     const kind = getField(obj, 'kind');
     if (typeof apiVersion !== 'string' || apiVersion === '' || typeof kind !== 'string' || kind === '') {
@@ -77,8 +77,8 @@ export class SchemaValidator {
     if (!lookup.ok) return { status: 'unknown', reason: 'not-compiled', detail: lookup.reason };
     const fn = lookup.validate;
     if (fn(obj)) return { status: 'valid', schema: ref };
-    const problems = problemsFromErrors(fn.errors ?? [], obj);
-    // Errors that were all filtered (bigints in integer fields) leave the object valid.
+    const problems = problemsFromErrors(fn.errors ?? [], obj, options);
+    // Errors that were all filtered (bigints in integer fields, placeholders) leave the object valid.
     if (problems.length === 0) return { status: 'valid', schema: ref };
     return { status: 'invalid', schema: ref, problems };
   }

@@ -374,6 +374,33 @@ const cases: Record<string, Case> = {
     expect: ['schema/invalid 7:8 /data/bad'],
     messages: ['must be base64-encoded (use stringData for plain text), got string "hunter2"'],
   },
+  'values holding a Flux ${VAR} are left to Flux by default': {
+    yaml: `
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: data}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources:
+          requests: {storage: "\${VOLSYNC_CAPACITY:=5Gi}"}
+        volumeMode: \${MODE}
+    `,
+    expect: [],
+  },
+  'values holding a Flux ${VAR} are reported with reportUnsubstituted': {
+    yaml: `
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: \${REPLICAS}
+        selector: {matchLabels: {app: web}}
+        template: {spec: {containers: [{name: c, image: i}]}}
+    `,
+    options: { reportUnsubstituted: true },
+    expect: ['schema/invalid 5:13 /spec/replicas'],
+    messages: ['must be an integer, got string "${REPLICAS}"'],
+  },
   'an object without apiVersion': {
     yaml: `
       kind: ConfigMap
