@@ -272,6 +272,26 @@ function fluxToCrdSchema(node: Json, root = true): Json {
   return out;
 }
 
+/**
+ * Enums of the Flux CRDs that clusters routinely extend, so that the built-in schema must not close them:
+ * the kinds an Alert or a Receiver may watch (Flux documents patching the CRD for third-party controllers,
+ * and the Flux Operator adds its own kinds such as FluxInstance). A CRD rendered with the objects still
+ * validates them exactly.
+ */
+const OPEN_ENUMS: Record<string, string[][]> = {
+  Alert: [['spec', 'eventSources', '[]', 'kind']],
+  Receiver: [['spec', 'resources', '[]', 'kind']],
+};
+
+function openEnum(schema: JsonSchema, path: string[]): void {
+  let node: Json | undefined = schema;
+  for (const seg of path) {
+    if (!isObj(node)) return;
+    node = seg === '[]' ? (node.items as Json | undefined) : isObj(node.properties) ? (node.properties[seg] as Json | undefined) : undefined;
+  }
+  if (isObj(node)) delete node.enum;
+}
+
 export function convertFlux(dir: string): { schemas: Map<string, JsonSchema>; versions: FluxVersion[] } {
   const schemas = new Map<string, JsonSchema>();
   const versions: FluxVersion[] = [];
@@ -280,7 +300,9 @@ export function convertFlux(dir: string): { schemas: Map<string, JsonSchema>; ve
     for (const e of index) {
       const apiVersion = `${e.group}/${e.version}`;
       const raw = JSON.parse(readFileSync(join(dir, sub, e.file), 'utf8')) as Json;
-      schemas.set(`${apiVersion}/${e.kind}`, crdSchemaToJsonSchema(fluxToCrdSchema(raw), { metadataRef: 'meta.v1.ObjectMeta' }));
+      const schema = crdSchemaToJsonSchema(fluxToCrdSchema(raw), { metadataRef: 'meta.v1.ObjectMeta' });
+      for (const path of OPEN_ENUMS[e.kind] ?? []) openEnum(schema, path);
+      schemas.set(`${apiVersion}/${e.kind}`, schema);
       versions.push({
         apiVersion,
         kind: e.kind,
