@@ -18,7 +18,7 @@ import { fieldTransformers, transformerPlugins } from '../transformers/registry.
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
 import { loadCrdConfig } from '../schema/crds.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
-import { bindVars } from '../transformers/vars/bind.js';
+import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
 import type { Accumulator, BuildContext, KustTarget } from './context.js';
 import { Loader, isRemoteTarget } from './loader.js';
 import { resourcesFromText } from './read-resources.js';
@@ -26,7 +26,7 @@ import { absorbGenerated } from './absorb.js';
 import { recordTransformation } from './build-metadata.js';
 
 export function emptyAccumulator(): Accumulator {
-  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: [] };
+  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: new Map() };
 }
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
@@ -122,15 +122,10 @@ function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, is
     withPrefix(err, `recursed merging from path '${loader.root}': `);
   }
   ra.config = mergeTransformerConfig(ra.config, subRa.config);
-  mergeVars(ra, subRa);
-}
-
-function mergeVars(ra: Accumulator, sub: Accumulator): void {
-  for (const v of sub.vars) {
-    if (ra.vars.some((x) => x.decl.name === v.decl.name)) {
-      throw new BuildError('var/unresolved', `var '${v.decl.name ?? ''}' already encountered`);
-    }
-    ra.vars.push(v);
+  try {
+    mergeVarSets(ra.vars, subRa.vars);
+  } catch (err) {
+    withPrefix(err, `recursed merging from path '${loader.root}': `);
   }
 }
 

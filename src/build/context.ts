@@ -9,8 +9,7 @@ import type { Kustomization } from '../kustomization/types.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import type { OpenApiSchema } from '../schema/types.js';
 import type { ResourceList } from '../resources/resource-list.js';
-import type { Var } from '../kustomization/types.js';
-import type { Resource } from '../resources/resource.js';
+import type { VarDef } from '../transformers/vars/types.js';
 import type { Loader } from './loader.js';
 import type { BuildOptions, LoadRestrictor } from './options.js';
 
@@ -46,17 +45,13 @@ export interface BuildContext {
   trackOrigins: boolean;
 }
 
-/** A declared var, bound to a resource when its kustomization finished (spec §10.2). */
-export interface BoundVar {
-  readonly decl: Var;
-  readonly resource: Resource | undefined;
-}
 
 /** What a kustomization accumulates (kustomize's ResAccumulator). */
 export interface Accumulator {
   resources: ResourceList;
   config: TransformerConfig;
-  vars: BoundVar[];
+  /** The var set (spec §10.2): declared vars by name; bound resources carry the names in `refVarNames`. */
+  vars: Map<string, VarDef>;
 }
 
 /** One kustomization being built. */

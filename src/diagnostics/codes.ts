@@ -34,6 +34,9 @@ export const diagnosticCodes = {
   'generator/failed': 'A generator failed.',
   'nameref/ambiguous': 'A name reference matches several resources.',
   'var/unresolved': 'A var cannot be resolved.',
+  'var/duplicate': 'A var name is declared twice in the build.',
+  'var/ambiguous': 'A var objref matches several resources.',
+  'var/invalid-field': 'A varReference field holds a value vars cannot substitute into (non-string list item or key).',
   'var/unused': 'Vars were defined but never used (kustomize logs a line).',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;

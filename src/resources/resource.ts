@@ -37,6 +37,8 @@ export class Resource {
   behavior: GeneratorBehavior | undefined;
   /** buildMetadata: transformers that ran while this resource was present. */
   transformations: TransformationRecord[] | undefined;
+  /** Names of the vars bound to this resource (kustomize's refVarNames, spec §10.2). */
+  refVarNames: string[] | undefined;
   /** Fields whose value a patch or transformer wrote, keyed by JSON pointer. */
   fieldOrigins: Map<string, FieldOrigin> | undefined;
   /** Scope of this resource's kind (from the build's schema). */
@@ -143,6 +145,7 @@ export class Resource {
     r.needsHash = this.needsHash;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();
+    r.refVarNames = this.refVarNames?.slice();
     r.fieldOrigins = this.fieldOrigins ? new Map(this.fieldOrigins) : undefined;
     return r;
   }
