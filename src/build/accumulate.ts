@@ -4,7 +4,7 @@
  * components (which work on this accumulator), transformers, validators, vars.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { join, relative } from '../fs/path.js';
+import { relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
 import { emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
@@ -23,14 +23,26 @@ import type { Accumulator, BuildContext, KustTarget } from './context.js';
 import { Loader, isRemoteTarget } from './loader.js';
 import { resourcesFromText } from './read-resources.js';
 import { absorbGenerated } from './absorb.js';
-import { recordTransformation } from './build-metadata.js';
+import {
+  appendOrigin,
+  builtinOrigin,
+  fileOrigin,
+  inlineConfigOrigin,
+  pluginOrigin,
+  recordTransformation,
+  setGeneratedOrigin,
+  TOP_ORIGIN,
+  type TargetOrigin,
+} from './build-metadata.js';
+import type { TransformationRecord } from '../resources/resource.js';
+import { gvkString } from '../resources/res-id.js';
 
 export function emptyAccumulator(): Accumulator {
   return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: new Map() };
 }
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
-export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
+export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): KustTarget {
   const loaded = loadKustomization(loader.fs, loader.root);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
@@ -42,6 +54,7 @@ export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
     relRoot,
     kustomization: loaded.kustomization,
     loader,
+    origin: build.trackOrigins ? (origin ?? TOP_ORIGIN) : undefined,
     locate: loaded.locate,
   };
 }
@@ -71,8 +84,7 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
 /** Reads one resource file into resources with origins. */
 function resourcesFromFile(kt: KustTarget, entry: string): Resource[] {
   const { path, text } = kt.loader.readText(entry);
-  const originPath = kt.build.trackOrigins ? join(kt.relRoot, entry) : undefined;
-  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, originPath !== undefined ? { path: originPath } : {});
+  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry));
 }
 
 function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
@@ -90,8 +102,8 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
 }
 
 /** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean): void {
-  const sub = loadTarget(kt.build, loader);
+function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string): void {
+  const sub = loadTarget(kt.build, loader, kt.origin ? appendOrigin(kt.origin, entry) : undefined);
   const kind = sub.kustomization.kind;
   if (isComponent && kind !== 'Component') {
     throw new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, {
@@ -136,10 +148,10 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string)
     if (!loader) return;
     if (loader.fs.stat(loader.root)?.type === 'file') {
       const text = new TextDecoder().decode(loader.fs.readFile(loader.root));
-      ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, { repo: entry }));
+      ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, fileOrigin(kt, entry)));
       return;
     }
-    accumulateDirectory(kt, ra, loader, false);
+    accumulateDirectory(kt, ra, loader, false, entry);
     return;
   }
   const abs = kt.loader.abs(entry);
@@ -162,7 +174,7 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string)
     } catch (err) {
       withPrefix(err, `accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': `);
     }
-    accumulateDirectory(kt, ra, child, false);
+    accumulateDirectory(kt, ra, child, false, entry);
     return;
   }
   if (entry.startsWith('/')) {
@@ -218,7 +230,7 @@ export function loadPluginConfigs(kt: KustTarget, entries: readonly string[]): R
       paths.push(entry);
       continue;
     }
-    ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, kt.build.trackOrigins ? { path: kt.relFile } : {}));
+    ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, inlineConfigOrigin(kt)));
   }
   accumulateResources(kt, ra, paths);
   return ra.resources.items;
@@ -229,24 +241,29 @@ function pluginKind(r: Resource): { builtin: boolean; kind: string } {
 }
 
 function runGenerators(kt: KustTarget, ra: Accumulator): void {
-  const generated: { resources: Resource[]; kind: string }[] = [];
+  const generated: { resources: Resource[]; origin: TransformationRecord | undefined }[] = [];
   for (const g of fieldGenerators) {
-    for (const c of g.configs(kt.kustomization, kt)) generated.push({ resources: g.plugin.generate(c, kt), kind: g.plugin.kind });
+    const origin = builtinOrigin(kt, g.plugin.kind);
+    for (const c of g.configs(kt.kustomization, kt)) generated.push({ resources: g.plugin.generate(c, kt), origin });
   }
   const configs = loadPluginConfigs(kt, kt.kustomization.generators ?? []);
   for (const cfg of configs) {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? generatorPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'generators');
-    generated.push({ resources: plugin.generate(plugin.configure(cfg.data, kt), kt), kind });
+    generated.push({ resources: plugin.generate(plugin.configure(cfg.data, kt), kt), origin: pluginOrigin(cfg) });
   }
-  for (const g of generated) for (const r of g.resources) absorbGenerated(ra.resources, r);
+  for (const g of generated) {
+    // buildMetadata: generated objects without an origin get their generator's (spec §12).
+    setGeneratedOrigin(g.resources, g.origin);
+    for (const r of g.resources) absorbGenerated(ra.resources, r);
+  }
 }
 
 function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
   const pos = kt.locate(field);
   const where = { file: kt.file, ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}) };
-  if (builtin) return new BuildError('transformer/config', `unable to load builtin ${cfg.kind}`, where);
+  if (builtin) return new BuildError('transformer/config', `unable to load builtin ${gvkString(cfg.gvk())}`, where);
   return new BuildError(
     'kustomization/unsupported',
     `external plugins disabled; unable to load external plugin '${cfg.kind}' (exec, Go and KRM-function plugins need an external plugin binary, which kustomize-ts does not run)`,
@@ -255,10 +272,11 @@ function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, fiel
 }
 
 function runTransformers(kt: KustTarget, ra: Accumulator): void {
-  const steps: { run: () => void; kind: string }[] = [];
+  const steps: { run: () => void; origin: TransformationRecord | undefined }[] = [];
   for (const t of fieldTransformers) {
+    const origin = builtinOrigin(kt, t.plugin.kind);
     for (const c of t.configs(kt.kustomization, ra.config, kt)) {
-      steps.push({ kind: t.plugin.kind, run: () => t.plugin.transform(ra.resources, c, kt) });
+      steps.push({ origin, run: () => t.plugin.transform(ra.resources, c, kt) });
     }
   }
   const configs = loadPluginConfigs(kt, kt.kustomization.transformers ?? []);
@@ -267,11 +285,12 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
     const c = plugin.configure(cfg.data as YamlMap, kt);
-    steps.push({ kind, run: () => plugin.transform(ra.resources, c, kt) });
+    steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
   for (const step of steps) {
     step.run();
-    if (kt.build.buildMetadata.includes('transformerAnnotations')) recordTransformation(ra.resources, kt, step.kind);
+    // buildMetadata: every resource present records the transformer (spec §12).
+    recordTransformation(ra.resources, step.origin);
     ra.resources.dropEmpty();
   }
 }
@@ -308,7 +327,7 @@ export function accumulateTarget(kt: KustTarget, ra: Accumulator): Accumulator {
   for (const entry of kt.kustomization.components ?? []) {
     try {
       const loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
-      if (loader) accumulateDirectory(kt, ra, loader, true);
+      if (loader) accumulateDirectory(kt, ra, loader, true, entry);
     } catch (err) {
       withPrefix(err, 'accumulating components: ');
     }

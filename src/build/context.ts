@@ -11,6 +11,7 @@ import type { OpenApiSchema } from '../schema/types.js';
 import type { ResourceList } from '../resources/resource-list.js';
 import type { VarDef } from '../transformers/vars/types.js';
 import type { Loader } from './loader.js';
+import type { TargetOrigin } from './build-metadata.js';
 import type { BuildOptions, LoadRestrictor } from './options.js';
 
 /** A patch target that selected nothing (kustomize skips it silently); kept for the linter. */
@@ -65,6 +66,11 @@ export interface KustTarget {
   readonly relRoot: string;
   readonly kustomization: Kustomization;
   readonly loader: Loader;
+  /**
+   * kustomize's kt.origin (spec §12): where this kustomization is, as recorded in origin annotations;
+   * undefined when the build does not track origins (no buildMetadata).
+   */
+  origin: TargetOrigin | undefined;
   /** Where a field of this kustomization is written (1-based), for diagnostics. */
   locate(field: string): { line: number; column: number } | undefined;
 }

@@ -23,6 +23,7 @@ export const diagnosticCodes = {
   'kustomization/invalid-type': 'A kustomization field has the wrong type.',
   'kustomization/invalid-kind': 'The kustomization kind or apiVersion is wrong.',
   'kustomization/invalid-value': 'A kustomization field has a value kustomize rejects.',
+  'kustomization/sort-order-conflict': 'sortOptions and the reorder option are both set; sortOptions wins (kustomize prints a warning).',
   'kustomization/deprecated-field': 'The kustomization uses a deprecated field (kustomize prints a warning).',
   'kustomization/unsupported': 'The kustomization needs something kustomize-ts does not run (helm, exec or KRM-function plugins).',
   'patch/invalid': 'A patch could not be parsed or has the wrong shape.',

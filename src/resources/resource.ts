@@ -8,6 +8,9 @@ export type GeneratorBehavior = 'create' | 'merge' | 'replace' | 'unspecified';
 
 /** One entry of kustomize's `alpha.config.kubernetes.io/transformations` record. */
 export interface TransformationRecord {
+  /** For transformers configured inside a remote base: the repository and ref. */
+  repo?: string;
+  ref?: string;
   configuredIn: string;
   configuredBy: { apiVersion: string; kind: string; name?: string; namespace?: string };
 }
