@@ -168,13 +168,21 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string)
     return;
   }
   if (st?.type === 'dir') {
+    // kustomize tried the entry as a file first; its error prefixes whatever the directory attempt says.
+    const fileErr =
+      kt.build.restrictor === 'LoadRestrictionsNone' ? `read ${abs}: is a directory` : `'${abs}' must resolve to a file`;
+    const prefix = `accumulation err='accumulating resources from '${entry}': ${fileErr}': `;
     let child: Loader;
     try {
       child = kt.loader.child(entry);
     } catch (err) {
-      withPrefix(err, `accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': `);
+      withPrefix(err, prefix);
     }
-    accumulateDirectory(kt, ra, child, false, entry);
+    try {
+      accumulateDirectory(kt, ra, child, false, entry);
+    } catch (err) {
+      withPrefix(err, prefix);
+    }
     return;
   }
   if (entry.startsWith('/')) {

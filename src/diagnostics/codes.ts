@@ -38,6 +38,7 @@ export const diagnosticCodes = {
   'var/duplicate': 'A var name is declared twice in the build.',
   'var/ambiguous': 'A var objref matches several resources.',
   'var/invalid-field': 'A varReference field holds a value vars cannot substitute into (non-string list item or key).',
+  'var/not-substitutable': 'A var value is a map or list, which kustomize cannot substitute (it logs a line and leaves $(VAR)).',
   'var/unused': 'Vars were defined but never used (kustomize logs a line).',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;

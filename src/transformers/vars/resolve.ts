@@ -10,7 +10,7 @@ import { BuildError } from '../../diagnostics/error.js';
 import type { Accumulator, BuildContext } from '../../build/context.js';
 import type { Resource } from '../../resources/resource.js';
 import { isMap, type YamlValue } from '../../yaml/values.js';
-import type { VarMapping, VarValue } from './expand.js';
+import { formatVarValue, type VarMapping, type VarValue } from './expand.js';
 import { getFieldValue } from './field-path.js';
 import { substituteVars } from './filter.js';
 import { formatVarDef, type VarDef } from './types.js';
@@ -36,6 +36,22 @@ function varValue(ra: Accumulator, v: VarDef): YamlValue {
   return value === null ? 'null' : value;
 }
 
+/** Go's `%T` of a decoded YAML map or list. */
+function goTypeName(v: YamlValue): string {
+  return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
+}
+
+/** Go's `%v` of a value decoded from YAML into interface{} (maps print with sorted keys). */
+function goValueString(v: YamlValue): string {
+  if (v === null) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goValueString).join(' ')}]`;
+  if (isMap(v)) {
+    const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[${keys.map((k) => `${k}:${goValueString(v[k] as YamlValue)}`).join(' ')}]`;
+  }
+  return formatVarValue(v);
+}
+
 function isPrimitive(v: YamlValue): v is VarValue {
   return v !== null && !Array.isArray(v) && !isMap(v);
 }
@@ -49,10 +65,20 @@ export function resolveVars(ra: Accumulator, build: BuildContext): void {
   const used = new Set<string>();
   const mapping: VarMapping = (name) => {
     const v = values.get(name);
-    if (v !== undefined && isPrimitive(v)) {
+    if (v === undefined) return `$(${name})`;
+    if (isPrimitive(v)) {
       used.add(name);
       return v;
     }
+    // kustomize logs the value it cannot substitute and leaves the reference as it was.
+    const def = ra.vars.get(name);
+    build.warnings.push(
+      diagnostic('var/not-substitutable', 'warning', `MakePrimitiveReplacer: bad replacement type=${goTypeName(v)} val=${goValueString(v)}`, {
+        file: def?.file,
+        range: def?.range,
+        source: 'kustomize',
+      }),
+    );
     return `$(${name})`;
   };
   const specs = ra.config.varReference;
