@@ -55,8 +55,9 @@ function annotationString(v: YamlValue): string {
 export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[]): void {
   const keepOrigin = buildMetadata.includes('originAnnotations');
   const keepTransformations = buildMetadata.includes('transformerAnnotations');
-  const meta = keepOrigin || keepTransformations ? r.ensureMetadata() : r.metadata;
-  if (!meta) return;
+  // kustomize's resources always have a metadata map by output time (`metadata: {}` on a List kind
+  // without items that was written without one).
+  const meta = r.ensureMetadata();
   let ann = getField(meta, 'annotations');
   if (keepOrigin) {
     const t = originAnnotationText(r.origin);

@@ -6,6 +6,7 @@ import { BuildError } from '../../diagnostics/error.js';
 import type { SortOptions } from '../../kustomization/types.js';
 import { compareIdsLegacy, defaultOrderFirst, defaultOrderLast, kindRanks } from '../../resources/order.js';
 import type { Resource } from '../../resources/resource.js';
+import { goSort } from './go-sort.js';
 
 /** A validated sort: fifo (keep accumulation order), or legacy with its kind lists. */
 export type ResolvedSort =
@@ -36,8 +37,8 @@ export function resolveSortOptions(options: SortOptions | undefined): ResolvedSo
 export function sortResourceArray(resources: readonly Resource[], sort: ResolvedSort): Resource[] {
   if (sort.order === 'fifo') return resources.slice();
   const ranks = kindRanks(sort.orderFirst, sort.orderLast);
-  return resources
-    .map((r, i) => ({ r, i, id: r.id() }))
-    .sort((a, b) => compareIdsLegacy(a.id, b.id, ranks) || a.i - b.i)
-    .map((x) => x.r);
+  const items = resources.map((r) => ({ r, id: r.id() }));
+  // Go's unstable sort.Sort, step for step: the comparison is not always a strict weak order.
+  goSort(items, (a, b) => compareIdsLegacy(a.id, b.id, ranks) < 0);
+  return items.map((x) => x.r);
 }
