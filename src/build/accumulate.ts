@@ -43,7 +43,7 @@ export function emptyAccumulator(): Accumulator {
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
 export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): KustTarget {
-  const loaded = loadKustomization(loader.fs, loader.root);
+  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
   const relFile = relative(build.topRoot, loaded.file);
@@ -84,7 +84,7 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
 /** Reads one resource file into resources with origins. */
 function resourcesFromFile(kt: KustTarget, entry: string): Resource[] {
   const { path, text } = kt.loader.readText(entry);
-  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry));
+  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry), kt.build.options.cache);
 }
 
 function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
@@ -101,9 +101,9 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
   }
 }
 
-/** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string): void {
-  const sub = loadTarget(kt.build, loader, kt.origin ? appendOrigin(kt.origin, entry) : undefined);
+/** Loads a sub-kustomization and checks its kind against how it is referenced. */
+function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, origin: TargetOrigin | undefined): KustTarget {
+  const sub = loadTarget(kt.build, loader, origin);
   const kind = sub.kustomization.kind;
   if (isComponent && kind !== 'Component') {
     throw new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, {
@@ -114,7 +114,59 @@ function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, is
     throw new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, { file: sub.file });
   }
   setSchemaFromKustomization(sub, false);
+  return sub;
+}
+
+/** A copy of an accumulator that can be transformed without touching the original. */
+export function cloneAccumulator(ra: Accumulator): Accumulator {
+  // Var bindings live on the resources (refVarNames), which clone() copies; var definitions are immutable.
+  return { resources: ra.resources.clone(), config: ra.config, vars: new Map(ra.vars) };
+}
+
+/**
+ * Builds a sub-kustomization into a fresh accumulator, through the build cache when there is one: an
+ * unchanged directory is reused (its warnings and unmatched patch targets replayed).
+ */
+function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOrigin | undefined): Accumulator {
+  const build = kt.build;
+  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin), emptyAccumulator());
+  const cache = build.options.cache;
+  if (!cache) return make();
+  const key = [
+    loader.root,
+    loader.restrictor,
+    loader.confineTo ?? '',
+    loader.chain.join(':'),
+    origin ? `${origin.path}\u0001${origin.repo ?? ''}\u0001${origin.ref ?? ''}` : '',
+    build.buildMetadata.join(','),
+    build.schemaSet ? 'schema' : '',
+  ].join('\0');
+  const schemaBefore = build.schema;
+  const entry = cache.dir(key, build.rawFs, () => {
+    const w = build.warnings.length;
+    const u = build.unmatchedPatchTargets.length;
+    const result = make();
+    return {
+      result: cloneAccumulator(result),
+      warnings: build.warnings.slice(w),
+      unmatched: build.unmatchedPatchTargets.slice(u),
+      // A subtree that set the build's schema cannot be replayed from the cache.
+      cacheable: build.schema === schemaBefore,
+    };
+  });
+  if (entry.hit) {
+    build.warnings.push(...entry.warnings);
+    build.unmatchedPatchTargets.push(...entry.unmatched);
+  }
+  return cloneAccumulator(entry.result);
+}
+
+/** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
+function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string): void {
+  // buildMetadata: the sub-kustomization's origin is this one's joined with the entry as written.
+  const origin = kt.origin ? appendOrigin(kt.origin, entry) : undefined;
   if (isComponent) {
+    const sub = loadSubTarget(kt, loader, true, origin);
     try {
       accumulateTarget(sub, ra);
     } catch (err) {
@@ -124,7 +176,7 @@ function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, is
   }
   let subRa: Accumulator;
   try {
-    subRa = accumulateTarget(sub, emptyAccumulator());
+    subRa = buildSubKustomization(kt, loader, origin);
   } catch (err) {
     withPrefix(err, `recursed accumulation of path '${loader.root}': `);
   }
