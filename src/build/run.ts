@@ -33,7 +33,8 @@ export interface EngineResult {
 
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
 export function runBuild(dir: string, options: BuildOptions): EngineResult {
-  const fs = options.fs;
+  const rawFs = options.fs;
+  const fs = options.cache ? options.cache.track(rawFs) : rawFs;
   const warnings: Diagnostic[] = [];
   const unmatched: UnmatchedPatchTarget[] = [];
   const result: EngineResult = { resources: [], diagnostics: warnings, unmatchedPatchTargets: unmatched, ok: false };
@@ -69,6 +70,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       unmatchedPatchTargets: unmatched,
       buildMetadata: [],
       trackOrigins: false,
+      rawFs,
     };
     const loader = new Loader(fs, root, restrictor, [], options.confineTo);
     const kt = loadTarget(build, loader);

@@ -3,6 +3,7 @@
  * to exit codes (0 ok, 1 failure, 2 bad usage).
  */
 import { runBuildCommand, buildHelp } from './commands/build.js';
+import { runDiffCommand } from './commands/diff.js';
 import { UsageError, type Io } from './io.js';
 
 const VERSION = '0.1.0';
@@ -11,6 +12,7 @@ const help = `Usage: kustomize-ts <command> [options]
 
 Commands:
   build DIR      render a kustomization exactly as kustomize build does
+  diff A B       what changes between two renderings (environments, checkouts)
 
 Run \`kustomize-ts <command> --help\` for a command's options.
 
@@ -22,6 +24,8 @@ export function main(argv: string[], io: Io): number {
     switch (cmd) {
       case 'build':
         return runBuildCommand(rest, io);
+      case 'diff':
+        return runDiffCommand(rest, io);
       case '--version':
       case 'version':
         io.out(`kustomize-ts ${VERSION}\n`);
