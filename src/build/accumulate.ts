@@ -326,7 +326,9 @@ function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
     const field = g.fields[0] as string;
     const where = { file: kt.file, ...rangeOf(kt, field) };
     const origin = kt.build.trackOrigins ? { configuredIn: kt.relFile, configuredBy: { apiVersion: 'builtin', kind } } : undefined;
-    for (const c of g.configs(kt.kustomization, kt)) steps.push({ kind, where, origin, generate: () => g.plugin.generate(c, kt) });
+    for (const c of atGenerator(where, () => g.configs(kt.kustomization, kt))) {
+      steps.push({ kind, where, origin, generate: () => g.plugin.generate(c, kt) });
+    }
   }
   return steps;
 }

@@ -38,6 +38,38 @@ export function mergeGeneratorOptions(
   return out;
 }
 
+/**
+ * kustomize hands the kustomization's generator args to the plugin as YAML made by sigs.k8s.io/yaml
+ * (Go JSON read back by go-yaml v2, YAML 1.1). Strings survive that round trip except for characters Go's
+ * JSON leaves raw that YAML 1.1 treats specially: DEL, C1 controls but NEL, U+FFFE and U+FFFF fail
+ * (`builtin <kind> marshal: yaml: control characters are not allowed`), and a NEL is a line break inside
+ * the double-quoted scalar, so it is folded (one NEL and the blanks around it → a space, n NELs → n-1
+ * newlines).
+ */
+export function yamlRoundTrip<T>(kind: string, value: T): T {
+  const fix = (s: string): string => {
+    if (/[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(s)) {
+      throw new BuildError('generator/failed', `builtin ${kind} marshal: yaml: control characters are not allowed`);
+    }
+    if (!s.includes('\u0085')) return s;
+    return s.replace(/[ \t]*(?:\u0085[ \t]*)+/g, (run) => {
+      const n = run.split('\u0085').length - 1;
+      return n === 1 ? ' ' : '\n'.repeat(n - 1);
+    });
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return fix(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) Object.defineProperty(out, fix(k), { value: walk(x), enumerable: true, writable: true, configurable: true });
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
 /** kustomize's makeBaseNode: `apiVersion: v1`, the kind, `metadata.name` (required), the namespace. */
 export function baseObject(kind: 'ConfigMap' | 'Secret', name: string | undefined, namespace: string | undefined): YamlMap {
   if (!name) throw new BuildError('generator/failed', 'a configmap must have a name');
@@ -93,13 +125,25 @@ export function fileReader(kt: KustTarget): KvFileReader {
  * Decodes a builtin plugin config document the way its Config method does (sigs.k8s.io/yaml into the
  * plugin struct: unknown fields ignored, wrong types fail).
  */
-export function decodePluginConfig<T>(raw: YamlMap, type: GoType): T {
+export function decodePluginConfig<T>(raw: YamlMap, type: GoType, embedded: Readonly<Record<string, string>> = {}): T {
+  const t = type as Extract<GoType, { t: 'struct' }>;
   try {
-    return decodeGo<T>(raw, type as Extract<GoType, { t: 'struct' }>, { allowUnknown: true });
+    return decodeGo<T>(raw, t, { allowUnknown: true });
   } catch (err) {
     if (err instanceof GoDecodeError) {
-      throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${err.message}`);
+      // Go names promoted fields through their embedded structs (ConfigMapArgs.GeneratorArgs...).
+      const top = err.path[0];
+      const via = top !== undefined ? embedded[top] : undefined;
+      const message = via !== undefined ? err.message.replace(`field ${t.name}.${top}`, `field ${t.name}.${via}${top}`) : err.message;
+      throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${message}`);
     }
     throw err;
   }
+}
+
+/** The embedded-struct path of each GeneratorArgs field in a generator plugin struct. */
+export function generatorArgsPaths(args: string): Record<string, string> {
+  const g = `${args}.GeneratorArgs.`;
+  const kv = `${g}KvPairSources.`;
+  return { namespace: g, name: g, behavior: g, options: g, literals: kv, files: kv, envs: kv, env: kv, type: `${args}.` };
 }

@@ -8,7 +8,16 @@ import type { GeneratorArgs, Kustomization } from '../../kustomization/types.js'
 import { configMapArgsType, objectMetaType } from '../../kustomization/schema.js';
 import { struct, type GoType } from '../../kustomization/gotype.js';
 import { setField, type YamlMap } from '../../yaml/values.js';
-import { applyOptions, baseObject, decodePluginConfig, fileReader, generatedResource, mergeGeneratorOptions } from '../common.js';
+import {
+  applyOptions,
+  baseObject,
+  decodePluginConfig,
+  fileReader,
+  generatedResource,
+  generatorArgsPaths,
+  mergeGeneratorOptions,
+  yamlRoundTrip,
+} from '../common.js';
 import { encodeBase64Wrapped, validatedDataMap, valueBytes, valueText, type KvFileReader } from '../kv/index.js';
 import type { FieldGenerator, GeneratorPlugin } from '../types.js';
 
@@ -52,23 +61,23 @@ export function generatorArgsFromPlugin<A extends GeneratorArgs>(c: PluginConfig
 }
 
 /** The generator entries of a kustomization field with the file's `generatorOptions` merged in. */
-export function withGlobalOptions<A extends GeneratorArgs>(entries: readonly A[] | undefined, k: Kustomization): A[] {
+export function withGlobalOptions<A extends GeneratorArgs>(kind: string, entries: readonly A[] | undefined, k: Kustomization): A[] {
   return (entries ?? []).map((a) => {
     const options = mergeGeneratorOptions(a.options, k.generatorOptions);
     const out = { ...a };
     if (options) out.options = options;
-    return out;
+    return yamlRoundTrip(kind, out);
   });
 }
 
 export const configMapGenerator: GeneratorPlugin<GeneratorArgs> = {
   kind: 'ConfigMapGenerator',
-  configure: (raw) => generatorArgsFromPlugin(decodePluginConfig<PluginConfig<GeneratorArgs>>(raw, configMapPluginType)),
+  configure: (raw) => generatorArgsFromPlugin(decodePluginConfig<PluginConfig<GeneratorArgs>>(raw, configMapPluginType, generatorArgsPaths('ConfigMapArgs'))),
   generate: (args, kt) => [generatedResource(makeConfigMap(args, fileReader(kt)), args, kt)],
 };
 
 export const configMapGeneratorField: FieldGenerator<GeneratorArgs> = {
   plugin: configMapGenerator,
   fields: ['configMapGenerator', 'generatorOptions'],
-  configs: (k) => withGlobalOptions(k.configMapGenerator, k),
+  configs: (k) => withGlobalOptions('ConfigMapGenerator', k.configMapGenerator, k),
 };

@@ -30,7 +30,11 @@ const pluginType: GoType = struct('IAMPolicyGeneratorPlugin', {
 
 export const iamPolicyGenerator: GeneratorPlugin<IamPolicyGeneratorConfig> = {
   kind: 'IAMPolicyGenerator',
-  configure: (raw) => decodePluginConfig<IamPolicyGeneratorConfig>(raw, pluginType),
+  configure: (raw) => decodePluginConfig<IamPolicyGeneratorConfig>(raw, pluginType, {
+      cloud: 'IAMPolicyGeneratorArgs.',
+      kubernetesService: 'IAMPolicyGeneratorArgs.',
+      serviceAccount: 'IAMPolicyGeneratorArgs.',
+    }),
   generate(c, kt) {
     if (c.cloud !== 'gke') throw new BuildError('generator/failed', `cloud provider ${c.cloud ?? ''} not supported yet`, { file: kt.file });
     let text =
