@@ -67,6 +67,8 @@ function jsonKind(v: YamlValue): string {
 interface Ctx {
   structName: string;
   fieldPath: string[];
+  /** Ignore unknown fields (Go's json.Unmarshal without DisallowUnknownFields). */
+  lenient?: boolean;
 }
 
 function typeError(v: YamlValue, t: GoType, ctx: Ctx): GoDecodeError {
@@ -142,11 +144,15 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
   const lower = new Map(names.map((n) => [n.toLowerCase(), n]));
   for (const key of Object.keys(v)) {
     const name = Object.prototype.hasOwnProperty.call(t.fields, key) ? key : lower.get(key.toLowerCase());
-    if (name === undefined) throw new GoDecodeError(`json: unknown field "${key}"`, [...ctx.fieldPath, key]);
+    if (name === undefined) {
+      if (ctx.lenient) continue;
+      throw new GoDecodeError(`json: unknown field "${key}"`, [...ctx.fieldPath, key]);
+    }
     const ft = t.fields[name] as GoType;
     const d = decodeValue(v[key] as YamlValue, ft, {
       structName: ctx.structName,
       fieldPath: [...ctx.fieldPath, name],
+      ...(ctx.lenient ? { lenient: true } : {}),
     });
     if (d === undefined) continue;
     // Go merges into a map that is already set (two spellings of one field); other values are replaced.
@@ -158,7 +164,10 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
   return out;
 }
 
-/** Decodes `value` as the struct type `t`. Throws {@link GoDecodeError}. */
-export function decodeGo<T>(value: YamlValue, t: Extract<GoType, { t: 'struct' }>): T {
-  return decodeStruct(value, t, { structName: t.name, fieldPath: [] }) as unknown as T;
+/**
+ * Decodes `value` as the struct type `t`. Throws {@link GoDecodeError}. With `lenient`, unknown fields
+ * are ignored (plain `json.Unmarshal`, as builtin plugin configs are read).
+ */
+export function decodeGo<T>(value: YamlValue, t: Extract<GoType, { t: 'struct' }>, options: { lenient?: boolean } = {}): T {
+  return decodeStruct(value, t, { structName: t.name, fieldPath: [], ...(options.lenient ? { lenient: true } : {}) }) as unknown as T;
 }
