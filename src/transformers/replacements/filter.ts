@@ -61,7 +61,7 @@ function resolveWithTag(text: string): { tag: Tag; value: YamlValue } {
 
 /** The value of a scalar node with text `text` and tag `tag` once kustomize decodes it. */
 function decodeTagged(text: string, tag: Tag): YamlValue {
-  if (tag === '!!str' || tag === '!!null') return text;
+  if (tag === '!!str') return text;
   const r = resolveWithTag(text);
   if (r.tag === tag) return r.value;
   if (tag === '!!float' && r.tag === '!!int') return Number(r.value);

@@ -37,7 +37,8 @@ function matchesAnyId(r: Resource, name: string, fs: FieldSpec): boolean {
 
 function setCount(r: Resource, fs: FieldSpec, count: number | bigint): void {
   if (!fieldSpecSelects(fs, r.gvk())) return;
-  visitFieldSpec(r.data, fs, 'scalar', (ref) => ref.set(count), () => idString(r.id()));
+  // kustomize writes an int node but keeps the old node's style: a quoted string stays a string.
+  visitFieldSpec(r.data, fs, 'scalar', (ref) => ref.set(typeof ref.value === 'string' ? String(count) : count), () => idString(r.id()));
 }
 
 const pluginType = struct('plugin', { replica: replicaType, fieldSpecs: listOf(fieldSpecType) }) as Extract<
