@@ -9,7 +9,7 @@ import { normalize } from '../fs/path.js';
 import { FsError } from '../fs/types.js';
 import { builtinSchema } from '../schema/builtin.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
-import { nameHash } from '../generators/hash.js';
+import { addHashSuffixes } from '../transformers/hash/index.js';
 import { fixNameReferences } from '../transformers/name-reference/index.js';
 import { resolveVars } from '../transformers/vars/resolve.js';
 import { labelTransformer } from '../transformers/labels/index.js';
@@ -29,15 +29,6 @@ export interface EngineResult {
   /** The top kustomization file, when it was found. */
   kustomizationFile?: string;
   ok: boolean;
-}
-
-function addHashes(resources: ResourceList): void {
-  for (const r of resources.items) {
-    if (!r.needsHash) continue;
-    const h = nameHash(r.data);
-    r.storePreviousId();
-    r.setName(`${r.name}-${h}`);
-  }
 }
 
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
@@ -88,7 +79,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     build.trackOrigins = build.buildMetadata.length > 0;
     setSchemaFromKustomization(kt, true);
     const ra = accumulateTarget(kt, emptyAccumulator());
-    addHashes(ra.resources);
+    addHashSuffixes(ra.resources);
     fixNameReferences(ra);
     resolveVars(ra, build);
     let out = dropLocalConfig(ra.resources.items);

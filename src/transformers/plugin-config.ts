@@ -69,7 +69,7 @@ export function pluginConfigError(raw: YamlMap, message: string): BuildError {
  */
 export function decodePluginConfig<T>(raw: YamlMap, t: Extract<GoType, { t: 'struct' }>): T {
   try {
-    return decodeGo<T>(raw, t, { lenient: true });
+    return decodeGo<T>(raw, t, { allowUnknown: true });
   } catch (e) {
     if (e instanceof GoDecodeError) throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
     throw e;

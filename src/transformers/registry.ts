@@ -12,6 +12,7 @@ import { replicasField, replicaCountTransformer } from './replicas/index.js';
 import { imagesField, imageTagTransformer } from './images/index.js';
 import { replacementsField, replacementTransformer } from './replacements/index.js';
 import { valueAddTransformer } from './valueadd/index.js';
+import { hashTransformer } from './hash/index.js';
 
 /** Field-driven transformers, in the order kustomize runs them within one kustomization. */
 export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
@@ -41,6 +42,7 @@ export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>>
       imageTagTransformer,
       replacementTransformer,
       valueAddTransformer,
+      hashTransformer,
     ] as TransformerPlugin<unknown>[]
   ).map((p) => [p.kind, p]),
 );

@@ -47,7 +47,7 @@ function loadReplacementFile(kt: KustTarget, path: string): Replacement[] {
   const value: YamlValue = doc && doc.index === 0 ? doc.value : null;
   const decode = (v: YamlValue): Replacement => {
     try {
-      return decodeGo<Replacement>(v, replacementType as StructType, { lenient: true });
+      return decodeGo<Replacement>(v, replacementType as StructType, { allowUnknown: true });
     } catch (e) {
       if (e instanceof GoDecodeError) throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${e.message}`, { file: abs });
       throw e;

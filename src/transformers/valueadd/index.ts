@@ -226,7 +226,7 @@ export const valueAddTransformer: TransformerPlugin<ValueAddConfig> = {
       const doc = stream.documents[0];
       if (doc && doc.index === 0) {
         try {
-          const decoded = decodeGo<{ targets?: RawTarget[] }>(doc.value, targetsFileType, { lenient: true });
+          const decoded = decodeGo<{ targets?: RawTarget[] }>(doc.value, targetsFileType, { allowUnknown: true });
           targets.push(...(decoded.targets ?? []).map(toTarget));
         } catch (e) {
           if (e instanceof GoDecodeError) throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
