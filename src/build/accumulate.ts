@@ -287,7 +287,8 @@ export function loadPluginConfigs(kt: KustTarget, entries: readonly string[]): R
     }
     ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, kt.build.trackOrigins ? { path: kt.relFile } : {}));
   }
-  accumulateResources(kt, ra, paths);
+  // kustomize calls accumulateResources directly here: no `accumulating resources: ` prefix.
+  for (const entry of paths) accumulateResourceEntry(kt, ra, entry);
   return ra.resources.items;
 }
 
@@ -347,11 +348,14 @@ function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
       if (builtin && kind === 'HelmChartInflationGenerator') {
         throw new BuildError(
           'kustomization/unsupported',
-          `failed to load generator: ${kind} needs the helm binary (kustomize --enable-helm), which kustomize-ts does not run`,
+          `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: helm charts need the helm binary (kustomize --enable-helm), which kustomize-ts does not run`,
           where,
         );
       }
-      throw unsupportedPlugin(kt, cfg, builtin, 'generators');
+      if (builtin) {
+        throw new BuildError('transformer/config', `failed to load generator: unable to load builtin ${kind}.builtin.[noGrp]`, where);
+      }
+      throw unsupportedPlugin(kt, cfg, builtin, 'generators').wrap('failed to load generator: ');
     }
     let config: unknown;
     try {
