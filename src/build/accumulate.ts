@@ -12,6 +12,7 @@ import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
 import type { Resource } from '../resources/resource.js';
+import { idString } from '../resources/res-id.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
@@ -292,7 +293,8 @@ export function loadPluginConfigs(kt: KustTarget, entries: readonly string[]): R
     }
     ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, inlineConfigOrigin(kt)));
   }
-  accumulateResources(kt, ra, paths);
+  // kustomize calls accumulateResources directly here: no `accumulating resources: ` prefix.
+  for (const entry of paths) accumulateResourceEntry(kt, ra, entry);
   return ra.resources.items;
 }
 
@@ -300,23 +302,106 @@ function pluginKind(r: Resource): { builtin: boolean; kind: string } {
   return { builtin: r.apiVersion === 'builtin', kind: r.kind };
 }
 
-function runGenerators(kt: KustTarget, ra: Accumulator): void {
-  const generated: { resources: Resource[]; origin: TransformationRecord | undefined }[] = [];
-  for (const g of fieldGenerators) {
-    const origin = builtinOrigin(kt, g.plugin.kind);
-    for (const c of g.configs(kt.kustomization, kt)) generated.push({ resources: g.plugin.generate(c, kt), origin });
+/** One generator instance of a kustomization, in run order. */
+interface GeneratorStep {
+  kind: string;
+  /** Where it is configured (for diagnostics). */
+  where: { file: string; range?: import('../diagnostics/diagnostic.js').Range };
+  /** `configuredIn` / `configuredBy` of the generated objects, when origins are tracked. */
+  origin: TransformationRecord | undefined;
+  generate(): Resource[];
+}
+
+function atGenerator<T>(where: GeneratorStep['where'], fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BuildError) {
+      // Point at the generator's configuration rather than at a file it read.
+      err.file = where.file;
+      err.range = where.range;
+    }
+    throw err;
   }
-  const configs = loadPluginConfigs(kt, kt.kustomization.generators ?? []);
-  for (const cfg of configs) {
+}
+
+/** The builtin generators of the kustomization fields (configMapGenerator, then secretGenerator). */
+function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+  const steps: GeneratorStep[] = [];
+  for (const g of fieldGenerators) {
+    const kind = g.plugin.kind;
+    const field = g.fields[0] as string;
+    const where = { file: kt.file, ...rangeOf(kt, field) };
+    const origin = builtinOrigin(kt, kind);
+    for (const c of atGenerator(where, () => g.configs(kt.kustomization, kt))) {
+      steps.push({ kind, where, origin, generate: () => g.plugin.generate(c, kt) });
+    }
+  }
+  return steps;
+}
+
+/** kustomize's configureExternalGenerators: the `generators:` entries, loaded and configured. */
+function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+  const steps: GeneratorStep[] = [];
+  for (const cfg of loadPluginConfigs(kt, kt.kustomization.generators ?? [])) {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? generatorPlugins.get(kind) : undefined;
-    if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'generators');
-    generated.push({ resources: plugin.generate(plugin.configure(cfg.data, kt), kt), origin: pluginOrigin(cfg) });
+    const where = { file: cfg.origin.file, ...(cfg.origin.range ? { range: cfg.origin.range } : {}) };
+    if (!plugin) {
+      if (builtin && transformerPlugins.has(kind)) {
+        throw new BuildError('transformer/config', `failed to load generator: plugin ${idString(cfg.originalId())} not a generator`, where);
+      }
+      if (builtin && kind === 'HelmChartInflationGenerator') {
+        throw new BuildError(
+          'kustomization/unsupported',
+          `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: helm charts need the helm binary (kustomize --enable-helm), which kustomize-ts does not run`,
+          where,
+        );
+      }
+      if (builtin) {
+        throw new BuildError('transformer/config', `failed to load generator: unable to load builtin ${kind}.builtin.[noGrp]`, where);
+      }
+      throw unsupportedPlugin(kt, cfg, builtin, 'generators').wrap('failed to load generator: ');
+    }
+    let config: unknown;
+    try {
+      config = plugin.configure(cfg.data, kt);
+    } catch (err) {
+      if (err instanceof BuildError) {
+        err.file ??= where.file;
+        err.range ??= where.range;
+      }
+      withPrefix(err, `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: `);
+    }
+    const origin = pluginOrigin(cfg);
+    steps.push({ kind, where, origin, generate: () => plugin.generate(config, kt) });
   }
-  for (const g of generated) {
+  return steps;
+}
+
+/**
+ * kustomize's runGenerators: every generator is configured first (field generators, then the
+ * `generators:` entries), then each one generates and its objects are absorbed (§3.4) before the next
+ * one runs.
+ */
+function runGenerators(kt: KustTarget, ra: Accumulator): void {
+  const steps = fieldGeneratorSteps(kt);
+  try {
+    steps.push(...pluginGeneratorSteps(kt));
+  } catch (err) {
+    withPrefix(err, 'loading generator plugins: ');
+  }
+  for (const step of steps) {
+    const resources = atGenerator(step.where, () => step.generate());
     // buildMetadata: generated objects without an origin get their generator's (spec §12).
-    setGeneratedOrigin(g.resources, g.origin);
-    for (const r of g.resources) absorbGenerated(ra.resources, r);
+    setGeneratedOrigin(resources, step.origin);
+    atGenerator(step.where, () => {
+      try {
+        for (const r of resources) absorbGenerated(ra.resources, r);
+      } catch (err) {
+        withPrefix(err, `merging from generator ${step.kind}: `);
+      }
+    });
   }
 }
 

@@ -9,7 +9,7 @@ import { normalize } from '../fs/path.js';
 import { FsError } from '../fs/types.js';
 import { builtinSchema } from '../schema/builtin.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
-import { nameHash } from '../generators/hash.js';
+import { addHashSuffixes } from '../transformers/hash/index.js';
 import { fixNameReferences } from '../transformers/name-reference/index.js';
 import { resolveVars } from '../transformers/vars/resolve.js';
 import { labelTransformer } from '../transformers/labels/index.js';
@@ -33,15 +33,6 @@ export interface EngineResult {
   /** The top kustomization file, when it was found. */
   kustomizationFile?: string;
   ok: boolean;
-}
-
-function addHashes(resources: ResourceList): void {
-  for (const r of resources.items) {
-    if (!r.needsHash) continue;
-    const h = nameHash(r.data);
-    r.storePreviousId();
-    r.setName(`${r.name}-${h}`);
-  }
 }
 
 /**
@@ -127,7 +118,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     kt.origin = build.trackOrigins ? TOP_ORIGIN : undefined;
     setSchemaFromKustomization(kt, true);
     const ra = accumulateTarget(kt, emptyAccumulator());
-    addHashes(ra.resources);
+    addHashSuffixes(ra.resources);
     fixNameReferences(ra);
     resolveVars(ra, build);
     const list = new ResourceList();

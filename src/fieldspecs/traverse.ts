@@ -92,7 +92,9 @@ function walk(
     value = last ? (createKind === 'map' ? {} : null) : {};
     setField(node, key, value);
   } else if (value === null && isSeq) {
+    // kustomize turns a null it reaches through `key[]` into an empty sequence (in the output too).
     value = [];
+    setField(node, key, value);
   }
   if (last) {
     const parent = node;
