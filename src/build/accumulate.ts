@@ -7,7 +7,7 @@ import { BuildError } from '../diagnostics/error.js';
 import { join, relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
-import { emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
+import { emptyTransformerConfig, mergeTransformerConfig, sortTransformerConfig } from '../fieldspecs/config.js';
 import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
@@ -199,13 +199,21 @@ function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly 
   }
 }
 
+/**
+ * kustomize's MakeTransformerConfig: the defaults, merged with the `configurations:` files (each parsed and
+ * sorted, merged into an empty config in order) when there are any.
+ */
 function loadConfigurations(kt: KustTarget): TransformerConfig {
-  let config = defaultTransformerConfig();
-  for (const entry of kt.kustomization.configurations ?? []) {
+  const defaults = defaultTransformerConfig();
+  const paths = kt.kustomization.configurations ?? [];
+  if (paths.length === 0) return defaults;
+  let files = emptyTransformerConfig();
+  for (const entry of paths) {
     const { path, text } = kt.loader.readText(entry);
-    config = mergeTransformerConfig(config, parseConfigurationFile(text, path));
+    const parsed = sortTransformerConfig({ ...emptyTransformerConfig(), ...parseConfigurationFile(text, path) });
+    files = mergeTransformerConfig(files, parsed);
   }
-  return config;
+  return mergeTransformerConfig(defaults, files);
 }
 
 /**

@@ -4,7 +4,8 @@
  * documents are skipped.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
+import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSeqNode, type LineCounter } from 'yaml';
+import { parseYamlStream, toRange, type ParsedDocument } from '../yaml/parse.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { Resource } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
@@ -45,6 +46,40 @@ function toResources(v: YamlValue, origin: Origin, scope: ScopeResolver, out: Re
   out.push(new Resource(v, origin, scope));
 }
 
+/**
+ * The first mapping key that repeats in a document's AST, as go-yaml v3 reports it when kustomize decodes
+ * the object for output (`mapping key "k" already defined at line N`): keys compare by text.
+ */
+function findDuplicateKey(node: unknown, lc: LineCounter): { message: string; start: number; end: number } | undefined {
+  if (isYamlMapNode(node)) {
+    const seen = new Map<string, number>();
+    for (const item of node.items) {
+      const k = item.key;
+      if (isYamlScalarNode(k)) {
+        const text = String(k.value);
+        const start = k.range?.[0] ?? 0;
+        const prev = seen.get(text);
+        if (prev !== undefined) {
+          return {
+            message: `line ${lc.linePos(start).line}: mapping key ${JSON.stringify(text)} already defined at line ${lc.linePos(prev).line}`,
+            start,
+            end: k.range?.[1] ?? start,
+          };
+        }
+        seen.set(text, start);
+      }
+      const inner = findDuplicateKey(item.value, lc);
+      if (inner) return inner;
+    }
+  } else if (isYamlSeqNode(node)) {
+    for (const item of node.items) {
+      const inner = findDuplicateKey(item, lc);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
 function originOf(file: string, doc: ParsedDocument, lineCounter: import('yaml').LineCounter, extra: Partial<Origin>): Origin {
   return { ...extra, file, range: doc.range, documentIndex: doc.index, node: doc.node, lineCounter };
 }
@@ -67,7 +102,16 @@ export function resourcesFromText(
   }
   const out: Resource[] = [];
   for (const doc of stream.documents) {
+    const first = out.length;
     toResources(doc.value, originOf(file, doc, stream.lineCounter, extra), scope, out);
+    const dup = findDuplicateKey(doc.node, stream.lineCounter);
+    if (dup) {
+      const error = new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${dup.message}`, {
+        file,
+        range: toRange(stream.lineCounter, dup.start, dup.end),
+      });
+      for (let i = first; i < out.length; i++) (out[i] as Resource).outputError = error;
+    }
   }
   return out;
 }

@@ -91,6 +91,8 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     resolveVars(ra, build);
     let out = dropLocalConfig(ra.resources.items);
     out = sortResources(out, kt.kustomization.sortOptions, options.reorder ?? 'legacy');
+    const undecodable = out.find((r) => r.outputError !== undefined);
+    if (undecodable?.outputError) throw undecodable.outputError;
     if (options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
       const list = new ResourceList();
       list.items = out;
