@@ -4,6 +4,7 @@
  * components (which work on this accumulator), transformers, validators, vars.
  */
 import { BuildError } from '../diagnostics/error.js';
+import type { Range } from '../diagnostics/diagnostic.js';
 import { join, relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
@@ -43,6 +44,7 @@ export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
     kustomization: loaded.kustomization,
     loader,
     locate: loaded.locate,
+    range: loaded.range,
   };
 }
 
@@ -68,17 +70,49 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
   return new Loader(got.fs, got.path, 'LoadRestrictionsRootOnly', [], undefined);
 }
 
-/** Reads one resource file into resources with origins. */
-function resourcesFromFile(kt: KustTarget, entry: string): Resource[] {
-  const { path, text } = kt.loader.readText(entry);
-  const originPath = kt.build.trackOrigins ? join(kt.relRoot, entry) : undefined;
-  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, originPath !== undefined ? { path: originPath } : {});
+/** Where an entry of a list field of `kt` is written: the kustomization file and the entry's range. */
+export function entryWhere(kt: KustTarget, field: string, index: number): { file: string; range?: Range } {
+  let range = kt.range(field, index);
+  if (range === undefined && field === 'resources') {
+    // `bases` entries were appended to `resources` when the file was loaded.
+    let n = 0;
+    while (kt.range('resources', n) !== undefined) n++;
+    range = kt.range('bases', index - n);
+  }
+  range ??= kt.range(field);
+  return range ? { file: kt.file, range } : { file: kt.file };
 }
 
-function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
+/** Re-positions a loader error (missing file, outside root, cycle, ...) at the entry that caused it. */
+function atEntry(err: unknown, where: { file: string; range?: Range }): unknown {
+  if (err instanceof BuildError) {
+    err.file = where.file;
+    err.range = where.range;
+  }
+  return err;
+}
+
+/** Go's %q of a string (for the quoted errors kustomize wraps component failures in). */
+function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_m, h: string) => `\\x${h}`);
+}
+
+/** Reads one resource file into resources with origins. Loader errors are positioned at the entry. */
+function resourcesFromFile(kt: KustTarget, entry: string, where: { file: string; range?: Range }): Resource[] {
+  let read: { path: string; text: string };
+  try {
+    read = kt.loader.readText(entry);
+  } catch (err) {
+    throw atEntry(err, where);
+  }
+  const originPath = kt.build.trackOrigins ? join(kt.relRoot, entry) : undefined;
+  return resourcesFromText(read.text, read.path, kt.build.schema.isClusterScoped, originPath !== undefined ? { path: originPath } : {});
+}
+
+function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: { file: string; range?: Range }): void {
   let rs: Resource[];
   try {
-    rs = resourcesFromFile(kt, entry);
+    rs = resourcesFromFile(kt, entry, where);
   } catch (err) {
     withPrefix(err, `accumulating resources from '${entry}': `);
   }
@@ -90,24 +124,41 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
 }
 
 /** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean): void {
-  const sub = loadTarget(kt.build, loader);
+function accumulateDirectory(
+  kt: KustTarget,
+  ra: Accumulator,
+  loader: Loader,
+  isComponent: boolean,
+  where: { file: string; range?: Range },
+): void {
+  let sub: KustTarget;
+  try {
+    sub = loadTarget(kt.build, loader);
+  } catch (err) {
+    if (err instanceof BuildError && (err.code === 'load/no-kustomization' || err.code === 'load/multiple-kustomizations')) atEntry(err, where);
+    withPrefix(err, `couldn't make target for path '${loader.root}': `);
+  }
   const kind = sub.kustomization.kind;
   if (isComponent && kind !== 'Component') {
-    throw new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, {
-      file: sub.file,
-    });
+    throw new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, where);
   }
   if (!isComponent && kind === 'Component') {
-    throw new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, { file: sub.file });
+    throw new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, where);
   }
   setSchemaFromKustomization(sub, false);
   if (isComponent) {
+    // A component works on the parent's accumulator; kustomize then moves the result into a fresh one.
+    let subRa: Accumulator;
     try {
-      accumulateTarget(sub, ra);
+      subRa = accumulateTarget(sub, ra);
     } catch (err) {
       withPrefix(err, `recursed accumulation of path '${loader.root}': `);
     }
+    const fresh = emptyAccumulator();
+    mergeAccumulator(fresh, subRa, loader.root);
+    ra.resources = fresh.resources;
+    ra.config = fresh.config;
+    ra.vars = fresh.vars;
     return;
   }
   let subRa: Accumulator;
@@ -116,13 +167,18 @@ function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, is
   } catch (err) {
     withPrefix(err, `recursed accumulation of path '${loader.root}': `);
   }
+  mergeAccumulator(ra, subRa, loader.root);
+}
+
+/** kustomize's ResAccumulator.MergeAccumulator: resources (id-checked), configuration, vars. */
+function mergeAccumulator(ra: Accumulator, sub: Accumulator, root: string): void {
   try {
-    ra.resources.appendAll(subRa.resources);
+    ra.resources.appendAll(sub.resources);
+    ra.config = mergeTransformerConfig(ra.config, sub.config);
+    mergeVars(ra, sub);
   } catch (err) {
-    withPrefix(err, `recursed merging from path '${loader.root}': `);
+    withPrefix(err, `recursed merging from path '${root}': `);
   }
-  ra.config = mergeTransformerConfig(ra.config, subRa.config);
-  mergeVars(ra, subRa);
 }
 
 function mergeVars(ra: Accumulator, sub: Accumulator): void {
@@ -134,8 +190,11 @@ function mergeVars(ra: Accumulator, sub: Accumulator): void {
   }
 }
 
-/** Resolves one `resources` entry: a file, else a directory (or a remote target). */
-function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string): void {
+/**
+ * Resolves one `resources` entry (spec §2.4): a file, else a directory (or a remote target). The error of
+ * a failed file attempt is kept in front of the directory attempt's, as kustomize reports them.
+ */
+function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string, where: { file: string; range?: Range }): void {
   if (isRemoteTarget(entry)) {
     const loader = remote(kt, entry, 'resource');
     if (!loader) return;
@@ -144,59 +203,88 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string)
       ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, { repo: entry }));
       return;
     }
-    accumulateDirectory(kt, ra, loader, false);
+    accumulateDirectory(kt, ra, loader, false, where);
     return;
   }
   const abs = kt.loader.abs(entry);
   const st = kt.loader.fs.stat(abs);
-  if (st?.type === 'file') {
-    try {
-      accumulateFile(kt, ra, entry);
-    } catch (err) {
-      if (err instanceof BuildError && err.code !== 'yaml/syntax') {
-        withPrefix(err, `accumulation err='`);
-      }
-      throw err;
-    }
-    return;
-  }
   if (st?.type === 'dir') {
     let child: Loader;
     try {
       child = kt.loader.child(entry);
     } catch (err) {
+      atEntry(err, where);
       withPrefix(err, `accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': `);
     }
-    accumulateDirectory(kt, ra, child, false);
+    try {
+      accumulateDirectory(kt, ra, child, false, where);
+    } catch (err) {
+      withPrefix(err, `accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': `);
+    }
+    return;
+  }
+  if (st?.type === 'file') {
+    try {
+      accumulateFile(kt, ra, entry, where);
+    } catch (err) {
+      // Malformed YAML is reported alone; any other file error is followed by the directory attempt's.
+      if (err instanceof BuildError && err.code !== 'yaml/syntax') {
+        err.wrap(`accumulation err='`);
+        err.message += `': must build at directory: '${abs}': file is not directory`;
+        throw err;
+      }
+      throw err;
+    }
     return;
   }
   if (entry.startsWith('/')) {
     throw new BuildError(
       'load/absolute-path',
-      `accumulation err='accumulating resources from '${entry}': '${entry}' must resolve to a file': new root '${entry}' cannot be absolute`,
-      { file: kt.file },
+      `accumulation err='accumulating resources from '${entry}': evalsymlink failure on '${entry}' : lstat ${entry}: no such file or directory': new root '${entry}' cannot be absolute`,
+      where,
     );
   }
   throw new BuildError(
     'load/missing-file',
     `accumulation err='accumulating resources from '${entry}': evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
-    { file: kt.file, ...rangeOf(kt, 'resources') },
+    where,
   );
 }
 
-function rangeOf(kt: KustTarget, field: string): { range?: import('../diagnostics/diagnostic.js').Range } {
-  const pos = kt.locate(field);
-  return pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {};
+function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly string[], field = 'resources', indexes?: readonly number[]): void {
+  entries.forEach((entry, i) => {
+    try {
+      accumulateResourceEntry(kt, ra, entry, entryWhere(kt, field, indexes?.[i] ?? i));
+    } catch (err) {
+      // kustomize prefixes only the `resources` field's errors (plugin config paths are returned bare).
+      if (field === 'resources') withPrefix(err, 'accumulating resources: ');
+      throw err;
+    }
+  });
 }
 
-function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
-  for (const entry of entries) {
+/** Applies the `components` entries in order (spec §2.3). */
+function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
+  entries.forEach((entry, i) => {
+    const where = entryWhere(kt, 'components', i);
+    let loader: Loader | undefined;
     try {
-      accumulateResourceEntry(kt, ra, entry);
+      loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
     } catch (err) {
-      withPrefix(err, 'accumulating resources: ');
+      atEntry(err, where);
+      if (err instanceof BuildError) {
+        err.message = `loader.New ${goQuote(err.message)}`;
+      }
+      withPrefix(err, 'accumulating components: ');
     }
-  }
+    if (!loader) return;
+    try {
+      accumulateDirectory(kt, ra, loader, true, where);
+    } catch (err) {
+      if (err instanceof BuildError) err.message = `accumulateDirectory: ${goQuote(err.message)}`;
+      withPrefix(err, 'accumulating components: ');
+    }
+  });
 }
 
 /**
@@ -220,20 +308,22 @@ function loadConfigurations(kt: KustTarget): TransformerConfig {
  * Plugin config documents of `generators:` / `transformers:` entries: inline YAML first (in order), then
  * the file and directory entries accumulated like resources.
  */
-export function loadPluginConfigs(kt: KustTarget, entries: readonly string[]): Resource[] {
+export function loadPluginConfigs(kt: KustTarget, entries: readonly string[], field = 'transformers'): Resource[] {
   const ra = emptyAccumulator();
   const paths: string[] = [];
-  for (const entry of entries) {
+  const indexes: number[] = [];
+  for (const [index, entry] of entries.entries()) {
     const stream = parseYamlStream(entry, { file: kt.file });
     const docs = stream.documents;
     const inline = stream.errors.length === 0 && docs.length > 0 && docs.every((d) => isMap(d.value));
     if (!inline) {
       paths.push(entry);
+      indexes.push(index);
       continue;
     }
     ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, kt.build.trackOrigins ? { path: kt.relFile } : {}));
   }
-  accumulateResources(kt, ra, paths);
+  accumulateResources(kt, ra, paths, field, indexes);
   return ra.resources.items;
 }
 
@@ -246,7 +336,7 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
   for (const g of fieldGenerators) {
     for (const c of g.configs(kt.kustomization, kt)) generated.push({ resources: g.plugin.generate(c, kt), kind: g.plugin.kind });
   }
-  const configs = loadPluginConfigs(kt, kt.kustomization.generators ?? []);
+  const configs = loadPluginConfigs(kt, kt.kustomization.generators ?? [], 'generators');
   for (const cfg of configs) {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? generatorPlugins.get(kind) : undefined;
@@ -318,14 +408,7 @@ export function accumulateTarget(kt: KustTarget, ra: Accumulator): Accumulator {
   ra.config = mergeTransformerConfig(ra.config, loadCrdConfig(kt, kt.kustomization.crds ?? []));
   checkHelm(kt);
   runGenerators(kt, ra);
-  for (const entry of kt.kustomization.components ?? []) {
-    try {
-      const loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
-      if (loader) accumulateDirectory(kt, ra, loader, true);
-    } catch (err) {
-      withPrefix(err, 'accumulating components: ');
-    }
-  }
+  accumulateComponents(kt, ra, kt.kustomization.components ?? []);
   runTransformers(kt, ra);
   runValidators(kt);
   bindVars(kt, ra);

@@ -17,7 +17,20 @@ function describe(v: YamlMap): string {
   return `{{${String(getField(v, 'apiVersion') ?? '')} ${String(getField(v, 'kind') ?? '')}} {{${name === undefined ? '' : String(name)} }}}`;
 }
 
-function toResources(v: YamlValue, origin: Origin, scope: ScopeResolver, out: Resource[]): void {
+/** The AST node of `key` in a mapping node, if any. */
+function child(node: unknown, key: string): unknown {
+  if (!isYamlMapNode(node)) return undefined;
+  const pair = node.items.find((p) => isYamlScalarNode(p.key) && String(p.key.value) === key);
+  return pair?.value ?? undefined;
+}
+
+/** Whether `metadata.name` is written as a plain (unquoted) scalar in the source. */
+function plainName(node: unknown): boolean {
+  const n = child(child(node, 'metadata'), 'name');
+  return isYamlScalarNode(n) && n.type === 'PLAIN';
+}
+
+function toResources(v: YamlValue, node: unknown, origin: Origin, scope: ScopeResolver, out: Resource[]): void {
   if (!isMap(v)) {
     throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
   }
@@ -32,7 +45,8 @@ function toResources(v: YamlValue, origin: Origin, scope: ScopeResolver, out: Re
     if (!Array.isArray(items)) {
       throw new BuildError('resource/invalid', `items in ${kindStr} is not a list`, { file: origin.file, range: origin.range });
     }
-    for (const item of items) toResources(item, origin, scope, out);
+    const itemNodes = child(node, 'items');
+    items.forEach((item, i) => toResources(item, isYamlSeqNode(itemNodes) ? itemNodes.items[i] : undefined, origin, scope, out));
     return;
   }
   const meta = getField(v, 'metadata');
@@ -43,7 +57,9 @@ function toResources(v: YamlValue, origin: Origin, scope: ScopeResolver, out: Re
       range: origin.range,
     });
   }
-  out.push(new Resource(v, origin, scope));
+  const r = new Resource(v, origin, scope);
+  r.plainName = plainName(node);
+  out.push(r);
 }
 
 /**
@@ -103,7 +119,7 @@ export function resourcesFromText(
   const out: Resource[] = [];
   for (const doc of stream.documents) {
     const first = out.length;
-    toResources(doc.value, originOf(file, doc, stream.lineCounter, extra), scope, out);
+    toResources(doc.value, doc.node, originOf(file, doc, stream.lineCounter, extra), scope, out);
     const dup = findDuplicateKey(doc.node, stream.lineCounter);
     if (dup) {
       const error = new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${dup.message}`, {

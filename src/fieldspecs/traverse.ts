@@ -75,7 +75,9 @@ function walk(
       try {
         walk(el, path, i, create, createKind, visit);
       } catch (err) {
-        if (err instanceof WalkError) throw new WalkError(`visit traversal on path: [${path.slice(i).join(' ')}]: ${err.message}`);
+        const prefix = `visit traversal on path: [${path.slice(i).join(' ')}]: `;
+        if (err instanceof WalkError) throw new WalkError(`${prefix}${err.message}`);
+        if (err instanceof BuildError) throw err.wrap(prefix);
         throw err;
       }
     }
@@ -129,8 +131,8 @@ function walk(
 
 /**
  * Visits the field(s) `spec.path` names in `obj` (several when the path crosses sequences). Does not check
- * the GVK filter: callers decide which id (current or original) to match. Errors become BuildErrors
- * `considering field '<path>' of object <describe()>: ...`.
+ * the GVK filter: callers decide which id (current or original) to match. Errors (the walk's and the
+ * visitor's) are prefixed `considering field '<path>' of object <describe()>: ` as kustomize does.
  */
 export function visitFieldSpec(
   obj: YamlMap,
@@ -143,9 +145,10 @@ export function visitFieldSpec(
   try {
     walk(obj, path, 0, spec.create === true, createKind, visit);
   } catch (err) {
-    if (err instanceof BuildError) throw err;
+    const prefix = `considering field '${spec.path}' of object ${describe ? describe() : '?'}: `;
+    if (err instanceof BuildError) throw err.wrap(prefix);
     const msg = err instanceof Error ? err.message : String(err);
-    throw new BuildError('transformer/failed', `considering field '${spec.path}' of object ${describe ? describe() : '?'}: ${msg}`);
+    throw new BuildError('transformer/failed', `${prefix}${msg}`);
   }
 }
 

@@ -62,6 +62,11 @@ export class Resource {
    */
   prefixes: string[] = [];
   suffixes: string[] = [];
+  /**
+   * `metadata.name` is a plain (unquoted) scalar in the source: kustomize keeps a scalar's style when it
+   * rewrites it, so a renamed plain name is read back by YAML rules (`1` + `e5` → the number 100000).
+   */
+  plainName = false;
   /** Marked by a generator: gets `-<hash>` appended at the end of the build. */
   needsHash = false;
   /** Set on generated objects until they are absorbed. */
@@ -217,6 +222,7 @@ export class Resource {
     r.prefixes = this.prefixes.slice();
     r.suffixes = this.suffixes.slice();
     r.needsHash = this.needsHash;
+    r.plainName = this.plainName;
     r.outputError = this.outputError;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();

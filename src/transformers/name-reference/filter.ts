@@ -184,10 +184,7 @@ export function applyNameRefFilter(ctx: ReferrerContext, f: NameRefFilter): void
       describe,
     );
   } catch (err) {
-    if (err instanceof BuildError) {
-      if (!err.message.startsWith('considering field')) err.wrap(`considering field '${f.fieldSpec.path}' of object ${describe()}: `);
-      throw err.wrap(`updating name reference in '${f.fieldSpec.path}' field of '${describe()}': `);
-    }
+    if (err instanceof BuildError) throw err.wrap(`updating name reference in '${f.fieldSpec.path}' field of '${describe()}': `);
     throw err;
   }
 }

@@ -53,7 +53,9 @@ function setAffix(r: Resource, fs: FieldSpec, which: 'prefix' | 'suffix', affix:
         throw new BuildError('transformer/failed', `wrong node kind: expected ScalarNode but got ${nodeKind(ref.value)}`);
       }
       const text = scalarText(ref.value);
-      ref.set(untaggedScalar(ref.created ? null : ref.value, which === 'prefix' ? `${affix}${text}` : `${text}${affix}`));
+      // A plain-style name is re-read by YAML rules like any plain scalar kustomize rewrites.
+      const plain = ref.created || (fs.path === 'metadata/name' && r.plainName && ref.parent === r.metadata);
+      ref.set(untaggedScalar(plain ? null : ref.value, which === 'prefix' ? `${affix}${text}` : `${text}${affix}`));
     },
     () => idString(r.id()),
   );
