@@ -21,7 +21,7 @@ import { loadCrdConfig } from '../schema/crds.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
 import { bindVars } from '../transformers/vars/bind.js';
 import type { Accumulator, BuildContext, KustTarget } from './context.js';
-import { Loader, isRemoteTarget } from './loader.js';
+import { Loader, evalSymlinkFailure, isRemoteTarget } from './loader.js';
 import { resourcesFromText } from './read-resources.js';
 import { absorbGenerated } from './absorb.js';
 import { recordTransformation } from './build-metadata.js';
@@ -240,13 +240,13 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string,
   if (entry.startsWith('/')) {
     throw new BuildError(
       'load/absolute-path',
-      `accumulation err='accumulating resources from '${entry}': evalsymlink failure on '${entry}' : lstat ${entry}: no such file or directory': new root '${entry}' cannot be absolute`,
+      `accumulation err='accumulating resources from '${entry}': ${evalSymlinkFailure(kt.loader.fs, entry)}': new root '${entry}' cannot be absolute`,
       where,
     );
   }
   throw new BuildError(
     'load/missing-file',
-    `accumulation err='accumulating resources from '${entry}': evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
+    `accumulation err='accumulating resources from '${entry}': ${evalSymlinkFailure(kt.loader.fs, abs)}': must build at directory: not a valid directory: ${evalSymlinkFailure(kt.loader.fs, abs)}`,
     where,
   );
 }

@@ -11,10 +11,25 @@ import { Resource } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
 
+function text(v: YamlValue | undefined): string {
+  return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
+}
+
+/** Go's %v of a map[string]string: `map[k1:v1 k2:v2]`, keys sorted. */
+function goStringMap(v: YamlValue | undefined): string {
+  if (!isMap(v)) return 'map[]';
+  const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[${keys.map((k) => `${k}:${text(v[k])}`).join(' ')}]`;
+}
+
+/** Go's %v of kyaml's ResourceMeta, as kustomize prints it in "missing ... in object" errors. */
 function describe(v: YamlMap): string {
   const meta = getField(v, 'metadata');
-  const name = isMap(meta) ? getField(meta, 'name') : undefined;
-  return `{{${String(getField(v, 'apiVersion') ?? '')} ${String(getField(v, 'kind') ?? '')}} {{${name === undefined ? '' : String(name)} }}}`;
+  const m = isMap(meta) ? meta : {};
+  return (
+    `{{${text(getField(v, 'apiVersion'))} ${text(getField(v, 'kind'))}} ` +
+    `{{${text(getField(m, 'name'))} ${text(getField(m, 'namespace'))}} ${goStringMap(getField(m, 'labels'))} ${goStringMap(getField(m, 'annotations'))}}}`
+  );
 }
 
 /** The AST node of `key` in a mapping node, if any. */
