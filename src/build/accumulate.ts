@@ -13,6 +13,8 @@ import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
 import type { Resource } from '../resources/resource.js';
+import type { Origin } from '../resources/origin.js';
+import { idString } from '../resources/res-id.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
@@ -32,7 +34,7 @@ export function emptyAccumulator(): Accumulator {
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
 export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
-  const loaded = loadKustomization(loader.fs, loader.root);
+  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
   const relFile = relative(build.topRoot, loaded.file);
@@ -83,6 +85,11 @@ export function entryWhere(kt: KustTarget, field: string, index: number): { file
   return range ? { file: kt.file, range } : { file: kt.file };
 }
 
+function rangeOf(kt: KustTarget, field: string): { range?: Range } {
+  const pos = kt.locate(field);
+  return pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {};
+}
+
 /** Re-positions a loader error (missing file, outside root, cycle, ...) at the entry that caused it. */
 function atEntry(err: unknown, where: { file: string; range?: Range }): unknown {
   if (err instanceof BuildError) {
@@ -106,7 +113,13 @@ function resourcesFromFile(kt: KustTarget, entry: string, where: { file: string;
     throw atEntry(err, where);
   }
   const originPath = kt.build.trackOrigins ? join(kt.relRoot, entry) : undefined;
-  return resourcesFromText(read.text, read.path, kt.build.schema.isClusterScoped, originPath !== undefined ? { path: originPath } : {});
+  return resourcesFromText(
+    read.text,
+    read.path,
+    kt.build.schema.isClusterScoped,
+    originPath !== undefined ? { path: originPath } : {},
+    kt.build.options.cache,
+  );
 }
 
 function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: { file: string; range?: Range }): void {
@@ -123,6 +136,85 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: {
   }
 }
 
+/** Errors of loading a sub-kustomization itself (not of building it): kustomize reports them unwrapped. */
+const loadErrors = new WeakSet<BuildError>();
+
+/** Loads a sub-kustomization and checks its kind against how it is referenced. */
+function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, where: { file: string; range?: Range }): KustTarget {
+  let sub: KustTarget;
+  try {
+    sub = loadTarget(kt.build, loader);
+  } catch (err) {
+    if (err instanceof BuildError) {
+      if (err.code === 'load/no-kustomization' || err.code === 'load/multiple-kustomizations') atEntry(err, where);
+      err.wrap(`couldn't make target for path '${loader.root}': `);
+      loadErrors.add(err);
+    }
+    throw err;
+  }
+  const kind = sub.kustomization.kind;
+  let err: BuildError | undefined;
+  if (isComponent && kind !== 'Component') {
+    err = new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, where);
+  } else if (!isComponent && kind === 'Component') {
+    err = new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, where);
+  }
+  if (err) {
+    loadErrors.add(err);
+    throw err;
+  }
+  setSchemaFromKustomization(sub, false);
+  return sub;
+}
+
+/** A copy of an accumulator that can be transformed without touching the original. */
+export function cloneAccumulator(ra: Accumulator): Accumulator {
+  const resources = ra.resources.clone();
+  const vars = ra.vars.map((v) => {
+    const i = v.resource ? ra.resources.items.indexOf(v.resource) : -1;
+    return { decl: v.decl, resource: i >= 0 ? resources.items[i] : v.resource };
+  });
+  return { resources, config: ra.config, vars };
+}
+
+/**
+ * Builds a sub-kustomization into a fresh accumulator, through the build cache when there is one: an
+ * unchanged directory is reused (its warnings and unmatched patch targets replayed).
+ */
+function buildSubKustomization(kt: KustTarget, loader: Loader, where: { file: string; range?: Range }): Accumulator {
+  const build = kt.build;
+  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, where), emptyAccumulator());
+  const cache = build.options.cache;
+  if (!cache) return make();
+  const key = [
+    loader.root,
+    loader.restrictor,
+    loader.confineTo ?? '',
+    loader.chain.join(':'),
+    build.trackOrigins ? relative(build.topRoot, loader.root) : '',
+    build.buildMetadata.join(','),
+    build.schemaSet ? 'schema' : '',
+  ].join('\0');
+  const schemaBefore = build.schema;
+  const entry = cache.dir(key, build.rawFs, () => {
+    const w = build.warnings.length;
+    const u = build.unmatchedPatchTargets.length;
+    const result = make();
+    return {
+      result: cloneAccumulator(result),
+      warnings: build.warnings.slice(w),
+      unmatched: build.unmatchedPatchTargets.slice(u),
+      // A subtree that set the build's schema cannot be replayed from the cache.
+      cacheable: build.schema === schemaBefore,
+    };
+  });
+  if (entry.hit) {
+    build.warnings.push(...entry.warnings);
+    build.unmatchedPatchTargets.push(...entry.unmatched);
+  }
+  return cloneAccumulator(entry.result);
+}
+
 /** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
 function accumulateDirectory(
   kt: KustTarget,
@@ -131,22 +223,8 @@ function accumulateDirectory(
   isComponent: boolean,
   where: { file: string; range?: Range },
 ): void {
-  let sub: KustTarget;
-  try {
-    sub = loadTarget(kt.build, loader);
-  } catch (err) {
-    if (err instanceof BuildError && (err.code === 'load/no-kustomization' || err.code === 'load/multiple-kustomizations')) atEntry(err, where);
-    withPrefix(err, `couldn't make target for path '${loader.root}': `);
-  }
-  const kind = sub.kustomization.kind;
-  if (isComponent && kind !== 'Component') {
-    throw new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, where);
-  }
-  if (!isComponent && kind === 'Component') {
-    throw new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, where);
-  }
-  setSchemaFromKustomization(sub, false);
   if (isComponent) {
+    const sub = loadSubTarget(kt, loader, true, where);
     // A component works on the parent's accumulator; kustomize then moves the result into a fresh one.
     let subRa: Accumulator;
     try {
@@ -163,8 +241,9 @@ function accumulateDirectory(
   }
   let subRa: Accumulator;
   try {
-    subRa = accumulateTarget(sub, emptyAccumulator());
+    subRa = buildSubKustomization(kt, loader, where);
   } catch (err) {
+    if (err instanceof BuildError && loadErrors.has(err)) throw err;
     withPrefix(err, `recursed accumulation of path '${loader.root}': `);
   }
   mergeAccumulator(ra, subRa, loader.root);
@@ -331,19 +410,122 @@ function pluginKind(r: Resource): { builtin: boolean; kind: string } {
   return { builtin: r.apiVersion === 'builtin', kind: r.kind };
 }
 
-function runGenerators(kt: KustTarget, ra: Accumulator): void {
-  const generated: { resources: Resource[]; kind: string }[] = [];
-  for (const g of fieldGenerators) {
-    for (const c of g.configs(kt.kustomization, kt)) generated.push({ resources: g.plugin.generate(c, kt), kind: g.plugin.kind });
+/** One generator instance of a kustomization, in run order. */
+interface GeneratorStep {
+  kind: string;
+  /** Where it is configured (for diagnostics). */
+  where: { file: string; range?: import('../diagnostics/diagnostic.js').Range };
+  /** `configuredIn` / `configuredBy` of the generated objects, when origins are tracked. */
+  origin: Pick<Origin, 'repo' | 'ref' | 'configuredIn' | 'configuredBy'> | undefined;
+  generate(): Resource[];
+}
+
+function atGenerator<T>(where: GeneratorStep['where'], fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BuildError) {
+      // Point at the generator's configuration rather than at a file it read.
+      err.file = where.file;
+      err.range = where.range;
+    }
+    throw err;
   }
-  const configs = loadPluginConfigs(kt, kt.kustomization.generators ?? [], 'generators');
-  for (const cfg of configs) {
+}
+
+/** The builtin generators of the kustomization fields (configMapGenerator, then secretGenerator). */
+function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+  const steps: GeneratorStep[] = [];
+  for (const g of fieldGenerators) {
+    const kind = g.plugin.kind;
+    const field = g.fields[0] as string;
+    const where = { file: kt.file, ...rangeOf(kt, field) };
+    const origin = kt.build.trackOrigins ? { configuredIn: kt.relFile, configuredBy: { apiVersion: 'builtin', kind } } : undefined;
+    for (const c of atGenerator(where, () => g.configs(kt.kustomization, kt))) {
+      steps.push({ kind, where, origin, generate: () => g.plugin.generate(c, kt) });
+    }
+  }
+  return steps;
+}
+
+/** kustomize's configureExternalGenerators: the `generators:` entries, loaded and configured. */
+function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+  const steps: GeneratorStep[] = [];
+  for (const cfg of loadPluginConfigs(kt, kt.kustomization.generators ?? [], 'generators')) {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? generatorPlugins.get(kind) : undefined;
-    if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'generators');
-    generated.push({ resources: plugin.generate(plugin.configure(cfg.data, kt), kt), kind });
+    const where = { file: cfg.origin.file, ...(cfg.origin.range ? { range: cfg.origin.range } : {}) };
+    if (!plugin) {
+      if (builtin && transformerPlugins.has(kind)) {
+        throw new BuildError('transformer/config', `failed to load generator: plugin ${idString(cfg.originalId())} not a generator`, where);
+      }
+      if (builtin && kind === 'HelmChartInflationGenerator') {
+        throw new BuildError(
+          'kustomization/unsupported',
+          `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: helm charts need the helm binary (kustomize --enable-helm), which kustomize-ts does not run`,
+          where,
+        );
+      }
+      if (builtin) {
+        throw new BuildError('transformer/config', `failed to load generator: unable to load builtin ${kind}.builtin.[noGrp]`, where);
+      }
+      throw unsupportedPlugin(kt, cfg, builtin, 'generators').wrap('failed to load generator: ');
+    }
+    let config: unknown;
+    try {
+      config = plugin.configure(cfg.data, kt);
+    } catch (err) {
+      if (err instanceof BuildError) {
+        err.file ??= where.file;
+        err.range ??= where.range;
+      }
+      withPrefix(err, `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: `);
+    }
+    const o = cfg.origin;
+    const origin =
+      o.path !== undefined
+        ? {
+            ...(o.repo !== undefined ? { repo: o.repo } : {}),
+            ...(o.ref !== undefined ? { ref: o.ref } : {}),
+            configuredIn: o.path,
+            configuredBy: {
+              apiVersion: cfg.apiVersion,
+              kind: cfg.kind,
+              ...(cfg.name ? { name: cfg.name } : {}),
+              ...(cfg.namespace ? { namespace: cfg.namespace } : {}),
+            },
+          }
+        : undefined;
+    steps.push({ kind, where, origin, generate: () => plugin.generate(config, kt) });
   }
-  for (const g of generated) for (const r of g.resources) absorbGenerated(ra.resources, r);
+  return steps;
+}
+
+/**
+ * kustomize's runGenerators: every generator is configured first (field generators, then the
+ * `generators:` entries), then each one generates and its objects are absorbed (§3.4) before the next
+ * one runs.
+ */
+function runGenerators(kt: KustTarget, ra: Accumulator): void {
+  const steps = fieldGeneratorSteps(kt);
+  try {
+    steps.push(...pluginGeneratorSteps(kt));
+  } catch (err) {
+    withPrefix(err, 'loading generator plugins: ');
+  }
+  for (const step of steps) {
+    const resources = atGenerator(step.where, () => step.generate());
+    for (const r of resources) {
+      if (step.origin && r.origin.path === undefined && r.origin.configuredIn === undefined) r.origin = { ...r.origin, ...step.origin };
+    }
+    atGenerator(step.where, () => {
+      try {
+        for (const r of resources) absorbGenerated(ra.resources, r);
+      } catch (err) {
+        withPrefix(err, `merging from generator ${step.kind}: `);
+      }
+    });
+  }
 }
 
 function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, field: string): BuildError {

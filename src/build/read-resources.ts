@@ -6,6 +6,8 @@
 import { BuildError } from '../diagnostics/error.js';
 import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSeqNode, type LineCounter } from 'yaml';
 import { parseYamlStream, toRange, type ParsedDocument } from '../yaml/parse.js';
+import { cloneValue } from '../yaml/values.js';
+import type { BuildCache } from './cache.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { Resource } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
@@ -124,8 +126,9 @@ export function resourcesFromText(
   file: string,
   scope: ScopeResolver,
   extra: Partial<Origin> = {},
+  cache?: BuildCache,
 ): Resource[] {
-  const stream = parseYamlStream(text, { file });
+  const stream = cache ? cache.parse(file, text, 'kyaml', () => parseYamlStream(text, { file })) : parseYamlStream(text, { file });
   const err = stream.errors[0];
   if (err) {
     const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, { file, range: err.range });
@@ -134,7 +137,8 @@ export function resourcesFromText(
   const out: Resource[] = [];
   for (const doc of stream.documents) {
     const first = out.length;
-    toResources(doc.value, doc.node, originOf(file, doc, stream.lineCounter, extra), scope, out);
+    // A cached parse is shared between builds: transformers must get their own copy.
+    toResources(cache ? cloneValue(doc.value) : doc.value, doc.node, originOf(file, doc, stream.lineCounter, extra), scope, out);
     const dup = findDuplicateKey(doc.node, stream.lineCounter);
     if (dup) {
       const error = new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${dup.message}`, {

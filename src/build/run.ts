@@ -9,7 +9,7 @@ import { normalize } from '../fs/path.js';
 import { FsError } from '../fs/types.js';
 import { builtinSchema } from '../schema/builtin.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
-import { nameHash } from '../generators/hash.js';
+import { addHashSuffixes } from '../transformers/hash/index.js';
 import { fixNameReferences } from '../transformers/name-reference/index.js';
 import { resolveVars } from '../transformers/vars/resolve.js';
 import { labelTransformer } from '../transformers/labels/index.js';
@@ -31,18 +31,10 @@ export interface EngineResult {
   ok: boolean;
 }
 
-function addHashes(resources: ResourceList): void {
-  for (const r of resources.items) {
-    if (!r.needsHash) continue;
-    const h = nameHash(r.data);
-    r.storePreviousId();
-    r.setName(`${r.name}-${h}`);
-  }
-}
-
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
 export function runBuild(dir: string, options: BuildOptions): EngineResult {
-  const fs = options.fs;
+  const rawFs = options.fs;
+  const fs = options.cache ? options.cache.track(rawFs) : rawFs;
   const warnings: Diagnostic[] = [];
   const unmatched: UnmatchedPatchTarget[] = [];
   const result: EngineResult = { resources: [], diagnostics: warnings, unmatchedPatchTargets: unmatched, ok: false };
@@ -78,6 +70,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       unmatchedPatchTargets: unmatched,
       buildMetadata: [],
       trackOrigins: false,
+      rawFs,
     };
     const loader = new Loader(fs, root, restrictor, [], options.confineTo);
     const kt = loadTarget(build, loader);
@@ -86,7 +79,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     build.trackOrigins = build.buildMetadata.length > 0;
     setSchemaFromKustomization(kt, true);
     const ra = accumulateTarget(kt, emptyAccumulator());
-    addHashes(ra.resources);
+    addHashSuffixes(ra.resources);
     fixNameReferences(ra);
     resolveVars(ra, build);
     let out = dropLocalConfig(ra.resources.items);

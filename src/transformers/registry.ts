@@ -8,6 +8,7 @@ import { namespaceField, namespaceTransformer } from './namespace/index.js';
 import { prefixField, suffixField, prefixTransformer, suffixTransformer, prefixSuffixTransformer } from './prefix-suffix/index.js';
 import { labelsField, labelTransformer } from './labels/index.js';
 import { annotationsField, annotationsTransformer } from './annotations/index.js';
+import { hashTransformer } from './hash/index.js';
 
 /** Field-driven transformers, in the order kustomize runs them within one kustomization. */
 export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
@@ -30,6 +31,7 @@ export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>>
       prefixSuffixTransformer,
       labelTransformer,
       annotationsTransformer,
+      hashTransformer,
     ] as TransformerPlugin<unknown>[]
   ).map((p) => [p.kind, p]),
 );
