@@ -5,7 +5,7 @@
  */
 import { BuildError } from '../diagnostics/error.js';
 import type { Range } from '../diagnostics/diagnostic.js';
-import { join, relative } from '../fs/path.js';
+import { relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
 import { emptyTransformerConfig, mergeTransformerConfig, sortTransformerConfig } from '../fieldspecs/config.js';
@@ -13,7 +13,6 @@ import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
 import type { Resource } from '../resources/resource.js';
-import type { Origin } from '../resources/origin.js';
 import { idString } from '../resources/res-id.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
@@ -21,19 +20,31 @@ import { fieldTransformers, transformerPlugins } from '../transformers/registry.
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
 import { loadCrdConfig } from '../schema/crds.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
-import { bindVars } from '../transformers/vars/bind.js';
+import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
 import type { Accumulator, BuildContext, KustTarget } from './context.js';
 import { Loader, evalSymlinkFailure, isRemoteTarget } from './loader.js';
 import { resourcesFromText } from './read-resources.js';
 import { absorbGenerated } from './absorb.js';
-import { recordTransformation } from './build-metadata.js';
+import {
+  appendOrigin,
+  builtinOrigin,
+  fileOrigin,
+  inlineConfigOrigin,
+  pluginOrigin,
+  recordTransformation,
+  setGeneratedOrigin,
+  TOP_ORIGIN,
+  type TargetOrigin,
+} from './build-metadata.js';
+import type { TransformationRecord } from '../resources/resource.js';
+import { gvkString } from '../resources/res-id.js';
 
 export function emptyAccumulator(): Accumulator {
-  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: [] };
+  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: new Map() };
 }
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
-export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
+export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): KustTarget {
   const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
@@ -45,6 +56,7 @@ export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
     relRoot,
     kustomization: loaded.kustomization,
     loader,
+    origin: build.trackOrigins ? (origin ?? TOP_ORIGIN) : undefined,
     locate: loaded.locate,
     range: loaded.range,
   };
@@ -72,8 +84,11 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
   return new Loader(got.fs, got.path, 'LoadRestrictionsRootOnly', [], undefined);
 }
 
+/** Where a diagnostic points: a file and, when known, a range in it. */
+type Where = { file: string; range?: Range };
+
 /** Where an entry of a list field of `kt` is written: the kustomization file and the entry's range. */
-export function entryWhere(kt: KustTarget, field: string, index: number): { file: string; range?: Range } {
+export function entryWhere(kt: KustTarget, field: string, index: number): Where {
   let range = kt.range(field, index);
   if (range === undefined && field === 'resources') {
     // `bases` entries were appended to `resources` when the file was loaded.
@@ -85,13 +100,8 @@ export function entryWhere(kt: KustTarget, field: string, index: number): { file
   return range ? { file: kt.file, range } : { file: kt.file };
 }
 
-function rangeOf(kt: KustTarget, field: string): { range?: Range } {
-  const pos = kt.locate(field);
-  return pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {};
-}
-
 /** Re-positions a loader error (missing file, outside root, cycle, ...) at the entry that caused it. */
-function atEntry(err: unknown, where: { file: string; range?: Range }): unknown {
+function atEntry(err: unknown, where: Where): unknown {
   if (err instanceof BuildError) {
     err.file = where.file;
     err.range = where.range;
@@ -105,24 +115,17 @@ function goQuote(s: string): string {
 }
 
 /** Reads one resource file into resources with origins. Loader errors are positioned at the entry. */
-function resourcesFromFile(kt: KustTarget, entry: string, where: { file: string; range?: Range }): Resource[] {
+function resourcesFromFile(kt: KustTarget, entry: string, where: Where): Resource[] {
   let read: { path: string; text: string };
   try {
     read = kt.loader.readText(entry);
   } catch (err) {
     throw atEntry(err, where);
   }
-  const originPath = kt.build.trackOrigins ? join(kt.relRoot, entry) : undefined;
-  return resourcesFromText(
-    read.text,
-    read.path,
-    kt.build.schema.isClusterScoped,
-    originPath !== undefined ? { path: originPath } : {},
-    kt.build.options.cache,
-  );
+  return resourcesFromText(read.text, read.path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry), kt.build.options.cache);
 }
 
-function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: { file: string; range?: Range }): void {
+function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
   let rs: Resource[];
   try {
     rs = resourcesFromFile(kt, entry, where);
@@ -140,10 +143,10 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: {
 const loadErrors = new WeakSet<BuildError>();
 
 /** Loads a sub-kustomization and checks its kind against how it is referenced. */
-function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, where: { file: string; range?: Range }): KustTarget {
+function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, origin: TargetOrigin | undefined, where: Where): KustTarget {
   let sub: KustTarget;
   try {
-    sub = loadTarget(kt.build, loader);
+    sub = loadTarget(kt.build, loader, origin);
   } catch (err) {
     if (err instanceof BuildError) {
       if (err.code === 'load/no-kustomization' || err.code === 'load/multiple-kustomizations') atEntry(err, where);
@@ -169,21 +172,17 @@ function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, whe
 
 /** A copy of an accumulator that can be transformed without touching the original. */
 export function cloneAccumulator(ra: Accumulator): Accumulator {
-  const resources = ra.resources.clone();
-  const vars = ra.vars.map((v) => {
-    const i = v.resource ? ra.resources.items.indexOf(v.resource) : -1;
-    return { decl: v.decl, resource: i >= 0 ? resources.items[i] : v.resource };
-  });
-  return { resources, config: ra.config, vars };
+  // Var bindings live on the resources (refVarNames), which clone() copies; var definitions are immutable.
+  return { resources: ra.resources.clone(), config: ra.config, vars: new Map(ra.vars) };
 }
 
 /**
  * Builds a sub-kustomization into a fresh accumulator, through the build cache when there is one: an
  * unchanged directory is reused (its warnings and unmatched patch targets replayed).
  */
-function buildSubKustomization(kt: KustTarget, loader: Loader, where: { file: string; range?: Range }): Accumulator {
+function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOrigin | undefined, where: Where): Accumulator {
   const build = kt.build;
-  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, where), emptyAccumulator());
+  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin, where), emptyAccumulator());
   const cache = build.options.cache;
   if (!cache) return make();
   const key = [
@@ -191,7 +190,7 @@ function buildSubKustomization(kt: KustTarget, loader: Loader, where: { file: st
     loader.restrictor,
     loader.confineTo ?? '',
     loader.chain.join(':'),
-    build.trackOrigins ? relative(build.topRoot, loader.root) : '',
+    origin ? `${origin.path}\u0001${origin.repo ?? ''}\u0001${origin.ref ?? ''}` : '',
     build.buildMetadata.join(','),
     build.schemaSet ? 'schema' : '',
   ].join('\0');
@@ -216,22 +215,18 @@ function buildSubKustomization(kt: KustTarget, loader: Loader, where: { file: st
 }
 
 /** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(
-  kt: KustTarget,
-  ra: Accumulator,
-  loader: Loader,
-  isComponent: boolean,
-  where: { file: string; range?: Range },
-): void {
+function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string, where: Where): void {
+  // buildMetadata: the sub-kustomization's origin is this one's joined with the entry as written.
+  const origin = kt.origin ? appendOrigin(kt.origin, entry) : undefined;
   if (isComponent) {
-    const sub = loadSubTarget(kt, loader, true, where);
-    // A component works on the parent's accumulator; kustomize then moves the result into a fresh one.
+    const sub = loadSubTarget(kt, loader, true, origin, where);
     let subRa: Accumulator;
     try {
       subRa = accumulateTarget(sub, ra);
     } catch (err) {
       withPrefix(err, `recursed accumulation of path '${loader.root}': `);
     }
+    // kustomize then moves the component's result into a fresh accumulator (ids checked, config re-merged).
     const fresh = emptyAccumulator();
     mergeAccumulator(fresh, subRa, loader.root);
     ra.resources = fresh.resources;
@@ -241,7 +236,7 @@ function accumulateDirectory(
   }
   let subRa: Accumulator;
   try {
-    subRa = buildSubKustomization(kt, loader, where);
+    subRa = buildSubKustomization(kt, loader, origin, where);
   } catch (err) {
     if (err instanceof BuildError && loadErrors.has(err)) throw err;
     withPrefix(err, `recursed accumulation of path '${loader.root}': `);
@@ -254,18 +249,9 @@ function mergeAccumulator(ra: Accumulator, sub: Accumulator, root: string): void
   try {
     ra.resources.appendAll(sub.resources);
     ra.config = mergeTransformerConfig(ra.config, sub.config);
-    mergeVars(ra, sub);
+    mergeVarSets(ra.vars, sub.vars);
   } catch (err) {
     withPrefix(err, `recursed merging from path '${root}': `);
-  }
-}
-
-function mergeVars(ra: Accumulator, sub: Accumulator): void {
-  for (const v of sub.vars) {
-    if (ra.vars.some((x) => x.decl.name === v.decl.name)) {
-      throw new BuildError('var/unresolved', `var '${v.decl.name ?? ''}' already encountered`);
-    }
-    ra.vars.push(v);
   }
 }
 
@@ -273,35 +259,20 @@ function mergeVars(ra: Accumulator, sub: Accumulator): void {
  * Resolves one `resources` entry (spec §2.4): a file, else a directory (or a remote target). The error of
  * a failed file attempt is kept in front of the directory attempt's, as kustomize reports them.
  */
-function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string, where: { file: string; range?: Range }): void {
+function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
   if (isRemoteTarget(entry)) {
     const loader = remote(kt, entry, 'resource');
     if (!loader) return;
     if (loader.fs.stat(loader.root)?.type === 'file') {
       const text = new TextDecoder().decode(loader.fs.readFile(loader.root));
-      ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, { repo: entry }));
+      ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, fileOrigin(kt, entry)));
       return;
     }
-    accumulateDirectory(kt, ra, loader, false, where);
+    accumulateDirectory(kt, ra, loader, false, entry, where);
     return;
   }
   const abs = kt.loader.abs(entry);
   const st = kt.loader.fs.stat(abs);
-  if (st?.type === 'dir') {
-    let child: Loader;
-    try {
-      child = kt.loader.child(entry);
-    } catch (err) {
-      atEntry(err, where);
-      withPrefix(err, `accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': `);
-    }
-    try {
-      accumulateDirectory(kt, ra, child, false, where);
-    } catch (err) {
-      withPrefix(err, `accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': `);
-    }
-    return;
-  }
   if (st?.type === 'file') {
     try {
       accumulateFile(kt, ra, entry, where);
@@ -310,9 +281,27 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string,
       if (err instanceof BuildError && err.code !== 'yaml/syntax') {
         err.wrap(`accumulation err='`);
         err.message += `': must build at directory: '${abs}': file is not directory`;
-        throw err;
       }
       throw err;
+    }
+    return;
+  }
+  if (st?.type === 'dir') {
+    // kustomize tried the entry as a file first; its error prefixes whatever the directory attempt says.
+    const fileErr =
+      kt.build.restrictor === 'LoadRestrictionsNone' ? `read ${abs}: is a directory` : `'${abs}' must resolve to a file`;
+    const prefix = `accumulation err='accumulating resources from '${entry}': ${fileErr}': `;
+    let child: Loader;
+    try {
+      child = kt.loader.child(entry);
+    } catch (err) {
+      atEntry(err, where);
+      withPrefix(err, prefix);
+    }
+    try {
+      accumulateDirectory(kt, ra, child, false, entry, where);
+    } catch (err) {
+      withPrefix(err, prefix);
     }
     return;
   }
@@ -330,14 +319,17 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string,
   );
 }
 
-function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly string[], field = 'resources', indexes?: readonly number[]): void {
+function rangeOf(kt: KustTarget, field: string): { range?: import('../diagnostics/diagnostic.js').Range } {
+  const pos = kt.locate(field);
+  return pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {};
+}
+
+function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
   entries.forEach((entry, i) => {
     try {
-      accumulateResourceEntry(kt, ra, entry, entryWhere(kt, field, indexes?.[i] ?? i));
+      accumulateResourceEntry(kt, ra, entry, entryWhere(kt, 'resources', i));
     } catch (err) {
-      // kustomize prefixes only the `resources` field's errors (plugin config paths are returned bare).
-      if (field === 'resources') withPrefix(err, 'accumulating resources: ');
-      throw err;
+      withPrefix(err, 'accumulating resources: ');
     }
   });
 }
@@ -351,14 +343,12 @@ function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly
       loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
     } catch (err) {
       atEntry(err, where);
-      if (err instanceof BuildError) {
-        err.message = `loader.New ${goQuote(err.message)}`;
-      }
+      if (err instanceof BuildError) err.message = `loader.New ${goQuote(err.message)}`;
       withPrefix(err, 'accumulating components: ');
     }
     if (!loader) return;
     try {
-      accumulateDirectory(kt, ra, loader, true, where);
+      accumulateDirectory(kt, ra, loader, true, entry, where);
     } catch (err) {
       if (err instanceof BuildError) err.message = `accumulateDirectory: ${goQuote(err.message)}`;
       withPrefix(err, 'accumulating components: ');
@@ -389,20 +379,19 @@ function loadConfigurations(kt: KustTarget): TransformerConfig {
  */
 export function loadPluginConfigs(kt: KustTarget, entries: readonly string[], field = 'transformers'): Resource[] {
   const ra = emptyAccumulator();
-  const paths: string[] = [];
-  const indexes: number[] = [];
+  const paths: { entry: string; index: number }[] = [];
   for (const [index, entry] of entries.entries()) {
     const stream = parseYamlStream(entry, { file: kt.file });
     const docs = stream.documents;
     const inline = stream.errors.length === 0 && docs.length > 0 && docs.every((d) => isMap(d.value));
     if (!inline) {
-      paths.push(entry);
-      indexes.push(index);
+      paths.push({ entry, index });
       continue;
     }
-    ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, kt.build.trackOrigins ? { path: kt.relFile } : {}));
+    ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, inlineConfigOrigin(kt)));
   }
-  accumulateResources(kt, ra, paths, field, indexes);
+  // kustomize calls accumulateResources directly here: no `accumulating resources: ` prefix.
+  for (const { entry, index } of paths) accumulateResourceEntry(kt, ra, entry, entryWhere(kt, field, index));
   return ra.resources.items;
 }
 
@@ -416,7 +405,7 @@ interface GeneratorStep {
   /** Where it is configured (for diagnostics). */
   where: { file: string; range?: import('../diagnostics/diagnostic.js').Range };
   /** `configuredIn` / `configuredBy` of the generated objects, when origins are tracked. */
-  origin: Pick<Origin, 'repo' | 'ref' | 'configuredIn' | 'configuredBy'> | undefined;
+  origin: TransformationRecord | undefined;
   generate(): Resource[];
 }
 
@@ -440,7 +429,7 @@ function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
     const kind = g.plugin.kind;
     const field = g.fields[0] as string;
     const where = { file: kt.file, ...rangeOf(kt, field) };
-    const origin = kt.build.trackOrigins ? { configuredIn: kt.relFile, configuredBy: { apiVersion: 'builtin', kind } } : undefined;
+    const origin = builtinOrigin(kt, kind);
     for (const c of atGenerator(where, () => g.configs(kt.kustomization, kt))) {
       steps.push({ kind, where, origin, generate: () => g.plugin.generate(c, kt) });
     }
@@ -481,21 +470,7 @@ function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
       }
       withPrefix(err, `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: `);
     }
-    const o = cfg.origin;
-    const origin =
-      o.path !== undefined
-        ? {
-            ...(o.repo !== undefined ? { repo: o.repo } : {}),
-            ...(o.ref !== undefined ? { ref: o.ref } : {}),
-            configuredIn: o.path,
-            configuredBy: {
-              apiVersion: cfg.apiVersion,
-              kind: cfg.kind,
-              ...(cfg.name ? { name: cfg.name } : {}),
-              ...(cfg.namespace ? { namespace: cfg.namespace } : {}),
-            },
-          }
-        : undefined;
+    const origin = pluginOrigin(cfg);
     steps.push({ kind, where, origin, generate: () => plugin.generate(config, kt) });
   }
   return steps;
@@ -515,9 +490,8 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
   }
   for (const step of steps) {
     const resources = atGenerator(step.where, () => step.generate());
-    for (const r of resources) {
-      if (step.origin && r.origin.path === undefined && r.origin.configuredIn === undefined) r.origin = { ...r.origin, ...step.origin };
-    }
+    // buildMetadata: generated objects without an origin get their generator's (spec §12).
+    setGeneratedOrigin(resources, step.origin);
     atGenerator(step.where, () => {
       try {
         for (const r of resources) absorbGenerated(ra.resources, r);
@@ -531,7 +505,7 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
 function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
   const pos = kt.locate(field);
   const where = { file: kt.file, ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}) };
-  if (builtin) return new BuildError('transformer/config', `unable to load builtin ${cfg.kind}`, where);
+  if (builtin) return new BuildError('transformer/config', `unable to load builtin ${gvkString(cfg.gvk())}`, where);
   return new BuildError(
     'kustomization/unsupported',
     `external plugins disabled; unable to load external plugin '${cfg.kind}' (exec, Go and KRM-function plugins need an external plugin binary, which kustomize-ts does not run)`,
@@ -540,10 +514,11 @@ function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, fiel
 }
 
 function runTransformers(kt: KustTarget, ra: Accumulator): void {
-  const steps: { run: () => void; kind: string }[] = [];
+  const steps: { run: () => void; origin: TransformationRecord | undefined }[] = [];
   for (const t of fieldTransformers) {
+    const origin = builtinOrigin(kt, t.plugin.kind);
     for (const c of t.configs(kt.kustomization, ra.config, kt)) {
-      steps.push({ kind: t.plugin.kind, run: () => t.plugin.transform(ra.resources, c, kt) });
+      steps.push({ origin, run: () => t.plugin.transform(ra.resources, c, kt) });
     }
   }
   const configs = loadPluginConfigs(kt, kt.kustomization.transformers ?? []);
@@ -552,11 +527,12 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
     const c = plugin.configure(cfg.data as YamlMap, kt);
-    steps.push({ kind, run: () => plugin.transform(ra.resources, c, kt) });
+    steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
   for (const step of steps) {
     step.run();
-    if (kt.build.buildMetadata.includes('transformerAnnotations')) recordTransformation(ra.resources, kt, step.kind);
+    // buildMetadata: every resource present records the transformer (spec §12).
+    recordTransformation(ra.resources, step.origin);
     ra.resources.dropEmpty();
   }
 }

@@ -76,8 +76,10 @@ function walk(
         walk(el, path, i, create, createKind, visit);
       } catch (err) {
         const prefix = `visit traversal on path: [${path.slice(i).join(' ')}]: `;
+        // kustomize's fieldspec filter names the rest of the path when a sequence element fails.
         if (err instanceof WalkError) throw new WalkError(`${prefix}${err.message}`);
         if (err instanceof BuildError) throw err.wrap(prefix);
+        if (err instanceof Error) err.message = `${prefix}${err.message}`;
         throw err;
       }
     }

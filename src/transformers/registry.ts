@@ -8,6 +8,10 @@ import { namespaceField, namespaceTransformer } from './namespace/index.js';
 import { prefixField, suffixField, prefixTransformer, suffixTransformer, prefixSuffixTransformer } from './prefix-suffix/index.js';
 import { labelsField, labelTransformer } from './labels/index.js';
 import { annotationsField, annotationsTransformer } from './annotations/index.js';
+import { replicasField, replicaCountTransformer } from './replicas/index.js';
+import { imagesField, imageTagTransformer } from './images/index.js';
+import { replacementsField, replacementTransformer } from './replacements/index.js';
+import { valueAddTransformer } from './valueadd/index.js';
 import { hashTransformer } from './hash/index.js';
 
 /** Field-driven transformers, in the order kustomize runs them within one kustomization. */
@@ -18,7 +22,10 @@ export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
   fieldTransformer(suffixField),
   fieldTransformer(labelsField),
   fieldTransformer(annotationsField),
-  // 8 patchesJson6902, 9 replicas, 10 images, 11 replacements
+  // 8 patchesJson6902
+  fieldTransformer(replicasField),
+  fieldTransformer(imagesField),
+  fieldTransformer(replacementsField),
 ];
 
 /** Builtin transformer plugins by kind. */
@@ -31,6 +38,10 @@ export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>>
       prefixSuffixTransformer,
       labelTransformer,
       annotationsTransformer,
+      replicaCountTransformer,
+      imageTagTransformer,
+      replacementTransformer,
+      valueAddTransformer,
       hashTransformer,
     ] as TransformerPlugin<unknown>[]
   ).map((p) => [p.kind, p]),
