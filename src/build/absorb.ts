@@ -6,15 +6,16 @@
  *
  * Merge and replace copy the old object's metadata as kustomize's CopyMergeMetaDataFieldsFrom does:
  * labels and annotations are the union (new wins) written back as strings, kustomize's build annotations
- * and bookkeeping (previous ids, prefixes, suffixes) come from the old object, name and namespace too,
- * and the hash suffix is kept only if both sides want one. `merge` also unions `data` and `binaryData`
+ * (among them the hash mark and the behavior) and bookkeeping (previous ids, prefixes, suffixes) come from
+ * the old object, name and namespace too, and the hash mark is dropped unless the new object had it
+ * too (the hash is kept only if both sides want one). `merge` also unions `data` and `binaryData`
  * (values as strings) and keeps the old origin.
  */
 import { isMap as isAstMap, isPair, isScalar as isAstScalar } from 'yaml';
 import { BuildError } from '../diagnostics/error.js';
 import { goResId } from '../generators/go-format.js';
 import { goJson } from '../generators/go-json.js';
-import { NEEDS_HASH_ANNOTATION, wantsHashSuffix } from '../generators/hash.js';
+import { NEEDS_HASH_ANNOTATION } from '../generators/hash.js';
 import { idString } from '../resources/res-id.js';
 import type { Resource } from '../resources/resource.js';
 import type { ResourceList } from '../resources/resource-list.js';
@@ -91,29 +92,34 @@ function union(a: Map<string, string>, b: Map<string, string>): Map<string, stri
 function copyMergeMetadata(res: Resource, old: Resource): void {
   setMetaMap(res, 'labels', union(stringMapOf(old, ['metadata', 'labels']), stringMapOf(res, ['metadata', 'labels'])));
 
-  const newWantsHash = wantsHashSuffix(res);
-  const oldWantsHash = wantsHashSuffix(old);
+  // A needs-hash mark kept as a field (resources made through the API) counts as the annotation.
   const oldAnn = stringMapOf(old, ['metadata', 'annotations']);
-  const merged = union(oldAnn, stringMapOf(res, ['metadata', 'annotations']));
+  if (old.needsHash) oldAnn.set(NEEDS_HASH_ANNOTATION, 'enabled');
+  const newAnn = stringMapOf(res, ['metadata', 'annotations']);
+  if (res.needsHash) newAnn.set(NEEDS_HASH_ANNOTATION, 'enabled');
+  const newWantsHash = newAnn.has(NEEDS_HASH_ANNOTATION);
+  const merged = union(oldAnn, newAnn);
   for (const k of BUILD_ANNOTATIONS) {
     const v = oldAnn.get(k);
     if (v !== undefined) merged.set(k, v);
     else merged.delete(k);
   }
-  // The needs-hash mark is a field here; the annotation only survives from input files.
-  merged.delete(NEEDS_HASH_ANNOTATION);
+  // The hash suffix stays only if both sides want it.
+  if (!newWantsHash) merged.delete(NEEDS_HASH_ANNOTATION);
   setMetaMap(res, 'annotations', merged);
+  res.needsHash = false;
 
   res.setName(old.name);
   const meta = res.ensureMetadata();
   if (old.namespace === '') delete meta.namespace;
   else res.setNamespace(old.namespace);
 
-  res.needsHash = oldWantsHash && newWantsHash;
   res.previousIds = old.previousIds.slice();
   res.prefixes = old.prefixes.slice();
   res.suffixes = old.suffixes.slice();
   res.transformations = old.transformations?.slice();
+  // kustomize's copyKustomizeSpecificFields: vars bound to the old object stay bound.
+  res.refVarNames = old.refVarNames?.slice();
 }
 
 function where(res: Resource): { file: string } {

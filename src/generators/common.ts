@@ -8,7 +8,8 @@ import { BuildError } from '../diagnostics/error.js';
 import type { GeneratorArgs, GeneratorOptions } from '../kustomization/types.js';
 import { decodeGo, GoDecodeError, type GoType } from '../kustomization/gotype.js';
 import { Resource, type GeneratorBehavior } from '../resources/resource.js';
-import { setField, type YamlMap } from '../yaml/values.js';
+import { isMap, setField, type YamlMap } from '../yaml/values.js';
+import { NEEDS_HASH_ANNOTATION } from './hash.js';
 import type { KustTarget } from '../build/context.js';
 import type { KvFileReader } from './kv/index.js';
 
@@ -99,15 +100,25 @@ export function generationBehavior(s: string | undefined): GeneratorBehavior {
   return s === 'create' || s === 'merge' || s === 'replace' ? s : 'unspecified';
 }
 
+/** kustomize's internal annotation holding a generated object's behavior until it is absorbed. */
+export const BEHAVIOR_ANNOTATION = 'internal.config.kubernetes.io/generatorBehavior';
+
 /**
- * Wraps a generated object (kustomize's resource factory makeOne): marked for the hash suffix unless
- * `disableNameSuffixHash`, carrying its behavior. The origin is the kustomization file; the build adds
+ * Wraps a generated object (kustomize's resource factory makeOne). Like kustomize, the hash mark
+ * (unless `disableNameSuffixHash`) and the behavior are internal annotations on the object, so they
+ * travel with it through transformers and patches (a patch that replaces the annotations drops the hash,
+ * as in kustomize) and are removed at output. The origin is the kustomization file; the build adds
  * `configuredIn`/`configuredBy` when origins are tracked.
  */
 export function generatedResource(obj: YamlMap, args: GeneratorArgs, kt: KustTarget): Resource {
+  const meta = obj.metadata as YamlMap;
+  const ann: YamlMap = isMap(meta.annotations) ? meta.annotations : {};
+  const behavior = generationBehavior(args.behavior);
+  if (!args.options?.disableNameSuffixHash) setField(ann, NEEDS_HASH_ANNOTATION, 'enabled');
+  setField(ann, BEHAVIOR_ANNOTATION, behavior);
+  setField(meta, 'annotations', ann);
   const r = new Resource(obj, { file: kt.file }, kt.build.schema.isClusterScoped);
-  r.needsHash = !args.options?.disableNameSuffixHash;
-  r.behavior = generationBehavior(args.behavior);
+  r.behavior = behavior;
   return r;
 }
 
