@@ -6,7 +6,12 @@
 import type { Resource } from '../resources/resource.js';
 import { emitDocument, formatNumber } from '../yaml/emit.js';
 import { getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { originAnnotationText, transformationsAnnotationText } from './build-metadata.js';
+import {
+  ORIGIN_ANNOTATION,
+  originAnnotationText,
+  TRANSFORMATIONS_ANNOTATION,
+  transformationsAnnotationText,
+} from './build-metadata.js';
 
 /** Annotations kustomize always removes before output. */
 export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
@@ -30,8 +35,7 @@ export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
   'internal.config.kubernetes.io/allowKindChange',
 ]);
 
-export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
-export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transformations';
+export { ORIGIN_ANNOTATION, TRANSFORMATIONS_ANNOTATION } from './build-metadata.js';
 export const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
 
 /** Drops resources annotated `config.kubernetes.io/local-config` (any value but "false"). */

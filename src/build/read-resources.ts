@@ -33,7 +33,7 @@ function toResources(v: YamlValue, origin: Origin, scope: ScopeResolver, out: Re
     if (!Array.isArray(items)) {
       throw new BuildError('resource/invalid', `items in ${kindStr} is not a list`, { file: origin.file, range: origin.range });
     }
-    for (const item of items) toResources(item, origin, scope, out);
+    items.forEach((item, i) => toResources(item, { ...origin, pointer: `${origin.pointer ?? ''}/items/${i}` }, scope, out));
     return;
   }
   const meta = getField(v, 'metadata');
