@@ -52,7 +52,8 @@ function annotationString(v: YamlValue): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number' || typeof v === 'bigint') return formatNumber(v);
-  return JSON.stringify(v);
+  // kustomize reads annotations as node texts: a map or list value has none and becomes "".
+  return '';
 }
 
 /** Applies the output-time annotation rules to a resource's data, in place. */
