@@ -63,7 +63,9 @@ function toResources(v: YamlValue, node: unknown, origin: Origin, scope: ScopeRe
       throw new BuildError('resource/invalid', `items in ${kindStr} is not a list`, { file: origin.file, range: origin.range });
     }
     const itemNodes = child(node, 'items');
-    items.forEach((item, i) => toResources(item, isYamlSeqNode(itemNodes) ? itemNodes.items[i] : undefined, origin, scope, out));
+    items.forEach((item, i) =>
+      toResources(item, isYamlSeqNode(itemNodes) ? itemNodes.items[i] : undefined, { ...origin, pointer: `${origin.pointer ?? ''}/items/${i}` }, scope, out),
+    );
     return;
   }
   const meta = getField(v, 'metadata');

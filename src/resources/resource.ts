@@ -36,6 +36,8 @@ export type GeneratorBehavior = 'create' | 'merge' | 'replace' | 'unspecified';
 
 /** One entry of kustomize's `alpha.config.kubernetes.io/transformations` record. */
 export interface TransformationRecord {
+  /** Only in records read back from an input annotation (kustomize's entries are full origins). */
+  path?: string;
   /** For transformers configured inside a remote base: the repository and ref. */
   repo?: string;
   ref?: string;
