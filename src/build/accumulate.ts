@@ -31,7 +31,7 @@ export function emptyAccumulator(): Accumulator {
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
 export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
-  const loaded = loadKustomization(loader.fs, loader.root);
+  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
   const relFile = relative(build.topRoot, loaded.file);
@@ -72,7 +72,13 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
 function resourcesFromFile(kt: KustTarget, entry: string): Resource[] {
   const { path, text } = kt.loader.readText(entry);
   const originPath = kt.build.trackOrigins ? join(kt.relRoot, entry) : undefined;
-  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, originPath !== undefined ? { path: originPath } : {});
+  return resourcesFromText(
+    text,
+    path,
+    kt.build.schema.isClusterScoped,
+    originPath !== undefined ? { path: originPath } : {},
+    kt.build.options.cache,
+  );
 }
 
 function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
@@ -89,8 +95,8 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
   }
 }
 
-/** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean): void {
+/** Loads a sub-kustomization and checks its kind against how it is referenced. */
+function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean): KustTarget {
   const sub = loadTarget(kt.build, loader);
   const kind = sub.kustomization.kind;
   if (isComponent && kind !== 'Component') {
@@ -102,7 +108,61 @@ function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, is
     throw new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, { file: sub.file });
   }
   setSchemaFromKustomization(sub, false);
+  return sub;
+}
+
+/** A copy of an accumulator that can be transformed without touching the original. */
+export function cloneAccumulator(ra: Accumulator): Accumulator {
+  const resources = ra.resources.clone();
+  const vars = ra.vars.map((v) => {
+    const i = v.resource ? ra.resources.items.indexOf(v.resource) : -1;
+    return { decl: v.decl, resource: i >= 0 ? resources.items[i] : v.resource };
+  });
+  return { resources, config: ra.config, vars };
+}
+
+/**
+ * Builds a sub-kustomization into a fresh accumulator, through the build cache when there is one: an
+ * unchanged directory is reused (its warnings and unmatched patch targets replayed).
+ */
+function buildSubKustomization(kt: KustTarget, loader: Loader): Accumulator {
+  const build = kt.build;
+  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false), emptyAccumulator());
+  const cache = build.options.cache;
+  if (!cache) return make();
+  const key = [
+    loader.root,
+    loader.restrictor,
+    loader.confineTo ?? '',
+    loader.chain.join(':'),
+    build.trackOrigins ? relative(build.topRoot, loader.root) : '',
+    build.buildMetadata.join(','),
+    build.schemaSet ? 'schema' : '',
+  ].join('\0');
+  const schemaBefore = build.schema;
+  const entry = cache.dir(key, build.rawFs, () => {
+    const w = build.warnings.length;
+    const u = build.unmatchedPatchTargets.length;
+    const result = make();
+    return {
+      result: cloneAccumulator(result),
+      warnings: build.warnings.slice(w),
+      unmatched: build.unmatchedPatchTargets.slice(u),
+      // A subtree that set the build's schema cannot be replayed from the cache.
+      cacheable: build.schema === schemaBefore,
+    };
+  });
+  if (entry.hit) {
+    build.warnings.push(...entry.warnings);
+    build.unmatchedPatchTargets.push(...entry.unmatched);
+  }
+  return cloneAccumulator(entry.result);
+}
+
+/** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
+function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean): void {
   if (isComponent) {
+    const sub = loadSubTarget(kt, loader, true);
     try {
       accumulateTarget(sub, ra);
     } catch (err) {
@@ -112,7 +172,7 @@ function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, is
   }
   let subRa: Accumulator;
   try {
-    subRa = accumulateTarget(sub, emptyAccumulator());
+    subRa = buildSubKustomization(kt, loader);
   } catch (err) {
     withPrefix(err, `recursed accumulation of path '${loader.root}': `);
   }

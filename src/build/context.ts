@@ -44,6 +44,8 @@ export interface BuildContext {
   buildMetadata: readonly string[];
   /** Whether origins are tracked (kustomize: any buildMetadata entry). */
   trackOrigins: boolean;
+  /** The untracked file system (to check cache entries), when a cache is in use. */
+  readonly rawFs: FileSystem;
 }
 
 /** A declared var, bound to a resource when its kustomization finished (spec §10.2). */

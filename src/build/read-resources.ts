@@ -5,6 +5,8 @@
  */
 import { BuildError } from '../diagnostics/error.js';
 import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
+import { cloneValue } from '../yaml/values.js';
+import type { BuildCache } from './cache.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { Resource } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
@@ -58,8 +60,9 @@ export function resourcesFromText(
   file: string,
   scope: ScopeResolver,
   extra: Partial<Origin> = {},
+  cache?: BuildCache,
 ): Resource[] {
-  const stream = parseYamlStream(text, { file });
+  const stream = cache ? cache.parse(file, text, 'kyaml', () => parseYamlStream(text, { file })) : parseYamlStream(text, { file });
   const err = stream.errors[0];
   if (err) {
     const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, { file, range: err.range });
@@ -67,7 +70,8 @@ export function resourcesFromText(
   }
   const out: Resource[] = [];
   for (const doc of stream.documents) {
-    toResources(doc.value, originOf(file, doc, stream.lineCounter, extra), scope, out);
+    // A cached parse is shared between builds: transformers must get their own copy.
+    toResources(cache ? cloneValue(doc.value) : doc.value, originOf(file, doc, stream.lineCounter, extra), scope, out);
   }
   return out;
 }

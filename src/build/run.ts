@@ -42,7 +42,8 @@ function addHashes(resources: ResourceList): void {
 
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
 export function runBuild(dir: string, options: BuildOptions): EngineResult {
-  const fs = options.fs;
+  const rawFs = options.fs;
+  const fs = options.cache ? options.cache.track(rawFs) : rawFs;
   const warnings: Diagnostic[] = [];
   const unmatched: UnmatchedPatchTarget[] = [];
   const result: EngineResult = { resources: [], diagnostics: warnings, unmatchedPatchTargets: unmatched, ok: false };
@@ -78,6 +79,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       unmatchedPatchTargets: unmatched,
       buildMetadata: [],
       trackOrigins: false,
+      rawFs,
     };
     const loader = new Loader(fs, root, restrictor, [], options.confineTo);
     const kt = loadTarget(build, loader);

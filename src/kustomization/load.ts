@@ -164,7 +164,16 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
 }
 
 /** Finds, reads and parses the kustomization of `dir`. */
-export function loadKustomization(fs: FileSystem, dir: string): LoadedKustomization {
+export function loadKustomization(
+  fs: FileSystem,
+  dir: string,
+  cache?: Map<string, { text: string; loaded: LoadedKustomization }>,
+): LoadedKustomization {
   const file = findKustomizationFile(fs, dir);
-  return parseKustomization(readText(fs, file), file, dir);
+  const text = readText(fs, file);
+  const hit = cache?.get(file);
+  if (hit && hit.text === text) return hit.loaded;
+  const loaded = parseKustomization(text, file, dir);
+  cache?.set(file, { text, loaded });
+  return loaded;
 }
