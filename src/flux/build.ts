@@ -61,7 +61,9 @@ export interface KustomizePhase {
   dir: string;
   /** What the controller's generator did: created, edited or left the kustomization unchanged. */
   action?: GenerateAction;
-  /** The generated or edited kustomization text, when there is one. */
+  /** The kustomization file the build reads (absolute; generated files do not exist on disk). */
+  kustomizationFile?: string;
+  /** The generated or edited kustomization text, when the controller would rewrite the file. */
   kustomizationText?: string;
   /** kustomize's output, in its order, before any Flux post-processing. */
   objects: FluxObject[];
@@ -122,6 +124,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   });
   for (const d of res.diagnostics) diags.push(gen.remap(d));
   const phase: KustomizePhase = { ok: res.ok, dir, action: gen.action, objects: [], diagnostics: diags };
+  if (gen.file !== undefined) phase.kustomizationFile = gen.file;
   if (gen.text !== undefined) phase.kustomizationText = gen.text;
   if (!res.ok) return phase;
   for (const r of res.resources) {

@@ -78,6 +78,8 @@ export class EnvsubstError extends Error {
   readonly kind: 'parse' | 'unset';
   /** For `unset`: the variable. */
   readonly variable: string | undefined;
+  /** For `parse`: where in the text (UTF-16 offset) the scanner stopped. */
+  offset: number | undefined;
   constructor(kind: 'parse' | 'unset', message: string, variable?: string) {
     super(message);
     this.name = 'EnvsubstError';
@@ -202,8 +204,15 @@ class Scanner {
 
 class Parser {
   private readonly s: Scanner;
+  private readonly original: string;
   constructor(buf: string) {
     this.s = new Scanner(buf);
+    this.original = buf;
+  }
+
+  /** The scanner's position mapped back to the input (escapes drop characters from the buffer). */
+  position(): number {
+    return this.s.pos + (this.original.length - this.s.buf.length);
   }
 
   /** The top level: text and `${…}` expressions until the end (iterative; the Go code recurses). */
@@ -561,7 +570,14 @@ function evalNodes(nodes: readonly Node[], lookup: VarLookup, out: string[], onU
  * `onUnset` is given: then each such use is reported to it, expands to "" and evaluation goes on.
  */
 export function envsubst(text: string, lookup: VarLookup, onUnset?: (name: string) => void): string {
-  const nodes = new Parser(text).parseAll();
+  const parser = new Parser(text);
+  let nodes: Node[];
+  try {
+    nodes = parser.parseAll();
+  } catch (err) {
+    if (err instanceof EnvsubstError) err.offset = parser.position();
+    throw err;
+  }
   const out: string[] = [];
   evalNodes(nodes, lookup, out, onUnset);
   return out.join('');

@@ -12,7 +12,10 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import type { FileSystem } from '../fs/types.js';
 import { FsError } from '../fs/types.js';
 import { isWithin, normalize, resolve } from '../fs/path.js';
-import { getField, valuesEqual, type YamlMap } from '../yaml/values.js';
+import { getField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { build } from '../api/build.js';
+import { memoryFs } from '../fs/memory.js';
+import { emitDocument } from '../yaml/emit.js';
 import {
   kustomizeFluxKustomization,
   postBuildFluxKustomization,
@@ -49,8 +52,15 @@ export interface RenderFleetOptions {
   /**
    * The cluster folder (relative to the root, or absolute): e.g. `clusters/staging`. Its objects are
    * built as Flux builds a path; a `FluxInstance` among them makes its `sync.path` the entry point instead.
+   * Required unless `fluxInstance` is given.
    */
-  cluster: string;
+  cluster?: string;
+  /**
+   * Start from this FluxInstance instead of a cluster folder: a `FluxInstance` object, a HelmRelease of
+   * the `flux-instance` chart, or that chart's values (`instance.sync`). Its `kustomize.patches` are applied
+   * to the sync Kustomization it generates (e.g. to add `decryption` or `postBuild`).
+   */
+  fluxInstance?: YamlMap;
   /**
    * Local folders for Flux sources, keyed by `name`, `namespace/name` or `Kind/namespace/name` (relative
    * to the root, or absolute). Default: every source named `flux-system` is the repository root.
@@ -110,6 +120,8 @@ export interface FleetKustomization {
   status: 'rendered' | 'failed' | 'skipped';
   /** What the controller's generator did with the kustomization at `spec.path`. */
   generated?: GenerateAction;
+  /** The kustomization the controller builds when it differs from the file on disk (generated or edited). */
+  kustomization?: { file: string; text: string };
   /** The objects it applies, in kustomize's order (after substitution, owner labels, commonMetadata). */
   objects: FluxObject[];
   /** kustomize's output before Flux's post-processing. */
@@ -182,6 +194,34 @@ function syntheticObject(name: string, namespace: string, path: string, sourceKi
   };
 }
 
+/**
+ * Applies a FluxInstance's `kustomize.patches` to the sync Kustomization it generates, with the engine
+ * (patches targeting other objects select nothing and are skipped).
+ */
+function applyInstancePatches(obj: YamlMap, patches: readonly YamlValue[]): { object: YamlMap; diagnostics: Diagnostic[] } {
+  if (patches.length === 0) return { object: obj, diagnostics: [] };
+  const fs = memoryFs({
+    '/flux-instance/kustomization.yaml': emitDocument({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: ['sync.yaml'],
+      patches: [...patches],
+    }),
+    '/flux-instance/sync.yaml': emitDocument(obj),
+  });
+  const r = build('/flux-instance', { fs });
+  const out = r.resources.find((x) => isFluxKustomization(x.object));
+  if (!r.ok || !out) {
+    return {
+      object: obj,
+      diagnostics: r.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({ ...d, severity: 'warning' as const, message: `the FluxInstance kustomize.patches could not be applied to its sync Kustomization: ${d.message}` })),
+    };
+  }
+  return { object: out.object, diagnostics: [] };
+}
+
 /** The fields that change what a Kustomization renders (besides its identity). */
 function renderingFields(ks: FluxKustomization): unknown {
   return {
@@ -217,7 +257,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       if (!(err instanceof FsError)) throw err;
     }
   }
-  const clusterDir = resolve(rootDir, options.cluster);
+  const clusterDir = resolve(rootDir, options.cluster ?? '.');
   const fleetDiags: Diagnostic[] = [];
   const result: FleetResult = {
     root: rootDir,
@@ -339,6 +379,9 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     p.phase = phase;
     r.dir = phase.dir;
     if (phase.action) r.generated = phase.action;
+    if (phase.kustomizationFile !== undefined && phase.kustomizationText !== undefined) {
+      r.kustomization = { file: phase.kustomizationFile, text: phase.kustomizationText };
+    }
     r.diagnostics.push(...phase.diagnostics);
     r.kustomizeObjects = phase.objects;
     if (!phase.ok) r.status = 'failed';
@@ -451,45 +494,73 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   };
 
   // ------------------------------------------------------------------ entry point
-  if (baseFs.stat(clusterDir)?.type !== 'dir') {
-    fleetDiags.push(diagnostic('flux/cluster-not-found', 'error', `cluster folder ${clusterDir} does not exist or is not a directory`, { file: clusterDir, source: 'flux' }));
-    return result;
-  }
-  const entryView = viewFor('GitRepository', SYNTHETIC_NAME, SYNTHETIC_NAME);
-  const entryRoot = typeof entryView === 'string' ? rootDir : entryView.root;
-  const clusterReal = realDir(clusterDir) ?? clusterDir;
-  if (!isWithin(entryRoot, clusterReal)) {
-    fleetDiags.push(
-      diagnostic('flux/cluster-not-found', 'error', `cluster folder ${clusterDir} is not inside the flux-system source ${entryRoot}`, { file: clusterDir, source: 'flux' }),
-    );
-    return result;
-  }
-  const entryPath = toSpecPath(entryRoot, clusterReal);
   const synthetic = (name: string, namespace: string, path: string, kind: string, source: string): Pending =>
     newPending(readFluxKustomization(syntheticObject(name, namespace, path, kind, source)).kustomization, undefined, undefined, true, []);
-  let entry = synthetic(SYNTHETIC_NAME, SYNTHETIC_NAME, entryPath, 'GitRepository', SYNTHETIC_NAME);
-  result.entry.path = entryPath;
-  runPhase1(entry);
-
-  // A FluxInstance in the cluster folder: its sync path is what the cluster reconciles.
-  for (const o of entry.phase?.objects ?? []) {
-    const sync = readFluxInstanceSync(o.object);
-    if (!sync) continue;
-    const v = viewFor(sync.kind, sync.namespace, sync.name);
-    const syncDir = typeof v === 'string' ? undefined : realDir(resolveSpecPath(v.root, sync.path));
-    if (syncDir === clusterReal) break;
-    const m = objectMeta(o.object);
-    entry = synthetic(sync.name, sync.namespace, sync.path, sync.kind, sync.name);
-    entry.result.diagnostics.push(
-      diagnostic('flux/entry-point', 'info', `entry point: ${m.kind} ${m.namespace}/${m.name} syncs ${sync.kind}/${sync.name} path ${sync.path}`, {
-        file: o.origin.file,
-        range: o.origin.range,
+  /** The Kustomization a FluxInstance generates for its sync, with the instance's patches applied. */
+  const instanceEntry = (sync: FluxInstanceSync, where: { file?: string; range?: Range } | undefined, label: string): Pending => {
+    let obj = syntheticObject(sync.name, sync.namespace, sync.path, sync.kind, sync.name);
+    const patched = applyInstancePatches(obj, sync.patches);
+    obj = patched.object;
+    const p = newPending(readFluxKustomization(obj).kustomization, undefined, undefined, true, []);
+    p.result.diagnostics.push(
+      diagnostic('flux/entry-point', 'info', `entry point: ${label} syncs ${sync.kind}/${sync.name} path ${sync.path}`, {
+        file: where?.file,
+        range: where?.range,
         source: 'flux',
       }),
+      ...patched.diagnostics,
     );
-    result.entry = { kind: 'FluxInstance', id: entry.result.id, path: sync.path, instance: sync };
+    result.entry = { kind: 'FluxInstance', id: p.result.id, path: sync.path, instance: sync };
+    return p;
+  };
+
+  let entry: Pending;
+  let clusterReal: string | undefined;
+  if (options.fluxInstance) {
+    const sync = readFluxInstanceSync(options.fluxInstance);
+    if (!sync) {
+      fleetDiags.push(
+        diagnostic('flux/cluster-not-found', 'error', 'the fluxInstance option is neither a FluxInstance, a flux-instance HelmRelease nor flux-instance chart values with instance.sync.path', {
+          source: 'flux',
+        }),
+      );
+      return result;
+    }
+    entry = instanceEntry(sync, undefined, 'the given FluxInstance');
     runPhase1(entry);
-    break;
+  } else {
+    if (options.cluster === undefined || baseFs.stat(clusterDir)?.type !== 'dir') {
+      fleetDiags.push(diagnostic('flux/cluster-not-found', 'error', `cluster folder ${clusterDir} does not exist or is not a directory`, { file: clusterDir, source: 'flux' }));
+      return result;
+    }
+    const entryView = viewFor('GitRepository', SYNTHETIC_NAME, SYNTHETIC_NAME);
+    const entryRoot = typeof entryView === 'string' ? rootDir : entryView.root;
+    clusterReal = realDir(clusterDir) ?? clusterDir;
+    if (!isWithin(entryRoot, clusterReal)) {
+      fleetDiags.push(
+        diagnostic('flux/cluster-not-found', 'error', `cluster folder ${clusterDir} is not inside the flux-system source ${entryRoot}`, { file: clusterDir, source: 'flux' }),
+      );
+      return result;
+    }
+    const entryPath = toSpecPath(entryRoot, clusterReal);
+    entry = synthetic(SYNTHETIC_NAME, SYNTHETIC_NAME, entryPath, 'GitRepository', SYNTHETIC_NAME);
+    result.entry.path = entryPath;
+    runPhase1(entry);
+
+    // A FluxInstance in the cluster folder: its sync path is what the cluster reconciles.
+    for (const o of entry.phase?.objects ?? []) {
+      const sync = readFluxInstanceSync(o.object);
+      if (!sync) continue;
+      const v = viewFor(sync.kind, sync.namespace, sync.name);
+      const syncDir = typeof v === 'string' ? undefined : realDir(resolveSpecPath(v.root, sync.path));
+      if (syncDir === clusterReal) break;
+      const m = objectMeta(o.object);
+      const where: { file?: string; range?: Range } = { file: o.origin.file };
+      if (o.origin.range) where.range = o.origin.range;
+      entry = instanceEntry(sync, where, `${m.kind} ${m.namespace}/${m.name}`);
+      runPhase1(entry);
+      break;
+    }
   }
 
   // The cluster folder usually defines the Kustomization that syncs it (gotk-sync.yaml): adopt it.
@@ -509,6 +580,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       if (from.dir !== undefined) to.dir = from.dir;
       if (from.source.root !== undefined) to.source.root = from.source.root;
       if (from.generated !== undefined) to.generated = from.generated;
+      if (from.kustomization !== undefined) to.kustomization = from.kustomization;
       to.kustomizeObjects = from.kustomizeObjects;
       to.status = from.status;
       to.diagnostics.push(...from.diagnostics);

@@ -1,46 +1,11 @@
 /**
- * File-system views used to build Flux Kustomizations without touching the user's files: an overlay that
- * replaces or adds a few files (the kustomization the controller generates or edits, in memory), and an
- * artifact view that hides what source-controller leaves out of an artifact (`.sourceignore` and the
- * default exclusions).
+ * The file-system view of a source artifact: what source-controller leaves out of an artifact
+ * (`.sourceignore` and the default exclusions) is absent. (Generated kustomizations are served through the
+ * core's `overlayFs`.)
  */
-import { FsError, type FileStat, type FileSystem } from '../fs/types.js';
-import { basename, dirname, isWithin, join, normalize, relative } from '../fs/path.js';
+import { FsError, type FileSystem } from '../fs/types.js';
+import { isWithin, join, normalize, relative } from '../fs/path.js';
 import { isIgnored, type IgnorePattern } from './sourceignore.js';
-
-/** `base` with some files replaced or added (absolute paths → contents). */
-export function overlayFs(base: FileSystem, files: ReadonlyMap<string, Uint8Array>): FileSystem {
-  const added = new Map<string, Set<string>>();
-  for (const p of files.keys()) {
-    const dir = dirname(p);
-    let s = added.get(dir);
-    if (!s) added.set(dir, (s = new Set()));
-    s.add(basename(p));
-  }
-  const fs: FileSystem = {
-    readFile(path) {
-      const f = files.get(normalize(path));
-      return f ?? base.readFile(path);
-    },
-    readDir(path) {
-      const extra = added.get(normalize(path));
-      const names = base.readDir(path);
-      if (!extra) return names;
-      const set = new Set(names);
-      for (const e of extra) set.add(e);
-      return [...set];
-    },
-    stat(path): FileStat | undefined {
-      if (files.has(normalize(path))) return { type: 'file' };
-      return base.stat(path);
-    },
-  };
-  if (base.realPath) {
-    const real = base.realPath.bind(base);
-    fs.realPath = (path) => (files.has(normalize(path)) ? normalize(path) : real(path));
-  }
-  return fs;
-}
 
 /**
  * `base` as the artifact of a source rooted at `root` (an absolute real path) contains it: files matching

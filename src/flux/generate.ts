@@ -20,7 +20,7 @@ import { parseYamlStream } from '../yaml/parse.js';
 import { locateKey } from '../yaml/locate.js';
 import { getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { fieldDiagnostic, type FluxKustomization, type FluxSelector, type ObjectLocation } from './model.js';
-import { overlayFs } from './fs-views.js';
+import { overlayFs } from '../fs/overlay.js';
 
 /** What the generator did to the directory's kustomization. */
 export type GenerateAction = 'created' | 'edited' | 'unchanged';
@@ -50,8 +50,6 @@ export interface GeneratedKustomization {
 const KNOWN_FIELDS: ReadonlyMap<string, string> = new Map(
   Object.keys((kustomizationType as { fields: Record<string, unknown> }).fields).map((k) => [k.toLowerCase(), k]),
 );
-
-const encoder = new TextEncoder();
 
 /** kustomize-controller's IsLocalRelativePath: components must not be remote or absolute. */
 export function isLocalRelativePath(path: string): boolean {
@@ -418,7 +416,8 @@ export function generateKustomization(
   if (action === 'unchanged') action = 'edited';
 
   const text = emitDocument(kus);
-  const view = overlayFs(fs, new Map([[file, encoder.encode(text)]]));
+  const view = overlayFs(fs);
+  view.writeFile(file, text);
   let generatedDoc: ReturnType<typeof parseDocument> | undefined;
   const remap = (d: Diagnostic): Diagnostic => {
     if (d.file !== file) return d;

@@ -141,17 +141,28 @@ function cycleThrough(comp: readonly string[], adj: ReadonlyMap<string, readonly
 }
 
 function topoOrder(nodes: readonly string[], adj: ReadonlyMap<string, readonly string[]>): string[] {
+  // Depth-first post-order (iterative): every node after the nodes it depends on.
   const out: string[] = [];
-  const state = new Map<string, 1 | 2>();
-  const visit = (v: string): void => {
-    const s = state.get(v);
-    if (s !== undefined) return;
-    state.set(v, 1);
-    for (const w of adj.get(v) ?? []) visit(w);
-    state.set(v, 2);
-    out.push(v);
-  };
-  for (const n of nodes) visit(n);
+  const seen = new Set<string>();
+  for (const start of nodes) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const work: { v: string; i: number }[] = [{ v: start, i: 0 }];
+    while (work.length > 0) {
+      const top = work[work.length - 1] as { v: string; i: number };
+      const succ = adj.get(top.v) ?? [];
+      if (top.i < succ.length) {
+        const w = succ[top.i++] as string;
+        if (!seen.has(w)) {
+          seen.add(w);
+          work.push({ v: w, i: 0 });
+        }
+        continue;
+      }
+      work.pop();
+      out.push(top.v);
+    }
+  }
   return out;
 }
 

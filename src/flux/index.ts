@@ -13,4 +13,4 @@ export * from './build.js';
 export * from './fleet.js';
 export * from './graph.js';
 export * from './sourceignore.js';
-export { overlayFs, artifactFs } from './fs-views.js';
+export { artifactFs } from './fs-views.js';

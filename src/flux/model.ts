@@ -605,31 +605,38 @@ export interface FluxInstanceSync {
   ref?: string;
   /** `sync.path` (relative to the artifact root). */
   path: string;
+  /** `kustomize.patches` of the instance: they also patch the sync Kustomization it generates. */
+  patches: YamlValue[];
 }
 
 /**
- * Reads `spec.sync` of a FluxInstance, or `spec.values.instance.sync` of a HelmRelease installing the
- * `flux-instance` chart. Undefined when neither applies.
+ * Reads the sync settings of a FluxInstance (`spec.sync`), of a HelmRelease installing the
+ * `flux-instance` chart (`spec.values.instance.sync`), or of that chart's values file (`instance.sync`).
+ * Undefined when none applies.
  */
 export function readFluxInstanceSync(obj: YamlMap): FluxInstanceSync | undefined {
   const kind = fluxKindOf(obj);
-  let sync: YamlValue | undefined;
-  if (kind === 'FluxInstance') sync = field(obj, 'spec', 'sync');
+  let spec: YamlValue | undefined;
+  if (kind === 'FluxInstance') spec = field(obj, 'spec');
   else if (kind === 'HelmRelease') {
     const chart = strField(obj, 'spec', 'chart', 'spec', 'chart') ?? strField(obj, 'spec', 'chartRef', 'name') ?? '';
     if (!chart.includes('flux-instance')) return undefined;
-    sync = field(obj, 'spec', 'values', 'instance', 'sync');
+    spec = field(obj, 'spec', 'values', 'instance');
+  } else if (kind === undefined && isMap(field(obj, 'instance')) && strField(obj, 'kind') === undefined) {
+    spec = field(obj, 'instance');
   }
+  const sync = field(spec, 'sync');
   if (!isMap(sync)) return undefined;
   const path = strField(sync, 'path');
   if (path === undefined) return undefined;
   const m = objectMeta(obj);
-  const namespace = m.namespace || 'flux-system';
+  const namespace = (kind === 'HelmRelease' ? strField(obj, 'spec', 'targetNamespace') : undefined) || m.namespace || 'flux-system';
   const out: FluxInstanceSync = {
     namespace,
     name: strField(sync, 'name') || namespace,
     kind: strField(sync, 'kind') || 'GitRepository',
     path,
+    patches: list(field(spec, 'kustomize', 'patches')),
   };
   const url = strField(sync, 'url');
   if (url) out.url = url;

@@ -214,7 +214,13 @@ function locateExpression(target: SubstitutionTarget, needle: string): Range | u
   if (text === undefined) return target.range;
   const from = target.range?.start.offset ?? 0;
   const to = target.range?.end.offset ?? text.length;
-  const i = text.indexOf(needle, from);
+  // The first occurrence in the object's document that is not in a comment.
+  let i = text.indexOf(needle, from);
+  while (i >= 0 && i <= to) {
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (!/(^|\s)#/.test(text.slice(lineStart, i))) break;
+    i = text.indexOf(needle, i + 1);
+  }
   if (i < 0 || i > to) return target.range;
   let line = 1;
   let lineStart = 0;
@@ -255,11 +261,15 @@ export function substituteObject(target: SubstitutionTarget, vars: ReadonlyMap<s
     );
   } catch (err) {
     if (!(err instanceof EnvsubstError)) throw err;
+    // The expression the parser stopped in, to find it in the source file.
+    const at = err.offset ?? 0;
+    const start = text.lastIndexOf('${', Math.max(0, at - 1));
+    const expr = start >= 0 ? text.slice(start, Math.max(at, start + 2)).split('\n')[0] ?? '${' : '${';
     const d = diagnostic(
       'flux/substitute-syntax',
       'error',
-      `post build failed for ${describeObject(obj)}: envsubst error: variable substitution failed: ${err.message}`,
-      { file: target.file, range: locateExpression(target, '${') ?? target.range, source: 'flux' },
+      `post build failed for ${describeObject(obj)}: envsubst error: variable substitution failed: ${err.message} (in "${expr}")`,
+      { file: target.file, range: locateExpression(target, expr) ?? target.range, source: 'flux' },
     );
     return { object: obj, changed: false, diagnostics: [d], ok: false };
   }

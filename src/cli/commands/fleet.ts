@@ -3,12 +3,15 @@
  * `kustomize-ts fleet ROOT --cluster DIR`: renders every Flux Kustomization a cluster reconciles. The
  * option parsing and rendering are shared with `graph` (graph.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join as hostJoin } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitDocuments } from '../../yaml/emit.js';
 import { renderFleet, type FleetResult } from '../../flux/fleet.js';
+import { readFluxInstanceSync } from '../../flux/model.js';
+import { parseYamlStream } from '../../yaml/parse.js';
+import { isMap, type YamlMap } from '../../yaml/values.js';
 import { relative, isWithin } from '../../fs/path.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
@@ -21,8 +24,12 @@ substitution, owner labels, commonMetadata), following the Kustomizations found 
 
 Options:
   --cluster DIR              the cluster folder (e.g. clusters/staging), or a folder with a FluxInstance
+  --flux-instance FILE       start from this FluxInstance (or flux-instance HelmRelease, or chart values)
+                             instead of --cluster; its kustomize.patches apply to the sync Kustomization
   --source NAME=DIR          map a Flux source (NAME, NAMESPACE/NAME or KIND/NAMESPACE/NAME) to a local
                              folder (repeatable; default: flux-system is ROOT)
+  --cluster-objects FILE     YAML objects that exist in the cluster without being in the repository
+                             (ConfigMaps/Secrets for substituteFrom; repeatable)
   --format yaml|json         output format (default: yaml)
   --output DIR               write one file per Kustomization (DIR/<namespace>/<name>.yaml) instead of stdout
   --no-strict-substitute     undefined \${VAR} become "" (Flux < 2.9) instead of failing
@@ -32,7 +39,9 @@ Exit status: 0 everything rendered, 1 some Kustomization failed (the others stil
 
 export interface Common {
   root: string;
-  cluster: string;
+  cluster: string | undefined;
+  fluxInstance: YamlMap | undefined;
+  clusterObjects: YamlMap[];
   sources: Record<string, string>;
   strict: boolean;
   format: string | undefined;
@@ -47,6 +56,8 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     strict: true,
     options: {
       cluster: { type: 'string' },
+      'flux-instance': { type: 'string' },
+      'cluster-objects': { type: 'string', multiple: true },
       source: { type: 'string', multiple: true },
       format: { type: 'string' },
       ...(withOutput ? { output: { type: 'string', short: 'o' } } : {}),
@@ -55,10 +66,17 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     },
   });
   const help = values.help === true;
-  if (help) return { root: '', cluster: '', sources: {}, strict: true, format: undefined, output: undefined, help };
+  if (help) return { root: '', cluster: undefined, fluxInstance: undefined, clusterObjects: [], sources: {}, strict: true, format: undefined, output: undefined, help };
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
   const cluster = values.cluster as string | undefined;
-  if (!cluster) throw new UsageError('--cluster DIR is required');
+  const instanceFile = values['flux-instance'] as string | undefined;
+  if (!cluster && !instanceFile) throw new UsageError('--cluster DIR (or --flux-instance FILE) is required');
+  let fluxInstance: YamlMap | undefined;
+  if (instanceFile) {
+    fluxInstance = readObjects(instanceFile).find((o) => readFluxInstanceSync(o) !== undefined);
+    if (!fluxInstance) throw new UsageError(`${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`);
+  }
+  const clusterObjects = ((values['cluster-objects'] as string[] | undefined) ?? []).flatMap(readObjects);
   const sources: Record<string, string> = {};
   for (const s of (values.source as string[] | undefined) ?? []) {
     const i = s.indexOf('=');
@@ -68,6 +86,8 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   return {
     root: hostPath(positionals[0] as string),
     cluster,
+    fluxInstance,
+    clusterObjects,
     sources,
     strict: values['no-strict-substitute'] !== true,
     format: values.format as string | undefined,
@@ -80,7 +100,9 @@ export function render(c: Common, io: Io): FleetResult {
   const progress = io.errIsTty;
   const result = renderFleet(c.root, {
     fs: nodeFs(),
-    cluster: c.cluster,
+    ...(c.cluster !== undefined ? { cluster: c.cluster } : {}),
+    ...(c.fluxInstance !== undefined ? { fluxInstance: c.fluxInstance } : {}),
+    ...(c.clusterObjects.length > 0 ? { clusterObjects: c.clusterObjects } : {}),
     sources: c.sources,
     strictSubstitute: c.strict,
     ...(progress
@@ -92,6 +114,20 @@ export function render(c: Common, io: Io): FleetResult {
   });
   if (progress) io.err('\r\x1b[2K');
   return result;
+}
+
+/** The mapping documents of a YAML file (usage error when unreadable or malformed). */
+function readObjects(file: string): YamlMap[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  const stream = parseYamlStream(text, { file });
+  const e = stream.errors[0];
+  if (e) throw new UsageError(`${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}`);
+  return stream.documents.map((d) => d.value).filter((v): v is YamlMap => isMap(v));
 }
 
 function relFile(root: string, file: string | undefined): string | undefined {

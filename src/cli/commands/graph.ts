@@ -11,7 +11,9 @@ do not exist are marked.
 
 Options:
   --cluster DIR              the cluster folder (e.g. clusters/staging)
+  --flux-instance FILE       start from this FluxInstance instead of --cluster
   --source NAME=DIR          map a Flux source to a local folder (repeatable)
+  --cluster-objects FILE     YAML objects that exist in the cluster without being in the repository
   --format mermaid|dot|json  output format (default: mermaid)
   --no-strict-substitute     undefined \${VAR} become "" instead of failing
   -h, --help                 show this help
