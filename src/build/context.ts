@@ -73,5 +73,5 @@ export interface KustTarget {
   readonly kustomization: Kustomization;
   readonly loader: Loader;
   /** Where a field of this kustomization is written (1-based), for diagnostics. */
-  locate(field: string): { line: number; column: number } | undefined;
+  locate(field: string, ...path: (string | number)[]): { line: number; column: number } | undefined;
 }

@@ -43,8 +43,11 @@ export interface LoadedKustomization {
   dir: string;
   /** Deprecation warnings (one per deprecated field present), positioned on the field's key. */
   warnings: Diagnostic[];
-  /** The raw parse, to locate fields for diagnostics. */
-  locate(field: string): { line: number; column: number } | undefined;
+  /**
+   * The raw parse, to locate fields for diagnostics: a top-level field, or a path below it (list indexes
+   * and map keys, e.g. `locate('patches', 2, 'target')`); the deepest existing part when the path is cut.
+   */
+  locate(field: string, ...path: (string | number)[]): { line: number; column: number } | undefined;
 }
 
 /** Finds the kustomization file of `dir`. Throws kustomize's errors for none or several. */
@@ -133,9 +136,9 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
     }
     throw err;
   }
-  const locate = (field: string): { line: number; column: number } | undefined => {
+  const locate = (field: string, ...path: (string | number)[]): { line: number; column: number } | undefined => {
     if (!doc) return undefined;
-    const r = locateKey(doc.node, [field], stream.lineCounter, true);
+    const r = locateKey(doc.node, [field, ...path.map(String)], stream.lineCounter, true);
     return r ? { line: r.start.line, column: r.start.column } : undefined;
   };
   const warnings: Diagnostic[] = [];

@@ -8,16 +8,21 @@ import { namespaceField, namespaceTransformer } from './namespace/index.js';
 import { prefixField, suffixField, prefixTransformer, suffixTransformer, prefixSuffixTransformer } from './prefix-suffix/index.js';
 import { labelsField, labelTransformer } from './labels/index.js';
 import { annotationsField, annotationsTransformer } from './annotations/index.js';
+import { patchesStrategicMergeField, patchStrategicMergeTransformer } from './patch-strategic-merge/index.js';
+import { patchesField, patchTransformer } from './patch/index.js';
+import { patchesJson6902Field, patchJson6902Transformer } from './patch-json6902/index.js';
 
 /** Field-driven transformers, in the order kustomize runs them within one kustomization. */
 export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
-  // 1 patchesStrategicMerge, 2 patches: see the patch transformers
+  fieldTransformer(patchesStrategicMergeField),
+  fieldTransformer(patchesField),
   fieldTransformer(namespaceField),
   fieldTransformer(prefixField),
   fieldTransformer(suffixField),
   fieldTransformer(labelsField),
   fieldTransformer(annotationsField),
-  // 8 patchesJson6902, 9 replicas, 10 images, 11 replacements
+  fieldTransformer(patchesJson6902Field),
+  // 9 replicas, 10 images, 11 replacements
 ];
 
 /** Builtin transformer plugins by kind. */
@@ -30,6 +35,9 @@ export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>>
       prefixSuffixTransformer,
       labelTransformer,
       annotationsTransformer,
+      patchStrategicMergeTransformer,
+      patchTransformer,
+      patchJson6902Transformer,
     ] as TransformerPlugin<unknown>[]
   ).map((p) => [p.kind, p]),
 );

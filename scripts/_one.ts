@@ -1,0 +1,14 @@
+import { readFileSync, existsSync, writeFileSync } from "node:fs";
+import { join, resolve } from 'node:path';
+import { build } from '../src/api/build.js';
+import { nodeFs } from '../src/node/node-fs.js';
+const caseDir = resolve('/work/shared/conformance', process.argv[2]!);
+const c = JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8'));
+const flags: string[] = c.flags ?? [];
+const i = flags.indexOf('--reorder');
+const r = build(resolve(caseDir, 'input', c.run), { fs: nodeFs(), reorder: (i >= 0 ? flags[i + 1] : 'legacy') as any });
+for (const d of r.diagnostics) console.error(d.severity, d.code, d.message, d.file, d.range?.start);
+const out = r.ok ? r.toYaml() : "";
+writeFileSync('/tmp/pt/actual.yaml', out ?? '');
+const exp = existsSync(join(caseDir, 'expected.yaml')) ? readFileSync(join(caseDir, 'expected.yaml'), 'utf8') : readFileSync(join(caseDir, 'expected-error.txt'), 'utf8');
+writeFileSync('/tmp/pt/expected.yaml', exp);
