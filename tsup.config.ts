@@ -1,11 +1,11 @@
 import { defineConfig } from 'tsup';
 
-// Published entries: the browser-safe core ("."), the Node file-system adapter ("./node"), the vitest
-// helpers ("./vitest", vitest stays external: an optional peer dependency) and the CLI (bin).
-// ESM and CommonJS, each with type declarations.
+// Published entries: the browser-safe core ("."), the Node file-system adapter ("./node") — ESM and
+// CommonJS with type declarations — the vitest helpers ("./vitest", ESM only like vitest itself, which
+// stays external as an optional peer dependency) and the CLI (bin).
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'vitest/index': 'src/vitest/index.ts' },
+    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -13,6 +13,14 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     treeshake: true,
+  },
+  {
+    entry: { 'vitest/index': 'src/vitest/index.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
     external: ['vitest'],
   },
   {

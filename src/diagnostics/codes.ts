@@ -23,6 +23,7 @@ export const diagnosticCodes = {
   'kustomization/invalid-type': 'A kustomization field has the wrong type.',
   'kustomization/invalid-kind': 'The kustomization kind or apiVersion is wrong.',
   'kustomization/invalid-value': 'A kustomization field has a value kustomize rejects.',
+  'kustomization/sort-order-conflict': 'sortOptions and the reorder option are both set; sortOptions wins (kustomize prints a warning).',
   'kustomization/deprecated-field': 'The kustomization uses a deprecated field (kustomize prints a warning).',
   'kustomization/unsupported': 'The kustomization needs something kustomize-ts does not run (helm, exec or KRM-function plugins).',
   'patch/invalid': 'A patch could not be parsed or has the wrong shape.',
@@ -34,6 +35,10 @@ export const diagnosticCodes = {
   'generator/failed': 'A generator failed.',
   'nameref/ambiguous': 'A name reference matches several resources.',
   'var/unresolved': 'A var cannot be resolved.',
+  'var/duplicate': 'A var name is declared twice in the build.',
+  'var/ambiguous': 'A var objref matches several resources.',
+  'var/invalid-field': 'A varReference field holds a value vars cannot substitute into (non-string list item or key).',
+  'var/not-substitutable': 'A var value is a map or list, which kustomize cannot substitute (it logs a line and leaves $(VAR)).',
   'var/unused': 'Vars were defined but never used (kustomize logs a line).',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;

@@ -63,7 +63,13 @@ function walk(
   visit: (ref: FieldRef) => void,
 ): void {
   if (Array.isArray(node)) {
-    for (const el of node) walk(el, path, i, create, createKind, visit);
+    try {
+      for (const el of node) walk(el, path, i, create, createKind, visit);
+    } catch (err) {
+      // kustomize's fieldspec filter names the rest of the path when a sequence element fails.
+      if (err instanceof Error && !(err instanceof BuildError)) err.message = `visit traversal on path: [${path.slice(i).join(' ')}]: ${err.message}`;
+      throw err;
+    }
     return;
   }
   if (!isMap(node)) {
@@ -86,7 +92,9 @@ function walk(
     value = last ? (createKind === 'map' ? {} : null) : {};
     setField(node, key, value);
   } else if (value === null && isSeq) {
+    // kustomize turns a null it reaches through `key[]` into an empty sequence (in the output too).
     value = [];
+    setField(node, key, value);
   }
   if (last) {
     const parent = node;

@@ -8,6 +8,9 @@ export type GeneratorBehavior = 'create' | 'merge' | 'replace' | 'unspecified';
 
 /** One entry of kustomize's `alpha.config.kubernetes.io/transformations` record. */
 export interface TransformationRecord {
+  /** For transformers configured inside a remote base: the repository and ref. */
+  repo?: string;
+  ref?: string;
   configuredIn: string;
   configuredBy: { apiVersion: string; kind: string; name?: string; namespace?: string };
 }
@@ -37,6 +40,8 @@ export class Resource {
   behavior: GeneratorBehavior | undefined;
   /** buildMetadata: transformers that ran while this resource was present. */
   transformations: TransformationRecord[] | undefined;
+  /** Names of the vars bound to this resource (kustomize's refVarNames, spec §10.2). */
+  refVarNames: string[] | undefined;
   /** Fields whose value a patch or transformer wrote, keyed by JSON pointer. */
   fieldOrigins: Map<string, FieldOrigin> | undefined;
   /** Scope of this resource's kind (from the build's schema). */
@@ -143,6 +148,7 @@ export class Resource {
     r.needsHash = this.needsHash;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();
+    r.refVarNames = this.refVarNames?.slice();
     r.fieldOrigins = this.fieldOrigins ? new Map(this.fieldOrigins) : undefined;
     return r;
   }

@@ -11,6 +11,11 @@ import { annotationsField, annotationsTransformer } from './annotations/index.js
 import { patchesStrategicMergeField, patchStrategicMergeTransformer } from './patch-strategic-merge/index.js';
 import { patchesField, patchTransformer } from './patch/index.js';
 import { patchesJson6902Field, patchJson6902Transformer } from './patch-json6902/index.js';
+import { replicasField, replicaCountTransformer } from './replicas/index.js';
+import { imagesField, imageTagTransformer } from './images/index.js';
+import { replacementsField, replacementTransformer } from './replacements/index.js';
+import { valueAddTransformer } from './valueadd/index.js';
+import { hashTransformer } from './hash/index.js';
 
 /** Field-driven transformers, in the order kustomize runs them within one kustomization. */
 export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
@@ -22,7 +27,9 @@ export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
   fieldTransformer(labelsField),
   fieldTransformer(annotationsField),
   fieldTransformer(patchesJson6902Field),
-  // 9 replicas, 10 images, 11 replacements
+  fieldTransformer(replicasField),
+  fieldTransformer(imagesField),
+  fieldTransformer(replacementsField),
 ];
 
 /** Builtin transformer plugins by kind. */
@@ -38,6 +45,11 @@ export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>>
       patchStrategicMergeTransformer,
       patchTransformer,
       patchJson6902Transformer,
+      replicaCountTransformer,
+      imageTagTransformer,
+      replacementTransformer,
+      valueAddTransformer,
+      hashTransformer,
     ] as TransformerPlugin<unknown>[]
   ).map((p) => [p.kind, p]),
 );

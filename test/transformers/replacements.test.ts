@@ -1,0 +1,10 @@
+/**
+ * replacements: end-to-end cases (inputs under cases/replacements/, expected output from the reference kustomize v5.6.0
+ * via scripts/gen-transformer-cases.ts).
+ */
+import { describe, it } from 'vitest';
+import { caseTable, checkCase } from './case-table.js';
+
+describe('replacements transformer (reference cases)', () => {
+  it.each(caseTable('replacements'))('$name', (c) => checkCase(c));
+});
