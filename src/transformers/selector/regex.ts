@@ -111,6 +111,7 @@ export function compileGoRegexp(pattern: string): RegExp {
       while (j < n) {
         const ch = pattern[j] as string;
         if (ch === ']') {
+          cls += ']';
           closed = true;
           j++;
           break;
@@ -151,8 +152,13 @@ export function compileGoRegexp(pattern: string): RegExp {
     if (c === '(') {
       if (pattern[i + 1] === '?') {
         const rest = pattern.slice(i + 2);
-        if (rest.startsWith('=') || rest.startsWith('!') || rest.startsWith('<=') || rest.startsWith('<!') || rest.startsWith('>')) {
-          throw goError('invalid or unsupported Perl syntax', `(?${rest.slice(0, rest.startsWith('<') ? 2 : 1)}`);
+        if (rest.startsWith('<=') || rest.startsWith('<!')) {
+          // Go reads `(?<` as a named group: the name is invalid.
+          const end = pattern.indexOf('>', i);
+          throw goError('invalid named capture', end < 0 ? pattern.slice(i) : pattern.slice(i, end + 1));
+        }
+        if (rest.startsWith('=') || rest.startsWith('!') || rest.startsWith('>')) {
+          throw goError('invalid or unsupported Perl syntax', `(?${rest.slice(0, 1)}`);
         }
         if (rest.startsWith('P<')) {
           out += '(?<';
@@ -189,6 +195,22 @@ export function compileGoRegexp(pattern: string): RegExp {
       depth--;
       out += c;
       i++;
+      continue;
+    }
+    if (c === '*' || c === '+' || c === '?' || (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)))) {
+      const q = c === '{' ? (/^\{\d+(,\d*)?\}/.exec(pattern.slice(i)) as RegExpExecArray)[0] : c;
+      if (c === '{') {
+        for (const num of q.slice(1, -1).split(',')) {
+          if (num !== '' && Number(num) > 1000) throw goError('invalid repeat count', q);
+        }
+      }
+      let j = i + q.length;
+      if (pattern[j] === '?') j++;
+      const next = pattern[j];
+      const nextQ = next === '{' ? /^\{\d+(,\d*)?\}/.exec(pattern.slice(j))?.[0] : next === '*' || next === '+' || next === '?' ? next : undefined;
+      if (nextQ !== undefined) throw goError('invalid nested repetition operator', pattern.slice(i, j) + nextQ);
+      out += pattern.slice(i, j);
+      i = j;
       continue;
     }
     out += c;
