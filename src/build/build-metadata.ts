@@ -14,7 +14,8 @@ import type { Origin } from '../resources/origin.js';
 import type { Resource, TransformationRecord } from '../resources/resource.js';
 import type { ResourceList } from '../resources/resource-list.js';
 import { emitDocument } from '../yaml/emit.js';
-import type { YamlMap } from '../yaml/values.js';
+import { getField, hasField, isMap, type YamlMap } from '../yaml/values.js';
+import { parseYamlStream } from '../yaml/parse.js';
 import type { KustTarget } from './context.js';
 import { cleanPath, parseRepoSpec, repoOriginPath } from './repo-spec.js';
 
@@ -25,6 +26,9 @@ export interface TargetOrigin {
   readonly repo?: string;
   readonly ref?: string;
 }
+
+export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transformations';
 
 /** The origin of the top kustomization. */
 export const TOP_ORIGIN: TargetOrigin = { path: '' };
@@ -80,9 +84,19 @@ export function builtinOrigin(kt: KustTarget, kind: string): TransformationRecor
   return rec;
 }
 
-/** Whether the resource carries an origin (kustomize: has the origin annotation). */
-export function hasOrigin(o: Origin): boolean {
+/** Whether origin fields were recorded. */
+function hasOriginFields(o: Origin): boolean {
   return o.path !== undefined || o.repo !== undefined || o.configuredIn !== undefined || o.configuredBy !== undefined;
+}
+
+/**
+ * Whether the resource carries an origin (kustomize: has the origin annotation) — recorded by the
+ * build, or written in its data (e.g. by a generator's `options.annotations`), which kustomize keeps.
+ */
+export function hasOrigin(r: Resource): boolean {
+  if (hasOriginFields(r.origin)) return true;
+  const a = r.metaMap('annotations');
+  return a !== undefined && hasField(a, ORIGIN_ANNOTATION);
 }
 
 /**
@@ -92,7 +106,7 @@ export function hasOrigin(o: Origin): boolean {
  */
 export function pluginOrigin(config: Resource): TransformationRecord | undefined {
   const o = config.origin;
-  if (!hasOrigin(o)) return undefined;
+  if (!hasOriginFields(o)) return undefined;
   const by: TransformationRecord['configuredBy'] = { apiVersion: config.apiVersion, kind: config.kind };
   if (config.name) by.name = config.name;
   if (config.namespace) by.namespace = config.namespace;
@@ -124,7 +138,7 @@ function recordToOrigin(base: Origin, rec: TransformationRecord): Origin {
 export function setGeneratedOrigin(resources: Iterable<Resource>, origin: TransformationRecord | undefined): void {
   if (!origin) return;
   for (const r of resources) {
-    if (!hasOrigin(r.origin)) r.origin = recordToOrigin(r.origin, origin);
+    if (!hasOrigin(r)) r.origin = recordToOrigin(r.origin, origin);
   }
 }
 
@@ -135,9 +149,48 @@ export function setGeneratedOrigin(resources: Iterable<Resource>, origin: Transf
 export function recordTransformation(resources: ResourceList, origin: TransformationRecord | undefined): void {
   if (!origin) return;
   for (const r of resources.items) {
-    if (!hasOrigin(r.origin)) r.origin = recordToOrigin(r.origin, origin);
-    else (r.transformations ??= []).push(origin);
+    if (!hasOrigin(r)) r.origin = recordToOrigin(r.origin, origin);
+    else (r.transformations ??= inputTransformations(r)).push(origin);
   }
+}
+
+/**
+ * The transformations an object already carried in its input (kustomize appends to that list). Best
+ * effort: an annotation that is not a list of origins contributes nothing.
+ */
+function inputTransformations(r: Resource): TransformationRecord[] {
+  const a = r.metaMap('annotations');
+  const text = a ? getField(a, TRANSFORMATIONS_ANNOTATION) : undefined;
+  if (typeof text !== 'string') return [];
+  const doc = parseYamlStream(text, { file: r.origin.file }).documents[0]?.value;
+  if (!Array.isArray(doc)) return [];
+  const str = (m: YamlMap, k: string): string | undefined => {
+    const v = getField(m, k);
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const out: TransformationRecord[] = [];
+  for (const item of doc) {
+    if (!isMap(item)) continue;
+    const by = getField(item, 'configuredBy');
+    const rec: TransformationRecord = {
+      configuredIn: str(item, 'configuredIn') ?? '',
+      configuredBy: { apiVersion: isMap(by) ? (str(by, 'apiVersion') ?? '') : '', kind: isMap(by) ? (str(by, 'kind') ?? '') : '' },
+    };
+    if (isMap(by)) {
+      const name = str(by, 'name');
+      const namespace = str(by, 'namespace');
+      if (name) rec.configuredBy.name = name;
+      if (namespace) rec.configuredBy.namespace = namespace;
+    }
+    const path = str(item, 'path');
+    const repo = str(item, 'repo');
+    const ref = str(item, 'ref');
+    if (path) rec.path = path;
+    if (repo) rec.repo = repo;
+    if (ref) rec.ref = ref;
+    out.push(rec);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +237,7 @@ function originLines(o: {
 
 /** The origin annotation's value, or undefined when the resource has no origin. */
 export function originAnnotationText(o: Origin): string | undefined {
-  if (!hasOrigin(o)) return undefined;
+  if (!hasOriginFields(o)) return undefined;
   const s = originLines(o);
   return s === '' ? '{}\n' : s;
 }

@@ -6,7 +6,12 @@
 import type { Resource } from '../resources/resource.js';
 import { emitDocument, formatNumber } from '../yaml/emit.js';
 import { getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { originAnnotationText, transformationsAnnotationText } from './build-metadata.js';
+import {
+  ORIGIN_ANNOTATION,
+  originAnnotationText,
+  TRANSFORMATIONS_ANNOTATION,
+  transformationsAnnotationText,
+} from './build-metadata.js';
 
 /** Annotations kustomize always removes before output. */
 export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
@@ -30,8 +35,7 @@ export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
   'internal.config.kubernetes.io/allowKindChange',
 ]);
 
-export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
-export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transformations';
+export { ORIGIN_ANNOTATION, TRANSFORMATIONS_ANNOTATION } from './build-metadata.js';
 export const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
 
 /** Drops resources annotated `config.kubernetes.io/local-config` (any value but "false"). */
@@ -48,7 +52,8 @@ function annotationString(v: YamlValue): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number' || typeof v === 'bigint') return formatNumber(v);
-  return JSON.stringify(v);
+  // kustomize reads annotations as node texts: a map or list value has none and becomes "".
+  return '';
 }
 
 /** Applies the output-time annotation rules to a resource's data, in place. */

@@ -21,7 +21,7 @@ import { Loader } from './loader.js';
 import { MANAGED_BY_VALUE, type BuildOptions } from './options.js';
 import { dropLocalConfig, finalizeAnnotations } from './output.js';
 import { TOP_ORIGIN } from './build-metadata.js';
-import { sortOrderTransformer } from '../transformers/sort-order/index.js';
+import { topLevelTransformers } from '../transformers/registry.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { KustTarget } from './context.js';
 
@@ -56,7 +56,7 @@ function applySortOrder(list: ResourceList, kt: KustTarget, build: BuildContext)
       );
     }
     try {
-      sortOrderTransformer.transform(list, { sortOptions }, kt);
+      topLevelTransformers.sortOrder.transform(list, { sortOptions }, kt);
     } catch (err) {
       if (err instanceof BuildError && err.file === undefined) {
         err.file = kt.file;
@@ -66,7 +66,7 @@ function applySortOrder(list: ResourceList, kt: KustTarget, build: BuildContext)
     }
     return;
   }
-  if ((build.options.reorder ?? 'legacy') === 'legacy') sortOrderTransformer.transform(list, { sortOptions: { order: 'legacy' } }, kt);
+  if ((build.options.reorder ?? 'legacy') === 'legacy') topLevelTransformers.sortOrder.transform(list, { sortOptions: { order: 'legacy' } }, kt);
 }
 
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
@@ -124,6 +124,8 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     const list = new ResourceList();
     list.items = dropLocalConfig(ra.resources.items);
     applySortOrder(list, kt, build);
+    const undecodable = list.items.find((r) => r.outputError !== undefined);
+    if (undecodable?.outputError) throw undecodable.outputError;
     if (options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
       labelTransformer.transform(
         list,

@@ -4,6 +4,7 @@
  */
 export const diagnosticCodes = {
   'yaml/syntax': 'A YAML file could not be parsed.',
+  'yaml/duplicate-key': 'A resource repeats a mapping key (kustomize fails when it writes the object out).',
   'yaml/alias-limit': 'A YAML file expands aliases beyond the allowed count (alias bomb).',
   'yaml/unsupported-value': 'A value kustomize cannot serialise (non-string map key, .inf, .nan).',
   'resource/invalid': 'A document is not a Kubernetes resource (no kind, no metadata.name, not a mapping).',
@@ -34,6 +35,7 @@ export const diagnosticCodes = {
   'transformer/config': 'A transformer or generator is misconfigured.',
   'generator/failed': 'A generator failed.',
   'nameref/ambiguous': 'A name reference matches several resources.',
+  'nameref/invalid': 'A name-reference field has the wrong shape (a mapping without name, a nested sequence).',
   'var/unresolved': 'A var cannot be resolved.',
   'var/duplicate': 'A var name is declared twice in the build.',
   'var/ambiguous': 'A var objref matches several resources.',

@@ -76,35 +76,54 @@ function lex(s: string): { tok: Tok; lit: string }[] {
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-function validateKey(key: string): void {
-  const parts = key.split('/');
-  let name = key;
-  if (parts.length === 2) {
+// Kubernetes' validation messages (k8s.io/apimachinery/pkg/util/validation).
+function regexError(msg: string, fmt: string, ...examples: string[]): string {
+  return `${msg} (e.g. ${examples.map((e) => `'${e}'`).join(',  or ')}, regex used for validation is '${fmt}')`;
+}
+const QUALIFIED_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const QUALIFIED_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const DNS_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';
+const DNS_MSG =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const VALUE_MSG =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** validation.IsQualifiedName. */
+function qualifiedNameErrors(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  let name: string;
+  if (parts.length === 1) name = parts[0] as string;
+  else if (parts.length === 2) {
     const prefix = parts[0] as string;
     name = parts[1] as string;
-    if (prefix.length === 0) throw new LabelSelectorError(`key: Invalid value: "${key}": prefix part must be non-empty`);
-    if (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) {
-      throw new LabelSelectorError(`key: Invalid value: "${key}": prefix part must be a valid DNS subdomain`);
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else {
+      if (prefix.length > 253) errs.push('prefix part must be no more than 253 characters');
+      if (!DNS_SUBDOMAIN.test(prefix)) errs.push(`prefix part ${regexError(DNS_MSG, DNS_FMT, 'example.com')}`);
     }
-  } else if (parts.length > 2) {
-    throw new LabelSelectorError(`key: Invalid value: "${key}": a qualified name must consist of alphanumeric characters, '-', '_' or '.'`);
+  } else {
+    return [
+      `a qualified name ${regexError(QUALIFIED_MSG, QUALIFIED_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
-  if (name.length === 0) throw new LabelSelectorError(`key: Invalid value: "${key}": name part must be non-empty`);
-  if (name.length > 63) throw new LabelSelectorError(`key: Invalid value: "${key}": name part must be no more than 63 characters`);
-  if (!NAME.test(name)) {
-    throw new LabelSelectorError(
-      `key: Invalid value: "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
-    );
-  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
+  if (!NAME.test(name)) errs.push(`name part ${regexError(QUALIFIED_MSG, QUALIFIED_FMT, 'MyName', 'my.name', '123-abc')}`);
+  return errs;
 }
 
-function validateValue(v: string): void {
-  if (v === '') return;
-  if (v.length > 63) throw new LabelSelectorError(`values[0]: Invalid value: "${v}": must be no more than 63 characters`);
-  if (!NAME.test(v)) {
-    throw new LabelSelectorError(
-      `values[0]: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
-    );
+function validateKey(key: string): void {
+  const errs = qualifiedNameErrors(key);
+  if (errs.length > 0) throw new LabelSelectorError(`invalid label key ${JSON.stringify(key)}: ${errs.join('; ')}`);
+}
+
+function validateValue(key: string, v: string): void {
+  const errs: string[] = [];
+  if (v.length > 63) errs.push('must be no more than 63 characters');
+  if (v !== '' && !NAME.test(v)) errs.push(regexError(VALUE_MSG, `(${QUALIFIED_FMT})?`, 'MyValue', 'my_value', '12345'));
+  if (errs.length > 0) {
+    throw new LabelSelectorError(`invalid label value: ${JSON.stringify(v)}: at key: ${JSON.stringify(key)}: ${errs.join('; ')}`);
   }
 }
 
@@ -159,8 +178,10 @@ class Parser {
     if (t.tok !== 'id') throw new Error(`found '${t.lit}', expected: identifier`);
     const key = t.lit;
     validateKey(key);
+    // `!key` is complete; whatever follows is the caller's problem (as in Kubernetes).
+    if (op === '!') return { key, op, values: [] };
     const la = this.peek(true).tok;
-    if (la === 'eos' || la === ',') return { key, op: op ?? 'exists', values: [] };
+    if (la === 'eos' || la === ',') return { key, op: 'exists', values: [] };
     const o = this.next(false);
     let values: string[];
     switch (o.tok) {
@@ -178,12 +199,12 @@ class Parser {
         values = [this.exactValue()];
         break;
       default:
-        throw new Error(`found '${o.lit}', expected: in, notin, =, ==, !=, gt, lt`);
+        throw new Error(`found '${o.lit}', expected: '=', '!=', '==', 'in', notin'`);
     }
-    for (const v of values) validateValue(v);
     if ((op === '>' || op === '<') && !/^[-+]?[0-9]+$/.test(values[0] as string)) {
-      throw new Error(`values[0]: Invalid value: "${values[0]}": for 'Gt', 'Lt' operators, the value must be an integer`);
+      throw new Error("for 'Gt', 'Lt' operators, the value must be an integer");
     }
+    for (const v of values) validateValue(key, v);
     return { key, op, values };
   }
 
@@ -202,10 +223,7 @@ class Parser {
       if (t.tok === 'id') {
         s.add(t.lit);
         const t2 = this.peek(true);
-        if (t2.tok === ',') {
-          this.next(true);
-          continue;
-        }
+        if (t2.tok === ',') continue;
         if (t2.tok === ')') break;
         throw new Error(`found '${t2.lit}', expected: ',' or ')'`);
       } else if (t.tok === ',') {

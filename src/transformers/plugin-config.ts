@@ -4,6 +4,7 @@ import type { FieldSpec } from '../fieldspecs/types.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { decodeGo, GoDecodeError, type GoType } from '../kustomization/gotype.js';
 import { idString } from '../resources/res-id.js';
+import type { KustTarget } from '../build/context.js';
 
 export function stringOf(v: YamlValue | undefined): string {
   if (v === undefined || v === null) return '';
@@ -74,4 +75,17 @@ export function decodePluginConfig<T>(raw: YamlMap, t: Extract<GoType, { t: 'str
     if (e instanceof GoDecodeError) throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * Points an error without a location at the kustomization field that asked for the transformer (e.g.
+ * `images`, or `transformers` for a builtin plugin config). Returns the error for `throw`.
+ */
+export function atField(err: unknown, target: KustTarget, field: string): unknown {
+  if (err instanceof BuildError && err.file === undefined) {
+    err.file = target.file;
+    const pos = target.locate(field);
+    if (pos) err.range = { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } };
+  }
+  return err;
 }

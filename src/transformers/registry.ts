@@ -16,6 +16,7 @@ import { imagesField, imageTagTransformer } from './images/index.js';
 import { replacementsField, replacementTransformer } from './replacements/index.js';
 import { valueAddTransformer } from './valueadd/index.js';
 import { hashTransformer } from './hash/index.js';
+import { sortOrderTransformer } from './sort-order/index.js';
 
 /** Field-driven transformers, in the order kustomize runs them within one kustomization. */
 export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
@@ -53,3 +54,13 @@ export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>>
     ] as TransformerPlugin<unknown>[]
   ).map((p) => [p.kind, p]),
 );
+
+/**
+ * Builtin transformers that run once at the top of a build (kustomize's Kustomizer.Run), not per
+ * kustomization: SortOrderTransformer (`sortOptions` / `--reorder`). kustomize v5.6.0 cannot load it
+ * from a `transformers:` entry (`unable to load builtin SortOrderTransformer.builtin.[noGrp]`), so it is
+ * deliberately absent from {@link transformerPlugins}.
+ */
+export const topLevelTransformers = {
+  sortOrder: sortOrderTransformer,
+} as const;

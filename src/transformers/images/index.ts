@@ -4,12 +4,11 @@
  * `containers`/`initContainers` list at any depth, then at the `images` field specs (defaults plus
  * `configurations:`).
  */
-import { BuildError } from '../../diagnostics/error.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
 import { fieldSpecType, imageType } from '../../kustomization/schema.js';
 import { listOf, struct } from '../../kustomization/gotype.js';
 import type { Image } from '../../kustomization/types.js';
-import { decodePluginConfig } from '../plugin-config.js';
+import { atField, decodePluginConfig } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { applyImage, type ImageSpec } from './filter.js';
 
@@ -22,6 +21,8 @@ export interface ImageTagConfig {
   image: ImageSpec;
   /** Where images live besides `containers`/`initContainers` lists. */
   fieldSpecs: readonly FieldSpec[];
+  /** The kustomization field that asked for it (`images` or `transformers`), for diagnostics. */
+  field: string;
 }
 
 function imageSpec(i: Image | undefined): ImageSpec {
@@ -41,20 +42,20 @@ const pluginType = struct('plugin', { imageTag: imageType, fieldSpecs: listOf(fi
 
 export const imageTagTransformer: TransformerPlugin<ImageTagConfig> = {
   kind: 'ImageTagTransformer',
-  configure(raw) {
-    const c = decodePluginConfig<{ imageTag?: Image; fieldSpecs?: FieldSpec[] }>(raw, pluginType);
-    return { image: imageSpec(c.imageTag), fieldSpecs: c.fieldSpecs ?? [] };
+  configure(raw, target) {
+    let c;
+    try {
+      c = decodePluginConfig<{ imageTag?: Image; fieldSpecs?: FieldSpec[] }>(raw, pluginType);
+    } catch (err) {
+      throw atField(err, target, 'transformers');
+    }
+    return { image: imageSpec(c.imageTag), fieldSpecs: c.fieldSpecs ?? [], field: 'transformers' };
   },
   transform(resources, c, target) {
     try {
       for (const r of resources.items) applyImage(r, c.image, c.fieldSpecs);
     } catch (err) {
-      if (err instanceof BuildError && err.file === undefined) {
-        err.file = target.file;
-        const pos = target.locate('images');
-        if (pos) err.range = { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } };
-      }
-      throw err;
+      throw atField(err, target, c.field);
     }
   },
 };
@@ -62,5 +63,5 @@ export const imageTagTransformer: TransformerPlugin<ImageTagConfig> = {
 export const imagesField: FieldTransformer<ImageTagConfig> = {
   plugin: imageTagTransformer,
   fields: ['images', 'imageTags'],
-  configs: (k, config) => (k.images ?? []).map((i) => ({ image: imageSpec(i), fieldSpecs: config.images })),
+  configs: (k, config) => (k.images ?? []).map((i) => ({ image: imageSpec(i), fieldSpecs: config.images, field: 'images' })),
 };

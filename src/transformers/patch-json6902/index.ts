@@ -12,7 +12,7 @@ import { stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { goField } from '../patch/go-fields.js';
 import { selectResources, type TargetSelector } from '../selector/index.js';
-import { configError, rangeAt } from '../patch-strategic-merge/index.js';
+import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { parseJsonPatch } from '../patch/parse.js';
 import { targetOf } from '../patch/index.js';
 import { applyJsonPatchToResource, hasInternalAnnotations } from './apply.js';
@@ -71,12 +71,12 @@ function configure(kt: KustTarget, e: RawEntry, where: PatchJson6902Config['wher
 export const patchJson6902Transformer: TransformerPlugin<PatchJson6902Config> = {
   kind: 'PatchJson6902Transformer',
   configure(raw: YamlMap, kt: KustTarget): PatchJson6902Config {
-    const pos = kt.locate('transformers');
+    const range = kt.range('transformers');
     return configure(
       kt,
       { target: targetOf(goField(raw, 'target')), path: stringOf(goField(raw, 'path')), jsonOp: stringOf(goField(raw, 'jsonOp')) },
-      { file: kt.file, range: rangeAt(pos) },
-      { file: kt.file, index: 0, field: 'transformers', ...(pos ?? {}) },
+      { file: kt.file, range },
+      { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
     );
   },
   transform(resources, c, kt) {
@@ -100,12 +100,12 @@ export const patchesJson6902Field: FieldTransformer<PatchJson6902Config> = {
   fields: ['patchesJson6902'],
   configs(k, _config, kt) {
     return (k.patchesJson6902 ?? []).map((p, i) => {
-      const pos = kt.locate('patchesJson6902', i);
+      const range = kt.range('patchesJson6902', i);
       return configure(
         kt,
         { target: p.target ? { ...p.target } : undefined, path: p.path ?? '', jsonOp: p.patch ?? '' },
-        { file: kt.file, range: rangeAt(pos) },
-        { file: kt.file, index: i, field: 'patchesJson6902', ...(pos ?? {}) },
+        { file: kt.file, range },
+        { file: kt.file, index: i, field: 'patchesJson6902', ...lineColumn(range) },
       );
     });
   },

@@ -25,9 +25,9 @@ export interface PatchStrategicMergeConfig {
   patches: SmPatch[];
 }
 
-/** A range at a kustomization position (1-based line/column). */
-export function rangeAt(pos: { line: number; column: number } | undefined): Range | undefined {
-  return pos ? { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } : undefined;
+/** The start of a range as `{line, column}` (for records), or nothing. */
+export function lineColumn(range: Range | undefined): { line?: number; column?: number } {
+  return range ? { line: range.start.line, column: range.start.column } : {};
 }
 
 /** kustomize's configureBuiltinPlugin error: `trouble configuring builtin <kind> with config: ...`. */
@@ -106,7 +106,7 @@ export const patchStrategicMergeTransformer: TransformerPlugin<PatchStrategicMer
     const pathsRaw = goField(raw, 'paths');
     const paths = Array.isArray(pathsRaw) ? pathsRaw.map((p) => stringOf(p)) : [];
     const inline = stringOf(goField(raw, 'patches'));
-    const where = { file: kt.file, range: rangeAt(kt.locate('transformers')) };
+    const where = { file: kt.file, range: kt.range('transformers') };
     const config: YamlMap = {};
     if (paths.length > 0) config.paths = paths;
     if (inline !== '') config.patches = inline;
@@ -136,7 +136,7 @@ export const patchesStrategicMergeField: FieldTransformer<PatchStrategicMergeCon
   configs(k, _config, kt) {
     const entries = k.patchesStrategicMerge ?? [];
     if (entries.length === 0) return [];
-    const entryWhere = (i: number): SmPatch['where'] => ({ file: kt.file, range: rangeAt(kt.locate('patchesStrategicMerge', i)) });
+    const entryWhere = (i: number): SmPatch['where'] => ({ file: kt.file, range: kt.range('patchesStrategicMerge', i) });
     try {
       const patches = loadEntries(kt, entries, entryWhere);
       if (patches.length === 0) throw new Error(`patch appears to be empty; files=[${entries.join(' ')}], Patch=`);

@@ -20,7 +20,7 @@ import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { goField } from './go-fields.js';
 import { selectResources, type TargetSelector } from '../selector/index.js';
 import { applySmPatch, applySmPatchToSelected, patchId, type SmPatch } from '../patch-strategic-merge/apply.js';
-import { configError, rangeAt } from '../patch-strategic-merge/index.js';
+import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { applyJsonPatchToResource } from '../patch-json6902/apply.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
 import { parseJsonPatch, parseSmPatches, type PatchDoc } from './parse.js';
@@ -231,13 +231,13 @@ export const patchTransformer: TransformerPlugin<PatchConfig> = {
     const optionsRaw = goField(raw, 'options');
     const options: Record<string, boolean> = {};
     if (isMap(optionsRaw)) for (const k of Object.keys(optionsRaw)) options[k] = boolOf(optionsRaw[k]);
-    const pos = kt.locate('transformers');
-    const where = { file: kt.file, range: rangeAt(pos) };
+    const range = kt.range('transformers');
+    const where = { file: kt.file, range };
     return configure(
       kt,
       { path: stringOf(goField(raw, 'path')), patch: stringOf(goField(raw, 'patch')), target: targetOf(goField(raw, 'target')), options },
       where,
-      { file: kt.file, index: 0, field: 'transformers', ...(pos ?? {}) },
+      { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
     );
   },
   transform(resources, c, kt) {
@@ -255,8 +255,8 @@ export const patchesField: FieldTransformer<PatchConfig> = {
   fields: ['patches'],
   configs(k, _config, kt) {
     return (k.patches ?? []).map((p, i) => {
-      const pos = kt.locate('patches', i);
-      return configure(kt, entryOf(p), { file: kt.file, range: rangeAt(pos) }, { file: kt.file, index: i, field: 'patches', ...(pos ?? {}) });
+      const range = kt.range('patches', i);
+      return configure(kt, entryOf(p), { file: kt.file, range }, { file: kt.file, index: i, field: 'patches', ...lineColumn(range) });
     });
   },
 };

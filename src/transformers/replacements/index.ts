@@ -12,7 +12,7 @@ import type { ReplacementField } from '../../kustomization/types.js';
 import { emitDocument } from '../../yaml/emit.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
-import { decodePluginConfig, pluginConfigError } from '../plugin-config.js';
+import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { applyReplacements, type Replacement } from './filter.js';
 
@@ -23,6 +23,8 @@ export { smarterPathSplitter } from './field-path.js';
 /** One ReplacementTransformer instance: the replacements, with `path:` entries already loaded. */
 export interface ReplacementConfig {
   replacements: Replacement[];
+  /** The kustomization field that asked for it (`replacements` or `transformers`), for diagnostics. */
+  field: string;
 }
 
 type StructType = Extract<ReturnType<typeof struct>, { t: 'struct' }>;
@@ -97,29 +99,26 @@ const pluginType = struct('plugin', { replacements: listOf(replacementFieldType)
 export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   kind: 'ReplacementTransformer',
   configure(raw, target) {
-    const c = decodePluginConfig<{ replacements?: ReplacementField[] }>(raw, pluginType);
     try {
-      return { replacements: resolveEntries(target, c.replacements ?? []) };
+      const c = decodePluginConfig<{ replacements?: ReplacementField[] }>(raw, pluginType);
+      return { replacements: resolveEntries(target, c.replacements ?? []), field: 'transformers' };
     } catch (err) {
-      if (err instanceof BuildError) {
+      if (err instanceof BuildError && !err.message.startsWith('plugin ')) {
         const wrapped = pluginConfigError(raw, err.message);
-        wrapped.file = err.file ?? target.file;
-        wrapped.range = err.range;
-        throw wrapped;
+        if (err.range !== undefined) {
+          wrapped.file = err.file;
+          wrapped.range = err.range;
+        }
+        throw atField(wrapped, target, 'transformers');
       }
-      throw err;
+      throw atField(err, target, 'transformers');
     }
   },
   transform(resources, c, target) {
     try {
       applyReplacements(resources, c.replacements);
     } catch (err) {
-      if (err instanceof BuildError && err.file === undefined) {
-        err.file = target.file;
-        const pos = target.locate('replacements');
-        if (pos) err.range = { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } };
-      }
-      throw err;
+      throw atField(err, target, c.field);
     }
   },
 };
@@ -131,17 +130,14 @@ export const replacementsField: FieldTransformer<ReplacementConfig> = {
     const entries = k.replacements ?? [];
     if (entries.length === 0) return [];
     try {
-      return [{ replacements: resolveEntries(target, entries) }];
+      return [{ replacements: resolveEntries(target, entries), field: 'replacements' }];
     } catch (err) {
       if (err instanceof BuildError) {
-        const pos = target.locate('replacements');
         err.wrap(`trouble configuring builtin ReplacementTransformer with config: \`\n${configText(entries)}\`: `);
-        if (err.file === undefined) {
-          err.file = target.file;
-          if (pos) err.range = { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } };
-        }
+        // Without a position inside a replacement file, the kustomization's field is the place to fix.
+        if (err.range === undefined) err.file = undefined;
       }
-      throw err;
+      throw atField(err, target, 'replacements');
     }
   },
 };

@@ -12,7 +12,7 @@ import { listOf, struct } from '../../kustomization/gotype.js';
 import type { Replica } from '../../kustomization/types.js';
 import { gvkString, idString, splitApiVersion } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
-import { decodePluginConfig } from '../plugin-config.js';
+import { atField, decodePluginConfig } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 
 /** One ReplicaCountTransformer instance. */
@@ -23,6 +23,8 @@ export interface ReplicaCountConfig {
   count: number | bigint;
   /** Where the count lives, per kind. */
   fieldSpecs: readonly FieldSpec[];
+  /** The kustomization field that asked for it (`replicas` or `transformers`), for diagnostics. */
+  field: string;
 }
 
 /** Whether any id of `r` (current or previous) has the name and a GVK the field spec selects. */
@@ -48,9 +50,14 @@ const pluginType = struct('plugin', { replica: replicaType, fieldSpecs: listOf(f
 
 export const replicaCountTransformer: TransformerPlugin<ReplicaCountConfig> = {
   kind: 'ReplicaCountTransformer',
-  configure(raw) {
-    const c = decodePluginConfig<{ replica?: Replica; fieldSpecs?: FieldSpec[] }>(raw, pluginType);
-    return { name: c.replica?.name ?? '', count: c.replica?.count ?? 0, fieldSpecs: c.fieldSpecs ?? [] };
+  configure(raw, target) {
+    let c;
+    try {
+      c = decodePluginConfig<{ replica?: Replica; fieldSpecs?: FieldSpec[] }>(raw, pluginType);
+    } catch (err) {
+      throw atField(err, target, 'transformers');
+    }
+    return { name: c.replica?.name ?? '', count: c.replica?.count ?? 0, fieldSpecs: c.fieldSpecs ?? [], field: 'transformers' };
   },
   transform(resources, c, target) {
     let found = false;
@@ -58,15 +65,16 @@ export const replicaCountTransformer: TransformerPlugin<ReplicaCountConfig> = {
       const matched = resources.items.filter((r) => matchesAnyId(r, c.name, fs));
       if (matched.length === 0) continue;
       found = true;
-      for (const r of matched) setCount(r, fs, c.count);
+      try {
+        for (const r of matched) setCount(r, fs, c.count);
+      } catch (err) {
+        throw atField(err, target, c.field);
+      }
     }
     if (!found) {
       const gvks = c.fieldSpecs.map((fs) => gvkString(fs)).join(' ');
-      const pos = target.locate('replicas');
-      throw new BuildError('transformer/failed', `resource with name ${c.name} does not match a config with the following GVK [${gvks}]`, {
-        file: target.file,
-        ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}),
-      });
+      const err = new BuildError('transformer/failed', `resource with name ${c.name} does not match a config with the following GVK [${gvks}]`);
+      throw atField(err, target, c.field);
     }
   },
 };
@@ -74,5 +82,6 @@ export const replicaCountTransformer: TransformerPlugin<ReplicaCountConfig> = {
 export const replicasField: FieldTransformer<ReplicaCountConfig> = {
   plugin: replicaCountTransformer,
   fields: ['replicas'],
-  configs: (k, config) => (k.replicas ?? []).map((r) => ({ name: r.name ?? '', count: r.count ?? 0, fieldSpecs: config.replicas })),
+  configs: (k, config) =>
+    (k.replicas ?? []).map((r) => ({ name: r.name ?? '', count: r.count ?? 0, fieldSpecs: config.replicas, field: 'replicas' })),
 };

@@ -17,8 +17,10 @@ import { GoRegexpError } from '../../util/go-regexp.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { getField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { setNamespace } from '../namespace/filter.js';
-import { decodePluginConfig, pluginConfigError } from '../plugin-config.js';
+import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config.js';
 import type { TransformerPlugin } from '../types.js';
+import type { KustTarget } from '../../build/context.js';
+import type { ResourceList } from '../../resources/resource-list.js';
 import { wrongNodeKind } from '../node-kind.js';
 
 /** One ValueAddTransformer target. */
@@ -205,60 +207,73 @@ function applyTarget(r: Resource, value: string, t: ValueAddTarget): void {
   addValue(r.data, splitFieldPath(t.fieldPath), value, t.filePathPosition);
 }
 
+function configureValueAdd(raw: YamlMap, target: KustTarget): ValueAddConfig {
+  const c = decodePluginConfig<{ value?: string; targets?: RawTarget[]; targetFilePath?: string }>(raw, pluginType);
+  let value = (c.value ?? '').trim();
+  if (value === '') value = basename(target.loader.root);
+  const targets = (c.targets ?? []).map(toTarget);
+  if (c.targetFilePath) {
+    let text: string;
+    let abs: string;
+    try {
+      ({ path: abs, text } = target.loader.readText(c.targetFilePath));
+    } catch (err) {
+      if (err instanceof BuildError) throw pluginConfigError(raw, err.message);
+      throw err;
+    }
+    const stream = parseYamlStream(text, { file: abs, mode: 'yaml11', annotationsAsText: false });
+    if (stream.errors[0]) throw pluginConfigError(raw, `error converting YAML to JSON: ${stream.errors[0].message}`);
+    const doc = stream.documents[0];
+    if (doc && doc.index === 0) {
+      try {
+        const decoded = decodeGo<{ targets?: RawTarget[] }>(doc.value, targetsFileType, { allowUnknown: true });
+        targets.push(...(decoded.targets ?? []).map(toTarget));
+      } catch (e) {
+        if (e instanceof GoDecodeError) throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
+        throw e;
+      }
+    }
+  }
+  if (targets.length === 0) throw pluginConfigError(raw, 'must specify at least one target');
+  for (const t of targets) {
+    if (t.fieldPath === '') throw pluginConfigError(raw, 'fieldPath cannot be empty');
+    if (t.filePathPosition < 0) throw pluginConfigError(raw, `value of FilePathPosition (${t.filePathPosition}) cannot be negative`);
+  }
+  return { value, targets };
+}
+
+function transformValueAdd(resources: ResourceList, c: ValueAddConfig, target: KustTarget): void {
+  for (const t of c.targets) {
+    let selected: Resource[];
+    try {
+      selected = t.selector ? selectResources(resources.items, t.selector) : resources.items.slice();
+    } catch (err) {
+      if (err instanceof GoRegexpError || err instanceof LabelSelectorError) {
+        throw atField(new BuildError('transformer/config', err.message), target, 'transformers');
+      }
+      throw err;
+    }
+    for (const r of selected) {
+      try {
+        applyTarget(r, c.value, t);
+      } catch (err) {
+        if (err instanceof BuildError) throw err;
+        throw new BuildError('transformer/failed', (err as Error).message, { file: r.origin.file, range: r.origin.range });
+      }
+    }
+  }
+}
+
 export const valueAddTransformer: TransformerPlugin<ValueAddConfig> = {
   kind: 'ValueAddTransformer',
   configure(raw, target) {
-    const c = decodePluginConfig<{ value?: string; targets?: RawTarget[]; targetFilePath?: string }>(raw, pluginType);
-    let value = (c.value ?? '').trim();
-    if (value === '') value = basename(target.loader.root);
-    const targets = (c.targets ?? []).map(toTarget);
-    if (c.targetFilePath) {
-      let text: string;
-      let abs: string;
-      try {
-        ({ path: abs, text } = target.loader.readText(c.targetFilePath));
-      } catch (err) {
-        if (err instanceof BuildError) throw pluginConfigError(raw, err.message);
-        throw err;
-      }
-      const stream = parseYamlStream(text, { file: abs, mode: 'yaml11', annotationsAsText: false });
-      if (stream.errors[0]) throw pluginConfigError(raw, `error converting YAML to JSON: ${stream.errors[0].message}`);
-      const doc = stream.documents[0];
-      if (doc && doc.index === 0) {
-        try {
-          const decoded = decodeGo<{ targets?: RawTarget[] }>(doc.value, targetsFileType, { allowUnknown: true });
-          targets.push(...(decoded.targets ?? []).map(toTarget));
-        } catch (e) {
-          if (e instanceof GoDecodeError) throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
-          throw e;
-        }
-      }
+    try {
+      return configureValueAdd(raw, target);
+    } catch (err) {
+      throw atField(err, target, 'transformers');
     }
-    if (targets.length === 0) throw pluginConfigError(raw, 'must specify at least one target');
-    for (const t of targets) {
-      if (t.fieldPath === '') throw pluginConfigError(raw, 'fieldPath cannot be empty');
-      if (t.filePathPosition < 0) throw pluginConfigError(raw, `value of FilePathPosition (${t.filePathPosition}) cannot be negative`);
-    }
-    return { value, targets };
   },
   transform(resources, c, target) {
-    const where = { file: target.file };
-    for (const t of c.targets) {
-      let selected: Resource[];
-      try {
-        selected = t.selector ? selectResources(resources.items, t.selector) : resources.items.slice();
-      } catch (err) {
-        if (err instanceof GoRegexpError || err instanceof LabelSelectorError) throw new BuildError('transformer/config', err.message, where);
-        throw err;
-      }
-      for (const r of selected) {
-        try {
-          applyTarget(r, c.value, t);
-        } catch (err) {
-          if (err instanceof BuildError) throw err;
-          throw new BuildError('transformer/failed', (err as Error).message, { file: r.origin.file, range: r.origin.range });
-        }
-      }
-    }
+    transformValueAdd(resources, c, target);
   },
 };
