@@ -4,6 +4,7 @@
  */
 export const diagnosticCodes = {
   'yaml/syntax': 'A YAML file could not be parsed.',
+  'yaml/duplicate-key': 'A resource repeats a mapping key (kustomize fails when it writes the object out).',
   'yaml/alias-limit': 'A YAML file expands aliases beyond the allowed count (alias bomb).',
   'yaml/unsupported-value': 'A value kustomize cannot serialise (non-string map key, .inf, .nan).',
   'resource/invalid': 'A document is not a Kubernetes resource (no kind, no metadata.name, not a mapping).',
@@ -23,6 +24,7 @@ export const diagnosticCodes = {
   'kustomization/invalid-type': 'A kustomization field has the wrong type.',
   'kustomization/invalid-kind': 'The kustomization kind or apiVersion is wrong.',
   'kustomization/invalid-value': 'A kustomization field has a value kustomize rejects.',
+  'kustomization/sort-order-conflict': 'sortOptions and the reorder option are both set; sortOptions wins (kustomize prints a warning).',
   'kustomization/deprecated-field': 'The kustomization uses a deprecated field (kustomize prints a warning).',
   'kustomization/unsupported': 'The kustomization needs something kustomize-ts does not run (helm, exec or KRM-function plugins).',
   'patch/invalid': 'A patch could not be parsed or has the wrong shape.',
@@ -33,7 +35,12 @@ export const diagnosticCodes = {
   'transformer/config': 'A transformer or generator is misconfigured.',
   'generator/failed': 'A generator failed.',
   'nameref/ambiguous': 'A name reference matches several resources.',
+  'nameref/invalid': 'A name-reference field has the wrong shape (a mapping without name, a nested sequence).',
   'var/unresolved': 'A var cannot be resolved.',
+  'var/duplicate': 'A var name is declared twice in the build.',
+  'var/ambiguous': 'A var objref matches several resources.',
+  'var/invalid-field': 'A varReference field holds a value vars cannot substitute into (non-string list item or key).',
+  'var/not-substitutable': 'A var value is a map or list, which kustomize cannot substitute (it logs a line and leaves $(VAR)).',
   'var/unused': 'Vars were defined but never used (kustomize logs a line).',
   'flux/deprecated-api': 'A Flux Kustomization uses kustomize.toolkit.fluxcd.io/v1beta1 or v1beta2 (removed from the CRD in Flux 2.7/2.8).',
   'flux/missing-namespace': 'A rendered Flux Kustomization has no metadata.namespace (the controller does not default it).',
