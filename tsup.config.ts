@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// Three published entries: the browser-safe core ("."), the Node file-system adapter ("./node")
-// and the CLI (bin). ESM and CommonJS, each with type declarations.
+// Published entries: the browser-safe core ("."), the Node file-system adapter ("./node") — ESM and
+// CommonJS with type declarations — the vitest helpers ("./vitest", ESM only like vitest itself, which
+// stays external as an optional peer dependency) and the CLI (bin).
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
@@ -14,7 +15,16 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { 'vitest/index': 'src/vitest/index.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    external: ['vitest'],
+  },
+  {
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

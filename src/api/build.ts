@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KustomizeError } from '../diagnostics/error.js';
 import type { ResId } from '../resources/res-id.js';
-import type { Origin } from '../resources/origin.js';
+import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { Resource } from '../resources/resource.js';
 import { runBuild } from '../build/run.js';
 import type { BuildOptions } from '../build/options.js';
@@ -22,6 +22,8 @@ export interface RenderedResource {
   readonly object: YamlMap;
   /** Where it came from. */
   readonly origin: Origin;
+  /** Fields a patch or transformer wrote (JSON pointer → where), when the build recorded them. */
+  readonly fieldOrigins?: ReadonlyMap<string, FieldOrigin>;
 }
 
 /** What {@link build} returns. */
@@ -45,7 +47,8 @@ export interface BuildApiOptions extends BuildOptions {
 }
 
 function render(r: Resource): RenderedResource {
-  return { id: r.id(), originalId: r.originalId(), object: r.data, origin: r.origin };
+  const out: RenderedResource = { id: r.id(), originalId: r.originalId(), object: r.data, origin: r.origin };
+  return r.fieldOrigins !== undefined && r.fieldOrigins.size > 0 ? { ...out, fieldOrigins: r.fieldOrigins } : out;
 }
 
 /**

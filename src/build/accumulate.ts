@@ -4,34 +4,48 @@
  * components (which work on this accumulator), transformers, validators, vars.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { join, relative } from '../fs/path.js';
+import type { Range } from '../diagnostics/diagnostic.js';
+import { relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
-import { emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
+import { emptyTransformerConfig, mergeTransformerConfig, sortTransformerConfig } from '../fieldspecs/config.js';
 import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
 import type { Resource } from '../resources/resource.js';
+import { idString } from '../resources/res-id.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
 import { loadCrdConfig } from '../schema/crds.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
-import { bindVars } from '../transformers/vars/bind.js';
+import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
 import type { Accumulator, BuildContext, KustTarget } from './context.js';
-import { Loader, isRemoteTarget } from './loader.js';
+import { Loader, evalSymlinkFailure, isRemoteTarget } from './loader.js';
 import { resourcesFromText } from './read-resources.js';
 import { absorbGenerated } from './absorb.js';
-import { recordTransformation } from './build-metadata.js';
+import {
+  appendOrigin,
+  builtinOrigin,
+  fileOrigin,
+  inlineConfigOrigin,
+  pluginOrigin,
+  recordTransformation,
+  setGeneratedOrigin,
+  TOP_ORIGIN,
+  type TargetOrigin,
+} from './build-metadata.js';
+import type { TransformationRecord } from '../resources/resource.js';
+import { gvkString } from '../resources/res-id.js';
 
 export function emptyAccumulator(): Accumulator {
-  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: [] };
+  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: new Map() };
 }
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
-export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
-  const loaded = loadKustomization(loader.fs, loader.root);
+export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): KustTarget {
+  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
   const relFile = relative(build.topRoot, loaded.file);
@@ -42,7 +56,9 @@ export function loadTarget(build: BuildContext, loader: Loader): KustTarget {
     relRoot,
     kustomization: loaded.kustomization,
     loader,
+    origin: build.trackOrigins ? (origin ?? TOP_ORIGIN) : undefined,
     locate: loaded.locate,
+    range: loaded.range,
   };
 }
 
@@ -68,17 +84,51 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
   return new Loader(got.fs, got.path, 'LoadRestrictionsRootOnly', [], undefined);
 }
 
-/** Reads one resource file into resources with origins. */
-function resourcesFromFile(kt: KustTarget, entry: string): Resource[] {
-  const { path, text } = kt.loader.readText(entry);
-  const originPath = kt.build.trackOrigins ? join(kt.relRoot, entry) : undefined;
-  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, originPath !== undefined ? { path: originPath } : {});
+/** Where a diagnostic points: a file and, when known, a range in it. */
+type Where = { file: string; range?: Range };
+
+/** Where an entry of a list field of `kt` is written: the kustomization file and the entry's range. */
+export function entryWhere(kt: KustTarget, field: string, index: number): Where {
+  let range = kt.range(field, index);
+  if (range === undefined && field === 'resources') {
+    // `bases` entries were appended to `resources` when the file was loaded.
+    let n = 0;
+    while (kt.range('resources', n) !== undefined) n++;
+    range = kt.range('bases', index - n);
+  }
+  range ??= kt.range(field);
+  return range ? { file: kt.file, range } : { file: kt.file };
 }
 
-function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
+/** Re-positions a loader error (missing file, outside root, cycle, ...) at the entry that caused it. */
+function atEntry(err: unknown, where: Where): unknown {
+  if (err instanceof BuildError) {
+    err.file = where.file;
+    err.range = where.range;
+  }
+  return err;
+}
+
+/** Go's %q of a string (for the quoted errors kustomize wraps component failures in). */
+function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_m, h: string) => `\\x${h}`);
+}
+
+/** Reads one resource file into resources with origins. Loader errors are positioned at the entry. */
+function resourcesFromFile(kt: KustTarget, entry: string, where: Where): Resource[] {
+  let read: { path: string; text: string };
+  try {
+    read = kt.loader.readText(entry);
+  } catch (err) {
+    throw atEntry(err, where);
+  }
+  return resourcesFromText(read.text, read.path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry), kt.build.options.cache);
+}
+
+function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
   let rs: Resource[];
   try {
-    rs = resourcesFromFile(kt, entry);
+    rs = resourcesFromFile(kt, entry, where);
   } catch (err) {
     withPrefix(err, `accumulating resources from '${entry}': `);
   }
@@ -89,98 +139,183 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
   }
 }
 
-/** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean): void {
-  const sub = loadTarget(kt.build, loader);
-  const kind = sub.kustomization.kind;
-  if (isComponent && kind !== 'Component') {
-    throw new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, {
-      file: sub.file,
-    });
+/** Errors of loading a sub-kustomization itself (not of building it): kustomize reports them unwrapped. */
+const loadErrors = new WeakSet<BuildError>();
+
+/** Loads a sub-kustomization and checks its kind against how it is referenced. */
+function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, origin: TargetOrigin | undefined, where: Where): KustTarget {
+  let sub: KustTarget;
+  try {
+    sub = loadTarget(kt.build, loader, origin);
+  } catch (err) {
+    if (err instanceof BuildError) {
+      if (err.code === 'load/no-kustomization' || err.code === 'load/multiple-kustomizations') atEntry(err, where);
+      err.wrap(`couldn't make target for path '${loader.root}': `);
+      loadErrors.add(err);
+    }
+    throw err;
   }
-  if (!isComponent && kind === 'Component') {
-    throw new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, { file: sub.file });
+  const kind = sub.kustomization.kind;
+  let err: BuildError | undefined;
+  if (isComponent && kind !== 'Component') {
+    err = new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, where);
+  } else if (!isComponent && kind === 'Component') {
+    err = new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, where);
+  }
+  if (err) {
+    loadErrors.add(err);
+    throw err;
   }
   setSchemaFromKustomization(sub, false);
+  return sub;
+}
+
+/** A copy of an accumulator that can be transformed without touching the original. */
+export function cloneAccumulator(ra: Accumulator): Accumulator {
+  // Var bindings live on the resources (refVarNames), which clone() copies; var definitions are immutable.
+  return { resources: ra.resources.clone(), config: ra.config, vars: new Map(ra.vars) };
+}
+
+/**
+ * Builds a sub-kustomization into a fresh accumulator, through the build cache when there is one: an
+ * unchanged directory is reused (its warnings and unmatched patch targets replayed).
+ */
+function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOrigin | undefined, where: Where): Accumulator {
+  const build = kt.build;
+  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin, where), emptyAccumulator());
+  const cache = build.options.cache;
+  if (!cache) return make();
+  const key = [
+    loader.root,
+    loader.restrictor,
+    loader.confineTo ?? '',
+    loader.chain.join(':'),
+    origin ? `${origin.path}\u0001${origin.repo ?? ''}\u0001${origin.ref ?? ''}` : '',
+    build.buildMetadata.join(','),
+    build.schemaSet ? 'schema' : '',
+  ].join('\0');
+  const schemaBefore = build.schema;
+  const entry = cache.dir(key, build.rawFs, () => {
+    const w = build.warnings.length;
+    const u = build.unmatchedPatchTargets.length;
+    const result = make();
+    return {
+      result: cloneAccumulator(result),
+      warnings: build.warnings.slice(w),
+      unmatched: build.unmatchedPatchTargets.slice(u),
+      // A subtree that set the build's schema cannot be replayed from the cache.
+      cacheable: build.schema === schemaBefore,
+    };
+  });
+  if (entry.hit) {
+    build.warnings.push(...entry.warnings);
+    build.unmatchedPatchTargets.push(...entry.unmatched);
+  }
+  return cloneAccumulator(entry.result);
+}
+
+/** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
+function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string, where: Where): void {
+  // buildMetadata: the sub-kustomization's origin is this one's joined with the entry as written.
+  const origin = kt.origin ? appendOrigin(kt.origin, entry) : undefined;
   if (isComponent) {
+    const sub = loadSubTarget(kt, loader, true, origin, where);
+    let subRa: Accumulator;
     try {
-      accumulateTarget(sub, ra);
+      subRa = accumulateTarget(sub, ra);
     } catch (err) {
       withPrefix(err, `recursed accumulation of path '${loader.root}': `);
     }
+    // kustomize then moves the component's result into a fresh accumulator (ids checked, config re-merged).
+    const fresh = emptyAccumulator();
+    mergeAccumulator(fresh, subRa, loader.root);
+    ra.resources = fresh.resources;
+    ra.config = fresh.config;
+    ra.vars = fresh.vars;
     return;
   }
   let subRa: Accumulator;
   try {
-    subRa = accumulateTarget(sub, emptyAccumulator());
+    subRa = buildSubKustomization(kt, loader, origin, where);
   } catch (err) {
+    if (err instanceof BuildError && loadErrors.has(err)) throw err;
     withPrefix(err, `recursed accumulation of path '${loader.root}': `);
   }
+  mergeAccumulator(ra, subRa, loader.root);
+}
+
+/** kustomize's ResAccumulator.MergeAccumulator: resources (id-checked), configuration, vars. */
+function mergeAccumulator(ra: Accumulator, sub: Accumulator, root: string): void {
   try {
-    ra.resources.appendAll(subRa.resources);
+    ra.resources.appendAll(sub.resources);
+    ra.config = mergeTransformerConfig(ra.config, sub.config);
+    mergeVarSets(ra.vars, sub.vars);
   } catch (err) {
-    withPrefix(err, `recursed merging from path '${loader.root}': `);
-  }
-  ra.config = mergeTransformerConfig(ra.config, subRa.config);
-  mergeVars(ra, subRa);
-}
-
-function mergeVars(ra: Accumulator, sub: Accumulator): void {
-  for (const v of sub.vars) {
-    if (ra.vars.some((x) => x.decl.name === v.decl.name)) {
-      throw new BuildError('var/unresolved', `var '${v.decl.name ?? ''}' already encountered`);
-    }
-    ra.vars.push(v);
+    withPrefix(err, `recursed merging from path '${root}': `);
   }
 }
 
-/** Resolves one `resources` entry: a file, else a directory (or a remote target). */
-function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string): void {
+/**
+ * Resolves one `resources` entry (spec §2.4): a file, else a directory (or a remote target). The error of
+ * a failed file attempt is kept in front of the directory attempt's, as kustomize reports them.
+ */
+function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
   if (isRemoteTarget(entry)) {
     const loader = remote(kt, entry, 'resource');
     if (!loader) return;
     if (loader.fs.stat(loader.root)?.type === 'file') {
       const text = new TextDecoder().decode(loader.fs.readFile(loader.root));
-      ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, { repo: entry }));
+      ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, fileOrigin(kt, entry)));
       return;
     }
-    accumulateDirectory(kt, ra, loader, false);
+    accumulateDirectory(kt, ra, loader, false, entry, where);
     return;
   }
   const abs = kt.loader.abs(entry);
   const st = kt.loader.fs.stat(abs);
   if (st?.type === 'file') {
     try {
-      accumulateFile(kt, ra, entry);
+      accumulateFile(kt, ra, entry, where);
     } catch (err) {
+      // Malformed YAML is reported alone; any other file error is followed by the directory attempt's.
       if (err instanceof BuildError && err.code !== 'yaml/syntax') {
-        withPrefix(err, `accumulation err='`);
+        err.wrap(`accumulation err='`);
+        err.message += `': must build at directory: '${abs}': file is not directory`;
       }
       throw err;
     }
     return;
   }
   if (st?.type === 'dir') {
+    // kustomize tried the entry as a file first; its error prefixes whatever the directory attempt says.
+    const fileErr =
+      kt.build.restrictor === 'LoadRestrictionsNone' ? `read ${abs}: is a directory` : `'${abs}' must resolve to a file`;
+    const prefix = `accumulation err='accumulating resources from '${entry}': ${fileErr}': `;
     let child: Loader;
     try {
       child = kt.loader.child(entry);
     } catch (err) {
-      withPrefix(err, `accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': `);
+      atEntry(err, where);
+      withPrefix(err, prefix);
     }
-    accumulateDirectory(kt, ra, child, false);
+    try {
+      accumulateDirectory(kt, ra, child, false, entry, where);
+    } catch (err) {
+      withPrefix(err, prefix);
+    }
     return;
   }
   if (entry.startsWith('/')) {
     throw new BuildError(
       'load/absolute-path',
-      `accumulation err='accumulating resources from '${entry}': '${entry}' must resolve to a file': new root '${entry}' cannot be absolute`,
-      { file: kt.file },
+      `accumulation err='accumulating resources from '${entry}': ${evalSymlinkFailure(kt.loader.fs, entry)}': new root '${entry}' cannot be absolute`,
+      where,
     );
   }
   throw new BuildError(
     'load/missing-file',
-    `accumulation err='accumulating resources from '${entry}': evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
-    { file: kt.file, ...rangeOf(kt, 'resources') },
+    `accumulation err='accumulating resources from '${entry}': ${evalSymlinkFailure(kt.loader.fs, abs)}': must build at directory: not a valid directory: ${evalSymlinkFailure(kt.loader.fs, abs)}`,
+    where,
   );
 }
 
@@ -190,42 +325,73 @@ function rangeOf(kt: KustTarget, field: string): { range?: import('../diagnostic
 }
 
 function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
-  for (const entry of entries) {
+  entries.forEach((entry, i) => {
     try {
-      accumulateResourceEntry(kt, ra, entry);
+      accumulateResourceEntry(kt, ra, entry, entryWhere(kt, 'resources', i));
     } catch (err) {
       withPrefix(err, 'accumulating resources: ');
     }
-  }
+  });
 }
 
+/** Applies the `components` entries in order (spec §2.3). */
+function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
+  entries.forEach((entry, i) => {
+    const where = entryWhere(kt, 'components', i);
+    let loader: Loader | undefined;
+    try {
+      loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
+    } catch (err) {
+      atEntry(err, where);
+      if (err instanceof BuildError) err.message = `loader.New ${goQuote(err.message)}`;
+      withPrefix(err, 'accumulating components: ');
+    }
+    if (!loader) return;
+    try {
+      accumulateDirectory(kt, ra, loader, true, entry, where);
+    } catch (err) {
+      if (err instanceof BuildError) err.message = `accumulateDirectory: ${goQuote(err.message)}`;
+      withPrefix(err, 'accumulating components: ');
+    }
+  });
+}
+
+/**
+ * kustomize's MakeTransformerConfig: the defaults, merged with the `configurations:` files (each parsed and
+ * sorted, merged into an empty config in order) when there are any.
+ */
 function loadConfigurations(kt: KustTarget): TransformerConfig {
-  let config = defaultTransformerConfig();
-  for (const entry of kt.kustomization.configurations ?? []) {
+  const defaults = defaultTransformerConfig();
+  const paths = kt.kustomization.configurations ?? [];
+  if (paths.length === 0) return defaults;
+  let files = emptyTransformerConfig();
+  for (const entry of paths) {
     const { path, text } = kt.loader.readText(entry);
-    config = mergeTransformerConfig(config, parseConfigurationFile(text, path));
+    const parsed = sortTransformerConfig({ ...emptyTransformerConfig(), ...parseConfigurationFile(text, path) });
+    files = mergeTransformerConfig(files, parsed);
   }
-  return config;
+  return mergeTransformerConfig(defaults, files);
 }
 
 /**
  * Plugin config documents of `generators:` / `transformers:` entries: inline YAML first (in order), then
  * the file and directory entries accumulated like resources.
  */
-export function loadPluginConfigs(kt: KustTarget, entries: readonly string[]): Resource[] {
+export function loadPluginConfigs(kt: KustTarget, entries: readonly string[], field = 'transformers'): Resource[] {
   const ra = emptyAccumulator();
-  const paths: string[] = [];
-  for (const entry of entries) {
+  const paths: { entry: string; index: number }[] = [];
+  for (const [index, entry] of entries.entries()) {
     const stream = parseYamlStream(entry, { file: kt.file });
     const docs = stream.documents;
     const inline = stream.errors.length === 0 && docs.length > 0 && docs.every((d) => isMap(d.value));
     if (!inline) {
-      paths.push(entry);
+      paths.push({ entry, index });
       continue;
     }
-    ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, kt.build.trackOrigins ? { path: kt.relFile } : {}));
+    ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, inlineConfigOrigin(kt)));
   }
-  accumulateResources(kt, ra, paths);
+  // kustomize calls accumulateResources directly here: no `accumulating resources: ` prefix.
+  for (const { entry, index } of paths) accumulateResourceEntry(kt, ra, entry, entryWhere(kt, field, index));
   return ra.resources.items;
 }
 
@@ -233,25 +399,113 @@ function pluginKind(r: Resource): { builtin: boolean; kind: string } {
   return { builtin: r.apiVersion === 'builtin', kind: r.kind };
 }
 
-function runGenerators(kt: KustTarget, ra: Accumulator): void {
-  const generated: { resources: Resource[]; kind: string }[] = [];
-  for (const g of fieldGenerators) {
-    for (const c of g.configs(kt.kustomization, kt)) generated.push({ resources: g.plugin.generate(c, kt), kind: g.plugin.kind });
+/** One generator instance of a kustomization, in run order. */
+interface GeneratorStep {
+  kind: string;
+  /** Where it is configured (for diagnostics). */
+  where: { file: string; range?: import('../diagnostics/diagnostic.js').Range };
+  /** `configuredIn` / `configuredBy` of the generated objects, when origins are tracked. */
+  origin: TransformationRecord | undefined;
+  generate(): Resource[];
+}
+
+function atGenerator<T>(where: GeneratorStep['where'], fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BuildError) {
+      // Point at the generator's configuration rather than at a file it read.
+      err.file = where.file;
+      err.range = where.range;
+    }
+    throw err;
   }
-  const configs = loadPluginConfigs(kt, kt.kustomization.generators ?? []);
-  for (const cfg of configs) {
+}
+
+/** The builtin generators of the kustomization fields (configMapGenerator, then secretGenerator). */
+function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+  const steps: GeneratorStep[] = [];
+  for (const g of fieldGenerators) {
+    const kind = g.plugin.kind;
+    const field = g.fields[0] as string;
+    const where = { file: kt.file, ...rangeOf(kt, field) };
+    const origin = builtinOrigin(kt, kind);
+    for (const c of atGenerator(where, () => g.configs(kt.kustomization, kt))) {
+      steps.push({ kind, where, origin, generate: () => g.plugin.generate(c, kt) });
+    }
+  }
+  return steps;
+}
+
+/** kustomize's configureExternalGenerators: the `generators:` entries, loaded and configured. */
+function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+  const steps: GeneratorStep[] = [];
+  for (const cfg of loadPluginConfigs(kt, kt.kustomization.generators ?? [], 'generators')) {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? generatorPlugins.get(kind) : undefined;
-    if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'generators');
-    generated.push({ resources: plugin.generate(plugin.configure(cfg.data, kt), kt), kind });
+    const where = { file: cfg.origin.file, ...(cfg.origin.range ? { range: cfg.origin.range } : {}) };
+    if (!plugin) {
+      if (builtin && transformerPlugins.has(kind)) {
+        throw new BuildError('transformer/config', `failed to load generator: plugin ${idString(cfg.originalId())} not a generator`, where);
+      }
+      if (builtin && kind === 'HelmChartInflationGenerator') {
+        throw new BuildError(
+          'kustomization/unsupported',
+          `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: helm charts need the helm binary (kustomize --enable-helm), which kustomize-ts does not run`,
+          where,
+        );
+      }
+      if (builtin) {
+        throw new BuildError('transformer/config', `failed to load generator: unable to load builtin ${kind}.builtin.[noGrp]`, where);
+      }
+      throw unsupportedPlugin(kt, cfg, builtin, 'generators').wrap('failed to load generator: ');
+    }
+    let config: unknown;
+    try {
+      config = plugin.configure(cfg.data, kt);
+    } catch (err) {
+      if (err instanceof BuildError) {
+        err.file ??= where.file;
+        err.range ??= where.range;
+      }
+      withPrefix(err, `failed to load generator: plugin ${idString(cfg.originalId())} fails configuration: `);
+    }
+    const origin = pluginOrigin(cfg);
+    steps.push({ kind, where, origin, generate: () => plugin.generate(config, kt) });
   }
-  for (const g of generated) for (const r of g.resources) absorbGenerated(ra.resources, r);
+  return steps;
+}
+
+/**
+ * kustomize's runGenerators: every generator is configured first (field generators, then the
+ * `generators:` entries), then each one generates and its objects are absorbed (§3.4) before the next
+ * one runs.
+ */
+function runGenerators(kt: KustTarget, ra: Accumulator): void {
+  const steps = fieldGeneratorSteps(kt);
+  try {
+    steps.push(...pluginGeneratorSteps(kt));
+  } catch (err) {
+    withPrefix(err, 'loading generator plugins: ');
+  }
+  for (const step of steps) {
+    const resources = atGenerator(step.where, () => step.generate());
+    // buildMetadata: generated objects without an origin get their generator's (spec §12).
+    setGeneratedOrigin(resources, step.origin);
+    atGenerator(step.where, () => {
+      try {
+        for (const r of resources) absorbGenerated(ra.resources, r);
+      } catch (err) {
+        withPrefix(err, `merging from generator ${step.kind}: `);
+      }
+    });
+  }
 }
 
 function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
   const pos = kt.locate(field);
   const where = { file: kt.file, ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}) };
-  if (builtin) return new BuildError('transformer/config', `unable to load builtin ${cfg.kind}`, where);
+  if (builtin) return new BuildError('transformer/config', `unable to load builtin ${gvkString(cfg.gvk())}`, where);
   return new BuildError(
     'kustomization/unsupported',
     `external plugins disabled; unable to load external plugin '${cfg.kind}' (exec, Go and KRM-function plugins need an external plugin binary, which kustomize-ts does not run)`,
@@ -260,10 +514,11 @@ function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, fiel
 }
 
 function runTransformers(kt: KustTarget, ra: Accumulator): void {
-  const steps: { run: () => void; kind: string }[] = [];
+  const steps: { run: () => void; origin: TransformationRecord | undefined }[] = [];
   for (const t of fieldTransformers) {
+    const origin = builtinOrigin(kt, t.plugin.kind);
     for (const c of t.configs(kt.kustomization, ra.config, kt)) {
-      steps.push({ kind: t.plugin.kind, run: () => t.plugin.transform(ra.resources, c, kt) });
+      steps.push({ origin, run: () => t.plugin.transform(ra.resources, c, kt) });
     }
   }
   const configs = loadPluginConfigs(kt, kt.kustomization.transformers ?? []);
@@ -272,11 +527,12 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
     const c = plugin.configure(cfg.data as YamlMap, kt);
-    steps.push({ kind, run: () => plugin.transform(ra.resources, c, kt) });
+    steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
   for (const step of steps) {
     step.run();
-    if (kt.build.buildMetadata.includes('transformerAnnotations')) recordTransformation(ra.resources, kt, step.kind);
+    // buildMetadata: every resource present records the transformer (spec §12).
+    recordTransformation(ra.resources, step.origin);
     ra.resources.dropEmpty();
   }
 }
@@ -310,14 +566,7 @@ export function accumulateTarget(kt: KustTarget, ra: Accumulator): Accumulator {
   ra.config = mergeTransformerConfig(ra.config, loadCrdConfig(kt, kt.kustomization.crds ?? []));
   checkHelm(kt);
   runGenerators(kt, ra);
-  for (const entry of kt.kustomization.components ?? []) {
-    try {
-      const loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
-      if (loader) accumulateDirectory(kt, ra, loader, true);
-    } catch (err) {
-      withPrefix(err, 'accumulating components: ');
-    }
-  }
+  accumulateComponents(kt, ra, kt.kustomization.components ?? []);
   runTransformers(kt, ra);
   runValidators(kt);
   bindVars(kt, ra);

@@ -3,15 +3,15 @@
  * warnings, records for the linter) and, per kustomization, its target (file, loader, content, the
  * transformer configuration accumulated so far).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import type { OpenApiSchema } from '../schema/types.js';
 import type { ResourceList } from '../resources/resource-list.js';
-import type { Var } from '../kustomization/types.js';
-import type { Resource } from '../resources/resource.js';
+import type { VarDef } from '../transformers/vars/types.js';
 import type { Loader } from './loader.js';
+import type { TargetOrigin } from './build-metadata.js';
 import type { BuildOptions, LoadRestrictor } from './options.js';
 
 /** A patch target that selected nothing (kustomize skips it silently); kept for the linter. */
@@ -44,19 +44,17 @@ export interface BuildContext {
   buildMetadata: readonly string[];
   /** Whether origins are tracked (kustomize: any buildMetadata entry). */
   trackOrigins: boolean;
+  /** The untracked file system (to check cache entries), when a cache is in use. */
+  readonly rawFs: FileSystem;
 }
 
-/** A declared var, bound to a resource when its kustomization finished (spec §10.2). */
-export interface BoundVar {
-  readonly decl: Var;
-  readonly resource: Resource | undefined;
-}
 
 /** What a kustomization accumulates (kustomize's ResAccumulator). */
 export interface Accumulator {
   resources: ResourceList;
   config: TransformerConfig;
-  vars: BoundVar[];
+  /** The var set (spec §10.2): declared vars by name; bound resources carry the names in `refVarNames`. */
+  vars: Map<string, VarDef>;
 }
 
 /** One kustomization being built. */
@@ -70,6 +68,13 @@ export interface KustTarget {
   readonly relRoot: string;
   readonly kustomization: Kustomization;
   readonly loader: Loader;
+  /**
+   * kustomize's kt.origin (spec §12): where this kustomization is, as recorded in origin annotations;
+   * undefined when the build does not track origins (no buildMetadata).
+   */
+  origin: TargetOrigin | undefined;
   /** Where a field of this kustomization is written (1-based), for diagnostics. */
   locate(field: string): { line: number; column: number } | undefined;
+  /** The source range of a field's key, or of entry `index` of a list field (for diagnostics). */
+  range(field: string, index?: number): Range | undefined;
 }

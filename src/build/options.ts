@@ -1,4 +1,5 @@
 import type { FileSystem } from '../fs/types.js';
+import type { BuildCache } from './cache.js';
 
 /** kustomize's load restrictors. */
 export type LoadRestrictor = 'LoadRestrictionsRootOnly' | 'LoadRestrictionsNone';
@@ -34,6 +35,12 @@ export interface BuildOptions {
   confineTo?: string;
   /** Add `app.kubernetes.io/managed-by: kustomize-(devel)` (kustomize's `--enable-managedby-label`). Default false. */
   enableManagedByLabel?: boolean;
+  /**
+   * Reuse parsed files and built sub-kustomizations between builds (see {@link BuildCache}). Keep one per
+   * file system and pass it to every build; entries are checked against the file system on each use.
+   * Default: none (every build starts fresh).
+   */
+  cache?: BuildCache;
 }
 
 /** The managed-by label value `kubectl kustomize` writes (no version stamped in kubectl's build). */

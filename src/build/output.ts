@@ -1,15 +1,17 @@
 /**
- * The last steps of a build (spec §2.1, §11.1, §11.3, §12): local-config objects dropped, sorting,
- * the managed-by label, kustomize's internal annotations removed, annotation values as strings, the
- * origin and transformation annotations when buildMetadata asks for them.
+ * The last steps of a build (spec §2.1, §11.3, §12): local-config objects dropped, kustomize's internal
+ * annotations removed, annotation values as strings, the origin and transformation annotations when
+ * buildMetadata asks for them. (Sorting: transformers/sort-order.)
  */
-import { BuildError } from '../diagnostics/error.js';
 import type { Resource } from '../resources/resource.js';
-import { compareIdsLegacy, defaultOrderFirst, defaultOrderLast, kindRanks } from '../resources/order.js';
-import type { SortOptions } from '../kustomization/types.js';
 import { emitDocument, formatNumber } from '../yaml/emit.js';
 import { getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
-import type { Reorder } from './options.js';
+import {
+  ORIGIN_ANNOTATION,
+  originAnnotationText,
+  TRANSFORMATIONS_ANNOTATION,
+  transformationsAnnotationText,
+} from './build-metadata.js';
 
 /** Annotations kustomize always removes before output. */
 export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
@@ -33,8 +35,7 @@ export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
   'internal.config.kubernetes.io/allowKindChange',
 ]);
 
-export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
-export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transformations';
+export { ORIGIN_ANNOTATION, TRANSFORMATIONS_ANNOTATION } from './build-metadata.js';
 export const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
 
 /** Drops resources annotated `config.kubernetes.io/local-config` (any value but "false"). */
@@ -46,80 +47,25 @@ export function dropLocalConfig(resources: Resource[]): Resource[] {
   });
 }
 
-/** Orders resources as kustomize does (sortOptions of the top kustomization, else the --reorder mode). */
-export function sortResources(resources: Resource[], sortOptions: SortOptions | undefined, reorder: Reorder): Resource[] {
-  let order: string = reorder === 'none' ? 'fifo' : 'legacy';
-  let first = defaultOrderFirst;
-  let last = defaultOrderLast;
-  if (sortOptions) {
-    order = sortOptions.order ?? '';
-    if (order !== 'fifo' && order !== 'legacy') {
-      throw new BuildError('kustomization/invalid-value', "the field 'sortOptions.order' must be one of [fifo, legacy]");
-    }
-    if (sortOptions.legacySortOptions) {
-      if (order !== 'legacy') {
-        throw new BuildError(
-          'kustomization/invalid-value',
-          "the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'",
-        );
-      }
-      first = sortOptions.legacySortOptions.orderFirst ?? [];
-      last = sortOptions.legacySortOptions.orderLast ?? [];
-    }
-  }
-  if (order === 'fifo') return resources;
-  const ranks = kindRanks(first, last);
-  return resources
-    .map((r, i) => ({ r, i, id: r.id() }))
-    .sort((a, b) => compareIdsLegacy(a.id, b.id, ranks) || a.i - b.i)
-    .map((x) => x.r);
-}
-
 function annotationString(v: YamlValue): string {
   if (typeof v === 'string') return v;
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number' || typeof v === 'bigint') return formatNumber(v);
-  return JSON.stringify(v);
-}
-
-function originText(r: Resource): string | undefined {
-  const o = r.origin;
-  const lines: string[] = [];
-  if (o.path) lines.push(`path: ${o.path}`);
-  if (o.repo) lines.push(`repo: ${o.repo}`);
-  if (o.ref) lines.push(`ref: ${o.ref}`);
-  if (o.configuredIn) lines.push(`configuredIn: ${o.configuredIn}`);
-  if (o.configuredBy) {
-    lines.push('configuredBy:');
-    lines.push(`  apiVersion: ${o.configuredBy.apiVersion}`);
-    lines.push(`  kind: ${o.configuredBy.kind}`);
-    if (o.configuredBy.name) lines.push(`  name: ${o.configuredBy.name}`);
-    if (o.configuredBy.namespace) lines.push(`  namespace: ${o.configuredBy.namespace}`);
-  }
-  return lines.length > 0 ? lines.join('\n') + '\n' : undefined;
-}
-
-function transformationsText(r: Resource): string | undefined {
-  if (!r.transformations || r.transformations.length === 0) return undefined;
-  let s = '';
-  for (const t of r.transformations) {
-    s += `- configuredIn: ${t.configuredIn}\n  configuredBy:\n    apiVersion: ${t.configuredBy.apiVersion}\n    kind: ${t.configuredBy.kind}\n`;
-    if (t.configuredBy.name) s += `    name: ${t.configuredBy.name}\n`;
-    if (t.configuredBy.namespace) s += `    namespace: ${t.configuredBy.namespace}\n`;
-  }
-  return s;
+  // kustomize reads annotations as node texts: a map or list value has none and becomes "".
+  return '';
 }
 
 /** Applies the output-time annotation rules to a resource's data, in place. */
 export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[]): void {
-  const meta = r.metadata;
-  if (!meta) return;
-  let ann = getField(meta, 'annotations');
   const keepOrigin = buildMetadata.includes('originAnnotations');
   const keepTransformations = buildMetadata.includes('transformerAnnotations');
+  // kustomize's resources always have a metadata map by output time (`metadata: {}` on a List kind
+  // without items that was written without one).
+  const meta = r.ensureMetadata();
+  let ann = getField(meta, 'annotations');
   if (keepOrigin) {
-    const t = originText(r);
+    const t = originAnnotationText(r.origin);
     if (t !== undefined) {
       if (!isMap(ann)) ann = {};
       setField(ann, ORIGIN_ANNOTATION, t);
@@ -127,7 +73,7 @@ export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[
     }
   }
   if (keepTransformations) {
-    const t = transformationsText(r);
+    const t = transformationsAnnotationText(r.transformations);
     if (t !== undefined) {
       if (!isMap(ann)) ann = {};
       setField(ann, TRANSFORMATIONS_ANNOTATION, t);

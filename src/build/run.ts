@@ -9,7 +9,7 @@ import { normalize } from '../fs/path.js';
 import { FsError } from '../fs/types.js';
 import { builtinSchema } from '../schema/builtin.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
-import { nameHash } from '../generators/hash.js';
+import { addHashSuffixes } from '../transformers/hash/index.js';
 import { fixNameReferences } from '../transformers/name-reference/index.js';
 import { resolveVars } from '../transformers/vars/resolve.js';
 import { labelTransformer } from '../transformers/labels/index.js';
@@ -19,7 +19,11 @@ import { accumulateTarget, emptyAccumulator, loadTarget } from './accumulate.js'
 import type { BuildContext, UnmatchedPatchTarget } from './context.js';
 import { Loader } from './loader.js';
 import { MANAGED_BY_VALUE, type BuildOptions } from './options.js';
-import { dropLocalConfig, finalizeAnnotations, sortResources } from './output.js';
+import { dropLocalConfig, finalizeAnnotations } from './output.js';
+import { TOP_ORIGIN } from './build-metadata.js';
+import { topLevelTransformers } from '../transformers/registry.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { KustTarget } from './context.js';
 
 /** The engine's raw result: resources in output order, or the error. */
 export interface EngineResult {
@@ -31,18 +35,44 @@ export interface EngineResult {
   ok: boolean;
 }
 
-function addHashes(resources: ResourceList): void {
-  for (const r of resources.items) {
-    if (!r.needsHash) continue;
-    const h = nameHash(r.data);
-    r.storePreviousId();
-    r.setName(`${r.name}-${h}`);
+/**
+ * kustomize's Kustomizer.applySortOrder (spec §11.1): the top kustomization's `sortOptions` win (with a
+ * warning when `reorder` was given too); otherwise `reorder` legacy (the default) sorts and `none` keeps
+ * the accumulation order.
+ */
+function applySortOrder(list: ResourceList, kt: KustTarget, build: BuildContext): void {
+  const sortOptions = kt.kustomization.sortOptions;
+  if (sortOptions) {
+    const pos = kt.locate('sortOptions');
+    const range = pos ? { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } : undefined;
+    if (build.options.reorder !== undefined) {
+      build.warnings.push(
+        diagnostic(
+          'kustomization/sort-order-conflict',
+          'warning',
+          "Warning: Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.",
+          { file: kt.file, range, source: 'kustomize' },
+        ),
+      );
+    }
+    try {
+      topLevelTransformers.sortOrder.transform(list, { sortOptions }, kt);
+    } catch (err) {
+      if (err instanceof BuildError && err.file === undefined) {
+        err.file = kt.file;
+        err.range = range;
+      }
+      throw err;
+    }
+    return;
   }
+  if ((build.options.reorder ?? 'legacy') === 'legacy') topLevelTransformers.sortOrder.transform(list, { sortOptions: { order: 'legacy' } }, kt);
 }
 
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
 export function runBuild(dir: string, options: BuildOptions): EngineResult {
-  const fs = options.fs;
+  const rawFs = options.fs;
+  const fs = options.cache ? options.cache.track(rawFs) : rawFs;
   const warnings: Diagnostic[] = [];
   const unmatched: UnmatchedPatchTarget[] = [];
   const result: EngineResult = { resources: [], diagnostics: warnings, unmatchedPatchTargets: unmatched, ok: false };
@@ -78,30 +108,33 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       unmatchedPatchTargets: unmatched,
       buildMetadata: [],
       trackOrigins: false,
+      rawFs,
     };
     const loader = new Loader(fs, root, restrictor, [], options.confineTo);
     const kt = loadTarget(build, loader);
     result.kustomizationFile = kt.file;
     build.buildMetadata = kt.kustomization.buildMetadata ?? [];
     build.trackOrigins = build.buildMetadata.length > 0;
+    kt.origin = build.trackOrigins ? TOP_ORIGIN : undefined;
     setSchemaFromKustomization(kt, true);
     const ra = accumulateTarget(kt, emptyAccumulator());
-    addHashes(ra.resources);
+    addHashSuffixes(ra.resources);
     fixNameReferences(ra);
     resolveVars(ra, build);
-    let out = dropLocalConfig(ra.resources.items);
-    out = sortResources(out, kt.kustomization.sortOptions, options.reorder ?? 'legacy');
+    const list = new ResourceList();
+    list.items = dropLocalConfig(ra.resources.items);
+    applySortOrder(list, kt, build);
+    const undecodable = list.items.find((r) => r.outputError !== undefined);
+    if (undecodable?.outputError) throw undecodable.outputError;
     if (options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
-      const list = new ResourceList();
-      list.items = out;
       labelTransformer.transform(
         list,
         { pairs: { 'app.kubernetes.io/managed-by': MANAGED_BY_VALUE }, fieldSpecs: [{ path: 'metadata/labels', create: true }] },
         kt,
       );
     }
-    for (const r of out) finalizeAnnotations(r, build.buildMetadata);
-    result.resources = out;
+    for (const r of list.items) finalizeAnnotations(r, build.buildMetadata);
+    result.resources = list.items;
     result.ok = true;
   } catch (err) {
     const e = toBuildError(err);

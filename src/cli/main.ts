@@ -1,9 +1,11 @@
-/// <reference types="node" />
 /**
  * cli: the `kustomize-ts` command. Each command lives in commands/; this file dispatches and maps errors
  * to exit codes (0 ok, 1 failure, 2 bad usage).
  */
 import { runBuildCommand, buildHelp } from './commands/build.js';
+import { runFleetCommand } from './commands/fleet.js';
+import { runGraphCommand } from './commands/graph.js';
+import { runDiffCommand } from './commands/diff.js';
 import { UsageError, type Io } from './io.js';
 
 const VERSION = '0.1.0';
@@ -12,6 +14,9 @@ const help = `Usage: kustomize-ts <command> [options]
 
 Commands:
   build DIR      render a kustomization exactly as kustomize build does
+  fleet ROOT     render every Flux Kustomization of a cluster (--cluster DIR)
+  graph ROOT     the dependsOn graph of a cluster's Flux Kustomizations (--cluster DIR)
+  diff A B       what changes between two renderings (environments, checkouts)
 
 Run \`kustomize-ts <command> --help\` for a command's options.
 
@@ -23,6 +28,12 @@ export function main(argv: string[], io: Io): number {
     switch (cmd) {
       case 'build':
         return runBuildCommand(rest, io);
+      case 'fleet':
+        return runFleetCommand(rest, io);
+      case 'graph':
+        return runGraphCommand(rest, io);
+      case 'diff':
+        return runDiffCommand(rest, io);
       case '--version':
       case 'version':
         io.out(`kustomize-ts ${VERSION}\n`);
@@ -44,11 +55,3 @@ export function main(argv: string[], io: Io): number {
     throw err;
   }
 }
-
-const io: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  errIsTty: process.stderr.isTTY === true,
-  color: process.stderr.isTTY === true && !process.env.NO_COLOR,
-};
-process.exitCode = main(process.argv.slice(2), io);

@@ -6,3 +6,4 @@
 export * from './diagnostic.js';
 export * from './error.js';
 export * from './codes.js';
+export * from './lsp.js';

@@ -37,7 +37,10 @@ export interface FileSystem {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Reads a file as UTF-8 text (a BOM is kept, as Go keeps it). */
+/**
+ * Reads a file as UTF-8 text. A leading BOM is dropped (YAML readers skip it; code that needs raw bytes,
+ * such as generator sources, reads bytes instead).
+ */
 export function readText(fs: FileSystem, path: string): string {
   return decoder.decode(fs.readFile(path));
 }

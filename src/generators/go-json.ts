@@ -1,6 +1,7 @@
 /**
  * Go's encoding/json output for the value model: map keys sorted bytewise, no whitespace, `<`, `>`, `&`,
- * U+2028 and U+2029 escaped, non-ASCII kept as UTF-8. Used for the generator name hash.
+ * U+2028 and U+2029 escaped, `\b` and `\f` written short (Go >= 1.22, which builds kubectl 1.33), other
+ * control characters as `\u00XX`, non-ASCII kept as UTF-8. Used for the generator name hash.
  */
 import type { YamlValue } from '../yaml/values.js';
 
@@ -13,6 +14,8 @@ function encodeString(s: string): string {
     else if (c === 0x0a) out += '\\n';
     else if (c === 0x0d) out += '\\r';
     else if (c === 0x09) out += '\\t';
+    else if (c === 0x08) out += '\\b';
+    else if (c === 0x0c) out += '\\f';
     else if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029) {
       out += '\\u' + c.toString(16).padStart(4, '0');
     } else if (c >= 0xd800 && c <= 0xdfff) {
@@ -27,12 +30,17 @@ function encodeString(s: string): string {
 }
 
 function byteOrder(a: string, b: string): number {
-  // Go sorts map keys by their UTF-8 bytes; UTF-16 order differs only for astral vs. high BMP characters.
-  const ea = new TextEncoder().encode(a);
-  const eb = new TextEncoder().encode(b);
-  const n = Math.min(ea.length, eb.length);
-  for (let i = 0; i < n; i++) if (ea[i] !== eb[i]) return (ea[i] as number) - (eb[i] as number);
-  return ea.length - eb.length;
+  // Go sorts map keys by their UTF-8 bytes, which is code-point order; UTF-16 code-unit order differs
+  // only between astral characters (surrogates) and U+E000..U+FFFF.
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i) as number;
+    const cb = b.codePointAt(i) as number;
+    if (ca !== cb) return ca - cb;
+    if (ca > 0xffff) i++;
+  }
+  return a.length - b.length;
 }
 
 /** Encodes a value as Go's json.Marshal would encode the equivalent Go map/slice/scalar. */

@@ -67,6 +67,8 @@ function jsonKind(v: YamlValue): string {
 interface Ctx {
   structName: string;
   fieldPath: string[];
+  /** Ignore unknown fields (Go's json.Unmarshal without DisallowUnknownFields). */
+  allowUnknown?: boolean;
 }
 
 function typeError(v: YamlValue, t: GoType, ctx: Ctx): GoDecodeError {
@@ -142,11 +144,15 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
   const lower = new Map(names.map((n) => [n.toLowerCase(), n]));
   for (const key of Object.keys(v)) {
     const name = Object.prototype.hasOwnProperty.call(t.fields, key) ? key : lower.get(key.toLowerCase());
-    if (name === undefined) throw new GoDecodeError(`json: unknown field "${key}"`, [...ctx.fieldPath, key]);
+    if (name === undefined) {
+      if (ctx.allowUnknown) continue;
+      throw new GoDecodeError(`json: unknown field "${key}"`, [...ctx.fieldPath, key]);
+    }
     const ft = t.fields[name] as GoType;
     const d = decodeValue(v[key] as YamlValue, ft, {
       structName: ctx.structName,
       fieldPath: [...ctx.fieldPath, name],
+      ...(ctx.allowUnknown ? { allowUnknown: true } : {}),
     });
     if (d === undefined) continue;
     // Go merges into a map that is already set (two spellings of one field); other values are replaced.
@@ -158,7 +164,15 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
   return out;
 }
 
+/** Options of {@link decodeGo}. */
+export interface DecodeGoOptions {
+  /** Skip unknown fields instead of failing (plain `json.Unmarshal`, as builtin plugin configs are read). */
+  allowUnknown?: boolean;
+}
+
 /** Decodes `value` as the struct type `t`. Throws {@link GoDecodeError}. */
-export function decodeGo<T>(value: YamlValue, t: Extract<GoType, { t: 'struct' }>): T {
-  return decodeStruct(value, t, { structName: t.name, fieldPath: [] }) as unknown as T;
+export function decodeGo<T>(value: YamlValue, t: Extract<GoType, { t: 'struct' }>, options: DecodeGoOptions = {}): T {
+  const ctx: Ctx = { structName: t.name, fieldPath: [] };
+  if (options.allowUnknown) ctx.allowUnknown = true;
+  return decodeStruct(value, t, ctx) as unknown as T;
 }

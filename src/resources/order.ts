@@ -49,7 +49,7 @@ export function compareIdsLegacy(a: ResId, b: ResId, ranks: Map<string, number> 
     if (a.kind === 'Namespace' && b.kind === 'Namespace' && (a.group === '' || b.group === '')) return -c;
     return c;
   }
-  const ka = `${a.namespace || '~X'}|${a.name}`;
-  const kb = `${b.namespace || '~X'}|${b.name}`;
+  const ka = `${a.namespace || '~X'}|${a.name || '~N'}`;
+  const kb = `${b.namespace || '~X'}|${b.name || '~N'}`;
   return cmpStr(ka, kb);
 }

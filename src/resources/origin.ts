@@ -12,6 +12,8 @@ export interface Origin {
   /** AST of the document, to locate fields (see yaml/locate.ts). */
   node?: YamlNode;
   lineCounter?: LineCounter;
+  /** JSON pointer of the object inside the document when it is not the document itself (an item of a `List`). */
+  pointer?: string;
   /** Path relative to the top-level kustomization root, as kustomize writes it in `config.kubernetes.io/origin`. */
   path?: string;
   /** For remote resources: the repository and ref. */

@@ -52,7 +52,8 @@ export function runBuildCommand(argv: string[], io: Io): number {
   const result = build(dir, {
     fs: nodeFs(),
     loadRestrictor: restrictor as LoadRestrictor,
-    reorder: reorder as Reorder,
+    // Only an explicit --reorder competes with sortOptions (kustomize warns then).
+    ...(values.reorder !== undefined ? { reorder: reorder as Reorder } : {}),
     enableManagedByLabel: values['enable-managedby-label'] === true,
   });
   for (const d of result.diagnostics) printDiagnostic(d, io);

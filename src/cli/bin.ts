@@ -1,0 +1,12 @@
+/// <reference types="node" />
+/** The executable behind `kustomize-ts`: wires the CLI to the process. */
+import { main } from './main.js';
+import type { Io } from './io.js';
+
+const io: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  errIsTty: process.stderr.isTTY === true,
+  color: process.stderr.isTTY === true && !process.env.NO_COLOR,
+};
+process.exitCode = main(process.argv.slice(2), io);

@@ -1,0 +1,66 @@
+import { FsError, type FileStat, type FileSystem } from './types.js';
+import { normalize } from './path.js';
+import { memoryFs, type MutableMemoryFs } from './memory.js';
+
+/**
+ * An in-memory layer over a read-only file system: writes and removals stay in memory (removals hide the
+ * lower file), reads fall through to the lower one. Used by editor sessions (unsaved buffers over the
+ * workspace) and by the Flux renderer (generated kustomizations over a checkout).
+ */
+export function overlayFs(lower: FileSystem): FileSystem & MutableMemoryFs {
+  const upper = memoryFs();
+  const removed = new Set<string>();
+  const hidden = (p: string): boolean => removed.has(p);
+  const fs: FileSystem & MutableMemoryFs = {
+    readFile(path: string): Uint8Array {
+      const p = normalize(path);
+      if (upper.stat(p)?.type === 'file') return upper.readFile(p);
+      if (hidden(p)) throw new FsError('ENOENT', p, `open ${p}: no such file or directory`);
+      return lower.readFile(p);
+    },
+    readDir(path: string): string[] {
+      const p = normalize(path);
+      const names = new Set<string>();
+      let found = false;
+      if (upper.stat(p)?.type === 'dir') {
+        found = true;
+        for (const n of upper.readDir(p)) names.add(n);
+      }
+      if (lower.stat(p)?.type === 'dir') {
+        found = true;
+        for (const n of lower.readDir(p)) if (!hidden(p === '/' ? `/${n}` : `${p}/${n}`)) names.add(n);
+      }
+      if (!found) throw new FsError('ENOENT', p, `open ${p}: no such file or directory`);
+      return [...names];
+    },
+    stat(path: string): FileStat | undefined {
+      const p = normalize(path);
+      const u = upper.stat(p);
+      if (u?.type === 'file') return u;
+      if (hidden(p)) return undefined;
+      return lower.stat(p) ?? u;
+    },
+    realPath(path: string): string {
+      const p = normalize(path);
+      if (upper.stat(p) !== undefined) return p;
+      if (hidden(p)) throw new FsError('ENOENT', p, `lstat ${p}: no such file or directory`);
+      return lower.realPath ? lower.realPath(p) : p;
+    },
+    writeFile(path: string, content: string | Uint8Array): void {
+      const p = normalize('/' + path);
+      removed.delete(p);
+      upper.writeFile(p, content);
+    },
+    removeFile(path: string): boolean {
+      const p = normalize('/' + path);
+      const inUpper = upper.removeFile(p);
+      const inLower = lower.stat(p)?.type === 'file';
+      if (inLower) removed.add(p);
+      return inUpper || inLower;
+    },
+    listFiles(): string[] {
+      return upper.listFiles();
+    },
+  };
+  return fs;
+}

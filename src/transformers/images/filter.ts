@@ -1,0 +1,148 @@
+/**
+ * The image rewrite (spec §9): matching an image string against an `images` entry (the name is an
+ * unescaped Go regex), splitting it into name, tag and digest, and rebuilding it; plus the two passes
+ * over a resource (the deep `containers`/`initContainers` walk and the field specs).
+ */
+import { BuildError } from '../../diagnostics/error.js';
+import type { FieldSpec } from '../../fieldspecs/types.js';
+import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
+import { idString } from '../../resources/res-id.js';
+import type { Resource } from '../../resources/resource.js';
+import { compileGoRegexp, GoRegexpError } from '../../util/go-regexp.js';
+import { formatNumber } from '../../yaml/emit.js';
+import { wrongNodeKind } from '../node-kind.js';
+import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+
+/** One `images` entry (kustomize's `types.Image`). Empty strings mean "not set". */
+export interface ImageSpec {
+  /** The image name to match: a Go regular expression, inserted unescaped. */
+  name: string;
+  /** Replaces the name part. */
+  newName: string;
+  /** Replaces the tag (and drops the digest unless `digest` is set too). */
+  newTag: string;
+  /** Replaces the digest (and drops the tag unless `newTag` is set too). */
+  digest: string;
+  /** Appended to the existing tag (when neither `newTag` nor `digest` is set). */
+  tagSuffix: string;
+}
+
+/** Whether image string `s` is the image `name` (with optional tag and sha256 digest). */
+export function imageMatches(s: string, name: string): boolean {
+  let re: RegExp;
+  try {
+    re = compileGoRegexp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+  } catch (err) {
+    if (err instanceof GoRegexpError) {
+      // kustomize v5.6.0 panics here (nil regexp); report the bad pattern instead.
+      throw new BuildError('transformer/config', `images: invalid image name '${name}': ${err.message}`);
+    }
+    throw err;
+  }
+  return re.test(s);
+}
+
+/** Splits an image into name, tag and digest; a registry port before the first `/` stays in the name. */
+export function splitImage(image: string): { name: string; tag: string; digest: string } {
+  let slash = image.indexOf('/');
+  let search = image;
+  if (slash > 0) search = image.slice(slash);
+  else slash = 0;
+  let id = search.indexOf('@');
+  let ic = search.indexOf(':');
+  if (ic < 0 && id < 0) return { name: image, tag: '', digest: '' };
+  if (id >= 0 && (id < ic || ic < 0)) {
+    id += slash;
+    return { name: image.slice(0, id), tag: '', digest: image.slice(id + 1) };
+  }
+  if (id >= 0 && ic >= 0) {
+    id += slash;
+    ic += slash;
+    return { name: image.slice(0, ic), tag: image.slice(ic + 1, id), digest: image.slice(id + 1) };
+  }
+  ic += slash;
+  return { name: image.slice(0, ic), tag: image.slice(ic + 1), digest: '' };
+}
+
+/** The rewritten image, or undefined when `image` does not match the entry. */
+export function rewriteImage(image: string, spec: ImageSpec): string | undefined {
+  if (!imageMatches(image, spec.name)) return undefined;
+  let { name, tag, digest } = splitImage(image);
+  if (spec.newName !== '') name = spec.newName;
+  if (spec.newTag !== '' && spec.digest !== '') {
+    tag = spec.newTag;
+    digest = spec.digest;
+  } else if (spec.newTag !== '') {
+    tag = spec.newTag;
+    digest = '';
+  } else if (spec.digest !== '') {
+    tag = '';
+    digest = spec.digest;
+  } else if (spec.tagSuffix !== '') {
+    tag += spec.tagSuffix;
+    digest = '';
+  }
+  if (tag !== '') name += `:${tag}`;
+  if (digest !== '') name += `@${digest}`;
+  return name;
+}
+
+/** The text of a scalar image value (kustomize reads the YAML node's text). */
+function scalarText(v: YamlValue): string {
+  if (v === null) return '';
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    try {
+      return formatNumber(v);
+    } catch {
+      return String(v);
+    }
+  }
+  return String(v);
+}
+
+/** Rewrites one image field; throws on a non-scalar like kustomize. */
+function updateImage(value: YamlValue, set: (v: YamlValue) => void, spec: ImageSpec): void {
+  if (value !== null && typeof value === 'object') {
+    throw wrongNodeKind('ScalarNode', value);
+  }
+  const next = rewriteImage(scalarText(value), spec);
+  if (next !== undefined) set(next);
+}
+
+/** Pass 1: every `containers`/`initContainers` list at any depth (innermost first, like kustomize). */
+function walkContainers(node: YamlValue, spec: ImageSpec): void {
+  if (Array.isArray(node)) {
+    for (const el of node) walkContainers(el, spec);
+    return;
+  }
+  if (!isMap(node)) return;
+  for (const key of Object.keys(node)) {
+    const value = node[key] as YamlValue;
+    walkContainers(value, spec);
+    if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
+      for (const c of value) {
+        if (c === null) continue;
+        if (!isMap(c)) throw wrongNodeKind('MappingNode', c);
+        if (getField(c, 'image') === undefined) continue;
+        const container: YamlMap = c;
+        updateImage(container['image'] as YamlValue, (v) => (container['image'] = v), spec);
+      }
+    }
+  }
+}
+
+/** Applies one `images` entry to one resource (both passes). CRDs are skipped. */
+export function applyImage(r: Resource, spec: ImageSpec, fieldSpecs: readonly FieldSpec[]): void {
+  if (r.kind === 'CustomResourceDefinition') return;
+  try {
+    walkContainers(r.data, spec);
+  } catch (err) {
+    if (err instanceof BuildError) throw err;
+    throw new BuildError('transformer/failed', (err as Error).message, { file: r.origin.file, range: r.origin.range });
+  }
+  const gvk = r.gvk();
+  for (const fs of fieldSpecs) {
+    if (!fieldSpecSelects(fs, gvk)) continue;
+    visitFieldSpec(r.data, { ...fs, create: false }, undefined, (ref) => updateImage(ref.value, ref.set, spec), () => idString(r.id()));
+  }
+}

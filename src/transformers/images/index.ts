@@ -1,0 +1,67 @@
+/**
+ * images: kustomize's ImageTagTransformer (field `images`, legacy `imageTags`, spec §9). One instance per
+ * entry, in order. Each rewrites matching image strings in every non-CRD resource, first in every
+ * `containers`/`initContainers` list at any depth, then at the `images` field specs (defaults plus
+ * `configurations:`).
+ */
+import type { FieldSpec } from '../../fieldspecs/types.js';
+import { fieldSpecType, imageType } from '../../kustomization/schema.js';
+import { listOf, struct } from '../../kustomization/gotype.js';
+import type { Image } from '../../kustomization/types.js';
+import { atField, decodePluginConfig } from '../plugin-config.js';
+import type { FieldTransformer, TransformerPlugin } from '../types.js';
+import { applyImage, type ImageSpec } from './filter.js';
+
+export type { ImageSpec } from './filter.js';
+export { rewriteImage, splitImage, imageMatches } from './filter.js';
+
+/** One ImageTagTransformer instance. */
+export interface ImageTagConfig {
+  /** The `images` entry. */
+  image: ImageSpec;
+  /** Where images live besides `containers`/`initContainers` lists. */
+  fieldSpecs: readonly FieldSpec[];
+  /** The kustomization field that asked for it (`images` or `transformers`), for diagnostics. */
+  field: string;
+}
+
+function imageSpec(i: Image | undefined): ImageSpec {
+  return {
+    name: i?.name ?? '',
+    newName: i?.newName ?? '',
+    newTag: i?.newTag ?? '',
+    digest: i?.digest ?? '',
+    tagSuffix: i?.tagSuffix ?? '',
+  };
+}
+
+const pluginType = struct('plugin', { imageTag: imageType, fieldSpecs: listOf(fieldSpecType) }) as Extract<
+  ReturnType<typeof struct>,
+  { t: 'struct' }
+>;
+
+export const imageTagTransformer: TransformerPlugin<ImageTagConfig> = {
+  kind: 'ImageTagTransformer',
+  configure(raw, target) {
+    let c;
+    try {
+      c = decodePluginConfig<{ imageTag?: Image; fieldSpecs?: FieldSpec[] }>(raw, pluginType);
+    } catch (err) {
+      throw atField(err, target, 'transformers');
+    }
+    return { image: imageSpec(c.imageTag), fieldSpecs: c.fieldSpecs ?? [], field: 'transformers' };
+  },
+  transform(resources, c, target) {
+    try {
+      for (const r of resources.items) applyImage(r, c.image, c.fieldSpecs);
+    } catch (err) {
+      throw atField(err, target, c.field);
+    }
+  },
+};
+
+export const imagesField: FieldTransformer<ImageTagConfig> = {
+  plugin: imageTagTransformer,
+  fields: ['images', 'imageTags'],
+  configs: (k, config) => (k.images ?? []).map((i) => ({ image: imageSpec(i), fieldSpecs: config.images, field: 'images' })),
+};

@@ -1,0 +1,307 @@
+/**
+ * Replacement field paths (spec §10.1), as kyaml reads them: splitting (`a.b`, `a\.b`, `[x.y/z]`,
+ * `[k=v]`), the source lookup (kyaml's PathGetter: exact `[k=v]`, indexes, `-`) and the target matcher
+ * (kyaml's PathMatcher: `[k=v]` as an unanchored Go regex, `*`, indexes, optional creation).
+ */
+import { emitDocument } from '../../yaml/emit.js';
+import { formatNumber } from '../../yaml/emit.js';
+import { resolvePlainScalar } from '../../yaml/scalars.js';
+import { getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { compileGoRegexp } from '../../util/go-regexp.js';
+import { wrongNodeKind } from '../node-kind.js';
+
+/** kyaml's PathSplitter: split on `delim`, a trailing `\` escapes the delimiter; a leading empty part is dropped. */
+export function pathSplitter(path: string, delim: string): string[] {
+  let ps = path.split(delim);
+  if (ps.length > 1 && ps[0] === '') ps = ps.slice(1);
+  const res: string[] = [ps[0] as string];
+  for (let i = 1; i < ps.length; i++) {
+    const last = res.length - 1;
+    const prev = res[last] as string;
+    if (prev.endsWith('\\')) res[last] = prev.slice(0, -1) + delim + (ps[i] as string);
+    else res.push(ps[i] as string);
+  }
+  return res;
+}
+
+function trimBrackets(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s[a] === '[' || s[a] === ']')) a++;
+  while (b > a && (s[b - 1] === '[' || s[b - 1] === ']')) b--;
+  return s.slice(a, b);
+}
+
+/** kyaml's SmarterPathSplitter: like pathSplitter, but a `[...]` group spanning delimiters is one part. */
+export function smarterPathSplitter(path: string, delim = '.'): string[] {
+  const split = pathSplitter(path, delim);
+  const out: string[] = [];
+  for (let i = 0; i < split.length; i++) {
+    const elem = split[i] as string;
+    if (elem.startsWith('[') && !elem.endsWith(']')) {
+      const bracketed = [elem];
+      while (i < split.length - 1) {
+        i++;
+        bracketed.push(split[i] as string);
+        if ((split[i] as string).endsWith(']')) break;
+      }
+      const joined = bracketed.join(delim);
+      out.push(joined.includes('=') ? joined : trimBrackets(joined));
+    } else out.push(elem);
+  }
+  return out;
+}
+
+/** Go's strconv.Atoi (64-bit): optional sign and decimal digits. */
+function atoi(s: string): number | undefined {
+  if (!/^[-+]?[0-9]+$/.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+function isListIndex(p: string): boolean {
+  return p.startsWith('[') && p.endsWith(']');
+}
+
+function isIdxNumber(p: string): boolean {
+  const n = atoi(p);
+  return n !== undefined && n >= 0;
+}
+
+/** `[k=v]` → k, v. */
+function splitIndexNameValue(p: string): { name: string; value: string } {
+  let elem = p.endsWith(']') ? p.slice(0, -1) : p;
+  if (elem.startsWith('[')) elem = elem.slice(1);
+  const eq = elem.indexOf('=');
+  if (eq < 0) throw new Error('list path element must contain fieldName=fieldValue for element to match');
+  return { name: elem.slice(0, eq), value: elem.slice(eq + 1) };
+}
+
+/** The text of a scalar node (kyaml's `YNode().Value`); empty for maps, lists and null. */
+export function scalarText(v: YamlValue | undefined): string {
+  if (v === undefined || v === null || typeof v === 'object') return '';
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    try {
+      return formatNumber(v);
+    } catch {
+      return String(v);
+    }
+  }
+  return String(v);
+}
+
+/** A node rendered as YAML, trimmed (kyaml's `RNode.String()` as the target matcher compares it). */
+function nodeString(v: YamlValue): string {
+  if (v === null || typeof v !== 'object') return scalarText(v);
+  try {
+    return emitDocument(v).trim();
+  } catch {
+    return '';
+  }
+}
+
+const wrongKind = wrongNodeKind;
+
+// ------------------------------------------------------------------------------------------------
+// Source lookup (kyaml PathGetter without create)
+
+/**
+ * The node at `path` in `root` (kyaml's Lookup), or undefined when missing. Throws for malformed paths
+ * and for paths that cross a node of the wrong kind.
+ */
+export function lookupPath(root: YamlValue, path: readonly string[]): YamlValue | undefined {
+  const parts = path.map((p) => p.trim()).filter((p) => p.length > 0);
+  let cur: YamlValue = root;
+  for (const part of parts) {
+    const idx = atoi(part);
+    let next: YamlValue | undefined;
+    if (idx !== undefined) {
+      if (idx < 0) throw new Error(`array index ${idx} cannot be negative`);
+      next = elementAt(cur, idx);
+    } else if (part === '-') {
+      const els = elements(cur);
+      next = els.length > 0 ? els[els.length - 1] : undefined;
+    } else if (part === '*') {
+      throw new Error('wildcard is not supported in PathGetter');
+    } else if (isListIndex(part)) {
+      const { name, value } = splitIndexNameValue(part);
+      next = matchElement(cur, name, value);
+    } else {
+      next = getKey(cur, part);
+    }
+    if (next === undefined) return undefined;
+    cur = next;
+  }
+  return cur;
+}
+
+function elements(v: YamlValue): YamlValue[] {
+  if (v === null) return [];
+  if (!Array.isArray(v)) throw wrongKind('SequenceNode', v);
+  return v;
+}
+
+function elementAt(v: YamlValue, idx: number): YamlValue | undefined {
+  const els = elements(v);
+  return idx < els.length ? els[idx] : undefined;
+}
+
+function getKey(v: YamlValue, key: string): YamlValue | undefined {
+  if (v === null) return undefined;
+  if (!isMap(v)) throw wrongKind('MappingNode', v);
+  return getField(v, key);
+}
+
+/** kyaml's ElementMatcher: the first element whose field `name` has the exact text `value` (or, with no name, a scalar element equal to it). */
+function matchElement(v: YamlValue, name: string, value: string): YamlValue | undefined {
+  const els = elements(v);
+  if (name === '') {
+    for (const el of els) if (scalarText(el) === value) return el;
+    return undefined;
+  }
+  for (const el of els) {
+    if (!isMap(el)) continue;
+    const f = getField(el, name);
+    if (f === undefined) continue;
+    if (scalarText(f) === value) return el;
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Target matching (kyaml PathMatcher)
+
+/** What a created node becomes: the kind of the source value. */
+export type CreateKind = 'scalar' | 'map' | 'seq';
+
+/** A matched target field: read it, replace it. `created` marks a node that had no YAML tag yet. */
+export interface TargetSlot {
+  readonly value: YamlValue;
+  readonly created: boolean;
+  set(v: YamlValue): void;
+}
+
+function emptyOfKind(k: CreateKind): YamlValue {
+  return k === 'map' ? {} : k === 'seq' ? [] : null;
+}
+
+function pathPartKind(next: string | undefined, create: CreateKind): CreateKind {
+  if (next === undefined || next === '') return create;
+  if (isListIndex(next) || isIdxNumber(next)) return 'seq';
+  return 'map';
+}
+
+class Matcher {
+  readonly out: TargetSlot[] = [];
+  constructor(
+    private readonly path: readonly string[],
+    private readonly create: CreateKind | undefined,
+  ) {}
+
+  /** Matches path[i..] from the node held by (`parent`, `key`); `created` when that node was just made. */
+  match(parent: YamlMap | YamlValue[], key: string | number, i: number, created: boolean): void {
+    const value = (Array.isArray(parent) ? parent[key as number] : getField(parent, key as string)) as YamlValue;
+    if (i === this.path.length) {
+      this.out.push({
+        value,
+        created,
+        set(v: YamlValue) {
+          if (Array.isArray(parent)) parent[key as number] = v;
+          else setField(parent, key as string, v);
+        },
+      });
+      return;
+    }
+    const part = this.path[i] as string;
+    if (isIdxNumber(part)) this.index(value, Number(part), i);
+    else if (isListIndex(part)) this.seq(value, part, i, -1);
+    else if (part === '*') this.every(value, i);
+    else this.field(value, part, i);
+  }
+
+  private index(node: YamlValue, idx: number, i: number): void {
+    const els = node === null ? [] : Array.isArray(node) ? node : undefined;
+    if (els === undefined) throw wrongKind('SequenceNode', node);
+    let created = false;
+    if (els.length === idx && this.create) {
+      els.push(emptyOfKind(pathPartKind(this.path[i + 1], this.create)));
+      created = true;
+    }
+    if (els.length < idx + 1) throw new Error(`index ${idx} specified but only ${els.length} elements found`);
+    this.match(els, idx, i + 1, created);
+  }
+
+  /** `[k=v]`; `createdAt` is the index of an element just created for it (-1 on the first pass). */
+  private seq(node: YamlValue, part: string, i: number, createdAt: number): void {
+    const { name, value: pattern } = splitIndexNameValue(part);
+    const els = node === null ? [] : Array.isArray(node) ? node : undefined;
+    if (els === undefined) throw wrongKind('SequenceNode', node);
+    const before = this.out.length;
+    for (let j = 0; j < els.length; j++) {
+      const re = compileGoRegexp(pattern);
+      const el = els[j] as YamlValue;
+      if (name === '') {
+        if (!re.test(nodeString(el))) continue;
+        // A primitive element is itself the match; the rest of the path is ignored (as kyaml does).
+        const list = els;
+        const at = j;
+        this.out.push({
+          value: el,
+          created: j === createdAt,
+          set(v: YamlValue) {
+            list[at] = v;
+          },
+        });
+        continue;
+      }
+      if (!isMap(el) || !hasField(el, name)) continue;
+      if (!re.test(nodeString(getField(el, name) as YamlValue))) continue;
+      this.match(els, j, i + 1, false);
+    }
+    if (this.out.length > before || !this.create) return;
+    // Create the element and match again (kyaml recurses until it matches; one retry is enough for any
+    // pattern that matches its own text, and avoids kyaml's endless recursion otherwise).
+    if (createdAt >= 0) return;
+    const v = resolvePlainScalar(pattern, 'kyaml');
+    const el: YamlMap = {};
+    if (name !== '') setField(el, name, v);
+    els.push(name === '' ? v : el);
+    this.seq(els, part, i, els.length - 1);
+  }
+
+  private every(node: YamlValue, i: number): void {
+    const els = node === null ? [] : Array.isArray(node) ? node : undefined;
+    if (els === undefined) throw wrongKind('SequenceNode', node);
+    for (let j = 0; j < els.length; j++) this.match(els, j, i + 1, false);
+  }
+
+  private field(node: YamlValue, key: string, i: number): void {
+    if (key === '') {
+      // kyaml's FieldMatcher without a name expects a scalar.
+      if (node !== null && typeof node === 'object') throw wrongKind('ScalarNode', node);
+      return;
+    }
+    if (node !== null && !isMap(node)) throw wrongKind('MappingNode', node);
+    const container: YamlMap = node === null ? {} : node; // a null node: kustomize edits a detached copy
+    const exists = hasField(container, key);
+    if (!exists) {
+      if (!this.create) return;
+      setField(container, key, emptyOfKind(pathPartKind(this.path[i + 1], this.create)));
+      this.match(container, key, i + 1, true);
+      return;
+    }
+    this.match(container, key, i + 1, false);
+  }
+}
+
+/**
+ * The target fields `path` selects in `root` (kyaml's PathMatcher). With `create`, missing fields are
+ * created (as the source value's kind at the end of the path). Throws for malformed paths, bad regexes
+ * and paths crossing a node of the wrong kind.
+ */
+export function matchTargets(root: YamlMap, path: readonly string[], create: CreateKind | undefined): TargetSlot[] {
+  const m = new Matcher(path, create);
+  const holder: YamlValue[] = [root];
+  m.match(holder, 0, 0, false);
+  return m.out;
+}

@@ -1,0 +1,264 @@
+/**
+ * Applying replacements (spec §10.1), as kustomize's replacement filter does: select the one source
+ * resource (exact match on any current/previous id), read the value at the source field path (optionally
+ * a delimited part of it), then write it into every target field of every selected target resource.
+ * A scalar target keeps its YAML type: only its text changes, and a text that does not fit the type
+ * (`hello` into an int) fails as kustomize fails when it serializes the object.
+ */
+import { BuildError } from '../../diagnostics/error.js';
+import type { FieldOptions, Selector, SourceSelector, TargetSelector } from '../../kustomization/types.js';
+import { LabelSelectorError } from '../../resources/label-selector.js';
+import { gvkSelects, idString, splitApiVersion, type ResId } from '../../resources/res-id.js';
+import type { Resource } from '../../resources/resource.js';
+import type { ResourceList } from '../../resources/resource-list.js';
+import { matchesMetaSelectors } from '../../resources/selector.js';
+import { GoRegexpError } from '../../util/go-regexp.js';
+import { resolvePlainScalar } from '../../yaml/scalars.js';
+import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
+import {
+  lookupPath,
+  matchTargets,
+  scalarText,
+  smarterPathSplitter,
+  type CreateKind,
+  type TargetSlot,
+} from './field-path.js';
+
+/** One replacement: where the value comes from and where it goes. */
+export interface Replacement {
+  source?: SourceSelector | undefined;
+  targets?: TargetSelector[] | undefined;
+}
+
+const DEFAULT_FIELD_PATH = 'metadata.name';
+
+/** A YAML scalar tag, as kyaml keeps it on a node. */
+type Tag = '!!str' | '!!int' | '!!float' | '!!bool' | '!!null';
+
+/** The value read from the source: a scalar (text and tag, as kyaml holds it) or a map/list node. */
+type SourceValue = { kind: 'scalar'; text: string; tag: Tag } | { kind: 'map' | 'seq'; node: YamlValue };
+
+function tagOf(v: YamlValue): Tag {
+  if (v === null) return '!!null';
+  if (typeof v === 'string') return '!!str';
+  if (typeof v === 'boolean') return '!!bool';
+  if (typeof v === 'bigint') return '!!int';
+  if (typeof v === 'number') return Number.isInteger(v) ? '!!int' : '!!float';
+  return '!!str';
+}
+
+const INT_TEXT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/;
+
+/** Plain resolution of `text` with the tag go-yaml v3 gives it (timestamps are not tried: the node has a tag). */
+function resolveWithTag(text: string): { tag: Tag; value: YamlValue } {
+  const v = resolvePlainScalar(text, 'kyaml');
+  if (v === null) return { tag: '!!null', value: null };
+  if (typeof v === 'boolean') return { tag: '!!bool', value: v };
+  if (typeof v === 'string') return { tag: '!!str', value: text };
+  if (typeof v === 'bigint') return { tag: '!!int', value: v };
+  return { tag: INT_TEXT.test(text.split('_').join('')) ? '!!int' : '!!float', value: v };
+}
+
+/** The value of a scalar node with text `text` and tag `tag` once kustomize decodes it. */
+function decodeTagged(text: string, tag: Tag): YamlValue {
+  if (tag === '!!str') return text;
+  const r = resolveWithTag(text);
+  if (r.tag === tag) return r.value;
+  if (tag === '!!float' && r.tag === '!!int') return Number(r.value);
+  throw new BuildError('transformer/failed', `map[string]interface {}(nil): yaml: cannot decode ${r.tag} \`${text}\` as a ${tag}`);
+}
+
+/** A node created by a replacement has no tag: its text resolves like a plain YAML scalar. */
+function decodeUntagged(text: string): YamlValue {
+  return resolvePlainScalar(text, 'kyaml');
+}
+
+function sourceNode(v: SourceValue): YamlValue {
+  return v.kind === 'scalar' ? decodeTagged(v.text, v.tag) : cloneValue(v.node);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Selection
+
+/** kustomize's ids of a node for selection: the current id, then previous ids with the current apiVersion. */
+function idsOf(r: Resource): ResId[] {
+  const { group, version } = splitApiVersion(r.apiVersion);
+  const out: ResId[] = [r.id()];
+  for (const p of r.previousIds) out.push({ group, version, kind: p.kind, name: p.name, namespace: p.namespace });
+  return out;
+}
+
+/** resid.IsSelectedBy with ids built from nodes (no cluster-scope knowledge: "" equals "default"). */
+function isSelectedBy(id: ResId, sel: Selector | SourceSelector): boolean {
+  if (sel.name && sel.name !== id.name) return false;
+  if (sel.namespace) {
+    const a = sel.namespace === '' ? 'default' : sel.namespace;
+    const b = id.namespace === '' ? 'default' : id.namespace;
+    if (a !== b) return false;
+  }
+  return gvkSelects({ group: sel.group ?? '', version: sel.version ?? '', kind: sel.kind ?? '' }, id);
+}
+
+function isEmptyResId(sel: Selector): boolean {
+  return !sel.group && !sel.version && !sel.kind && !sel.name && !sel.namespace;
+}
+
+function resIdString(sel: Selector | SourceSelector): string {
+  return idString({
+    group: sel.group ?? '',
+    version: sel.version ?? '',
+    kind: sel.kind ?? '',
+    name: sel.name ?? '',
+    namespace: sel.namespace ?? '',
+  });
+}
+
+function optionsString(o: FieldOptions | undefined): string {
+  if (!o || (!o.delimiter && !o.create)) return '';
+  return `${o.delimiter ?? ''}(${o.index ?? 0}), create=${o.create === true}`;
+}
+
+/** kustomize's SourceSelector.String(). */
+function sourceString(s: SourceSelector): string {
+  const parts = [resIdString(s)];
+  if (s.fieldPath) parts.push(s.fieldPath);
+  const o = optionsString(s.options);
+  if (o) parts.push(o);
+  return parts.join(':');
+}
+
+function fail(message: string): BuildError {
+  return new BuildError('transformer/failed', message);
+}
+
+function selectSource(resources: ResourceList, sel: SourceSelector): Resource {
+  let match: Resource | undefined;
+  for (const r of resources.items) {
+    if (!idsOf(r).some((id) => isSelectedBy(id, sel))) continue;
+    if (match) throw fail(`multiple matches for selector ${sourceString(sel)}`);
+    match = r;
+  }
+  if (!match) throw fail(`nothing selected by ${sourceString(sel)}`);
+  return match;
+}
+
+function getReplacement(resources: ResourceList, sel: SourceSelector): SourceValue {
+  const source = selectSource(resources, sel);
+  const fieldPath = sel.fieldPath || DEFAULT_FIELD_PATH;
+  let node: YamlValue | undefined;
+  try {
+    node = lookupPath(source.data, smarterPathSplitter(fieldPath));
+  } catch (err) {
+    throw fail(`error looking up replacement source: ${(err as Error).message}`);
+  }
+  const empty =
+    node === undefined ||
+    node === null ||
+    (Array.isArray(node) && node.length === 0) ||
+    (isMap(node) && Object.keys(node).length === 0);
+  if (empty) throw fail(`fieldPath \`${fieldPath}\` is missing for replacement source ${resIdString(sel)}`);
+  const value = node as YamlValue;
+  const o = sel.options;
+  const isScalar = value === null || typeof value !== 'object';
+  if (o?.delimiter) {
+    if (!isScalar) throw fail('delimiter option can only be used with scalar nodes');
+    const text = scalarText(value);
+    const parts = text.split(o.delimiter);
+    const index = o.index ?? 0;
+    if (index >= parts.length || index < 0) throw fail(`options.index ${index} is out of bounds for value ${text}`);
+    return { kind: 'scalar', text: parts[index] as string, tag: tagOf(value) };
+  }
+  if (isScalar) return { kind: 'scalar', text: scalarText(value), tag: tagOf(value) };
+  return { kind: Array.isArray(value) ? 'seq' : 'map', node: value };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Writing
+
+function setFieldValue(o: FieldOptions | undefined, slot: TargetSlot, value: SourceValue): void {
+  const target = slot.value;
+  const targetIsScalar = target === null || typeof target !== 'object';
+  let text = value.kind === 'scalar' ? value.text : '';
+  if (o?.delimiter) {
+    if (!targetIsScalar) throw fail('delimiter option can only be used with scalar nodes');
+    const tv = scalarText(target).split(o.delimiter);
+    const index = o.index ?? 0;
+    if (index < 0) tv.unshift(text);
+    else if (index >= tv.length) tv.push(text);
+    else tv[index] = text;
+    text = tv.join(o.delimiter);
+  }
+  if (targetIsScalar) {
+    // Only the text is copied; the target node keeps its tag (a new node has none).
+    slot.set(slot.created ? decodeUntagged(text) : decodeTagged(text, tagOf(target)));
+  } else {
+    slot.set(sourceNode(value));
+  }
+}
+
+function fieldRetrievalError(fieldPath: string, create: boolean): string {
+  return create
+    ? `unable to find or create field ${JSON.stringify(fieldPath)} in replacement target`
+    : `unable to find field ${JSON.stringify(fieldPath)} in replacement target`;
+}
+
+function copyValueToTarget(r: Resource, value: SourceValue, t: TargetSelector, fieldPaths: readonly string[]): void {
+  for (const fp of fieldPaths) {
+    const create: CreateKind | undefined = t.options?.create ? (value.kind === 'scalar' ? 'scalar' : value.kind) : undefined;
+    let slots: TargetSlot[];
+    try {
+      slots = matchTargets(r.data, smarterPathSplitter(fp), create);
+    } catch (err) {
+      if (err instanceof BuildError) throw err;
+      throw fail(`${fieldRetrievalError(fp, create !== undefined)}: ${(err as Error).message}`);
+    }
+    if (slots.length === 0) throw fail(fieldRetrievalError(fp, create !== undefined));
+    for (const slot of slots) setFieldValue(t.options, slot, value);
+  }
+}
+
+function selectByMeta(r: Resource, t: TargetSelector & { select: Selector }): boolean {
+  if (!matchesMetaSelectors(r, t.select)) return false;
+  for (const reject of t.reject ?? []) {
+    if (!reject.annotationSelector && !reject.labelSelector) continue;
+    if (matchesMetaSelectors(r, reject)) return false;
+  }
+  return true;
+}
+
+function containsRejectId(rejects: readonly Selector[], ids: readonly ResId[]): boolean {
+  for (const reject of rejects) {
+    if (isEmptyResId(reject)) continue;
+    if (ids.some((id) => isSelectedBy(id, reject))) return true;
+  }
+  return false;
+}
+
+function applyReplacement(resources: ResourceList, value: SourceValue, targets: readonly TargetSelector[]): void {
+  for (const t of targets) {
+    const select = t.select;
+    if (!select) throw fail('target must specify resources to select');
+    const fieldPaths = t.fieldPaths && t.fieldPaths.length > 0 ? t.fieldPaths : [DEFAULT_FIELD_PATH];
+    for (const r of resources.items) {
+      const ids = idsOf(r);
+      if (!selectByMeta(r, { ...t, select })) continue;
+      if (ids.some((id) => isSelectedBy(id, select)) && !containsRejectId(t.reject ?? [], ids)) {
+        copyValueToTarget(r, value, t, fieldPaths);
+      }
+    }
+  }
+}
+
+/** Applies the replacements in order, each seeing the previous results. Throws BuildError. */
+export function applyReplacements(resources: ResourceList, replacements: readonly Replacement[]): void {
+  for (const rep of replacements) {
+    if (!rep.source || !rep.targets) throw fail('replacements must specify a source and at least one target');
+    try {
+      const value = getReplacement(resources, rep.source);
+      applyReplacement(resources, value, rep.targets);
+    } catch (err) {
+      if (err instanceof LabelSelectorError || err instanceof GoRegexpError) throw fail(err.message);
+      throw err;
+    }
+  }
+}

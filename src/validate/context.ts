@@ -1,0 +1,80 @@
+/**
+ * What schema rules see: the objects to validate (each with its origin and a memoised schema result,
+ * shared by the rules) and a way to locate a field of an object in its source.
+ */
+import type { FieldOrigin, Origin } from '../resources/origin.js';
+import type { RuleModule } from '../lint/types.js';
+import { getField, isMap, type YamlMap } from '../yaml/values.js';
+import { locateField, type Location } from './position.js';
+import type { ProblemAnchor, ProblemOptions } from './problems.js';
+import type { CrdIndex } from './registry.js';
+import type { ObjectSchemaResult, SchemaValidator } from './validator.js';
+
+/** One object being validated. */
+export interface ValidationSubject {
+  /** Position in the input. */
+  readonly index: number;
+  readonly object: YamlMap;
+  readonly origin: Origin | undefined;
+  readonly fieldOrigins: ReadonlyMap<string, FieldOrigin> | undefined;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** `Kind name` or `Kind namespace/name`, for messages. */
+  readonly label: string;
+  /** The schema outcome, computed on first call. */
+  schema(): ObjectSchemaResult;
+}
+
+/** The context of rules over objects (the schema rules). */
+export interface ObjectRuleContext {
+  readonly subjects: readonly ValidationSubject[];
+  /** Kubernetes version deprecations are judged against (`1.36`). */
+  readonly kubernetesVersion: string;
+  /** Whether unknown fields are flagged. */
+  readonly strict: boolean;
+  /** Source location of a field of an object (`anchor`: its value, its key, or its parent's key). */
+  locate(subject: ValidationSubject, pointer: string, anchor?: ProblemAnchor): Location | undefined;
+}
+
+/** A rule over objects. */
+export type ObjectRule<MessageId extends string = string> = RuleModule<ObjectRuleContext, MessageId>;
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+}
+
+/** Builds the subject for one object; its schema is validated lazily with `validator` and `crds`. */
+export function makeSubject(
+  index: number,
+  object: YamlMap,
+  origin: Origin | undefined,
+  fieldOrigins: ReadonlyMap<string, FieldOrigin> | undefined,
+  validator: SchemaValidator,
+  crds: CrdIndex,
+  problemOptions: ProblemOptions = {},
+): ValidationSubject {
+  const meta = getField(object, 'metadata');
+  const name = isMap(meta) ? str(getField(meta, 'name')) : '';
+  const namespace = isMap(meta) ? str(getField(meta, 'namespace')) : '';
+  const kind = str(getField(object, 'kind'));
+  let result: ObjectSchemaResult | undefined;
+  return {
+    index,
+    object,
+    origin,
+    fieldOrigins,
+    apiVersion: str(getField(object, 'apiVersion')),
+    kind,
+    name,
+    namespace,
+    label: `${kind || 'object'} ${namespace ? `${namespace}/` : ''}${name || '(no name)'}`,
+    schema: () => (result ??= validator.validateObject(object, crds, problemOptions)),
+  };
+}
+
+/** The default `locate` of an object context. */
+export function locateSubjectField(subject: ValidationSubject, pointer: string, anchor: ProblemAnchor = 'value'): Location | undefined {
+  return locateField(subject.origin, pointer, anchor, subject.fieldOrigins);
+}

@@ -1,0 +1,9 @@
+/**
+ * build-metadata: named cases under cases/, each built like `kubectl kustomize` and compared byte for byte with
+ * the reference output (scripts/gen-expected.ts writes expected.yaml / expected-error.txt /
+ * expected-warnings.txt with kustomize v5.6.0).
+ */
+import { join } from 'node:path';
+import { runReferenceCases } from '../helpers/reference-cases.js';
+
+runReferenceCases('build-metadata (reference cases)', join(import.meta.dirname, 'cases'));

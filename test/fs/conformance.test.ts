@@ -1,0 +1,84 @@
+/**
+ * The FileSystem contract, run against every driver (memoryFs in the core, nodeFs under ./node).
+ */
+/// <reference types="node" />
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FsError, memoryFs, readText, type FileSystem } from '../../src/fs/index.js';
+import { nodeFs } from '../../src/node/node-fs.js';
+
+const files: Record<string, string> = {
+  'a/kustomization.yaml': 'resources:\n- cm.yaml\n',
+  'a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+  'a/sub/deep.yaml': 'x: 1\n',
+  'b.txt': 'hello',
+};
+
+/** Runs the shared suite against a driver whose root (containing `files`) is returned by `setup`. */
+function describeFileSystem(name: string, setup: () => { fs: FileSystem; root: string }): void {
+  describe(`FileSystem contract: ${name}`, () => {
+    const { fs, root } = setup();
+    const p = (rel: string): string => (rel === '' ? root : `${root}/${rel}`);
+    it('reads files as bytes and text', () => {
+      expect(readText(fs, p('b.txt'))).toBe('hello');
+      expect(fs.readFile(p('b.txt'))).toBeInstanceOf(Uint8Array);
+    });
+    it('stats files and directories, undefined when missing', () => {
+      expect(fs.stat(p('a'))?.type).toBe('dir');
+      expect(fs.stat(p('a/cm.yaml'))?.type).toBe('file');
+      expect(fs.stat(p('nope'))).toBeUndefined();
+    });
+    it('lists directory entries', () => {
+      expect(fs.readDir(p('a')).sort()).toEqual(['cm.yaml', 'kustomization.yaml', 'sub']);
+    });
+    it('throws FsError ENOENT for a missing file', () => {
+      expect(() => fs.readFile(p('missing.yaml'))).toThrow(FsError);
+      try {
+        fs.readFile(p('missing.yaml'));
+      } catch (e) {
+        expect((e as FsError).code).toBe('ENOENT');
+      }
+    });
+    it('throws FsError when reading a directory as a file', () => {
+      expect(() => fs.readFile(p('a'))).toThrow(FsError);
+    });
+    it('resolves real paths of existing entries', () => {
+      if (!fs.realPath) return;
+      expect(fs.realPath(p('a/cm.yaml')).endsWith('/a/cm.yaml')).toBe(true);
+      expect(() => fs.realPath?.(p('nope'))).toThrow(FsError);
+    });
+  });
+}
+
+describeFileSystem('memoryFs', () => ({ fs: memoryFs(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/r/${k}`, v]))), root: '/r' }));
+
+describeFileSystem('nodeFs', () => {
+  const root = mkdtempSync(join(tmpdir(), 'kts-fs-'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(join(root, rel, '..'), { recursive: true });
+    writeFileSync(join(root, rel), content);
+  }
+  return { fs: nodeFs(), root };
+});
+
+describe('nodeFs symlinks', () => {
+  it('realPath resolves a symlink to its target', () => {
+    const root = mkdtempSync(join(tmpdir(), 'kts-ln-'));
+    writeFileSync(join(root, 'target.yaml'), 'x: 1\n');
+    symlinkSync(join(root, 'target.yaml'), join(root, 'link.yaml'));
+    expect(nodeFs().realPath?.(join(root, 'link.yaml'))).toBe(join(root, 'target.yaml'));
+  });
+});
+
+describe('memoryFs writes', () => {
+  it('writes and removes files, creating directories', () => {
+    const fs = memoryFs();
+    fs.writeFile('/x/y/z.yaml', 'a: 1');
+    expect(fs.stat('/x/y')?.type).toBe('dir');
+    expect(fs.listFiles()).toEqual(['/x/y/z.yaml']);
+    expect(fs.removeFile('/x/y/z.yaml')).toBe(true);
+    expect(fs.stat('/x/y/z.yaml')).toBeUndefined();
+  });
+});
