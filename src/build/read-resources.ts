@@ -130,7 +130,8 @@ export function resourcesFromText(
   extra: Partial<Origin> = {},
   cache?: BuildCache,
 ): Resource[] {
-  const stream = cache ? cache.parse(file, text, 'kyaml', () => parseYamlStream(text, { file })) : parseYamlStream(text, { file });
+  const parse = (): ReturnType<typeof parseYamlStream> => parseYamlStream(text, { file, deferOutputErrors: true });
+  const stream = cache ? cache.parse(file, text, 'kyaml', parse) : parse();
   const err = stream.errors[0];
   if (err) {
     const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, { file, range: err.range });
@@ -147,6 +148,11 @@ export function resourcesFromText(
         file,
         range: toRange(stream.lineCounter, dup.start, dup.end),
       });
+      for (let i = first; i < out.length; i++) (out[i] as Resource).outputError = error;
+    } else if (doc.outputError) {
+      // Found while reading, but kustomize only fails on it when it writes the object out.
+      const o = doc.outputError;
+      const error = new BuildError(o.code, o.message, { file, range: o.range });
       for (let i = first; i < out.length; i++) (out[i] as Resource).outputError = error;
     }
   }

@@ -21,6 +21,8 @@
 import { goFormatFloatG, plainKeyIsNonString, resolvesAsNonString11 } from './scalars.js';
 import type { YamlMap, YamlValue } from './values.js';
 
+export { goFormatFloatG } from './scalars.js';
+
 const BEST_WIDTH = 80;
 /** Keys longer than this many UTF-8 bytes are written as explicit `? key` entries. */
 const MAX_SIMPLE_KEY_BYTES = 128;
@@ -827,9 +829,16 @@ function utf8Length(s: string): number {
 }
 
 /**
- * kustomize rewrites the annotations of every resource at the end of a build with untagged plain keys;
- * a key that go-yaml v3 then reads as a number, boolean, null or timestamp makes the JSON step fail.
+ * Serialises a resource as `kustomize build` writes it: {@link emitDocument}, after the check of the
+ * step before it — kustomize rewrites the annotations of every resource at the end of a build with
+ * untagged plain keys, and a key that go-yaml v3 then reads as a number, boolean, null or timestamp
+ * (or an empty key) makes the build fail. Throws {@link EmitError}.
  */
+export function emitResource(v: YamlValue): string {
+  checkAnnotationKeys(v);
+  return emitDocument(v);
+}
+
 function checkAnnotationKeys(v: YamlValue): void {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, 'metadata')) return;
   const meta = v.metadata;
@@ -851,7 +860,6 @@ function checkAnnotationKeys(v: YamlValue): void {
  * {@link EmitError} for what kustomize cannot write.
  */
 export function emitDocument(v: YamlValue): string {
-  checkAnnotationKeys(v);
   const w = new Writer();
   w.node(v, -2, Ctx.Root, 0);
   if (w.col !== 0) w.out += '\n';

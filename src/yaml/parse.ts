@@ -56,6 +56,8 @@ export interface ParsedDocument {
   node: YamlNode;
   /** Keys defined twice in one mapping (`kyaml` mode; the later value is kept). */
   duplicateKeys?: DuplicateKey[];
+  /** With {@link ParseOptions.deferOutputErrors}: why kustomize cannot write this document out. */
+  outputError?: Diagnostic;
 }
 
 export interface ParsedStream {
@@ -86,6 +88,13 @@ export interface ParseOptions {
    * in {@link ParsedDocument.duplicateKeys} in `kyaml` mode).
    */
   duplicateKeys?: 'error' | 'last-wins';
+  /**
+   * `kyaml` mode: record the problems kustomize only meets when it writes the object out (a key that is
+   * not a string, a value refused by its tag, a timestamp JSON cannot encode) in
+   * {@link ParsedDocument.outputError} and carry on, instead of failing the parse. For resources, which
+   * fail only if they are written out.
+   */
+  deferOutputErrors?: boolean;
 }
 
 /** Converts a 0-based [start, end) offset pair into a Range. */
@@ -315,7 +324,14 @@ export function foldedRoundTrip(v: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-type Mode = { kyaml: boolean; annotationsAsText: boolean; maxAliasNodes: number; maxDepth: number; dupError: boolean };
+type Mode = {
+  kyaml: boolean;
+  annotationsAsText: boolean;
+  maxAliasNodes: number;
+  maxDepth: number;
+  dupError: boolean;
+  defer: boolean;
+};
 
 interface Anchored {
   node: YamlNode;
@@ -354,6 +370,8 @@ class Converter {
   readonly duplicates: DuplicateKey[] = [];
   /** The file is one kyaml document piece (a `List` there is unwrapped by kyaml's reader). */
   singlePiece = false;
+  /** The first deferred output-time error. */
+  outputError: { code: ConvertError['code']; message: string; node: unknown } | undefined;
 
   constructor(
     private readonly mode: Mode,
@@ -501,6 +519,13 @@ class Converter {
     return result;
   }
 
+  /** A problem kustomize meets only on output: deferred (with a fallback value) or thrown. */
+  private outputTime<T>(code: ConvertError['code'], message: string, node: unknown, fallback: T): T {
+    if (!this.mode.defer) throw new ConvertError(code, message, node);
+    this.outputError ??= { code, message, node };
+    return fallback;
+  }
+
   /** An alias used as a key stands for the node it refers to (kyaml expands it in place). */
   private deref(keyNode: YamlNode | null): YamlNode | null {
     if (!isAlias(keyNode)) return keyNode;
@@ -548,15 +573,16 @@ class Converter {
     } else kind = tag;
     if (kind === 'str') return text;
     if (!isRoot) {
-      throw new ConvertError(
+      return this.outputTime(
         'yaml/unsupported-value',
         `json: unsupported type: map[interface {}]interface {} (mapping key ${JSON.stringify(text)} is not a string)`,
         keyNode,
+        text,
       );
     }
     // The root is decoded into map[string]interface{}: the key's text, a null key fails.
     if (kind === 'null' || kind === '!!null') {
-      throw new ConvertError('yaml/unsupported-value', `mapping key ${JSON.stringify(text || 'null')} is not supported at the top of a resource`, keyNode);
+      return this.outputTime('yaml/unsupported-value', `mapping key ${JSON.stringify(text || 'null')} is not supported at the top of a resource`, keyNode, text);
     }
     if (kind === '!!binary') return this.binary(text, keyNode);
     if (kind.startsWith('!!') && kind !== '!!merge') this.scalar(keyNode, false); // a refused tag fails as in go-yaml
@@ -601,10 +627,11 @@ class Converter {
   /** A resolved scalar's value; a timestamp Go's JSON encoder refuses is an error. */
   private checked(r: TypedScalar, n: Scalar): YamlValue {
     if (r.tag === 'timestamp' && r.unencodable) {
-      throw new ConvertError(
+      return this.outputTime(
         'yaml/unsupported-value',
         'json: error calling MarshalJSON for type time.Time: Time.MarshalJSON: timezone hour outside of range [0,23]',
         n,
+        r.value,
       );
     }
     return r.value;
@@ -612,7 +639,10 @@ class Converter {
 
   private binary(text: string, node: unknown): string {
     const b = decodeBase64(text);
-    if (!b) throw new ConvertError('yaml/syntax', '!!binary value contains invalid base64 data', node);
+    if (!b) {
+      if (!this.mode.kyaml) throw new ConvertError('yaml/syntax', '!!binary value contains invalid base64 data', node);
+      return this.outputTime('yaml/syntax', 'yaml: !!binary value contains invalid base64 data', node, text);
+    }
     return goUtf8(b);
   }
 
@@ -634,7 +664,8 @@ class Converter {
         case '!!timestamp': {
           const r = resolveScalar(text, mode, tag.slice(2) as 'int');
           if (r === undefined) {
-            throw new ConvertError('yaml/syntax', `cannot decode \`${text}\` as a ${tag}`, n);
+            if (!this.mode.kyaml) throw new ConvertError('yaml/syntax', `cannot decode \`${text}\` as a ${tag}`, n);
+            return this.outputTime('yaml/syntax', `yaml: cannot decode !!str \`${text}\` as a ${tag}`, n, text);
           }
           return this.checked(r, n);
         }
@@ -763,6 +794,7 @@ export function parseYamlStream(text: string, options: ParseOptions): ParsedStre
     maxAliasNodes: options.maxAliasNodes ?? 100_000,
     maxDepth: options.maxDepth ?? 1_000,
     dupError: options.duplicateKeys === 'error',
+    defer: kyaml && options.deferOutputErrors === true,
   };
   const lineCounter = new LineCounter();
   const result: ParsedStream = { file: options.file, documents: [], errors: [], lineCounter };
@@ -827,6 +859,11 @@ export function parseYamlStream(text: string, options: ParseOptions): ParsedStre
       const r = nodeRange(contents);
       const d: ParsedDocument = { value, range: toRange(lineCounter, r[0], r[1]), index, node: contents };
       if (conv.duplicates.length > 0) d.duplicateKeys = conv.duplicates;
+      if (conv.outputError) {
+        const o = conv.outputError;
+        const or = nodeRange(o.node);
+        d.outputError = diagnostic(o.code, 'error', o.message, { file: options.file, range: toRange(lineCounter, or[0], or[1]), source: 'yaml' });
+      }
       result.documents.push(d);
     } catch (err) {
       if (!(err instanceof ConvertError)) throw err;
