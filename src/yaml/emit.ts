@@ -27,7 +27,7 @@ const BEST_WIDTH = 80;
 /** Keys longer than this many UTF-8 bytes are written as explicit `? key` entries. */
 const MAX_SIMPLE_KEY_BYTES = 128;
 /** Guard against cyclic value trees. */
-const MAX_EMIT_DEPTH = 10_000;
+const MAX_EMIT_DEPTH = 1_500;
 
 /** Thrown for values kustomize cannot serialise (`.inf`, `.nan`, control characters, cycles). */
 export class EmitError extends Error {}
@@ -588,10 +588,13 @@ class Writer {
       this.scalar(s, f, indent + 2, true, false);
       return false;
     }
-    const start = this.out.length;
-    this.scalar(s, f, indent + 2, false, true);
+    // Rendered on its own (slicing the output would flatten it every time).
+    const kw = new Writer();
+    kw.scalar(s, f, indent + 2, false, true);
     if (keyCache.size >= MAX_KEY_CACHE) keyCache.clear();
-    keyCache.set(k, this.out.slice(start));
+    keyCache.set(k, kw.out);
+    this.out += kw.out;
+    this.col += kw.out.length;
     return true;
   }
 
@@ -613,7 +616,7 @@ class Writer {
    * go-yaml v2's choice of style (encoder's stringv, then the emitter's select_scalar_style) and the
    * writing of it. `indent` is the indentation of continuation lines.
    */
-  private scalar(s: string, f: number, indent: number, space: boolean, simpleKey: boolean): void {
+  scalar(s: string, f: number, indent: number, space: boolean, simpleKey: boolean): void {
     // encoder: literal for a line break, plain unless it would resolve to a non-string, else double.
     let style: 0 | 1 | 2 | 3; // plain, single, double, literal
     if (s.includes('\n')) style = 3;
