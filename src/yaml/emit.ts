@@ -172,47 +172,28 @@ export function compareKeys(a: string, b: string): number {
   return a.length < b.length ? -1 : 1;
 }
 
-/** Cache of sorted key orders, keyed by the key list in insertion order (a trie over keys). */
-interface OrderNode {
-  next: Map<string, OrderNode> | undefined;
-  order: string[] | undefined;
-}
-const orderRoot: OrderNode = { next: undefined, order: undefined };
-let orderNodes = 0;
-const MAX_ORDER_NODES = 50_000;
-const MAX_CACHED_KEYS = 24;
-
-function sortKeys(keys: string[]): string[] {
-  for (let i = 1; i < keys.length; i++) {
-    if (compareKeys(keys[i - 1] as string, keys[i] as string) > 0) return keys.sort(compareKeys);
-  }
-  return keys;
-}
-
-/** The keys of `m` in go-yaml v2's order. */
+/** The keys of `m` in go-yaml v2's order (a stable sort: an insertion sort for the usual small maps). */
 export function sortedKeys(m: YamlMap): string[] {
   const keys = Object.keys(m);
   const n = keys.length;
   if (n < 2) return keys;
-  if (n > MAX_CACHED_KEYS) return sortKeys(keys);
-  let node = orderRoot;
-  for (let i = 0; i < n; i++) {
-    const k = keys[i] as string;
-    let nx = node.next?.get(k);
-    if (nx === undefined) {
-      if (orderNodes >= MAX_ORDER_NODES) {
-        orderRoot.next = undefined;
-        orderNodes = 0;
-        return sortKeys(keys);
-      }
-      nx = { next: undefined, order: undefined };
-      (node.next ??= new Map()).set(k, nx);
-      orderNodes++;
+  if (n > 12) {
+    for (let i = 1; i < n; i++) {
+      if (compareKeys(keys[i - 1] as string, keys[i] as string) > 0) return keys.sort(compareKeys);
     }
-    node = nx;
+    return keys;
   }
-  if (node.order === undefined) node.order = sortKeys(keys.slice());
-  return node.order;
+  for (let i = 1; i < n; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    if (compareKeys(keys[j] as string, k) <= 0) continue;
+    while (j >= 0 && compareKeys(keys[j] as string, k) > 0) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,8 +325,27 @@ function isPrintable(c: number): boolean {
 function isBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
+
+/** ASCII classes for the analysis: 0 ordinary, 1 space, 2 `:`, 3 `#`, 4 line break, 5 tab, 6 other control. */
+const ACLASS = new Uint8Array(128);
+for (let c = 0; c < 32; c++) ACLASS[c] = 6;
+ACLASS[0x7f] = 6;
+ACLASS[0x20] = 1;
+ACLASS[0x3a] = 2;
+ACLASS[0x23] = 3;
+ACLASS[0x0a] = 4;
+ACLASS[0x0d] = 4;
+ACLASS[0x09] = 5;
+
+/** Characters that make a plain scalar impossible when they start it (whatever follows). */
+function isStartIndicator(c: number): boolean {
+  switch (c) {
+    case 35: case 44: case 91: case 93: case 123: case 125: case 38: case 42: case 33:
+    case 124: case 62: case 39: case 34: case 37: case 64: case 96:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function analyze(s: string): number {
@@ -367,56 +367,95 @@ function analyze(s: string): number {
   const c0 = s.charCodeAt(0);
   if (n >= 3 && ((c0 === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(2) === 45) || (c0 === 46 && s.charCodeAt(1) === 46 && s.charCodeAt(2) === 46))) {
     blockIndicators = true;
+  } else if (isStartIndicator(c0)) blockIndicators = true;
+  else if (c0 === 63 || c0 === 45) {
+    // `?` and `-` start an indicator when followed by a blank or the end.
+    const d = s.charCodeAt(1);
+    if (n === 1 || d === 0x20 || d === 0x09) blockIndicators = true;
   }
   let precededByWhitespace = true;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
-    let w = 1;
-    if (c >= 0x7f) {
-      high = true;
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          w = 2;
+    if (c < 0x7f) {
+      const k = ACLASS[c] as number;
+      if (k === 0) {
+        previousSpace = false;
+        previousBreak = false;
+        precededByWhitespace = false;
+        continue;
+      }
+      switch (k) {
+        case 1: // space
+          hasSpace = true;
+          if (i === 0) leadingSpace = true;
+          if (i === n - 1) trailingSpace = true;
+          if (previousBreak) breakSpace = true;
+          previousSpace = true;
+          previousBreak = false;
+          precededByWhitespace = true;
+          break;
+        case 2: {
+          // `:` followed by a blank or the end
+          const d = s.charCodeAt(i + 1);
+          if (i === n - 1 || d === 0x20 || d === 0x09) blockIndicators = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = false;
+          break;
         }
+        case 3: // `#` after a blank (or first)
+          if (precededByWhitespace) blockIndicators = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = false;
+          break;
+        case 4: // \n, \r
+          if (c === 0x0d) special = true;
+          lineBreaks = true;
+          if (i === 0) leadingBreak = true;
+          if (i === n - 1) trailingBreak = true;
+          if (previousSpace) spaceBreak = true;
+          previousSpace = false;
+          previousBreak = true;
+          precededByWhitespace = true;
+          break;
+        case 5: // tab: a blank, not printable
+          special = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = true;
+          break;
+        default: // other control characters (NUL counts as whitespace before a `#`)
+          special = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = c === 0;
       }
+      continue;
     }
-    const next = s.charCodeAt(i + w); // NaN at the end
-    const followedByWhitespace = i + w >= n || next === 0x20 || next === 0x09;
-    if (i === 0) {
-      switch (c) {
-        case 35: case 44: case 91: case 93: case 123: case 125: case 38: case 42: case 33:
-        case 124: case 62: case 39: case 34: case 37: case 64: case 96:
-          blockIndicators = true;
-          break;
-        case 63: case 58: case 45:
-          if (followedByWhitespace) blockIndicators = true;
-          break;
+    high = true;
+    let w = 1;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        w = 2;
       }
-    } else if ((c === 58 && followedByWhitespace) || (c === 35 && precededByWhitespace)) {
-      blockIndicators = true;
     }
     if (!isPrintable(c)) special = true;
-    if (c === 0x20) {
-      hasSpace = true;
-      if (i === 0) leadingSpace = true;
-      if (i + w === n) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(c)) {
+    if (isBreak(c)) {
       lineBreaks = true;
       if (i === 0) leadingBreak = true;
       if (i + w === n) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
+      precededByWhitespace = true;
     } else {
       previousSpace = false;
       previousBreak = false;
+      precededByWhitespace = false;
     }
-    precededByWhitespace = isBlank(c) || isBreak(c) || c === 0;
     i += w - 1;
   }
   let f = 0;
@@ -460,6 +499,16 @@ function spaces(n: number): string {
   }
   return s;
 }
+const NEWLINE_SPACES: string[] = [];
+/** A line break and `n` spaces. */
+function newline(n: number): string {
+  let s = NEWLINE_SPACES[n];
+  if (s === undefined) {
+    s = '\n' + ' '.repeat(n);
+    if (n < 256) NEWLINE_SPACES[n] = s;
+  }
+  return s;
+}
 
 /** Rendered simple keys (`name`, `"yes"`, `'#x'`): a key's text does not depend on where it is. */
 const keyCache = new Map<string, string>();
@@ -481,8 +530,7 @@ class Writer {
 
   /** libyaml's write_indent for our contexts: a line break unless at the start of a line, then padding. */
   indent(n: number): void {
-    if (this.col !== 0) this.out += '\n';
-    this.out += spaces(n);
+    this.out += this.col !== 0 ? newline(n) : spaces(n);
     this.col = n;
   }
 
@@ -533,8 +581,6 @@ class Writer {
       else this.indent(mapIndent);
       first = false;
       if (this.key(k, mapIndent)) {
-        this.out += ':';
-        this.col++;
         this.node(val, mapIndent, Ctx.SimpleValue, depth + 1);
       } else {
         this.indent(mapIndent);
@@ -556,7 +602,7 @@ class Writer {
     }
   }
 
-  /** Writes a key; returns false when it had to be an explicit `? key` (the `:` is then still due). */
+  /** Writes a key and its `:`; returns false when it had to be an explicit `? key` (the `:` is then still due). */
   private key(k: string, indent: number): boolean {
     const cached = keyCache.get(k);
     if (cached !== undefined) {
@@ -591,10 +637,11 @@ class Writer {
     // Rendered on its own (slicing the output would flatten it every time).
     const kw = new Writer();
     kw.scalar(s, f, indent + 2, false, true);
+    const text = kw.out + ':';
     if (keyCache.size >= MAX_KEY_CACHE) keyCache.clear();
-    keyCache.set(k, kw.out);
-    this.out += kw.out;
-    this.col += kw.out.length;
+    keyCache.set(k, text);
+    this.out += text;
+    this.col += text.length;
     return true;
   }
 
@@ -627,17 +674,19 @@ class Writer {
     if (style === 0 && (!(f & F_PLAIN_OK) || (s.length === 0 && simpleKey))) style = 1;
     if (style === 1 && !(f & F_SINGLE_OK)) style = 2;
     if (style === 3 && (!(f & F_BLOCK_OK) || simpleKey)) style = 2;
+    const allowBreaks = !simpleKey;
+    if (style === 0 && (!allowBreaks || !(f & F_HAS_SPACE) || this.col + s.length + (space ? 1 : 0) <= BEST_WIDTH + 1)) {
+      this.out += space ? ' ' + s : s;
+      this.col += s.length + (space ? 1 : 0);
+      return;
+    }
     if (space) {
       this.out += ' ';
       this.col++;
     }
-    const allowBreaks = !simpleKey;
     switch (style) {
       case 0:
-        if (!allowBreaks || !(f & F_HAS_SPACE) || this.col + s.length <= BEST_WIDTH + 1) {
-          this.out += s;
-          this.col += s.length;
-        } else this.plain(s, indent);
+        this.plain(s, indent);
         return;
       case 1:
         this.single(s, indent, allowBreaks);

@@ -32,7 +32,7 @@ import {
 } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { formatFloat32G, resolveScalar, type ResolveMode, type TypedScalar } from './scalars.js';
+import { formatFloat32G, plainScalarTag, resolvePlainScalarChecked, resolveScalar, type ResolveMode, type TypedScalar } from './scalars.js';
 import { setField, hasField, cloneValue, type YamlMap, type YamlValue } from './values.js';
 
 /** A key that appears twice in one mapping (kustomize rejects such resources on output). */
@@ -569,7 +569,7 @@ class Converter {
     let kind: string;
     if (tag === '!!str') kind = 'str';
     else if (tag === undefined || tag === '!') {
-      kind = keyNode.type !== 'PLAIN' ? 'str' : (resolveScalar(text, 'kyaml') as { tag: string }).tag;
+      kind = keyNode.type !== 'PLAIN' ? 'str' : plainScalarTag(text, 'kyaml');
     } else kind = tag;
     if (kind === 'str') return text;
     if (!isRoot) {
@@ -674,7 +674,11 @@ class Converter {
           return text;
       }
     }
-    if (tag === undefined && n.type === 'PLAIN') return this.checked(resolveScalar(text, mode) as TypedScalar, n);
+    if (tag === undefined && n.type === 'PLAIN') {
+      const v = resolvePlainScalarChecked(text, mode);
+      if (v === null || typeof v !== 'object') return v;
+      return this.checked({ tag: 'timestamp', value: v.value as string, unencodable: v.unencodable }, n);
+    }
     if (n.type === 'BLOCK_FOLDED' && this.mode.kyaml && !this.json) return foldedRoundTrip(text);
     return text;
   }
@@ -786,18 +790,7 @@ function firstDocumentPerPiece(docs: Document.Parsed[], starts: number[]): Docum
 
 /** Parses a YAML stream. Never throws: syntax problems are returned as diagnostics. */
 export function parseYamlStream(text: string, options: ParseOptions): ParsedStream {
-  const resolveMode = options.mode ?? 'kyaml';
-  const kyaml = resolveMode === 'kyaml';
-  const mode: Mode = {
-    kyaml,
-    annotationsAsText: options.annotationsAsText ?? kyaml,
-    maxAliasNodes: options.maxAliasNodes ?? 100_000,
-    maxDepth: options.maxDepth ?? 1_000,
-    dupError: options.duplicateKeys === 'error',
-    defer: kyaml && options.deferOutputErrors === true,
-  };
   const lineCounter = new LineCounter();
-  const result: ParsedStream = { file: options.file, documents: [], errors: [], lineCounter };
   let docs: Document.Parsed[];
   try {
     const parsed = parseAllDocuments(text, {
@@ -810,9 +803,30 @@ export function parseYamlStream(text: string, options: ParseOptions): ParsedStre
     });
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (err) {
+    const result: ParsedStream = { file: options.file, documents: [], errors: [], lineCounter };
     result.errors.push(diagnostic('yaml/syntax', 'error', (err as Error).message, { file: options.file }));
     return result;
   }
+  return convertYamlDocuments(text, docs, lineCounter, options);
+}
+
+/**
+ * The second half of {@link parseYamlStream}: documents parsed by the `yaml` library (failsafe schema,
+ * with `lineCounter`) to values. Exposed for benchmarks.
+ */
+export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[], lineCounter: LineCounter, options: ParseOptions): ParsedStream {
+  const resolveMode = options.mode ?? 'kyaml';
+  const kyaml = resolveMode === 'kyaml';
+  const mode: Mode = {
+    kyaml,
+    annotationsAsText: options.annotationsAsText ?? kyaml,
+    maxAliasNodes: options.maxAliasNodes ?? 100_000,
+    maxDepth: options.maxDepth ?? 1_000,
+    dupError: options.duplicateKeys === 'error',
+    defer: kyaml && options.deferOutputErrors === true,
+  };
+  const result: ParsedStream = { file: options.file, documents: [], errors: [], lineCounter };
+  let docs = parsedDocs;
   let singlePiece = true;
   if (kyaml) {
     // kyaml's reader splits the text at separator lines itself and decodes one document per piece.

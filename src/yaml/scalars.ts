@@ -265,11 +265,14 @@ function resolve(text: string, v11: boolean, timestamps: boolean): Resolved {
   if (text === '') return NULL;
   const hint = hintOf(text.charCodeAt(0));
   if (hint === 0) return STR;
-  if (NULLS.has(text)) return NULL;
-  const b = (v11 ? BOOL11 : BOOL12).get(text);
-  if (b !== undefined) return { tag: 'bool', value: b };
-  const sf = SPECIAL_FLOATS.get(text);
-  if (sf !== undefined) return { tag: 'float', value: sf };
+  // The literals of the table are at most 5 characters long.
+  if (text.length <= 5) {
+    if (NULLS.has(text)) return NULL;
+    const b = (v11 ? BOOL11 : BOOL12).get(text);
+    if (b !== undefined) return { tag: 'bool', value: b };
+    const sf = SPECIAL_FLOATS.get(text);
+    if (sf !== undefined) return { tag: 'float', value: sf };
+  }
   if (hint === 77) return STR;
   return resolveNumeric(text, hint, timestamps);
 }
@@ -314,7 +317,34 @@ export function resolveScalar(text: string, mode: ResolveMode, tag?: 'int' | 'fl
 
 /** Resolves the text of a plain scalar to its value under the given Go YAML stack. */
 export function resolvePlainScalar(text: string, mode: ResolveMode): YamlScalar {
-  return (resolveScalar(text, mode) as TypedScalar).value;
+  const r = resolve(text, mode === 'yaml11', true);
+  switch (r.tag) {
+    case 'str':
+    case 'merge':
+      return text;
+    case 'null':
+      return null;
+    case 'timestamp':
+      return mode === 'yaml11' ? text : r.value;
+    default:
+      return r.value;
+  }
+}
+
+/**
+ * The go-yaml tag a plain scalar resolves to (`str`, `null`, `bool`, `int`, `float`, `timestamp`,
+ * `merge`), without building its value when it is a string.
+ */
+export function plainScalarTag(text: string, mode: ResolveMode): string {
+  return resolve(text, mode === 'yaml11', true).tag;
+}
+
+/** Like {@link resolvePlainScalar}, also telling whether the value is a timestamp Go's JSON refuses. */
+export function resolvePlainScalarChecked(text: string, mode: ResolveMode): { value: YamlScalar; unencodable: boolean } | YamlScalar {
+  const r = resolve(text, mode === 'yaml11', true);
+  if (r.tag === 'str' || r.tag === 'merge') return text;
+  if (r.tag === 'timestamp' && r.unencodable && mode === 'kyaml') return { value: r.value, unencodable: true };
+  return resolvePlainScalar(text, mode);
 }
 
 /**
