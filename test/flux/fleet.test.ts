@@ -293,7 +293,7 @@ describe('flux-parent-patch: a parent that patches and substitutes its children'
     if (!enginePatches) return ctx.skip(patchNote);
     const child = ks(r, 'apps/podinfo');
     expect(child.spec.prune).toBe(true);
-    expect(child.spec.timeout).toBe('5m');
+    expect(child.spec.timeout).toBe('5m0s');
     expect(child.status).toBe('rendered');
     const ing = obj(child, 'Ingress', 'podinfo') as { metadata: YamlMap; spec: { rules: { host: string }[] } };
     expect(ing.metadata.namespace).toBe('apps');
