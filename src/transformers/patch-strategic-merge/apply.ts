@@ -140,7 +140,17 @@ function apiVersionOfGvk(r: Resource): string {
  * kustomize's resWrangler.ApplySmPatch: applies a copy of the patch to every selected resource in
  * `list`, drops deleted resources and re-checks ids (`may not add resource with an already registered id`).
  */
-export function applySmPatchToSelected(list: ResourceList, selected: ReadonlySet<Resource>, p: SmPatch, schema: OpenApiSchema): void {
+export function applySmPatchToSelected(
+  list: ResourceList,
+  selected: ReadonlySet<Resource>,
+  p: SmPatch,
+  schema: OpenApiSchema,
+  /**
+   * Re-check every id for conflicts (kustomize always re-appends all resources). A caller applying several
+   * patches that cannot rename may check on the first application only: ids do not change afterwards.
+   */
+  checkIds = true,
+): void {
   let changed = false;
   for (const r of list.items) {
     if (!selected.has(r)) continue;
@@ -149,6 +159,10 @@ export function applySmPatchToSelected(list: ResourceList, selected: ReadonlySet
   }
   if (!changed) return;
   const kept = list.items.filter((r) => Object.keys(r.data).length > 0);
+  if (!checkIds && !p.allowNameChange && !p.allowKindChange) {
+    list.items = kept;
+    return;
+  }
   const seen = new Set<string>();
   for (const r of kept) {
     const key = idKey(r.id(), r.scope);
