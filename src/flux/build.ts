@@ -10,6 +10,7 @@
  */
 import { build } from '../api/build.js';
 import type { RemoteLoader } from '../build/options.js';
+import type { BuildCache } from '../build/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
@@ -52,6 +53,8 @@ export interface FluxBuildInput {
   where?: ObjectLocation;
   /** Resolves remote kustomize resources; default: none (remote entries fail with a diagnostic). */
   remoteLoader?: RemoteLoader;
+  /** Reuse parsed files and built sub-kustomizations across builds (a fleet shares one). */
+  cache?: BuildCache;
 }
 
 /** The result of the kustomize phase. */
@@ -121,6 +124,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
     loadRestrictor: 'LoadRestrictionsNone',
     confineTo: input.sourceRoot,
     ...(input.remoteLoader ? { remoteLoader: input.remoteLoader } : {}),
+    ...(input.cache ? { cache: input.cache } : {}),
   });
   for (const d of res.diagnostics) diags.push(gen.remap(d));
   const phase: KustomizePhase = { ok: res.ok, dir, action: gen.action, objects: [], diagnostics: diags };
