@@ -127,6 +127,28 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
     ...(input.cache ? { cache: input.cache } : {}),
   });
   for (const d of res.diagnostics) diags.push(gen.remap(d));
+  // Flux patches whose target selects nothing: kustomize skips them silently.
+  const firstFlux = gen.appendedAfter.get('patches');
+  if (firstFlux !== undefined) {
+    for (const u of res.unmatchedPatchTargets) {
+      if (u.file !== gen.file || u.field !== 'patches' || u.index < firstFlux) continue;
+      const i = u.index - firstFlux;
+      const target = ks.patches[i]?.target;
+      const quirk =
+        target?.namespace !== undefined && ks.targetNamespace !== undefined && target.namespace === ks.targetNamespace
+          ? `; patch targets are matched before targetNamespace is applied, so objects without a namespace in their manifests do not match namespace ${target.namespace}`
+          : '';
+      diags.push(
+        fieldDiagnostic(
+          'flux/patch-no-match',
+          quirk ? 'warning' : 'info',
+          `Kustomization ${ks.namespace}/${ks.name}: spec.patches[${i}] selects no object and is skipped${quirk}`,
+          input.where,
+          ['spec', 'patches', i],
+        ),
+      );
+    }
+  }
   const phase: KustomizePhase = { ok: res.ok, dir, action: gen.action, objects: [], diagnostics: diags };
   if (gen.file !== undefined) phase.kustomizationFile = gen.file;
   if (gen.text !== undefined) phase.kustomizationText = gen.text;
