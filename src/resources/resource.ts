@@ -207,6 +207,38 @@ export class Resource {
     this.previousIds.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id, this.scope) });
   }
 
+  /**
+   * The object as kustomize holds it during a build, with its internal build annotations (previous ids,
+   * prefixes, suffixes) written into `metadata.annotations` as comma-separated values. kustomize prints
+   * objects this way in some error messages. A copy; `data` is not touched.
+   */
+  withBuildAnnotations(): YamlMap {
+    const extra: [string, string][] = [];
+    const csv = (key: string, values: readonly string[]): void => {
+      const kept = values.filter((v) => v !== '');
+      if (kept.length > 0) extra.push([`internal.config.kubernetes.io/${key}`, kept.join(',')]);
+    };
+    csv('prefixes', this.prefixes);
+    csv('previousKinds', this.previousIds.map((p) => p.kind));
+    csv('previousNames', this.previousIds.map((p) => p.name));
+    csv('previousNamespaces', this.previousIds.map((p) => p.namespace));
+    csv('suffixes', this.suffixes);
+    const copy = cloneValue(this.data);
+    if (extra.length === 0) return copy;
+    let meta = getField(copy, 'metadata');
+    if (!isMap(meta)) {
+      meta = {};
+      setField(copy, 'metadata', meta);
+    }
+    let ann = getField(meta, 'annotations');
+    if (!isMap(ann)) {
+      ann = {};
+      setField(meta, 'annotations', ann);
+    }
+    for (const [k, v] of extra) setField(ann, k, v);
+    return copy;
+  }
+
   /** Records a prefix applied to `metadata.name` (kustomize's AddNamePrefix). */
   addNamePrefix(prefix: string): void {
     if (prefix !== '') this.prefixes.push(...csvRoundTrip([prefix])!);
