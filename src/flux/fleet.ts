@@ -14,6 +14,7 @@ import { FsError } from '../fs/types.js';
 import { isWithin, normalize, resolve } from '../fs/path.js';
 import { getField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { build } from '../api/build.js';
+import { BuildCache } from '../build/cache.js';
 import { memoryFs } from '../fs/memory.js';
 import { emitDocument } from '../yaml/emit.js';
 import {
@@ -75,6 +76,11 @@ export interface RenderFleetOptions {
   clusterObjects?: readonly YamlMap[];
   /** Called after each Kustomization is rendered. */
   onProgress?: (progress: FleetProgress) => void;
+  /**
+   * Reuse parsed files and built sub-kustomizations across the builds (and across renders, e.g. in an
+   * editor). Default: a cache private to this render; `false` disables caching.
+   */
+  cache?: BuildCache | false;
 }
 
 /** Progress of a fleet render. */
@@ -270,6 +276,7 @@ function renderingFields(ks: FluxKustomization): unknown {
  */
 export function renderFleet(root: string, options: RenderFleetOptions): FleetResult {
   const baseFs = options.fs;
+  const cache = options.cache === false ? undefined : (options.cache ?? new BuildCache());
   let rootDir = normalize(root);
   if (baseFs.realPath) {
     try {
@@ -430,6 +437,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     const input: Parameters<typeof kustomizeFluxKustomization>[1] = { fs: v.fs, sourceRoot: v.root };
     if (p.where) input.where = p.where;
     if (options.remoteLoader) input.remoteLoader = options.remoteLoader;
+    if (cache) input.cache = cache;
     const phase = kustomizeFluxKustomization(ks, input);
     if (v.origins) remapArtifactFiles(phase, v.origins);
     p.phase = phase;
@@ -627,7 +635,8 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       if (!sync) continue;
       const v = viewFor(sync.kind, sync.namespace, sync.name);
       const syncDir = typeof v === 'string' ? undefined : realDir(resolveSpecPath(v.root, sync.path));
-      if (syncDir === clusterReal) break;
+      // An instance syncing this very folder: only its patches to the sync Kustomization matter.
+      if (syncDir === clusterReal && sync.patches.length === 0) break;
       const m = objectMeta(o.object);
       const where: { file?: string; range?: Range } = { file: o.origin.file };
       if (o.origin.range) where.range = o.origin.range;

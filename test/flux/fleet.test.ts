@@ -100,6 +100,11 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
     expect(dep.metadata.labels).toMatchObject({ 'patched-by': 'flux' });
     expect(dep.spec.template.spec.containers.map((c) => c.image)).toEqual(['registry.example.com/busybox:1.36', 'mirror.example.com/nginx:1.27.1']);
   });
+  it('warns that the namespaced patch target selects nothing, at the patch', () => {
+    const quirk = ks(r, 'flux-system/quirk');
+    expect(quirk.diagnostics).toMatchObject([{ code: 'flux/patch-no-match', severity: 'warning', line: 20, column: 7 }]);
+    expect(quirk.diagnostics[0]?.message).toContain('matched before targetNamespace is applied');
+  });
   it('edits the kustomization: namespace/prefix/suffix replaced, patches appended, images merged', () => {
     const quirk = ks(r, 'flux-system/quirk');
     expect(quirk.generated).toBe('edited');
