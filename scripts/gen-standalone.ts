@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/gen-standalone.ts [--strict] [--kinds apps/v1/Deployment,v1/Secret] [--out FILE]
  *
- * Default output: dist/precompiled/validators[-strict].js. Not committed: about 1.6 MB minified
+ * Default output: dist/precompiled/validators[-strict].js (+ .d.ts). Not committed: about 1.6 MB minified
  * (120 KB gzipped) per mode for all 221 kinds, versus 280 KB of schema text compiled on demand.
  * Validators are compiled without `verbose`, so "did you mean" hints for unknown fields are omitted.
  */
@@ -93,5 +93,10 @@ if (process.argv[1]?.endsWith('gen-standalone.ts')) {
   const code = standaloneModule({ strict, ...(kinds ? { kinds } : {}) });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);
+  // Types for a published subpath (e.g. `kustomize-ts/precompiled`).
+  const dts = out.replace(/\.m?js$/, '.d.ts');
+  if (dts !== out) {
+    writeFileSync(dts, `import type { PrecompiledValidators } from 'kustomize-ts';\n/** Validators of every built-in kind, compiled ahead of time (${strict ? 'strict' : 'plain'} mode). */\nexport declare const precompiled: PrecompiledValidators;\n`);
+  }
   console.log(`wrote ${out} (${code.length} bytes)`);
 }

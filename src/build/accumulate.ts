@@ -4,10 +4,11 @@
  * components (which work on this accumulator), transformers, validators, vars.
  */
 import { BuildError } from '../diagnostics/error.js';
+import type { Range } from '../diagnostics/diagnostic.js';
 import { relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
 import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
-import { emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
+import { emptyTransformerConfig, mergeTransformerConfig, sortTransformerConfig } from '../fieldspecs/config.js';
 import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
@@ -21,7 +22,7 @@ import { loadCrdConfig } from '../schema/crds.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
 import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
 import type { Accumulator, BuildContext, KustTarget } from './context.js';
-import { Loader, isRemoteTarget } from './loader.js';
+import { Loader, evalSymlinkFailure, isRemoteTarget } from './loader.js';
 import { resourcesFromText } from './read-resources.js';
 import { absorbGenerated } from './absorb.js';
 import {
@@ -57,6 +58,7 @@ export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetO
     loader,
     origin: build.trackOrigins ? (origin ?? TOP_ORIGIN) : undefined,
     locate: loaded.locate,
+    range: loaded.range,
   };
 }
 
@@ -82,16 +84,51 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
   return new Loader(got.fs, got.path, 'LoadRestrictionsRootOnly', [], undefined);
 }
 
-/** Reads one resource file into resources with origins. */
-function resourcesFromFile(kt: KustTarget, entry: string): Resource[] {
-  const { path, text } = kt.loader.readText(entry);
-  return resourcesFromText(text, path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry), kt.build.options.cache);
+/** Where a diagnostic points: a file and, when known, a range in it. */
+type Where = { file: string; range?: Range };
+
+/** Where an entry of a list field of `kt` is written: the kustomization file and the entry's range. */
+export function entryWhere(kt: KustTarget, field: string, index: number): Where {
+  let range = kt.range(field, index);
+  if (range === undefined && field === 'resources') {
+    // `bases` entries were appended to `resources` when the file was loaded.
+    let n = 0;
+    while (kt.range('resources', n) !== undefined) n++;
+    range = kt.range('bases', index - n);
+  }
+  range ??= kt.range(field);
+  return range ? { file: kt.file, range } : { file: kt.file };
 }
 
-function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
+/** Re-positions a loader error (missing file, outside root, cycle, ...) at the entry that caused it. */
+function atEntry(err: unknown, where: Where): unknown {
+  if (err instanceof BuildError) {
+    err.file = where.file;
+    err.range = where.range;
+  }
+  return err;
+}
+
+/** Go's %q of a string (for the quoted errors kustomize wraps component failures in). */
+function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_m, h: string) => `\\x${h}`);
+}
+
+/** Reads one resource file into resources with origins. Loader errors are positioned at the entry. */
+function resourcesFromFile(kt: KustTarget, entry: string, where: Where): Resource[] {
+  let read: { path: string; text: string };
+  try {
+    read = kt.loader.readText(entry);
+  } catch (err) {
+    throw atEntry(err, where);
+  }
+  return resourcesFromText(read.text, read.path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry), kt.build.options.cache);
+}
+
+function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
   let rs: Resource[];
   try {
-    rs = resourcesFromFile(kt, entry);
+    rs = resourcesFromFile(kt, entry, where);
   } catch (err) {
     withPrefix(err, `accumulating resources from '${entry}': `);
   }
@@ -102,17 +139,32 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string): void {
   }
 }
 
+/** Errors of loading a sub-kustomization itself (not of building it): kustomize reports them unwrapped. */
+const loadErrors = new WeakSet<BuildError>();
+
 /** Loads a sub-kustomization and checks its kind against how it is referenced. */
-function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, origin: TargetOrigin | undefined): KustTarget {
-  const sub = loadTarget(kt.build, loader, origin);
-  const kind = sub.kustomization.kind;
-  if (isComponent && kind !== 'Component') {
-    throw new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, {
-      file: sub.file,
-    });
+function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, origin: TargetOrigin | undefined, where: Where): KustTarget {
+  let sub: KustTarget;
+  try {
+    sub = loadTarget(kt.build, loader, origin);
+  } catch (err) {
+    if (err instanceof BuildError) {
+      if (err.code === 'load/no-kustomization' || err.code === 'load/multiple-kustomizations') atEntry(err, where);
+      err.wrap(`couldn't make target for path '${loader.root}': `);
+      loadErrors.add(err);
+    }
+    throw err;
   }
-  if (!isComponent && kind === 'Component') {
-    throw new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, { file: sub.file });
+  const kind = sub.kustomization.kind;
+  let err: BuildError | undefined;
+  if (isComponent && kind !== 'Component') {
+    err = new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, where);
+  } else if (!isComponent && kind === 'Component') {
+    err = new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, where);
+  }
+  if (err) {
+    loadErrors.add(err);
+    throw err;
   }
   setSchemaFromKustomization(sub, false);
   return sub;
@@ -128,9 +180,9 @@ export function cloneAccumulator(ra: Accumulator): Accumulator {
  * Builds a sub-kustomization into a fresh accumulator, through the build cache when there is one: an
  * unchanged directory is reused (its warnings and unmatched patch targets replayed).
  */
-function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOrigin | undefined): Accumulator {
+function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOrigin | undefined, where: Where): Accumulator {
   const build = kt.build;
-  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin), emptyAccumulator());
+  const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin, where), emptyAccumulator());
   const cache = build.options.cache;
   if (!cache) return make();
   const key = [
@@ -163,39 +215,51 @@ function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOri
 }
 
 /** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string): void {
+function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string, where: Where): void {
   // buildMetadata: the sub-kustomization's origin is this one's joined with the entry as written.
   const origin = kt.origin ? appendOrigin(kt.origin, entry) : undefined;
   if (isComponent) {
-    const sub = loadSubTarget(kt, loader, true, origin);
+    const sub = loadSubTarget(kt, loader, true, origin, where);
+    let subRa: Accumulator;
     try {
-      accumulateTarget(sub, ra);
+      subRa = accumulateTarget(sub, ra);
     } catch (err) {
       withPrefix(err, `recursed accumulation of path '${loader.root}': `);
     }
+    // kustomize then moves the component's result into a fresh accumulator (ids checked, config re-merged).
+    const fresh = emptyAccumulator();
+    mergeAccumulator(fresh, subRa, loader.root);
+    ra.resources = fresh.resources;
+    ra.config = fresh.config;
+    ra.vars = fresh.vars;
     return;
   }
   let subRa: Accumulator;
   try {
-    subRa = buildSubKustomization(kt, loader, origin);
+    subRa = buildSubKustomization(kt, loader, origin, where);
   } catch (err) {
+    if (err instanceof BuildError && loadErrors.has(err)) throw err;
     withPrefix(err, `recursed accumulation of path '${loader.root}': `);
   }
+  mergeAccumulator(ra, subRa, loader.root);
+}
+
+/** kustomize's ResAccumulator.MergeAccumulator: resources (id-checked), configuration, vars. */
+function mergeAccumulator(ra: Accumulator, sub: Accumulator, root: string): void {
   try {
-    ra.resources.appendAll(subRa.resources);
+    ra.resources.appendAll(sub.resources);
+    ra.config = mergeTransformerConfig(ra.config, sub.config);
+    mergeVarSets(ra.vars, sub.vars);
   } catch (err) {
-    withPrefix(err, `recursed merging from path '${loader.root}': `);
-  }
-  ra.config = mergeTransformerConfig(ra.config, subRa.config);
-  try {
-    mergeVarSets(ra.vars, subRa.vars);
-  } catch (err) {
-    withPrefix(err, `recursed merging from path '${loader.root}': `);
+    withPrefix(err, `recursed merging from path '${root}': `);
   }
 }
 
-/** Resolves one `resources` entry: a file, else a directory (or a remote target). */
-function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string): void {
+/**
+ * Resolves one `resources` entry (spec §2.4): a file, else a directory (or a remote target). The error of
+ * a failed file attempt is kept in front of the directory attempt's, as kustomize reports them.
+ */
+function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
   if (isRemoteTarget(entry)) {
     const loader = remote(kt, entry, 'resource');
     if (!loader) return;
@@ -204,17 +268,19 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string)
       ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, fileOrigin(kt, entry)));
       return;
     }
-    accumulateDirectory(kt, ra, loader, false, entry);
+    accumulateDirectory(kt, ra, loader, false, entry, where);
     return;
   }
   const abs = kt.loader.abs(entry);
   const st = kt.loader.fs.stat(abs);
   if (st?.type === 'file') {
     try {
-      accumulateFile(kt, ra, entry);
+      accumulateFile(kt, ra, entry, where);
     } catch (err) {
+      // Malformed YAML is reported alone; any other file error is followed by the directory attempt's.
       if (err instanceof BuildError && err.code !== 'yaml/syntax') {
-        withPrefix(err, `accumulation err='`);
+        err.wrap(`accumulation err='`);
+        err.message += `': must build at directory: '${abs}': file is not directory`;
       }
       throw err;
     }
@@ -229,10 +295,11 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string)
     try {
       child = kt.loader.child(entry);
     } catch (err) {
+      atEntry(err, where);
       withPrefix(err, prefix);
     }
     try {
-      accumulateDirectory(kt, ra, child, false, entry);
+      accumulateDirectory(kt, ra, child, false, entry, where);
     } catch (err) {
       withPrefix(err, prefix);
     }
@@ -241,14 +308,14 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string)
   if (entry.startsWith('/')) {
     throw new BuildError(
       'load/absolute-path',
-      `accumulation err='accumulating resources from '${entry}': '${entry}' must resolve to a file': new root '${entry}' cannot be absolute`,
-      { file: kt.file },
+      `accumulation err='accumulating resources from '${entry}': ${evalSymlinkFailure(kt.loader.fs, entry)}': new root '${entry}' cannot be absolute`,
+      where,
     );
   }
   throw new BuildError(
     'load/missing-file',
-    `accumulation err='accumulating resources from '${entry}': evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
-    { file: kt.file, ...rangeOf(kt, 'resources') },
+    `accumulation err='accumulating resources from '${entry}': ${evalSymlinkFailure(kt.loader.fs, abs)}': must build at directory: not a valid directory: ${evalSymlinkFailure(kt.loader.fs, abs)}`,
+    where,
   );
 }
 
@@ -258,43 +325,73 @@ function rangeOf(kt: KustTarget, field: string): { range?: import('../diagnostic
 }
 
 function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
-  for (const entry of entries) {
+  entries.forEach((entry, i) => {
     try {
-      accumulateResourceEntry(kt, ra, entry);
+      accumulateResourceEntry(kt, ra, entry, entryWhere(kt, 'resources', i));
     } catch (err) {
       withPrefix(err, 'accumulating resources: ');
     }
-  }
+  });
 }
 
+/** Applies the `components` entries in order (spec §2.3). */
+function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
+  entries.forEach((entry, i) => {
+    const where = entryWhere(kt, 'components', i);
+    let loader: Loader | undefined;
+    try {
+      loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
+    } catch (err) {
+      atEntry(err, where);
+      if (err instanceof BuildError) err.message = `loader.New ${goQuote(err.message)}`;
+      withPrefix(err, 'accumulating components: ');
+    }
+    if (!loader) return;
+    try {
+      accumulateDirectory(kt, ra, loader, true, entry, where);
+    } catch (err) {
+      if (err instanceof BuildError) err.message = `accumulateDirectory: ${goQuote(err.message)}`;
+      withPrefix(err, 'accumulating components: ');
+    }
+  });
+}
+
+/**
+ * kustomize's MakeTransformerConfig: the defaults, merged with the `configurations:` files (each parsed and
+ * sorted, merged into an empty config in order) when there are any.
+ */
 function loadConfigurations(kt: KustTarget): TransformerConfig {
-  let config = defaultTransformerConfig();
-  for (const entry of kt.kustomization.configurations ?? []) {
+  const defaults = defaultTransformerConfig();
+  const paths = kt.kustomization.configurations ?? [];
+  if (paths.length === 0) return defaults;
+  let files = emptyTransformerConfig();
+  for (const entry of paths) {
     const { path, text } = kt.loader.readText(entry);
-    config = mergeTransformerConfig(config, parseConfigurationFile(text, path));
+    const parsed = sortTransformerConfig({ ...emptyTransformerConfig(), ...parseConfigurationFile(text, path) });
+    files = mergeTransformerConfig(files, parsed);
   }
-  return config;
+  return mergeTransformerConfig(defaults, files);
 }
 
 /**
  * Plugin config documents of `generators:` / `transformers:` entries: inline YAML first (in order), then
  * the file and directory entries accumulated like resources.
  */
-export function loadPluginConfigs(kt: KustTarget, entries: readonly string[]): Resource[] {
+export function loadPluginConfigs(kt: KustTarget, entries: readonly string[], field = 'transformers'): Resource[] {
   const ra = emptyAccumulator();
-  const paths: string[] = [];
-  for (const entry of entries) {
+  const paths: { entry: string; index: number }[] = [];
+  for (const [index, entry] of entries.entries()) {
     const stream = parseYamlStream(entry, { file: kt.file });
     const docs = stream.documents;
     const inline = stream.errors.length === 0 && docs.length > 0 && docs.every((d) => isMap(d.value));
     if (!inline) {
-      paths.push(entry);
+      paths.push({ entry, index });
       continue;
     }
     ra.resources.appendAll(resourcesFromText(entry, kt.file, kt.build.schema.isClusterScoped, inlineConfigOrigin(kt)));
   }
   // kustomize calls accumulateResources directly here: no `accumulating resources: ` prefix.
-  for (const entry of paths) accumulateResourceEntry(kt, ra, entry);
+  for (const { entry, index } of paths) accumulateResourceEntry(kt, ra, entry, entryWhere(kt, field, index));
   return ra.resources.items;
 }
 
@@ -343,7 +440,7 @@ function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
 /** kustomize's configureExternalGenerators: the `generators:` entries, loaded and configured. */
 function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
   const steps: GeneratorStep[] = [];
-  for (const cfg of loadPluginConfigs(kt, kt.kustomization.generators ?? [])) {
+  for (const cfg of loadPluginConfigs(kt, kt.kustomization.generators ?? [], 'generators')) {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? generatorPlugins.get(kind) : undefined;
     const where = { file: cfg.origin.file, ...(cfg.origin.range ? { range: cfg.origin.range } : {}) };
@@ -469,14 +566,7 @@ export function accumulateTarget(kt: KustTarget, ra: Accumulator): Accumulator {
   ra.config = mergeTransformerConfig(ra.config, loadCrdConfig(kt, kt.kustomization.crds ?? []));
   checkHelm(kt);
   runGenerators(kt, ra);
-  for (const entry of kt.kustomization.components ?? []) {
-    try {
-      const loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
-      if (loader) accumulateDirectory(kt, ra, loader, true, entry);
-    } catch (err) {
-      withPrefix(err, 'accumulating components: ');
-    }
-  }
+  accumulateComponents(kt, ra, kt.kustomization.components ?? []);
   runTransformers(kt, ra);
   runValidators(kt);
   bindVars(kt, ra);

@@ -3,7 +3,7 @@
  * warnings, records for the linter) and, per kustomization, its target (file, loader, content, the
  * transformer configuration accumulated so far).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
@@ -75,4 +75,6 @@ export interface KustTarget {
   origin: TargetOrigin | undefined;
   /** Where a field of this kustomization is written (1-based), for diagnostics. */
   locate(field: string): { line: number; column: number } | undefined;
+  /** The source range of a field's key, or of entry `index` of a list field (for diagnostics). */
+  range(field: string, index?: number): Range | undefined;
 }

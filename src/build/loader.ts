@@ -8,6 +8,25 @@ import { FsError, type FileSystem } from '../fs/types.js';
 import { isAbsolute, isWithin, resolve } from '../fs/path.js';
 import type { LoadRestrictor } from './options.js';
 
+/**
+ * The path Go's filepath.EvalSymlinks names when `path` does not exist: the first missing component
+ * (`lstat /no: no such file or directory` for `/no/such/dir`).
+ */
+export function firstMissing(fs: FileSystem, path: string): string {
+  const parts = path.split('/').filter((p) => p !== '');
+  let cur = '';
+  for (const p of parts) {
+    cur += `/${p}`;
+    if (fs.stat(cur) === undefined) return cur;
+  }
+  return path;
+}
+
+/** Go's EvalSymlinks error for a missing path. */
+export function evalSymlinkFailure(fs: FileSystem, path: string): string {
+  return `evalsymlink failure on '${path}' : lstat ${firstMissing(fs, path)}: no such file or directory`;
+}
+
 export class Loader {
   constructor(
     readonly fs: FileSystem,
@@ -31,17 +50,13 @@ export class Loader {
         return this.fs.realPath(path);
       } catch (err) {
         if (err instanceof FsError) {
-          throw new BuildError('load/missing-file', `evalsymlink failure on '${path}' : lstat ${path}: no such file or directory`, {
-            file: path,
-          });
+          throw new BuildError('load/missing-file', evalSymlinkFailure(this.fs, path), { file: path });
         }
         throw err;
       }
     }
     if (this.fs.stat(path) === undefined) {
-      throw new BuildError('load/missing-file', `evalsymlink failure on '${path}' : lstat ${path}: no such file or directory`, {
-        file: path,
-      });
+      throw new BuildError('load/missing-file', evalSymlinkFailure(this.fs, path), { file: path });
     }
     return path;
   }
@@ -83,11 +98,18 @@ export class Loader {
     if (isAbsolute(rel)) {
       throw new BuildError('load/absolute-path', `new root '${rel}' cannot be absolute`);
     }
-    const dir = this.real(this.abs(rel));
+    let dir: string;
+    try {
+      dir = this.real(this.abs(rel));
+    } catch (err) {
+      if (err instanceof BuildError) throw err.wrap('must build at directory: not a valid directory: ');
+      throw err;
+    }
     if (this.fs.stat(dir)?.type !== 'dir') {
       throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, { file: dir });
     }
-    for (const visited of [...this.chain, this.root]) {
+    // kustomize walks from this loader up through its referrers.
+    for (const visited of [this.root, ...[...this.chain].reverse()]) {
       if (isWithin(dir, visited)) {
         throw new BuildError('load/cycle', `cycle detected: candidate root '${dir}' contains visited root '${visited}'`, {
           file: dir,

@@ -3,6 +3,8 @@
  * to exit codes (0 ok, 1 failure, 2 bad usage).
  */
 import { runBuildCommand, buildHelp } from './commands/build.js';
+import { runFleetCommand } from './commands/fleet.js';
+import { runGraphCommand } from './commands/graph.js';
 import { runDiffCommand } from './commands/diff.js';
 import { UsageError, type Io } from './io.js';
 
@@ -12,6 +14,8 @@ const help = `Usage: kustomize-ts <command> [options]
 
 Commands:
   build DIR      render a kustomization exactly as kustomize build does
+  fleet ROOT     render every Flux Kustomization of a cluster (--cluster DIR)
+  graph ROOT     the dependsOn graph of a cluster's Flux Kustomizations (--cluster DIR)
   diff A B       what changes between two renderings (environments, checkouts)
 
 Run \`kustomize-ts <command> --help\` for a command's options.
@@ -24,6 +28,10 @@ export function main(argv: string[], io: Io): number {
     switch (cmd) {
       case 'build':
         return runBuildCommand(rest, io);
+      case 'fleet':
+        return runFleetCommand(rest, io);
+      case 'graph':
+        return runGraphCommand(rest, io);
       case 'diff':
         return runDiffCommand(rest, io);
       case '--version':

@@ -1,84 +1,157 @@
 /**
- * Merging transformer configurations (kustomize's TransformerConfig.Merge): field specs are de-duplicated
- * (same path, GVK selected by the existing entry), a `create` mismatch is a conflict, name references
- * merge by target GVK, and each table is sorted by GVK as kustomize sorts it.
+ * Merging transformer configurations, as kustomize's builtinconfig does (TransformerConfig.Merge,
+ * FsSlice.MergeAll/MergeOne, nbrSlice.mergeAll): a field spec already present (same path, its GVK
+ * selected by the incoming one) is skipped, a `create` mismatch is `conflicting fieldspecs`; name
+ * references merge their referrers by equal target GVK (a new target is appended as it is); after a merge
+ * every table — and the list of name-reference targets, but not their referrers — is sorted with Go's
+ * (unstable) sort.Sort by GVK.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { gvkSelects } from '../resources/res-id.js';
 import { compareGvkForSort } from '../resources/order.js';
+import { goSort } from '../resources/go-sort.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
 
-function gvkOf(fs: { group?: string | undefined; version?: string | undefined; kind?: string | undefined }) {
-  return { group: fs.group ?? '', version: fs.version ?? '', kind: fs.kind ?? '' };
+interface GvkParts {
+  readonly group?: string | undefined;
+  readonly version?: string | undefined;
+  readonly kind?: string | undefined;
 }
 
-/** kustomize's FsSlice.MergeAll: appends specs not already present (no sorting). Throws on a `create` conflict. */
+function gvkOf(x: GvkParts): { group: string; version: string; kind: string } {
+  return { group: x.group ?? '', version: x.version ?? '', kind: x.kind ?? '' };
+}
+
+/** kustomize's Gvk.IsSelected: every non-empty part of `selector` equals the same part of `x`. */
+function isSelected(x: GvkParts, selector: GvkParts): boolean {
+  if (selector.group && selector.group !== (x.group ?? '')) return false;
+  if (selector.version && selector.version !== (x.version ?? '')) return false;
+  if (selector.kind && selector.kind !== (x.kind ?? '')) return false;
+  return true;
+}
+
+/** kustomize's FsSlice.MergeOne: `s` plus `x` unless an effectively equal spec is there. */
+export function mergeFieldSpec(s: readonly FieldSpec[], x: FieldSpec): FieldSpec[] {
+  for (const e of s) {
+    if (e.path === x.path && isSelected(e, x)) {
+      if ((e.create ?? false) !== (x.create ?? false)) throw new BuildError('transformer/config', 'conflicting fieldspecs');
+      return s.slice();
+    }
+  }
+  return [...s, x];
+}
+
+/** kustomize's FsSlice.MergeAll (no sorting). Throws `conflicting fieldspecs`. */
 export function mergeFieldSpecList(into: readonly FieldSpec[], incoming: readonly FieldSpec[]): FieldSpec[] {
-  return mergeFieldSpecs(into.slice(), incoming);
-}
-
-function mergeFieldSpecs(into: FieldSpec[], incoming: readonly FieldSpec[]): FieldSpec[] {
   const out = into.slice();
   for (const x of incoming) {
-    const existing = out.find((s) => s.path === x.path && gvkSelects(gvkOf(x), gvkOf(s)));
-    if (existing) {
-      if ((existing.create ?? false) !== (x.create ?? false)) {
-        throw new BuildError('transformer/config', 'conflicting fieldspecs');
+    let found = false;
+    for (const e of out) {
+      if (e.path === x.path && isSelected(e, x)) {
+        if ((e.create ?? false) !== (x.create ?? false)) throw new BuildError('transformer/config', 'conflicting fieldspecs');
+        found = true;
+        break;
       }
-      continue;
     }
-    out.push(x);
+    if (!found) out.push(x);
   }
   return out;
 }
 
-function sameGvk(a: NameBackReferences, b: NameBackReferences): boolean {
-  return (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && a.kind === b.kind;
+function gvkEquals(a: GvkParts, b: GvkParts): boolean {
+  return (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && (a.kind ?? '') === (b.kind ?? '');
 }
 
-function mergeNameRefs(into: NameBackReferences[], incoming: readonly NameBackReferences[]): NameBackReferences[] {
-  const out = into.map((n) => ({ ...n, fieldSpecs: n.fieldSpecs.slice() }));
-  for (const x of incoming) {
-    const i = out.findIndex((n) => sameGvk(n, x));
-    if (i >= 0) {
-      const cur = out[i] as NameBackReferences;
-      out[i] = { ...cur, fieldSpecs: mergeFieldSpecs(cur.fieldSpecs.slice(), x.fieldSpecs) };
-    } else out.push({ ...x, fieldSpecs: mergeFieldSpecs([], x.fieldSpecs) });
+/** kustomize's nbrSlice.mergeAll. */
+function mergeNameRefs(into: readonly NameBackReferences[], incoming: readonly NameBackReferences[]): NameBackReferences[] {
+  let result = into.slice();
+  for (const other of incoming) {
+    let found = false;
+    result = result.map((c) => {
+      if (!gvkEquals(c, other)) return c;
+      found = true;
+      return { ...c, fieldSpecs: mergeFieldSpecList(c.fieldSpecs, other.fieldSpecs) };
+    });
+    if (!found) result.push(other);
   }
-  return out;
+  return result;
 }
 
-const byGvk = <T extends { group?: string; version?: string; kind?: string }>(a: T, b: T): number =>
-  compareGvkForSort(gvkOf(a), gvkOf(b));
+/** kustomize's Gvk.IsLessThan. */
+export function gvkIsLessThan(a: GvkParts, b: GvkParts): boolean {
+  return compareGvkForSort(gvkOf(a), gvkOf(b)) < 0;
+}
 
-/** Merges `b` into `a`, returning a new config. Throws `conflicting fieldspecs`. */
-export function mergeTransformerConfig(a: TransformerConfig, b: Partial<TransformerConfig>): TransformerConfig {
-  const wrap = <T>(name: string, f: () => T): T => {
-    try {
-      return f();
-    } catch (err) {
-      if (err instanceof BuildError) throw err.wrap(`failed to merge ${name} fieldSpec: `);
-      throw err;
+const tableKeys = [
+  'namePrefix',
+  'nameSuffix',
+  'nameSpace',
+  'commonLabels',
+  'labels',
+  'templateLabels',
+  'commonAnnotations',
+  'varReference',
+  'images',
+  'replicas',
+] as const satisfies readonly Exclude<keyof TransformerConfig, 'nameReference'>[];
+
+/** kustomize's TransformerConfig.sortFields: every table (and the name-reference targets) sorted in place. */
+export function sortTransformerConfig(c: TransformerConfig): TransformerConfig {
+  for (const k of tableKeys) goSort(c[k], gvkIsLessThan);
+  goSort(c.nameReference, gvkIsLessThan);
+  return c;
+}
+
+const mergeNames: Record<keyof TransformerConfig, string> = {
+  namePrefix: 'NamePrefix',
+  nameSuffix: 'NameSuffix',
+  nameSpace: 'NameSpace',
+  commonAnnotations: 'CommonAnnotations',
+  commonLabels: 'CommonLabels',
+  labels: 'Labels',
+  templateLabels: 'TemplateLabels',
+  varReference: 'VarReference',
+  nameReference: 'NameReference',
+  images: 'Images',
+  replicas: 'Replicas',
+};
+
+function wrapMerge<T>(key: keyof TransformerConfig, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof BuildError) throw err.wrap(`failed to merge ${mergeNames[key]} fieldSpec: `);
+    throw err;
+  }
+}
+
+/** kustomize's TransformerConfig.Merge: `a` merged with `b` into a new, sorted config. */
+export function mergeTransformerConfig(a: TransformerConfig, b: Partial<TransformerConfig> | undefined): TransformerConfig {
+  const merged = emptyTransformerConfig();
+  // kustomize merges in this order (it decides which conflict is reported first).
+  const order = [
+    'namePrefix',
+    'nameSuffix',
+    'nameSpace',
+    'commonAnnotations',
+    'commonLabels',
+    'labels',
+    'templateLabels',
+    'varReference',
+    'nameReference',
+    'images',
+    'replicas',
+  ] as const;
+  for (const k of order) {
+    if (k === 'nameReference') {
+      merged.nameReference = wrapMerge(k, () => mergeNameRefs(a.nameReference, b?.nameReference ?? []));
+    } else {
+      merged[k] = wrapMerge(k, () => mergeFieldSpecList(a[k], b?.[k] ?? []));
     }
-  };
-  const m = (name: string, x: FieldSpec[], y: FieldSpec[] | undefined): FieldSpec[] =>
-    wrap(name, () => mergeFieldSpecs(x, y ?? []).sort(byGvk));
-  return {
-    namePrefix: m('NamePrefix', a.namePrefix, b.namePrefix),
-    nameSuffix: m('NameSuffix', a.nameSuffix, b.nameSuffix),
-    nameSpace: m('NameSpace', a.nameSpace, b.nameSpace),
-    commonAnnotations: m('CommonAnnotations', a.commonAnnotations, b.commonAnnotations),
-    commonLabels: m('CommonLabels', a.commonLabels, b.commonLabels),
-    labels: m('Labels', a.labels, b.labels),
-    templateLabels: m('TemplateLabels', a.templateLabels, b.templateLabels),
-    varReference: m('VarReference', a.varReference, b.varReference),
-    nameReference: wrap('NameReference', () => mergeNameRefs(a.nameReference, b.nameReference ?? []).sort(byGvk)),
-    images: m('Images', a.images, b.images),
-    replicas: m('Replicas', a.replicas, b.replicas),
-  };
+  }
+  return sortTransformerConfig(merged);
 }
 
-/** An empty configuration (no field specs at all). */
+/** An empty configuration (no field specs at all): a fresh accumulator's. */
 export function emptyTransformerConfig(): TransformerConfig {
   return {
     namePrefix: [],

@@ -1,11 +1,15 @@
 /**
- * Walking a field spec's path through an object (spec §7.1): sequences are descended into element by
- * element, `key[]` insists on a sequence and never creates, and with `create` missing intermediates
- * become maps and the final field a value of the transformer's kind.
+ * Walking a field spec's path through an object, as kustomize's fieldspec.Filter does (spec §7.1):
+ * sequences are descended into element by element; `key[]` insists on a sequence, never creates, and turns
+ * an existing `null` into `[]`; with `create` (and a create kind) missing intermediates become maps and
+ * the final field a value of the transformer's kind, and an existing `null` along the way is converted
+ * the same way. A missing field, or a null in the middle, ends the walk silently; a scalar in the middle
+ * is an error.
  */
 import { BuildError } from '../diagnostics/error.js';
 import type { YamlMap, YamlValue } from '../yaml/values.js';
 import { getField, hasField, isMap, setField } from '../yaml/values.js';
+import { resolvePlainScalar } from '../yaml/scalars.js';
 import type { Gvk } from '../resources/res-id.js';
 import type { FieldSpec } from './types.js';
 
@@ -19,34 +23,35 @@ export interface FieldRef {
   set(v: YamlValue): void;
 }
 
-/** What to create at the end of the path when it is missing and the spec says `create`. */
+/**
+ * What to create at the end of the path when it is missing and the spec says `create` (kustomize's
+ * CreateKind): a mapping (labels, annotations), a scalar (names, namespaces), or nothing (never create).
+ */
 export type CreateKind = 'map' | 'scalar' | undefined;
 
 const pathCache = new Map<string, string[]>();
 
-/** Splits a field-spec path on `/`, honouring `\/` escapes; a leading `/` is ignored. */
+/**
+ * Splits a field-spec path on `/` as kustomize's PathSplitter does: a segment ending in `\` is joined with
+ * the next one by a literal `/`, and one leading empty segment (a leading `/`) is dropped.
+ */
 export function splitFieldPath(path: string): string[] {
   const cached = pathCache.get(path);
   if (cached) return cached;
-  const out: string[] = [];
-  let cur = '';
-  for (let i = 0; i < path.length; i++) {
-    const c = path[i];
-    if (c === '\\' && path[i + 1] === '/') {
-      cur += '/';
-      i++;
-    } else if (c === '/') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+  let ps = path.split('/');
+  if (ps.length > 1 && ps[0] === '') ps = ps.slice(1);
+  const out: string[] = [ps[0] as string];
+  for (let i = 1; i < ps.length; i++) {
+    const last = out.length - 1;
+    const prev = out[last] as string;
+    if (prev.endsWith('\\')) out[last] = `${prev.slice(0, -1)}/${ps[i] as string}`;
+    else out.push(ps[i] as string);
   }
-  out.push(cur);
-  while (out.length > 1 && out[0] === '') out.shift();
   pathCache.set(path, out);
   return out;
 }
 
-/** Whether a field spec's GVK filter selects `gvk` (empty parts match anything). */
+/** Whether a field spec's GVK filter selects `gvk` (empty parts match anything; kustomize's Gvk.IsSelected). */
 export function fieldSpecSelects(spec: FieldSpec, gvk: Gvk): boolean {
   if (spec.kind && spec.kind !== gvk.kind) return false;
   if (spec.group && spec.group !== gvk.group) return false;
@@ -54,46 +59,60 @@ export function fieldSpecSelects(spec: FieldSpec, gvk: Gvk): boolean {
   return true;
 }
 
+class WalkError extends Error {}
+
 function walk(
   node: YamlValue,
-  path: string[],
+  path: readonly string[],
   i: number,
   create: boolean,
   createKind: CreateKind,
   visit: (ref: FieldRef) => void,
 ): void {
+  if (node === null) return;
   if (Array.isArray(node)) {
-    try {
-      for (const el of node) walk(el, path, i, create, createKind, visit);
-    } catch (err) {
-      // kustomize's fieldspec filter names the rest of the path when a sequence element fails.
-      if (err instanceof Error && !(err instanceof BuildError)) err.message = `visit traversal on path: [${path.slice(i).join(' ')}]: ${err.message}`;
-      throw err;
+    for (const el of node) {
+      try {
+        walk(el, path, i, create, createKind, visit);
+      } catch (err) {
+        const prefix = `visit traversal on path: [${path.slice(i).join(' ')}]: `;
+        // kustomize's fieldspec filter names the rest of the path when a sequence element fails.
+        if (err instanceof WalkError) throw new WalkError(`${prefix}${err.message}`);
+        if (err instanceof BuildError) throw err.wrap(prefix);
+        if (err instanceof Error) err.message = `${prefix}${err.message}`;
+        throw err;
+      }
     }
     return;
   }
-  if (!isMap(node)) {
-    if (node === null) return;
-    throw new Error('expected sequence or mapping node');
-  }
+  if (!isMap(node)) throw new WalkError('expected sequence or mapping node');
   const raw = path[i] as string;
   const isSeq = raw.endsWith('[]');
   const key = isSeq ? raw.slice(0, -2) : raw;
+  if (key === '') throw new WalkError('cannot set or create an empty field name');
   const last = i === path.length - 1;
+  // What kind of node this step may create or convert a null into (kustomize's `kind`).
+  let kind: 'map' | 'scalar' | 'seq' | undefined;
+  let mayCreate = false;
+  if (!create || createKind === undefined || isSeq) {
+    kind = isSeq ? 'seq' : undefined;
+  } else if (last) {
+    kind = createKind;
+    mayCreate = true;
+  } else {
+    kind = 'map';
+    mayCreate = true;
+  }
   let value = getField(node, key);
   let created = false;
-  const mayCreate = create && createKind !== undefined && !isSeq;
   if (value === undefined) {
     if (!mayCreate) return;
-    value = last ? (createKind === 'map' ? {} : null) : {};
+    value = kind === 'map' ? {} : null;
     setField(node, key, value);
     created = true;
-  } else if (value === null && mayCreate) {
-    value = last ? (createKind === 'map' ? {} : null) : {};
-    setField(node, key, value);
-  } else if (value === null && isSeq) {
-    // kustomize turns a null it reaches through `key[]` into an empty sequence (in the output too).
-    value = [];
+  } else if (value === null && kind !== undefined) {
+    if (kind === 'map') value = {};
+    else if (kind === 'seq') value = [];
     setField(node, key, value);
   }
   if (last) {
@@ -114,7 +133,8 @@ function walk(
 
 /**
  * Visits the field(s) `spec.path` names in `obj` (several when the path crosses sequences). Does not check
- * the GVK filter: callers decide which id (current or original) to match.
+ * the GVK filter: callers decide which id (current or original) to match. Errors (the walk's and the
+ * visitor's) are prefixed `considering field '<path>' of object <describe()>: ` as kustomize does.
  */
 export function visitFieldSpec(
   obj: YamlMap,
@@ -127,9 +147,10 @@ export function visitFieldSpec(
   try {
     walk(obj, path, 0, spec.create === true, createKind, visit);
   } catch (err) {
-    if (err instanceof BuildError) throw err;
+    const prefix = `considering field '${spec.path}' of object ${describe ? describe() : '?'}: `;
+    if (err instanceof BuildError) throw err.wrap(prefix);
     const msg = err instanceof Error ? err.message : String(err);
-    throw new BuildError('transformer/failed', `considering field '${spec.path}' of object ${describe ? describe() : '?'}: ${msg}`);
+    throw new BuildError('transformer/failed', `${prefix}${msg}`);
   }
 }
 
@@ -141,4 +162,21 @@ export function hasPath(obj: YamlMap, path: string[]): boolean {
     cur = cur[k] as YamlValue;
   }
   return true;
+}
+
+/**
+ * The value kustomize ends up with when it writes `text` as an untagged scalar over `old` (prefix, suffix,
+ * name references): the node keeps its style, so a plain scalar (an original number or boolean, or a
+ * field just created) is read back by YAML rules (`1` + `23` → 123), a string stays a string.
+ */
+export function untaggedScalar(old: YamlValue, text: string): YamlValue {
+  if (typeof old === 'string') return text;
+  return resolvePlainScalar(text, 'kyaml');
+}
+
+/** The text of a scalar as kustomize sees it (`node.Value`). */
+export function scalarText(v: YamlValue): string {
+  if (v === null) return '';
+  if (typeof v === 'object') return '';
+  return String(v);
 }

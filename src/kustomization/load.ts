@@ -4,7 +4,7 @@
  * load-time conversions (`bases`, `imageTags`, generator `env`, `helmChartInflationGenerator`) and check
  * kind, apiVersion and emptiness.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
 import type { FileSystem } from '../fs/types.js';
@@ -45,6 +45,8 @@ export interface LoadedKustomization {
   warnings: Diagnostic[];
   /** The raw parse, to locate fields for diagnostics. */
   locate(field: string): { line: number; column: number } | undefined;
+  /** The source range of a field's key, or of entry `index` of a list field (for diagnostics). */
+  range(field: string, index?: number): Range | undefined;
 }
 
 /** Finds the kustomization file of `dir`. Throws kustomize's errors for none or several. */
@@ -138,6 +140,11 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
     const r = locateKey(doc.node, [field], stream.lineCounter, true);
     return r ? { line: r.start.line, column: r.start.column } : undefined;
   };
+  const range = (field: string, index?: number): Range | undefined => {
+    if (!doc) return undefined;
+    if (index === undefined) return locateKey(doc.node, [field], stream.lineCounter, true);
+    return locateKey(doc.node, [field, String(index)], stream.lineCounter, true);
+  };
   const warnings: Diagnostic[] = [];
   for (const d of deprecatedFields) {
     if (k[d.field] !== undefined) {
@@ -160,7 +167,7 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
     const r = doc ? locateKey(doc.node, [errs[0]?.startsWith('kind') ? 'kind' : 'apiVersion'], stream.lineCounter, true) : undefined;
     throw new BuildError('kustomization/invalid-kind', `Failed to read kustomization file under ${dir}:\n${errs.join('\n')}`, { file, range: r });
   }
-  return { kustomization: k, file, dir, warnings, locate };
+  return { kustomization: k, file, dir, warnings, locate, range };
 }
 
 /** Finds, reads and parses the kustomization of `dir`. */

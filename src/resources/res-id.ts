@@ -11,6 +11,11 @@ export interface Gvk {
 export interface ResId extends Gvk {
   readonly name: string;
   readonly namespace: string;
+  /**
+   * Overrides the scope resolver: kustomize's previous ids are never cluster-scoped (their namespace is
+   * the recorded effective namespace, `_non_namespaceable_` for cluster-scoped kinds).
+   */
+  readonly clusterScoped?: boolean;
 }
 
 /** Splits an apiVersion at its first `/`: `apps/v1` → apps, v1; `v1` → "", v1. */
@@ -30,11 +35,12 @@ export type ScopeResolver = (gvk: Gvk) => boolean;
 /** kustomize v5.6.0's default: the cluster-scoped kinds of its Kubernetes 1.21.2 schema. */
 export const defaultScope: ScopeResolver = (gvk) => clusterScopedKinds.has(`${apiVersionOf(gvk)}/${gvk.kind}`);
 
-const CLUSTER = '\u0000cluster';
+/** kustomize's effective namespace of cluster-scoped ids (resid.TotallyNotANamespace). */
+export const NOT_A_NAMESPACE = '_non_namespaceable_';
 
-/** The namespace used when comparing ids: a sentinel for cluster-scoped kinds, `default` for "". */
+/** The namespace used when comparing ids (kustomize's EffectiveNamespace): `_non_namespaceable_` for cluster-scoped kinds, `default` for "". */
 export function effectiveNamespace(id: ResId, isClusterScoped: ScopeResolver = defaultScope): string {
-  if (isClusterScoped(id)) return CLUSTER;
+  if (id.clusterScoped ?? isClusterScoped(id)) return NOT_A_NAMESPACE;
   return id.namespace === '' ? 'default' : id.namespace;
 }
 

@@ -1,5 +1,5 @@
 import { BuildError } from '../diagnostics/error.js';
-import { idsEqual, idString, type ResId } from './res-id.js';
+import { idKey, idsEqual, idString, type ResId } from './res-id.js';
 import type { Resource } from './resource.js';
 
 /**
@@ -20,8 +20,11 @@ export class ResourceList {
   /** Appends, failing like kustomize when a resource with the same current id is already present. */
   append(r: Resource): void {
     const id = r.id();
+    // Computing the id's key asks the schema for the kind's scope, as kustomize's Append does through
+    // CurId(); that first question can decide how a later custom `openapi:` schema combines (schema/state.ts).
+    const key = idKey(id, r.scope);
     for (const other of this.items) {
-      if (idsEqual(other.id(), id, r.scope)) {
+      if (idKey(other.id(), r.scope) === key) {
         throw new BuildError('resource/id-conflict', `may not add resource with an already registered id: ${idString(id)}`, {
           file: r.origin.file,
           range: r.origin.range,

@@ -1,7 +1,35 @@
 import type { YamlMap, YamlValue } from '../yaml/values.js';
 import { cloneValue, getField, isMap, setField } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
-import { splitApiVersion, defaultScope, type Gvk, type ResId, type ScopeResolver } from './res-id.js';
+import { BuildError } from '../diagnostics/error.js';
+import { splitApiVersion, defaultScope, effectiveNamespace, type Gvk, type ResId, type ScopeResolver } from './res-id.js';
+
+/**
+ * A previous id as kustomize records it (build annotations `previousNames`, `previousNamespaces`,
+ * `previousKinds`): kind, name and the effective namespace at the time. Group and version are not
+ * recorded: a previous id has the resource's current group and version.
+ */
+export interface PreviousId {
+  readonly kind: string;
+  readonly name: string;
+  /** The effective namespace: `default` for "", `_non_namespaceable_` for cluster-scoped kinds. */
+  readonly namespace: string;
+}
+
+/** Whether a value can be recorded in one of kustomize's comma-separated build annotations as it is. */
+function csvSafe(v: string): boolean {
+  return v !== '' && !v.includes(',');
+}
+
+/**
+ * kustomize keeps name history in comma-separated annotations: empty values are not appended and values
+ * containing commas split. This is what reading such an annotation back yields.
+ */
+function csvRoundTrip(values: readonly string[]): string[] | undefined {
+  const kept = values.filter((v) => v !== '');
+  if (kept.length === 0) return undefined;
+  return kept.join(',').split(',');
+}
 
 /** How a generated object is absorbed into the resources already accumulated (spec §3.4). */
 export type GeneratorBehavior = 'create' | 'merge' | 'replace' | 'unspecified';
@@ -31,11 +59,19 @@ export class Resource {
   /** The object as it will be written out. */
   data: YamlMap;
   origin: Origin;
-  /** Ids this resource had before renames, oldest first (namespaces stored as effective namespaces). */
-  previousIds: ResId[] = [];
-  /** Prefixes and suffixes applied to `metadata.name`, in the order they were applied. */
+  /** Ids this resource had before renames, oldest first (see {@link PreviousId}). */
+  previousIds: PreviousId[] = [];
+  /**
+   * Prefixes and suffixes applied to `metadata.name`, in the order they were applied (as kustomize reads
+   * them back from its annotations: empty ones are never recorded; use {@link addNamePrefix}).
+   */
   prefixes: string[] = [];
   suffixes: string[] = [];
+  /**
+   * `metadata.name` is a plain (unquoted) scalar in the source: kustomize keeps a scalar's style when it
+   * rewrites it, so a renamed plain name is read back by YAML rules (`1` + `e5` → the number 100000).
+   */
+  plainName = false;
   /** Marked by a generator: gets `-<hash>` appended at the end of the build. */
   needsHash = false;
   /** Set on generated objects until they are absorbed. */
@@ -46,6 +82,11 @@ export class Resource {
   refVarNames: string[] | undefined;
   /** Fields whose value a patch or transformer wrote, keyed by JSON pointer. */
   fieldOrigins: Map<string, FieldOrigin> | undefined;
+  /**
+   * An error kustomize only reports when it writes the object out (a mapping key repeated in the source:
+   * go-yaml accepts it on reading, and fails when decoding the object for output).
+   */
+  outputError: BuildError | undefined;
   /** Scope of this resource's kind (from the build's schema). */
   scope: ScopeResolver;
 
@@ -113,27 +154,67 @@ export class Resource {
     return { group, version, kind: this.kind, name: this.name, namespace: this.namespace };
   }
 
-  /** The id before any rename: the first previous id, or the current id. */
-  originalId(): ResId {
-    return this.previousIds[0] ?? this.id();
+  /**
+   * The previous ids, oldest first, as kustomize's Resource.PrevIds returns them: with the current group
+   * and version, never cluster-scoped (their namespace is the recorded effective one). Throws when the
+   * recorded history is inconsistent (an empty name or a comma in a name), where kustomize panics.
+   */
+  prevIds(): ResId[] {
+    const prev = this.previousIds;
+    if (prev.length === 0) return [];
+    const { group, version } = splitApiVersion(this.apiVersion);
+    if (prev.every((p) => csvSafe(p.name) && csvSafe(p.namespace) && csvSafe(p.kind))) {
+      return prev.map((p) => ({ group, version, kind: p.kind, name: p.name, namespace: p.namespace, clusterScoped: false }));
+    }
+    const names = csvRoundTrip(prev.map((p) => p.name));
+    if (!names) return [];
+    const namespaces = csvRoundTrip(prev.map((p) => p.namespace)) ?? [''];
+    const kinds = csvRoundTrip(prev.map((p) => p.kind)) ?? [''];
+    if (names.length !== namespaces.length || names.length !== kinds.length) {
+      throw new BuildError(
+        'internal/error',
+        'number of previous names, number of previous namespaces, number of previous kinds not equal',
+        { file: this.origin.file, range: this.origin.range },
+      );
+    }
+    return names.map((name, i) => ({
+      group,
+      version,
+      kind: kinds[i] as string,
+      name,
+      namespace: namespaces[i] as string,
+      clusterScoped: false,
+    }));
   }
 
-  /** Current id followed by every previous id (newest first). */
+  /** The id before any rename (kustomize's OrgId): the first previous id, or the current id. */
+  originalId(): ResId {
+    return this.prevIds()[0] ?? this.id();
+  }
+
+  /** The current id followed by every previous id, oldest first (kustomize's MakeResIds). */
   allIds(): ResId[] {
-    const out = [this.id()];
-    for (let i = this.previousIds.length - 1; i >= 0; i--) out.push(this.previousIds[i] as ResId);
-    return out;
+    return [this.id(), ...this.prevIds()];
   }
 
   isClusterScoped(): boolean {
     return this.scope(this.gvk());
   }
 
-  /** Records the current id as a previous id (before a transformer may rename). */
+  /** Records the current id as a previous id (kustomize's StorePreviousId, before a rename). */
   storePreviousId(): void {
     const id = this.id();
-    const ns = this.isClusterScoped() ? id.namespace : id.namespace === '' ? 'default' : id.namespace;
-    this.previousIds.push({ ...id, namespace: ns });
+    this.previousIds.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id, this.scope) });
+  }
+
+  /** Records a prefix applied to `metadata.name` (kustomize's AddNamePrefix). */
+  addNamePrefix(prefix: string): void {
+    if (prefix !== '') this.prefixes.push(...csvRoundTrip([prefix])!);
+  }
+
+  /** Records a suffix applied to `metadata.name` (kustomize's AddNameSuffix). */
+  addNameSuffix(suffix: string): void {
+    if (suffix !== '') this.suffixes.push(...csvRoundTrip([suffix])!);
   }
 
   /** Whether some previous id exists (the resource was renamed, re-namespaced or re-kinded). */
@@ -148,6 +229,8 @@ export class Resource {
     r.prefixes = this.prefixes.slice();
     r.suffixes = this.suffixes.slice();
     r.needsHash = this.needsHash;
+    r.plainName = this.plainName;
+    r.outputError = this.outputError;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();
     r.refVarNames = this.refVarNames?.slice();

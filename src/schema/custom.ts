@@ -1,22 +1,50 @@
 /**
  * The `openapi:` field (spec §4.5): a builtin version id or a custom schema file replacing the builtin
- * schema for the whole build. The top kustomization sets it first; below, the first one set wins.
+ * schema for the whole build. The top kustomization sets it first (reset); below, the first one set wins.
+ * A custom schema set below the top after the schema was already consulted adds to the builtin one (kyaml's
+ * global schema is never cleared), see state.ts.
  */
 import { BuildError } from '../diagnostics/error.js';
 import type { KustTarget } from '../build/context.js';
+import { parseYamlStream } from '../yaml/parse.js';
+import { normalizeSwagger } from './normalize.js';
+import { BuildSchema, type CustomSchema } from './state.js';
 
+/** Parses a custom schema file (JSON, or YAML converted to JSON as kyaml does). */
+export function parseCustomSchema(text: string, file: string): CustomSchema {
+  try {
+    let doc: unknown;
+    if (text.length > 0 && text[0] === '{') {
+      doc = JSON.parse(text);
+    } else {
+      const stream = parseYamlStream(text, { file, mode: 'yaml11' });
+      const err = stream.errors[0];
+      if (err) throw new Error(`yaml: ${err.message}`);
+      doc = stream.documents[0]?.value ?? null;
+    }
+    return { ok: true, swagger: normalizeSwagger(doc, true), file };
+  } catch (err) {
+    return {
+      ok: false,
+      error: new BuildError('kustomization/invalid-value', `invalid schema file: ${(err as Error).message}`, { file }),
+    };
+  }
+}
+
+/** kustomize's `openapi.SetSchema` for one kustomization (`reset` at the top level). */
 export function setSchemaFromKustomization(kt: KustTarget, reset: boolean): void {
-  const openapi = kt.kustomization.openapi;
-  if (!openapi) return;
-  if (!reset && kt.build.schemaSet) return;
-  const version = openapi.version;
-  const path = openapi.path;
-  if (version !== undefined && path !== undefined) {
-    throw new BuildError('kustomization/invalid-value', 'builtin version and custom schema provided, cannot use both', { file: kt.file });
+  const build = kt.build;
+  if (reset || !(build.schema instanceof BuildSchema)) build.schema = new BuildSchema();
+  const schema = build.schema as BuildSchema;
+  const field = kt.kustomization.openapi ?? {};
+  let custom: CustomSchema | undefined;
+  if (Object.prototype.hasOwnProperty.call(field, 'path')) {
+    const { path, text } = kt.loader.readText(field.path ?? '');
+    custom = parseCustomSchema(text, path);
   }
-  if (version !== undefined && version !== 'v1.21.2') {
-    throw new BuildError('kustomization/invalid-value', 'the specified OpenAPI version is not built in', { file: kt.file });
-  }
-  if (path !== undefined) kt.loader.read(path);
-  kt.build.schemaSet = true;
+  const wasSet = schema.state.isSet;
+  schema.state.set(field, custom, reset, { file: kt.file });
+  build.schemaSet = schema.state.isSet;
+  // A sub-kustomization that changed the schema: a new view on the same state (see BuildSchema).
+  if (!reset && !wasSet && schema.state.isSet) build.schema = new BuildSchema(schema.state);
 }

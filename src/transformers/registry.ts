@@ -8,6 +8,9 @@ import { namespaceField, namespaceTransformer } from './namespace/index.js';
 import { prefixField, suffixField, prefixTransformer, suffixTransformer, prefixSuffixTransformer } from './prefix-suffix/index.js';
 import { labelsField, labelTransformer } from './labels/index.js';
 import { annotationsField, annotationsTransformer } from './annotations/index.js';
+import { patchesStrategicMergeField, patchStrategicMergeTransformer } from './patch-strategic-merge/index.js';
+import { patchesField, patchTransformer } from './patch/index.js';
+import { patchesJson6902Field, patchJson6902Transformer } from './patch-json6902/index.js';
 import { replicasField, replicaCountTransformer } from './replicas/index.js';
 import { imagesField, imageTagTransformer } from './images/index.js';
 import { replacementsField, replacementTransformer } from './replacements/index.js';
@@ -17,13 +20,14 @@ import { sortOrderTransformer } from './sort-order/index.js';
 
 /** Field-driven transformers, in the order kustomize runs them within one kustomization. */
 export const fieldTransformers: readonly FieldTransformer<unknown>[] = [
-  // 1 patchesStrategicMerge, 2 patches: see the patch transformers
+  fieldTransformer(patchesStrategicMergeField),
+  fieldTransformer(patchesField),
   fieldTransformer(namespaceField),
   fieldTransformer(prefixField),
   fieldTransformer(suffixField),
   fieldTransformer(labelsField),
   fieldTransformer(annotationsField),
-  // 8 patchesJson6902
+  fieldTransformer(patchesJson6902Field),
   fieldTransformer(replicasField),
   fieldTransformer(imagesField),
   fieldTransformer(replacementsField),
@@ -39,6 +43,9 @@ export const transformerPlugins: ReadonlyMap<string, TransformerPlugin<unknown>>
       prefixSuffixTransformer,
       labelTransformer,
       annotationsTransformer,
+      patchStrategicMergeTransformer,
+      patchTransformer,
+      patchJson6902Transformer,
       replicaCountTransformer,
       imageTagTransformer,
       replacementTransformer,

@@ -52,15 +52,24 @@ function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
 }
 
-/** FNV-1a (32 bit) of a string, as 8 hex digits: keys CRD schemas by content across calls. */
+/** Two FNV-1a (32 bit) hashes of a string with different seeds, as 16 hex digits: keys CRD schemas by content. */
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;
+  let g = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ c, 0x01000193);
+    g = Math.imul(g ^ c, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return (h >>> 0).toString(16).padStart(8, '0') + (g >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * Key of a CRD version schema by the schema object itself: objects of an unchanged file keep their identity
+ * across renders (build caches), so their schema is not serialised again. Objects are never mutated after
+ * rendering.
+ */
+const keyByNode = new WeakMap<object, string>();
 
 /** Converted CRD schemas by key, shared by every call (bounded: oldest dropped first). */
 const crdSchemaCache = new Map<string, JsonSchema>();
@@ -124,9 +133,15 @@ export class CrdIndex {
         this.withoutSchema.set(gvk, crdName);
         continue;
       }
-      const text = stableJson(schema);
-      const key = `crd.${fnv1a(text)}.${text.length.toString(36)}`;
+      let key = keyByNode.get(schema);
+      let text: string | undefined;
+      if (key === undefined) {
+        text = stableJson(schema);
+        key = `crd.${fnv1a(text)}.${text.length.toString(36)}`;
+        keyByNode.set(schema, key);
+      }
       if (!crdSchemaCache.has(key)) {
+        text ??= stableJson(schema);
         if (crdSchemaCache.size >= CRD_CACHE_MAX) {
           const oldest = crdSchemaCache.keys().next().value;
           if (oldest !== undefined) crdSchemaCache.delete(oldest);

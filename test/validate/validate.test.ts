@@ -470,6 +470,34 @@ describe('validate()', () => {
     expect(r.stats).toEqual({ objects: 3, valid: 0, invalid: 1, unknown: 2, skipped: 0 });
   });
 
+  it('malformed objects and CRDs give findings, never an exception', () => {
+    const objects = [
+      { apiVersion: 'v1', kind: 5, metadata: [] },
+      { apiVersion: ['x'], kind: 'Pod' },
+      { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.b' }, spec: { group: 'b', names: { kind: 'A' }, versions: 'v1' } },
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'c.d' },
+        spec: {
+          group: 'd',
+          names: { kind: 'C' },
+          versions: [
+            null,
+            { name: 'v1', served: true, schema: { openAPIV3Schema: { type: 5, properties: [1], required: 'x', items: [], pattern: '(' } } },
+            { name: 'v2', served: true, schema: { openAPIV3Schema: { type: 'object', properties: { a: { pattern: '(?<', type: 'string' }, b: { enum: 'x' } } } } },
+          ],
+        },
+      },
+      { apiVersion: 'd/v1', kind: 'C', metadata: { name: 'c' }, anything: 1 },
+      { apiVersion: 'd/v2', kind: 'C', metadata: { name: 'c' }, a: 'x' },
+      { apiVersion: 'b/v1', kind: 'A', metadata: { name: 'a' } },
+    ];
+    const r = validate(objects);
+    expect(r.stats.objects).toBe(objects.length);
+    expect(r.diagnostics.filter((d) => d.path === '/kind' || d.path === '/apiVersion').map((d) => d.code)).toContain('schema/invalid');
+  });
+
   it('accepts plain objects (no positions)', () => {
     const r = validate([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 1 } }]);
     expect(r.diagnostics).toHaveLength(1);

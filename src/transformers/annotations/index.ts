@@ -5,7 +5,7 @@
 import { getField, type YamlMap } from '../../yaml/values.js';
 import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
-import { setStringMap, type StringMapConfig } from '../labels/filter.js';
+import { setStringMap, sortedKeys, type StringMapConfig } from '../labels/filter.js';
 
 export const annotationsTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'AnnotationsTransformer',
@@ -14,8 +14,9 @@ export const annotationsTransformer: TransformerPlugin<StringMapConfig> = {
     fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
   }),
   transform(resources, c) {
-    if (Object.keys(c.pairs).length === 0) return;
-    for (const r of resources.items) setStringMap(r, c);
+    const keys = sortedKeys(c.pairs);
+    if (keys.length === 0) return;
+    for (const r of resources.items) setStringMap(r, c, keys);
   },
 };
 

@@ -1,38 +1,54 @@
 /**
- * Setting a string map (labels or annotations) at every field spec of an object: keys in sorted order,
- * values as strings, maps created where the spec says `create`.
+ * Setting a string map (labels or annotations) at every field spec of an object, as kustomize's labels and
+ * annotations filters do: keys in sorted order, values as strings, maps created (or a `null` converted)
+ * where the spec says `create`; a `null` left in place is not touched; any other non-map is an error.
  */
 import type { FieldSpec } from '../../fieldspecs/types.js';
 import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
+import { BuildError } from '../../diagnostics/error.js';
 import { isMap, setField } from '../../yaml/values.js';
 
+/** Configuration of the label and annotation transformers. */
 export interface StringMapConfig {
+  /** The labels or annotations to set. */
   pairs: Readonly<Record<string, string>>;
+  /** Where to set them. */
   fieldSpecs: readonly FieldSpec[];
 }
 
-export function setStringMap(r: Resource, c: StringMapConfig): void {
-  const keys = Object.keys(c.pairs).sort();
+/** Sets the pairs of `c` on one resource. */
+export function setStringMap(r: Resource, c: StringMapConfig, keys: readonly string[] = sortedKeys(c.pairs)): void {
   if (keys.length === 0) return;
   const gvk = r.gvk();
-  for (const fs of c.fieldSpecs) {
-    if (!fieldSpecSelects(fs, gvk)) continue;
-    visitFieldSpec(
-      r.data,
-      fs,
-      'map',
-      (ref) => {
-        let m = ref.value;
-        if (!isMap(m)) {
-          if (m !== null) throw new Error(`wrong node kind: expected MappingNode but got ${Array.isArray(m) ? 'SequenceNode' : 'ScalarNode'}`);
-          m = {};
-          ref.set(m);
-        }
-        for (const k of keys) setField(m, k, c.pairs[k] as string);
-      },
-      () => idString(r.id()),
-    );
+  const specs = c.fieldSpecs.filter((fs) => fieldSpecSelects(fs, gvk));
+  if (specs.length === 0) return;
+  for (const k of keys) {
+    const v = c.pairs[k] as string;
+    for (const fs of specs) {
+      visitFieldSpec(
+        r.data,
+        fs,
+        'map',
+        (ref) => {
+          const m = ref.value;
+          if (m === null) return;
+          if (!isMap(m)) {
+            throw new BuildError(
+              'transformer/failed',
+              `wrong node kind: expected MappingNode but got ${Array.isArray(m) ? 'SequenceNode' : 'ScalarNode'}`,
+            );
+          }
+          setField(m, k, v);
+        },
+        () => idString(r.id()),
+      );
+    }
   }
+}
+
+/** The keys of a map in Go's sort order (byte order). */
+export function sortedKeys(pairs: Readonly<Record<string, string>>): string[] {
+  return Object.keys(pairs).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -7,8 +7,8 @@ import type { FieldSpec } from '../../fieldspecs/types.js';
 import { getField, type YamlMap } from '../../yaml/values.js';
 import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
-import { mergeFieldSpecList } from '../../fieldspecs/config.js';
-import { setStringMap, type StringMapConfig } from './filter.js';
+import { mergeFieldSpec, mergeFieldSpecList } from '../../fieldspecs/config.js';
+import { setStringMap, sortedKeys, type StringMapConfig } from './filter.js';
 
 export const labelTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'LabelTransformer',
@@ -17,8 +17,9 @@ export const labelTransformer: TransformerPlugin<StringMapConfig> = {
     fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
   }),
   transform(resources, c) {
-    if (Object.keys(c.pairs).length === 0) return;
-    for (const r of resources.items) setStringMap(r, c);
+    const keys = sortedKeys(c.pairs);
+    if (keys.length === 0) return;
+    for (const r of resources.items) setStringMap(r, c, keys);
   },
 };
 
@@ -28,14 +29,14 @@ export const labelsField: FieldTransformer<StringMapConfig> = {
   plugin: labelTransformer,
   fields: ['labels', 'commonLabels'],
   configs(k, config) {
-    if ((k.labels ?? []).length === 0 && k.commonLabels === undefined) return [];
+    if ((k.labels ?? []).length === 0 && Object.keys(k.commonLabels ?? {}).length === 0) return [];
     const out: StringMapConfig[] = [];
     for (const label of k.labels ?? []) {
       let fss = mergeFieldSpecList((label.fields ?? []) as FieldSpec[], config.labels);
       if (label.includeSelectors) fss = mergeFieldSpecList(fss, config.commonLabels);
       else {
         if (label.includeTemplates) fss = mergeFieldSpecList(fss, config.templateLabels);
-        fss = mergeFieldSpecList(fss, [metadataLabels]);
+        fss = mergeFieldSpec(fss, metadataLabels);
       }
       out.push({ pairs: label.pairs ?? {}, fieldSpecs: fss });
     }

@@ -1,55 +1,96 @@
-/** The namespace filter on one object (spec §7.3). */
+/** The namespace filter on one object (kustomize's api/filters/namespace, spec §7.3). */
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
+import { fieldSpecSelects, visitFieldSpec, type FieldRef } from '../../fieldspecs/traverse.js';
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
-import { getField, isMap, setField } from '../../yaml/values.js';
+import { BuildError } from '../../diagnostics/error.js';
+import { getField, isMap, setField, type YamlValue } from '../../yaml/values.js';
 
+/** How RoleBinding/ClusterRoleBinding `subjects` get the namespace. */
 export type RoleBindingSubjectsMode = 'defaultOnly' | 'allServiceAccounts' | 'none';
 
+/** Configuration of the namespace transformer. */
 export interface NamespaceConfig {
+  /** The namespace to set; empty = the transformer does nothing. */
   namespace: string;
+  /** Extra fields to set (the `namespace` table: Namespace names, APIService and CRD webhook services). */
   fieldSpecs: readonly FieldSpec[];
   /** Only set the namespace where it is missing or empty. */
   unsetOnly: boolean;
+  /** Which RoleBinding subjects get the namespace. */
   setRoleBindingSubjects: RoleBindingSubjectsMode;
 }
 
-function isEmptyScalar(v: unknown): boolean {
-  return v === undefined || v === null || v === '';
+const META_NAMESPACE: FieldSpec = { path: 'metadata/namespace', create: true };
+
+function kindName(v: YamlValue): string {
+  return Array.isArray(v) ? 'SequenceNode' : isMap(v) ? 'MappingNode' : 'ScalarNode';
+}
+
+/** Whether a scalar already holds a value (kustomize's hasExistingValue). */
+function hasValue(v: YamlValue | undefined): boolean {
+  return v !== undefined && v !== null && v !== '';
+}
+
+function isRoleBinding(kind: string | undefined): boolean {
+  return kind === 'RoleBinding' || kind === 'ClusterRoleBinding';
 }
 
 /** Applies the namespace to one resource. */
 export function setNamespace(r: Resource, c: NamespaceConfig): void {
   const gvk = r.gvk();
-  const apiVersion = r.apiVersion;
-  const set = (ref: { value: unknown; set(v: string): void }): void => {
-    if (c.unsetOnly && !isEmptyScalar(ref.value)) return;
+  const describe = (): string => idString(r.id());
+  const set = (ref: FieldRef): void => {
+    if (ref.value !== null && typeof ref.value === 'object') {
+      throw new BuildError(
+        'transformer/failed',
+        `namespace field specs must target scalar nodes: wrong node kind: expected ScalarNode but got ${kindName(ref.value)}`,
+      );
+    }
+    if (c.unsetOnly && hasValue(ref.value)) return;
     ref.set(c.namespace);
   };
-  if (!r.isClusterScoped()) {
-    const meta = r.ensureMetadata();
-    const cur = getField(meta, 'namespace');
-    if (!(c.unsetOnly && !isEmptyScalar(cur))) setField(meta, 'namespace', c.namespace);
-  }
   let specs = c.fieldSpecs.filter(
-    (fs) => fs.path !== 'metadata/namespace' && !(apiVersion !== 'v1' && fs.path === 'metadata/name'),
+    (fs) => fs.path !== 'metadata/namespace' && !(r.apiVersion !== 'v1' && fs.path === 'metadata/name'),
   );
-  if (gvk.kind === 'RoleBinding' || gvk.kind === 'ClusterRoleBinding') {
-    specs = specs.filter((fs) => fs.path !== 'subjects' && !fs.path.startsWith('subjects/'));
-    const subjects = getField(r.data, 'subjects');
-    if (Array.isArray(subjects) && c.setRoleBindingSubjects !== 'none') {
-      for (const s of subjects) {
-        if (!isMap(s)) continue;
-        if (c.setRoleBindingSubjects === 'allServiceAccounts') {
-          if (getField(s, 'kind') !== 'ServiceAccount') continue;
-        } else if (getField(s, 'name') !== 'default') continue;
-        setField(s, 'namespace', c.namespace);
-      }
-    }
+  if (!r.isClusterScoped()) visitFieldSpec(r.data, META_NAMESPACE, 'scalar', set, describe);
+  if (isRoleBinding(gvk.kind)) {
+    specs = specs.filter((fs) => !(isRoleBinding(fs.kind) && fs.path === 'subjects/namespace'));
+    setSubjects(r, c);
   }
   for (const fs of specs) {
     if (!fieldSpecSelects(fs, gvk)) continue;
-    visitFieldSpec(r.data, fs, 'scalar', set, () => idString(r.id()));
+    visitFieldSpec(r.data, fs, 'scalar', set, describe);
+  }
+}
+
+function setSubjects(r: Resource, c: NamespaceConfig): void {
+  if (c.setRoleBindingSubjects === 'none') return;
+  const subjects = getField(r.data, 'subjects');
+  if (subjects === undefined || subjects === null) return;
+  if (!Array.isArray(subjects)) {
+    throw new BuildError(
+      'transformer/failed',
+      `setting namespace on (cluster)role binding subjects: wrong node kind: expected SequenceNode but got ${kindName(subjects)}`,
+    );
+  }
+  const field = c.setRoleBindingSubjects === 'allServiceAccounts' ? 'kind' : 'name';
+  const wanted = c.setRoleBindingSubjects === 'allServiceAccounts' ? 'ServiceAccount' : 'default';
+  for (const s of subjects) {
+    if (s === null) continue;
+    if (!isMap(s)) {
+      throw new BuildError(
+        'transformer/failed',
+        `setting namespace on (cluster)role binding subjects: looking up ${field} on (cluster)role binding subject: wrong node kind: expected MappingNode but got ${kindName(s)}`,
+      );
+    }
+    const v = getField(s, field);
+    if (v === undefined || v === null || typeof v === 'object' || String(v) !== wanted) continue;
+    const cur = getField(s, 'namespace');
+    if (cur !== undefined && cur !== null && typeof cur === 'object') {
+      throw new BuildError('transformer/failed', 'setting namespace on (cluster)role binding subjects: wrong node kind: expected ScalarNode');
+    }
+    if (c.unsetOnly && hasValue(cur)) continue;
+    setField(s, 'namespace', c.namespace);
   }
 }

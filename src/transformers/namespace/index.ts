@@ -1,23 +1,36 @@
 /**
- * namespace: kustomize's NamespaceTransformer (field `namespace`, spec §7.3). Sets `metadata.namespace`
- * on every namespaced object (overwriting), renames a v1 Namespace object, updates the namespace field
- * specs (APIService, CRD webhooks) and RoleBinding subjects, and records previous ids for name
- * references.
+ * namespace: kustomize's NamespaceTransformer (field `namespace`, spec §7.3). Records every resource's
+ * previous id, sets `metadata.namespace` on every namespaced object (overwriting), renames a v1 Namespace
+ * object, updates the namespace field specs (APIService, CRD webhooks) and RoleBinding subjects, and fails
+ * when two resources end up with the same id.
  */
 import { BuildError } from '../../diagnostics/error.js';
-import { idString } from '../../resources/res-id.js';
-import { getField } from '../../yaml/values.js';
+import { idKey } from '../../resources/res-id.js';
+import type { Resource } from '../../resources/resource.js';
+import { getField, isMap } from '../../yaml/values.js';
 import type { YamlMap } from '../../yaml/values.js';
 import { fieldSpecsOf, stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { setNamespace, type NamespaceConfig, type RoleBindingSubjectsMode } from './filter.js';
 
+const modes: readonly string[] = ['defaultOnly', 'allServiceAccounts', 'none'];
+
+function key(r: Resource): string {
+  return idKey(r.id(), r.scope);
+}
+
 export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
   kind: 'NamespaceTransformer',
   configure(raw: YamlMap): NamespaceConfig {
     const meta = getField(raw, 'metadata');
-    const ns = meta && typeof meta === 'object' && !Array.isArray(meta) ? stringOf(getField(meta, 'namespace')) : '';
+    const ns = isMap(meta) ? stringOf(getField(meta, 'namespace')) : '';
     const mode = stringOf(getField(raw, 'setRoleBindingSubjects'));
+    if (mode !== '' && !modes.includes(mode)) {
+      throw new BuildError(
+        'transformer/config',
+        `invalid value "${mode}" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`,
+      );
+    }
     return {
       namespace: ns,
       fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
@@ -27,16 +40,24 @@ export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
   },
   transform(resources, c) {
     if (c.namespace === '') return;
+    // Current ids of all resources, kept up to date as each one is transformed (conflict check in O(n)).
+    const counts = new Map<string, number>();
+    for (const r of resources.items) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
     for (const r of resources.items) {
       if (Object.keys(r.data).length === 0) continue;
+      const before = key(r);
       r.storePreviousId();
       setNamespace(r, c);
-      const id = r.id();
-      const same = resources.byCurrentId(id);
-      if (same.length !== 1) {
+      const after = key(r);
+      if (after !== before) {
+        counts.set(before, (counts.get(before) ?? 1) - 1);
+        counts.set(after, (counts.get(after) ?? 0) + 1);
+      }
+      if (counts.get(after) !== 1) {
+        const same = resources.items.filter((x) => key(x) === after);
         throw new BuildError(
           'resource/id-conflict',
-          `namespace transformation produces ID conflict: [${same.map((x) => idString(x.id())).join(' ')}]`,
+          `namespace transformation produces ID conflict: [${same.map((x) => JSON.stringify(x.data)).join(' ')}]`,
           { file: r.origin.file, range: r.origin.range },
         );
       }

@@ -1,0 +1,89 @@
+/**
+ * Generates docs/api.md from the TSDoc of the published entries (src/index.ts, src/node/index.ts,
+ * src/vitest/index.ts) with the TypeScript compiler API: every exported function, class, interface, type
+ * and constant, with its signature and its doc comment (and the doc comments of interface members).
+ *
+ *   npx tsx scripts/gen-api-docs.ts [--check]
+ */
+/// <reference types="node" />
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { repoRoot } from './shared.js';
+
+const entries: { name: string; file: string }[] = [
+  { name: 'kustomize-ts', file: 'src/index.ts' },
+  { name: 'kustomize-ts/node', file: 'src/node/index.ts' },
+  { name: 'kustomize-ts/vitest', file: 'src/vitest/index.ts' },
+];
+
+function docOf(checker: ts.TypeChecker, sym: ts.Symbol): string {
+  const text = ts.displayPartsToString(sym.getDocumentationComment(checker)).trim();
+  const tags = sym
+    .getJsDocTags(checker)
+    .filter((t) => t.name === 'default' || t.name === 'defaultValue')
+    .map((t) => `Default: ${ts.displayPartsToString(t.text ?? [])}`);
+  return [text, ...tags].filter(Boolean).join('\n\n');
+}
+
+function declText(decl: ts.Declaration): string {
+  const sf = decl.getSourceFile();
+  if (ts.isFunctionDeclaration(decl)) {
+    const body = decl.body ? decl.body.getStart(sf) : decl.getEnd();
+    return sf.text.slice(decl.getStart(sf), body).replace(/\s+$/, '').replace(/^export\s+/, '');
+  }
+  if (ts.isClassDeclaration(decl)) return `class ${decl.name?.text ?? ''}`;
+  if (ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl) || ts.isEnumDeclaration(decl)) {
+    return decl.getText(sf).replace(/^export\s+/, '').replace(/\/\*\*[\s\S]*?\*\/\s*/g, '');
+  }
+  if (ts.isVariableDeclaration(decl)) {
+    const type = decl.type ? `: ${decl.type.getText(sf)}` : '';
+    return `const ${decl.name.getText(sf)}${type}`;
+  }
+  return decl.getText(sf).split('\n')[0] ?? '';
+}
+
+export function apiDoc(): string {
+  const program = ts.createProgram(
+    entries.map((e) => join(repoRoot, e.file)),
+    { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+  );
+  const checker = program.getTypeChecker();
+  let out = `# API
+
+The published entries and everything they export, generated from the TSDoc in the sources by
+\`scripts/gen-api-docs.ts\` (do not edit by hand).
+`;
+  for (const entry of entries) {
+    const sf = program.getSourceFile(join(repoRoot, entry.file));
+    if (!sf) continue;
+    const mod = checker.getSymbolAtLocation(sf);
+    if (!mod) continue;
+    out += `\n## \`${entry.name}\`\n`;
+    const exports = checker.getExportsOfModule(mod).sort((a, b) => a.name.localeCompare(b.name));
+    for (const ex of exports) {
+      const sym = ex.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(ex) : ex;
+      const decl = sym.declarations?.[0];
+      if (!decl) continue;
+      out += `\n### \`${ex.name}\`\n\n`;
+      out += '```ts\n' + declText(decl).trim() + '\n```\n';
+      const doc = docOf(checker, sym);
+      if (doc) out += `\n${doc}\n`;
+    }
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith('gen-api-docs.ts')) {
+  const file = join(repoRoot, 'docs/api.md');
+  const text = apiDoc();
+  if (process.argv.includes('--check')) {
+    if (readFileSync(file, 'utf8') !== text) {
+      console.error('docs/api.md is stale: run npx tsx scripts/gen-api-docs.ts');
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(file, text);
+    console.log(`wrote docs/api.md (${text.length} bytes)`);
+  }
+}

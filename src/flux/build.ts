@@ -1,0 +1,294 @@
+/**
+ * Building one Flux Kustomization the way kustomize-controller does (spec §3): resolve `spec.path`
+ * inside the source artifact (it cannot escape it), generate or edit the root kustomization (generate.ts),
+ * run kustomize with `LoadRestrictionsNone` confined to the artifact root, check every object has
+ * apiVersion, kind and name, flag SOPS-encrypted Secrets (never decrypted), then post-build: variable
+ * substitution (substitute.ts), Flux's owner labels and `commonMetadata`.
+ *
+ * The work is split in two phases so a fleet can look up `substituteFrom` objects among everything its
+ * cluster renders before substituting: {@link kustomizeFluxKustomization} then {@link postBuildFluxKustomization}.
+ */
+import { build } from '../api/build.js';
+import type { RemoteLoader } from '../build/options.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileSystem } from '../fs/types.js';
+import { FsError, readText } from '../fs/types.js';
+import { join, normalize, relative } from '../fs/path.js';
+import type { Origin } from '../resources/origin.js';
+import type { ResId } from '../resources/res-id.js';
+import { getField, isMap, setField, type YamlMap } from '../yaml/values.js';
+import { generateKustomization, type GenerateAction } from './generate.js';
+import { fieldDiagnostic, FLUX_KUSTOMIZE_GROUP, objectMeta, type FluxKustomization, type ObjectLocation } from './model.js';
+import {
+  checkVariableNames,
+  hasSopsMetadata,
+  loadVariables,
+  substituteObject,
+  type ClusterObjectLookup,
+  type SubstitutionTarget,
+} from './substitute.js';
+
+/** The owner labels kustomize-controller puts on every object it applies. */
+export const OWNER_NAME_LABEL = `${FLUX_KUSTOMIZE_GROUP}/name`;
+export const OWNER_NAMESPACE_LABEL = `${FLUX_KUSTOMIZE_GROUP}/namespace`;
+
+/** One object rendered by a Flux Kustomization. */
+export interface FluxObject {
+  /** The object as the controller would apply it (after substitution, owner labels, commonMetadata). */
+  object: YamlMap;
+  /** Its id after the kustomize build. */
+  id: ResId;
+  /** Where kustomize read it from (file, document range, AST). */
+  origin: Origin;
+}
+
+/** Inputs of a Flux Kustomization build. */
+export interface FluxBuildInput {
+  /** The file system holding the source artifact (as source-controller would serve it). */
+  fs: FileSystem;
+  /** Absolute path of the artifact root in `fs`: `spec.path` is relative to it and the build is confined to it. */
+  sourceRoot: string;
+  /** Where the Flux Kustomization object was defined, to position diagnostics on its fields. */
+  where?: ObjectLocation;
+  /** Resolves remote kustomize resources; default: none (remote entries fail with a diagnostic). */
+  remoteLoader?: RemoteLoader;
+}
+
+/** The result of the kustomize phase. */
+export interface KustomizePhase {
+  ok: boolean;
+  /** Absolute directory built (spec.path in the artifact). */
+  dir: string;
+  /** What the controller's generator did: created, edited or left the kustomization unchanged. */
+  action?: GenerateAction;
+  /** The kustomization file the build reads (absolute; generated files do not exist on disk). */
+  kustomizationFile?: string;
+  /** The generated or edited kustomization text, when the controller would rewrite the file. */
+  kustomizationText?: string;
+  /** kustomize's output, in its order, before any Flux post-processing. */
+  objects: FluxObject[];
+  diagnostics: Diagnostic[];
+}
+
+/** Resolves `spec.path` as Flux's secure join does: `..` and absolute paths stay inside the root. */
+export function resolveSpecPath(sourceRoot: string, path: string): string {
+  const inner = normalize('/' + path);
+  return inner === '/' ? normalize(sourceRoot) : join(sourceRoot, inner);
+}
+
+function missingIdentity(obj: YamlMap): string | undefined {
+  const m = objectMeta(obj);
+  if (m.apiVersion === '' || m.kind === '' || m.name === '') {
+    return `failed to decode Kubernetes apiVersion, kind and name from: ${m.apiVersion || '<no apiVersion>'} ${m.kind || '<no kind>'} ${m.name || '<no name>'}`;
+  }
+  return undefined;
+}
+
+/**
+ * Phase 1: generation and kustomize build of `ks`, plus the checks the controller makes on the output
+ * (apiVersion/kind/name, SOPS-encrypted Secrets without `spec.decryption`).
+ */
+export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBuildInput): KustomizePhase {
+  const fs = input.fs;
+  const diags: Diagnostic[] = [];
+  let dir = resolveSpecPath(input.sourceRoot, ks.path);
+  const fail = (): KustomizePhase => ({ ok: false, dir, objects: [], diagnostics: diags });
+  const st = fs.stat(dir);
+  if (st?.type !== 'dir') {
+    diags.push(
+      fieldDiagnostic(
+        'flux/path-not-found',
+        'error',
+        `Kustomization ${ks.namespace}/${ks.name}: kustomization path not found: ${st ? 'not a directory' : 'no such file or directory'}: ${dir}`,
+        input.where,
+        ks.path === '' ? ['spec'] : ['spec', 'path'],
+      ),
+    );
+    return fail();
+  }
+  if (fs.realPath) {
+    try {
+      dir = fs.realPath(dir);
+    } catch (err) {
+      if (!(err instanceof FsError)) throw err;
+    }
+  }
+  const gen = generateKustomization(fs, dir, ks, input.where);
+  diags.push(...gen.diagnostics);
+  if (!gen.ok) return fail();
+  const res = build(dir, {
+    fs: gen.fs,
+    loadRestrictor: 'LoadRestrictionsNone',
+    confineTo: input.sourceRoot,
+    ...(input.remoteLoader ? { remoteLoader: input.remoteLoader } : {}),
+  });
+  for (const d of res.diagnostics) diags.push(gen.remap(d));
+  const phase: KustomizePhase = { ok: res.ok, dir, action: gen.action, objects: [], diagnostics: diags };
+  if (gen.file !== undefined) phase.kustomizationFile = gen.file;
+  if (gen.text !== undefined) phase.kustomizationText = gen.text;
+  if (!res.ok) return phase;
+  for (const r of res.resources) {
+    const why = missingIdentity(r.object);
+    if (why) {
+      diags.push(diagnostic('flux/invalid-object', 'error', why, { file: r.origin.file, range: r.origin.range, source: 'flux' }));
+      phase.ok = false;
+    }
+    phase.objects.push({ object: r.object, id: r.id, origin: r.origin });
+  }
+  for (const o of phase.objects) {
+    const m = objectMeta(o.object);
+    if (m.kind !== 'Secret' || m.apiVersion !== 'v1' || !hasSopsMetadata(o.object)) continue;
+    const ann = getField(getField(o.object, 'metadata') as YamlMap, 'annotations');
+    const decryptDisabled = isMap(ann) && String(getField(ann, `${FLUX_KUSTOMIZE_GROUP}/decrypt`) ?? '').toLowerCase() === 'disabled';
+    if (decryptDisabled) continue;
+    const where = { file: o.origin.file, range: o.origin.range, source: 'flux' };
+    if (!ks.decryption) {
+      diags.push(
+        diagnostic(
+          'flux/sops-no-decryption',
+          'error',
+          `Secret/${m.namespace ? m.namespace + '/' : ''}${m.name} is SOPS encrypted, configuring decryption is required for this secret to be reconciled (Kustomization ${ks.namespace}/${ks.name} has no spec.decryption)`,
+          where,
+        ),
+      );
+      phase.ok = false;
+    } else {
+      diags.push(
+        diagnostic(
+          'flux/sops-encrypted',
+          'info',
+          `Secret/${m.namespace ? m.namespace + '/' : ''}${m.name} is SOPS encrypted; kustomize-ts keeps it encrypted (the controller decrypts it with ${ks.decryption.provider || 'sops'})`,
+          where,
+        ),
+      );
+    }
+  }
+  return phase;
+}
+
+/** Options of the post-build phase. */
+export interface PostBuildOptions {
+  /** ConfigMaps and Secrets of the cluster for `substituteFrom` (default: none exist). */
+  lookup?: ClusterObjectLookup;
+  /** Strict substitution (Flux ≥ 2.9, default true); false: undefined variables become "". */
+  strictSubstitute?: boolean;
+  /** Where the Flux Kustomization was defined. */
+  where?: ObjectLocation;
+  /** File system to read source texts from (positions of `${…}` in diagnostics). */
+  fs?: FileSystem;
+}
+
+/** The result of the post-build phase. */
+export interface PostBuildPhase {
+  ok: boolean;
+  objects: FluxObject[];
+  diagnostics: Diagnostic[];
+}
+
+function withLabels(obj: YamlMap, labels: Record<string, string>, annotations: Record<string, string>): YamlMap {
+  const meta = getField(obj, 'metadata');
+  const m: YamlMap = isMap(meta) ? { ...meta } : {};
+  const lk = Object.keys(labels);
+  if (lk.length > 0) {
+    const cur = getField(m, 'labels');
+    const l: YamlMap = isMap(cur) ? { ...cur } : {};
+    for (const k of lk) setField(l, k, labels[k] as string);
+    setField(m, 'labels', l);
+  }
+  const ak = Object.keys(annotations);
+  if (ak.length > 0) {
+    const cur = getField(m, 'annotations');
+    const a: YamlMap = isMap(cur) ? { ...cur } : {};
+    for (const k of ak) setField(a, k, annotations[k] as string);
+    setField(m, 'annotations', a);
+  }
+  const out: YamlMap = { ...obj };
+  setField(out, 'metadata', m);
+  return out;
+}
+
+/**
+ * Phase 2: `postBuild` substitution, then owner labels, then `commonMetadata` (never substituted). The
+ * input objects are not modified. When substitution fails for an object, it is kept as built and the
+ * phase is not ok (the controller would fail the whole Kustomization).
+ */
+export function postBuildFluxKustomization(ks: FluxKustomization, objects: readonly FluxObject[], options: PostBuildOptions = {}): PostBuildPhase {
+  const diags: Diagnostic[] = [];
+  let ok = true;
+  let current = objects.map((o) => ({ ...o }));
+  if (ks.postBuild) {
+    const loaded = loadVariables(ks, options.lookup ?? (() => undefined), options.where);
+    diags.push(...loaded.diagnostics);
+    if (!loaded.ok) ok = false;
+    else if (loaded.vars.size > 0 || ks.postBuild.substituteStrategy === 'Always') {
+      const nameErrors = checkVariableNames(ks, loaded);
+      if (nameErrors.length > 0) {
+        diags.push(...nameErrors);
+        ok = false;
+      } else {
+        const strict = options.strictSubstitute ?? true;
+        const texts = new Map<string, string | undefined>();
+        const readSource = (file: string): string | undefined => {
+          if (!options.fs) return undefined;
+          if (!texts.has(file)) {
+            try {
+              texts.set(file, readText(options.fs, file));
+            } catch {
+              texts.set(file, undefined);
+            }
+          }
+          return texts.get(file);
+        };
+        current = current.map((o) => {
+          const target: SubstitutionTarget = { object: o.object, file: o.origin.file, readText: () => readSource(o.origin.file) };
+          if (o.origin.range) target.range = o.origin.range;
+          const r = substituteObject(target, loaded.vars, strict);
+          diags.push(...r.diagnostics);
+          if (!r.ok) ok = false;
+          return r.changed ? { ...o, object: r.object } : o;
+        });
+      }
+    }
+  }
+  const owner = { [OWNER_NAME_LABEL]: ks.name, [OWNER_NAMESPACE_LABEL]: ks.namespace };
+  current = current.map((o) => ({ ...o, object: withLabels(o.object, owner, {}) }));
+  const cm = ks.commonMetadata;
+  if (cm && (Object.keys(cm.labels).length > 0 || Object.keys(cm.annotations).length > 0)) {
+    current = current.map((o) => ({ ...o, object: withLabels(o.object, cm.labels, cm.annotations) }));
+  }
+  return { ok, objects: current, diagnostics: diags };
+}
+
+/** Everything about one built Flux Kustomization. */
+export interface FluxBuildResult extends KustomizePhase {
+  /** kustomize's output before post-processing (same order as `objects`). */
+  kustomizeObjects: FluxObject[];
+}
+
+/** Both phases at once (for a single Kustomization; a fleet interleaves them). */
+export function buildFluxKustomization(
+  ks: FluxKustomization,
+  input: FluxBuildInput & Omit<PostBuildOptions, 'where' | 'fs'>,
+): FluxBuildResult {
+  const phase = kustomizeFluxKustomization(ks, input);
+  if (phase.objects.length === 0 && !phase.ok) return { ...phase, kustomizeObjects: [] };
+  const post = postBuildFluxKustomization(ks, phase.objects, {
+    ...(input.lookup ? { lookup: input.lookup } : {}),
+    ...(input.strictSubstitute !== undefined ? { strictSubstitute: input.strictSubstitute } : {}),
+    ...(input.where ? { where: input.where } : {}),
+    fs: input.fs,
+  });
+  return {
+    ...phase,
+    ok: phase.ok && post.ok,
+    objects: post.objects,
+    kustomizeObjects: phase.objects,
+    diagnostics: [...phase.diagnostics, ...post.diagnostics],
+  };
+}
+
+/** Relative path of `dir` from `root` as Flux writes `spec.path` (`./x/y`, or `./` for the root). */
+export function toSpecPath(root: string, dir: string): string {
+  const rel = relative(root, dir);
+  return rel === '.' ? './' : './' + rel;
+}

@@ -1,0 +1,76 @@
+/**
+ * Applying a JSON 6902 patch to one resource as kustomize does (patchjson6902.Filter plus the annotation
+ * hand-over of the patch transformers): the object goes through JSON, the operations run, the result must
+ * be an object again, and `metadata.annotations` is rewritten with string values (dropped when empty).
+ * kustomize keeps its internal bookkeeping in annotations, so an object with any history has an
+ * annotations map while patched; that is reproduced here so `add /metadata/annotations/x` behaves alike.
+ */
+import { BuildError } from '../../diagnostics/error.js';
+import type { Range } from '../../diagnostics/diagnostic.js';
+import type { Resource } from '../../resources/resource.js';
+import { getField, isMap, setField, type YamlMap } from '../../yaml/values.js';
+import { nodeText } from '../patch-strategic-merge/merge.js';
+import { applyJsonPatch, JsonPatchError, type JsonPatchOp } from './json-patch.js';
+
+/** Whether kustomize would carry internal (build) annotations on `r` at this point. */
+export function hasInternalAnnotations(r: Resource, originAnnotations: boolean): boolean {
+  return (
+    r.previousIds.length > 0 ||
+    r.prefixes.length > 0 ||
+    r.suffixes.length > 0 ||
+    r.needsHash ||
+    r.behavior !== undefined ||
+    r.origin.configuredBy !== undefined ||
+    (r.transformations?.length ?? 0) > 0 ||
+    (originAnnotations && r.origin.path !== undefined)
+  );
+}
+
+function ensureMap(parent: YamlMap, key: string): YamlMap {
+  let m = getField(parent, key);
+  if (!isMap(m)) {
+    m = {};
+    setField(parent, key, m);
+  }
+  return m;
+}
+
+/**
+ * Applies `ops` (undefined: a null patch, no operations) to `r`. `internal` says whether kustomize has
+ * internal annotations on the object. Throws BuildError (with `where`) when an operation fails.
+ */
+export function applyJsonPatchToResource(
+  r: Resource,
+  ops: readonly JsonPatchOp[] | undefined,
+  internal: boolean,
+  where: { file: string; range?: Range | undefined },
+): void {
+  if (internal) ensureMap(ensureMap(r.data, 'metadata'), 'annotations');
+  let result;
+  try {
+    result = applyJsonPatch(r.data, ops ?? []);
+  } catch (err) {
+    if (err instanceof JsonPatchError) throw new BuildError('patch/failed', err.message, where);
+    if (err instanceof Error) throw new BuildError('patch/failed', err.message, where);
+    throw err;
+  }
+  if (!isMap(result)) {
+    const t = Array.isArray(result) ? 'array' : typeof result === 'string' ? 'string' : result === null ? 'null' : 'number';
+    throw new BuildError('patch/failed', `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`, where);
+  }
+  r.data = result;
+  // res.SetAnnotations(res.GetAnnotations() + internal ones): metadata is created, values become text.
+  const md = ensureMap(r.data, 'metadata');
+  const ann = getField(md, 'annotations');
+  const out: YamlMap = {};
+  let any = false;
+  const meta = getField(r.data, 'metadata');
+  if (isMap(meta) && Object.keys(meta).length > 0 && isMap(ann)) {
+    for (const k of Object.keys(ann)) {
+      setField(out, k, nodeText(ann[k]));
+      any = true;
+    }
+  }
+  delete md.annotations;
+  if (any) setField(md, 'annotations', out);
+}

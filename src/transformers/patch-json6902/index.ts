@@ -1,0 +1,112 @@
+/**
+ * patch-json6902: kustomize's PatchJson6902Transformer (legacy field `patchesJson6902`, spec §5.5). Each
+ * entry needs a `target` with a name and a JSON 6902 patch (`path` to a file, or inline `patch`); the
+ * operations run on every selected resource after labels and annotations of the same kustomization, and
+ * (unlike `patches`) without recording previous ids.
+ */
+import { BuildError } from '../../diagnostics/error.js';
+import type { Range } from '../../diagnostics/diagnostic.js';
+import type { KustTarget, UnmatchedPatchTarget } from '../../build/context.js';
+import type { YamlMap } from '../../yaml/values.js';
+import { stringOf } from '../plugin-config.js';
+import type { FieldTransformer, TransformerPlugin } from '../types.js';
+import { goField } from '../patch/go-fields.js';
+import { selectResources, type TargetSelector } from '../selector/index.js';
+import { configError, lineColumn } from '../patch-strategic-merge/index.js';
+import { parseJsonPatch } from '../patch/parse.js';
+import { targetOf } from '../patch/index.js';
+import { applyJsonPatchToResource, hasInternalAnnotations } from './apply.js';
+import type { JsonPatchOp } from './json-patch.js';
+
+export { applyJsonPatch, JsonPatchError, type JsonPatchOp } from './json-patch.js';
+export { applyJsonPatchToResource } from './apply.js';
+
+/** A configured PatchJson6902Transformer. */
+export interface PatchJson6902Config {
+  target: TargetSelector;
+  ops: JsonPatchOp[];
+  where: { file: string; range?: Range | undefined };
+  record: UnmatchedPatchTarget;
+}
+
+interface RawEntry {
+  target: TargetSelector | undefined;
+  path: string;
+  jsonOp: string;
+}
+
+function configure(kt: KustTarget, e: RawEntry, where: PatchJson6902Config['where'], record: UnmatchedPatchTarget): PatchJson6902Config {
+  const cfg: YamlMap = {};
+  if (e.target !== undefined) cfg.target = { ...e.target };
+  if (e.path !== '') cfg.path = e.path;
+  if (e.jsonOp !== '') cfg.jsonOp = e.jsonOp;
+  try {
+    if (e.target === undefined) {
+      throw new BuildError('patch/invalid', 'kustomize v5.6.0 crashes here (nil pointer dereference): a patchesJson6902 entry without target', where);
+    }
+    if ((e.target.name ?? '') === '') throw new Error('must specify the target name');
+    if (e.path === '' && e.jsonOp === '') throw new Error('empty file path and empty jsonOp');
+    let jsonOp = e.jsonOp;
+    let file = kt.file;
+    if (e.path !== '') {
+      if (e.jsonOp !== '') throw new Error('must specify a file path or jsonOp, not both');
+      const loaded = kt.loader.readText(e.path);
+      jsonOp = loaded.text;
+      file = loaded.path;
+      if (jsonOp === '') throw new Error(`patch file '${e.path}' empty seems to be empty`);
+    }
+    let ops: JsonPatchOp[] | undefined;
+    try {
+      ops = parseJsonPatch(jsonOp, file);
+    } catch (err) {
+      throw new BuildError('patch/invalid', `decoding ${jsonOp}: ${(err as Error).message}`, e.path !== '' ? { file } : where);
+    }
+    if (ops === undefined || ops.length === 0) throw new Error(`patch appears to be empty; file=${e.path}, JsonOp=${jsonOp}`);
+    return { target: e.target, ops, where: e.path !== '' ? { file } : where, record };
+  } catch (err) {
+    throw configError('PatchJson6902Transformer', cfg, err, where);
+  }
+}
+
+export const patchJson6902Transformer: TransformerPlugin<PatchJson6902Config> = {
+  kind: 'PatchJson6902Transformer',
+  configure(raw: YamlMap, kt: KustTarget): PatchJson6902Config {
+    const range = kt.range('transformers');
+    return configure(
+      kt,
+      { target: targetOf(goField(raw, 'target')), path: stringOf(goField(raw, 'path')), jsonOp: stringOf(goField(raw, 'jsonOp')) },
+      { file: kt.file, range },
+      { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
+    );
+  },
+  transform(resources, c, kt) {
+    let selected;
+    try {
+      selected = selectResources(resources, c.target);
+    } catch (err) {
+      throw new BuildError('patch/invalid', (err as Error).message, c.where);
+    }
+    if (selected.length === 0) {
+      kt.build.unmatchedPatchTargets.push({ ...c.record });
+      return;
+    }
+    const origins = kt.build.buildMetadata.includes('originAnnotations');
+    for (const r of selected) applyJsonPatchToResource(r, c.ops, hasInternalAnnotations(r, origins), c.where);
+  },
+};
+
+export const patchesJson6902Field: FieldTransformer<PatchJson6902Config> = {
+  plugin: patchJson6902Transformer,
+  fields: ['patchesJson6902'],
+  configs(k, _config, kt) {
+    return (k.patchesJson6902 ?? []).map((p, i) => {
+      const range = kt.range('patchesJson6902', i);
+      return configure(
+        kt,
+        { target: p.target ? { ...p.target } : undefined, path: p.path ?? '', jsonOp: p.patch ?? '' },
+        { file: kt.file, range },
+        { file: kt.file, index: i, field: 'patchesJson6902', ...lineColumn(range) },
+      );
+    });
+  },
+};

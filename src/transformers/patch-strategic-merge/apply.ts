@@ -1,0 +1,161 @@
+/**
+ * Applying one strategic-merge patch to resources, as kustomize's Resource.ApplySmPatch (merge, then
+ * restore kind, name and namespace) and resWrangler.ApplySmPatch (a normalised copy of the patch per
+ * selected resource, deleted resources dropped, ids checked for conflicts) do.
+ */
+import { BuildError } from '../../diagnostics/error.js';
+import type { Range } from '../../diagnostics/diagnostic.js';
+import type { OpenApiSchema } from '../../schema/types.js';
+import { idKey, idString } from '../../resources/res-id.js';
+import type { Resource } from '../../resources/resource.js';
+import type { ResourceList } from '../../resources/resource-list.js';
+import { cloneValue, getField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { MergeError, nodeText, strategicMerge } from './merge.js';
+
+/** A strategic-merge patch document with the options of its `patches` entry. */
+export interface SmPatch {
+  /** The patch document (never mutated: each application merges a copy). */
+  readonly data: YamlMap;
+  /** `options.allowNameChange`. */
+  readonly allowNameChange: boolean;
+  /** `options.allowKindChange`. */
+  readonly allowKindChange: boolean;
+  /** Where the patch is written, for errors. */
+  readonly where: { file: string; range?: Range | undefined };
+}
+
+function str(v: YamlValue | undefined): string {
+  if (v === undefined || v === null || typeof v === 'object') return '';
+  return String(v);
+}
+
+function meta(m: YamlMap): YamlMap | undefined {
+  const v = getField(m, 'metadata');
+  return isMap(v) && Object.keys(v).length > 0 ? v : undefined;
+}
+
+/** The patch's own id (kustomize's patch.OrgId(): the patch has no history). */
+export function patchId(p: YamlMap): { group: string; version: string; kind: string; name: string; namespace: string } {
+  const av = str(getField(p, 'apiVersion'));
+  const i = av.indexOf('/');
+  const md = meta(p);
+  return {
+    group: i < 0 ? '' : av.slice(0, i),
+    version: i < 0 ? av : av.slice(i + 1),
+    kind: str(getField(p, 'kind')),
+    name: md ? str(getField(md, 'name')) : '',
+    namespace: md ? str(getField(md, 'namespace')) : '',
+  };
+}
+
+/** kyaml's SetNamespace: an empty namespace removes the field. */
+function setNamespace(data: YamlMap, ns: string): void {
+  if (ns === '') {
+    const m = getField(data, 'metadata');
+    if (isMap(m)) delete m.namespace;
+    return;
+  }
+  ensureMeta(data).namespace = ns;
+}
+
+function ensureMeta(data: YamlMap): YamlMap {
+  let m = getField(data, 'metadata');
+  if (!isMap(m)) {
+    m = {};
+    setField(data, 'metadata', m);
+  }
+  return m;
+}
+
+function mergeError(err: unknown, where: SmPatch['where']): never {
+  if (err instanceof MergeError) throw new BuildError('patch/failed', err.message, where);
+  throw err;
+}
+
+/**
+ * kustomize's Resource.ApplySmPatch: merges `patch` (consumed) into `r`. A patch that deletes the object
+ * leaves `r.data` empty (the resource is dropped).
+ */
+export function applySmPatch(r: Resource, patch: YamlMap, p: SmPatch, schema: OpenApiSchema): void {
+  const n = r.name;
+  const ns = r.namespace;
+  const k = r.kind;
+  if (p.allowNameChange || p.allowKindChange) r.storePreviousId();
+  let result: YamlMap | undefined;
+  try {
+    result = strategicMerge(r.data, patch, schema);
+  } catch (err) {
+    mergeError(err, p.where);
+  }
+  if (result === undefined) {
+    r.data = {};
+    return;
+  }
+  if (Object.keys(r.data).length === 0) return;
+  if (!p.allowKindChange) r.setKind(k);
+  if (!p.allowNameChange) r.setName(n);
+  setNamespace(r.data, ns);
+}
+
+/** A string map of metadata as kyaml's setMapInMetadata writes it: values as text, empty map removed. */
+function normaliseStringMap(data: YamlMap, key: 'labels' | 'annotations'): void {
+  const md = ensureMeta(data);
+  const cur = getField(md, key);
+  const out: YamlMap = {};
+  let any = false;
+  if (isMap(cur)) {
+    for (const k of Object.keys(cur)) {
+      setField(out, k, nodeText(cur[k]));
+      any = true;
+    }
+  }
+  delete md[key];
+  if (any) setField(md, key, out);
+}
+
+/**
+ * The copy of a patch kustomize merges into each selected resource (resWrangler.ApplySmPatch): labels
+ * and annotations rewritten as strings (an empty or null map disappears), name and namespace re-set,
+ * apiVersion and kind taken from the resource, then the kind from the patch.
+ */
+function patchCopyFor(r: Resource, patch: YamlMap): YamlMap {
+  const c = cloneValue(patch);
+  const id = patchId(patch);
+  normaliseStringMap(c, 'labels');
+  normaliseStringMap(c, 'annotations');
+  ensureMeta(c).name = id.name;
+  setNamespace(c, id.namespace);
+  setField(c, 'kind', r.kind);
+  setField(c, 'apiVersion', r.apiVersion === '' ? '' : apiVersionOfGvk(r));
+  setField(c, 'kind', id.kind);
+  return c;
+}
+
+function apiVersionOfGvk(r: Resource): string {
+  const g = r.gvk();
+  return g.group === '' ? g.version : `${g.group}/${g.version}`;
+}
+
+/**
+ * kustomize's resWrangler.ApplySmPatch: applies a copy of the patch to every selected resource in
+ * `list`, drops deleted resources and re-checks ids (`may not add resource with an already registered id`).
+ */
+export function applySmPatchToSelected(list: ResourceList, selected: ReadonlySet<Resource>, p: SmPatch, schema: OpenApiSchema): void {
+  let changed = false;
+  for (const r of list.items) {
+    if (!selected.has(r)) continue;
+    applySmPatch(r, patchCopyFor(r, p.data), p, schema);
+    changed = true;
+  }
+  if (!changed) return;
+  const kept = list.items.filter((r) => Object.keys(r.data).length > 0);
+  const seen = new Set<string>();
+  for (const r of kept) {
+    const key = idKey(r.id(), r.scope);
+    if (seen.has(key)) {
+      throw new BuildError('resource/id-conflict', `may not add resource with an already registered id: ${idString(r.id())}`, p.where);
+    }
+    seen.add(key);
+  }
+  list.items = kept;
+}

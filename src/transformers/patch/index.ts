@@ -1,0 +1,263 @@
+/**
+ * patch: kustomize's PatchTransformer (field `patches`, spec §4.7 and §5). One instance per entry: the
+ * patch text (inline `patch`, trimmed, or the file at `path`) is read both as strategic-merge documents and
+ * as a JSON 6902 operation list, and must be exactly one of them. Strategic-merge documents without a
+ * `target` each patch the one resource with their id (current or previous); with a `target` the single
+ * document patches every selected resource. JSON patches need a `target`; every selected resource records
+ * its id as a previous id first. A target that selects nothing is skipped (and recorded for the linter).
+ */
+import { BuildError } from '../../diagnostics/error.js';
+import type { Range } from '../../diagnostics/diagnostic.js';
+import type { UnmatchedPatchTarget, KustTarget } from '../../build/context.js';
+import type { Resource } from '../../resources/resource.js';
+import { idString } from '../../resources/res-id.js';
+import type { ResourceList } from '../../resources/resource-list.js';
+import { cloneValue, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { emitDocument } from '../../yaml/emit.js';
+import type { Patch } from '../../kustomization/types.js';
+import { boolOf, stringOf } from '../plugin-config.js';
+import type { FieldTransformer, TransformerPlugin } from '../types.js';
+import { goField } from './go-fields.js';
+import { selectResources, type TargetSelector } from '../selector/index.js';
+import { applySmPatch, applySmPatchToSelected, patchId, type SmPatch } from '../patch-strategic-merge/apply.js';
+import { configError, lineColumn } from '../patch-strategic-merge/index.js';
+import { applyJsonPatchToResource } from '../patch-json6902/apply.js';
+import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
+import { parseJsonPatch, parseSmPatches, type PatchDoc } from './parse.js';
+
+export { parseJsonPatch, parseSmPatches, PatchParseError, type PatchDoc } from './parse.js';
+
+/** A configured PatchTransformer. */
+export interface PatchConfig {
+  /** `[patch: "..."]` or `[path: "..."]`, as kustomize quotes the source in messages. */
+  source: string;
+  /** Strategic-merge documents (non-empty), or undefined for a JSON patch. */
+  sm: SmPatch[] | undefined;
+  /** JSON operations (undefined: none, e.g. an empty patch file). */
+  json: JsonPatchOp[] | undefined;
+  target: TargetSelector | undefined;
+  /** Where the entry is written. */
+  where: { file: string; range?: Range | undefined };
+  /** For the unmatched-target record. */
+  record: Omit<UnmatchedPatchTarget, 'line' | 'column'> & { line?: number; column?: number };
+}
+
+/** Go's %q for a string (close to JSON quoting). */
+export function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** kustomize's Selector.String(): `Kind.Version.Group/Name.Namespace:a=<annotationSelector>:l=<labelSelector>`. */
+export function selectorString(t: TargetSelector): string {
+  const id = idString({
+    group: t.group ?? '',
+    version: t.version ?? '',
+    kind: t.kind ?? '',
+    name: t.name ?? '',
+    namespace: t.namespace ?? '',
+  });
+  return `${id}:a=${t.annotationSelector ?? ''}:l=${t.labelSelector ?? ''}`;
+}
+
+/** Reads a `target` map of a plugin config or kustomization entry. */
+export function targetOf(v: YamlValue | undefined): TargetSelector | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isMap(v)) return {};
+  const t: TargetSelector = {};
+  for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const) {
+    const s = stringOf(goField(v, k));
+    if (s !== '') t[k] = s;
+  }
+  return t;
+}
+
+function configYaml(path: string, patch: string, target: TargetSelector | undefined, options: Record<string, boolean> | undefined): YamlMap {
+  const c: YamlMap = {};
+  if (path !== '') c.path = path;
+  if (patch !== '') c.patch = patch;
+  if (target !== undefined) c.target = { ...target };
+  if (options !== undefined && Object.keys(options).length > 0) c.options = { ...options };
+  return c;
+}
+
+interface RawPatchEntry {
+  path: string;
+  patch: string;
+  target: TargetSelector | undefined;
+  options: Record<string, boolean> | undefined;
+}
+
+/** PatchTransformer.Config. */
+function configure(kt: KustTarget, e: RawPatchEntry, where: PatchConfig['where'], record: PatchConfig['record']): PatchConfig {
+  const patch = e.patch.trim();
+  const cfg = configYaml(e.path, e.patch, e.target, e.options);
+  try {
+    if (patch === '' && e.path === '') throw new Error(`must specify one of patch and path in\n${emitDocument(cfg)}`);
+    if (patch !== '' && e.path !== '') throw new Error(`patch and path can't be set at the same time\n${emitDocument(cfg)}`);
+    let text: string;
+    let source: string;
+    let file: string;
+    let inline: boolean;
+    if (patch !== '') {
+      text = patch;
+      source = `[patch: ${goQuote(text)}]`;
+      file = kt.file;
+      inline = true;
+    } else {
+      let loaded: { path: string; text: string };
+      try {
+        loaded = kt.loader.readText(e.path);
+      } catch (err) {
+        throw new BuildError('load/missing-file', `failed to get the patch file from path(${e.path}): ${(err as Error).message}`, where);
+      }
+      text = loaded.text;
+      source = `[path: ${goQuote(e.path)}]`;
+      file = loaded.path;
+      inline = false;
+    }
+    let docs: PatchDoc[] | undefined;
+    let ops: JsonPatchOp[] | undefined;
+    let smOk = true;
+    let jsonOk = true;
+    try {
+      docs = parseSmPatches(text, file);
+    } catch {
+      smOk = false;
+    }
+    try {
+      ops = parseJsonPatch(text, file);
+    } catch {
+      jsonOk = false;
+    }
+    if (smOk && jsonOk) throw new BuildError('patch/invalid', `illegally qualifies as both an SM and JSON patch: ${source}`, where);
+    if (!smOk && !jsonOk) throw new BuildError('patch/invalid', `unable to parse SM or JSON patch from ${source}`, where);
+    const allowNameChange = e.options?.allowNameChange === true;
+    const allowKindChange = e.options?.allowKindChange === true;
+    const sm =
+      smOk && docs !== undefined && docs.length > 0
+        ? docs.map((d) => ({
+            data: d.data,
+            allowNameChange,
+            allowKindChange,
+            where: inline ? where : { file: d.file, range: d.range },
+          }))
+        : undefined;
+    return { source, sm, json: smOk ? undefined : ops, target: e.target, where, record };
+  } catch (err) {
+    throw configError('PatchTransformer', cfg, err, where);
+  }
+}
+
+function recordUnmatched(kt: KustTarget, c: PatchConfig): void {
+  kt.build.unmatchedPatchTargets.push({ ...c.record });
+}
+
+function select(resources: ResourceList, target: TargetSelector, where: PatchConfig['where']): Resource[] {
+  try {
+    return selectResources(resources, target);
+  } catch (err) {
+    throw new BuildError('patch/invalid', (err as Error).message, where);
+  }
+}
+
+function transformStrategicMerge(resources: ResourceList, c: PatchConfig, sm: SmPatch[], kt: KustTarget): void {
+  const schema = kt.build.schema;
+  if (c.target !== undefined) {
+    if (sm.length > 1) {
+      throw new BuildError(
+        'patch/invalid',
+        `Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field: ${c.source}`,
+        c.where,
+      );
+    }
+    let selected: Resource[];
+    try {
+      selected = selectResources(resources, c.target);
+    } catch (err) {
+      throw new BuildError(
+        'patch/invalid',
+        `unable to find patch target ${goQuote(selectorString(c.target))} in \`resources\`: ${(err as Error).message}`,
+        c.where,
+      );
+    }
+    if (selected.length === 0) {
+      recordUnmatched(kt, c);
+      return;
+    }
+    applySmPatchToSelected(resources, new Set(selected), sm[0] as SmPatch, schema);
+    return;
+  }
+  let deleted = false;
+  for (const p of sm) {
+    if (deleted) {
+      throw new BuildError(
+        'patch/failed',
+        'kustomize v5.6.0 crashes here (nil pointer dereference): a `patches` entry has a document after one that deleted a resource with `$patch: delete`',
+        p.where,
+      );
+    }
+    const id = patchId(p.data);
+    const matches = resources.byAnyId(id);
+    if (matches.length !== 1) {
+      const what = matches.length === 0 ? 'no matches' : 'multiple matches';
+      throw new BuildError(
+        'patch/no-match',
+        `no resource matches strategic merge patch ${goQuote(idString(id))}: ${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`,
+        p.where,
+      );
+    }
+    const r = matches[0] as Resource;
+    applySmPatch(r, cloneValue(p.data), p, schema);
+    if (Object.keys(r.data).length === 0) deleted = true;
+  }
+}
+
+function transformJson(resources: ResourceList, c: PatchConfig, kt: KustTarget): void {
+  if (c.target === undefined) throw new BuildError('patch/invalid', `must specify a target for JSON patch ${c.source}`, c.where);
+  const selected = select(resources, c.target, c.where);
+  if (selected.length === 0) {
+    recordUnmatched(kt, c);
+    return;
+  }
+  for (const r of selected) {
+    r.storePreviousId();
+    applyJsonPatchToResource(r, c.json, true, c.where);
+  }
+}
+
+export const patchTransformer: TransformerPlugin<PatchConfig> = {
+  kind: 'PatchTransformer',
+  configure(raw: YamlMap, kt: KustTarget): PatchConfig {
+    const optionsRaw = goField(raw, 'options');
+    const options: Record<string, boolean> = {};
+    if (isMap(optionsRaw)) for (const k of Object.keys(optionsRaw)) options[k] = boolOf(optionsRaw[k]);
+    const range = kt.range('transformers');
+    const where = { file: kt.file, range };
+    return configure(
+      kt,
+      { path: stringOf(goField(raw, 'path')), patch: stringOf(goField(raw, 'patch')), target: targetOf(goField(raw, 'target')), options },
+      where,
+      { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
+    );
+  },
+  transform(resources, c, kt) {
+    if (c.sm !== undefined) transformStrategicMerge(resources, c, c.sm, kt);
+    else transformJson(resources, c, kt);
+  },
+};
+
+function entryOf(p: Patch): RawPatchEntry {
+  return { path: p.path ?? '', patch: p.patch ?? '', target: p.target ? { ...p.target } : undefined, options: p.options };
+}
+
+export const patchesField: FieldTransformer<PatchConfig> = {
+  plugin: patchTransformer,
+  fields: ['patches'],
+  configs(k, _config, kt) {
+    return (k.patches ?? []).map((p, i) => {
+      const range = kt.range('patches', i);
+      return configure(kt, entryOf(p), { file: kt.file, range }, { file: kt.file, index: i, field: 'patches', ...lineColumn(range) });
+    });
+  },
+};
+

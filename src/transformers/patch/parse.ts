@@ -1,0 +1,100 @@
+/**
+ * Reading patch text the way kustomize does: as strategic-merge documents (the resource factory's
+ * SliceFromBytes: a YAML stream of resources, empty documents skipped, `...List` items inlined, each
+ * needing a kind and a name) and as a JSON 6902 operation list (jsonPatchFromBytes: JSON when the text
+ * starts with `[`, else the first YAML document converted to JSON).
+ */
+import type { Range } from '../../diagnostics/diagnostic.js';
+import { parseYamlStream, type ParsedStream } from '../../yaml/parse.js';
+import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
+
+/** A strategic-merge patch document and where it is. */
+export interface PatchDoc {
+  data: YamlMap;
+  file: string;
+  range?: Range | undefined;
+}
+
+/** Why text is not a strategic-merge patch (kustomize's message). */
+export class PatchParseError extends Error {
+  constructor(
+    message: string,
+    readonly range?: Range,
+  ) {
+    super(message);
+  }
+}
+
+function isNilOrEmpty(v: YamlValue): boolean {
+  return v === null || (isMap(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
+}
+
+function text(v: YamlValue | undefined): string {
+  if (v === undefined || v === null || typeof v === 'object') return '';
+  return String(v);
+}
+
+function describe(v: YamlMap): string {
+  const md = getField(v, 'metadata');
+  const name = isMap(md) ? text(getField(md, 'name')) : '';
+  return `{{${text(getField(v, 'apiVersion'))} ${text(getField(v, 'kind'))}} {{${name} }}}`;
+}
+
+/** GetValidatedMetadata + the List inlining of the resource factory. */
+function collect(v: YamlValue, file: string, range: Range | undefined, out: PatchDoc[]): void {
+  if (isNilOrEmpty(v)) return;
+  if (!isMap(v)) throw new PatchParseError('missing Resource metadata', range);
+  const md = getField(v, 'metadata');
+  const hasMeta = getField(v, 'apiVersion') !== undefined || getField(v, 'kind') !== undefined || md !== undefined;
+  if (!hasMeta) throw new PatchParseError('missing Resource metadata', range);
+  const kind = text(getField(v, 'kind'));
+  if (kind === '') throw new PatchParseError(`missing kind in object ${describe(v)}`, range);
+  if (kind.endsWith('List')) {
+    if (!Object.prototype.hasOwnProperty.call(v, 'items')) {
+      out.push({ data: v, file, range });
+      return;
+    }
+    const items = getField(v, 'items');
+    if (items === null || items === undefined) return;
+    if (!Array.isArray(items)) throw new PatchParseError(`expected array in ${kind}/items, but found ${typeof items}`, range);
+    for (const it of items) collect(it, file, range, out);
+    return;
+  }
+  const name = isMap(md) ? text(getField(md, 'name')) : '';
+  if (name === '') throw new PatchParseError(`missing metadata.name in object ${describe(v)}`, range);
+  out.push({ data: v, file, range });
+}
+
+/** Parses strategic-merge patch documents. Throws {@link PatchParseError}. */
+export function parseSmPatches(patchText: string, file: string, stream?: ParsedStream): PatchDoc[] {
+  const s = stream ?? parseYamlStream(patchText.replace(/\r\n/g, '\n'), { file });
+  const err = s.errors[0];
+  if (err) throw new PatchParseError(`MalformedYAMLError: ${err.message}`, err.range);
+  const out: PatchDoc[] = [];
+  for (const doc of s.documents) collect(doc.value, file, doc.range, out);
+  return out;
+}
+
+/** Parses a JSON 6902 patch (`undefined` ops for a null document). Throws an Error with Go's message. */
+export function parseJsonPatch(patchText: string, file: string): JsonPatchOp[] | undefined {
+  if (patchText === '') throw new Error('empty json patch operations');
+  let value: unknown;
+  if (patchText[0] === '[') {
+    value = JSON.parse(patchText);
+  } else {
+    const s = parseYamlStream(patchText, { file, mode: 'yaml11' });
+    const first = s.documents[0];
+    const firstErr = s.errors[0];
+    if (firstErr && (!first || (firstErr.range && first.range.start.offset > firstErr.range.start.offset))) {
+      throw new Error(`yaml: ${firstErr.message}`);
+    }
+    value = first && first.index === 0 ? first.value : null;
+  }
+  if (value === null) return undefined;
+  if (!Array.isArray(value)) throw new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  for (const op of value) {
+    if (op !== null && !isMap(op)) throw new Error('json: cannot unmarshal value into Go value of type jsonpatch.Operation');
+  }
+  return value as JsonPatchOp[];
+}

@@ -1,0 +1,138 @@
+/** `kustomize-ts fleet` and `kustomize-ts graph`: formats, --output, --source, exit codes. */
+/// <reference types="node" />
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { repoRoot } from '../helpers/shared.js';
+
+function run(args: string[], tty = false): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: tty, color: false });
+  return { code, out, err };
+}
+
+const fleetInfra = join(repoRoot, 'fixtures/fleet-infra');
+const graphFixture = join(repoRoot, 'fixtures/flux-graph');
+
+describe('kustomize-ts fleet', () => {
+  it('prints every Kustomization under a comment header (yaml)', () => {
+    const r = run(['fleet', fleetInfra, '--cluster', 'clusters/staging']);
+    expect(r.out.startsWith('# Kustomization flux-system/flux-system (./clusters/staging)\n')).toBe(true);
+    expect(r.out).toContain('---\n# Kustomization flux-system/apps (./apps/staging)\n');
+    expect(r.out).toContain('---\n# Kustomization flux-system/infrastructure (./infrastructure/staging)\n');
+  });
+  it('prints one JSON document with kustomizations and diagnostics', () => {
+    const r = run(['fleet', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as {
+      kustomizations: { name: string; namespace: string; path: string; source: string; dependsOn: string[]; objects: unknown[]; diagnostics: { code: string; file?: string; line?: number }[] }[];
+      diagnostics: { code: string; severity: string; message: string; file?: string; line?: number; column?: number }[];
+    };
+    const apps = doc.kustomizations.find((k) => k.name === 'apps');
+    expect(apps).toMatchObject({ namespace: 'flux-system', path: './app', source: 'GitRepository/flux-system/flux-system', dependsOn: ['flux-system/infra', 'observability/monitoring'] });
+    expect(apps?.objects).toHaveLength(1);
+    const orphan = doc.kustomizations.find((k) => k.name === 'orphan');
+    expect(orphan?.diagnostics).toEqual([
+      expect.objectContaining({ code: 'flux/dependency-not-found', file: 'clusters/dev/unknown.yaml', line: 17, column: 7 }),
+    ]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['flux/duplicate-kustomization', 'flux/dependency-cycle', 'flux/dependency-cycle']);
+    expect(Object.keys(doc.diagnostics[0] ?? {}).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+  });
+  it('maps sources with --source and exits 1 while some Kustomization fails', () => {
+    const unmapped = run(['fleet', graphFixture, '--cluster', 'clusters/dev']);
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.err).toContain('clusters/dev/unmapped.yaml:12:3: error: Kustomization flux-system/external: source GitRepository/flux-system/other-repo is not mapped');
+    const mapped = run(['fleet', graphFixture, '--cluster', 'clusters/dev', '--source', `other-repo=${join(graphFixture, 'other-repo')}`]);
+    expect(mapped.err).not.toContain('flux/unmapped-source');
+    expect(mapped.out).toContain('name: from-other-repo');
+  });
+  it('writes one file per Kustomization with --output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kts-fleet-'));
+    const r = run(['fleet', fleetInfra, '--cluster', 'clusters/production', '--output', dir]);
+    expect(r.out).toBe('');
+    expect(readdirSync(join(dir, 'flux-system')).sort()).toEqual(['apps.yaml', 'flux-system.yaml', 'infrastructure.yaml']);
+    expect(readFileSync(join(dir, 'flux-system/apps.yaml'), 'utf8').startsWith('# Kustomization flux-system/apps (./apps/production)\n')).toBe(true);
+  });
+  it('blanks undefined variables with --no-strict-substitute', () => {
+    const f = join(repoRoot, 'fixtures/flux-substitute');
+    const strict = run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json']);
+    const lax = run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json', '--no-strict-substitute']);
+    const codes = (out: string): string[] =>
+      (JSON.parse(out) as { kustomizations: { diagnostics: { code: string }[] }[] }).kustomizations.flatMap((k) => k.diagnostics.map((d) => d.code));
+    expect(codes(strict.out)).toContain('flux/substitute-undefined');
+    expect(codes(lax.out)).not.toContain('flux/substitute-undefined');
+  });
+  it('shows progress on a terminal and keeps stdout clean', () => {
+    const r = run(['fleet', fleetInfra, '--cluster', 'clusters/staging', '--format', 'json'], true);
+    expect(r.err).toContain('[1/');
+    expect(() => JSON.parse(r.out) as unknown).not.toThrow();
+  });
+  const usage: [string, string[]][] = [
+    ['no root', ['fleet', '--cluster', 'x']],
+    ['no cluster', ['fleet', fleetInfra]],
+    ['bad format', ['fleet', fleetInfra, '--cluster', 'clusters/staging', '--format', 'xml']],
+    ['bad source', ['fleet', fleetInfra, '--cluster', 'clusters/staging', '--source', 'nothing']],
+    ['unknown flag', ['fleet', fleetInfra, '--cluster', 'clusters/staging', '--nope']],
+  ];
+  it.each(usage)('exits 2 on bad usage: %s', (_name, args) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.err.startsWith('error: ')).toBe(true);
+  });
+  it('prints help', () => {
+    expect(run(['fleet', '--help']).out).toContain('Usage: kustomize-ts fleet ROOT --cluster DIR');
+  });
+});
+
+describe('kustomize-ts graph', () => {
+  it('prints Mermaid by default and exits 0 for a clean graph', () => {
+    const r = run(['graph', fleetInfra, '--cluster', 'clusters/staging']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        'flowchart LR',
+        '  n0["flux-system/flux-system"]',
+        '  n1["flux-system/apps"]',
+        '  n2["flux-system/infrastructure"]',
+        '  n2 --> n1',
+        '  classDef cycle stroke:#d00,stroke-width:3px;',
+        '  classDef missing stroke-dasharray: 5 5,stroke:#d00;',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('marks cycles and missing dependencies, exits 1 (dot, json)', () => {
+    const dot = run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'dot']);
+    expect(dot.code).toBe(1);
+    expect(dot.out).toContain('"flux-system/b" -> "flux-system/a" [color=red, label="cycle"];');
+    expect(dot.err).toContain('flux/dependency-cycle');
+    const json = JSON.parse(run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']).out) as { cycles: string[][]; edges: { missing: boolean }[] };
+    expect(json.cycles).toHaveLength(2);
+    expect(json.edges.filter((e) => e.missing)).toHaveLength(1);
+  });
+  it('exits 2 on a bad format', () => {
+    expect(run(['graph', fleetInfra, '--cluster', 'clusters/staging', '--format', 'png']).code).toBe(2);
+  });
+});
+
+describe('kustomize-ts fleet entry options', () => {
+  it('starts from a FluxInstance file with --flux-instance', () => {
+    const f = join(repoRoot, 'fixtures/flux-instance');
+    const r = run(['fleet', f, '--flux-instance', join(f, 'bootstrap/flux-instance.yaml'), '--format', 'json']);
+    const doc = JSON.parse(r.out) as { kustomizations: { name: string; path: string }[] };
+    expect(doc.kustomizations.map((k) => `${k.name} ${k.path}`)).toEqual(['flux-system clusters/prod', 'apps ./apps']);
+  });
+  it('reads --cluster-objects for substituteFrom', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kts-objs-'));
+    const file = join(dir, 'objs.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nowhere\n  namespace: flux-system\ndata:\n  DEFINED: d\n  UNDEFINED: u\n  ALSO_UNDEFINED: a\n');
+    const r = run(['fleet', join(repoRoot, 'fixtures/flux-substitute'), '--cluster', 'clusters/dev', '--cluster-objects', file, '--format', 'json']);
+    const doc = JSON.parse(r.out) as { kustomizations: { name: string; diagnostics: unknown[]; objects: { data?: unknown }[] }[] };
+    const k = doc.kustomizations.find((x) => x.name === 'missing-from');
+    expect(k?.diagnostics).toEqual([]);
+    expect(k?.objects[0]?.data).toMatchObject({ undefined: 'u' });
+  });
+});

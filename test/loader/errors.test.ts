@@ -1,0 +1,60 @@
+/**
+ * Loader errors (spec §1.1, §2.4–2.8, §3.3, §13): each case folder in data/ is rejected by the reference
+ * kustomize (its stderr is in expected-error.txt, written by scripts/gen-test-goldens.ts). We must reject
+ * it too, with kustomize's message, a diagnostic code, and the file and line/column of the cause.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { goldenCases, runGoldenCase } from '../helpers/golden-cases.js';
+
+const dataDir = fileURLToPath(new URL('./data', import.meta.url));
+
+/** Where each error must point: code, file (relative to the case's input/), 1-based line and column. */
+const where: Record<string, { code: string; file: string; line: number; column: number }> = {
+  'absolute-base-path': { code: 'load/absolute-path', file: 'kustomization.yaml', line: 2, column: 3 },
+  'component-under-resources': { code: 'load/component-kind', file: 'kustomization.yaml', line: 2, column: 3 },
+  cycle: { code: 'load/cycle', file: 'sub/kustomization.yaml', line: 3, column: 3 },
+  'id-conflict': { code: 'resource/id-conflict', file: 'b.yaml', line: 3, column: 1 },
+  'id-conflict-between-bases': { code: 'resource/id-conflict', file: 'base/cm.yaml', line: 1, column: 1 },
+  'kustomization-under-components': { code: 'load/component-kind', file: 'kustomization.yaml', line: 4, column: 3 },
+  'malformed-resource-yaml': { code: 'yaml/syntax', file: 'bad.yaml', line: 5, column: 1 },
+  'missing-component': { code: 'load/missing-file', file: 'kustomization.yaml', line: 4, column: 3 },
+  'missing-directory-kustomization': { code: 'load/no-kustomization', file: 'kustomization.yaml', line: 2, column: 3 },
+  'missing-file': { code: 'load/missing-file', file: 'kustomization.yaml', line: 3, column: 3 },
+  'missing-name': { code: 'resource/invalid', file: 'noname.yaml', line: 1, column: 1 },
+  'nested-error-keeps-inner-position': { code: 'load/missing-file', file: 'base/kustomization.yaml', line: 3, column: 3 },
+  'outside-root': { code: 'load/outside-root', file: 'sub/kustomization.yaml', line: 2, column: 3 },
+  'unknown-field': { code: 'kustomization/unknown-field', file: 'kustomization.yaml', line: 3, column: 1 },
+  'wrong-kind': { code: 'kustomization/invalid-kind', file: 'kustomization.yaml', line: 2, column: 1 },
+};
+
+/** Messages whose text we do not reproduce exactly, with the reason. */
+const messageDiffers: Record<string, string> = {
+  'malformed-resource-yaml': 'the YAML parser words syntax errors differently from go-yaml',
+};
+
+describe('loader errors', () => {
+  const cases = goldenCases(dataDir);
+  it('covers every case', () => expect(cases.map((c) => c.name).sort()).toEqual(Object.keys(where).sort()));
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(c.expected, 'the reference builds this case').toBeUndefined();
+      const res = runGoldenCase(c);
+      expect(res.ok).toBe(false);
+      const d = res.diagnostics.find((x) => x.severity === 'error');
+      expect(d).toBeDefined();
+      const input = join(c.dir, 'input');
+      const want = where[c.name];
+      expect(want, `no expected position for ${c.name}`).toBeDefined();
+      expect({ code: d?.code, file: d?.file ? relative(input, d.file) : undefined, line: d?.range?.start.line, column: d?.range?.start.column }).toEqual(
+        want,
+      );
+      if (!(c.name in messageDiffers) && existsSync(join(c.dir, 'expected-error.txt'))) {
+        const reference = readFileSync(join(c.dir, 'expected-error.txt'), 'utf8').replace(/^error: /, '').trimEnd();
+        expect(d?.message.split(c.dir).join('<case>')).toBe(reference);
+      }
+    });
+  }
+});
