@@ -120,6 +120,20 @@ export interface KustomizeBuild {
   readonly closure: ReadonlySet<string>;
 }
 
+/**
+ * The cluster a Flux Kustomization applies to: `''` for its own, or `namespace/secret` of its
+ * `spec.kubeConfig.secretRef` (hub-and-spoke: a remote cluster).
+ */
+export function applyTarget(k: FleetKustomization | undefined): string {
+  const kc = k?.spec.kubeConfig;
+  if (!kc) return '';
+  const ref = getField(kc, 'secretRef');
+  const name = isMap(ref) ? str(getField(ref, 'name')) : '';
+  const cm = getField(kc, 'configMapRef');
+  const cmName = isMap(cm) ? str(getField(cm, 'name')) : '';
+  return `${k?.namespace ?? ''}/${name || cmName || '?'}`;
+}
+
 /** Everything the lint rules look at. */
 export interface LintContext {
   /** Absolute lint root. */

@@ -4,9 +4,12 @@
  * `path: ./clusters/<env>`), or the `sync.path` of a Flux Operator `FluxInstance` (the object, a
  * HelmRelease of the `flux-instance` chart, or that chart's values file). When a sync path does not exist
  * under the root, the nearest ancestor folder of the FluxInstance file that holds it is taken as the
- * artifact root (an OCI artifact built from a sub-folder) and the sync source is mapped to it.
+ * artifact root (an OCI artifact built from a sub-folder) and the sync source is mapped to it. Last, the
+ * bootstrap layout whose gotk-sync.yaml is a placeholder: a folder with a `flux-system/` kustomization
+ * listing the gotk files, or holding Flux Kustomizations next to its `flux-system/`, or a folder under
+ * `clusters/` holding Flux Kustomizations synced from `flux-system`.
  */
-import { isWithin, relative, resolve, dirname } from '../fs/path.js';
+import { basename, isWithin, relative, resolve, dirname } from '../fs/path.js';
 import { resolveSpecPath } from '../flux/build.js';
 import { isFluxKustomization, readFluxInstanceSync, readFluxKustomization } from '../flux/model.js';
 import type { Range } from '../diagnostics/diagnostic.js';
@@ -78,6 +81,28 @@ export function discoverClusters(repo: RepoIndex): DiscoveredCluster[] {
     }
   }
   for (const c of instances) if (!found.has(c.dir)) found.set(c.dir, c);
+  // The bootstrap layout without a usable gotk-sync.yaml (a placeholder, a template): a folder with a
+  // flux-system/ kustomization that lists the gotk files, or next to Flux Kustomizations of the folder.
+  for (const k of repo.kustomizations.values()) {
+    if (basename(k.dir) !== 'flux-system') continue;
+    const dir = dirname(k.dir);
+    if (found.has(dir) || !isWithin(root, dir)) continue;
+    const gotk = k.refs.resourceFiles.some((f) => /^gotk-(components|sync)\.ya?ml$/.test(basename(f)));
+    const fluxHere =
+      !gotk &&
+      repo.files.some((f) => dirname(f.path) === dir && f.documents.some((d) => isMap(d.value) && isFluxKustomization(d.value)));
+    if (!gotk && !fluxHere) continue;
+    found.set(dir, { name: relName(root, dir), dir, how: 'bootstrap', definedIn: { file: k.file, range: k.document?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } } });
+  }
+  // `flux bootstrap --path=clusters/<name>` before the bootstrap files are committed: a folder under
+  // `clusters/` holding Flux Kustomizations synced from flux-system.
+  for (const f of repo.files) {
+    const dir = dirname(f.path);
+    if (found.has(dir) || basename(dirname(dir)) !== 'clusters' || !isWithin(root, dir)) continue;
+    const doc = f.documents.find((d) => isMap(d.value) && isFluxKustomization(d.value) && readFluxKustomization(d.value).kustomization.sourceRef.name === 'flux-system');
+    if (!doc) continue;
+    found.set(dir, { name: relName(root, dir), dir, how: 'bootstrap', definedIn: { file: f.path, range: doc.range } });
+  }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

@@ -37,15 +37,20 @@ export const fluxDeprecatedApi: LintRule<'deprecated'> = {
     docs: 'docs/rules/flux/deprecated-api.md',
   },
   check(context, report) {
+    const seen = new Set<string>(); // one finding per source position (a base rendered several times)
     const check = (o: LintObject, kustomization: string | undefined, cluster: string | undefined): void => {
       const key = objectKey(o.object);
       const replacement = fluxReplacement(key.apiVersion, key.kind);
       if (replacement === undefined) return;
       const w = warnings.get(`${key.apiVersion}/${key.kind}`);
+      const location = context.locateObject(o, '/apiVersion', 'value');
+      const at = `${location?.file ?? ''}:${location?.range?.start.offset ?? ''}`;
+      if (location && seen.has(at)) return;
+      seen.add(at);
       report({
         messageId: 'deprecated',
         data: { object: objectLabel(o.object), apiVersion: key.apiVersion, replacement, detail: w ? ` (${w})` : '' },
-        location: context.locateObject(o, '/apiVersion', 'value'),
+        location,
         path: '/apiVersion',
         kustomization,
         cluster,

@@ -32,7 +32,7 @@ export const fluxHealthCheckNotRendered: LintRule<'notRendered'> = {
       }
       const helmNamespaces = new Set(cluster.fleet.helmReleases.flatMap((h) => [h.namespace, h.targetNamespace]));
       for (const k of cluster.fleet.kustomizations) {
-        if (k.synthetic || k.spec.wait) continue; // healthChecks are ignored (flux/health-checks-ignored)
+        if (k.synthetic || k.spec.wait || k.status === 'skipped') continue; // healthChecks are ignored (flux/health-checks-ignored)
         k.spec.healthChecks.forEach((hc, i) => {
           const ns = hc.namespace ?? k.namespace;
           const scoped = cluster.scopeOf(hc.apiVersion ?? '', hc.kind) === 'Cluster';

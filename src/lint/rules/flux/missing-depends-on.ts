@@ -6,7 +6,7 @@
  * fails until B happens to be ready (spec §3.4, §5). One finding per (A, B) pair.
  */
 import type { LintObject, LintRule } from '../../context.js';
-import { objectKey, objectLabel } from '../../context.js';
+import { applyTarget, objectKey, objectLabel } from '../../context.js';
 
 export const fluxMissingDependsOn: LintRule<'crd' | 'namespace'> = {
   meta: {
@@ -28,12 +28,13 @@ export const fluxMissingDependsOn: LintRule<'crd' | 'namespace'> = {
         const k = u.kustomization;
         if (!k || k.synthetic) continue;
         const before = cluster.before(k.id);
+        const target = applyTarget(k);
         // owner → first object needing it, and how many
         const needs = new Map<string, { kind: 'crd' | 'namespace'; object: LintObject; detail: string; count: number }>();
         const need = (owners: readonly string[] | undefined, kind: 'crd' | 'namespace', o: LintObject, detail: string): void => {
-          if (!owners || owners.length === 0) return;
-          if (owners.some((b) => before.has(b))) return;
-          const owner = owners[0] as string;
+          const same = (owners ?? []).filter((b) => applyTarget(cluster.unitById.get(b)?.kustomization) === target);
+          if (same.length === 0 || same.some((b) => before.has(b))) return;
+          const owner = same[0] as string;
           const hit = needs.get(owner);
           if (hit) hit.count++;
           else needs.set(owner, { kind, object: o, detail, count: 1 });

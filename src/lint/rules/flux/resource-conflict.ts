@@ -2,10 +2,11 @@
  * `flux/resource-conflict`: two Flux Kustomizations of one cluster render the same object (group, kind,
  * namespace, name). Each apply relabels it with its owner, so the two fight over it and pruning by one
  * deletes what the other applies (spec §3.4, §6). Reported on every copy after the first rendered.
+ * Kustomizations that apply to another cluster (`spec.kubeConfig`) are compared with those applying there.
  */
 import { getField, isMap } from '../../../yaml/values.js';
 import type { LintObject, LintRule } from '../../context.js';
-import { objectKey, objectLabel } from '../../context.js';
+import { applyTarget, objectKey, objectLabel } from '../../context.js';
 
 function ignored(o: LintObject): boolean {
   const meta = getField(o.object, 'metadata');
@@ -40,7 +41,7 @@ export const fluxResourceConflict: LintRule<'conflict'> = {
           const key = objectKey(o.object);
           if (key.kind === '' || key.name === '' || ignored(o)) continue;
           const ns = cluster.scopeOf(key.apiVersion, key.kind) === 'Cluster' ? '' : key.namespace;
-          const id = `${key.group}\u0000${key.kind}\u0000${ns}\u0000${key.name}`;
+          const id = `${applyTarget(u.kustomization)}\u0000${key.group}\u0000${key.kind}\u0000${ns}\u0000${key.name}`;
           const prev = first.get(id);
           if (!prev) {
             first.set(id, { unit: u.id, object: o });

@@ -7,7 +7,7 @@
  */
 import type { FleetKustomization } from '../../../flux/fleet.js';
 import type { LintRule } from '../../context.js';
-import { objectKey, objectLabel } from '../../context.js';
+import { applyTarget, objectKey, objectLabel } from '../../context.js';
 import { listIds } from '../helpers.js';
 
 export const fluxSharedNamespace: LintRule<'shared'> = {
@@ -48,7 +48,7 @@ export const fluxSharedNamespace: LintRule<'shared'> = {
         if (list.length < 2) continue;
         for (const a of list) {
           for (const b of list) {
-            if (a.k.id === b.k.id || a.ns !== b.ns || a.name === b.name) continue;
+            if (a.k.id === b.k.id || a.ns !== b.ns || a.name === b.name || applyTarget(a.k) !== applyTarget(b.k)) continue;
             const key = `${a.k.id}\u0000${a.ns}`;
             let f = found.get(key);
             if (!f) found.set(key, (f = { k: a.k, ns: a.ns, others: new Set(), label: a.label, file: a.file }));

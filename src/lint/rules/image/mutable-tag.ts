@@ -54,15 +54,20 @@ export const imageMutableTag: LintRule<'latest' | 'untagged'> = {
     docs: 'docs/rules/image/mutable-tag.md',
   },
   check(context, report) {
+    const seen = new Set<string>(); // one finding per source position (a base rendered several times)
     const check = (o: LintObject, kustomization: string, cluster: string | undefined): void => {
       if (getField(o.object, 'kind') === 'CustomResourceDefinition') return;
       forEachContainerImage(o.object, (image, pointer) => {
         const why = mutableTag(image);
         if (!why) return;
+        const location = context.locateObject(o, pointer, 'value');
+        const at = `${location?.file ?? ''}:${location?.range?.start.offset ?? ''}:${image}`;
+        if (location && seen.has(at)) return;
+        seen.add(at);
         report({
           messageId: why,
           data: { object: objectLabel(o.object), image },
-          location: context.locateObject(o, pointer, 'value'),
+          location,
           path: pointer,
           kustomization,
           cluster,

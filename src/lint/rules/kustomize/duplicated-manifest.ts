@@ -3,13 +3,13 @@
  * patch) in two or more files of the repository, with at least 80% of their leaf values equal: the
  * environments should share a base and patch it. Reported on every copy except the one in a `base`/`bases`
  * folder (or the first in path order). Left out: kustomization files, files read as patches, generator
- * inputs or configs, files `flux bootstrap` generates, Flux Kustomizations (one per cluster is the
- * layout), and small objects (fewer than three values besides apiVersion, kind, name and namespace).
+ * inputs or configs, files `flux bootstrap` generates, Flux Kustomizations and the files of cluster
+ * folders (one set per cluster is the layout), and small objects (fewer than three values besides apiVersion, kind, name and namespace).
  */
 import type { ParsedDocument } from '../../../yaml/parse.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../../yaml/values.js';
 import { isFluxKustomization } from '../../../flux/model.js';
-import { basename } from '../../../fs/path.js';
+import { basename, isWithin, resolve } from '../../../fs/path.js';
 import type { LintRule } from '../../context.js';
 import { KUSTOMIZATION_FILE_NAMES, type RepoFile } from '../../repo.js';
 import { pointerSegment } from '../helpers.js';
@@ -71,8 +71,10 @@ export const kustomizeDuplicatedManifest: LintRule<'duplicate'> = {
   check(context, report) {
     const repo = context.repo;
     const groups = new Map<string, Copy[]>();
+    const clusterDirs = context.clusters.map((c) => resolve(context.root, c.name)).filter((d) => d !== context.root);
     for (const f of repo.files) {
       if (f.hasErrors || repo.nonResourceFiles.has(f.path)) continue;
+      if (clusterDirs.some((d) => isWithin(d, f.path))) continue; // per-cluster wiring (sync Kustomizations, sources)
       if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(f.path))) continue;
       if (generatedByFlux(f.text)) continue;
       for (const doc of f.documents) {
