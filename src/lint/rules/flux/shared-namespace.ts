@@ -18,7 +18,7 @@ export const fluxSharedNamespace: LintRule<'shared'> = {
     recommended: true,
     messages: {
       shared:
-        'Kustomization {{id}} deploys {{object}} from {{file}} into namespace {{namespace}}, where {{others}} deploy the same base under other names: environments sharing a namespace are not isolated; give each its own namespace',
+        'Kustomization {{id}} deploys {{object}} from {{file}} into namespace {{namespace}}, where the same base is also deployed, under other names, by {{others}}: environments sharing a namespace are not isolated; give each its own namespace',
     },
     docs: 'docs/rules/flux/shared-namespace.md',
   },

@@ -1,4 +1,4 @@
-import { app, bootstrap, fluxKs } from '../../helpers.js';
+import { bootstrap, fluxKs } from '../../helpers.js';
 import { ruleCases } from '../../rule-cases.js';
 
 const check = (name: string, ns = 'default'): string =>
