@@ -38,3 +38,9 @@ export function listIds(ids: readonly string[], max = 3): string {
   if (ids.length <= max) return ids.join(', ');
   return `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
 }
+
+/** A message with the absolute paths under the lint root made relative to it. */
+export function relativeMessage(root: string, message: string): string {
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  return message.split(prefix).join('');
+}

@@ -12,7 +12,7 @@ import type { Location } from '../../../validate/position.js';
 import { getField, isMap } from '../../../yaml/values.js';
 import type { LintCluster, LintContext, LintRule } from '../../context.js';
 import { objectKey } from '../../context.js';
-import { diagnosticLocation } from '../helpers.js';
+import { diagnosticLocation, relativeMessage } from '../helpers.js';
 
 /** Renderer codes other rules report (from the rendered result rather than the renderer's diagnostic). */
 const COVERED = new Set([
@@ -75,7 +75,7 @@ export const fluxRenderFailed: LintRule<'failed'> = {
   },
   check(context, report) {
     for (const { d, location, kustomization, cluster } of renderDiagnostics(context, 'error')) {
-      report({ messageId: 'failed', data: { message: d.message, code: d.code }, location, kustomization, cluster });
+      report({ messageId: 'failed', data: { message: relativeMessage(context.root, d.message), code: d.code }, location, kustomization, cluster });
     }
   },
 };
@@ -91,7 +91,7 @@ export const fluxRenderWarning: LintRule<'warning'> = {
   },
   check(context, report) {
     for (const { d, location, kustomization, cluster } of renderDiagnostics(context, 'warning')) {
-      report({ messageId: 'warning', data: { message: d.message, code: d.code }, location, kustomization, cluster });
+      report({ messageId: 'warning', data: { message: relativeMessage(context.root, d.message), code: d.code }, location, kustomization, cluster });
     }
   },
 };
