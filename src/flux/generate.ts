@@ -40,6 +40,8 @@ export interface GeneratedKustomization {
   /** Its text, as served to the build. */
   text?: string;
   diagnostics: Diagnostic[];
+  /** For list fields Flux appended to (`patches`, `components`, …): how many entries came from the file. */
+  appendedAfter: ReadonlyMap<string, number>;
   /**
    * Maps a diagnostic positioned in the generated text back to the user's files: the original
    * kustomization, or the Flux Kustomization field that added the entry.
@@ -321,7 +323,8 @@ export function generateKustomization(
 ): GeneratedKustomization {
   const diags: Diagnostic[] = [];
   const identity = (d: Diagnostic): Diagnostic => d;
-  const fail = (): GeneratedKustomization => ({ ok: false, fs, action: 'unchanged', diagnostics: diags, remap: identity });
+  const none = new Map<string, number>();
+  const fail = (): GeneratedKustomization => ({ ok: false, fs, action: 'unchanged', diagnostics: diags, appendedAfter: none, remap: identity });
   const existing = findKustomizationFile(fs, dir);
   let kus: YamlMap;
   let action: GenerateAction;
@@ -412,7 +415,7 @@ export function generateKustomization(
   const changed = applyFluxFields(kus, ks, fs, dir, where, prov, diags);
   if (diags.slice(before).some((d) => d.severity === 'error')) return fail();
   if (changed && action === 'unchanged') action = 'edited';
-  if (!mustWrite && !changed) return { ok: true, fs, action: 'unchanged', file, diagnostics: diags, remap: identity };
+  if (!mustWrite && !changed) return { ok: true, fs, action: 'unchanged', file, diagnostics: diags, appendedAfter: none, remap: identity };
   if (action === 'unchanged') action = 'edited';
 
   const text = emitDocument(kus);
@@ -460,5 +463,5 @@ export function generateKustomization(
     if (originalNode && originalLc) setRange(file, locateKey(originalNode, path.map(String), originalLc, true));
     return out;
   };
-  return { ok: true, fs: view, action, file, kustomization: kus, text, diagnostics: diags, remap };
+  return { ok: true, fs: view, action, file, kustomization: kus, text, diagnostics: diags, appendedAfter: prov.originalCounts, remap };
 }

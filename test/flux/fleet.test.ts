@@ -100,6 +100,11 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
     expect(dep.metadata.labels).toMatchObject({ 'patched-by': 'flux' });
     expect(dep.spec.template.spec.containers.map((c) => c.image)).toEqual(['registry.example.com/busybox:1.36', 'mirror.example.com/nginx:1.27.1']);
   });
+  it('warns that the namespaced patch target selects nothing, at the patch', () => {
+    const quirk = ks(r, 'flux-system/quirk');
+    expect(quirk.diagnostics).toMatchObject([{ code: 'flux/patch-no-match', severity: 'warning', line: 20, column: 7 }]);
+    expect(quirk.diagnostics[0]?.message).toContain('matched before targetNamespace is applied');
+  });
   it('edits the kustomization: namespace/prefix/suffix replaced, patches appended, images merged', () => {
     const quirk = ks(r, 'flux-system/quirk');
     expect(quirk.generated).toBe('edited');
@@ -293,7 +298,7 @@ describe('flux-parent-patch: a parent that patches and substitutes its children'
     if (!enginePatches) return ctx.skip(patchNote);
     const child = ks(r, 'apps/podinfo');
     expect(child.spec.prune).toBe(true);
-    expect(child.spec.timeout).toBe('5m');
+    expect(child.spec.timeout).toBe('5m0s');
     expect(child.status).toBe('rendered');
     const ing = obj(child, 'Ingress', 'podinfo') as { metadata: YamlMap; spec: { rules: { host: string }[] } };
     expect(ing.metadata.namespace).toBe('apps');
@@ -410,5 +415,37 @@ describe('renderFleet in memory', () => {
     renderFixture(fixture('flux-graph'), 'clusters/dev', { onProgress: (p) => seen.push(`${p.done}:${p.current}`) });
     expect(seen[0]).toBe('1:flux-system/flux-system');
     expect(seen).toHaveLength(12);
+  });
+});
+
+describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator', () => {
+  const f = fixture('flux-artifacts');
+  const r = renderFixture(f, 'clusters/dev');
+  it('builds Kustomizations on the artifacts the generator produces', () => {
+    expect(r.kustomizations.map((k) => [k.id, k.status])).toEqual([
+      ['flux-system/flux-system', 'rendered'],
+      ['flux-system/apps', 'rendered'],
+      ['flux-system/infra', 'rendered'],
+      ['flux-system/nobody-builds-it', 'skipped'],
+    ]);
+    expect(obj(ks(r, 'flux-system/apps'), 'ConfigMap', 'app')).toMatchObject({ metadata: { namespace: 'dev' }, data: { env: 'dev' } });
+    expect(ks(r, 'flux-system/infra').objects.map((o) => o.object.kind)).toEqual(['Namespace']);
+  });
+  it('lays the artifact out as source-watcher copies it', () => {
+    const apps = r.sourceFileSystems.get(ks(r, 'flux-system/apps').source.root as string);
+    const infra = r.sourceFileSystems.get(ks(r, 'flux-system/infra').source.root as string);
+    const root = '/external-artifacts/flux-system';
+    expect(apps?.readDir(`${root}/apps`).sort()).toEqual(['base', 'dev']);
+    expect(apps?.readDir(`${root}/apps/dev`).sort()).toEqual(['kustomization.yaml']);
+    expect(infra?.readDir(`${root}/infra/controllers`).sort()).toEqual(['extra.yaml', 'kustomization.yaml', 'namespace.yaml']);
+  });
+  it('points origins and diagnostics back at the repository files', () => {
+    const o = ks(r, 'flux-system/apps').objects[0];
+    expect(o?.origin.file).toBe(join(f.root, 'apps/base/configmap.yaml'));
+  });
+  it('reports an ExternalArtifact no generator produces', () => {
+    const k = ks(r, 'flux-system/nobody-builds-it');
+    expect(k.diagnostics).toMatchObject([{ code: 'flux/unmapped-source', file: join(f.root, 'clusters/dev/ks.yaml'), line: 40 }]);
+    expect(k.diagnostics[0]?.message).toContain('not produced by any ArtifactGenerator');
   });
 });
