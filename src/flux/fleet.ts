@@ -690,11 +690,14 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     k.spec.dependsOn.forEach((d, i) => {
       const target = `${d.namespace}/${d.name}`;
       if (byId.has(target)) return;
+      const hr = result.helmReleases.some((h) => h.namespace === d.namespace && h.name === d.name)
+        ? ' (a HelmRelease has that name, but dependsOn of a Kustomization refers to Kustomizations only)'
+        : '';
       k.diagnostics.push(
         fieldDiagnostic(
           'flux/dependency-not-found',
           'error',
-          `Kustomization ${k.id} depends on ${target}, which this cluster does not define (it would wait forever: DependencyNotReady)`,
+          `Kustomization ${k.id} depends on ${target}, which this cluster does not define${hr} (it would wait forever: DependencyNotReady)`,
           p?.where,
           ['spec', 'dependsOn', i],
         ),

@@ -97,7 +97,19 @@ function invalidObject(v: YamlValue): string | undefined {
 /** The generator's scan: resource entries for `dir` (relative, `./x.yaml`), or the first file that fails. */
 function scanManifests(fs: FileSystem, dir: string): { resources: string[] } | { error: ScanError } {
   const resources: string[] = [];
+  const visited = new Set<string>();
   const walk = (d: string): ScanError | undefined => {
+    // Symlinked directories could loop; Go's Walk does not follow them at all.
+    let real = d;
+    if (fs.realPath) {
+      try {
+        real = fs.realPath(d);
+      } catch {
+        real = d;
+      }
+    }
+    if (visited.has(real)) return undefined;
+    visited.add(real);
     for (const name of sortedEntries(fs, d)) {
       const p = join(d, name);
       const st = fs.stat(p);

@@ -405,6 +405,28 @@ describe('renderFleet in memory', () => {
       data: { a: 'b' },
     });
   });
+  it('says so when dependsOn names a HelmRelease instead of a Kustomization', () => {
+    const fs = memoryFs({
+      '/repo/c/ks.yaml': [
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        'metadata: {name: app, namespace: flux-system}',
+        'spec:',
+        '  interval: 5m',
+        '  path: ./app',
+        '  prune: true',
+        '  sourceRef: {kind: GitRepository, name: flux-system}',
+        '  dependsOn: [{name: redis}]',
+        '',
+      ].join('\n'),
+      '/repo/c/hr.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: redis, namespace: flux-system}\nspec: {chart: {spec: {chart: redis}}}\n',
+      '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    const d = ks(r, 'flux-system/app').diagnostics;
+    expect(d).toMatchObject([{ code: 'flux/dependency-not-found', file: '/repo/c/ks.yaml', line: 9 }]);
+    expect(d[0]?.message).toContain('a HelmRelease has that name');
+  });
   it('reports a missing cluster folder', () => {
     const r = renderFleet('/repo', { fs: memoryFs({}), cluster: 'clusters/none' });
     expect(r.diagnostics).toMatchObject([{ code: 'flux/cluster-not-found' }]);
