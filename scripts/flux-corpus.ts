@@ -6,41 +6,19 @@
  * every error diagnostic. Exit status 1 when a render throws (a crash), else 0.
  */
 /// <reference types="node" />
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderFleet, type FleetResult } from '../src/flux/index.js';
+import { readFluxInstanceSync, renderFleet, type FleetResult } from '../src/flux/index.js';
+import { parseYamlStream } from '../src/yaml/parse.js';
+import { isMap, type YamlMap } from '../src/yaml/values.js';
 import { nodeFs } from '../src/node/index.js';
 import { sharedDir } from './shared.js';
+import { corpusClusters } from './flux-corpus-entries.js';
 
-/** Entry points per fleet (README of the corpus: "entry point(s)" column). */
-export const corpusClusters: readonly { fleet: string; clusters: readonly string[]; sources?: Record<string, string>; note?: string }[] = [
-  {
-    fleet: 'fluxcd__flux2-kustomize-helm-example',
-    clusters: ['clusters/staging', 'clusters/production'],
-    note: 'Kustomizations use ExternalArtifacts made by an ArtifactGenerator',
-  },
-  { fleet: 'fluxcd__flux2-kustomize-helm-example__v1-2025', clusters: ['clusters/staging', 'clusters/production'] },
-  { fleet: 'fluxcd__flux2-kustomize-helm-example__v1beta1-2021', clusters: ['clusters/staging', 'clusters/production'] },
-  {
-    fleet: 'fluxcd__flux2-multi-tenancy',
-    clusters: ['clusters/staging', 'clusters/production'],
-    sources: { 'apps/dev-team': '../fluxcd__flux2-multi-tenancy__dev-team' },
-    note: 'tenant source dev-team mapped to the dev-team branch snapshot',
-  },
-  { fleet: 'fluxcd__flux2-multi-tenancy__dev-team', clusters: ['staging', 'production'] },
-  { fleet: 'fluxcd__flux2-hub-spoke-example', clusters: ['hub'] },
-  { fleet: 'onedr0p__home-ops', clusters: ['kubernetes/flux/cluster'] },
-  { fleet: 'bjw-s-labs__home-ops', clusters: ['kubernetes/flux/cluster'] },
-  { fleet: 'joryirving__home-ops', clusters: ['kubernetes/clusters/main', 'kubernetes/clusters/test', 'kubernetes/clusters/utility'] },
-  {
-    fleet: 'xunholy__k8s-gitops',
-    clusters: ['kubernetes/clusters/cluster-00'],
-    sources: { 'flux-system': 'kubernetes' },
-    note: 'OCIRepository flux-system: artifact root is kubernetes/',
-  },
-  { fleet: 'k8s-at-home__flux-cluster-template', clusters: ['cluster/flux'] },
-  { fleet: 'billimek__k8s-gitops', clusters: ['setup/flux/cluster'] },
-];
+function readInstance(file: string): YamlMap | undefined {
+  const stream = parseYamlStream(readFileSync(file, 'utf8'), { file });
+  return stream.documents.map((d) => d.value).find((v): v is YamlMap => isMap(v) && readFluxInstanceSync(v) !== undefined);
+}
 
 /** Counts of diagnostics by code and severity. */
 export function diagnosticCounts(r: FleetResult): Map<string, number> {
@@ -76,7 +54,8 @@ function main(): number {
       const start = performance.now();
       let r: FleetResult;
       try {
-        r = renderFleet(root, { fs, cluster, ...(f.sources ? { sources: f.sources } : {}) });
+        const instance = f.fluxInstance ? readInstance(join(root, f.fluxInstance)) : undefined;
+        r = renderFleet(root, { fs, cluster, ...(f.sources ? { sources: f.sources } : {}), ...(instance ? { fluxInstance: instance } : {}) });
       } catch (err) {
         crashed++;
         rows.push([f.fleet, cluster, 'CRASH', '', '', '', String((err as Error).stack ?? err).split('\n').slice(0, 3).join(' | '), '']);

@@ -2,7 +2,8 @@
  * Regenerates the reference outputs of the Flux fixtures (test/flux/expected): renders every fixture
  * cluster with kustomize-ts to learn its Flux Kustomizations and the kustomization the controller would
  * build at each `spec.path` (generated or edited), then, for each, copies the source artifact (what
- * source-controller would serve: `.sourceignore` and default exclusions applied) to a temporary folder,
+ * source-controller would serve: `.sourceignore` and default exclusions applied; emulated
+ * ExternalArtifacts as built from their ArtifactGenerator) to a temporary folder,
  * writes that kustomization there and runs the reference:
  *
  *   kubectl kustomize --load-restrictor LoadRestrictionsNone <path>
@@ -18,9 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { artifactFs, defaultIgnorePatterns, loadSourceIgnore } from '../src/flux/index.js';
 import type { FileSystem } from '../src/fs/types.js';
-import { nodeFs } from '../src/node/index.js';
 import { expectedBase, fluxFixtures, renderFixture } from '../test/flux/helpers.js';
 import { repoRoot } from './shared.js';
 
@@ -42,7 +41,6 @@ function copyTree(fs: FileSystem, from: string, to: string): void {
   }
 }
 
-const node = nodeFs();
 for (const f of fluxFixtures()) {
   rmSync(join(repoRoot, 'test/flux/expected', f.name), { recursive: true, force: true });
   for (const cluster of f.clusters) {
@@ -50,7 +48,8 @@ for (const f of fluxFixtures()) {
     for (const k of r.kustomizations) {
       if (k.generated === undefined || k.dir === undefined || k.source.root === undefined) continue;
       const root = k.source.root;
-      const view = artifactFs(node, root, [...defaultIgnorePatterns(), ...loadSourceIgnore(node, root)]);
+      const view = r.sourceFileSystems.get(root);
+      if (!view) continue;
       const tmp = mkdtempSync(join(tmpdir(), 'flux-expected-'));
       try {
         copyTree(view, root, tmp);

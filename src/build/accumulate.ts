@@ -129,6 +129,8 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: W
   let rs: Resource[];
   try {
     rs = resourcesFromFile(kt, entry, where);
+    // Reading a file makes a resource map of its own: a repeated id fails here already.
+    new ResourceList().appendAll(rs);
   } catch (err) {
     withPrefix(err, `accumulating resources from '${entry}': `);
   }

@@ -66,10 +66,11 @@ export class Loader {
     const real = this.real(path);
     if (this.restrictor === 'LoadRestrictionsRootOnly') {
       if (!isWithin(this.root, real)) {
-        throw new BuildError('load/outside-root', `security; file '${real}' is not in or below '${this.root}'`, { file: path });
+        // kustomize names the path as given (before resolving symlinks).
+        throw new BuildError('load/outside-root', `security; file '${path}' is not in or below '${this.root}'`, { file: path });
       }
     } else if (this.confineTo !== undefined && !isWithin(this.confineTo, real)) {
-      throw new BuildError('load/outside-root', `security; file '${real}' is not in or below '${this.confineTo}'`, { file: path });
+      throw new BuildError('load/outside-root', `security; file '${path}' is not in or below '${this.confineTo}'`, { file: path });
     }
     const st = this.fs.stat(real);
     if (st?.type !== 'file') {

@@ -8,7 +8,7 @@ import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSe
 import { parseYamlStream, toRange, type ParsedDocument } from '../yaml/parse.js';
 import { cloneValue } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { Resource } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
@@ -47,38 +47,111 @@ function plainName(node: unknown): boolean {
   return isYamlScalarNode(n) && n.type === 'PLAIN';
 }
 
-function toResources(v: YamlValue, node: unknown, origin: Origin, scope: ScopeResolver, out: Resource[]): void {
-  if (!isMap(v)) {
-    throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
-  }
-  const kind = getField(v, 'kind');
-  if (kind === undefined || kind === null || kind === '') {
-    throw new BuildError('resource/invalid', `missing kind in object ${describe(v)}`, { file: origin.file, range: origin.range });
-  }
-  const kindStr = String(kind);
-  if (kindStr.endsWith('List') && Object.prototype.hasOwnProperty.call(v, 'items')) {
-    const items = getField(v, 'items');
-    if (items === null || items === undefined) return;
-    if (!Array.isArray(items)) {
-      throw new BuildError('resource/invalid', `items in ${kindStr} is not a list`, { file: origin.file, range: origin.range });
+/** A document (or list item) on its way to becoming a resource. */
+interface Pending {
+  v: YamlValue;
+  /** Its AST node, when its source styles are still known (not for items kustomize round-trips as JSON). */
+  node: unknown;
+  origin: Origin;
+}
+
+/** kio's "empty" node: null, or a mapping or sequence without entries (dropped silently). */
+function isNilOrEmpty(v: YamlValue): boolean {
+  if (v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return isMap(v) && Object.keys(v).length === 0;
+}
+
+/** kustomize's dropBadNodes: empty documents are skipped; the rest must have a kind and (unless a List) a name. */
+function dropBad(ps: Pending[]): Pending[] {
+  const out: Pending[] = [];
+  for (const p of ps) {
+    const v = p.v;
+    if (isNilOrEmpty(v)) continue;
+    const { origin } = p;
+    if (!isMap(v)) throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
+    const kind = getField(v, 'kind');
+    if (kind === undefined || kind === null || kind === '') {
+      throw new BuildError('resource/invalid', `missing kind in object ${describe(v)}`, { file: origin.file, range: origin.range });
     }
-    const itemNodes = child(node, 'items');
-    items.forEach((item, i) =>
-      toResources(item, isYamlSeqNode(itemNodes) ? itemNodes.items[i] : undefined, { ...origin, pointer: `${origin.pointer ?? ''}/items/${i}` }, scope, out),
-    );
-    return;
+    const meta = getField(v, 'metadata');
+    const name = isMap(meta) ? getField(meta, 'name') : undefined;
+    if (!String(kind).endsWith('List') && (name === undefined || name === null || name === '')) {
+      throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, { file: origin.file, range: origin.range });
+    }
+    out.push(p);
   }
-  const meta = getField(v, 'metadata');
-  const name = isMap(meta) ? getField(meta, 'name') : undefined;
-  if (!kindStr.endsWith('List') && (name === undefined || name === null || name === '')) {
-    throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, {
-      file: origin.file,
-      range: origin.range,
+  return out;
+}
+
+/**
+ * kio's reader unwraps a stream that is one `List` or `ResourceList` document (with `items` or
+ * `functionConfig`) into its items, in place.
+ */
+function kioUnwrap(p: Pending): Pending[] | undefined {
+  const v = p.v;
+  if (!isMap(v)) return undefined;
+  const kind = getField(v, 'kind');
+  if (kind !== 'List' && kind !== 'ResourceList') return undefined;
+  if (!hasField(v, 'items') && !hasField(v, 'functionConfig')) return undefined;
+  const items = getField(v, 'items');
+  if (!Array.isArray(items)) return [];
+  const nodes = child(p.node, 'items');
+  return items.map((item, i) => ({
+    v: item,
+    node: isYamlSeqNode(nodes) ? nodes.items[i] : undefined,
+    origin: { ...p.origin, pointer: `${p.origin.pointer ?? ''}/items/${i}` },
+  }));
+}
+
+/**
+ * kustomize's inlineAnyEmbeddedLists: a `...List` with `items` is replaced by its items, which go to the
+ * end of the queue (each item is re-read from JSON, so a `List` item unwraps at once); `items: null`
+ * drops the list; a `...List` without `items` is an ordinary resource.
+ */
+function inlineLists(queue: Pending[]): Pending[] {
+  const out: Pending[] = [];
+  for (let i = 0; i < queue.length; i++) {
+    const p = queue[i] as Pending;
+    const v = p.v as YamlMap;
+    const kind = String(getField(v, 'kind'));
+    if (!kind.endsWith('List') || !hasField(v, 'items')) {
+      out.push(p);
+      continue;
+    }
+    const items = getField(v, 'items');
+    if (!Array.isArray(items)) {
+      if (items === null) continue;
+      throw new BuildError('resource/invalid', `expected array in ${kind}/items, but found ${goTypeName(items)}`, {
+        file: p.origin.file,
+        range: p.origin.range,
+      });
+    }
+    items.forEach((item, j) => {
+      const q: Pending = { v: item, node: undefined, origin: { ...p.origin, pointer: `${p.origin.pointer ?? ''}/items/${j}` } };
+      queue.push(...dropBad(kioUnwrap(q) ?? [q]));
     });
   }
-  const r = new Resource(v, origin, scope);
-  r.plainName = plainName(node);
-  out.push(r);
+  return out;
+}
+
+function goTypeName(v: YamlValue | undefined): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number' || typeof v === 'bigint') return Number.isInteger(Number(v)) ? 'int' : 'float64';
+  return 'map[string]interface {}';
+}
+
+/** The number of documents kio splits a text into (its separator is a line starting with `---`). */
+function kioDocumentCount(text: string): number {
+  if (text.length === 0) return 0;
+  return (text.replace(/\r\n/g, '\n').match(/\n---.*\n/g)?.length ?? 0) + 1;
+}
+
+function toResource(p: Pending, scope: ScopeResolver): Resource {
+  const r = new Resource(p.v as YamlMap, p.origin, scope);
+  r.plainName = plainName(p.node);
+  return r;
 }
 
 /**
@@ -137,24 +210,45 @@ export function resourcesFromText(
     const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, { file, range: err.range });
     throw e;
   }
-  const out: Resource[] = [];
-  for (const doc of stream.documents) {
-    const first = out.length;
-    // A cached parse is shared between builds: transformers must get their own copy.
-    toResources(cache ? cloneValue(doc.value) : doc.value, doc.node, originOf(file, doc, stream.lineCounter, extra), scope, out);
+  // A cached parse is shared between builds: transformers must get their own copy.
+  let pending: Pending[] = stream.documents.map((doc) => ({
+    v: cache ? cloneValue(doc.value) : doc.value,
+    node: doc.node,
+    origin: originOf(file, doc, stream.lineCounter, extra),
+  }));
+  const errors = new Map<Pending, BuildError>();
+  stream.documents.forEach((doc, i) => {
     const dup = findDuplicateKey(doc.node, stream.lineCounter);
     if (dup) {
-      const error = new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${dup.message}`, {
-        file,
-        range: toRange(stream.lineCounter, dup.start, dup.end),
-      });
-      for (let i = first; i < out.length; i++) (out[i] as Resource).outputError = error;
+      errors.set(
+        pending[i] as Pending,
+        new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${dup.message}`, {
+          file,
+          range: toRange(stream.lineCounter, dup.start, dup.end),
+        }),
+      );
     } else if (doc.outputError) {
       // Found while reading, but kustomize only fails on it when it writes the object out.
       const o = doc.outputError;
-      const error = new BuildError(o.code, o.message, { file, range: o.range });
-      for (let i = first; i < out.length; i++) (out[i] as Resource).outputError = error;
+      errors.set(pending[i] as Pending, new BuildError(o.code, o.message, { file, range: o.range }));
     }
+  });
+  if (pending.length === 1 && kioDocumentCount(text) === 1) {
+    const first = pending[0] as Pending;
+    const unwrapped = kioUnwrap(first);
+    if (unwrapped) {
+      const err = errors.get(first);
+      if (err) for (const u of unwrapped) errors.set(u, err);
+      pending = unwrapped;
+    }
+  }
+  const out: Resource[] = [];
+  for (const p of inlineLists(dropBad(pending))) {
+    const r = toResource(p, scope);
+    // Items of a list carry the list's decoding error.
+    const err = errors.get(p) ?? [...errors.entries()].find(([q]) => p.origin.documentIndex === q.origin.documentIndex)?.[1];
+    if (err) r.outputError = err;
+    out.push(r);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { BuildError } from '../diagnostics/error.js';
 import type { YamlMap, YamlValue } from '../yaml/values.js';
 import { getField, hasField, isMap, setField } from '../yaml/values.js';
 import { resolvePlainScalar } from '../yaml/scalars.js';
+import { emitDocument } from '../yaml/emit.js';
 import type { Gvk } from '../resources/res-id.js';
 import type { FieldSpec } from './types.js';
 
@@ -179,4 +180,22 @@ export function scalarText(v: YamlValue): string {
   if (v === null) return '';
   if (typeof v === 'object') return '';
   return String(v);
+}
+
+function yamlKind(v: YamlValue): string {
+  return Array.isArray(v) ? 'SequenceNode' : isMap(v) ? 'MappingNode' : 'ScalarNode';
+}
+
+/**
+ * kyaml's InvalidNodeKindError text: `wrong node kind: expected <K> but got <K>: node contents:\n<yaml>`
+ * (what a transformer reports when a field spec reaches the wrong kind of node).
+ */
+export function wrongNodeKind(expected: 'MappingNode' | 'ScalarNode' | 'SequenceNode', got: YamlValue): string {
+  let contents: string;
+  try {
+    contents = emitDocument(got);
+  } catch {
+    contents = String(got);
+  }
+  return `wrong node kind: expected ${expected} but got ${yamlKind(got)}: node contents:\n${contents}`;
 }

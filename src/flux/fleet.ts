@@ -14,6 +14,7 @@ import { FsError } from '../fs/types.js';
 import { isWithin, normalize, resolve } from '../fs/path.js';
 import { getField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { build } from '../api/build.js';
+import { BuildCache } from '../build/cache.js';
 import { memoryFs } from '../fs/memory.js';
 import { emitDocument } from '../yaml/emit.js';
 import {
@@ -42,6 +43,7 @@ import {
   type ObjectLocation,
 } from './model.js';
 import { artifactFs } from './fs-views.js';
+import { buildExternalArtifact, readArtifactGenerator, type ArtifactGenerator } from './artifacts.js';
 import { defaultIgnorePatterns, loadSourceIgnore, readIgnorePatterns } from './sourceignore.js';
 import type { ClusterObject } from './substitute.js';
 
@@ -74,6 +76,11 @@ export interface RenderFleetOptions {
   clusterObjects?: readonly YamlMap[];
   /** Called after each Kustomization is rendered. */
   onProgress?: (progress: FleetProgress) => void;
+  /**
+   * Reuse parsed files and built sub-kustomizations across the builds (and across renders, e.g. in an
+   * editor). Default: a cache private to this render; `false` disables caching.
+   */
+  cache?: BuildCache | false;
 }
 
 /** Progress of a fleet render. */
@@ -157,6 +164,11 @@ export interface FleetResult {
   helmReleases: FleetHelmRelease[];
   /** Fleet-level findings: duplicate definitions, cycles, entry problems. */
   diagnostics: Diagnostic[];
+  /**
+   * The file system of each source root as the controller sees it (`.sourceignore` applied; emulated
+   * ExternalArtifacts in memory), keyed by `FleetSourceRef.root`.
+   */
+  sourceFileSystems: Map<string, FileSystem>;
   /** True when nothing has an error. */
   ok: boolean;
 }
@@ -174,7 +186,15 @@ interface Pending {
 interface SourceView {
   root: string;
   fs: FileSystem;
+  /** For emulated ExternalArtifacts: artifact file → the repository file it was copied from. */
+  origins?: Map<string, string>;
+  /** Diagnostics of building the view (ExternalArtifact emulation). */
+  diagnostics?: Diagnostic[];
+  ok?: boolean;
 }
+
+/** Where emulated ExternalArtifacts live in their in-memory file systems. */
+const ARTIFACT_ROOT = '/external-artifacts';
 
 const SYNTHETIC_NAME = 'flux-system';
 
@@ -192,6 +212,13 @@ function syntheticObject(name: string, namespace: string, path: string, sourceKi
     metadata: { name, namespace },
     spec: { interval: '10m', path, prune: true, sourceRef: { kind: sourceKind, name: sourceName } },
   };
+}
+
+/** Points files of an emulated ExternalArtifact back to the repository files they were copied from. */
+function remapArtifactFiles(phase: KustomizePhase, origins: ReadonlyMap<string, string>): void {
+  const map = (f: string | undefined): string | undefined => (f === undefined ? f : (origins.get(f) ?? f));
+  phase.diagnostics = phase.diagnostics.map((d) => (d.file !== undefined && origins.has(d.file) ? { ...d, file: map(d.file) as string } : d));
+  phase.objects = phase.objects.map((o) => (origins.has(o.origin.file) ? { ...o, origin: { ...o.origin, file: map(o.origin.file) as string } } : o));
 }
 
 /**
@@ -249,6 +276,7 @@ function renderingFields(ks: FluxKustomization): unknown {
  */
 export function renderFleet(root: string, options: RenderFleetOptions): FleetResult {
   const baseFs = options.fs;
+  const cache = options.cache === false ? undefined : (options.cache ?? new BuildCache());
   let rootDir = normalize(root);
   if (baseFs.realPath) {
     try {
@@ -268,6 +296,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     sources: [],
     helmReleases: [],
     diagnostics: fleetDiags,
+    sourceFileSystems: new Map(),
     ok: false,
   };
 
@@ -293,8 +322,29 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     }
     return name === 'flux-system' ? rootDir : undefined;
   };
+  const generators = new Map<string, ArtifactGenerator>(); // ns/artifact → generator
+  const artifacts = new Map<string, SourceView>();
   const viewFor = (kind: string, namespace: string, name: string): SourceView | 'unmapped' | 'missing' => {
     const folder = mappedFolder(kind, namespace, name);
+    if (folder === undefined && kind === 'ExternalArtifact') {
+      const key = `${namespace}/${name}`;
+      const cached = artifacts.get(key);
+      if (cached) return cached;
+      const gen = generators.get(key);
+      if (!gen) return 'unmapped';
+      const built = buildExternalArtifact(
+        gen,
+        name,
+        (k, ns, n) => {
+          const v = viewFor(k, ns, n);
+          return typeof v === 'string' ? undefined : { fs: v.fs, root: v.root };
+        },
+        `${ARTIFACT_ROOT}/${namespace}/${name}`,
+      );
+      const view: SourceView = { root: built.root, fs: built.fs, origins: built.origins, diagnostics: built.diagnostics, ok: built.ok };
+      artifacts.set(key, view);
+      return view;
+    }
     if (folder === undefined) return 'unmapped';
     const real = realDir(folder);
     if (real === undefined) return 'missing';
@@ -352,6 +402,10 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     return p;
   };
 
+  /** An ExternalArtifact no ArtifactGenerator rendered so far provides: wait (it may come later). */
+  const waitsForArtifact = (p: Pending): boolean =>
+    p.ks.sourceRef.kind === 'ExternalArtifact' && viewFor(p.ks.sourceRef.kind, p.ks.sourceRef.namespace, p.ks.sourceRef.name) === 'unmapped';
+
   /** Phase 1 (source, generation, kustomize). Returns false when there is nothing to post-build. */
   const runPhase1 = (p: Pending): boolean => {
     const r = p.result;
@@ -364,7 +418,9 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       const src = `${ks.sourceRef.kind}/${ks.sourceRef.namespace}/${ks.sourceRef.name}`;
       const message =
         v === 'unmapped'
-          ? `Kustomization ${r.id}: source ${src} is not mapped to a local folder (map it with the sources option, --source ${ks.sourceRef.name}=DIR); not rendered`
+          ? ks.sourceRef.kind === 'ExternalArtifact'
+            ? `Kustomization ${r.id}: source ${src} is not produced by any ArtifactGenerator this cluster renders and is not mapped to a local folder (--source ${ks.sourceRef.name}=DIR); not rendered`
+            : `Kustomization ${r.id}: source ${src} is not mapped to a local folder (map it with the sources option, --source ${ks.sourceRef.name}=DIR); not rendered`
           : `Kustomization ${r.id}: source ${src} maps to ${mappedFolder(ks.sourceRef.kind, ks.sourceRef.namespace, ks.sourceRef.name)}, which is not a directory; not rendered`;
       r.diagnostics.push(fieldDiagnostic('flux/unmapped-source', 'error', message, p.where, ['spec', 'sourceRef']));
       r.status = 'skipped';
@@ -372,10 +428,18 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     }
     p.view = v;
     r.source.root = v.root;
+    result.sourceFileSystems.set(v.root, v.fs);
+    if (v.diagnostics) r.diagnostics.push(...v.diagnostics);
+    if (v.ok === false) {
+      r.status = 'failed';
+      return false;
+    }
     const input: Parameters<typeof kustomizeFluxKustomization>[1] = { fs: v.fs, sourceRoot: v.root };
     if (p.where) input.where = p.where;
     if (options.remoteLoader) input.remoteLoader = options.remoteLoader;
+    if (cache) input.cache = cache;
     const phase = kustomizeFluxKustomization(ks, input);
+    if (v.origins) remapArtifactFiles(phase, v.origins);
     p.phase = phase;
     r.dir = phase.dir;
     if (phase.action) r.generated = phase.action;
@@ -462,6 +526,8 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
         }
         const hr = readHelmRelease(o.object);
         if (hr) result.helmReleases.push({ ...hr, renderedBy: r.id });
+        const gen = readArtifactGenerator(o.object, locationOf(o));
+        if (gen) for (const a of gen.artifacts) if (!generators.has(`${gen.namespace}/${a.name}`)) generators.set(`${gen.namespace}/${a.name}`, gen);
       }
       for (const o of post.objects) if (isFluxKustomization(o.object)) discover(o, p);
     }
@@ -469,7 +535,13 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     options.onProgress?.({ done, pending: queue.length + deferred.length, current: r.id });
   };
 
+  const waiting: Pending[] = [];
+  let artifactsFinal = false;
   const process = (p: Pending): void => {
+    if (!artifactsFinal && waitsForArtifact(p)) {
+      waiting.push(p);
+      return;
+    }
     const has = runPhase1(p);
     if (has && (p.ks.postBuild?.substituteFrom.length ?? 0) > 0 && !satisfied(p)) {
       deferred.push(p);
@@ -483,6 +555,16 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       const next = queue.shift();
       if (next) {
         process(next);
+        continue;
+      }
+      const ready = waiting.findIndex((p) => !waitsForArtifact(p));
+      if (ready >= 0) {
+        process(waiting.splice(ready, 1)[0] as Pending);
+        continue;
+      }
+      if (deferred.length === 0 && waiting.length > 0) {
+        artifactsFinal = true;
+        queue.push(...waiting.splice(0));
         continue;
       }
       if (deferred.length === 0) return;
@@ -553,7 +635,8 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       if (!sync) continue;
       const v = viewFor(sync.kind, sync.namespace, sync.name);
       const syncDir = typeof v === 'string' ? undefined : realDir(resolveSpecPath(v.root, sync.path));
-      if (syncDir === clusterReal) break;
+      // An instance syncing this very folder: only its patches to the sync Kustomization matter.
+      if (syncDir === clusterReal && sync.patches.length === 0) break;
       const m = objectMeta(o.object);
       const where: { file?: string; range?: Range } = { file: o.origin.file };
       if (o.origin.range) where.range = o.origin.range;
@@ -599,6 +682,28 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   else finish(entry, hasObjects);
   drain();
 
+  // ------------------------------------------------------------------ source namespaces
+  // sourceRef.namespace defaults to the Kustomization's namespace: a child moved into an app namespace
+  // without `sourceRef.namespace: flux-system` looks for a flux-system source that does not exist there.
+  const entrySourceNs = entry.ks.sourceRef.namespace;
+  for (const k of result.kustomizations) {
+    const ref = k.spec.sourceRef;
+    if (k.status === 'skipped' || ref.name !== SYNTHETIC_NAME || ref.namespace === entrySourceNs) continue;
+    const keys = [`${ref.kind}/${ref.namespace}/${ref.name}`, `${ref.namespace}/${ref.name}`, ref.name];
+    if (keys.some((key) => mapping[key] !== undefined)) continue;
+    if (sourceIndex.has(`${ref.kind}/${ref.namespace}/${ref.name}`)) continue;
+    const p = byId.get(k.id);
+    k.diagnostics.push(
+      fieldDiagnostic(
+        'flux/source-namespace',
+        'warning',
+        `Kustomization ${k.id} uses ${ref.kind} ${ref.namespace}/${ref.name} (sourceRef.namespace defaults to the Kustomization's namespace), but the cluster's ${ref.name} source lives in ${entrySourceNs}; set sourceRef.namespace: ${entrySourceNs}`,
+        p?.where,
+        ['spec', 'sourceRef'],
+      ),
+    );
+  }
+
   // ------------------------------------------------------------------ graph
   const graph = buildDependencyGraph(result.kustomizations.map((k) => ({ id: k.id, dependsOn: k.dependsOn })));
   result.graph = graph;
@@ -607,11 +712,14 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     k.spec.dependsOn.forEach((d, i) => {
       const target = `${d.namespace}/${d.name}`;
       if (byId.has(target)) return;
+      const hr = result.helmReleases.some((h) => h.namespace === d.namespace && h.name === d.name)
+        ? ' (a HelmRelease has that name, but dependsOn of a Kustomization refers to Kustomizations only)'
+        : '';
       k.diagnostics.push(
         fieldDiagnostic(
           'flux/dependency-not-found',
           'error',
-          `Kustomization ${k.id} depends on ${target}, which this cluster does not define (it would wait forever: DependencyNotReady)`,
+          `Kustomization ${k.id} depends on ${target}, which this cluster does not define${hr} (it would wait forever: DependencyNotReady)`,
           p?.where,
           ['spec', 'dependsOn', i],
         ),

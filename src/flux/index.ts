@@ -14,3 +14,4 @@ export * from './fleet.js';
 export * from './graph.js';
 export * from './sourceignore.js';
 export { artifactFs } from './fs-views.js';
+export * from './artifacts.js';

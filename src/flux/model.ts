@@ -240,6 +240,7 @@ export interface FluxKustomization {
   sourceRef: FluxSourceRef;
   /** `spec.path` as written ("" = the artifact root). */
   path: string;
+  /** Durations are normalised as the API server stores them (Go's format: `10m0s`, `1h0m0s`). */
   interval?: string;
   /** Default: `interval`. */
   retryInterval?: string;
@@ -383,9 +384,9 @@ export function readFluxKustomization(
     healthChecks: [],
     object: obj,
   };
-  if (interval !== undefined) ks.interval = interval;
+  if (interval !== undefined) ks.interval = formatDuration(intervalMs);
   const retryInterval = retry ?? interval;
-  if (retryInterval !== undefined) ks.retryInterval = retryInterval;
+  if (retryInterval !== undefined) ks.retryInterval = formatDuration(parseDuration(retryInterval) as number);
   const prune = boolField(spec, 'prune');
   if (prune !== undefined) ks.prune = prune;
   for (const k of ['targetNamespace', 'namePrefix', 'nameSuffix', 'serviceAccountName'] as const) {

@@ -34,8 +34,32 @@ export class ResourceList {
     this.items.push(r);
   }
 
+  /**
+   * Appends several resources, each checked against the list as it grows (kustomize's AppendAll). The
+   * check uses a set of id keys built once, instead of a scan per resource.
+   */
   appendAll(rs: Iterable<Resource>): void {
-    for (const r of rs) this.append(r);
+    const incoming = Array.isArray(rs) ? (rs as Resource[]) : rs instanceof ResourceList ? rs.items : [...rs];
+    const scope = incoming[0]?.scope;
+    // Keys are only comparable when every resource decides cluster scope the same way.
+    if (incoming.length < 4 || this.items.some((r) => r.scope !== scope) || incoming.some((r) => r.scope !== scope)) {
+      for (const r of incoming) this.append(r);
+      return;
+    }
+    const keys = new Set<string>();
+    for (const r of this.items) keys.add(idKey(r.id(), scope));
+    for (const r of incoming) {
+      const id = r.id();
+      const k = idKey(id, scope);
+      if (keys.has(k)) {
+        throw new BuildError('resource/id-conflict', `may not add resource with an already registered id: ${idString(id)}`, {
+          file: r.origin.file,
+          range: r.origin.range,
+        });
+      }
+      keys.add(k);
+      this.items.push(r);
+    }
   }
 
   /** Replaces `old` by `next` at the same position. */

@@ -162,7 +162,19 @@ export class Resource {
   prevIds(): ResId[] {
     const prev = this.previousIds;
     if (prev.length === 0) return [];
-    const { group, version } = splitApiVersion(this.apiVersion);
+    const apiVersion = this.apiVersion;
+    const c = this.prevIdsCache;
+    if (c && c.source === prev && c.length === prev.length && c.apiVersion === apiVersion) return c.ids.slice();
+    const ids = this.computePrevIds(prev, apiVersion);
+    this.prevIdsCache = { source: prev, length: prev.length, apiVersion, ids };
+    return ids.slice();
+  }
+
+  /** Memo of {@link prevIds} (lookups by any id call it for every resource). */
+  private prevIdsCache: { source: PreviousId[]; length: number; apiVersion: string; ids: ResId[] } | undefined;
+
+  private computePrevIds(prev: readonly PreviousId[], apiVersion: string): ResId[] {
+    const { group, version } = splitApiVersion(apiVersion);
     if (prev.every((p) => csvSafe(p.name) && csvSafe(p.namespace) && csvSafe(p.kind))) {
       return prev.map((p) => ({ group, version, kind: p.kind, name: p.name, namespace: p.namespace, clusterScoped: false }));
     }
@@ -205,6 +217,38 @@ export class Resource {
   storePreviousId(): void {
     const id = this.id();
     this.previousIds.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id, this.scope) });
+  }
+
+  /**
+   * The object as kustomize holds it during a build, with its internal build annotations (previous ids,
+   * prefixes, suffixes) written into `metadata.annotations` as comma-separated values. kustomize prints
+   * objects this way in some error messages. A copy; `data` is not touched.
+   */
+  withBuildAnnotations(): YamlMap {
+    const extra: [string, string][] = [];
+    const csv = (key: string, values: readonly string[]): void => {
+      const kept = values.filter((v) => v !== '');
+      if (kept.length > 0) extra.push([`internal.config.kubernetes.io/${key}`, kept.join(',')]);
+    };
+    csv('prefixes', this.prefixes);
+    csv('previousKinds', this.previousIds.map((p) => p.kind));
+    csv('previousNames', this.previousIds.map((p) => p.name));
+    csv('previousNamespaces', this.previousIds.map((p) => p.namespace));
+    csv('suffixes', this.suffixes);
+    const copy = cloneValue(this.data);
+    if (extra.length === 0) return copy;
+    let meta = getField(copy, 'metadata');
+    if (!isMap(meta)) {
+      meta = {};
+      setField(copy, 'metadata', meta);
+    }
+    let ann = getField(meta, 'annotations');
+    if (!isMap(ann)) {
+      ann = {};
+      setField(meta, 'annotations', ann);
+    }
+    for (const [k, v] of extra) setField(ann, k, v);
+    return copy;
   }
 
   /** Records a prefix applied to `metadata.name` (kustomize's AddNamePrefix). */

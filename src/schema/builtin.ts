@@ -2,7 +2,7 @@
  * kustomize v5.6.0's builtin schema (Kubernetes 1.21.2), from the generated table. Built once per process,
  * on first use.
  */
-import { apiVersionOf, type Gvk } from '../resources/res-id.js';
+import type { Gvk } from '../resources/res-id.js';
 import { definitions, resources } from './openapi-v1.21.2.generated.js';
 import { typeKey, type NRef } from './normalize.js';
 import { SchemaRegistry } from './registry.js';
@@ -12,7 +12,8 @@ import type { OpenApiSchema } from './types.js';
 export const BUILTIN_VERSION = 'v1.21.2';
 
 let registry: SchemaRegistry | undefined;
-let scopes: Map<string, boolean> | undefined;
+/** Scopes by kind, group, version (nested: no key strings to build on the hot path). */
+let scopes: Map<string, Map<string, Map<string, boolean>>> | undefined;
 
 /** The builtin definitions and resource-type index. */
 export function builtinRegistry(): SchemaRegistry {
@@ -32,9 +33,19 @@ export function builtinRegistry(): SchemaRegistry {
 export function precomputedNamespaced(gvk: Gvk): boolean | undefined {
   if (!scopes) {
     scopes = new Map();
-    for (const [apiVersion, kind, , scope] of resources) if (scope !== 0) scopes.set(typeKey(apiVersion, kind), scope === 1);
+    for (const [apiVersion, kind, , scope] of resources) {
+      if (scope === 0) continue;
+      const i = apiVersion.indexOf('/');
+      const group = i < 0 ? '' : apiVersion.slice(0, i);
+      const version = i < 0 ? apiVersion : apiVersion.slice(i + 1);
+      let byGroup = scopes.get(kind);
+      if (!byGroup) scopes.set(kind, (byGroup = new Map()));
+      let byVersion = byGroup.get(group);
+      if (!byVersion) byGroup.set(group, (byVersion = new Map()));
+      byVersion.set(version, scope === 1);
+    }
   }
-  return scopes.get(typeKey(apiVersionOf(gvk), gvk.kind));
+  return scopes.get(gvk.kind)?.get(gvk.group)?.get(gvk.version);
 }
 
 /** The builtin schema alone (no build state): lookups in the 1.21.2 table, scopes from it. */

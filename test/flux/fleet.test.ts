@@ -100,6 +100,11 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
     expect(dep.metadata.labels).toMatchObject({ 'patched-by': 'flux' });
     expect(dep.spec.template.spec.containers.map((c) => c.image)).toEqual(['registry.example.com/busybox:1.36', 'mirror.example.com/nginx:1.27.1']);
   });
+  it('warns that the namespaced patch target selects nothing, at the patch', () => {
+    const quirk = ks(r, 'flux-system/quirk');
+    expect(quirk.diagnostics).toMatchObject([{ code: 'flux/patch-no-match', severity: 'warning', line: 20, column: 7 }]);
+    expect(quirk.diagnostics[0]?.message).toContain('matched before targetNamespace is applied');
+  });
   it('edits the kustomization: namespace/prefix/suffix replaced, patches appended, images merged', () => {
     const quirk = ks(r, 'flux-system/quirk');
     expect(quirk.generated).toBe('edited');
@@ -293,7 +298,7 @@ describe('flux-parent-patch: a parent that patches and substitutes its children'
     if (!enginePatches) return ctx.skip(patchNote);
     const child = ks(r, 'apps/podinfo');
     expect(child.spec.prune).toBe(true);
-    expect(child.spec.timeout).toBe('5m');
+    expect(child.spec.timeout).toBe('5m0s');
     expect(child.status).toBe('rendered');
     const ing = obj(child, 'Ingress', 'podinfo') as { metadata: YamlMap; spec: { rules: { host: string }[] } };
     expect(ing.metadata.namespace).toBe('apps');
@@ -400,6 +405,37 @@ describe('renderFleet in memory', () => {
       data: { a: 'b' },
     });
   });
+  it('says so when dependsOn names a HelmRelease instead of a Kustomization', () => {
+    const fs = memoryFs({
+      '/repo/c/ks.yaml': [
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        'metadata: {name: app, namespace: flux-system}',
+        'spec:',
+        '  interval: 5m',
+        '  path: ./app',
+        '  prune: true',
+        '  sourceRef: {kind: GitRepository, name: flux-system}',
+        '  dependsOn: [{name: redis}]',
+        '',
+      ].join('\n'),
+      '/repo/c/hr.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: redis, namespace: flux-system}\nspec: {chart: {spec: {chart: redis}}}\n',
+      '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    const d = ks(r, 'flux-system/app').diagnostics;
+    expect(d).toMatchObject([{ code: 'flux/dependency-not-found', file: '/repo/c/ks.yaml', line: 9 }]);
+    expect(d[0]?.message).toContain('a HelmRelease has that name');
+  });
+  it('warns when a Kustomization outside flux-system relies on the defaulted sourceRef namespace', () => {
+    const fs = memoryFs({
+      '/repo/c/kustomization.yaml': 'namespace: apps\nresources: [ks.yaml]\n',
+      '/repo/c/ks.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: app}\nspec:\n  interval: 5m\n  path: ./app\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n',
+      '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    expect(ks(r, 'apps/app').diagnostics).toMatchObject([{ code: 'flux/source-namespace', severity: 'warning', file: '/repo/c/ks.yaml', line: 8 }]);
+  });
   it('reports a missing cluster folder', () => {
     const r = renderFleet('/repo', { fs: memoryFs({}), cluster: 'clusters/none' });
     expect(r.diagnostics).toMatchObject([{ code: 'flux/cluster-not-found' }]);
@@ -410,5 +446,37 @@ describe('renderFleet in memory', () => {
     renderFixture(fixture('flux-graph'), 'clusters/dev', { onProgress: (p) => seen.push(`${p.done}:${p.current}`) });
     expect(seen[0]).toBe('1:flux-system/flux-system');
     expect(seen).toHaveLength(12);
+  });
+});
+
+describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator', () => {
+  const f = fixture('flux-artifacts');
+  const r = renderFixture(f, 'clusters/dev');
+  it('builds Kustomizations on the artifacts the generator produces', () => {
+    expect(r.kustomizations.map((k) => [k.id, k.status])).toEqual([
+      ['flux-system/flux-system', 'rendered'],
+      ['flux-system/apps', 'rendered'],
+      ['flux-system/infra', 'rendered'],
+      ['flux-system/nobody-builds-it', 'skipped'],
+    ]);
+    expect(obj(ks(r, 'flux-system/apps'), 'ConfigMap', 'app')).toMatchObject({ metadata: { namespace: 'dev' }, data: { env: 'dev' } });
+    expect(ks(r, 'flux-system/infra').objects.map((o) => o.object.kind)).toEqual(['Namespace']);
+  });
+  it('lays the artifact out as source-watcher copies it', () => {
+    const apps = r.sourceFileSystems.get(ks(r, 'flux-system/apps').source.root as string);
+    const infra = r.sourceFileSystems.get(ks(r, 'flux-system/infra').source.root as string);
+    const root = '/external-artifacts/flux-system';
+    expect(apps?.readDir(`${root}/apps`).sort()).toEqual(['base', 'dev']);
+    expect(apps?.readDir(`${root}/apps/dev`).sort()).toEqual(['kustomization.yaml']);
+    expect(infra?.readDir(`${root}/infra/controllers`).sort()).toEqual(['extra.yaml', 'kustomization.yaml', 'namespace.yaml']);
+  });
+  it('points origins and diagnostics back at the repository files', () => {
+    const o = ks(r, 'flux-system/apps').objects[0];
+    expect(o?.origin.file).toBe(join(f.root, 'apps/base/configmap.yaml'));
+  });
+  it('reports an ExternalArtifact no generator produces', () => {
+    const k = ks(r, 'flux-system/nobody-builds-it');
+    expect(k.diagnostics).toMatchObject([{ code: 'flux/unmapped-source', file: join(f.root, 'clusters/dev/ks.yaml'), line: 40 }]);
+    expect(k.diagnostics[0]?.message).toContain('not produced by any ArtifactGenerator');
   });
 });

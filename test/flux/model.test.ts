@@ -39,9 +39,9 @@ describe('durations', () => {
 
 describe('Flux Kustomization defaults', () => {
   const cases: [name: string, spec: Record<string, unknown>, expected: Record<string, unknown>][] = [
-    ['timeout = interval − 30s', base, { timeout: '9m30s', retryInterval: '10m', deletionPolicy: 'MirrorPrune', wait: false, suspend: false, force: false }],
+    ['timeout = interval − 30s', base, { interval: '10m0s', timeout: '9m30s', retryInterval: '10m0s', deletionPolicy: 'MirrorPrune', wait: false, suspend: false, force: false }],
     ['timeout floored at 30s', { ...base, interval: '45s' }, { timeout: '30s' }],
-    ['explicit timeout and retryInterval', { ...base, timeout: '2m', retryInterval: '1m' }, { timeout: '2m0s', retryInterval: '1m' }],
+    ['explicit timeout and retryInterval', { ...base, timeout: '2m', retryInterval: '1m' }, { timeout: '2m0s', retryInterval: '1m0s' }],
     ['sourceRef namespace defaults to the Kustomization namespace', base, { sourceRef: { kind: 'GitRepository', name: 'flux-system', namespace: 'apps' } }],
     [
       'dependsOn namespaces default to the Kustomization namespace',

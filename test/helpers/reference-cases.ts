@@ -92,11 +92,17 @@ export function buildReferenceCase(c: ReferenceCase): { ok: boolean; yaml: strin
       : {}),
   });
   const norm = (s: string): string => s.split(input).join('<input>');
+  // scripts/gen-expected.ts keeps the reference's stderr without its empty lines.
+  const errorText = (s: string): string =>
+    norm(s)
+      .split('\n')
+      .filter((l) => l !== '')
+      .join('\n');
   const error = res.diagnostics.find((d) => d.severity === 'error');
   return {
     ok: res.ok,
     yaml: res.ok ? res.toYaml() : '',
-    error: error ? norm(error.message) : '',
+    error: error ? errorText(error.message) : '',
     warnings: res.diagnostics.filter((d) => d.severity === 'warning').map((d) => norm(d.message)),
   };
 }

@@ -23,6 +23,18 @@ describe('Go regexps (anchored)', () => {
     ['POSIX class', '[[:digit:]]+', '123', true],
     ['\\s is ASCII space only', 'a\\sb', 'a\u00a0b', false],
     ['\\pL unicode class', '\\pL+', 'é', true],
+    ['(?i) mid-pattern', 'a(?i)bc', 'aBC', true],
+    ['(?i) mid-pattern keeps the prefix exact', 'a(?i)bc', 'ABC', false],
+    ['(?i:...) group', '(?i:ab)c', 'ABc', true],
+    ['(?i:...) group ends at its parenthesis', '(?i:ab)c', 'ABC', false],
+    ['(?i) in a class range', '(?i)[a-c]+', 'AbC', true],
+    ['(?-i) turns it off', '(?i)a(?-i)b', 'Ab', true],
+    ['(?-i) turns it off (no match)', '(?i)a(?-i)b', 'AB', false],
+    ['(?s) dot matches newline', 'a(?s:.)b', 'a\nb', true],
+    ['dot without (?s)', 'a.b', 'a\nb', false],
+    ['\\x hex escape', '\\x41', 'A', true],
+    ['\\x{...} escape', '\\x{e9}', 'é', true],
+    ['literal hyphen and brace', 'a-{b', 'a-{b', true],
   ];
   it.each(cases)('%s', (_n, pattern, input, want) => {
     expect((compileAnchored(pattern) as RegExp).test(input)).toBe(want);

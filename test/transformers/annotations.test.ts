@@ -1,8 +1,8 @@
 /**
- * The annotations transformer, commonAnnotations (spec §7.5) against the reference kustomize: one test per case folder in data/annotations (inputs, and the
- * expected output or error written by scripts/gen-test-goldens.ts from kubectl 1.33's kustomize).
+ * The annotations transformer, commonAnnotations (spec §7.5) against the reference kustomize: one test per case folder in annotations-cases/ (inputs, and the
+ * expected output or error written by scripts/gen-expected.ts from kubectl 1.33's kustomize v5.6.0).
  */
 import { fileURLToPath } from 'node:url';
-import { goldenSuite } from '../helpers/golden-cases.js';
+import { runReferenceCases } from '../helpers/reference-cases.js';
 
-await goldenSuite('annotations', fileURLToPath(new URL('./data/annotations', import.meta.url)));
+runReferenceCases('annotations (reference cases)', fileURLToPath(new URL('./annotations-cases', import.meta.url)));

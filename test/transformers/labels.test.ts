@@ -1,8 +1,8 @@
 /**
- * The label transformers, commonLabels and labels (spec §7.4) against the reference kustomize: one test per case folder in data/labels (inputs, and the
- * expected output or error written by scripts/gen-test-goldens.ts from kubectl 1.33's kustomize).
+ * The label transformers, commonLabels and labels (spec §7.4) against the reference kustomize: one test per case folder in labels-cases/ (inputs, and the
+ * expected output or error written by scripts/gen-expected.ts from kubectl 1.33's kustomize v5.6.0).
  */
 import { fileURLToPath } from 'node:url';
-import { goldenSuite } from '../helpers/golden-cases.js';
+import { runReferenceCases } from '../helpers/reference-cases.js';
 
-await goldenSuite('labels', fileURLToPath(new URL('./data/labels', import.meta.url)));
+runReferenceCases('labels (reference cases)', fileURLToPath(new URL('./labels-cases', import.meta.url)));

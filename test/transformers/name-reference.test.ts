@@ -1,8 +1,8 @@
 /**
- * The name-reference fix-up (spec §6) against the reference kustomize: one test per case folder in data/name-reference (inputs, and the
- * expected output or error written by scripts/gen-test-goldens.ts from kubectl 1.33's kustomize).
+ * The name-reference fix-up (spec §6) against the reference kustomize: one test per case folder in name-reference-cases/ (inputs, and the
+ * expected output or error written by scripts/gen-expected.ts from kubectl 1.33's kustomize v5.6.0).
  */
 import { fileURLToPath } from 'node:url';
-import { goldenSuite } from '../helpers/golden-cases.js';
+import { runReferenceCases } from '../helpers/reference-cases.js';
 
-await goldenSuite('name-reference', fileURLToPath(new URL('./data/name-reference', import.meta.url)));
+runReferenceCases('name-reference (reference cases)', fileURLToPath(new URL('./name-reference-cases', import.meta.url)));

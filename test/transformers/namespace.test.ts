@@ -1,8 +1,8 @@
 /**
- * The namespace transformer (spec §7.3) against the reference kustomize: one test per case folder in data/namespace (inputs, and the
- * expected output or error written by scripts/gen-test-goldens.ts from kubectl 1.33's kustomize).
+ * The namespace transformer (spec §7.3) against the reference kustomize: one test per case folder in namespace-cases/ (inputs, and the
+ * expected output or error written by scripts/gen-expected.ts from kubectl 1.33's kustomize v5.6.0).
  */
 import { fileURLToPath } from 'node:url';
-import { goldenSuite } from '../helpers/golden-cases.js';
+import { runReferenceCases } from '../helpers/reference-cases.js';
 
-await goldenSuite('namespace', fileURLToPath(new URL('./data/namespace', import.meta.url)));
+runReferenceCases('namespace (reference cases)', fileURLToPath(new URL('./namespace-cases', import.meta.url)));

@@ -1,8 +1,8 @@
 /**
- * The prefix and suffix transformers (spec §7.6) against the reference kustomize: one test per case folder in data/prefix-suffix (inputs, and the
- * expected output or error written by scripts/gen-test-goldens.ts from kubectl 1.33's kustomize).
+ * The prefix and suffix transformers (spec §7.6) against the reference kustomize: one test per case folder in prefix-suffix-cases/ (inputs, and the
+ * expected output or error written by scripts/gen-expected.ts from kubectl 1.33's kustomize v5.6.0).
  */
 import { fileURLToPath } from 'node:url';
-import { goldenSuite } from '../helpers/golden-cases.js';
+import { runReferenceCases } from '../helpers/reference-cases.js';
 
-await goldenSuite('prefix-suffix', fileURLToPath(new URL('./data/prefix-suffix', import.meta.url)));
+runReferenceCases('prefix-suffix (reference cases)', fileURLToPath(new URL('./prefix-suffix-cases', import.meta.url)));

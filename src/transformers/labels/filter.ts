@@ -4,7 +4,7 @@
  * where the spec says `create`; a `null` left in place is not touched; any other non-map is an error.
  */
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
+import { fieldSpecSelects, visitFieldSpec, wrongNodeKind } from '../../fieldspecs/traverse.js';
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
 import { BuildError } from '../../diagnostics/error.js';
@@ -38,12 +38,7 @@ export function setStringMap(r: Resource, c: StringMapConfig, keys: readonly str
         (ref) => {
           const m = ref.value;
           if (m === null) return;
-          if (!isMap(m)) {
-            throw new BuildError(
-              'transformer/failed',
-              `wrong node kind: expected MappingNode but got ${Array.isArray(m) ? 'SequenceNode' : 'ScalarNode'}`,
-            );
-          }
+          if (!isMap(m)) throw new BuildError('transformer/failed', wrongNodeKind('MappingNode', m));
           if (unsafeKey && !Object.prototype.hasOwnProperty.call(m, k)) {
             r.outputError ??= new BuildError(
               'yaml/unsupported-value',

@@ -3,6 +3,7 @@
  * `labels` entry (fields, config `labels`, then selectors+templates / templates / metadata only), then one
  * for `commonLabels` over the commonLabels table.
  */
+import { BuildError } from '../../diagnostics/error.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
 import { getField, type YamlMap } from '../../yaml/values.js';
 import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
@@ -32,11 +33,25 @@ export const labelsField: FieldTransformer<StringMapConfig> = {
     if ((k.labels ?? []).length === 0 && Object.keys(k.commonLabels ?? {}).length === 0) return [];
     const out: StringMapConfig[] = [];
     for (const label of k.labels ?? []) {
-      let fss = mergeFieldSpecList((label.fields ?? []) as FieldSpec[], config.labels);
-      if (label.includeSelectors) fss = mergeFieldSpecList(fss, config.commonLabels);
-      else {
-        if (label.includeTemplates) fss = mergeFieldSpecList(fss, config.templateLabels);
-        fss = mergeFieldSpec(fss, metadataLabels);
+      let fss: FieldSpec[];
+      try {
+        fss = mergeFieldSpecList((label.fields ?? []) as FieldSpec[], config.labels);
+        if (label.includeSelectors) fss = mergeFieldSpecList(fss, config.commonLabels);
+        else {
+          if (label.includeTemplates) {
+            try {
+              fss = mergeFieldSpecList(fss, config.templateLabels);
+            } catch (err) {
+              // kustomize words this one differently.
+              if (err instanceof BuildError) err.wrap('failed to merge template fieldSpec: ');
+              throw err;
+            }
+          }
+          fss = mergeFieldSpec(fss, metadataLabels);
+        }
+      } catch (err) {
+        if (err instanceof BuildError && !err.message.startsWith('failed to merge template')) err.wrap('failed to merge labels: ');
+        throw err;
       }
       out.push({ pairs: label.pairs ?? {}, fieldSpecs: fss });
     }

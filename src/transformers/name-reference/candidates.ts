@@ -34,6 +34,8 @@ export class RefIndex {
   /** Resources by original effective namespace (cluster-scoped ones excluded, as kustomize's grouping does). */
   private readonly byOrgNs = new Map<string, RefInfo[]>();
   private readonly byCurNs = new Map<string, RefInfo[]>();
+  /** Resources by the kind of their original id (referrer specs almost always name a kind). */
+  private readonly byOrgKind = new Map<string, RefInfo[]>();
 
   constructor(resources: readonly Resource[]) {
     this.infos = resources.map((r, index) => {
@@ -62,6 +64,7 @@ export class RefIndex {
         seen.add(p.name);
         push(this.byPrevName, p.name, info);
       }
+      push(this.byOrgKind, info.orgId.kind, info);
       if (info.orgNs !== NOT_A_NAMESPACE) push(this.byOrgNs, info.orgNs, info);
       if (info.curNs !== NOT_A_NAMESPACE) push(this.byCurNs, info.curNs, info);
     }
@@ -70,6 +73,12 @@ export class RefIndex {
   /** Resources that have a previous id named `name`, in list order. */
   withPreviousName(name: string): readonly RefInfo[] {
     return this.byPrevName.get(name) ?? [];
+  }
+
+  /** Resources whose original id has kind `kind` (all of them when `kind` is empty), in list order. */
+  withOriginalKind(kind: string | undefined): readonly RefInfo[] {
+    if (!kind) return this.infos;
+    return this.byOrgKind.get(kind) ?? [];
   }
 
   /** Resources whose original effective namespace is `ns`, in list order. */

@@ -69,10 +69,11 @@ const allNamesAndNamespacesTheSame: Identical = (cs) =>
   cs.every((c) => c.r.name === (cs[0] as RefInfo).r.name && c.r.namespace === (cs[0] as RefInfo).r.namespace);
 
 function yamlOf(info: RefInfo): string {
+  const obj = info.r.withBuildAnnotations();
   try {
-    return emitDocument(info.r.data);
+    return emitDocument(obj);
   } catch {
-    return JSON.stringify(info.r.data);
+    return JSON.stringify(obj);
   }
 }
 

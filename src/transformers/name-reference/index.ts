@@ -22,7 +22,7 @@ function determineFilters(index: RefIndex, backRefs: readonly NameBackReferences
   for (const br of backRefs) {
     const target = { group: br.group ?? '', version: br.version ?? '', kind: br.kind };
     for (const spec of br.fieldSpecs) {
-      for (const info of index.infos) {
+      for (const info of index.withOriginalKind(spec.kind)) {
         if (!gvkIsSelected(info.orgId, spec)) continue;
         const list = out.get(info.index);
         const f: NameRefFilter = { fieldSpec: spec, target };

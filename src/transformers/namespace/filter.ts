@@ -1,6 +1,6 @@
 /** The namespace filter on one object (kustomize's api/filters/namespace, spec §7.3). */
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { fieldSpecSelects, visitFieldSpec, type FieldRef } from '../../fieldspecs/traverse.js';
+import { fieldSpecSelects, visitFieldSpec, wrongNodeKind, type FieldRef } from '../../fieldspecs/traverse.js';
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
 import { BuildError } from '../../diagnostics/error.js';
@@ -23,10 +23,6 @@ export interface NamespaceConfig {
 
 const META_NAMESPACE: FieldSpec = { path: 'metadata/namespace', create: true };
 
-function kindName(v: YamlValue): string {
-  return Array.isArray(v) ? 'SequenceNode' : isMap(v) ? 'MappingNode' : 'ScalarNode';
-}
-
 /** Whether a scalar already holds a value (kustomize's hasExistingValue). */
 function hasValue(v: YamlValue | undefined): boolean {
   return v !== undefined && v !== null && v !== '';
@@ -42,10 +38,7 @@ export function setNamespace(r: Resource, c: NamespaceConfig): void {
   const describe = (): string => idString(r.id());
   const set = (ref: FieldRef): void => {
     if (ref.value !== null && typeof ref.value === 'object') {
-      throw new BuildError(
-        'transformer/failed',
-        `namespace field specs must target scalar nodes: wrong node kind: expected ScalarNode but got ${kindName(ref.value)}`,
-      );
+      throw new BuildError('transformer/failed', `namespace field specs must target scalar nodes: ${wrongNodeKind('ScalarNode', ref.value)}`);
     }
     if (c.unsetOnly && hasValue(ref.value)) return;
     ref.set(c.namespace);
@@ -69,10 +62,7 @@ function setSubjects(r: Resource, c: NamespaceConfig): void {
   const subjects = getField(r.data, 'subjects');
   if (subjects === undefined || subjects === null) return;
   if (!Array.isArray(subjects)) {
-    throw new BuildError(
-      'transformer/failed',
-      `setting namespace on (cluster)role binding subjects: wrong node kind: expected SequenceNode but got ${kindName(subjects)}`,
-    );
+    throw new BuildError('transformer/failed', `setting namespace on (cluster)role binding subjects: ${wrongNodeKind('SequenceNode', subjects)}`);
   }
   const field = c.setRoleBindingSubjects === 'allServiceAccounts' ? 'kind' : 'name';
   const wanted = c.setRoleBindingSubjects === 'allServiceAccounts' ? 'ServiceAccount' : 'default';
@@ -81,7 +71,7 @@ function setSubjects(r: Resource, c: NamespaceConfig): void {
     if (!isMap(s)) {
       throw new BuildError(
         'transformer/failed',
-        `setting namespace on (cluster)role binding subjects: looking up ${field} on (cluster)role binding subject: wrong node kind: expected MappingNode but got ${kindName(s)}`,
+        `setting namespace on (cluster)role binding subjects: looking up ${field} on (cluster)role binding subject: ${wrongNodeKind('MappingNode', s)}`,
       );
     }
     const v = getField(s, field);

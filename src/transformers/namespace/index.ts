@@ -6,10 +6,11 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import { idKey } from '../../resources/res-id.js';
+import { goJson } from '../../generators/go-json.js';
 import type { Resource } from '../../resources/resource.js';
 import { getField, isMap } from '../../yaml/values.js';
 import type { YamlMap } from '../../yaml/values.js';
-import { fieldSpecsOf, stringOf } from '../plugin-config.js';
+import { fieldSpecsOf, pluginConfigError, stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { setNamespace, type NamespaceConfig, type RoleBindingSubjectsMode } from './filter.js';
 
@@ -26,10 +27,7 @@ export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
     const ns = isMap(meta) ? stringOf(getField(meta, 'namespace')) : '';
     const mode = stringOf(getField(raw, 'setRoleBindingSubjects'));
     if (mode !== '' && !modes.includes(mode)) {
-      throw new BuildError(
-        'transformer/config',
-        `invalid value "${mode}" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`,
-      );
+      throw pluginConfigError(raw, `invalid value "${mode}" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`);
     }
     return {
       namespace: ns,
@@ -57,7 +55,7 @@ export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
         const same = resources.items.filter((x) => key(x) === after);
         throw new BuildError(
           'resource/id-conflict',
-          `namespace transformation produces ID conflict: [${same.map((x) => JSON.stringify(x.data)).join(' ')}]`,
+          `namespace transformation produces ID conflict: [${same.map((x) => goJson(x.withBuildAnnotations())).join(' ')}]`,
           { file: r.origin.file, range: r.origin.range },
         );
       }

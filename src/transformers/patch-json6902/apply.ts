@@ -8,7 +8,7 @@
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { Resource } from '../../resources/resource.js';
-import { getField, isMap, setField, type YamlMap } from '../../yaml/values.js';
+import { getField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { nodeText } from '../patch-strategic-merge/merge.js';
 import { applyJsonPatch, JsonPatchError, type JsonPatchOp } from './json-patch.js';
 
@@ -59,6 +59,8 @@ export function applyJsonPatchToResource(
     throw new BuildError('patch/failed', `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`, where);
   }
   r.data = result;
+  // The object came back from JSON through Go's interface{} decoding: every number is a float64.
+  toFloat64(r.data);
   // res.SetAnnotations(res.GetAnnotations() + internal ones): metadata is created, values become text.
   const md = ensureMap(r.data, 'metadata');
   const ann = getField(md, 'annotations');
@@ -73,4 +75,21 @@ export function applyJsonPatchToResource(
   }
   delete md.annotations;
   if (any) setField(md, 'annotations', out);
+}
+
+/** Integers beyond 2^53 become the nearest float64, as Go's JSON decoding into interface{} makes them. */
+function toFloat64(v: YamlValue): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === 'bigint') v[i] = Number(x);
+      else if (x !== null && typeof x === 'object') toFloat64(x);
+    }
+  } else if (isMap(v)) {
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (typeof x === 'bigint') setField(v, k, Number(x));
+      else if (x !== null && typeof x === 'object') toFloat64(x as YamlValue);
+    }
+  }
 }

@@ -3,6 +3,7 @@
  * restore kind, name and namespace) and resWrangler.ApplySmPatch (a normalised copy of the patch per
  * selected resource, deleted resources dropped, ids checked for conflicts) do.
  */
+import { isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, type Node as AstNode } from 'yaml';
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { OpenApiSchema } from '../../schema/types.js';
@@ -82,8 +83,9 @@ export function applySmPatch(r: Resource, patch: YamlMap, p: SmPatch, schema: Op
   const k = r.kind;
   if (p.allowNameChange || p.allowKindChange) r.storePreviousId();
   let result: YamlMap | undefined;
+  const doc = r.origin.node;
   try {
-    result = strategicMerge(r.data, patch, schema);
+    result = strategicMerge(r.data, patch, schema, doc ? (path) => emptyScalarAt(doc, path) : undefined);
   } catch (err) {
     mergeError(err, p.where);
   }
@@ -95,6 +97,23 @@ export function applySmPatch(r: Resource, patch: YamlMap, p: SmPatch, schema: Op
   if (!p.allowKindChange) r.setKind(k);
   if (!p.allowNameChange) r.setName(n);
   setNamespace(r.data, ns);
+}
+
+/** Whether the node at `path` (map keys, list indexes) below `root` is an empty plain scalar (`key:`). */
+export function emptyScalarAt(root: AstNode, path: readonly (string | number)[]): boolean {
+  let node: unknown = root;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (!isYamlSeq(node)) return false;
+      node = node.items[seg];
+    } else {
+      if (!isYamlMap(node)) return false;
+      const pair = node.items.find((it) => isPair(it) && isYamlScalar(it.key) && String(it.key.value) === seg);
+      if (!pair) return false;
+      node = pair.value;
+    }
+  }
+  return isYamlScalar(node) && node.type === 'PLAIN' && node.value === '';
 }
 
 /** A string map of metadata as kyaml's setMapInMetadata writes it: values as text, empty map removed. */
@@ -140,7 +159,17 @@ function apiVersionOfGvk(r: Resource): string {
  * kustomize's resWrangler.ApplySmPatch: applies a copy of the patch to every selected resource in
  * `list`, drops deleted resources and re-checks ids (`may not add resource with an already registered id`).
  */
-export function applySmPatchToSelected(list: ResourceList, selected: ReadonlySet<Resource>, p: SmPatch, schema: OpenApiSchema): void {
+export function applySmPatchToSelected(
+  list: ResourceList,
+  selected: ReadonlySet<Resource>,
+  p: SmPatch,
+  schema: OpenApiSchema,
+  /**
+   * Re-check every id for conflicts (kustomize always re-appends all resources). A caller applying several
+   * patches that cannot rename may check on the first application only: ids do not change afterwards.
+   */
+  checkIds = true,
+): void {
   let changed = false;
   for (const r of list.items) {
     if (!selected.has(r)) continue;
@@ -149,6 +178,10 @@ export function applySmPatchToSelected(list: ResourceList, selected: ReadonlySet
   }
   if (!changed) return;
   const kept = list.items.filter((r) => Object.keys(r.data).length > 0);
+  if (!checkIds && !p.allowNameChange && !p.allowKindChange) {
+    list.items = kept;
+    return;
+  }
   const seen = new Set<string>();
   for (const r of kept) {
     const key = idKey(r.id(), r.scope);

@@ -8,7 +8,8 @@ import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import { emitDocument } from '../../yaml/emit.js';
 import type { YamlMap, YamlValue } from '../../yaml/values.js';
-import { idString } from '../../resources/res-id.js';
+import { idKey, idString } from '../../resources/res-id.js';
+import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import type { KustTarget } from '../../build/context.js';
 import { stringOf } from '../plugin-config.js';
@@ -89,15 +90,25 @@ function loadEntries(kt: KustTarget, entries: readonly string[], entryWhere: (i:
 }
 
 function applyAll(resources: ResourceList, c: PatchStrategicMergeConfig, kt: KustTarget): void {
-  for (const p of c.patches) {
+  // Patches here cannot rename: index the resources by every id they have had, once.
+  const byId = new Map<string, Resource[]>();
+  for (const r of resources.items) {
+    const keys = new Set(r.allIds().map((id) => idKey(id, r.scope)));
+    for (const k of keys) {
+      const l = byId.get(k);
+      if (l) l.push(r);
+      else byId.set(k, [r]);
+    }
+  }
+  c.patches.forEach((p, i) => {
     const id = patchId(p.data);
-    const matches = resources.byAnyId(id).filter((r) => Object.keys(r.data).length > 0);
+    const matches = (byId.get(idKey(id, kt.build.schema.isClusterScoped)) ?? []).filter((r) => Object.keys(r.data).length > 0);
     if (matches.length !== 1) {
       const what = matches.length === 0 ? 'no matches' : 'multiple matches';
       throw new BuildError('patch/no-match', `${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`, p.where);
     }
-    applySmPatchToSelected(resources, new Set(matches), p, kt.build.schema);
-  }
+    applySmPatchToSelected(resources, new Set(matches), p, kt.build.schema, i === 0);
+  });
 }
 
 export const patchStrategicMergeTransformer: TransformerPlugin<PatchStrategicMergeConfig> = {

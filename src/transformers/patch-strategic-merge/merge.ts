@@ -254,11 +254,20 @@ function appendListNode(dst: YamlValue[], src: N, keys: readonly string[]): Yaml
 
 // --- the walker (walk/*.go + merge2.Merger) ---
 
+/** What a walk consults besides its sources. */
+interface Ctx {
+  readonly schema: OpenApiSchema;
+  /** Whether the destination's null at `path` was written as an empty scalar (`key:`). */
+  readonly emptyNullAt: ((path: readonly (string | number)[]) => boolean) | undefined;
+}
+
 class Walker {
   constructor(
-    private readonly ctx: OpenApiSchema,
+    private readonly ctx: Ctx,
     private readonly sources: N[],
     private schema: SchemaNode | undefined,
+    /** Where the destination node is in the destination's source document (undefined: not from it). */
+    private readonly path: readonly (string | number)[] | undefined,
   ) {}
 
   private get dest(): N {
@@ -303,7 +312,7 @@ class Walker {
       const apiVersion = isNilOrEmpty(av) ? '' : nodeText(av);
       const kind = isNilOrEmpty(k) ? '' : nodeText(k);
       if (apiVersion === '' || kind === '') continue;
-      const found = this.ctx.lookup(apiVersion, kind);
+      const found = this.ctx.schema.lookup(apiVersion, kind);
       if (found) return found;
     }
     return undefined;
@@ -321,7 +330,11 @@ class Walker {
     if (isMissingOrNull(dest)) {
       const ps = directive(origin).d;
       if (ps === 'delete') return undefined;
-      if (origin === undefined && dest !== undefined) return KeepNull.instance;
+      // A null kept only when written with a value (`null`, `~`); `key:` alone has none and is dropped.
+      if (origin === undefined && dest !== undefined) {
+        const empty = this.path !== undefined && this.ctx.emptyNullAt !== undefined && this.ctx.emptyNullAt(this.path);
+        if (!empty) return KeepNull.instance;
+      }
       return origin;
     }
     if (origin === null || origin instanceof KeepNull) return undefined;
@@ -352,6 +365,7 @@ class Walker {
   }
 
   private walkMap(): N {
+    const original = this.dest;
     const dest = this.visitMap();
     this.sources[0] = dest;
     if (dest === undefined) return undefined;
@@ -360,7 +374,8 @@ class Walker {
     for (const key of [...names].sort()) {
       const s = this.schema?.field(key);
       const fv = this.sources.map((src) => fieldOf(src, key));
-      const val = new Walker(this.ctx, fv, s).walk();
+      const childPath = this.path !== undefined && dest === original ? [...this.path, key] : undefined;
+      const val = new Walker(this.ctx, fv, s, childPath).walk();
       // FieldSetter
       const target = dest as YamlMap;
       if (val === undefined || val === null) {
@@ -371,13 +386,17 @@ class Walker {
   }
 
   private walkAssociativeSequence(): N {
+    const original = this.dest;
     const dest = this.visitList(true);
     this.sources[0] = dest;
     if (dest === undefined) return undefined;
     const keys = this.schema ? this.schema.mergeKeys : [];
     const values = this.elementValues(keys);
-    if (values.length !== 0 || keys.length > 0) return this.setAssociativeSequenceElements(values, keys, dest);
-    return this.setAssociativeSequenceElements(this.elementPrimitiveValues(), [''], dest);
+    // Positions of the destination's own elements in its source document.
+    const positions =
+      this.path !== undefined && dest === original && Array.isArray(dest) ? new Map<YamlValue, number>(dest.map((e, i) => [e, i])) : undefined;
+    if (values.length !== 0 || keys.length > 0) return this.setAssociativeSequenceElements(values, keys, dest, positions);
+    return this.setAssociativeSequenceElements(this.elementPrimitiveValues(), [''], dest, positions);
   }
 
   /** Sources in prepend order: the patch first, then the destination. */
@@ -421,7 +440,12 @@ class Walker {
     return this.sources.map((s) => (s === undefined ? undefined : elementList(s, keys, values)));
   }
 
-  private setAssociativeSequenceElements(valuesListIn: string[][], keys: readonly string[], destIn: N): N {
+  private setAssociativeSequenceElements(
+    valuesListIn: string[][],
+    keys: readonly string[],
+    destIn: N,
+    positions: Map<YamlValue, number> | undefined,
+  ): N {
     let dest = destIn;
     const items: YamlValue[] = [];
     const elemSchema = this.schema?.elements();
@@ -431,7 +455,10 @@ class Walker {
     for (const values of valuesList) {
       if (values.length === 0) continue;
       [validKeys, validValues] = validateKeys(valuesList, values, keys);
-      const val = new Walker(this.ctx, this.elementValueList(validKeys, validValues), elemSchema).walk();
+      const elems = this.elementValueList(validKeys, validValues);
+      const at = positions?.get(elems[0] as YamlValue);
+      const elemPath = at !== undefined && this.path !== undefined ? [...this.path, at] : undefined;
+      const val = new Walker(this.ctx, elems, elemSchema, elemPath).walk();
       let exit = false;
       for (let i = 0; i < validKeys.length; i++) {
         const key = validKeys[i] as string;
@@ -467,8 +494,17 @@ function setKeyField(val: YamlValue, key: string, v: string): void {
  * Merges `patch` into `dest` (both resource maps) with the given schema. Returns `dest` (mutated) or
  * `undefined` when the patch deletes the object. Throws {@link MergeError}.
  */
-export function strategicMerge(dest: YamlMap, patch: YamlMap, schema: OpenApiSchema): YamlMap | undefined {
-  const result = new Walker(schema, [dest, patch], undefined).walk();
+export function strategicMerge(
+  dest: YamlMap,
+  patch: YamlMap,
+  schema: OpenApiSchema,
+  /**
+   * Whether the destination's null at a path (map keys, list indexes) was written as an empty scalar in
+   * its source: kyaml keeps `key: null` and `key: ~` through a merge but drops `key:`.
+   */
+  emptyNullAt?: (path: readonly (string | number)[]) => boolean,
+): YamlMap | undefined {
+  const result = new Walker({ schema, emptyNullAt }, [dest, patch], undefined, []).walk();
   if (result === undefined || result === null || result instanceof KeepNull) return undefined;
   return dest;
 }

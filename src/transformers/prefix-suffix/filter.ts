@@ -3,7 +3,7 @@
  * SuffixTransformer plugins with the prefix / suffix filters, spec §7.6).
  */
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { fieldSpecSelects, scalarText, untaggedScalar, visitFieldSpec } from '../../fieldspecs/traverse.js';
+import { fieldSpecSelects, scalarText, untaggedScalar, visitFieldSpec, wrongNodeKind } from '../../fieldspecs/traverse.js';
 import { gvkSelects, idString, type Gvk } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
@@ -15,10 +15,6 @@ const skipped: readonly Partial<Gvk>[] = [
   { group: 'apiregistration.k8s.io', kind: 'APIService' },
   { kind: 'Namespace' },
 ];
-
-function nodeKind(v: unknown): string {
-  return Array.isArray(v) ? 'SequenceNode' : 'MappingNode';
-}
 
 /**
  * Adds `affix` before (`prefix`) or after (`suffix`) the value at every field spec selected by each
@@ -49,9 +45,7 @@ function setAffix(r: Resource, fs: FieldSpec, which: 'prefix' | 'suffix', affix:
     fs,
     'scalar',
     (ref) => {
-      if (ref.value !== null && typeof ref.value === 'object') {
-        throw new BuildError('transformer/failed', `wrong node kind: expected ScalarNode but got ${nodeKind(ref.value)}`);
-      }
+      if (ref.value !== null && typeof ref.value === 'object') throw new BuildError('transformer/failed', wrongNodeKind('ScalarNode', ref.value));
       const text = scalarText(ref.value);
       // A plain-style name is re-read by YAML rules like any plain scalar kustomize rewrites.
       const plain = ref.created || (fs.path === 'metadata/name' && r.plainName && ref.parent === r.metadata);

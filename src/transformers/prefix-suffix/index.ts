@@ -4,11 +4,10 @@
  * suffix pass). Skips CRDs, APIServices and Namespaces (judged on the original id); on `metadata/name`
  * records the prefix/suffix history and the previous id that name references use.
  */
-import { BuildError } from '../../diagnostics/error.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { getField, isMap } from '../../yaml/values.js';
+import { getField } from '../../yaml/values.js';
 import type { YamlMap } from '../../yaml/values.js';
-import { fieldSpecsOf, stringOf } from '../plugin-config.js';
+import { fieldSpecsOf, pluginConfigError, stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { applyAffix } from './filter.js';
 
@@ -22,16 +21,9 @@ export interface AffixConfig {
   fieldSpecs: readonly FieldSpec[];
 }
 
-function configure(kind: string, raw: YamlMap, which: 'prefix' | 'suffix' | 'both'): AffixConfig {
+function configure(raw: YamlMap, which: 'prefix' | 'suffix' | 'both'): AffixConfig {
   const fs = getField(raw, 'fieldSpecs');
-  if (fs === undefined || fs === null) {
-    const meta = getField(raw, 'metadata');
-    const name = isMap(meta) ? stringOf(getField(meta, 'name')) : '';
-    throw new BuildError(
-      'transformer/config',
-      `plugin ${kind}.builtin.[noGrp]/${name || '[noName]'}.[noNs] fails configuration: fieldSpecs is not expected to be nil`,
-    );
-  }
+  if (fs === undefined || fs === null) throw pluginConfigError(raw, 'fieldSpecs is not expected to be nil');
   return {
     prefix: which === 'suffix' ? '' : stringOf(getField(raw, 'prefix')),
     suffix: which === 'prefix' ? '' : stringOf(getField(raw, 'suffix')),
@@ -41,19 +33,19 @@ function configure(kind: string, raw: YamlMap, which: 'prefix' | 'suffix' | 'bot
 
 export const prefixTransformer: TransformerPlugin<AffixConfig> = {
   kind: 'PrefixTransformer',
-  configure: (raw) => configure('PrefixTransformer', raw, 'prefix'),
+  configure: (raw) => configure(raw, 'prefix'),
   transform: (resources, c) => applyAffix(resources, 'prefix', c.prefix, c.fieldSpecs),
 };
 
 export const suffixTransformer: TransformerPlugin<AffixConfig> = {
   kind: 'SuffixTransformer',
-  configure: (raw) => configure('SuffixTransformer', raw, 'suffix'),
+  configure: (raw) => configure(raw, 'suffix'),
   transform: (resources, c) => applyAffix(resources, 'suffix', c.suffix, c.fieldSpecs),
 };
 
 export const prefixSuffixTransformer: TransformerPlugin<AffixConfig> = {
   kind: 'PrefixSuffixTransformer',
-  configure: (raw) => configure('PrefixSuffixTransformer', raw, 'both'),
+  configure: (raw) => configure(raw, 'both'),
   transform(resources, c) {
     applyAffix(resources, 'prefix', c.prefix, c.fieldSpecs);
     applyAffix(resources, 'suffix', c.suffix, c.fieldSpecs);
