@@ -6,6 +6,7 @@ import { runBuildCommand, buildHelp } from './commands/build.js';
 import { runFleetCommand } from './commands/fleet.js';
 import { runGraphCommand } from './commands/graph.js';
 import { runDiffCommand } from './commands/diff.js';
+import { runLintCommand } from './commands/lint.js';
 import { UsageError, type Io } from './io.js';
 
 const VERSION = '0.1.0';
@@ -17,6 +18,7 @@ Commands:
   fleet ROOT     render every Flux Kustomization of a cluster (--cluster DIR)
   graph ROOT     the dependsOn graph of a cluster's Flux Kustomizations (--cluster DIR)
   diff A B       what changes between two renderings (environments, checkouts)
+  lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
 
 Run \`kustomize-ts <command> --help\` for a command's options.
 
@@ -34,6 +36,8 @@ export function main(argv: string[], io: Io): number {
         return runGraphCommand(rest, io);
       case 'diff':
         return runDiffCommand(rest, io);
+      case 'lint':
+        return runLintCommand(rest, io);
       case '--version':
       case 'version':
         io.out(`kustomize-ts ${VERSION}\n`);

@@ -46,6 +46,10 @@ export interface Diagnostic {
   /** What produced it: `loader`, a transformer id, `schema`, or a lint rule id. */
   source?: string;
   related?: SourceLocation[];
+  /** Lint: the Flux Kustomization the finding concerns (`namespace/name`), or the kustomization directory. */
+  kustomization?: string;
+  /** Lint: the cluster (folder relative to the lint root) the finding was made in. */
+  cluster?: string;
 }
 
 /** Builds a diagnostic, filling `line`/`column` from the range. */

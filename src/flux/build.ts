@@ -10,6 +10,7 @@
  */
 import { build } from '../api/build.js';
 import type { RemoteLoader } from '../build/options.js';
+import type { BuildCache } from '../build/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
@@ -52,6 +53,8 @@ export interface FluxBuildInput {
   where?: ObjectLocation;
   /** Resolves remote kustomize resources; default: none (remote entries fail with a diagnostic). */
   remoteLoader?: RemoteLoader;
+  /** Reuse parsed files and built sub-kustomizations across builds (a fleet shares one). */
+  cache?: BuildCache;
 }
 
 /** The result of the kustomize phase. */
@@ -121,8 +124,31 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
     loadRestrictor: 'LoadRestrictionsNone',
     confineTo: input.sourceRoot,
     ...(input.remoteLoader ? { remoteLoader: input.remoteLoader } : {}),
+    ...(input.cache ? { cache: input.cache } : {}),
   });
   for (const d of res.diagnostics) diags.push(gen.remap(d));
+  // Flux patches whose target selects nothing: kustomize skips them silently.
+  const firstFlux = gen.appendedAfter.get('patches');
+  if (firstFlux !== undefined) {
+    for (const u of res.unmatchedPatchTargets) {
+      if (u.file !== gen.file || u.field !== 'patches' || u.index < firstFlux) continue;
+      const i = u.index - firstFlux;
+      const target = ks.patches[i]?.target;
+      const quirk =
+        target?.namespace !== undefined && ks.targetNamespace !== undefined && target.namespace === ks.targetNamespace
+          ? `; patch targets are matched before targetNamespace is applied, so objects without a namespace in their manifests do not match namespace ${target.namespace}`
+          : '';
+      diags.push(
+        fieldDiagnostic(
+          'flux/patch-no-match',
+          quirk ? 'warning' : 'info',
+          `Kustomization ${ks.namespace}/${ks.name}: spec.patches[${i}] selects no object and is skipped${quirk}`,
+          input.where,
+          ['spec', 'patches', i],
+        ),
+      );
+    }
+  }
   const phase: KustomizePhase = { ok: res.ok, dir, action: gen.action, objects: [], diagnostics: diags };
   if (gen.file !== undefined) phase.kustomizationFile = gen.file;
   if (gen.text !== undefined) phase.kustomizationText = gen.text;

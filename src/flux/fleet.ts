@@ -14,6 +14,7 @@ import { FsError } from '../fs/types.js';
 import { isWithin, normalize, resolve } from '../fs/path.js';
 import { getField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { build } from '../api/build.js';
+import { BuildCache } from '../build/cache.js';
 import { memoryFs } from '../fs/memory.js';
 import { emitDocument } from '../yaml/emit.js';
 import {
@@ -75,6 +76,11 @@ export interface RenderFleetOptions {
   clusterObjects?: readonly YamlMap[];
   /** Called after each Kustomization is rendered. */
   onProgress?: (progress: FleetProgress) => void;
+  /**
+   * Reuse parsed files and built sub-kustomizations across the builds (and across renders, e.g. in an
+   * editor). Default: a cache private to this render; `false` disables caching.
+   */
+  cache?: BuildCache | false;
 }
 
 /** Progress of a fleet render. */
@@ -270,6 +276,7 @@ function renderingFields(ks: FluxKustomization): unknown {
  */
 export function renderFleet(root: string, options: RenderFleetOptions): FleetResult {
   const baseFs = options.fs;
+  const cache = options.cache === false ? undefined : (options.cache ?? new BuildCache());
   let rootDir = normalize(root);
   if (baseFs.realPath) {
     try {
@@ -430,6 +437,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     const input: Parameters<typeof kustomizeFluxKustomization>[1] = { fs: v.fs, sourceRoot: v.root };
     if (p.where) input.where = p.where;
     if (options.remoteLoader) input.remoteLoader = options.remoteLoader;
+    if (cache) input.cache = cache;
     const phase = kustomizeFluxKustomization(ks, input);
     if (v.origins) remapArtifactFiles(phase, v.origins);
     p.phase = phase;
@@ -627,7 +635,8 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       if (!sync) continue;
       const v = viewFor(sync.kind, sync.namespace, sync.name);
       const syncDir = typeof v === 'string' ? undefined : realDir(resolveSpecPath(v.root, sync.path));
-      if (syncDir === clusterReal) break;
+      // An instance syncing this very folder: only its patches to the sync Kustomization matter.
+      if (syncDir === clusterReal && sync.patches.length === 0) break;
       const m = objectMeta(o.object);
       const where: { file?: string; range?: Range } = { file: o.origin.file };
       if (o.origin.range) where.range = o.origin.range;
@@ -673,6 +682,28 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   else finish(entry, hasObjects);
   drain();
 
+  // ------------------------------------------------------------------ source namespaces
+  // sourceRef.namespace defaults to the Kustomization's namespace: a child moved into an app namespace
+  // without `sourceRef.namespace: flux-system` looks for a flux-system source that does not exist there.
+  const entrySourceNs = entry.ks.sourceRef.namespace;
+  for (const k of result.kustomizations) {
+    const ref = k.spec.sourceRef;
+    if (k.status === 'skipped' || ref.name !== SYNTHETIC_NAME || ref.namespace === entrySourceNs) continue;
+    const keys = [`${ref.kind}/${ref.namespace}/${ref.name}`, `${ref.namespace}/${ref.name}`, ref.name];
+    if (keys.some((key) => mapping[key] !== undefined)) continue;
+    if (sourceIndex.has(`${ref.kind}/${ref.namespace}/${ref.name}`)) continue;
+    const p = byId.get(k.id);
+    k.diagnostics.push(
+      fieldDiagnostic(
+        'flux/source-namespace',
+        'warning',
+        `Kustomization ${k.id} uses ${ref.kind} ${ref.namespace}/${ref.name} (sourceRef.namespace defaults to the Kustomization's namespace), but the cluster's ${ref.name} source lives in ${entrySourceNs}; set sourceRef.namespace: ${entrySourceNs}`,
+        p?.where,
+        ['spec', 'sourceRef'],
+      ),
+    );
+  }
+
   // ------------------------------------------------------------------ graph
   const graph = buildDependencyGraph(result.kustomizations.map((k) => ({ id: k.id, dependsOn: k.dependsOn })));
   result.graph = graph;
@@ -681,11 +712,14 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     k.spec.dependsOn.forEach((d, i) => {
       const target = `${d.namespace}/${d.name}`;
       if (byId.has(target)) return;
+      const hr = result.helmReleases.some((h) => h.namespace === d.namespace && h.name === d.name)
+        ? ' (a HelmRelease has that name, but dependsOn of a Kustomization refers to Kustomizations only)'
+        : '';
       k.diagnostics.push(
         fieldDiagnostic(
           'flux/dependency-not-found',
           'error',
-          `Kustomization ${k.id} depends on ${target}, which this cluster does not define (it would wait forever: DependencyNotReady)`,
+          `Kustomization ${k.id} depends on ${target}, which this cluster does not define${hr} (it would wait forever: DependencyNotReady)`,
           p?.where,
           ['spec', 'dependsOn', i],
         ),

@@ -24,10 +24,12 @@ export function artifactFs(base: FileSystem, root: string, patterns: readonly Ig
     }
     return v;
   };
-  const dirHidden = (p: string): boolean => {
+  const dirHidden = (p: string, depth = 0): boolean => {
     if (!isWithin(root, p) || p === root) return false;
     let v = dirCache.get(p);
     if (v !== undefined) return v;
+    // Symlink loops make paths grow without end: stop looking deeper than any real tree goes.
+    if (depth > 64) return false;
     dirCache.set(p, false); // guards symlink loops while computing
     v = true;
     let names: string[] = [];
@@ -39,7 +41,7 @@ export function artifactFs(base: FileSystem, root: string, patterns: readonly Ig
     for (const n of names) {
       const c = join(p, n);
       const st = base.stat(c);
-      if (st?.type === 'file' ? !fileHidden(c) : st?.type === 'dir' ? !dirHidden(c) : false) {
+      if (st?.type === 'file' ? !fileHidden(c) : st?.type === 'dir' ? !dirHidden(c, depth + 1) : false) {
         v = false;
         break;
       }

@@ -40,6 +40,8 @@ export interface GeneratedKustomization {
   /** Its text, as served to the build. */
   text?: string;
   diagnostics: Diagnostic[];
+  /** For list fields Flux appended to (`patches`, `components`, …): how many entries came from the file. */
+  appendedAfter: ReadonlyMap<string, number>;
   /**
    * Maps a diagnostic positioned in the generated text back to the user's files: the original
    * kustomization, or the Flux Kustomization field that added the entry.
@@ -95,7 +97,19 @@ function invalidObject(v: YamlValue): string | undefined {
 /** The generator's scan: resource entries for `dir` (relative, `./x.yaml`), or the first file that fails. */
 function scanManifests(fs: FileSystem, dir: string): { resources: string[] } | { error: ScanError } {
   const resources: string[] = [];
+  const visited = new Set<string>();
   const walk = (d: string): ScanError | undefined => {
+    // Symlinked directories could loop; Go's Walk does not follow them at all.
+    let real = d;
+    if (fs.realPath) {
+      try {
+        real = fs.realPath(d);
+      } catch {
+        real = d;
+      }
+    }
+    if (visited.has(real)) return undefined;
+    visited.add(real);
     for (const name of sortedEntries(fs, d)) {
       const p = join(d, name);
       const st = fs.stat(p);
@@ -321,7 +335,8 @@ export function generateKustomization(
 ): GeneratedKustomization {
   const diags: Diagnostic[] = [];
   const identity = (d: Diagnostic): Diagnostic => d;
-  const fail = (): GeneratedKustomization => ({ ok: false, fs, action: 'unchanged', diagnostics: diags, remap: identity });
+  const none = new Map<string, number>();
+  const fail = (): GeneratedKustomization => ({ ok: false, fs, action: 'unchanged', diagnostics: diags, appendedAfter: none, remap: identity });
   const existing = findKustomizationFile(fs, dir);
   let kus: YamlMap;
   let action: GenerateAction;
@@ -412,7 +427,7 @@ export function generateKustomization(
   const changed = applyFluxFields(kus, ks, fs, dir, where, prov, diags);
   if (diags.slice(before).some((d) => d.severity === 'error')) return fail();
   if (changed && action === 'unchanged') action = 'edited';
-  if (!mustWrite && !changed) return { ok: true, fs, action: 'unchanged', file, diagnostics: diags, remap: identity };
+  if (!mustWrite && !changed) return { ok: true, fs, action: 'unchanged', file, diagnostics: diags, appendedAfter: none, remap: identity };
   if (action === 'unchanged') action = 'edited';
 
   const text = emitDocument(kus);
@@ -460,5 +475,5 @@ export function generateKustomization(
     if (originalNode && originalLc) setRange(file, locateKey(originalNode, path.map(String), originalLc, true));
     return out;
   };
-  return { ok: true, fs: view, action, file, kustomization: kus, text, diagnostics: diags, remap };
+  return { ok: true, fs: view, action, file, kustomization: kus, text, diagnostics: diags, appendedAfter: prov.originalCounts, remap };
 }

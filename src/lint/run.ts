@@ -46,6 +46,8 @@ export function runRules<C>(rules: readonly RuleModule<C>[], context: C, options
         source: options.source,
       });
       if (loc?.related) d.related = [{ ...loc.related, file: displayFile(loc.related.file, options.root) }];
+      if (r.kustomization !== undefined) d.kustomization = r.kustomization;
+      if (r.cluster !== undefined) d.cluster = r.cluster;
       out.push(d);
     };
     rule.check(context, report);

@@ -34,6 +34,10 @@ export interface RuleReport<MessageId extends string = string> {
   readonly location?: Location | undefined;
   /** JSON pointer of the field concerned, inside the object concerned. */
   readonly path?: string;
+  /** The Flux Kustomization (`namespace/name`) or kustomization directory the finding concerns. */
+  readonly kustomization?: string | undefined;
+  /** The cluster (folder relative to the lint root) the finding was made in. */
+  readonly cluster?: string | undefined;
 }
 
 /** The function a rule reports through. */

@@ -162,7 +162,19 @@ export class Resource {
   prevIds(): ResId[] {
     const prev = this.previousIds;
     if (prev.length === 0) return [];
-    const { group, version } = splitApiVersion(this.apiVersion);
+    const apiVersion = this.apiVersion;
+    const c = this.prevIdsCache;
+    if (c && c.source === prev && c.length === prev.length && c.apiVersion === apiVersion) return c.ids.slice();
+    const ids = this.computePrevIds(prev, apiVersion);
+    this.prevIdsCache = { source: prev, length: prev.length, apiVersion, ids };
+    return ids.slice();
+  }
+
+  /** Memo of {@link prevIds} (lookups by any id call it for every resource). */
+  private prevIdsCache: { source: PreviousId[]; length: number; apiVersion: string; ids: ResId[] } | undefined;
+
+  private computePrevIds(prev: readonly PreviousId[], apiVersion: string): ResId[] {
+    const { group, version } = splitApiVersion(apiVersion);
     if (prev.every((p) => csvSafe(p.name) && csvSafe(p.namespace) && csvSafe(p.kind))) {
       return prev.map((p) => ({ group, version, kind: p.kind, name: p.name, namespace: p.namespace, clusterScoped: false }));
     }

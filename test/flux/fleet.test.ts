@@ -100,6 +100,11 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
     expect(dep.metadata.labels).toMatchObject({ 'patched-by': 'flux' });
     expect(dep.spec.template.spec.containers.map((c) => c.image)).toEqual(['registry.example.com/busybox:1.36', 'mirror.example.com/nginx:1.27.1']);
   });
+  it('warns that the namespaced patch target selects nothing, at the patch', () => {
+    const quirk = ks(r, 'flux-system/quirk');
+    expect(quirk.diagnostics).toMatchObject([{ code: 'flux/patch-no-match', severity: 'warning', line: 20, column: 7 }]);
+    expect(quirk.diagnostics[0]?.message).toContain('matched before targetNamespace is applied');
+  });
   it('edits the kustomization: namespace/prefix/suffix replaced, patches appended, images merged', () => {
     const quirk = ks(r, 'flux-system/quirk');
     expect(quirk.generated).toBe('edited');
@@ -399,6 +404,37 @@ describe('renderFleet in memory', () => {
       metadata: { name: 'cm', namespace: 'team', labels: { 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' } },
       data: { a: 'b' },
     });
+  });
+  it('says so when dependsOn names a HelmRelease instead of a Kustomization', () => {
+    const fs = memoryFs({
+      '/repo/c/ks.yaml': [
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        'metadata: {name: app, namespace: flux-system}',
+        'spec:',
+        '  interval: 5m',
+        '  path: ./app',
+        '  prune: true',
+        '  sourceRef: {kind: GitRepository, name: flux-system}',
+        '  dependsOn: [{name: redis}]',
+        '',
+      ].join('\n'),
+      '/repo/c/hr.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: redis, namespace: flux-system}\nspec: {chart: {spec: {chart: redis}}}\n',
+      '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    const d = ks(r, 'flux-system/app').diagnostics;
+    expect(d).toMatchObject([{ code: 'flux/dependency-not-found', file: '/repo/c/ks.yaml', line: 9 }]);
+    expect(d[0]?.message).toContain('a HelmRelease has that name');
+  });
+  it('warns when a Kustomization outside flux-system relies on the defaulted sourceRef namespace', () => {
+    const fs = memoryFs({
+      '/repo/c/kustomization.yaml': 'namespace: apps\nresources: [ks.yaml]\n',
+      '/repo/c/ks.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: app}\nspec:\n  interval: 5m\n  path: ./app\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n',
+      '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    expect(ks(r, 'apps/app').diagnostics).toMatchObject([{ code: 'flux/source-namespace', severity: 'warning', file: '/repo/c/ks.yaml', line: 8 }]);
   });
   it('reports a missing cluster folder', () => {
     const r = renderFleet('/repo', { fs: memoryFs({}), cluster: 'clusters/none' });

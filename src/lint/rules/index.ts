@@ -1,24 +1,110 @@
 /**
- * The rule registry: every rule module, in documentation order. Schema rules run over objects (`validate`);
- * Flux and kustomize lint rules (issue 6) join as their own lists with their own context.
+ * The rule registry: every rule module, in documentation order. Schema rules run over objects
+ * (`validate`); lint rules run over the rendered repository (`lint`: clusters, their Flux Kustomization
+ * graph, standalone builds, the files). Presets are generated from `meta`.
  */
 import type { ObjectRule } from '../../validate/context.js';
+import type { LintRule } from '../context.js';
 import type { RuleMeta } from '../types.js';
 import { schemaDeprecatedApi } from './schema/deprecated-api.js';
 import { schemaInvalid } from './schema/invalid.js';
 import { schemaUnknownKind } from './schema/unknown-kind.js';
+import { fluxPruneDisabled } from './flux/prune-disabled.js';
+import { fluxMissingDependsOn } from './flux/missing-depends-on.js';
+import { fluxUnknownDependency } from './flux/unknown-dependency.js';
+import { fluxDependencyCycle } from './flux/dependency-cycle.js';
+import { fluxNoHealthChecks } from './flux/no-health-checks.js';
+import { fluxHealthChecksIgnored } from './flux/health-checks-ignored.js';
+import { fluxHealthCheckNotRendered } from './flux/health-check-not-rendered.js';
+import { fluxPathNotFound } from './flux/path-not-found.js';
+import { fluxUnknownSource } from './flux/unknown-source.js';
+import { fluxSourceNotMapped } from './flux/source-not-mapped.js';
+import { fluxResourceConflict } from './flux/resource-conflict.js';
+import { fluxSharedNamespace } from './flux/shared-namespace.js';
+import { fluxMissingNamespace } from './flux/missing-namespace.js';
+import { fluxUnresolvedSubstitution } from './flux/unresolved-substitution.js';
+import { fluxSopsWithoutDecryption } from './flux/sops-without-decryption.js';
+import { fluxDeprecatedApi } from './flux/deprecated-api.js';
+import { fluxRenderFailed, fluxRenderWarning } from './flux/render-failed.js';
+import { kustomizeBuildError } from './kustomize/build-error.js';
+import { kustomizeDeprecatedField } from './kustomize/deprecated-field.js';
+import { kustomizePatchNoMatch } from './kustomize/patch-no-match.js';
+import { kustomizeDuplicatedManifest } from './kustomize/duplicated-manifest.js';
+import { imageMutableTag } from './image/mutable-tag.js';
+import { sourceProductionTracksBranch } from './source/production-tracks-branch.js';
 
 export { schemaDeprecatedApi, schemaInvalid, schemaUnknownKind };
+export {
+  fluxPruneDisabled,
+  fluxMissingDependsOn,
+  fluxUnknownDependency,
+  fluxDependencyCycle,
+  fluxNoHealthChecks,
+  fluxHealthChecksIgnored,
+  fluxHealthCheckNotRendered,
+  fluxPathNotFound,
+  fluxUnknownSource,
+  fluxSourceNotMapped,
+  fluxResourceConflict,
+  fluxSharedNamespace,
+  fluxMissingNamespace,
+  fluxUnresolvedSubstitution,
+  fluxSopsWithoutDecryption,
+  fluxDeprecatedApi,
+  fluxRenderFailed,
+  fluxRenderWarning,
+  kustomizeBuildError,
+  kustomizeDeprecatedField,
+  kustomizePatchNoMatch,
+  kustomizeDuplicatedManifest,
+  imageMutableTag,
+  sourceProductionTracksBranch,
+};
 
 /** The rules `validate()` runs over objects. */
 export const objectRules: readonly ObjectRule[] = [schemaInvalid, schemaUnknownKind, schemaDeprecatedApi];
 
+/** The rules `lint()` runs over the rendered repository (the schema rules run too, through `validate`). */
+export const lintRules: readonly LintRule[] = [
+  fluxPruneDisabled,
+  fluxMissingDependsOn,
+  fluxUnknownDependency,
+  fluxDependencyCycle,
+  fluxNoHealthChecks,
+  fluxHealthChecksIgnored,
+  fluxHealthCheckNotRendered,
+  fluxPathNotFound,
+  fluxUnknownSource,
+  fluxSourceNotMapped,
+  fluxResourceConflict,
+  fluxSharedNamespace,
+  fluxMissingNamespace,
+  fluxUnresolvedSubstitution,
+  fluxSopsWithoutDecryption,
+  fluxDeprecatedApi,
+  fluxRenderFailed,
+  fluxRenderWarning,
+  kustomizeBuildError,
+  kustomizeDeprecatedField,
+  kustomizePatchNoMatch,
+  kustomizeDuplicatedManifest,
+  imageMutableTag,
+  sourceProductionTracksBranch,
+];
+
 /** The meta of every rule (for docs, presets and the CLI). */
-export const ruleMetas: readonly RuleMeta[] = [...objectRules.map((r) => r.meta)];
+export const ruleMetas: readonly RuleMeta[] = [...objectRules.map((r) => r.meta), ...lintRules.map((r) => r.meta)];
 
 /** The recommended preset: every rule with `recommended`, at its default severity. */
 export function recommendedSettings(): Record<string, RuleMeta['defaultSeverity']> {
   const out: Record<string, RuleMeta['defaultSeverity']> = {};
   for (const m of ruleMetas) if (m.recommended) out[m.id] = m.defaultSeverity;
+  return out;
+}
+
+/** The strict preset: every rule on, infos raised to warnings. */
+export function strictSettings(): Record<string, RuleMeta['defaultSeverity']> {
+  const out: Record<string, RuleMeta['defaultSeverity']> = {};
+  for (const m of ruleMetas) out[m.id] = m.defaultSeverity === 'info' ? 'warning' : m.defaultSeverity;
   return out;
 }

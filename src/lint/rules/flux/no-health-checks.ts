@@ -1,0 +1,39 @@
+/**
+ * `flux/no-health-checks`: a Flux Kustomization that others depend on has neither `wait: true` nor
+ * `healthChecks`, so it becomes Ready as soon as its apply succeeds — its dependents start before what
+ * it deploys is running (spec §5).
+ */
+import type { LintRule } from '../../context.js';
+import { getField, hasField, isMap } from '../../../yaml/values.js';
+import { fluxKustomizations, listIds } from '../helpers.js';
+
+export const fluxNoHealthChecks: LintRule<'noHealthChecks'> = {
+  meta: {
+    id: 'flux/no-health-checks',
+    description: 'A Flux Kustomization that others depend on has neither wait: true nor healthChecks, so it is Ready before its workloads are.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    messages: {
+      noHealthChecks:
+        'Kustomization {{id}} is a dependency of {{dependents}} but has neither wait: true nor healthChecks: it is Ready as soon as the apply succeeds, before what it deploys is running',
+    },
+    docs: 'docs/rules/flux/no-health-checks.md',
+  },
+  check(context, report) {
+    for (const { cluster, k } of fluxKustomizations(context)) {
+      if (k.spec.wait || k.spec.healthChecks.length > 0) continue;
+      const dependents = cluster.fleet.graph.edges.filter((e) => e.to === k.id && e.from !== k.id && !e.missing).map((e) => e.from);
+      if (dependents.length === 0) continue;
+      const spec = getField(k.spec.object, 'spec');
+      const hasWait = isMap(spec) && hasField(spec, 'wait');
+      report({
+        messageId: 'noHealthChecks',
+        data: { id: k.id, dependents: listIds([...new Set(dependents)]) },
+        location: context.locateKustomization(cluster, k, hasWait ? '/spec/wait' : '/spec', 'key'),
+        path: '/spec/wait',
+        kustomization: k.id,
+        cluster: cluster.name,
+      });
+    }
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * `flux/unresolved-substitution`: a `${var}` without a value or default remains. Two cases: postBuild
+ * substitution runs and the variable is undefined (strict substitution fails the Kustomization, Flux ≥
+ * 2.9), or a Kustomization without postBuild renders `${VAR}` where VAR is a variable other
+ * Kustomizations of the cluster substitute (the `${VAR}` reaches the cluster literally; the Kustomization
+ * most likely lacks its `postBuild`). Objects with `kustomize.toolkit.fluxcd.io/substitute: disabled` are
+ * left alone.
+ */
+import { substitutionDisabled } from '../../../flux/substitute.js';
+import type { FleetKustomization } from '../../../flux/fleet.js';
+import type { Location } from '../../../validate/position.js';
+import { getField, isMap } from '../../../yaml/values.js';
+import { fileText } from '../../repo.js';
+import type { LintCluster, LintContext, LintObject, LintRule } from '../../context.js';
+import { objectLabel } from '../../context.js';
+import { diagnosticLocation, walkStrings } from '../helpers.js';
+
+/** `${NAME}` with no default operator. */
+const BARE = /(?<!\$)\$\{([_A-Za-z][_A-Za-z0-9]*)\}/g;
+
+function substitutionRuns(k: FleetKustomization): boolean {
+  const pb = k.spec.postBuild;
+  if (!pb) return false;
+  return Object.keys(pb.substitute).length > 0 || pb.substituteFrom.length > 0 || pb.substituteStrategy === 'Always';
+}
+
+/** Variable names the cluster's Kustomizations substitute (inline, and keys of substituteFrom ConfigMaps/Secrets). */
+function clusterVariables(cluster: LintCluster): Set<string> {
+  const names = new Set<string>();
+  const refs = new Set<string>();
+  for (const k of cluster.fleet.kustomizations) {
+    const pb = k.spec.postBuild;
+    if (!pb) continue;
+    for (const n of Object.keys(pb.substitute)) names.add(n);
+    for (const r of pb.substituteFrom) refs.add(`${r.kind}/${k.namespace}/${r.name}`);
+  }
+  if (refs.size > 0) {
+    for (const u of cluster.units) {
+      for (const o of u.objects) {
+        const kind = getField(o.object, 'kind');
+        const meta = getField(o.object, 'metadata');
+        if ((kind !== 'ConfigMap' && kind !== 'Secret') || !isMap(meta)) continue;
+        if (!refs.has(`${String(kind)}/${String(getField(meta, 'namespace') ?? '')}/${String(getField(meta, 'name') ?? '')}`)) continue;
+        for (const key of ['data', 'stringData']) {
+          const d = getField(o.object, key);
+          if (isMap(d)) for (const n of Object.keys(d)) names.add(n);
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** The location of `needle` inside the value at `pointer` (the value's location when not found). */
+function locateInValue(context: LintContext, o: LintObject, pointer: string, needle: string): Location | undefined {
+  const loc = context.locateObject(o, pointer, 'value');
+  if (!loc?.range) return loc;
+  const text = fileText(context.repo, loc.file);
+  if (text === undefined) return loc;
+  const i = text.indexOf(needle, loc.range.start.offset);
+  if (i < 0 || i >= loc.range.end.offset) return loc;
+  let line = loc.range.start.line;
+  let lineStart = loc.range.start.offset - (loc.range.start.column - 1);
+  for (let j = text.indexOf('\n', loc.range.start.offset); j >= 0 && j < i; j = text.indexOf('\n', j + 1)) {
+    line++;
+    lineStart = j + 1;
+  }
+  const start = { line, column: i - lineStart + 1, offset: i };
+  return { file: loc.file, range: { start, end: { line, column: start.column + needle.length, offset: i + needle.length } } };
+}
+
+export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'> = {
+  meta: {
+    id: 'flux/unresolved-substitution',
+    description: 'A ${var} without value or default remains after postBuild substitution, or reaches the cluster because the Kustomization has no postBuild.',
+    defaultSeverity: 'error',
+    recommended: true,
+    messages: {
+      undefined: 'Kustomization {{id}}: variable {{name}} is not defined (no postBuild.substitute or substituteFrom value, no default): strict substitution fails the reconcile',
+      notSubstituted:
+        '{{object}} holds ${{{name}}}, a variable other Kustomizations of this cluster substitute, but Kustomization {{id}} has no postBuild substitution: the text reaches the cluster as is',
+    },
+    docs: 'docs/rules/flux/unresolved-substitution.md',
+  },
+  check(context, report) {
+    for (const cluster of context.clusters) {
+      let vars: Set<string> | undefined;
+      for (const u of cluster.units) {
+        const k = u.kustomization;
+        if (!k) continue;
+        for (const d of k.diagnostics) {
+          if (d.code !== 'flux/substitute-undefined') continue;
+          const name = /"([^"]+)"\s*$/.exec(d.message)?.[1] ?? '?';
+          report({ messageId: 'undefined', data: { id: k.id, name }, location: diagnosticLocation(d), kustomization: k.id, cluster: cluster.name });
+        }
+        if (substitutionRuns(k) || k.synthetic) continue;
+        vars ??= clusterVariables(cluster);
+        if (vars.size === 0) continue;
+        const known = vars;
+        for (const o of u.objects) {
+          if (substitutionDisabled(o.object)) continue;
+          const seen = new Set<string>();
+          walkStrings(o.object, (value, pointer) => {
+            if (!value.includes('${')) return;
+            for (const m of value.matchAll(BARE)) {
+              const name = m[1] as string;
+              if (!known.has(name) || seen.has(name)) continue;
+              seen.add(name);
+              report({
+                messageId: 'notSubstituted',
+                data: { object: objectLabel(o.object), name, id: k.id },
+                location: locateInValue(context, o, pointer, m[0]),
+                path: pointer,
+                kustomization: k.id,
+                cluster: cluster.name,
+              });
+            }
+          });
+        }
+      }
+    }
+  },
+};

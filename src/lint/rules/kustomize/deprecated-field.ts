@@ -1,0 +1,46 @@
+/**
+ * `kustomize/deprecated-field`: a kustomization file uses a field kustomize deprecates — `bases`,
+ * `patchesStrategicMerge`, `patchesJson6902`, `commonLabels`, `vars`, `imageTags` — reported on the key.
+ * `kustomize edit fix` rewrites most of them.
+ */
+import { locateKey } from '../../../yaml/locate.js';
+import { hasField } from '../../../yaml/values.js';
+import { relative } from '../../../fs/path.js';
+import type { LintRule } from '../../context.js';
+
+/** Deprecated fields and what replaces them. */
+export const DEPRECATED_KUSTOMIZATION_FIELDS: Readonly<Record<string, string>> = {
+  bases: 'resources',
+  patchesStrategicMerge: 'patches',
+  patchesJson6902: 'patches',
+  commonLabels: 'labels (with includeSelectors: true to keep selectors)',
+  vars: 'replacements',
+  imageTags: 'images',
+};
+
+export const kustomizeDeprecatedField: LintRule<'deprecated'> = {
+  meta: {
+    id: 'kustomize/deprecated-field',
+    description: 'A kustomization file uses a deprecated field (bases, patchesStrategicMerge, patchesJson6902, commonLabels, vars, imageTags).',
+    defaultSeverity: 'warning',
+    recommended: true,
+    messages: { deprecated: "'{{field}}' is deprecated: use {{replacement}} ('kustomize edit fix' rewrites it)" },
+    docs: 'docs/rules/kustomize/deprecated-field.md',
+  },
+  check(context, report) {
+    for (const k of context.repo.kustomizations.values()) {
+      const doc = k.document;
+      for (const [field, replacement] of Object.entries(DEPRECATED_KUSTOMIZATION_FIELDS)) {
+        if (!hasField(k.value, field)) continue;
+        const range = doc ? locateKey(doc.node, [field], k.repoFile.lineCounter) : undefined;
+        report({
+          messageId: 'deprecated',
+          data: { field, replacement },
+          location: range ? { file: k.file, range } : { file: k.file },
+          path: `/${field}`,
+          kustomization: relative(context.root, k.dir) || '.',
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,68 @@
+/** The `kustomize-ts lint` command: formats, --cluster, --rule, exit codes. */
+/// <reference types="node" />
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { repoRoot } from '../helpers/shared.js';
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false, color: false });
+  return { code, out, err };
+}
+
+const good = join(repoRoot, 'fixtures/fleet-infra');
+const bad = join(repoRoot, 'fixtures/fleet-infra-mistakes');
+
+describe('kustomize-ts lint', () => {
+  it('exit 0 without errors; text lines and a summary', () => {
+    const r = run(['lint', good]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('clusters/staging/apps.yaml:16:3 info flux/health-checks-ignored ');
+    expect(r.out.trimEnd().split('\n').pop()).toBe('3 problems (0 errors, 0 warnings, 3 infos)');
+  });
+  it('exit 1 with errors', () => {
+    const r = run(['lint', bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('clusters/staging/apps.yaml:6:1 error flux/missing-depends-on ');
+  });
+  it('--format json', () => {
+    const r = run(['lint', bad, '--format', 'json']);
+    const doc = JSON.parse(r.out) as { diagnostics: { rule: string; file: string; line: number; column: number; cluster?: string; kustomization?: string }[] };
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ rule: 'flux/prune-disabled', file: 'clusters/production/infrastructure.yaml', line: 6, column: 1, cluster: 'clusters/production', kustomization: 'flux-system/infrastructure' }));
+  });
+  it('--format sarif', () => {
+    const r = run(['lint', bad, '--format', 'sarif']);
+    const log = JSON.parse(r.out) as { version: string; runs: { results: unknown[]; originalUriBaseIds: Record<string, { uri: string }> }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]?.results.length).toBeGreaterThan(5);
+    expect(log.runs[0]?.originalUriBaseIds['%SRCROOT%']?.uri).toMatch(/^file:\/\/.*fleet-infra-mistakes\/$/);
+  });
+  it('--rule turns rules off or changes their severity', () => {
+    const r = run(['lint', bad, '--rule', 'flux/missing-depends-on=off', '--rule', 'schema/invalid=warning', '--rule', 'kustomize/duplicated-manifest=error']);
+    expect(r.out).not.toContain('flux/missing-depends-on');
+    expect(r.out).toContain('clusters/production/infrastructure.yaml:6:1 warning schema/invalid');
+    expect(r.out).toContain('apps/production/deployment.yaml:1:1 error kustomize/duplicated-manifest');
+    expect(r.code).toBe(1);
+  });
+  it('--cluster lints that cluster only', () => {
+    const r = run(['lint', bad, '--cluster', 'clusters/production', '--format', 'json']);
+    const doc = JSON.parse(r.out) as { diagnostics: { cluster?: string }[] };
+    expect(new Set(doc.diagnostics.map((d) => d.cluster).filter((c) => c !== undefined))).toEqual(new Set(['clusters/production']));
+  });
+  for (const [name, args] of [
+    ['an unknown rule', ['--rule', 'flux/nope=off']],
+    ['a bad severity', ['--rule', 'flux/prune-disabled=loud']],
+    ['a bad format', ['--format', 'xml']],
+    ['a missing cluster folder', ['--cluster', 'clusters/nope']],
+    ['an unknown flag', ['--frobnicate']],
+  ] as const) {
+    it(`exit 2 on ${name}`, () => {
+      const r = run(['lint', good, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^error: /);
+    });
+  }
+  it('exit 2 when ROOT is not a directory', () => expect(run(['lint', join(good, 'nope')]).code).toBe(2));
+});

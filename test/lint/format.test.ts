@@ -1,0 +1,115 @@
+/**
+ * Output formats: text (grouped by file, summary line), JSON (`{"diagnostics": [...]}`) and SARIF 2.1.0,
+ * checked against a JSON Schema of the spec's required properties (test/fixtures/sarif-2.1.0-required.schema.json)
+ * and the rules GitHub code scanning applies (ruleId/ruleIndex into the driver's rules, regions).
+ */
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/api/lint.js';
+import { diagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { formatJson, formatText, toSarif } from '../../src/lint/format.js';
+import { ruleMetas } from '../../src/lint/rules/index.js';
+import { nodeFs } from '../../src/node/index.js';
+import { repoRoot } from '../helpers/shared.js';
+
+const range = (line: number, column: number) => ({ start: { line, column, offset: 0 }, end: { line, column: column + 4, offset: 4 } });
+const sample: Diagnostic[] = [
+  { ...diagnostic('flux/prune-disabled', 'warning', 'Kustomization flux-system/apps has prune: false', { file: 'clusters/c1/apps.yaml', range: range(12, 3) }), kustomization: 'flux-system/apps', cluster: 'clusters/c1' },
+  diagnostic('image/mutable-tag', 'warning', 'Pod web runs image nginx:latest', { file: 'apps/pod.yaml', range: range(9, 14) }),
+  diagnostic('kustomize/build-error', 'error', 'missing file', { file: 'apps/kustomization.yaml', range: range(3, 5) }),
+  diagnostic('flux/render-failed', 'error', 'cluster folder does not exist'),
+];
+
+describe('text format', () => {
+  it('one line per finding, grouped by file, then a summary', () => {
+    expect(formatText(sample)).toBe(
+      [
+        'apps/kustomization.yaml:3:5 error kustomize/build-error missing file',
+        '',
+        'apps/pod.yaml:9:14 warning image/mutable-tag Pod web runs image nginx:latest',
+        '',
+        'clusters/c1/apps.yaml:12:3 warning flux/prune-disabled Kustomization flux-system/apps has prune: false (clusters/c1 flux-system/apps)',
+        '',
+        '- error flux/render-failed cluster folder does not exist',
+        '',
+        '4 problems (2 errors, 2 warnings, 0 infos)',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('says so when there is nothing', () => expect(formatText([])).toBe('no problems\n'));
+});
+
+describe('json format', () => {
+  it('{"diagnostics": [...]} with rule, severity, message, file, line, column, kustomization, cluster', () => {
+    const doc = JSON.parse(formatJson(sample)) as { diagnostics: Record<string, unknown>[] };
+    expect(doc.diagnostics[2]).toEqual({
+      rule: 'flux/prune-disabled',
+      severity: 'warning',
+      message: 'Kustomization flux-system/apps has prune: false',
+      file: 'clusters/c1/apps.yaml',
+      line: 12,
+      column: 3,
+      kustomization: 'flux-system/apps',
+      cluster: 'clusters/c1',
+    });
+    expect(doc.diagnostics.map((d) => d.rule)).toEqual(['kustomize/build-error', 'image/mutable-tag', 'flux/prune-disabled', 'flux/render-failed']);
+  });
+});
+
+describe('sarif format', () => {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/sarif-2.1.0-required.schema.json'), 'utf8')) as object;
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    formats: {
+      uri: (s: string) => /^[a-z][a-z0-9+.-]*:/i.test(s) && !/\s/.test(s),
+      'uri-reference': (s: string) => !/\s/.test(s),
+    },
+  });
+  const validate = ajv.compile(schema);
+  const fixture = lint(join(repoRoot, 'fixtures/fleet-infra-mistakes'), { fs: nodeFs() }).diagnostics;
+
+  it('the schema rejects what the spec forbids (startLine 0, an unknown property, a bad level)', () => {
+    const log = JSON.parse(JSON.stringify(toSarif(sample, { rules: ruleMetas }))) as { runs: { results: Record<string, unknown>[] }[] };
+    const r = log.runs[0]?.results[0] as { locations: { physicalLocation: { region: { startLine: number } } }[] } & Record<string, unknown>;
+    (r.locations[0] as { physicalLocation: { region: { startLine: number } } }).physicalLocation.region.startLine = 0;
+    r['severity'] = 'error';
+    r['level'] = 'fatal';
+    expect(validate(log)).toBe(false);
+    expect(validate.errors?.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const [name, diags] of [
+    ['a sample', sample],
+    ['fixtures/fleet-infra-mistakes', fixture],
+  ] as const) {
+    it(`${name}: valid SARIF 2.1.0`, () => {
+      const log = toSarif(diags, { rules: ruleMetas, version: '0.1.0', srcRoot: 'file:///repo/', docsBaseUrl: 'https://example.com/kustomize-ts/blob/main/' });
+      const ok = validate(JSON.parse(JSON.stringify(log)));
+      expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
+      expect(ok).toBe(true);
+    });
+    it(`${name}: what GitHub code scanning needs (rule metadata, ruleIndex, regions, fingerprints)`, () => {
+      const log = toSarif(diags, { rules: ruleMetas });
+      const run = log.runs[0];
+      expect(run).toBeDefined();
+      const rules = run?.tool.driver.rules ?? [];
+      for (const m of ruleMetas) expect(rules.some((r) => r.id === m.id && r.shortDescription.text === m.description)).toBe(true);
+      expect(run?.results.length).toBe(diags.length);
+      for (const r of run?.results ?? []) {
+        expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);
+        expect(Object.keys(r.partialFingerprints).length).toBe(1);
+        for (const l of r.locations ?? []) {
+          expect(l.physicalLocation.artifactLocation.uri.startsWith('/')).toBe(false);
+          expect(l.physicalLocation.region?.startLine).toBeGreaterThanOrEqual(1);
+        }
+      }
+      const levels = new Set(run?.results.map((r) => r.level));
+      for (const l of levels) expect(['error', 'warning', 'note']).toContain(l);
+    });
+  }
+});

@@ -1,0 +1,70 @@
+import { app, bootstrap, fluxKs } from '../../helpers.js';
+import { ruleCases } from '../../rule-cases.js';
+
+const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+`;
+const infra = {
+  'infra/kustomization.yaml': 'resources:\n  - crd.yaml\n  - ns.yaml\n',
+  'infra/crd.yaml': crd,
+  'infra/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n',
+  'clusters/c1/infra.yaml': fluxKs('infra', '  path: ./infra\n  prune: true\n  wait: true\n'),
+};
+const widget = {
+  'apps/kustomization.yaml': 'resources:\n  - widget.yaml\n',
+  'apps/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n',
+};
+
+ruleCases('flux/missing-depends-on', [
+  {
+    name: 'a custom resource whose CRD another Kustomization renders, without dependsOn (reported on spec)',
+    files: { ...bootstrap(), ...infra, ...widget, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    expected: ['clusters/c1/apps.yaml:6:1'],
+  },
+  {
+    name: 'an object in a namespace another Kustomization creates (reported on dependsOn)',
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...app('db', 'db', 'default'),
+      ...app('apps', 'settings', 'team'),
+      'clusters/c1/db.yaml': fluxKs('db', '  path: ./db\n  prune: true\n  wait: true\n'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: db\n'),
+    },
+    expected: ['clusters/c1/apps.yaml:13:3'],
+  },
+  {
+    name: 'dependsOn the Kustomization that renders the CRD',
+    files: { ...bootstrap(), ...infra, ...widget, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n') },
+    expected: [],
+  },
+  {
+    name: 'transitively, through a dependency',
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...widget,
+      ...app('db', 'db', 'default'),
+      'clusters/c1/db.yaml': fluxKs('db', '  path: ./db\n  prune: true\n  wait: true\n  dependsOn:\n    - name: infra\n'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: db\n'),
+    },
+    expected: [],
+  },
+  {
+    name: 'the parent that rendered the Kustomization counts (CRDs of the cluster folder)',
+    files: { ...bootstrap(), 'clusters/c1/crd.yaml': crd, ...widget, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    expected: [],
+  },
+]);
