@@ -7,7 +7,7 @@ import { emitDocument } from '../../yaml/emit.js';
 import { formatNumber } from '../../yaml/emit.js';
 import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
-import { compileGoRegexp } from '../../util/go-regexp.js';
+import { compileGoRegexp } from '../../selector/regex.js';
 import { wrongNodeKind } from '../node-kind.js';
 
 /** kyaml's PathSplitter: split on `delim`, a trailing `\` escapes the delimiter; a leading empty part is dropped. */
