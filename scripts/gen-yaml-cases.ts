@@ -417,7 +417,7 @@ const cases: Case[] = [
           LONG +
           '\n      ' +
           LONG +
-          '\n  g: >-\n    tab\tinside\n      more\n  h: >\n    trailing space \n    next\n',
+          '\n  g: >-\n    tab\tinside\n      more\n  h: >\n    trailing space \n    next\n  i: >2-\n     a\n    b\n    c\n  j: >+\n    keep\n\n\n  k: >\n    a\n\n\n    b\n',
         '  annotations:\n    folded: >-\n      one\n        two\n  labels:\n    l: >-\n      x\n',
       ),
     ),
