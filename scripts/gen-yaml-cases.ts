@@ -279,6 +279,23 @@ const cases: Case[] = [
     files: res(cm('escapes', quotedValues(['\\0', '\\a', '\\b', '\\t', '\\v', '\\f', '\\r', '\\e', '\\x01', '\\x1f', 'a\\\\b', 'q\\"q', 'tab\\there', '\\u0007bell', 'x\\u2029', 'x\\u2028y z', 'cr\\rlf\\n']))),
   },
   {
+    name: 'escapes-go-yaml-set',
+    rule: "go-yaml's escapes in double-quoted input: \\' is a quote (not YAML 1.2), \\x \\u \\U \\N \\_ \\L \\P \\e \\0, escaped line breaks",
+    files: res(cm('dq-escapes', "  a: \"can\\'t \\\\'x\"\n  b: \"multi \\'\n    line\\\\ \\\"q\\\" end\"\n  c: \"\\x41\\u00e9\\U0001F600\\_\\L\\P\\e\\0\\ \\\t\"\n  d: \"joined \\\n    line\"\n")),
+  },
+  {
+    name: 'error-escape-slash',
+    rule: 'go-yaml has no \\/ escape (JSON written with escaped slashes fails)',
+    files: res('{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "slash"}, "data": {"url": "http:\\/\\/x"}}\n'),
+    code: 'yaml/syntax',
+  },
+  {
+    name: 'error-escape-surrogate',
+    rule: 'a \\u escape of a surrogate half is refused (even as a valid pair)',
+    files: res(cm('surrogate', '  a: "\\uD83D\\uDE00"\n')),
+    code: 'yaml/syntax',
+  },
+  {
     name: 'escapes-astral',
     rule: '4-byte UTF-8 characters (emoji, astral) are not printable for libyaml: double-quoted as \\UXXXXXXXX',
     files: res(cm('astral', quotedValues(['😀', 'a😀b', '😀 smile', '𝒜', 'x\\U0001F600', `${LONG} 😀 ${LONG}`]))),

@@ -18,6 +18,7 @@
  */
 import {
   parseAllDocuments,
+  parseDocument,
   LineCounter,
   isAlias,
   isMap as isYamlMap,
@@ -377,6 +378,10 @@ class Converter {
     private readonly mode: Mode,
     private readonly resolveMode: ResolveMode,
     private readonly lc: LineCounter,
+    /** The source text (to check double-quoted scalars' escapes as go-yaml does). */
+    private readonly src: string,
+    /** Offsets of `\'` escapes, which the `yaml` library refuses and go-yaml accepts. */
+    private readonly quoteEscapes: Set<number> | undefined,
   ) {}
 
   convert(node: unknown, depth: number, place: Place): YamlValue {
@@ -624,6 +629,36 @@ class Converter {
     }
   }
 
+  /**
+   * go-yaml's escapes in a double-quoted scalar: no `\/`, no surrogate code points, and `\'` is a
+   * quote (the `yaml` library refuses it, so such a scalar is decoded again with `\x27` in its place).
+   */
+  private doubleQuoted(n: Scalar, value: string): string {
+    const r = nodeRange(n);
+    const raw = this.src.slice(r[0], r[1]);
+    if (!raw.includes('\\')) return value;
+    let fixed: string | undefined;
+    let last = 0;
+    for (let i = raw.indexOf('\\'); i >= 0 && i < raw.length - 1; i = raw.indexOf('\\', i)) {
+      const e = raw[i + 1] as string;
+      if (e === '/') throw new ConvertError('yaml/syntax', 'found unknown escape character while parsing a quoted scalar', n);
+      if (e === 'u' || e === 'U') {
+        const code = parseInt(raw.slice(i + 2, i + (e === 'u' ? 6 : 10)), 16);
+        if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+          throw new ConvertError('yaml/syntax', 'found invalid Unicode character escape code while parsing a quoted scalar', n);
+        }
+      }
+      if (e === "'" && this.quoteEscapes?.has(r[0] + i)) {
+        fixed = (fixed ?? '') + raw.slice(last, i) + '\\x27';
+        last = i + 2;
+      }
+      i += 2;
+    }
+    if (fixed === undefined) return value;
+    const redone = parseDocument(fixed + raw.slice(last), { schema: 'failsafe' }).contents;
+    return isYamlScalar(redone) ? scalarText(redone) : value;
+  }
+
   /** A resolved scalar's value; a timestamp Go's JSON encoder refuses is an error. */
   private checked(r: TypedScalar, n: Scalar): YamlValue {
     if (r.tag === 'timestamp' && r.unencodable) {
@@ -647,7 +682,8 @@ class Converter {
   }
 
   private scalar(n: Scalar, annotation: boolean): YamlValue {
-    const text = scalarText(n);
+    let text = scalarText(n);
+    if (n.type === 'QUOTE_DOUBLE') text = this.doubleQuoted(n, text);
     const mode = this.resolveMode;
     if (annotation && this.mode.annotationsAsText && !this.json) return text;
     let tag = shortTag(n.tag);
@@ -849,7 +885,15 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
     docs = docs.slice(0, 1);
   }
   docs.forEach((doc, index) => {
+    let quoteEscapes: Set<number> | undefined;
+    let errors = 0;
     for (const e of doc.errors) {
+      // go-yaml accepts `\'` in a double-quoted scalar (YAML 1.2 does not).
+      if (e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0])) {
+        (quoteEscapes ??= new Set()).add(e.pos[0]);
+        continue;
+      }
+      errors++;
       result.errors.push(
         diagnostic('yaml/syntax', 'error', e.message.split('\n')[0] ?? e.message, {
           file: options.file,
@@ -858,7 +902,7 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
         }),
       );
     }
-    if (doc.errors.length > 0) return;
+    if (errors > 0) return;
     const contents = doc.contents as YamlNode | null;
     if (contents === null || contents === undefined) return;
     // A document that is only `null`/`~`/empty is skipped like an empty one.
@@ -866,7 +910,7 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
       const t = scalarText(contents);
       if (t === '' || t === '~' || t === 'null' || t === 'Null' || t === 'NULL') return;
     }
-    const conv = new Converter(mode, resolveMode, lineCounter);
+    const conv = new Converter(mode, resolveMode, lineCounter, text, quoteEscapes);
     conv.singlePiece = singlePiece;
     try {
       const value = conv.convert(contents, 0, kyaml ? Place.ResourceRoot : Place.Other);
