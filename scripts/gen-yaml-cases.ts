@@ -178,6 +178,27 @@ const cases: Case[] = [
     files: res('\ufeff' + cm('crlf', '  a: b\n  c: |\n    line1\n    line2\n').replace(/\n/g, '\r\n')),
   },
   {
+    name: 'go-yaml-leniency-flow-indentation',
+    rule: 'go-yaml ignores indentation inside flow collections (lines of a flow map or list may start at column 0)',
+    files: res(`${cm('flow-indent', '  a: b\n')}spec: {\nlist: [\n1, 2,\n"three"\n],\nkey: value\n}\n`),
+  },
+  {
+    name: 'go-yaml-reader-cr-and-bom',
+    rule: 'a lone CR is a line break; a byte order mark after a --- separator starts a new decoder (dropped)',
+    files: res(`${cm('cr', '  a: b\n').replace(/\n/g, '\r')}\n---\n\ufeff${cm('bom', '  c: d\n')}`),
+  },
+  {
+    name: 'keys-anchored-and-empty',
+    rule: 'an anchored key can be aliased; an empty explicit key is written back as ""',
+    files: res(cm('keys', '  &k key: v\n  other: *k\n  ? \n  : empty\n')),
+  },
+  {
+    name: 'error-directive-in-resource',
+    rule: 'a %YAML or %TAG directive in a resource file fails (kyaml splits the directives from their document)',
+    files: res(`%YAML 1.1\n---\n${SHORT_RES}`),
+    code: 'yaml/syntax',
+  },
+  {
     name: 'json-input',
     rule: 'a resource file written in JSON',
     files: res('{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "json", "labels": {"a": "1"}}, "data": {"x": "yes", "n": "1.0", "e": ""}, "z": [1, 2.5, true, null, {"k": []}]}\n'),
