@@ -16,7 +16,7 @@ import { renderFleet, type RenderFleetOptions } from '../flux/fleet.js';
 import { discoverClusters, namedCluster, type DiscoveredCluster } from '../lint/discover.js';
 import { locateKustomization, locateObject, makeCluster, type KustomizeBuild, type LintCluster, type LintContext, type LintUnit } from '../lint/context.js';
 import { kustomizationClosure, scanRepository, fileText, type RepoIndex } from '../lint/repo.js';
-import { lintRules } from '../lint/rules/index.js';
+import { lintRules, withDefaults } from '../lint/rules/index.js';
 import { runRules } from '../lint/run.js';
 import { applySuppressions } from '../lint/suppress.js';
 import { sortDiagnostics } from '../lint/format.js';
@@ -35,7 +35,10 @@ export interface LintOptions {
   clusters?: readonly string[];
   /** Local folders for Flux sources (see `renderFleet`); default: `flux-system` is the root. */
   sources?: Readonly<Record<string, string>>;
-  /** Per-rule settings by id: `off` or a severity. Default: each rule's default severity. */
+  /**
+   * Per-rule settings by id: `off` or a severity. Default: each recommended rule at its default severity;
+   * rules outside the recommended preset (`flux/missing-depends-on-helm`) run only when set here.
+   */
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Strict postBuild substitution (Flux ≥ 2.9). Default true. */
   strictSubstitute?: boolean;
@@ -203,12 +206,13 @@ export function lint(root: string, options: LintOptions): LintResult {
   }
 
   const context: LintContext = { root: rootDir, fs, repo, clusters, standalone, builds, locateObject, locateKustomization };
-  const raw = runRules(lintRules, context, { rules: options.rules, root: rootDir, source: 'lint' });
+  const settings = withDefaults(options.rules);
+  const raw = runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' });
 
   if (options.schema !== false) {
     const schemaOptions = {
       root: rootDir,
-      ...(options.rules ? { rules: options.rules } : {}),
+      rules: settings,
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
     };
     for (const c of clusters) {
