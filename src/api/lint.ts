@@ -11,7 +11,7 @@ import type { RemoteLoader } from '../build/options.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError } from '../fs/types.js';
-import { isWithin, normalize, relative, resolve } from '../fs/path.js';
+import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
 import { renderFleet, type RenderFleetOptions } from '../flux/fleet.js';
 import { discoverClusters, namedCluster, type DiscoveredCluster } from '../lint/discover.js';
 import { locateKustomization, locateObject, makeCluster, type KustomizeBuild, type LintCluster, type LintContext, type LintUnit } from '../lint/context.js';
@@ -138,6 +138,7 @@ export function lint(root: string, options: LintOptions): LintResult {
   const clusters: LintCluster[] = [];
   const linted: LintedCluster[] = [];
   const reachedStarts: string[] = [];
+  const reachedOrigins: string[] = [];
   for (const t of targets) {
     options.onProgress?.(`rendering cluster ${t.name}`);
     const ro: RenderFleetOptions = { fs };
@@ -161,7 +162,26 @@ export function lint(root: string, options: LintOptions): LintResult {
         skipped: ks.filter((k) => k.status === 'skipped').length,
       },
     });
-    for (const k of ks) if (k.dir !== undefined && k.status !== 'skipped') reachedStarts.push(...builtDirs(repo, k.dir));
+    for (const k of ks) {
+      if (k.dir === undefined || k.status === 'skipped') continue;
+      // The kustomization directories the objects came from (sources that are views of the repository,
+      // such as ExternalArtifacts, build from virtual paths).
+      const origins = new Set<string>();
+      for (const o of k.kustomizeObjects) {
+        const d = dirname(o.origin.file);
+        if (repo.kustomizations.has(d)) origins.add(d);
+      }
+      // A failed build has no objects: the directories its errors point at count as reached too.
+      for (const d of k.diagnostics) if (d.file !== undefined && repo.kustomizations.has(dirname(d.file))) reachedOrigins.push(dirname(d.file));
+      reachedOrigins.push(...origins);
+      if (isWithin(rootDir, k.dir)) reachedStarts.push(...builtDirs(repo, k.dir));
+      else {
+        // Build roots: the origin directories no other origin directory of this Kustomization includes.
+        const included = new Set<string>();
+        for (const d of origins) for (const x of kustomizationClosure(repo, [d])) if (x !== d) included.add(x);
+        reachedStarts.push(...[...origins].filter((d) => !included.has(d)));
+      }
+    }
   }
 
   const standalone: LintUnit[] = [];
@@ -181,7 +201,7 @@ export function lint(root: string, options: LintOptions): LintResult {
     return b;
   };
   if (options.standalone ?? options.clusters === undefined) {
-    const reached = kustomizationClosure(repo, reachedStarts);
+    const reached = kustomizationClosure(repo, [...reachedStarts, ...reachedOrigins]);
     for (const dir of standaloneRoots(repo, reached)) {
       const { result } = buildDir(dir);
       standalone.push({ id: relative(rootDir, dir) || '.', dir, objects: result.resources, diagnostics: result.diagnostics, build: result });
