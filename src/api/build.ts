@@ -2,7 +2,7 @@
  * `build(path, options)`: the public entry point of the engine.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { KustomizeError } from '../diagnostics/error.js';
+import { BuildError, KustomizeError } from '../diagnostics/error.js';
 import type { ResId } from '../resources/res-id.js';
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { Resource } from '../resources/resource.js';
@@ -57,14 +57,27 @@ function render(r: Resource): RenderedResource {
  */
 export function build(path: string, options: BuildApiOptions): BuildResult {
   const res = runBuild(path, options);
-  if (!res.ok && options.strict) throw new KustomizeError(res.diagnostics);
-  const resources = res.resources;
-  let yaml: string | undefined;
+  let ok = res.ok;
+  let resources = res.resources;
+  let diagnostics = res.diagnostics;
+  // kustomize fails a build whose output it cannot write, so the output is made here (it is cheap).
+  let yaml = '';
+  if (ok) {
+    try {
+      yaml = resourcesToYaml(resources);
+    } catch (err) {
+      if (!(err instanceof BuildError)) throw err;
+      ok = false;
+      resources = [];
+      diagnostics = [...diagnostics, err.toDiagnostic()];
+    }
+  }
+  if (!ok && options.strict) throw new KustomizeError(diagnostics);
   return {
-    ok: res.ok,
+    ok,
     resources: resources.map(render),
-    diagnostics: res.diagnostics,
+    diagnostics,
     unmatchedPatchTargets: res.unmatchedPatchTargets,
-    toYaml: () => (yaml ??= resourcesToYaml(resources)),
+    toYaml: () => yaml,
   };
 }

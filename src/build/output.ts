@@ -4,7 +4,9 @@
  * buildMetadata asks for them. (Sorting: transformers/sort-order.)
  */
 import type { Resource } from '../resources/resource.js';
-import { emitDocument, formatNumber } from '../yaml/emit.js';
+import { EmitError, emitResource, formatNumber } from '../yaml/emit.js';
+import { BuildError } from '../diagnostics/error.js';
+import { idString } from '../resources/res-id.js';
 import { getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
 import {
   ORIGIN_ANNOTATION,
@@ -80,6 +82,11 @@ export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[
       setField(meta, 'annotations', ann);
     }
   }
+  if (ann === null) {
+    // kustomize reads a null annotations map as empty and removes it.
+    delete meta.annotations;
+    return;
+  }
   if (!isMap(ann)) return;
   const out: YamlMap = {};
   for (const k of Object.keys(ann)) {
@@ -92,7 +99,22 @@ export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[
   else setField(meta, 'annotations', out);
 }
 
-/** Serialises resources as kustomize prints them. */
+/**
+ * Serialises resources as kustomize prints them. Throws a BuildError (`yaml/unsupported-value`, at the
+ * resource's origin) for a resource kustomize cannot write.
+ */
 export function resourcesToYaml(resources: readonly Resource[]): string {
-  return resources.map((r) => emitDocument(r.data)).join('---\n');
+  let out = '';
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i] as Resource;
+    let text: string;
+    try {
+      text = emitResource(r.data);
+    } catch (err) {
+      if (!(err instanceof EmitError)) throw err;
+      throw new BuildError('yaml/unsupported-value', `${idString(r.id())}: ${err.message}`, { file: r.origin.file, range: r.origin.range });
+    }
+    out += i === 0 ? text : '---\n' + text;
+  }
+  return out;
 }

@@ -203,7 +203,8 @@ export function resourcesFromText(
   extra: Partial<Origin> = {},
   cache?: BuildCache,
 ): Resource[] {
-  const stream = cache ? cache.parse(file, text, 'kyaml', () => parseYamlStream(text, { file })) : parseYamlStream(text, { file });
+  const parse = (): ReturnType<typeof parseYamlStream> => parseYamlStream(text, { file, deferOutputErrors: true });
+  const stream = cache ? cache.parse(file, text, 'kyaml', parse) : parse();
   const err = stream.errors[0];
   if (err) {
     const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, { file, range: err.range });
@@ -226,6 +227,10 @@ export function resourcesFromText(
           range: toRange(stream.lineCounter, dup.start, dup.end),
         }),
       );
+    } else if (doc.outputError) {
+      // Found while reading, but kustomize only fails on it when it writes the object out.
+      const o = doc.outputError;
+      errors.set(pending[i] as Pending, new BuildError(o.code, o.message, { file, range: o.range }));
     }
   });
   if (pending.length === 1 && kioDocumentCount(text) === 1) {

@@ -67,6 +67,7 @@ export const diagnosticCodes = {
   'flux/artifact-failed': 'An ExternalArtifact cannot be emulated from its ArtifactGenerator (bad copy operation, missing source).',
   'flux/artifact-unsupported': 'An ArtifactGenerator feature is not emulated (Merge/Extract strategies, pathPattern).',
   'flux/patch-no-match': 'A Flux Kustomization patch selects no object (often a target namespace matched before targetNamespace applies).',
+  'flux/source-namespace': 'A Flux Kustomization refers to the flux-system source in its own namespace (sourceRef.namespace defaulted), where none exists.',
   'flux/entry-point': 'Where rendering of the cluster started (a FluxInstance sync path).',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;

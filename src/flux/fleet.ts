@@ -682,6 +682,28 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   else finish(entry, hasObjects);
   drain();
 
+  // ------------------------------------------------------------------ source namespaces
+  // sourceRef.namespace defaults to the Kustomization's namespace: a child moved into an app namespace
+  // without `sourceRef.namespace: flux-system` looks for a flux-system source that does not exist there.
+  const entrySourceNs = entry.ks.sourceRef.namespace;
+  for (const k of result.kustomizations) {
+    const ref = k.spec.sourceRef;
+    if (k.status === 'skipped' || ref.name !== SYNTHETIC_NAME || ref.namespace === entrySourceNs) continue;
+    const keys = [`${ref.kind}/${ref.namespace}/${ref.name}`, `${ref.namespace}/${ref.name}`, ref.name];
+    if (keys.some((key) => mapping[key] !== undefined)) continue;
+    if (sourceIndex.has(`${ref.kind}/${ref.namespace}/${ref.name}`)) continue;
+    const p = byId.get(k.id);
+    k.diagnostics.push(
+      fieldDiagnostic(
+        'flux/source-namespace',
+        'warning',
+        `Kustomization ${k.id} uses ${ref.kind} ${ref.namespace}/${ref.name} (sourceRef.namespace defaults to the Kustomization's namespace), but the cluster's ${ref.name} source lives in ${entrySourceNs}; set sourceRef.namespace: ${entrySourceNs}`,
+        p?.where,
+        ['spec', 'sourceRef'],
+      ),
+    );
+  }
+
   // ------------------------------------------------------------------ graph
   const graph = buildDependencyGraph(result.kustomizations.map((k) => ({ id: k.id, dependsOn: k.dependsOn })));
   result.graph = graph;

@@ -120,7 +120,7 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
   const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false });
   const firstError = stream.errors[0];
   if (firstError) {
-    throw new BuildError('yaml/syntax', `invalid Kustomization: ${firstError.message}`, { file, range: firstError.range });
+    throw new BuildError(firstError.code, `invalid Kustomization: ${firstError.message}`, { file, range: firstError.range });
   }
   const doc = stream.documents[0];
   const raw: YamlValue = doc ? doc.value : null;

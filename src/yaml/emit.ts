@@ -1,133 +1,209 @@
 /**
- * YAML out, byte-identical to kustomize: the value tree is written the way go-yaml v2 writes the Go map
- * that kustomize gets after its YAML → JSON → YAML round trip (spec §11.2). Keys are sorted with go-yaml
- * v2's digit-aware order, sequences are not indented under their key, scalars are quoted by go-yaml
- * v2's (YAML 1.1) rules, long scalars fold at column 80, multi-line strings become literal blocks.
+ * YAML out, byte-identical to kustomize (spec §11.2). kustomize writes each resource as
+ * `JSON (encoding/json) → go-yaml v2 Unmarshal → go-yaml v2 Marshal`; this module reproduces the
+ * observable result from the value tree directly:
  *
- * This is a port of the observable behaviour of go-yaml v2's encoder and emitter, written from the
- * spec and the conformance corpus.
+ * - the JSON step: numbers as Go formats them and reads them back (ints up to uint64, integral floats
+ *   as ints, other floats as `strconv.FormatFloat(f, 'g', -1, 64)`), `.inf`/`.nan` refused, and the
+ *   two places where go-yaml v2's reader sees the raw JSON text: a raw U+0085 inside a string is a
+ *   line break in a double-quoted scalar (folded like one), and DEL / C1 controls / U+FFFE / U+FFFF are
+ *   refused ("control characters are not allowed");
+ * - go-yaml v2's encoder: keys sorted by its digit-aware order (sorter.go), strings double-quoted when
+ *   they would resolve to something else under YAML 1.1 (resolve.go), literal style for strings with a
+ *   line break;
+ * - go-yaml v2's emitter (emitterc.go, libyaml's): scalar analysis and style fallback, simple keys up to
+ *   128 bytes else `? key`, sequences not indented under a mapping key, folding at column 80 of plain,
+ *   single- and double-quoted scalars, escapes, block scalar indentation and chomping indicators.
+ *
+ * The behaviour was learned from the Go sources and checked against the reference binary
+ * (test/yaml/cases); no code was copied.
  */
-import { resolvesAsNonString11 } from './scalars.js';
+import { goFormatFloatG, plainKeyIsNonString, resolvesAsNonString11 } from './scalars.js';
 import type { YamlMap, YamlValue } from './values.js';
 
-const BEST_WIDTH = 80;
-const INDENT = 2;
+export { goFormatFloatG } from './scalars.js';
 
-/** Thrown for values kustomize cannot serialise (`.inf`, `.nan`). */
+const BEST_WIDTH = 80;
+/** Keys longer than this many UTF-8 bytes are written as explicit `? key` entries. */
+const MAX_SIMPLE_KEY_BYTES = 128;
+/** Guard against cyclic value trees. */
+const MAX_EMIT_DEPTH = 1_500;
+
+/** Thrown for values kustomize cannot serialise (`.inf`, `.nan`, control characters, cycles). */
 export class EmitError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
-// Key order (go-yaml v2 keyList.Less)
+// Character classes (Unicode letters and decimal digits, as Go's unicode.IsLetter / IsDigit)
 
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
-
-function isLetter(cp: number): boolean {
-  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  return LETTER.test(String.fromCodePoint(cp));
-}
-function isDigit(cp: number): boolean {
-  if (cp < 128) return cp >= 48 && cp <= 57;
-  return DIGIT.test(String.fromCodePoint(cp));
+const LETTER_RE = /\p{L}/u;
+const DIGIT_RE = /\p{Nd}/u;
+/** Per BMP code unit: 0 unknown, 1 other, 2 letter, 3 digit. */
+const charClass = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  charClass[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : c >= 48 && c <= 57 ? 3 : 1;
 }
 
-function toRunes(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      out.push(s.codePointAt(i) as number);
-      i++;
-    } else out.push(c);
+function classOf(cp: number): number {
+  if (cp < 65536) {
+    let k = charClass[cp] as number;
+    if (k === 0) {
+      const ch = String.fromCharCode(cp);
+      k = LETTER_RE.test(ch) ? 2 : DIGIT_RE.test(ch) ? 3 : 1;
+      charClass[cp] = k;
+    }
+    return k;
   }
-  return out;
+  const ch = String.fromCodePoint(cp);
+  return LETTER_RE.test(ch) ? 2 : DIGIT_RE.test(ch) ? 3 : 1;
 }
 
-/** go-yaml v2's key comparison: letters by code point, non-letters before letters, digit runs by value. */
-export function compareKeys(a: string, b: string): number {
-  if (a === b) return 0;
-  return keyLess(a, b) ? -1 : 1;
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
 }
 
-function keyLess(a: string, b: string): boolean {
-  let ar: number[];
-  let br: number[];
-  // Fast path for ASCII strings.
-  ar = toRunes(a);
-  br = toRunes(b);
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    const ai0 = ar[i] as number;
-    const bi0 = br[i] as number;
-    if (ai0 === bi0) continue;
-    const al = isLetter(ai0);
-    const bl = isLetter(bi0);
-    if (al && bl) return ai0 < bi0;
-    if (al || bl) return bl;
-    let an = 0n;
-    let bn = 0n;
-    if (ai0 === 48 || bi0 === 48) {
-      for (let j = i - 1; j >= 0 && isDigit(ar[j] as number); j--) {
+// ---------------------------------------------------------------------------------------------
+// Key order: go-yaml v2's keyList.Less on strings. At the first differing rune: two letters compare
+// by code point; a letter sorts after a non-letter; otherwise the digit runs starting there compare
+// by value (Go int64 arithmetic, `rune - '0'` per digit, wrapping on overflow), then by length, then
+// by code point. A prefix sorts first.
+
+/** Digit-run value with Go int64 wrap-around; a number while exact, a bigint beyond. */
+function addDigit(acc: number | bigint, d: number): number | bigint {
+  if (typeof acc === 'number') {
+    const v = acc * 10 + d;
+    if (v <= 9e14) return v;
+    return BigInt.asIntN(64, BigInt(acc) * 10n + BigInt(d));
+  }
+  return BigInt.asIntN(64, acc * 10n + BigInt(d));
+}
+
+function lessNum(a: number | bigint, b: number | bigint): number {
+  // eslint-disable-next-line eqeqeq
+  if (a == b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** The comparison on code point arrays (used when surrogate pairs are involved). */
+function compareRunes(ar: number[], br: number[]): number {
+  const n = Math.min(ar.length, br.length);
+  for (let i = 0; i < n; i++) {
+    const ca = ar[i] as number;
+    const cb = br[i] as number;
+    if (ca === cb) continue;
+    const ka = classOf(ca);
+    const kb = classOf(cb);
+    if (ka === 2 && kb === 2) return ca < cb ? -1 : 1;
+    if (ka === 2 || kb === 2) return kb === 2 ? -1 : 1;
+    let an: number | bigint = 0;
+    let bn: number | bigint = 0;
+    if (ca === 48 || cb === 48) {
+      for (let j = i - 1; j >= 0 && classOf(ar[j] as number) === 3; j--) {
         if (ar[j] !== 48) {
-          an = 1n;
-          bn = 1n;
+          an = 1;
+          bn = 1;
           break;
         }
       }
     }
     let ai = i;
-    for (; ai < ar.length && isDigit(ar[ai] as number); ai++) an = an * 10n + BigInt((ar[ai] as number) - 48);
+    for (; ai < ar.length && classOf(ar[ai] as number) === 3; ai++) an = addDigit(an, (ar[ai] as number) - 48);
     let bi = i;
-    for (; bi < br.length && isDigit(br[bi] as number); bi++) bn = bn * 10n + BigInt((br[bi] as number) - 48);
-    if (an !== bn) return an < bn;
-    if (ai !== bi) return ai < bi;
-    return ai0 < bi0;
+    for (; bi < br.length && classOf(br[bi] as number) === 3; bi++) bn = addDigit(bn, (br[bi] as number) - 48);
+    const c = lessNum(an, bn);
+    if (c !== 0) return c;
+    if (ai !== bi) return ai < bi ? -1 : 1;
+    return ca < cb ? -1 : 1;
   }
-  return ar.length < br.length;
+  return ar.length === br.length ? 0 : ar.length < br.length ? -1 : 1;
 }
 
-const sortedKeysCache = new WeakMap<object, string[]>();
+function runes(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) out.push(ch.codePointAt(0) as number);
+  return out;
+}
 
-function sortedKeys(m: YamlMap): string[] {
-  const keys = Object.keys(m);
-  if (keys.length < 2) return keys;
-  let simple = true;
-  for (const k of keys) {
-    if (!/^[a-zA-Z]+$/.test(k)) {
-      simple = false;
-      break;
+/** go-yaml v2's key order (negative: `a` first). */
+export function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    if (isSurrogate(ca) || isSurrogate(cb)) return compareRunes(runes(a), runes(b));
+    const ka = classOf(ca);
+    const kb = classOf(cb);
+    if (ka === 2 && kb === 2) return ca < cb ? -1 : 1;
+    if (ka === 2 || kb === 2) return kb === 2 ? -1 : 1;
+    let an: number | bigint = 0;
+    let bn: number | bigint = 0;
+    if (ca === 48 || cb === 48) {
+      for (let j = i - 1; j >= 0; j--) {
+        const c = a.charCodeAt(j);
+        if (isSurrogate(c)) return compareRunes(runes(a), runes(b));
+        if (classOf(c) !== 3) break;
+        if (c !== 48) {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
     }
+    let ai = i;
+    for (; ai < a.length; ai++) {
+      const c = a.charCodeAt(ai);
+      if (isSurrogate(c)) return compareRunes(runes(a), runes(b));
+      if (classOf(c) !== 3) break;
+      an = addDigit(an, c - 48);
+    }
+    let bi = i;
+    for (; bi < b.length; bi++) {
+      const c = b.charCodeAt(bi);
+      if (isSurrogate(c)) return compareRunes(runes(a), runes(b));
+      if (classOf(c) !== 3) break;
+      bn = addDigit(bn, c - 48);
+    }
+    const c = lessNum(an, bn);
+    if (c !== 0) return c;
+    if (ai !== bi) return ai < bi ? -1 : 1;
+    return ca < cb ? -1 : 1;
   }
-  // For pure-letter keys go-yaml's order is plain code-point order.
-  if (simple) return keys.sort();
-  void sortedKeysCache;
-  return keys.sort(compareKeys);
+  return a.length < b.length ? -1 : 1;
+}
+
+/** The keys of `m` in go-yaml v2's order (a stable sort: an insertion sort for the usual small maps). */
+export function sortedKeys(m: YamlMap): string[] {
+  const keys = Object.keys(m);
+  const n = keys.length;
+  if (n < 2) return keys;
+  if (n > 12) {
+    for (let i = 1; i < n; i++) {
+      if (compareKeys(keys[i - 1] as string, keys[i] as string) > 0) return keys.sort(compareKeys);
+    }
+    return keys;
+  }
+  for (let i = 1; i < n; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    if (compareKeys(keys[j] as string, k) <= 0) continue;
+    while (j >= 0 && compareKeys(keys[j] as string, k) > 0) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Numbers
+// Numbers after the JSON round trip
 
 const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
 
-/** Go's strconv.FormatFloat(f, 'g', -1, 64). */
-export function goFormatFloatG(f: number): string {
-  if (Object.is(f, -0)) return '-0';
-  const [mant = '', expStr = '0'] = f.toExponential().split('e');
-  const neg = mant.startsWith('-');
-  const digits = mant.replace('-', '').replace('.', '');
-  const exp = Number(expStr);
-  if (exp < -4 || exp >= 6 || (exp >= digits.length && exp >= 21)) {
-    let s = digits[0] ?? '0';
-    if (digits.length > 1) s += '.' + digits.slice(1);
-    const e = Math.abs(exp);
-    s += 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' + e : String(e));
-    return (neg ? '-' : '') + s;
-  }
-  let s: string;
-  if (exp < 0) s = '0.' + '0'.repeat(-exp - 1) + digits;
-  else if (digits.length > exp + 1) s = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
-  else s = digits + '0'.repeat(exp + 1 - digits.length);
-  return (neg ? '-' : '') + s;
+function unsupported(n: number): EmitError {
+  return new EmitError(`json: unsupported value: ${Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf'}`);
 }
 
 /** How a number comes out of kustomize's JSON → go-yaml v2 round trip. */
@@ -136,53 +212,148 @@ export function formatNumber(n: number | bigint): string {
     if (n >= INT64_MIN && n <= UINT64_MAX) return n.toString();
     return goFormatFloatG(Number(n));
   }
-  if (!Number.isFinite(n)) throw new EmitError(`json: unsupported value: ${n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN'}`);
   if (Number.isInteger(n)) {
-    if (Object.is(n, -0)) return '0';
-    if (Math.abs(n) < 1e21) {
-      const b = BigInt(n);
-      if (b >= INT64_MIN && b <= UINT64_MAX) return b.toString();
+    // JSON writes it without an exponent (Go's shortest digits, like JavaScript's) and go-yaml reads
+    // it back as an int when it fits in int64/uint64.
+    if (n > -1e21 && n < 1e21) {
+      if (Number.isSafeInteger(n)) return n === 0 ? '0' : String(n);
+      const s = String(n);
+      const b = BigInt(s);
+      if (b >= INT64_MIN && b <= UINT64_MAX) return s;
     }
     return goFormatFloatG(n);
   }
+  if (!Number.isFinite(n)) throw unsupported(n);
   return goFormatFloatG(n);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scalar analysis (libyaml's yaml_emitter_analyze_scalar)
+// The JSON text as go-yaml v2's reader sees it
 
-interface Analysis {
-  multiline: boolean;
-  blockPlainAllowed: boolean;
-  singleQuotedAllowed: boolean;
-  blockAllowed: boolean;
+/** Characters go-yaml's reader refuses, which Go's JSON encoder writes raw. */
+function isForbidden(c: number): boolean {
+  return c === 0x7f || (c >= 0x80 && c <= 0x9f && c !== 0x85) || c === 0xfffe || c === 0xffff;
 }
 
-function isPrintable(cp: number): boolean {
-  return (
-    cp === 0x0a ||
-    (cp >= 0x20 && cp <= 0x7e) ||
-    (cp >= 0xa0 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
-  );
-}
-function isBreak(cp: number): boolean {
-  return cp === 0x0d || cp === 0x0a || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
-}
-function isSpace(cp: number | undefined): boolean {
-  return cp === 0x20;
-}
-function isBlankOrEnd(cp: number | undefined): boolean {
-  return cp === undefined || cp === 0x20 || cp === 0x09 || (cp !== undefined && isBreak(cp)) || cp === 0;
-}
-
-function analyze(r: number[]): Analysis {
-  if (r.length === 0) {
-    return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+/**
+ * Applies what the reader of the JSON text does to a string that has characters ≥ U+007F: refuses
+ * control characters, replaces lone surrogates (invalid UTF-8 for Go's JSON encoder) by U+FFFD, and
+ * folds raw U+0085 (a line break inside a double-quoted scalar) as YAML folds line breaks.
+ */
+function throughJsonText(s: string): string {
+  let out = s;
+  let hasNel = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x7f) continue;
+    if (isForbidden(c)) throw new EmitError('yaml: control characters are not allowed');
+    if (c === 0x85) hasNel = true;
+    else if (isSurrogate(c)) {
+      const hi = c <= 0xdbff;
+      const d = s.charCodeAt(i + 1);
+      if (hi && d >= 0xdc00 && d <= 0xdfff) i++;
+      else {
+        out = out.slice(0, i) + '\ufffd' + out.slice(i + 1);
+      }
+    }
   }
+  return hasNel ? foldNel(out) : out;
+}
+
+/** go-yaml v2's double-quoted scalar scanning of raw spaces and U+0085 line breaks. */
+function foldNel(s: string): string {
+  const n = s.length;
+  let out = '';
+  let i = 0;
+  let atLineStart = false;
+  for (;;) {
+    if (atLineStart && (s.startsWith('---', i) || s.startsWith('...', i))) {
+      const c = s.charCodeAt(i + 3);
+      if (c === 0x20 || c === 0x85) {
+        throw new EmitError('yaml: found unexpected document indicator while scanning a quoted scalar');
+      }
+    }
+    let j = i;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === 0x20 || c === 0x85) break;
+      j++;
+    }
+    out += s.slice(i, j);
+    if (j >= n) break;
+    let whitespaces = '';
+    let leading = false;
+    let trailing = 0;
+    atLineStart = false;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === 0x20) {
+        if (!leading) whitespaces += ' ';
+        atLineStart = false;
+      } else if (c === 0x85) {
+        if (!leading) {
+          whitespaces = '';
+          leading = true;
+        } else trailing++;
+        atLineStart = true;
+      } else break;
+      j++;
+    }
+    if (leading) out += trailing === 0 ? ' ' : '\n'.repeat(trailing);
+    else out += whitespaces;
+    i = j;
+    if (i >= n) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalar analysis (libyaml's yaml_emitter_analyze_scalar, block context)
+
+const F_MULTILINE = 1;
+const F_PLAIN_OK = 2;
+const F_SINGLE_OK = 4;
+const F_BLOCK_OK = 8;
+const F_HAS_SPACE = 16;
+const F_HIGH = 32; // a character ≥ U+007F
+const F_BOM_FIRST = 64;
+
+function isPrintable(c: number): boolean {
+  // libyaml: #xA | #x20-#x7E | #xA0-#xD7FF | #xE000-#xFFFD except #xFEFF; astral characters are not.
+  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
+}
+function isBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/** ASCII classes for the analysis: 0 ordinary, 1 space, 2 `:`, 3 `#`, 4 line break, 5 tab, 6 other control. */
+const ACLASS = new Uint8Array(128);
+for (let c = 0; c < 32; c++) ACLASS[c] = 6;
+ACLASS[0x7f] = 6;
+ACLASS[0x20] = 1;
+ACLASS[0x3a] = 2;
+ACLASS[0x23] = 3;
+ACLASS[0x0a] = 4;
+ACLASS[0x0d] = 4;
+ACLASS[0x09] = 5;
+
+/** Characters that make a plain scalar impossible when they start it (whatever follows). */
+function isStartIndicator(c: number): boolean {
+  switch (c) {
+    case 35: case 44: case 91: case 93: case 123: case 125: case 38: case 42: case 33:
+    case 124: case 62: case 39: case 34: case 37: case 64: case 96:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function analyze(s: string): number {
+  const n = s.length;
+  if (n === 0) return F_PLAIN_OK | F_SINGLE_OK;
   let blockIndicators = false;
   let lineBreaks = false;
-  let specialCharacters = false;
+  let special = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -191,373 +362,568 @@ function analyze(r: number[]): Analysis {
   let spaceBreak = false;
   let previousSpace = false;
   let previousBreak = false;
-
-  if (r.length >= 3) {
-    const a = r[0];
-    const b = r[1];
-    const c = r[2];
-    if ((a === 45 && b === 45 && c === 45) || (a === 46 && b === 46 && c === 46)) {
-      if (isBlankOrEnd(r[3])) blockIndicators = true;
-    }
+  let hasSpace = false;
+  let high = false;
+  const c0 = s.charCodeAt(0);
+  if (n >= 3 && ((c0 === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(2) === 45) || (c0 === 46 && s.charCodeAt(1) === 46 && s.charCodeAt(2) === 46))) {
+    blockIndicators = true;
+  } else if (isStartIndicator(c0)) blockIndicators = true;
+  else if (c0 === 63 || c0 === 45) {
+    // `?` and `-` start an indicator when followed by a blank or the end.
+    const d = s.charCodeAt(1);
+    if (n === 1 || d === 0x20 || d === 0x09) blockIndicators = true;
   }
   let precededByWhitespace = true;
-  let followedByWhitespace = isBlankOrEnd(r[1]);
-  const n = r.length;
   for (let i = 0; i < n; i++) {
-    const ch = r[i] as number;
-    if (i === 0) {
-      switch (ch) {
-        case 35: case 44: case 91: case 93: case 123: case 125: case 38: case 42: case 33:
-        case 124: case 62: case 39: case 34: case 37: case 64: case 96:
-          blockIndicators = true;
-          break;
-        case 63: case 58:
-          if (followedByWhitespace) blockIndicators = true;
-          break;
-        case 45:
-          if (followedByWhitespace) blockIndicators = true;
-          break;
+    let c = s.charCodeAt(i);
+    if (c < 0x7f) {
+      const k = ACLASS[c] as number;
+      if (k === 0) {
+        previousSpace = false;
+        previousBreak = false;
+        precededByWhitespace = false;
+        continue;
       }
-    } else {
-      if (ch === 58 && followedByWhitespace) blockIndicators = true;
-      if (ch === 35 && precededByWhitespace) blockIndicators = true;
+      switch (k) {
+        case 1: // space
+          hasSpace = true;
+          if (i === 0) leadingSpace = true;
+          if (i === n - 1) trailingSpace = true;
+          if (previousBreak) breakSpace = true;
+          previousSpace = true;
+          previousBreak = false;
+          precededByWhitespace = true;
+          break;
+        case 2: {
+          // `:` followed by a blank or the end
+          const d = s.charCodeAt(i + 1);
+          if (i === n - 1 || d === 0x20 || d === 0x09) blockIndicators = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = false;
+          break;
+        }
+        case 3: // `#` after a blank (or first)
+          if (precededByWhitespace) blockIndicators = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = false;
+          break;
+        case 4: // \n, \r
+          if (c === 0x0d) special = true;
+          lineBreaks = true;
+          if (i === 0) leadingBreak = true;
+          if (i === n - 1) trailingBreak = true;
+          if (previousSpace) spaceBreak = true;
+          previousSpace = false;
+          previousBreak = true;
+          precededByWhitespace = true;
+          break;
+        case 5: // tab: a blank, not printable
+          special = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = true;
+          break;
+        default: // other control characters (NUL counts as whitespace before a `#`)
+          special = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = c === 0;
+      }
+      continue;
     }
-    if (!isPrintable(ch)) specialCharacters = true;
-    if (isBreak(ch)) lineBreaks = true;
-    if (isSpace(ch)) {
-      if (i === 0) leadingSpace = true;
-      if (i === n - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(ch)) {
+    high = true;
+    let w = 1;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        w = 2;
+      }
+    }
+    if (!isPrintable(c)) special = true;
+    if (isBreak(c)) {
+      lineBreaks = true;
       if (i === 0) leadingBreak = true;
-      if (i === n - 1) trailingBreak = true;
+      if (i + w === n) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
+      precededByWhitespace = true;
     } else {
       previousSpace = false;
       previousBreak = false;
+      precededByWhitespace = false;
     }
-    precededByWhitespace = isBlankOrEnd(ch);
-    followedByWhitespace = isBlankOrEnd(r[i + 2]);
+    i += w - 1;
   }
-  let blockPlainAllowed = true;
-  let singleQuotedAllowed = true;
-  let blockAllowed = true;
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) blockPlainAllowed = false;
-  if (trailingSpace) blockAllowed = false;
-  if (breakSpace) {
-    blockPlainAllowed = false;
-    singleQuotedAllowed = false;
-  }
-  if (spaceBreak || specialCharacters) {
-    blockPlainAllowed = false;
-    singleQuotedAllowed = false;
-    blockAllowed = false;
-  }
-  if (lineBreaks) blockPlainAllowed = false;
-  if (blockIndicators) blockPlainAllowed = false;
-  return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
+  let f = 0;
+  if (lineBreaks) f |= F_MULTILINE;
+  if (hasSpace) f |= F_HAS_SPACE;
+  if (high) f |= F_HIGH;
+  if (c0 === 0xfeff) f |= F_BOM_FIRST;
+  const plainOk = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace || spaceBreak || special || lineBreaks || blockIndicators);
+  if (plainOk) f |= F_PLAIN_OK;
+  if (!(breakSpace || spaceBreak || special)) f |= F_SINGLE_OK;
+  if (!(trailingSpace || spaceBreak || special)) f |= F_BLOCK_OK;
+  return f;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writer
 
-type Style = 'plain' | 'single' | 'double' | 'literal';
+const ESCAPES: Record<number, string> = {
+  0x00: '\\0', 0x07: '\\a', 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0b: '\\v', 0x0c: '\\f', 0x0d: '\\r',
+  0x1b: '\\e', 0x22: '\\"', 0x5c: '\\\\', 0x85: '\\N', 0xa0: '\\_', 0x2028: '\\L', 0x2029: '\\P',
+};
+
+function hex(v: number, width: number): string {
+  return v.toString(16).toUpperCase().padStart(width, '0');
+}
+
+function escapeOf(cp: number): string {
+  const e = ESCAPES[cp];
+  if (e !== undefined) return e;
+  if (cp <= 0xff) return '\\x' + hex(cp, 2);
+  if (cp <= 0xffff) return '\\u' + hex(cp, 4);
+  return '\\U' + hex(cp, 8);
+}
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  let s = SPACES[n];
+  if (s === undefined) {
+    s = ' '.repeat(n);
+    if (n < 256) SPACES[n] = s;
+  }
+  return s;
+}
+const NEWLINE_SPACES: string[] = [];
+/** A line break and `n` spaces. */
+function newline(n: number): string {
+  let s = NEWLINE_SPACES[n];
+  if (s === undefined) {
+    s = '\n' + ' '.repeat(n);
+    if (n < 256) NEWLINE_SPACES[n] = s;
+  }
+  return s;
+}
+
+/** Rendered simple keys (`name`, `"yes"`, `'#x'`): a key's text does not depend on where it is. */
+const keyCache = new Map<string, string>();
+const MAX_KEY_CACHE = 20_000;
+
+const enum Ctx {
+  Root,
+  /** Value of a simple key (`key: value`). */
+  SimpleValue,
+  /** Value of an explicit key (`? key` / `: value`). */
+  ComplexValue,
+  /** Item of a block sequence. */
+  Item,
+}
 
 class Writer {
   out = '';
-  column = 0;
+  col = 0;
 
-  put(s: string): void {
-    this.out += s;
-    this.column += s.length;
+  /** libyaml's write_indent for our contexts: a line break unless at the start of a line, then padding. */
+  indent(n: number): void {
+    this.out += this.col !== 0 ? newline(n) : spaces(n);
+    this.col = n;
   }
-  putRunes(r: number[], from: number, to: number): void {
-    let s = '';
-    for (let i = from; i < to; i++) s += String.fromCodePoint(r[i] as number);
-    this.out += s;
-    this.column += to - from;
-  }
-  newline(indent: number): void {
-    // After a block scalar that ended with a line break, only the indentation is missing.
-    this.out += (this.out.endsWith('\n') ? '' : '\n') + ' '.repeat(indent);
-    this.column = indent;
-  }
-}
 
-const SAFE_PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./-]*$/;
-
-function chooseStyle(s: string, runes: number[], simpleKey: boolean): Style {
-  let style: Style;
-  if (s.includes('\n')) style = 'literal';
-  else if (!resolvesAsNonString11(s) && s !== '<<') style = 'plain';
-  else style = 'double';
-  const a = analyze(runes);
-  if (style === 'plain') {
-    if (!a.blockPlainAllowed) style = 'single';
-    if (runes.length === 0 && simpleKey) style = 'single';
+  /** Pads the current line to column `n` (after `- ` or `: ` of an explicit key). */
+  pad(n: number): void {
+    if (this.col < n) {
+      this.out += spaces(n - this.col);
+      this.col = n;
+    } else if (this.col > n) this.indent(n);
   }
-  if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
-  if (style === 'literal' && (!a.blockAllowed || simpleKey)) style = 'double';
-  return style;
-}
 
-function writePlain(w: Writer, r: number[], indent: number, allowBreaks: boolean): void {
-  let spaces = false;
-  let start = 0;
-  for (let i = 0; i < r.length; i++) {
-    const ch = r[i];
-    if (ch === 0x20) {
-      if (allowBreaks && !spaces && w.column + (i - start) > BEST_WIDTH && r[i + 1] !== 0x20) {
-        w.putRunes(r, start, i);
-        w.newline(indent);
-        start = i + 1;
-      }
-      spaces = true;
-    } else spaces = false;
-  }
-  w.putRunes(r, start, r.length);
-}
-
-function writeSingle(w: Writer, r: number[], indent: number, allowBreaks: boolean): void {
-  w.put("'");
-  let spaces = false;
-  let buf = '';
-  const flush = (): void => {
-    w.put(buf);
-    buf = '';
-  };
-  for (let i = 0; i < r.length; i++) {
-    const ch = r[i] as number;
-    if (ch === 0x20) {
-      if (allowBreaks && !spaces && w.column + buf.length > BEST_WIDTH && i > 0 && i < r.length - 1 && r[i + 1] !== 0x20) {
-        flush();
-        w.newline(indent);
-      } else buf += ' ';
-      spaces = true;
-    } else {
-      if (ch === 0x27) buf += "'";
-      buf += String.fromCodePoint(ch);
-      spaces = false;
-    }
-  }
-  flush();
-  w.put("'");
-}
-
-const ESCAPES: Record<number, string> = {
-  0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e',
-  0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
-};
-
-function writeDouble(w: Writer, r: number[], indent: number, allowBreaks: boolean): void {
-  w.put('"');
-  let spaces = false;
-  let buf = '';
-  let bufLen = 0;
-  const flush = (): void => {
-    w.out += buf;
-    w.column += bufLen;
-    buf = '';
-    bufLen = 0;
-  };
-  for (let i = 0; i < r.length; i++) {
-    const ch = r[i] as number;
-    if (!isPrintable(ch) || ch === 0xfeff || isBreak(ch) || ch === 0x22 || ch === 0x5c) {
-      const e = ESCAPES[ch];
-      let esc: string;
-      if (e !== undefined) esc = '\\' + e;
-      else if (ch <= 0xff) esc = '\\x' + ch.toString(16).toUpperCase().padStart(2, '0');
-      else if (ch <= 0xffff) esc = '\\u' + ch.toString(16).toUpperCase().padStart(4, '0');
-      else esc = '\\U' + ch.toString(16).toUpperCase().padStart(8, '0');
-      buf += esc;
-      bufLen += esc.length;
-      spaces = false;
-    } else if (ch === 0x20) {
-      if (allowBreaks && !spaces && w.column + bufLen > BEST_WIDTH && i !== 0 && i !== r.length - 1) {
-        flush();
-        w.newline(indent);
-        if (r[i + 1] === 0x20) {
-          buf += '\\';
-          bufLen += 1;
-        }
-      } else {
-        buf += ' ';
-        bufLen += 1;
-      }
-      spaces = true;
-    } else {
-      buf += String.fromCodePoint(ch);
-      bufLen += 1;
-      spaces = false;
-    }
-  }
-  flush();
-  w.put('"');
-}
-
-function writeLiteral(w: Writer, s: string, r: number[], indent: number): void {
-  let hints = '|';
-  if (r[0] === 0x20 || isBreak(r[0] as number)) hints += String(INDENT);
-  const last = r[r.length - 1] as number;
-  if (!isBreak(last)) hints += '-';
-  else if (r.length === 1) hints += '+';
-  else if (isBreak(r[r.length - 2] as number)) hints += '+';
-  w.put(hints);
-  // Content: every line at `indent`; empty lines carry no indentation.
-  const lines = s.split('\n');
-  const endsWithBreak = s.endsWith('\n');
-  if (endsWithBreak) lines.pop();
-  let out = '';
-  for (const line of lines) {
-    out += line === '' ? '\n' : '\n' + ' '.repeat(indent) + line;
-  }
-  w.out += out;
-  if (endsWithBreak) {
-    w.out += '\n';
-    w.column = 0;
-  } else {
-    const lastLine = lines[lines.length - 1] ?? '';
-    w.column = lastLine === '' ? 0 : indent + toRunes(lastLine).length;
-  }
-}
-
-/** Writes a string scalar at the current position; `indent` is the indentation of continuation lines. */
-function writeString(w: Writer, s: string, indent: number, simpleKey: boolean): void {
-  if (SAFE_PLAIN.test(s) && !resolvesAsNonString11(s)) {
-    const needsFold = !simpleKey && w.column + s.length > BEST_WIDTH && s.includes(' ');
-    if (!needsFold) {
-      w.put(s);
+  node(v: YamlValue, indent: number, ctx: Ctx, depth: number): void {
+    if (depth > MAX_EMIT_DEPTH) throw new EmitError('value nesting too deep (cyclic value?)');
+    if (typeof v === 'string') {
+      this.string(v, ctx === Ctx.Root ? 2 : indent + 2, ctx !== Ctx.Root);
       return;
     }
-  }
-  const r = toRunes(s);
-  const style = chooseStyle(s, r, simpleKey);
-  switch (style) {
-    case 'plain':
-      writePlain(w, r, indent, !simpleKey);
-      break;
-    case 'single':
-      writeSingle(w, r, indent, !simpleKey);
-      break;
-    case 'double':
-      writeDouble(w, r, indent, !simpleKey);
-      break;
-    case 'literal':
-      writeLiteral(w, s, r, indent);
-      break;
-  }
-}
-
-function scalarText(v: YamlValue): string | undefined {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number' || typeof v === 'bigint') return formatNumber(v);
-  return undefined;
-}
-
-function isEmptyCollection(v: YamlValue): string | undefined {
-  if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
-  if (v !== null && typeof v === 'object') return Object.keys(v).length === 0 ? '{}' : undefined;
-  return undefined;
-}
-
-/** Writes a value that follows an indicator (`key:` or `-`), `indent` being the enclosing block's. */
-function writeValueAfterIndicator(w: Writer, v: YamlValue, indent: number, inSequence: boolean): void {
-  if (typeof v === 'string') {
-    w.put(' ');
-    writeString(w, v, indent + INDENT, false);
-    return;
-  }
-  const st = scalarText(v);
-  if (st !== undefined) {
-    w.put(' ' + st);
-    return;
-  }
-  const empty = isEmptyCollection(v);
-  if (empty !== undefined) {
-    w.put(' ' + empty);
-    return;
-  }
-  if (Array.isArray(v)) {
-    if (inSequence) {
-      // `- - x`: the nested sequence starts on the same line.
-      w.put(' ');
-      writeSequenceItems(w, v, indent + INDENT, true);
-    } else {
-      // Sequences are not indented under a mapping key.
-      w.newline(indent);
-      writeSequenceItems(w, v, indent, true);
+    if (v === null || typeof v !== 'object') {
+      const t = v === null || v === undefined ? 'null' : typeof v === 'boolean' ? (v ? 'true' : 'false') : formatNumber(v);
+      if (ctx === Ctx.Root) this.out += t;
+      else this.out += ' ' + t;
+      this.col += t.length + (ctx === Ctx.Root ? 0 : 1);
+      return;
     }
-    return;
+    if (Array.isArray(v)) {
+      if (v.length === 0) {
+        this.flow('[]', ctx);
+        return;
+      }
+      const seqIndent = ctx === Ctx.Root ? 0 : ctx === Ctx.SimpleValue ? indent : indent + 2;
+      for (let i = 0; i < v.length; i++) {
+        if (i === 0 && ctx !== Ctx.SimpleValue) this.pad(seqIndent);
+        else this.indent(seqIndent);
+        this.out += '-';
+        this.col++;
+        this.node(v[i] as YamlValue, seqIndent, Ctx.Item, depth + 1);
+      }
+      return;
+    }
+    const keys = sortedKeys(v);
+    let first = true;
+    const mapIndent = ctx === Ctx.Root ? 0 : indent + 2;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const val = v[k];
+      if (val === undefined) continue;
+      if (first && ctx !== Ctx.SimpleValue) this.pad(mapIndent);
+      else this.indent(mapIndent);
+      first = false;
+      if (this.key(k, mapIndent)) {
+        this.node(val, mapIndent, Ctx.SimpleValue, depth + 1);
+      } else {
+        this.indent(mapIndent);
+        this.out += ':';
+        this.col++;
+        this.node(val, mapIndent, Ctx.ComplexValue, depth + 1);
+      }
+    }
+    if (first) this.flow('{}', ctx);
   }
-  if (inSequence) {
-    w.put(' ');
-    writeMappingEntries(w, v as YamlMap, indent + INDENT, true);
-  } else {
-    w.newline(indent + INDENT);
-    writeMappingEntries(w, v as YamlMap, indent + INDENT, true);
+
+  private flow(t: string, ctx: Ctx): void {
+    if (ctx === Ctx.Root) {
+      this.out += t;
+      this.col += 2;
+    } else {
+      this.out += ' ' + t;
+      this.col += 3;
+    }
+  }
+
+  /** Writes a key and its `:`; returns false when it had to be an explicit `? key` (the `:` is then still due). */
+  private key(k: string, indent: number): boolean {
+    const cached = keyCache.get(k);
+    if (cached !== undefined) {
+      this.out += cached;
+      this.col += cached.length;
+      return true;
+    }
+    if (k.length > 1022 / 6 && jsonLength(k) > MAX_JSON_KEY) {
+      // go-yaml v2 reads the JSON text: a flow key must end within 1024 characters of its start.
+      throw new EmitError("yaml: did not find expected ',' or '}' (a mapping key longer than 1024 characters as JSON)");
+    }
+    let s = k;
+    let f = analyze(s);
+    if (f & F_HIGH) {
+      if (k.includes('\u0085')) {
+        // A line break inside a flow key: it is no longer a key for go-yaml v2's scanner.
+        throw new EmitError("yaml: did not find expected ',' or '}' (a mapping key with U+0085)");
+      }
+      const t = throughJsonText(s);
+      if (t !== s) {
+        s = t;
+        f = analyze(s);
+      }
+    }
+    if (f & F_MULTILINE || utf8Length(s) > MAX_SIMPLE_KEY_BYTES) {
+      // Explicit key: `?`, the key as a value (it may fold or be a block), then `:` on its own line.
+      this.out += '?';
+      this.col++;
+      this.scalar(s, f, indent + 2, true, false);
+      return false;
+    }
+    // Rendered on its own (slicing the output would flatten it every time).
+    const kw = new Writer();
+    kw.scalar(s, f, indent + 2, false, true);
+    const text = kw.out + ':';
+    if (keyCache.size >= MAX_KEY_CACHE) keyCache.clear();
+    keyCache.set(k, text);
+    this.out += text;
+    this.col += text.length;
+    return true;
+  }
+
+  /** Writes a string value; `space`: a separating space is due (after `:`, `-`, `?`). */
+  string(v: string, indent: number, space: boolean): void {
+    let s = v;
+    let f = analyze(s);
+    if (f & F_HIGH) {
+      const t = throughJsonText(s);
+      if (t !== s) {
+        s = t;
+        f = analyze(s);
+      }
+    }
+    this.scalar(s, f, indent, space, false);
+  }
+
+  /**
+   * go-yaml v2's choice of style (encoder's stringv, then the emitter's select_scalar_style) and the
+   * writing of it. `indent` is the indentation of continuation lines.
+   */
+  scalar(s: string, f: number, indent: number, space: boolean, simpleKey: boolean): void {
+    // encoder: literal for a line break, plain unless it would resolve to a non-string, else double.
+    let style: 0 | 1 | 2 | 3; // plain, single, double, literal
+    if (s.includes('\n')) style = 3;
+    else if (!resolvesAsNonString11(s)) style = 0;
+    else style = 2;
+    // emitter
+    if (simpleKey && f & F_MULTILINE) style = 2;
+    if (style === 0 && (!(f & F_PLAIN_OK) || (s.length === 0 && simpleKey))) style = 1;
+    if (style === 1 && !(f & F_SINGLE_OK)) style = 2;
+    if (style === 3 && (!(f & F_BLOCK_OK) || simpleKey)) style = 2;
+    const allowBreaks = !simpleKey;
+    if (style === 0 && (!allowBreaks || !(f & F_HAS_SPACE) || this.col + s.length + (space ? 1 : 0) <= BEST_WIDTH + 1)) {
+      this.out += space ? ' ' + s : s;
+      this.col += s.length + (space ? 1 : 0);
+      return;
+    }
+    if (space) {
+      this.out += ' ';
+      this.col++;
+    }
+    switch (style) {
+      case 0:
+        this.plain(s, indent);
+        return;
+      case 1:
+        this.single(s, indent, allowBreaks);
+        return;
+      case 2:
+        this.double(s, indent, allowBreaks, (f & F_BOM_FIRST) !== 0);
+        return;
+      case 3:
+        this.literal(s, indent);
+        return;
+    }
+  }
+
+  private plain(s: string, indent: number): void {
+    let spaces_ = false;
+    let start = 0;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      if (s.charCodeAt(i) === 0x20) {
+        if (!spaces_ && this.col + (i - start) > BEST_WIDTH && s.charCodeAt(i + 1) !== 0x20) {
+          this.out += s.slice(start, i);
+          this.col += i - start;
+          this.indent(indent);
+          start = i + 1;
+        }
+        spaces_ = true;
+      } else spaces_ = false;
+    }
+    this.out += s.slice(start);
+    this.col += n - start;
+  }
+
+  private single(s: string, indent: number, allowBreaks: boolean): void {
+    let out = "'";
+    let col = this.col + 1;
+    let spaces_ = false;
+    let breaks = false;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20) {
+        if (allowBreaks && !spaces_ && col > BEST_WIDTH && i > 0 && i < n - 1 && s.charCodeAt(i + 1) !== 0x20) {
+          out += '\n' + spaces(indent);
+          col = indent;
+        } else {
+          out += ' ';
+          col++;
+        }
+        spaces_ = true;
+      } else if (c === 0x2028 || c === 0x2029) {
+        // A printable line break is written as is; the next line is indented.
+        out += s[i];
+        col = 0;
+        breaks = true;
+      } else {
+        if (breaks) {
+          out += spaces(indent);
+          col = indent;
+        }
+        if (c === 0x27) {
+          out += "''";
+          col += 2;
+        } else {
+          out += s[i];
+          col++;
+        }
+        spaces_ = false;
+        breaks = false;
+      }
+    }
+    out += "'";
+    this.out += out;
+    this.col = col + 1;
+  }
+
+  private double(s: string, indent: number, allowBreaks: boolean, escapeAll: boolean): void {
+    let out = '"';
+    let col = this.col + 1;
+    let spaces_ = false;
+    const n = s.length;
+    let runStart = 0; // start of a run of characters written as they are
+    for (let i = 0; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c && c !== 0x20 && !escapeAll) {
+        spaces_ = false;
+        continue;
+      }
+      let w = 1;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          w = 2;
+        }
+      }
+      if (escapeAll || !isPrintable(c) || isBreak(c) || c === 0x22 || c === 0x5c) {
+        out += s.slice(runStart, i);
+        col += i - runStart;
+        const e = escapeOf(c);
+        out += e;
+        col += e.length;
+        runStart = i + w;
+        spaces_ = false;
+      } else if (c === 0x20) {
+        out += s.slice(runStart, i);
+        col += i - runStart;
+        if (allowBreaks && !spaces_ && col > BEST_WIDTH && i > 0 && i < n - 1) {
+          out += '\n' + spaces(indent);
+          col = indent;
+          if (s.charCodeAt(i + 1) === 0x20) {
+            out += '\\';
+            col++;
+          }
+        } else {
+          out += ' ';
+          col++;
+        }
+        runStart = i + 1;
+        spaces_ = true;
+      } else {
+        spaces_ = false; // printable non-ASCII, written as is
+      }
+      i += w - 1;
+    }
+    out += s.slice(runStart) + '"';
+    col += n - runStart + 1;
+    this.out += out;
+    this.col = col;
+  }
+
+  private literal(s: string, indent: number): void {
+    const n = s.length;
+    const c0 = s.charCodeAt(0);
+    let hints = '|';
+    if (c0 === 0x20 || isBreak(c0)) hints += '2';
+    const last = s.charCodeAt(n - 1);
+    if (!isBreak(last)) hints += '-';
+    else if (n === 1 || isBreak(s.charCodeAt(n - 2))) hints += '+';
+    let out = hints + '\n';
+    let col = 0;
+    let breaks = true;
+    let lineStart = 0;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (isBreak(c)) {
+        out += s.slice(lineStart, i) + s[i];
+        lineStart = i + 1;
+        col = 0;
+        breaks = true;
+      } else if (breaks) {
+        out += spaces(indent);
+        col = indent + 1;
+        breaks = false;
+      } else col++;
+    }
+    out += s.slice(lineStart);
+    this.out += out;
+    this.col = col;
   }
 }
 
-function writeSequenceItems(w: Writer, items: YamlValue[], indent: number, first: boolean): void {
-  let isFirst = first;
-  for (const item of items) {
-    if (!isFirst) w.newline(indent);
-    isFirst = false;
-    w.put('-');
-    writeValueAfterIndicator(w, item, indent, true);
+/** Go's JSON encoding of a key, including the quotes, counts at most this many characters. */
+const MAX_JSON_KEY = 1024;
+
+/** Length in characters of Go's JSON encoding of `s` (HTML-safe escapes, quotes included). */
+function jsonLength(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) n += c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09 ? 2 : 6;
+    else if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029) n += 6;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 1;
+        i++;
+      } else n += 6;
+    } else if (c >= 0xdc00 && c <= 0xdfff) n += 6;
+    else n += 1;
+  }
+  return n;
+}
+
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || isSurrogate(c) ? 1 : 2;
+  }
+  return n;
+}
+
+/**
+ * Serialises a resource as `kustomize build` writes it: {@link emitDocument}, after the check of the
+ * step before it — kustomize rewrites the annotations of every resource at the end of a build with
+ * untagged plain keys, and a key that go-yaml v3 then reads as a number, boolean, null or timestamp
+ * (or an empty key) makes the build fail. Throws {@link EmitError}.
+ */
+export function emitResource(v: YamlValue): string {
+  checkAnnotationKeys(v);
+  return emitDocument(v);
+}
+
+function checkAnnotationKeys(v: YamlValue): void {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, 'metadata')) return;
+  const meta = v.metadata;
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta) || !Object.prototype.hasOwnProperty.call(meta, 'annotations')) return;
+  const ann = meta.annotations;
+  if (ann === null || typeof ann !== 'object' || Array.isArray(ann)) return;
+  for (const k of Object.keys(ann)) {
+    if (k === '') {
+      throw new EmitError('wrong node kind: expected ScalarNode but got MappingNode (kustomize cannot look up an empty annotation key)');
+    }
+    if (plainKeyIsNonString(k)) {
+      throw new EmitError(`json: unsupported type: map[interface {}]interface {} (annotation key ${JSON.stringify(k)} is read back as a non-string)`);
+    }
   }
 }
 
-function writeKey(w: Writer, key: string, indent: number): boolean {
-  const r = toRunes(key);
-  // Keys longer than 128 characters (or multi-line) are written as explicit `? key`.
-  if (r.length > 128 || key.includes('\n')) {
-    w.put('?');
-    w.put(' ');
-    writeString(w, key, indent + INDENT, false);
-    w.newline(indent);
-    w.put(':');
-    return false;
-  }
-  writeString(w, key, indent, true);
-  w.put(':');
-  return true;
-}
-
-function writeMappingEntries(w: Writer, m: YamlMap, indent: number, first: boolean): void {
-  let isFirst = first;
-  for (const key of sortedKeys(m)) {
-    if (!isFirst) w.newline(indent);
-    isFirst = false;
-    writeKey(w, key, indent);
-    writeValueAfterIndicator(w, m[key] as YamlValue, indent, false);
-  }
-}
-
-/** Serialises one document (no `---`), ending with a newline. */
+/**
+ * Serialises one resource or other document (no `---`), ending with a newline. Throws
+ * {@link EmitError} for what kustomize cannot write.
+ */
 export function emitDocument(v: YamlValue): string {
   const w = new Writer();
-  if (typeof v === 'string') {
-    writeString(w, v, INDENT, false);
-  } else if (scalarText(v) !== undefined) {
-    w.put(scalarText(v) as string);
-  } else if (isEmptyCollection(v) !== undefined) {
-    w.put(isEmptyCollection(v) as string);
-  } else if (Array.isArray(v)) {
-    writeSequenceItems(w, v, 0, true);
-  } else {
-    writeMappingEntries(w, v as YamlMap, 0, true);
-  }
-  if (!w.out.endsWith('\n')) w.out += '\n';
+  w.node(v, -2, Ctx.Root, 0);
+  if (w.col !== 0) w.out += '\n';
   return w.out;
 }
 
 /** Serialises documents as kustomize prints them: joined by `---\n`, no leading separator. */
 export function emitDocuments(values: readonly YamlValue[]): string {
-  return values.map(emitDocument).join('---\n');
+  let out = '';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += '---\n';
+    out += emitDocument(values[i] as YamlValue);
+  }
+  return out;
 }

@@ -6,4 +6,5 @@ export * from './values.js';
 export * from './scalars.js';
 export * from './parse.js';
 export * from './emit.js';
+export { goFormatFloatG } from './scalars.js';
 export * from './locate.js';

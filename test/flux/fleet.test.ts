@@ -427,6 +427,15 @@ describe('renderFleet in memory', () => {
     expect(d).toMatchObject([{ code: 'flux/dependency-not-found', file: '/repo/c/ks.yaml', line: 9 }]);
     expect(d[0]?.message).toContain('a HelmRelease has that name');
   });
+  it('warns when a Kustomization outside flux-system relies on the defaulted sourceRef namespace', () => {
+    const fs = memoryFs({
+      '/repo/c/kustomization.yaml': 'namespace: apps\nresources: [ks.yaml]\n',
+      '/repo/c/ks.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: app}\nspec:\n  interval: 5m\n  path: ./app\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n',
+      '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    expect(ks(r, 'apps/app').diagnostics).toMatchObject([{ code: 'flux/source-namespace', severity: 'warning', file: '/repo/c/ks.yaml', line: 8 }]);
+  });
   it('reports a missing cluster folder', () => {
     const r = renderFleet('/repo', { fs: memoryFs({}), cluster: 'clusters/none' });
     expect(r.diagnostics).toMatchObject([{ code: 'flux/cluster-not-found' }]);

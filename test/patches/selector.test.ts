@@ -3,7 +3,7 @@
  * them) and Kubernetes label selectors parsed and matched as apimachinery does.
  */
 import { describe, expect, it } from 'vitest';
-import { compileAnchored, LabelSelectorError, parseLabelSelector, RegexError } from '../../src/transformers/selector/index.js';
+import { compileAnchored, GoRegexpError, LabelSelectorError, parseLabelSelector } from '../../src/selector/index.js';
 
 describe('Go regexps (anchored)', () => {
   const cases: [string, string, string, boolean][] = [
@@ -50,7 +50,7 @@ describe('Go regexps (anchored)', () => {
     ['missing ]', '[ab', 'error parsing regexp: missing closing ]: `[ab)$`'],
   ];
   it.each(errors)('rejects %s', (_n, pattern, message) => {
-    expect(() => compileAnchored(pattern)).toThrow(RegexError);
+    expect(() => compileAnchored(pattern)).toThrow(GoRegexpError);
     expect(() => compileAnchored(pattern)).toThrow(message);
   });
 

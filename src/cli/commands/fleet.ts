@@ -31,7 +31,8 @@ Options:
   --cluster-objects FILE     YAML objects that exist in the cluster without being in the repository
                              (ConfigMaps/Secrets for substituteFrom; repeatable)
   --format yaml|json         output format (default: yaml)
-  --output DIR               write one file per Kustomization (DIR/<namespace>/<name>.yaml) instead of stdout
+  --output DIR               write one file per Kustomization (DIR/<namespace>/<name>.yaml; with json:
+                             DIR/fleet.json) instead of stdout
   --no-strict-substitute     undefined \${VAR} become "" (Flux < 2.9) instead of failing
   -h, --help                 show this help
 

@@ -8,7 +8,7 @@ import type { FieldSpec } from '../../fieldspecs/types.js';
 import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
 import { idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
-import { compileGoRegexp, GoRegexpError } from '../../util/go-regexp.js';
+import { compileGoRegexp, GoRegexpError } from '../../selector/regex.js';
 import { formatNumber } from '../../yaml/emit.js';
 import { wrongNodeKind } from '../node-kind.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';

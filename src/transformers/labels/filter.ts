@@ -9,6 +9,7 @@ import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
 import { BuildError } from '../../diagnostics/error.js';
 import { isMap, setField } from '../../yaml/values.js';
+import { plainKeyIsNonString } from '../../yaml/scalars.js';
 
 /** Configuration of the label and annotation transformers. */
 export interface StringMapConfig {
@@ -26,6 +27,9 @@ export function setStringMap(r: Resource, c: StringMapConfig, keys: readonly str
   if (specs.length === 0) return;
   for (const k of keys) {
     const v = c.pairs[k] as string;
+    // kyaml writes a new key as an untagged plain scalar: one that reads back as a number, boolean, null
+    // or timestamp makes kustomize's output step fail for this resource.
+    const unsafeKey = plainKeyIsNonString(k);
     for (const fs of specs) {
       visitFieldSpec(
         r.data,
@@ -35,6 +39,12 @@ export function setStringMap(r: Resource, c: StringMapConfig, keys: readonly str
           const m = ref.value;
           if (m === null) return;
           if (!isMap(m)) throw new BuildError('transformer/failed', wrongNodeKind('MappingNode', m));
+          if (unsafeKey && !Object.prototype.hasOwnProperty.call(m, k)) {
+            r.outputError ??= new BuildError(
+              'yaml/unsupported-value',
+              `json: unsupported type: map[interface {}]interface {} (the key ${JSON.stringify(k)} is read back as a non-string)`,
+            );
+          }
           setField(m, k, v);
         },
         () => idString(r.id()),

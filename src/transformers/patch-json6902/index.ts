@@ -11,7 +11,7 @@ import type { YamlMap } from '../../yaml/values.js';
 import { stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { goField } from '../patch/go-fields.js';
-import { selectResources, type TargetSelector } from '../selector/index.js';
+import { selectResources, type Selector } from '../../selector/index.js';
 import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { parseJsonPatch } from '../patch/parse.js';
 import { targetOf } from '../patch/index.js';
@@ -23,14 +23,14 @@ export { applyJsonPatchToResource } from './apply.js';
 
 /** A configured PatchJson6902Transformer. */
 export interface PatchJson6902Config {
-  target: TargetSelector;
+  target: Selector;
   ops: JsonPatchOp[];
   where: { file: string; range?: Range | undefined };
   record: UnmatchedPatchTarget;
 }
 
 interface RawEntry {
-  target: TargetSelector | undefined;
+  target: Selector | undefined;
   path: string;
   jsonOp: string;
 }

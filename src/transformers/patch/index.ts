@@ -18,7 +18,7 @@ import type { Patch } from '../../kustomization/types.js';
 import { boolOf, stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { goField } from './go-fields.js';
-import { selectResources, type TargetSelector } from '../selector/index.js';
+import { selectResources, type Selector } from '../../selector/index.js';
 import { applySmPatch, applySmPatchToSelected, patchId, type SmPatch } from '../patch-strategic-merge/apply.js';
 import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { applyJsonPatchToResource } from '../patch-json6902/apply.js';
@@ -35,7 +35,7 @@ export interface PatchConfig {
   sm: SmPatch[] | undefined;
   /** JSON operations (undefined: none, e.g. an empty patch file). */
   json: JsonPatchOp[] | undefined;
-  target: TargetSelector | undefined;
+  target: Selector | undefined;
   /** Where the entry is written. */
   where: { file: string; range?: Range | undefined };
   /** For the unmatched-target record. */
@@ -48,7 +48,7 @@ export function goQuote(s: string): string {
 }
 
 /** kustomize's Selector.String(): `Kind.Version.Group/Name.Namespace:a=<annotationSelector>:l=<labelSelector>`. */
-export function selectorString(t: TargetSelector): string {
+export function selectorString(t: Selector): string {
   const id = idString({
     group: t.group ?? '',
     version: t.version ?? '',
@@ -60,10 +60,10 @@ export function selectorString(t: TargetSelector): string {
 }
 
 /** Reads a `target` map of a plugin config or kustomization entry. */
-export function targetOf(v: YamlValue | undefined): TargetSelector | undefined {
+export function targetOf(v: YamlValue | undefined): Selector | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isMap(v)) return {};
-  const t: TargetSelector = {};
+  const t: Selector = {};
   for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const) {
     const s = stringOf(goField(v, k));
     if (s !== '') t[k] = s;
@@ -71,7 +71,7 @@ export function targetOf(v: YamlValue | undefined): TargetSelector | undefined {
   return t;
 }
 
-function configYaml(path: string, patch: string, target: TargetSelector | undefined, options: Record<string, boolean> | undefined): YamlMap {
+function configYaml(path: string, patch: string, target: Selector | undefined, options: Record<string, boolean> | undefined): YamlMap {
   const c: YamlMap = {};
   if (path !== '') c.path = path;
   if (patch !== '') c.patch = patch;
@@ -83,7 +83,7 @@ function configYaml(path: string, patch: string, target: TargetSelector | undefi
 interface RawPatchEntry {
   path: string;
   patch: string;
-  target: TargetSelector | undefined;
+  target: Selector | undefined;
   options: Record<string, boolean> | undefined;
 }
 
@@ -152,7 +152,7 @@ function recordUnmatched(kt: KustTarget, c: PatchConfig): void {
   kt.build.unmatchedPatchTargets.push({ ...c.record });
 }
 
-function select(resources: ResourceList, target: TargetSelector, where: PatchConfig['where']): Resource[] {
+function select(resources: ResourceList, target: Selector, where: PatchConfig['where']): Resource[] {
   try {
     return selectResources(resources, target);
   } catch (err) {

@@ -7,19 +7,17 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import type { FieldOptions, Selector, SourceSelector, TargetSelector } from '../../kustomization/types.js';
-import { LabelSelectorError } from '../../resources/label-selector.js';
-import { gvkSelects, idString, splitApiVersion, type ResId } from '../../resources/res-id.js';
+import { idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
-import { matchesMetaSelectors } from '../../resources/selector.js';
-import { GoRegexpError } from '../../util/go-regexp.js';
+import { CompiledSelector, GoRegexpError, LabelSelectorError } from '../../selector/index.js';
+import { smarterPathSplitter } from '../../fieldspecs/path-splitter.js';
 import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
 import {
   lookupPath,
   matchTargets,
   scalarText,
-  smarterPathSplitter,
   type CreateKind,
   type TargetSlot,
 } from './field-path.js';
@@ -80,25 +78,6 @@ function sourceNode(v: SourceValue): YamlValue {
 // ------------------------------------------------------------------------------------------------
 // Selection
 
-/** kustomize's ids of a node for selection: the current id, then previous ids with the current apiVersion. */
-function idsOf(r: Resource): ResId[] {
-  const { group, version } = splitApiVersion(r.apiVersion);
-  const out: ResId[] = [r.id()];
-  for (const p of r.previousIds) out.push({ group, version, kind: p.kind, name: p.name, namespace: p.namespace });
-  return out;
-}
-
-/** resid.IsSelectedBy with ids built from nodes (no cluster-scope knowledge: "" equals "default"). */
-function isSelectedBy(id: ResId, sel: Selector | SourceSelector): boolean {
-  if (sel.name && sel.name !== id.name) return false;
-  if (sel.namespace) {
-    const a = sel.namespace === '' ? 'default' : sel.namespace;
-    const b = id.namespace === '' ? 'default' : id.namespace;
-    if (a !== b) return false;
-  }
-  return gvkSelects({ group: sel.group ?? '', version: sel.version ?? '', kind: sel.kind ?? '' }, id);
-}
-
 function isEmptyResId(sel: Selector): boolean {
   return !sel.group && !sel.version && !sel.kind && !sel.name && !sel.namespace;
 }
@@ -132,9 +111,10 @@ function fail(message: string): BuildError {
 }
 
 function selectSource(resources: ResourceList, sel: SourceSelector): Resource {
+  const selector = new CompiledSelector(sel, 'exact');
   let match: Resource | undefined;
   for (const r of resources.items) {
-    if (!idsOf(r).some((id) => isSelectedBy(id, sel))) continue;
+    if (!selector.matchesIds(r)) continue;
     if (match) throw fail(`multiple matches for selector ${sourceString(sel)}`);
     match = r;
   }
@@ -217,32 +197,17 @@ function copyValueToTarget(r: Resource, value: SourceValue, t: TargetSelector, f
   }
 }
 
-function selectByMeta(r: Resource, t: TargetSelector & { select: Selector }): boolean {
-  if (!matchesMetaSelectors(r, t.select)) return false;
-  for (const reject of t.reject ?? []) {
-    if (!reject.annotationSelector && !reject.labelSelector) continue;
-    if (matchesMetaSelectors(r, reject)) return false;
-  }
-  return true;
-}
-
-function containsRejectId(rejects: readonly Selector[], ids: readonly ResId[]): boolean {
-  for (const reject of rejects) {
-    if (isEmptyResId(reject)) continue;
-    if (ids.some((id) => isSelectedBy(id, reject))) return true;
-  }
-  return false;
-}
-
 function applyReplacement(resources: ResourceList, value: SourceValue, targets: readonly TargetSelector[]): void {
   for (const t of targets) {
-    const select = t.select;
-    if (!select) throw fail('target must specify resources to select');
+    if (!t.select) throw fail('target must specify resources to select');
+    const select = new CompiledSelector(t.select, 'exact');
+    const rejects = (t.reject ?? []).map((r) => new CompiledSelector(r, 'exact'));
     const fieldPaths = t.fieldPaths && t.fieldPaths.length > 0 ? t.fieldPaths : [DEFAULT_FIELD_PATH];
     for (const r of resources.items) {
-      const ids = idsOf(r);
-      if (!selectByMeta(r, { ...t, select })) continue;
-      if (ids.some((id) => isSelectedBy(id, select)) && !containsRejectId(t.reject ?? [], ids)) {
+      // Labels and annotations first (select, then every reject that has them), then the ids.
+      if (!select.matchesMeta(r)) continue;
+      if (rejects.some((rj) => (rj.selector.annotationSelector || rj.selector.labelSelector) && rj.matchesMeta(r))) continue;
+      if (select.matchesIds(r) && !rejects.some((rj) => !isEmptyResId(rj.selector) && rj.matchesIds(r))) {
         copyValueToTarget(r, value, t, fieldPaths);
       }
     }
