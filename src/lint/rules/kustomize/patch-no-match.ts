@@ -8,8 +8,7 @@ import { locateKey } from '../../../yaml/locate.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../../yaml/values.js';
 import { dirname, relative } from '../../../fs/path.js';
 import type { FluxSelector } from '../../../flux/model.js';
-import { matchesLabelSelector } from '../../../resources/label-selector.js';
-import { compileGoRegexp } from '../../../util/go-regexp.js';
+import { compileAnchored, parseLabelSelector } from '../../../selector/index.js';
 import type { LintRule } from '../../context.js';
 import { objectKey } from '../../context.js';
 
@@ -23,18 +22,18 @@ function selectorText(v: YamlValue | undefined): string {
   return parts.length > 0 ? parts.join(' ') : '(empty target)';
 }
 
-function stringMap(v: YamlValue | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+function stringMap(v: YamlValue | undefined): Map<string, string> {
+  const out = new Map<string, string>();
   if (!isMap(v)) return out;
   for (const k of Object.keys(v)) {
     const x = v[k];
-    Object.defineProperty(out, k, { value: x === null || x === undefined || typeof x === 'object' ? '' : String(x), enumerable: true, writable: true, configurable: true });
+    out.set(k, x === null ? 'null' : x === undefined || typeof x === 'object' ? '' : String(x));
   }
   return out;
 }
 
 function anchored(p: string | undefined): RegExp | undefined {
-  return p ? compileGoRegexp(`^(?:${p})$`) : undefined;
+  return p ? compileAnchored(p) : undefined;
 }
 
 /**
@@ -49,6 +48,8 @@ function fluxTargetSelects(target: FluxSelector, objects: readonly { object: Yam
     const k = anchored(target.kind);
     const n = anchored(target.name);
     const ns = anchored(target.namespace);
+    const labels = target.labelSelector ? parseLabelSelector(target.labelSelector) : undefined;
+    const annotations = target.annotationSelector ? parseLabelSelector(target.annotationSelector) : undefined;
     for (const o of objects) {
       const key = objectKey(o.object);
       const slash = key.apiVersion.indexOf('/');
@@ -64,8 +65,8 @@ function fluxTargetSelects(target: FluxSelector, objects: readonly { object: Yam
       }
       if (ns && !ns.test(key.namespace) && !ns.test(key.namespace === '' ? 'default' : key.namespace)) continue;
       const meta = getField(o.object, 'metadata');
-      if (target.labelSelector && !matchesLabelSelector(target.labelSelector, stringMap(isMap(meta) ? getField(meta, 'labels') : undefined))) continue;
-      if (target.annotationSelector && !matchesLabelSelector(target.annotationSelector, stringMap(isMap(meta) ? getField(meta, 'annotations') : undefined))) continue;
+      if (labels && !labels.matches(stringMap(isMap(meta) ? getField(meta, 'labels') : undefined))) continue;
+      if (annotations && !annotations.matches(stringMap(isMap(meta) ? getField(meta, 'annotations') : undefined))) continue;
       return true;
     }
     return false;
