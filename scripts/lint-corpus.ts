@@ -1,15 +1,17 @@
 /**
- * `npx tsx scripts/lint-corpus.ts [FLEETS_DIR] [--fleet NAME] [--samples RULE[,RULE]] [--n N] [--markdown]`:
+ * `npx tsx scripts/lint-corpus.ts [FLEETS_DIR] [--fleet NAME] [--samples RULE[,RULE]] [--n N] [--all] [--markdown]`:
  * lints every fleet of the shared corpus (`../shared/corpus/fleets`) with `lint()` — clusters found by
  * discovery, the kustomization directories no cluster reaches built on their own — and prints the count
  * of findings per rule per fleet, the clusters found and the time taken. `--samples` prints up to N (default
- * 5) findings of the given rules per fleet, to judge them. Exit status 1 when a lint throws (a crash).
+ * 5) findings of the given rules per fleet, to judge them; `--all` turns every rule on (the opt-in
+ * ones too, infos as warnings). Exit status 1 when a lint throws (a crash).
  */
 /// <reference types="node" />
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lint, type LintResult } from '../src/api/lint.js';
 import { formatTextLine } from '../src/lint/format.js';
+import { strictSettings } from '../src/lint/rules/index.js';
 import { nodeFs } from '../src/node/index.js';
 import { sharedDir } from './shared.js';
 
@@ -28,6 +30,8 @@ function main(): number {
   const samples = new Set((opt('--samples') ?? '').split(',').filter((s) => s !== ''));
   const n = Number(opt('--n') ?? '5');
   const markdown = args.includes('--markdown');
+  // --all: every rule on, the opt-in ones included.
+  const settings = args.includes('--all') ? strictSettings() : undefined;
   const positional = args.filter((a, i) => !a.startsWith('--') && !['--fleet', '--samples', '--n'].includes(args[i - 1] ?? ''));
   const dir = resolve(positional[0] ?? join(sharedDir, 'corpus', 'fleets'));
   if (!existsSync(dir)) {
@@ -42,7 +46,7 @@ function main(): number {
   for (const f of fleets) {
     const start = performance.now();
     try {
-      const r = lint(join(dir, f), { fs, ...(SOURCES[f] ? { sources: SOURCES[f] } : {}) });
+      const r = lint(join(dir, f), { fs, ...(SOURCES[f] ? { sources: SOURCES[f] } : {}), ...(settings ? { rules: settings } : {}) });
       results.set(f, r);
     } catch (err) {
       crashed++;

@@ -11,12 +11,12 @@ import type { RemoteLoader } from '../build/options.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError } from '../fs/types.js';
-import { isWithin, normalize, relative, resolve } from '../fs/path.js';
+import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
 import { renderFleet, type RenderFleetOptions } from '../flux/fleet.js';
 import { discoverClusters, namedCluster, type DiscoveredCluster } from '../lint/discover.js';
 import { locateKustomization, locateObject, makeCluster, type KustomizeBuild, type LintCluster, type LintContext, type LintUnit } from '../lint/context.js';
 import { kustomizationClosure, scanRepository, fileText, type RepoIndex } from '../lint/repo.js';
-import { lintRules } from '../lint/rules/index.js';
+import { lintRules, withDefaults } from '../lint/rules/index.js';
 import { runRules } from '../lint/run.js';
 import { applySuppressions } from '../lint/suppress.js';
 import { sortDiagnostics } from '../lint/format.js';
@@ -35,7 +35,10 @@ export interface LintOptions {
   clusters?: readonly string[];
   /** Local folders for Flux sources (see `renderFleet`); default: `flux-system` is the root. */
   sources?: Readonly<Record<string, string>>;
-  /** Per-rule settings by id: `off` or a severity. Default: each rule's default severity. */
+  /**
+   * Per-rule settings by id: `off` or a severity. Default: each recommended rule at its default severity;
+   * rules outside the recommended preset (`flux/missing-depends-on-helm`) run only when set here.
+   */
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Strict postBuild substitution (Flux ≥ 2.9). Default true. */
   strictSubstitute?: boolean;
@@ -135,6 +138,7 @@ export function lint(root: string, options: LintOptions): LintResult {
   const clusters: LintCluster[] = [];
   const linted: LintedCluster[] = [];
   const reachedStarts: string[] = [];
+  const reachedOrigins: string[] = [];
   for (const t of targets) {
     options.onProgress?.(`rendering cluster ${t.name}`);
     const ro: RenderFleetOptions = { fs };
@@ -158,7 +162,26 @@ export function lint(root: string, options: LintOptions): LintResult {
         skipped: ks.filter((k) => k.status === 'skipped').length,
       },
     });
-    for (const k of ks) if (k.dir !== undefined && k.status !== 'skipped') reachedStarts.push(...builtDirs(repo, k.dir));
+    for (const k of ks) {
+      if (k.dir === undefined || k.status === 'skipped') continue;
+      // The kustomization directories the objects came from (sources that are views of the repository,
+      // such as ExternalArtifacts, build from virtual paths).
+      const origins = new Set<string>();
+      for (const o of k.kustomizeObjects) {
+        const d = dirname(o.origin.file);
+        if (repo.kustomizations.has(d)) origins.add(d);
+      }
+      // A failed build has no objects: the directories its errors point at count as reached too.
+      for (const d of k.diagnostics) if (d.file !== undefined && repo.kustomizations.has(dirname(d.file))) reachedOrigins.push(dirname(d.file));
+      reachedOrigins.push(...origins);
+      if (isWithin(rootDir, k.dir)) reachedStarts.push(...builtDirs(repo, k.dir));
+      else {
+        // Build roots: the origin directories no other origin directory of this Kustomization includes.
+        const included = new Set<string>();
+        for (const d of origins) for (const x of kustomizationClosure(repo, [d])) if (x !== d) included.add(x);
+        reachedStarts.push(...[...origins].filter((d) => !included.has(d)));
+      }
+    }
   }
 
   const standalone: LintUnit[] = [];
@@ -178,7 +201,7 @@ export function lint(root: string, options: LintOptions): LintResult {
     return b;
   };
   if (options.standalone ?? options.clusters === undefined) {
-    const reached = kustomizationClosure(repo, reachedStarts);
+    const reached = kustomizationClosure(repo, [...reachedStarts, ...reachedOrigins]);
     for (const dir of standaloneRoots(repo, reached)) {
       const { result } = buildDir(dir);
       standalone.push({ id: relative(rootDir, dir) || '.', dir, objects: result.resources, diagnostics: result.diagnostics, build: result });
@@ -203,12 +226,13 @@ export function lint(root: string, options: LintOptions): LintResult {
   }
 
   const context: LintContext = { root: rootDir, fs, repo, clusters, standalone, builds, locateObject, locateKustomization };
-  const raw = runRules(lintRules, context, { rules: options.rules, root: rootDir, source: 'lint' });
+  const settings = withDefaults(options.rules);
+  const raw = runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' });
 
   if (options.schema !== false) {
     const schemaOptions = {
       root: rootDir,
-      ...(options.rules ? { rules: options.rules } : {}),
+      rules: settings,
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
     };
     for (const c of clusters) {

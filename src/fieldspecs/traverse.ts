@@ -13,6 +13,7 @@ import { resolvePlainScalar } from '../yaml/scalars.js';
 import { emitDocument } from '../yaml/emit.js';
 import type { Gvk } from '../resources/res-id.js';
 import type { FieldSpec } from './types.js';
+import { pathSplitter } from './path-splitter.js';
 
 /** The field a visitor is handed: read `value`, write with `set`. */
 export interface FieldRef {
@@ -32,23 +33,13 @@ export type CreateKind = 'map' | 'scalar' | undefined;
 
 const pathCache = new Map<string, string[]>();
 
-/**
- * Splits a field-spec path on `/` as kustomize's PathSplitter does: a segment ending in `\` is joined with
- * the next one by a literal `/`, and one leading empty segment (a leading `/`) is dropped.
- */
+/** Splits a field-spec path on `/` (kyaml's PathSplitter: `\/` is a literal `/`, a leading `/` is dropped). */
 export function splitFieldPath(path: string): string[] {
-  const cached = pathCache.get(path);
-  if (cached) return cached;
-  let ps = path.split('/');
-  if (ps.length > 1 && ps[0] === '') ps = ps.slice(1);
-  const out: string[] = [ps[0] as string];
-  for (let i = 1; i < ps.length; i++) {
-    const last = out.length - 1;
-    const prev = out[last] as string;
-    if (prev.endsWith('\\')) out[last] = `${prev.slice(0, -1)}/${ps[i] as string}`;
-    else out.push(ps[i] as string);
+  let out = pathCache.get(path);
+  if (!out) {
+    out = pathSplitter(path, '/');
+    pathCache.set(path, out);
   }
-  pathCache.set(path, out);
   return out;
 }
 

@@ -96,6 +96,12 @@ export interface LintCluster {
   scopeOf(apiVersion: string, kind: string): 'Namespaced' | 'Cluster' | undefined;
   /** `group/kind` → ids of the Kustomizations rendering its CRD. */
   readonly crdOwners: ReadonlyMap<string, readonly string[]>;
+  /**
+   * First label of an API group (`cert-manager` for `cert-manager.io`) → the HelmReleases whose chart or
+   * name is that label (`namespace/name`) and the Kustomizations rendering them: their chart most likely
+   * installs the group's CRDs.
+   */
+  readonly chartGroups: ReadonlyMap<string, readonly { release: string; renderedBy: string }[]>;
   /** Namespace name → ids of the Kustomizations rendering that `Namespace`. */
   readonly namespaceOwners: ReadonlyMap<string, readonly string[]>;
   /**
@@ -197,6 +203,14 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
       }
     }
   }
+  const chartGroups = new Map<string, { release: string; renderedBy: string }[]>();
+  for (const h of fleet.helmReleases) {
+    for (const label of new Set([h.chart?.chart, h.chartRef?.name, h.name].filter((x): x is string => x !== undefined && x !== ''))) {
+      const l = chartGroups.get(label) ?? [];
+      l.push({ release: `${h.namespace}/${h.name}`, renderedBy: h.renderedBy });
+      chartGroups.set(label, l);
+    }
+  }
   const byId = new Map(fleet.kustomizations.map((k) => [k.id, k]));
   const memo = new Map<string, Set<string>>();
   const before = (id: string): Set<string> => {
@@ -222,6 +236,7 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
     units,
     unitById,
     crdOwners,
+    chartGroups,
     namespaceOwners,
     before,
     scopeOf(apiVersion, kind) {

@@ -23,7 +23,7 @@ describe('lint rule doc examples', () => {
       const { files, text } = docExample(doc, '## Failing example');
       expect(Object.keys(files).length, 'yaml blocks with a path').toBeGreaterThan(0);
       expect(text, 'a text block with the expected output').toBeDefined();
-      const r = lintFiles(files, { schema: false });
+      const r = lintFiles(files, { schema: false, rules: { [id]: rule.meta.defaultSeverity } });
       const shown = r.diagnostics.filter((d) => d.code === id).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
       expect(shown).toEqual(text);
       expect(shown.length).toBeGreaterThan(0);
@@ -32,7 +32,7 @@ describe('lint rule doc examples', () => {
     it(`${id}: the passing example does not report it`, () => {
       const { files } = docExample(doc, '## Passing example');
       expect(Object.keys(files).length, 'yaml blocks with a path').toBeGreaterThan(0);
-      const r = lintFiles(files, { schema: false });
+      const r = lintFiles(files, { schema: false, rules: { [id]: rule.meta.defaultSeverity } });
       expect(r.diagnostics.filter((d) => d.code === id).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([]);
     });
   }

@@ -11,6 +11,7 @@ import { schemaInvalid } from './schema/invalid.js';
 import { schemaUnknownKind } from './schema/unknown-kind.js';
 import { fluxPruneDisabled } from './flux/prune-disabled.js';
 import { fluxMissingDependsOn } from './flux/missing-depends-on.js';
+import { fluxMissingDependsOnHelm } from './flux/missing-depends-on-helm.js';
 import { fluxUnknownDependency } from './flux/unknown-dependency.js';
 import { fluxDependencyCycle } from './flux/dependency-cycle.js';
 import { fluxNoHealthChecks } from './flux/no-health-checks.js';
@@ -25,7 +26,8 @@ import { fluxMissingNamespace } from './flux/missing-namespace.js';
 import { fluxUnresolvedSubstitution } from './flux/unresolved-substitution.js';
 import { fluxSopsWithoutDecryption } from './flux/sops-without-decryption.js';
 import { fluxDeprecatedApi } from './flux/deprecated-api.js';
-import { fluxRenderFailed, fluxRenderWarning } from './flux/render-failed.js';
+import { fluxRenderFailed } from './flux/render-failed.js';
+import { fluxRenderWarning } from './flux/render-warning.js';
 import { kustomizeBuildError } from './kustomize/build-error.js';
 import { kustomizeDeprecatedField } from './kustomize/deprecated-field.js';
 import { kustomizePatchNoMatch } from './kustomize/patch-no-match.js';
@@ -37,6 +39,7 @@ export { schemaDeprecatedApi, schemaInvalid, schemaUnknownKind };
 export {
   fluxPruneDisabled,
   fluxMissingDependsOn,
+  fluxMissingDependsOnHelm,
   fluxUnknownDependency,
   fluxDependencyCycle,
   fluxNoHealthChecks,
@@ -68,6 +71,7 @@ export const objectRules: readonly ObjectRule[] = [schemaInvalid, schemaUnknownK
 export const lintRules: readonly LintRule[] = [
   fluxPruneDisabled,
   fluxMissingDependsOn,
+  fluxMissingDependsOnHelm,
   fluxUnknownDependency,
   fluxDependencyCycle,
   fluxNoHealthChecks,
@@ -94,6 +98,16 @@ export const lintRules: readonly LintRule[] = [
 
 /** The meta of every rule (for docs, presets and the CLI). */
 export const ruleMetas: readonly RuleMeta[] = [...objectRules.map((r) => r.meta), ...lintRules.map((r) => r.meta)];
+
+/**
+ * Settings that turn the rules outside the recommended preset off (they run only when configured), merged
+ * with `settings`.
+ */
+export function withDefaults(settings: Readonly<Record<string, RuleMeta['defaultSeverity'] | 'off'>> = {}): Record<string, RuleMeta['defaultSeverity'] | 'off'> {
+  const out: Record<string, RuleMeta['defaultSeverity'] | 'off'> = {};
+  for (const m of ruleMetas) if (!m.recommended) out[m.id] = 'off';
+  return { ...out, ...settings };
+}
 
 /** The recommended preset: every rule with `recommended`, at its default severity. */
 export function recommendedSettings(): Record<string, RuleMeta['defaultSeverity']> {

@@ -1,6 +1,6 @@
 /**
- * Replacement field paths (spec §10.1), as kyaml reads them: splitting (`a.b`, `a\.b`, `[x.y/z]`,
- * `[k=v]`), the source lookup (kyaml's PathGetter: exact `[k=v]`, indexes, `-`) and the target matcher
+ * Replacement field paths (spec §10.1), as kyaml reads them (split by fieldspecs/path-splitter.ts): the
+ * source lookup (kyaml's PathGetter: exact `[k=v]`, indexes, `-`) and the target matcher
  * (kyaml's PathMatcher: `[k=v]` as an unanchored Go regex, `*`, indexes, optional creation).
  */
 import { emitDocument } from '../../yaml/emit.js';
@@ -9,48 +9,6 @@ import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { compileGoRegexp } from '../../selector/regex.js';
 import { wrongNodeKind } from '../node-kind.js';
-
-/** kyaml's PathSplitter: split on `delim`, a trailing `\` escapes the delimiter; a leading empty part is dropped. */
-export function pathSplitter(path: string, delim: string): string[] {
-  let ps = path.split(delim);
-  if (ps.length > 1 && ps[0] === '') ps = ps.slice(1);
-  const res: string[] = [ps[0] as string];
-  for (let i = 1; i < ps.length; i++) {
-    const last = res.length - 1;
-    const prev = res[last] as string;
-    if (prev.endsWith('\\')) res[last] = prev.slice(0, -1) + delim + (ps[i] as string);
-    else res.push(ps[i] as string);
-  }
-  return res;
-}
-
-function trimBrackets(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && (s[a] === '[' || s[a] === ']')) a++;
-  while (b > a && (s[b - 1] === '[' || s[b - 1] === ']')) b--;
-  return s.slice(a, b);
-}
-
-/** kyaml's SmarterPathSplitter: like pathSplitter, but a `[...]` group spanning delimiters is one part. */
-export function smarterPathSplitter(path: string, delim = '.'): string[] {
-  const split = pathSplitter(path, delim);
-  const out: string[] = [];
-  for (let i = 0; i < split.length; i++) {
-    const elem = split[i] as string;
-    if (elem.startsWith('[') && !elem.endsWith(']')) {
-      const bracketed = [elem];
-      while (i < split.length - 1) {
-        i++;
-        bracketed.push(split[i] as string);
-        if ((split[i] as string).endsWith(']')) break;
-      }
-      const joined = bracketed.join(delim);
-      out.push(joined.includes('=') ? joined : trimBrackets(joined));
-    } else out.push(elem);
-  }
-  return out;
-}
 
 /** Go's strconv.Atoi (64-bit): optional sign and decimal digits. */
 function atoi(s: string): number | undefined {

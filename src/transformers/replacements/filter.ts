@@ -11,13 +11,13 @@ import { idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import { CompiledSelector, GoRegexpError, LabelSelectorError } from '../../selector/index.js';
+import { smarterPathSplitter } from '../../fieldspecs/path-splitter.js';
 import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
 import {
   lookupPath,
   matchTargets,
   scalarText,
-  smarterPathSplitter,
   type CreateKind,
   type TargetSlot,
 } from './field-path.js';

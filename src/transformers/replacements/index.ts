@@ -18,7 +18,6 @@ import { applyReplacements, type Replacement } from './filter.js';
 
 export type { Replacement } from './filter.js';
 export { applyReplacements } from './filter.js';
-export { smarterPathSplitter } from './field-path.js';
 
 /** One ReplacementTransformer instance: the replacements, with `path:` entries already loaded. */
 export interface ReplacementConfig {

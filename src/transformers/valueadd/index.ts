@@ -5,6 +5,7 @@
  * `filePathPosition` inserts the value as a path segment instead of replacing the field.
  */
 import { BuildError } from '../../diagnostics/error.js';
+import { pathSplitter } from '../../fieldspecs/path-splitter.js';
 import { basename } from '../../fs/path.js';
 import { goInt, goString, listOf, struct } from '../../kustomization/gotype.js';
 import { decodeGo, GoDecodeError } from '../../kustomization/gotype.js';
@@ -109,14 +110,11 @@ export function insertPathPart(path: string, pos: number, part: string): string 
 // ------------------------------------------------------------------------------------------------
 // Writing (kyaml LookupCreate(ScalarNode, ...) then a string setter)
 
+/** The target path's fields (split on `/`, `\/` escaping it), trimmed, empty ones dropped (kyaml's cleanPath). */
 function splitFieldPath(fieldPath: string): string[] {
-  const fields: string[] = [];
-  for (const f of fieldPath.split('/')) {
-    const last = fields[fields.length - 1];
-    if (last !== undefined && last.endsWith('\\')) fields[fields.length - 1] = last.slice(0, -1) + '/' + f;
-    else fields.push(f);
-  }
-  return fields.map((f) => f.trim()).filter((f) => f !== '');
+  return pathSplitter(fieldPath, '/')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
 }
 
 function isIndex(p: string): boolean {

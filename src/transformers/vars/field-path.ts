@@ -5,45 +5,9 @@
  * element, `[k=v]` picks the first list element whose field `k` is `v` (`[=v]`: the scalar item `v`), any
  * other part is a map key.
  */
+import { smarterPathSplitter } from '../../fieldspecs/path-splitter.js';
 import { formatNumber } from '../../yaml/emit.js';
 import { getField, hasField, isMap, type YamlValue } from '../../yaml/values.js';
-
-/** kyaml's PathSplitter: split on `delim`, `\<delim>` escapes it, one leading empty element dropped. */
-function pathSplitter(path: string, delim: string): string[] {
-  let ps = path.split(delim);
-  if (ps.length > 1 && ps[0] === '') ps = ps.slice(1);
-  const res: string[] = [ps[0] as string];
-  for (let i = 1; i < ps.length; i++) {
-    const last = res.length - 1;
-    const cur = res[last] as string;
-    if (cur.endsWith('\\')) res[last] = cur.slice(0, -1) + delim + (ps[i] as string);
-    else res.push(ps[i] as string);
-  }
-  return res;
-}
-
-/** kyaml's SmarterPathSplitter. */
-export function smarterPathSplitter(path: string, delim: string): string[] {
-  const split = pathSplitter(path, delim);
-  const out: string[] = [];
-  for (let i = 0; i < split.length; i++) {
-    const elem = split[i] as string;
-    if (elem.startsWith('[') && !elem.endsWith(']')) {
-      const bracketed = [elem];
-      while (i < split.length - 1) {
-        i++;
-        const s = split[i] as string;
-        bracketed.push(s);
-        if (s.endsWith(']')) break;
-      }
-      const joined = bracketed.join(delim);
-      out.push(joined.includes('=') ? joined : joined.replace(/^\[+/, '').replace(/\]+$/, ''));
-    } else {
-      out.push(elem);
-    }
-  }
-  return out;
-}
 
 /** kyaml's convertSliceIndex: `ports[0]` → `ports`, `0`. */
 function convertSliceIndex(fields: string[]): string[] {

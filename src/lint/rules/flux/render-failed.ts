@@ -1,10 +1,9 @@
 /**
- * `flux/render-failed` and `flux/render-warning`: what the Flux renderer reports that no other rule
- * covers — the controller would fail the Kustomization (a missing `substituteFrom` object, an invalid spec
+ * `flux/render-failed`: what the Flux renderer reports as an error that no other rule covers — the
+ * controller would fail the Kustomization (a missing `substituteFrom` object, an invalid spec
  * or component, an object without apiVersion/kind/name, a substitution that breaks the YAML, two
- * different definitions of one Kustomization, a cluster folder that does not exist), or would go on with
- * something dropped (an unknown kustomization field, a SOPS-encrypted `substituteFrom` Secret). The
- * renderer's own code is kept in the message. A `substituteFrom` Secret that an ExternalSecret (or a
+ * different definitions of one Kustomization, a cluster folder that does not exist). The renderer's own
+ * code is kept in the message (`flux/render-warning` has the renderer's warnings). A `substituteFrom` Secret that an ExternalSecret (or a
  * SealedSecret) of the cluster creates at run time is not reported missing.
  */
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
@@ -44,7 +43,7 @@ function runtimeSecrets(cluster: LintCluster): Set<string> {
 
 const MISSING_SOURCE = /substitute from '(?:ConfigMap|Secret)\/([^']+)'/;
 
-function* renderDiagnostics(context: LintContext, severity: 'error' | 'warning'): Generator<{ d: Diagnostic; location: Location | undefined; kustomization?: string; cluster: string }> {
+export function* renderDiagnostics(context: LintContext, severity: 'error' | 'warning'): Generator<{ d: Diagnostic; location: Location | undefined; kustomization?: string; cluster: string }> {
   for (const c of context.clusters) {
     const at = (d: Diagnostic): Location | undefined => diagnosticLocation(d) ?? (c.instance ? context.locateObject(c.instance, '', 'value') : undefined);
     for (const d of c.fleet.diagnostics) if (d.severity === severity && d.code.startsWith('flux/') && !COVERED.has(d.code)) yield { d, location: at(d), cluster: c.name };
@@ -76,22 +75,6 @@ export const fluxRenderFailed: LintRule<'failed'> = {
   check(context, report) {
     for (const { d, location, kustomization, cluster } of renderDiagnostics(context, 'error')) {
       report({ messageId: 'failed', data: { message: relativeMessage(context.root, d.message), code: d.code }, location, kustomization, cluster });
-    }
-  },
-};
-
-export const fluxRenderWarning: LintRule<'warning'> = {
-  meta: {
-    id: 'flux/render-warning',
-    description: 'The Flux renderer finds something the controller drops or cannot check (unknown kustomization field, encrypted substituteFrom Secret).',
-    defaultSeverity: 'warning',
-    recommended: true,
-    messages: { warning: '{{message}} [{{code}}]' },
-    docs: 'docs/rules/flux/render-warning.md',
-  },
-  check(context, report) {
-    for (const { d, location, kustomization, cluster } of renderDiagnostics(context, 'warning')) {
-      report({ messageId: 'warning', data: { message: relativeMessage(context.root, d.message), code: d.code }, location, kustomization, cluster });
     }
   },
 };

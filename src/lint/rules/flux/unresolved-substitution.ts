@@ -4,7 +4,7 @@
  * 2.9), or a Kustomization without postBuild renders `${VAR}` where VAR is a variable other
  * Kustomizations of the cluster substitute (the `${VAR}` reaches the cluster literally; the Kustomization
  * most likely lacks its `postBuild`). Objects with `kustomize.toolkit.fluxcd.io/substitute: disabled` are
- * left alone.
+ * left alone. The second case is reported once per variable and Kustomization, at its first occurrence.
  */
 import { substitutionDisabled } from '../../../flux/substitute.js';
 import type { FleetKustomization } from '../../../flux/fleet.js';
@@ -78,7 +78,7 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
     messages: {
       undefined: 'Kustomization {{id}}: variable {{name}} is not defined (no postBuild.substitute or substituteFrom value, no default): strict substitution fails the reconcile',
       notSubstituted:
-        '{{object}} holds ${{{name}}}, a variable other Kustomizations of this cluster substitute, but Kustomization {{id}} has no postBuild substitution: the text reaches the cluster as is',
+        '{{object}} holds ${{{name}}}, a variable other Kustomizations of this cluster substitute, but Kustomization {{id}} has no postBuild substitution: the text reaches the cluster as is{{more}}',
     },
     docs: 'docs/rules/flux/unresolved-substitution.md',
   },
@@ -97,24 +97,33 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
         vars ??= clusterVariables(cluster);
         if (vars.size === 0) continue;
         const known = vars;
+        // One finding per variable of this Kustomization: at its first located occurrence, with a count.
+        const found = new Map<string, { o: LintObject; pointer: string; expr: string; count: number; located: boolean }>();
         for (const o of u.objects) {
           if (substitutionDisabled(o.object)) continue;
-          const seen = new Set<string>();
           walkStrings(o.object, (value, pointer) => {
             if (!value.includes('${')) return;
             for (const m of value.matchAll(BARE)) {
               const name = m[1] as string;
-              if (!known.has(name) || seen.has(name)) continue;
-              seen.add(name);
-              report({
-                messageId: 'notSubstituted',
-                data: { object: objectLabel(o.object), name, id: k.id },
-                location: locateInValue(context, o, pointer, m[0]),
-                path: pointer,
-                kustomization: k.id,
-                cluster: cluster.name,
-              });
+              if (!known.has(name)) continue;
+              const located = o.origin.node !== undefined;
+              const hit = found.get(name);
+              if (!hit) found.set(name, { o, pointer, expr: m[0], count: 1, located });
+              else {
+                hit.count++;
+                if (!hit.located && located) Object.assign(hit, { o, pointer, expr: m[0], located });
+              }
             }
+          });
+        }
+        for (const [name, f] of found) {
+          report({
+            messageId: 'notSubstituted',
+            data: { object: objectLabel(f.o.object), name, id: k.id, more: f.count > 1 ? ` (${f.count} occurrences in what it renders)` : '' },
+            location: locateInValue(context, f.o, f.pointer, f.expr),
+            path: f.pointer,
+            kustomization: k.id,
+            cluster: cluster.name,
           });
         }
       }

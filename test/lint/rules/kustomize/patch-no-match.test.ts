@@ -19,6 +19,24 @@ ruleCases('kustomize/patch-no-match', [
     expected: ['apps/kustomization.yaml:10:5'],
   },
   {
+    name: 'a Flux Kustomization spec.patches target that selects nothing (reported on target)',
+    files: {
+      ...bootstrap(),
+      ...app('apps'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  patches:\n    - patch: |-\n        - op: add\n          path: /data/b\n          value: "2"\n      target:\n        kind: Secret\n'),
+    },
+    expected: ['clusters/c1/apps.yaml:18:7'],
+  },
+  {
+    name: 'a Flux Kustomization spec.patches target that selects the ConfigMap',
+    files: {
+      ...bootstrap(),
+      ...app('apps'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  patches:\n    - patch: |-\n        - op: add\n          path: /data/b\n          value: "2"\n      target:\n        kind: ConfigMap\n        name: settings\n'),
+    },
+    expected: [],
+  },
+  {
     name: 'a target that selects the ConfigMap',
     files: { ...app('apps', 'settings', 'default', patch('settings')) },
     expected: [],

@@ -1,0 +1,32 @@
+import { bootstrap, fluxKs } from '../../helpers.js';
+import { ruleCases } from '../../rule-cases.js';
+
+const infra = {
+  'infra/kustomization.yaml': 'resources:\n  - release.yaml\n',
+  'infra/release.yaml':
+    'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cert-manager\n  namespace: cert-manager\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: cert-manager\n      sourceRef: {kind: HelmRepository, name: jetstack}\n',
+  'clusters/c1/infra.yaml': fluxKs('infra', '  path: ./infra\n  prune: true\n  wait: true\n'),
+};
+const issuer = {
+  'apps/kustomization.yaml': 'resources:\n  - issuer.yaml\n',
+  'apps/issuer.yaml': 'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt\nspec:\n  acme: {}\n',
+};
+
+ruleCases('flux/missing-depends-on-helm', [
+  {
+    name: 'a custom resource of the group a chart is named after, without dependsOn (reported on spec)',
+    files: { ...bootstrap(), ...infra, ...issuer, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    expected: ['clusters/c1/apps.yaml:6:1'],
+  },
+  {
+    name: 'off unless configured (not in the recommended preset)',
+    files: { ...bootstrap(), ...infra, ...issuer, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    options: { rules: { 'flux/missing-depends-on-helm': 'off' } },
+    expected: [],
+  },
+  {
+    name: 'dependsOn the Kustomization that renders the HelmRelease',
+    files: { ...bootstrap(), ...infra, ...issuer, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n') },
+    expected: [],
+  },
+]);
