@@ -831,21 +831,21 @@ function firstDocumentPerPiece(docs: Document.Parsed[], starts: number[]): Docum
 }
 
 /** Parses a YAML stream. Never throws: syntax problems are returned as diagnostics. */
-export function parseYamlStream(source: string, options: ParseOptions): ParsedStream {
+export function parseYamlStream(text: string, options: ParseOptions): ParsedStream {
   let lineCounter = new LineCounter();
   let docs: Document.Parsed[];
-  let text = goReaderText(source, (options.mode ?? 'kyaml') === 'kyaml');
+  let src = goReaderText(text, (options.mode ?? 'kyaml') === 'kyaml');
   try {
-    docs = parseDocs(text, lineCounter);
+    docs = parseDocs(src, lineCounter);
     // go-yaml ignores indentation inside flow collections; the `yaml` library wants their lines
     // indented under the block that holds them. Such a text is parsed again with those lines indented.
     if (docs.some((d) => d.errors.some((e) => e.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(e.message)))) {
-      const fixed = indentFlowLines(text);
-      if (fixed !== text) {
+      const fixed = indentFlowLines(src);
+      if (fixed !== src) {
         const lc = new LineCounter();
         const again = parseDocs(fixed, lc);
         if (again.every((d) => d.errors.every((e) => e.code === 'BAD_DQ_ESCAPE'))) {
-          text = fixed;
+          src = fixed;
           docs = again;
           lineCounter = lc;
         }
@@ -856,7 +856,7 @@ export function parseYamlStream(source: string, options: ParseOptions): ParsedSt
     result.errors.push(diagnostic('yaml/syntax', 'error', (err as Error).message, { file: options.file }));
     return result;
   }
-  return convertYamlDocuments(text, docs, lineCounter, options);
+  return convertYamlDocuments(src, docs, lineCounter, options);
 }
 
 function parseDocs(text: string, lineCounter: LineCounter): Document.Parsed[] {
