@@ -2,15 +2,16 @@
  * Regenerates the expected outputs of the reference test cases with the reference implementation
  * (`kubectl kustomize`, kustomize v5.6.0):
  *
- *   npx tsx scripts/gen-expected.ts [CASES_DIR...]     (default: test/{vars,build-metadata,sort}/cases)
+ *   npx tsx scripts/gen-expected.ts [CASES_DIR...]     (default: every reference-case folder of test/)
  *
  * A case is a folder `<CASES_DIR>/<name>/` with `input/` (the kustomization tree) and an optional
  * `case.json` (`{"run": "overlay", "flags": ["--reorder", "none"], "remotes": {...}}`: the directory to
  * build relative to `input/`, extra kubectl flags, and for remote bases a map from a repo folder under
  * `input/` to the `file://` URL it is published at — the script turns that folder into a git repo at
  * that path before running the reference). It writes `expected.yaml` (stdout) when the build succeeds,
- * else `expected-error.txt` (the error line), and `expected-warnings.txt` (stderr lines other than the
- * error, klog headers removed) when there are any. Absolute paths of the case's input read `<input>`.
+ * else `expected-error.txt` (the error line; for a Go panic only its first line, `panic: ...`), and
+ * `expected-warnings.txt` (stderr lines other than the error, klog headers removed) when there are any.
+ * Absolute paths of the case's input read `<input>`. test/helpers/reference-cases.ts runs the cases.
  *
  * KUBECTL defaults to the kubectl 1.33 (kustomize v5.6.0) of this machine's Google Cloud SDK.
  */
@@ -22,7 +23,17 @@ import { repoRoot } from './shared.js';
 
 const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
 const dirs = process.argv.slice(2);
-const roots = dirs.length > 0 ? dirs.map((d) => resolve(d)) : ['vars', 'build-metadata', 'sort'].map((a) => join(repoRoot, 'test', a, 'cases'));
+/** Every reference-case folder of the tests (test/helpers/reference-cases.ts runs them). */
+function allCaseFolders(): string[] {
+  const test = join(repoRoot, 'test');
+  const areas = ['vars', 'build-metadata', 'sort', 'generators', 'loader'].map((a) => join(test, a, 'cases'));
+  const transformers = readdirSync(join(test, 'transformers'))
+    .filter((n) => n.endsWith('-cases'))
+    .sort()
+    .map((n) => join(test, 'transformers', n));
+  return [...areas, join(test, 'build', 'accumulation-cases'), ...transformers];
+}
+const roots = dirs.length > 0 ? dirs.map((d) => resolve(d)) : allCaseFolders();
 
 interface CaseConfig {
   run?: string;
@@ -63,9 +74,12 @@ for (const root of roots) {
       .split('\n')
       .filter((l) => l !== '')
       .map((l) => l.replace(KLOG, ''));
-    const errAt = res.status === 0 ? -1 : lines.findIndex((l) => l.startsWith('error: '));
+    // A Go panic: its first line is the error (the goroutine dump is noise).
+    const panicAt = res.status === 0 ? -1 : lines.findIndex((l) => l.startsWith('panic: '));
+    const errAt = res.status === 0 ? -1 : panicAt >= 0 ? panicAt : lines.findIndex((l) => l.startsWith('error: '));
     const warnings = errAt < 0 ? lines : lines.slice(0, errAt);
     if (res.status === 0) writeFileSync(join(dir, 'expected.yaml'), res.stdout);
+    else if (panicAt >= 0) writeFileSync(join(dir, 'expected-error.txt'), `${lines[panicAt] as string}\n`);
     else writeFileSync(join(dir, 'expected-error.txt'), lines.slice(errAt).join('\n').slice('error: '.length) + '\n');
     if (warnings.length > 0) writeFileSync(join(dir, 'expected-warnings.txt'), warnings.join('\n') + '\n');
     console.log(`${name}: ${res.status === 0 ? 'ok' : 'error'}${warnings.length > 0 ? ` (${warnings.length} warnings)` : ''}`);

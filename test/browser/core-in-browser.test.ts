@@ -7,29 +7,15 @@
 import { build as esbuild } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api/build.js';
 import { memoryFs } from '../../src/fs/memory.js';
-import { kustomizationDirs } from '../helpers/fixtures.js';
+import { kustomizationDirs, readTreeIntoMemory } from '../helpers/fixtures.js';
 import { repoRoot } from '../helpers/shared.js';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 
 const fixtureRoot = join(repoRoot, 'fixtures/fleet-infra');
-
-function readTree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else files['/repo/' + relative(root, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>kustomize-ts</title>
 <script src="/kustomize-ts.js"></script></head><body><pre id="out">loading</pre></body></html>`;
@@ -43,7 +29,7 @@ if (!chromiumPath) {
   describe('core in a browser (headless Chromium)', () => {
     let server: Server;
     let base = '';
-    const files = readTree(fixtureRoot);
+    const files = readTreeIntoMemory(fixtureRoot);
     const dirs = kustomizationDirs(fixtureRoot);
 
     beforeAll(async () => {

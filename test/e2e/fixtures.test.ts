@@ -4,32 +4,19 @@
  * file system and through the in-memory one.
  */
 /// <reference types="node" />
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/api/build.js';
 import { memoryFs } from '../../src/fs/memory.js';
 import { nodeFs } from '../../src/node/node-fs.js';
-import { goldenFixtures, kustomizationDirs } from '../helpers/fixtures.js';
+import { goldenFixtures, kustomizationDirs, readTreeIntoMemory } from '../helpers/fixtures.js';
 import { repoRoot } from '../helpers/shared.js';
-
-function loadIntoMemory(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else files['/repo/' + relative(root, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 for (const fixture of goldenFixtures) {
   const root = join(repoRoot, 'fixtures', fixture);
   const dirs = kustomizationDirs(root);
-  const mem = memoryFs(loadIntoMemory(root));
+  const mem = memoryFs(readTreeIntoMemory(root));
   describe(`fixture ${fixture}`, () => {
     it('has a golden output for every kustomization directory', () => {
       expect(dirs.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-/** Fixture discovery shared by tests and scripts. */
+/** Fixture discovery and loading shared by tests and scripts. */
 /// <reference types="node" />
-import { readdirSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** Fixture repositories whose kustomization dirs have golden outputs made by the reference (test/golden). */
 export const goldenFixtures = ['fleet-infra'] as const;
@@ -22,4 +22,18 @@ export function kustomizationDirs(root: string): string[] {
   };
   walk('');
   return out;
+}
+
+/** Every file below `root`, read as text, keyed by its path under `/repo/` (for an in-memory file system). */
+export function readTreeIntoMemory(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else files['/repo/' + relative(root, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(root);
+  return files;
 }

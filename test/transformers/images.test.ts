@@ -1,10 +1,11 @@
 /**
- * images: end-to-end cases (inputs under cases/images/, expected output from the reference kustomize v5.6.0
- * via scripts/gen-transformer-cases.ts).
+ * images: end-to-end cases (inputs under images-cases/<case>/input/, expected output from the reference
+ * kustomize v5.6.0 via scripts/gen-expected.ts).
  */
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import { caseTable, checkCase } from './case-table.js';
+import { checkReferenceCase, loadReferenceCases } from '../helpers/reference-cases.js';
 
 describe('images transformer (reference cases)', () => {
-  it.each(caseTable('images'))('$name', (c) => checkCase(c));
+  it.each(loadReferenceCases(fileURLToPath(new URL('./images-cases', import.meta.url))))('$name', (c) => checkReferenceCase(c));
 });

@@ -1,10 +1,11 @@
 /**
- * replicas: end-to-end cases (inputs under cases/replicas/, expected output from the reference kustomize v5.6.0
- * via scripts/gen-transformer-cases.ts).
+ * replicas: end-to-end cases (inputs under replicas-cases/<case>/input/, expected output from the reference
+ * kustomize v5.6.0 via scripts/gen-expected.ts).
  */
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import { caseTable, checkCase } from './case-table.js';
+import { checkReferenceCase, loadReferenceCases } from '../helpers/reference-cases.js';
 
 describe('replicas transformer (reference cases)', () => {
-  it.each(caseTable('replicas'))('$name', (c) => checkCase(c));
+  it.each(loadReferenceCases(fileURLToPath(new URL('./replicas-cases', import.meta.url))))('$name', (c) => checkReferenceCase(c));
 });

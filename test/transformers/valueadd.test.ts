@@ -1,10 +1,11 @@
 /**
- * valueadd: end-to-end cases (inputs under cases/valueadd/, expected output from the reference kustomize v5.6.0
- * via scripts/gen-transformer-cases.ts).
+ * valueadd: end-to-end cases (inputs under valueadd-cases/<case>/input/, expected output from the reference
+ * kustomize v5.6.0 via scripts/gen-expected.ts).
  */
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import { caseTable, checkCase } from './case-table.js';
+import { checkReferenceCase, loadReferenceCases } from '../helpers/reference-cases.js';
 
 describe('valueadd transformer (reference cases)', () => {
-  it.each(caseTable('valueadd'))('$name', (c) => checkCase(c));
+  it.each(loadReferenceCases(fileURLToPath(new URL('./valueadd-cases', import.meta.url))))('$name', (c) => checkReferenceCase(c));
 });
