@@ -337,6 +337,12 @@ ACLASS[0x0a] = 4;
 ACLASS[0x0d] = 4;
 ACLASS[0x09] = 5;
 
+/** `[A-Za-z0-9._/-]`: characters that never need quoting inside a value. */
+const SIMPLE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  SIMPLE[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 47 || c === 45 ? 1 : 0;
+}
+
 /** Characters that make a plain scalar impossible when they start it (whatever follows). */
 function isStartIndicator(c: number): boolean {
   switch (c) {
@@ -647,6 +653,25 @@ class Writer {
 
   /** Writes a string value; `space`: a separating space is due (after `:`, `-`, `?`). */
   string(v: string, indent: number, space: boolean): void {
+    // Fast path: short names made of letters, digits and `._/-` (most values) are plain when they do
+    // not read back as something else; the full analysis is not needed for them.
+    const n = v.length;
+    if (n !== 0 && n <= 64) {
+      let simple = true;
+      for (let i = 0; i < n; i++) {
+        const c = v.charCodeAt(i);
+        if (c >= 128 || SIMPLE[c] !== 1) {
+          simple = false;
+          break;
+        }
+      }
+      const c0 = v.charCodeAt(0);
+      if (simple && !(c0 === 45 && (n === 1 || v.startsWith('---'))) && !v.startsWith('...') && !resolvesAsNonString11(v)) {
+        this.out += space ? ' ' + v : v;
+        this.col += space ? n + 1 : n;
+        return;
+      }
+    }
     let s = v;
     let f = analyze(s);
     if (f & F_HIGH) {
