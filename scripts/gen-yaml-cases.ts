@@ -173,6 +173,11 @@ const cases: Case[] = [
     files: res(`---\n# only a comment\n---\n${SHORT_RES}\n---\n---\nnull\n---\n~\n---\n${cm('second', '  b: c\n')}...\n---\n${cm('third', '  c: d\n')}`),
   },
   {
+    name: 'multi-document-kyaml-pieces',
+    rule: "kyaml splits at lines starting with --- and decodes one document per piece: a document after '...' without --- is dropped",
+    files: res(`${cm('first', '  a: b\n')}...\n${cm('dropped', '  c: d\n')}--- # comment\n${cm('third', '  e: f\n')}---\n`),
+  },
+  {
     name: 'crlf-and-bom',
     rule: 'a UTF-8 BOM and CRLF line endings in a resource file',
     files: res('\ufeff' + cm('crlf', '  a: b\n  c: |\n    line1\n    line2\n').replace(/\n/g, '\r\n')),
