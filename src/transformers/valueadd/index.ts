@@ -6,7 +6,7 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import { pathSplitter } from '../../fieldspecs/path-splitter.js';
-import { basename } from '../../fs/path.js';
+import { basename, goJoin } from '../../fs/path.js';
 import { goInt, goString, listOf, struct } from '../../kustomization/gotype.js';
 import { decodeGo, GoDecodeError } from '../../kustomization/gotype.js';
 import { selectorType } from '../../kustomization/schema.js';
@@ -67,34 +67,10 @@ function goPathSplit(p: string): string[] {
   return [...goPathSplit(dir), file];
 }
 
-/** Go's path.Clean. */
-function goClean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const s = out.join('/');
-  if (rooted) return '/' + s;
-  return s === '' ? '.' : s;
-}
-
-function goJoin(parts: string[]): string {
-  const nonEmpty = parts.filter((p) => p !== '');
-  return nonEmpty.length === 0 ? '' : goClean(nonEmpty.join('/'));
-}
-
 function goPathJoin(parts: string[]): string {
   if (parts.length === 0) return '';
-  if (parts[0] === '') return '/' + goJoin(parts.slice(1));
-  return goJoin(parts);
+  if (parts[0] === '') return '/' + goJoin(...parts.slice(1));
+  return goJoin(...parts);
 }
 
 /** kyaml's InsertPathPart: `part` inserted at segment `pos` of `path` (absolute paths stay absolute). */
