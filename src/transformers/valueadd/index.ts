@@ -20,7 +20,7 @@ import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config
 import type { TransformerPlugin } from '../types.js';
 import type { KustTarget } from '../../build/context.js';
 import type { ResourceList } from '../../resources/resource-list.js';
-import { wrongNodeKind } from '../node-kind.js';
+import { nodeKindError } from '../node-kind.js';
 
 /** One ValueAddTransformer target. */
 export interface ValueAddTarget {
@@ -123,19 +123,19 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
     if (isIndex(part)) {
       const idx = Number(part);
       if (idx < 0) throw new Error(`array index ${idx} cannot be negative`);
-      if (!Array.isArray(cur)) throw wrongNodeKind('SequenceNode', cur);
+      if (!Array.isArray(cur)) throw nodeKindError('SequenceNode', cur);
       if (idx >= cur.length) return;
       parent = cur;
       key = idx;
       cur = cur[idx] as YamlValue;
     } else if (part === '-') {
-      if (!Array.isArray(cur)) throw wrongNodeKind('SequenceNode', cur);
+      if (!Array.isArray(cur)) throw nodeKindError('SequenceNode', cur);
       if (cur.length === 0) return;
       parent = cur;
       key = cur.length - 1;
       cur = cur[key] as YamlValue;
     } else if (isListIndex(part)) {
-      if (!Array.isArray(cur)) throw wrongNodeKind('SequenceNode', cur);
+      if (!Array.isArray(cur)) throw nodeKindError('SequenceNode', cur);
       const inner = part.slice(1, -1);
       const eq = inner.indexOf('=');
       if (eq < 0) throw new Error('list path element must contain fieldName=fieldValue for element to match');
@@ -154,7 +154,7 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
       key = idx;
       cur = cur[idx] as YamlValue;
     } else {
-      if (!isMap(cur)) throw wrongNodeKind('MappingNode', cur);
+      if (!isMap(cur)) throw nodeKindError('MappingNode', cur);
       if (getField(cur, part) === undefined) setField(cur, part, emptyOf(kindFor(next)));
       parent = cur;
       key = part;
@@ -163,7 +163,7 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
   }
   if (parent === undefined || key === undefined) return;
   if (cur !== null && typeof cur === 'object') {
-    throw wrongNodeKind('ScalarNode', cur);
+    throw nodeKindError('ScalarNode', cur);
   }
   let newValue = value;
   if (filePathPosition > 0) newValue = insertPathPart(cur === null ? '' : String(cur), filePathPosition - 1, value);
