@@ -26,7 +26,7 @@ export type { LintOptions, LintResult, LintedCluster } from './api/lint.js';
 export { formatText, formatJson, formatSarif, toSarif, sortDiagnostics } from './lint/format.js';
 export type { LintFormat, JsonLintDiagnostic, SarifOptions, SarifLog } from './lint/format.js';
 export { parseSuppressions, applySuppressions } from './lint/suppress.js';
-export { diff, diffResources, formatDiffText } from './diff/index.js';
+export { diff, diffResources, formatDiffText, fleetResources } from './diff/index.js';
 export type { DiffOptions, DiffResult, ResourceDiff, FieldChange } from './diff/index.js';
 export { createSession } from './api/session.js';
 export type { Session, SessionOptions } from './api/session.js';

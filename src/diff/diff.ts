@@ -23,6 +23,12 @@ export interface DiffOptions {
   maskSecrets?: boolean;
   /** Lines of context in the unified diff. Default 3. */
   context?: number;
+  /**
+   * Environment names of the two sides (e.g. `['staging', 'production']`): with `normalizeNames`, each side's
+   * name is replaced by `<env>` wherever it stands as a word in names, namespaces and string values
+   * (`./apps/staging` → `./apps/<env>`). Default: none.
+   */
+  environments?: readonly [string, string];
 }
 
 /** The comparison of one object. */
@@ -45,6 +51,28 @@ export interface DiffResult {
 }
 
 const NS_PLACEHOLDER = '<namespace>';
+const ENV_PLACEHOLDER = '<env>';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replaces `token` where it stands as a word (not inside a longer name). */
+function envReplacer(token: string): (s: string) => string {
+  const re = new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(token)}(?![A-Za-z0-9])`, 'g');
+  return (s) => s.replace(re, `$1${ENV_PLACEHOLDER}`);
+}
+
+function mapStrings(v: YamlValue, f: (s: string) => string): YamlValue {
+  if (typeof v === 'string') return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, f));
+  if (isMap(v)) {
+    const out: YamlMap = {};
+    for (const k of Object.keys(v)) setField(out, f(k), mapStrings(v[k] as YamlValue, f));
+    return out;
+  }
+  return v;
+}
 
 function singleNamespace(rs: readonly RenderedResource[]): string | undefined {
   const s = new Set(rs.map((r) => r.id.namespace).filter((n) => n !== ''));
@@ -95,7 +123,13 @@ interface Prepared {
   object: YamlMap;
 }
 
-function prepare(rs: readonly RenderedResource[], options: DiffOptions, ns: string | undefined): Map<string, Prepared> {
+function prepare(
+  rs: readonly RenderedResource[],
+  options: DiffOptions,
+  ns: string | undefined,
+  env: string | undefined,
+): Map<string, Prepared> {
+  const envify = env ? envReplacer(env) : undefined;
   const ignore = new Set(options.ignoreLabels ?? []);
   const out = new Map<string, Prepared>();
   for (const r of rs) {
@@ -108,6 +142,11 @@ function prepare(rs: readonly RenderedResource[], options: DiffOptions, ns: stri
         obj = replaceExact(obj, ns, NS_PLACEHOLDER) as YamlMap;
         if (name === ns) name = NS_PLACEHOLDER;
         if (namespace === ns) namespace = NS_PLACEHOLDER;
+      }
+      if (envify) {
+        obj = mapStrings(obj, envify) as YamlMap;
+        name = envify(name);
+        namespace = envify(namespace);
       }
       const meta = getField(obj, 'metadata');
       if (isMap(meta)) setField(meta, 'name', name);
@@ -127,8 +166,9 @@ export function diffResources(
   b: readonly RenderedResource[],
   options: DiffOptions = {},
 ): DiffResult {
-  const pa = prepare(a, options, options.normalizeNames ? singleNamespace(a) : undefined);
-  const pb = prepare(b, options, options.normalizeNames ? singleNamespace(b) : undefined);
+  const envs = options.normalizeNames && options.environments && options.environments[0] !== options.environments[1] ? options.environments : undefined;
+  const pa = prepare(a, options, options.normalizeNames ? singleNamespace(a) : undefined, envs?.[0]);
+  const pb = prepare(b, options, options.normalizeNames ? singleNamespace(b) : undefined, envs?.[1]);
   const keys = [...new Set([...pa.keys(), ...pb.keys()])].sort();
   const resources: ResourceDiff[] = [];
   let unchanged = 0;

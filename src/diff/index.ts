@@ -19,3 +19,14 @@ export function diff(
   const rb = 'toYaml' in b ? b.resources : b;
   return diffResources(ra, rb, options);
 }
+
+import type { FleetResult } from '../flux/fleet.js';
+
+/** Every object a rendered fleet applies, as diffable resources (ids as rendered; no rename history). */
+export function fleetResources(fleet: FleetResult): RenderedResource[] {
+  const out: RenderedResource[] = [];
+  for (const k of fleet.kustomizations) {
+    for (const o of k.objects) out.push({ id: o.id, originalId: o.id, object: o.object, origin: o.origin });
+  }
+  return out;
+}

@@ -115,3 +115,24 @@ describe('promotion view of the seed example', () => {
     expect(d.unchanged).toBe(4);
   });
 });
+
+describe('promotion view of the seed clusters', () => {
+  it('clusters/staging → clusters/production: the app, and the two HelmReleases, nothing else', async () => {
+    const { renderFleet } = await import('../../src/flux/fleet.js');
+    const { fleetResources } = await import('../../src/diff/index.js');
+    const root = join(repoRoot, 'fixtures/fleet-infra');
+    const [a, b] = ['clusters/staging', 'clusters/production'].map((cluster) => renderFleet(root, { fs: nodeFs(), cluster }));
+    const d = diff(fleetResources(a!), fleetResources(b!), { normalizeNames: true, environments: ['staging', 'production'] });
+    expect(d.resources.map((r) => [r.key, r.status])).toEqual([
+      ['apps/Deployment/<env>/my-app', 'changed'],
+      ['helm.toolkit.fluxcd.io/HelmRelease/cert-manager/cert-manager', 'changed'],
+      ['helm.toolkit.fluxcd.io/HelmRelease/ingress-nginx/ingress-nginx', 'changed'],
+    ]);
+    expect(d.resources[2]?.changes.map((c) => c.path)).toEqual([
+      'spec.chart.spec.version',
+      'spec.values.controller.replicaCount',
+      'spec.values.controller.resources',
+      'spec.values.controller.service.type',
+    ]);
+  });
+});

@@ -5,6 +5,7 @@
  * kustomize keeps its internal bookkeeping in annotations, so an object with any history has an
  * annotations map while patched; that is reproduced here so `add /metadata/annotations/x` behaves alike.
  */
+import { recordJsonPatchFields } from '../patch-strategic-merge/origins.js';
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { Resource } from '../../resources/resource.js';
@@ -59,6 +60,7 @@ export function applyJsonPatchToResource(
     throw new BuildError('patch/failed', `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`, where);
   }
   r.data = result;
+  recordJsonPatchFields(r, ops ?? [], where);
   // The object came back from JSON through Go's interface{} decoding: every number is a float64.
   toFloat64(r.data);
   // res.SetAnnotations(res.GetAnnotations() + internal ones): metadata is created, values become text.

@@ -12,6 +12,7 @@ import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import { cloneValue, getField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { MergeError, nodeText, strategicMerge } from './merge.js';
+import { recordSmPatchFields, type PatchSource } from './origins.js';
 
 /** A strategic-merge patch document with the options of its `patches` entry. */
 export interface SmPatch {
@@ -23,6 +24,8 @@ export interface SmPatch {
   readonly allowKindChange: boolean;
   /** Where the patch is written, for errors. */
   readonly where: { file: string; range?: Range | undefined };
+  /** The patch document's AST (patches read from files), to record where each field it sets is written. */
+  readonly source?: PatchSource | undefined;
 }
 
 function str(v: YamlValue | undefined): string {
@@ -97,6 +100,7 @@ export function applySmPatch(r: Resource, patch: YamlMap, p: SmPatch, schema: Op
   if (!p.allowKindChange) r.setKind(k);
   if (!p.allowNameChange) r.setName(n);
   setNamespace(r.data, ns);
+  recordSmPatchFields(r, p.data, p.where, p.source);
 }
 
 /** Whether the node at `path` (map keys, list indexes) below `root` is an empty plain scalar (`key:`). */

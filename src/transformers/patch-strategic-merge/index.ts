@@ -84,7 +84,12 @@ function loadEntries(kt: KustTarget, entries: readonly string[], entryWhere: (i:
       }
       throw err;
     }
-    out.push(...toSmPatches(docs, (d) => ({ file: d.file, range: d.range })));
+    out.push(
+      ...toSmPatches(docs, (d) => ({ file: d.file, range: d.range })).map((p, j) => {
+        const d = docs[j];
+        return d?.node && d.lineCounter ? { ...p, source: { node: d.node, lineCounter: d.lineCounter } } : p;
+      }),
+    );
   });
   return out;
 }

@@ -140,6 +140,7 @@ function configure(kt: KustTarget, e: RawPatchEntry, where: PatchConfig['where']
             allowNameChange,
             allowKindChange,
             where: inline ? where : { file: d.file, range: d.range },
+            ...(!inline && d.node && d.lineCounter ? { source: { node: d.node, lineCounter: d.lineCounter } } : {}),
           }))
         : undefined;
     return { source, sm, json: smOk ? undefined : ops, target: e.target, where, record };

@@ -8,12 +8,16 @@ import type { Range } from '../../diagnostics/diagnostic.js';
 import { parseYamlStream, type ParsedStream } from '../../yaml/parse.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
+import type { LineCounter, Node as YamlNode } from 'yaml';
 
 /** A strategic-merge patch document and where it is. */
 export interface PatchDoc {
   data: YamlMap;
   file: string;
   range?: Range | undefined;
+  /** The document's AST (when the document is the patch itself, not an item of a List). */
+  node?: YamlNode | undefined;
+  lineCounter?: LineCounter | undefined;
 }
 
 /** Why text is not a strategic-merge patch (kustomize's message). */
@@ -72,7 +76,15 @@ export function parseSmPatches(patchText: string, file: string, stream?: ParsedS
   const err = s.errors[0];
   if (err) throw new PatchParseError(`MalformedYAMLError: ${err.message}`, err.range);
   const out: PatchDoc[] = [];
-  for (const doc of s.documents) collect(doc.value, file, doc.range, out);
+  for (const doc of s.documents) {
+    const before = out.length;
+    collect(doc.value, file, doc.range, out);
+    const only = out[before];
+    if (out.length === before + 1 && only && only.data === doc.value) {
+      only.node = doc.node;
+      only.lineCounter = s.lineCounter;
+    }
+  }
   return out;
 }
 
