@@ -178,6 +178,27 @@ const cases: Case[] = [
     files: res('\ufeff' + cm('crlf', '  a: b\n  c: |\n    line1\n    line2\n').replace(/\n/g, '\r\n')),
   },
   {
+    name: 'go-yaml-leniency-flow-indentation',
+    rule: 'go-yaml ignores indentation inside flow collections (lines of a flow map or list may start at column 0)',
+    files: res(`${cm('flow-indent', '  a: b\n')}spec: {\nlist: [\n1, 2,\n"three"\n],\nkey: value\n}\n`),
+  },
+  {
+    name: 'go-yaml-reader-cr-and-bom',
+    rule: 'a lone CR is a line break; a byte order mark after a --- separator starts a new decoder (dropped)',
+    files: res(`${cm('cr', '  a: b\n').replace(/\n/g, '\r')}\n---\n\ufeff${cm('bom', '  c: d\n')}`),
+  },
+  {
+    name: 'keys-anchored-and-empty',
+    rule: 'an anchored key can be aliased; an empty explicit key is written back as ""',
+    files: res(cm('keys', '  &k key: v\n  other: *k\n  ? \n  : empty\n')),
+  },
+  {
+    name: 'error-directive-in-resource',
+    rule: 'a %YAML or %TAG directive in a resource file fails (kyaml splits the directives from their document)',
+    files: res(`%YAML 1.1\n---\n${SHORT_RES}`),
+    code: 'yaml/syntax',
+  },
+  {
     name: 'json-input',
     rule: 'a resource file written in JSON',
     files: res('{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "json", "labels": {"a": "1"}}, "data": {"x": "yes", "n": "1.0", "e": ""}, "z": [1, 2.5, true, null, {"k": []}]}\n'),
@@ -277,6 +298,23 @@ const cases: Case[] = [
     name: 'escapes-control',
     rule: 'non-printable characters force double quotes with libyaml escapes (\\0 \\a \\b \\t \\v \\f \\r \\e \\xXX \\N \\L \\P)',
     files: res(cm('escapes', quotedValues(['\\0', '\\a', '\\b', '\\t', '\\v', '\\f', '\\r', '\\e', '\\x01', '\\x1f', 'a\\\\b', 'q\\"q', 'tab\\there', '\\u0007bell', 'x\\u2029', 'x\\u2028y z', 'cr\\rlf\\n']))),
+  },
+  {
+    name: 'escapes-go-yaml-set',
+    rule: "go-yaml's escapes in double-quoted input: \\' is a quote (not YAML 1.2), \\x \\u \\U \\N \\_ \\L \\P \\e \\0, escaped line breaks",
+    files: res(cm('dq-escapes', "  a: \"can\\'t \\\\'x\"\n  b: \"multi \\'\n    line\\\\ \\\"q\\\" end\"\n  c: \"\\x41\\u00e9\\U0001F600\\_\\L\\P\\e\\0\\ \\\t\"\n  d: \"joined \\\n    line\"\n")),
+  },
+  {
+    name: 'error-escape-slash',
+    rule: 'go-yaml has no \\/ escape (JSON written with escaped slashes fails)',
+    files: res('{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "slash"}, "data": {"url": "http:\\/\\/x"}}\n'),
+    code: 'yaml/syntax',
+  },
+  {
+    name: 'error-escape-surrogate',
+    rule: 'a \\u escape of a surrogate half is refused (even as a valid pair)',
+    files: res(cm('surrogate', '  a: "\\uD83D\\uDE00"\n')),
+    code: 'yaml/syntax',
   },
   {
     name: 'escapes-astral',
@@ -417,7 +455,7 @@ const cases: Case[] = [
           LONG +
           '\n      ' +
           LONG +
-          '\n  g: >-\n    tab\tinside\n      more\n  h: >\n    trailing space \n    next\n',
+          '\n  g: >-\n    tab\tinside\n      more\n  h: >\n    trailing space \n    next\n  i: >2-\n     a\n    b\n    c\n  j: >+\n    keep\n\n\n  k: >\n    a\n\n\n    b\n',
         '  annotations:\n    folded: >-\n      one\n        two\n  labels:\n    l: >-\n      x\n',
       ),
     ),

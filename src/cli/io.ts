@@ -19,8 +19,16 @@ export class UsageError extends Error {}
 export function printDiagnostic(d: Diagnostic, io: Io): void {
   if (d.severity === 'error') {
     const where = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}: ` : '';
-    io.err(`error: ${where}${d.message}\n`);
+    io.err(`${paint(io, RED, 'error:')} ${where}${d.message}\n`);
   } else {
-    io.err(`${d.message}\n`);
+    io.err(`${paint(io, YELLOW, d.message)}\n`);
   }
+}
+
+const RED = '\u001b[1;31m';
+const YELLOW = '\u001b[33m';
+
+/** Wraps text in an ANSI colour when colours are on (a terminal, and NO_COLOR unset). */
+export function paint(io: Io, color: string, text: string): string {
+  return io.color ? `${color}${text}\u001b[0m` : text;
 }

@@ -2,7 +2,7 @@
  * cli: the `kustomize-ts` command. Each command lives in commands/; this file dispatches and maps errors
  * to exit codes (0 ok, 1 failure, 2 bad usage).
  */
-import { runBuildCommand, buildHelp } from './commands/build.js';
+import { runBuildCommand } from './commands/build.js';
 import { runFleetCommand } from './commands/fleet.js';
 import { runGraphCommand } from './commands/graph.js';
 import { runDiffCommand } from './commands/diff.js';
@@ -20,9 +20,7 @@ Commands:
   diff A B       what changes between two renderings (environments, checkouts)
   lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
 
-Run \`kustomize-ts <command> --help\` for a command's options.
-
-${buildHelp.split('\n')[0]}`;
+Run \`kustomize-ts <command> --help\` for a command's options; \`kustomize-ts --version\` prints the version.`;
 
 export function main(argv: string[], io: Io): number {
   const [cmd, ...rest] = argv;

@@ -18,6 +18,7 @@
  */
 import {
   parseAllDocuments,
+  parseDocument,
   LineCounter,
   isAlias,
   isMap as isYamlMap,
@@ -377,6 +378,10 @@ class Converter {
     private readonly mode: Mode,
     private readonly resolveMode: ResolveMode,
     private readonly lc: LineCounter,
+    /** The source text (to check double-quoted scalars' escapes as go-yaml does). */
+    private readonly src: string,
+    /** Offsets of `\'` escapes, which the `yaml` library refuses and go-yaml accepts. */
+    private readonly quoteEscapes: Set<number> | undefined,
   ) {}
 
   convert(node: unknown, depth: number, place: Place): YamlValue {
@@ -474,7 +479,10 @@ class Converter {
         }
         continue;
       }
-      const key = kyaml ? this.kyamlKey(this.deref(keyNode), isRoot, pair) : this.yaml11Key(this.deref(keyNode), pair);
+      const key = kyaml ? this.kyamlKey(this.deref(keyNode), isRoot) : this.yaml11Key(this.deref(keyNode), pair);
+      if (keyNode && !isAlias(keyNode) && keyNode.anchor) {
+        this.anchors.set(keyNode.anchor, { node: keyNode, value: key, size: 1, height: 0 });
+      }
       if (kyaml && key === '<<') continue; // kyaml clears any remaining `<<` field
       if (hasField(out, key)) {
         if (kyaml) this.duplicate(n, pair, key);
@@ -556,15 +564,18 @@ class Converter {
    * map[string]interface{} (any scalar key becomes its text; a null key is an error), other maps into
    * interface{} (a key that is not a string makes the map unserialisable to JSON).
    */
-  private kyamlKey(keyNode: YamlNode | null, isRoot: boolean, pair: Pair): string {
+  private kyamlKey(keyNode: YamlNode | null, isRoot: boolean): string {
     if (keyNode === null || keyNode === undefined) {
-      throw new ConvertError('yaml/unsupported-value', 'mapping key "null" is not supported', pair);
+      // An empty explicit key (`? ` with nothing after it) comes out of kyaml's re-encoding as "".
+      return '';
     }
     if (!isYamlScalar(keyNode)) {
       throw new ConvertError('yaml/unsupported-value', 'json: unsupported type: map[interface {}]interface {} (a collection used as a mapping key)', keyNode);
     }
     const text = scalarText(keyNode);
     const tag = shortTag(keyNode.tag);
+    // An empty plain key is written back quoted by kyaml's re-encoding: a string.
+    if (text === '' && tag === undefined) return '';
     // go-yaml v3's Node.ShortTag() of the key.
     let kind: string;
     if (tag === '!!str') kind = 'str';
@@ -624,6 +635,36 @@ class Converter {
     }
   }
 
+  /**
+   * go-yaml's escapes in a double-quoted scalar: no `\/`, no surrogate code points, and `\'` is a
+   * quote (the `yaml` library refuses it, so such a scalar is decoded again with `\x27` in its place).
+   */
+  private doubleQuoted(n: Scalar, value: string): string {
+    const r = nodeRange(n);
+    const raw = this.src.slice(r[0], r[1]);
+    if (!raw.includes('\\')) return value;
+    let fixed: string | undefined;
+    let last = 0;
+    for (let i = raw.indexOf('\\'); i >= 0 && i < raw.length - 1; i = raw.indexOf('\\', i)) {
+      const e = raw[i + 1] as string;
+      if (e === '/') throw new ConvertError('yaml/syntax', 'found unknown escape character while parsing a quoted scalar', n);
+      if (e === 'u' || e === 'U') {
+        const code = parseInt(raw.slice(i + 2, i + (e === 'u' ? 6 : 10)), 16);
+        if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+          throw new ConvertError('yaml/syntax', 'found invalid Unicode character escape code while parsing a quoted scalar', n);
+        }
+      }
+      if (e === "'" && this.quoteEscapes?.has(r[0] + i)) {
+        fixed = (fixed ?? '') + raw.slice(last, i) + '\\x27';
+        last = i + 2;
+      }
+      i += 2;
+    }
+    if (fixed === undefined) return value;
+    const redone = parseDocument(fixed + raw.slice(last), { schema: 'failsafe' }).contents;
+    return isYamlScalar(redone) ? scalarText(redone) : value;
+  }
+
   /** A resolved scalar's value; a timestamp Go's JSON encoder refuses is an error. */
   private checked(r: TypedScalar, n: Scalar): YamlValue {
     if (r.tag === 'timestamp' && r.unencodable) {
@@ -647,7 +688,8 @@ class Converter {
   }
 
   private scalar(n: Scalar, annotation: boolean): YamlValue {
-    const text = scalarText(n);
+    let text = scalarText(n);
+    if (n.type === 'QUOTE_DOUBLE') text = this.doubleQuoted(n, text);
     const mode = this.resolveMode;
     if (annotation && this.mode.annotationsAsText && !this.json) return text;
     let tag = shortTag(n.tag);
@@ -790,24 +832,105 @@ function firstDocumentPerPiece(docs: Document.Parsed[], starts: number[]): Docum
 
 /** Parses a YAML stream. Never throws: syntax problems are returned as diagnostics. */
 export function parseYamlStream(text: string, options: ParseOptions): ParsedStream {
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   let docs: Document.Parsed[];
+  let src = goReaderText(text, (options.mode ?? 'kyaml') === 'kyaml');
   try {
-    const parsed = parseAllDocuments(text, {
-      schema: 'failsafe',
-      uniqueKeys: false,
-      lineCounter,
-      prettyErrors: false,
-      strict: false,
-      keepSourceTokens: false,
-    });
-    docs = Array.isArray(parsed) ? parsed : [];
+    docs = parseDocs(src, lineCounter);
+    // go-yaml ignores indentation inside flow collections; the `yaml` library wants their lines
+    // indented under the block that holds them. Such a text is parsed again with those lines indented.
+    if (docs.some((d) => d.errors.some((e) => e.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(e.message)))) {
+      const fixed = indentFlowLines(src);
+      if (fixed !== src) {
+        const lc = new LineCounter();
+        const again = parseDocs(fixed, lc);
+        if (again.every((d) => d.errors.every((e) => e.code === 'BAD_DQ_ESCAPE'))) {
+          src = fixed;
+          docs = again;
+          lineCounter = lc;
+        }
+      }
+    }
   } catch (err) {
     const result: ParsedStream = { file: options.file, documents: [], errors: [], lineCounter };
     result.errors.push(diagnostic('yaml/syntax', 'error', (err as Error).message, { file: options.file }));
     return result;
   }
-  return convertYamlDocuments(text, docs, lineCounter, options);
+  return convertYamlDocuments(src, docs, lineCounter, options);
+}
+
+function parseDocs(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, {
+    schema: 'failsafe',
+    uniqueKeys: false,
+    lineCounter,
+    prettyErrors: false,
+    strict: false,
+    keepSourceTokens: false,
+  });
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+/**
+ * Indents the continuation lines of flow collections (and of quoted scalars inside them) by one more
+ * column than the line that opened the outermost collection. Quotes and brackets count only where a
+ * token starts; comments are skipped.
+ */
+function indentFlowLines(text: string): string {
+  const lines = text.split('\n');
+  let depth = 0;
+  let required = 0;
+  let quote = 0; // 0, 34 (") or 39 (')
+  for (let li = 0; li < lines.length; li++) {
+    let line = lines[li] as string;
+    if (depth > 0 || quote !== 0) {
+      let ind = 0;
+      while (line.charCodeAt(ind) === 32) ind++;
+      if (ind < required && line.trim() !== '') {
+        line = ' '.repeat(required - ind) + line;
+        lines[li] = line;
+      }
+    }
+    let lineIndent = 0;
+    while (line.charCodeAt(lineIndent) === 32) lineIndent++;
+    let prev = 32;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (quote === 34) {
+        if (c === 92) i++;
+        else if (c === 34) quote = 0;
+      } else if (quote === 39) {
+        if (c === 39) {
+          if (line.charCodeAt(i + 1) === 39) i++;
+          else quote = 0;
+        }
+      } else {
+        const tokenStart = prev === 32 || prev === 9 || prev === 44 || prev === 91 || prev === 123 || prev === 58 || prev === 45 || prev === 63;
+        if (c === 35 && (prev === 32 || prev === 9)) break; // comment
+        if ((c === 34 || c === 39) && tokenStart) quote = c;
+        else if ((c === 91 || c === 123) && (tokenStart || depth > 0)) {
+          if (depth === 0) required = lineIndent + 1;
+          depth++;
+        } else if ((c === 93 || c === 125) && depth > 0) depth--;
+      }
+      prev = c;
+    }
+    if (depth === 0 && quote === 0) required = 0;
+  }
+  return lines.join('\n');
+}
+
+
+/**
+ * What go-yaml's reader does that the `yaml` library does not: a lone CR is a line break (replaced by
+ * LF, offsets unchanged), and in `kyaml` mode a byte order mark at the start of a document piece is
+ * dropped (kyaml decodes each piece on its own).
+ */
+function goReaderText(text: string, kyaml: boolean): string {
+  let t = text;
+  if (t.includes('\r')) t = t.replace(/\r(?!\n)/g, '\n');
+  if (kyaml && t.includes('\ufeff')) t = t.replace(/(\n---[^\n]*\n)\ufeff/g, '$1');
+  return t;
 }
 
 /**
@@ -849,7 +972,15 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
     docs = docs.slice(0, 1);
   }
   docs.forEach((doc, index) => {
+    let quoteEscapes: Set<number> | undefined;
+    let errors = 0;
     for (const e of doc.errors) {
+      // go-yaml accepts `\'` in a double-quoted scalar (YAML 1.2 does not).
+      if (e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0])) {
+        (quoteEscapes ??= new Set()).add(e.pos[0]);
+        continue;
+      }
+      errors++;
       result.errors.push(
         diagnostic('yaml/syntax', 'error', e.message.split('\n')[0] ?? e.message, {
           file: options.file,
@@ -858,7 +989,20 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
         }),
       );
     }
-    if (doc.errors.length > 0) return;
+    if (errors > 0) return;
+    const dir = doc.directives;
+    if (dir && (dir.yaml.explicit || Object.keys(dir.tags).some((t) => t !== '!!' && t !== '!'))) {
+      const problem = kyaml
+        ? // kyaml splits the text at the `---` after the directives: a piece with directives and no document.
+          'did not find expected <document start>'
+        : dir.yaml.explicit && dir.yaml.version !== '1.1'
+          ? 'found incompatible YAML document'
+          : undefined;
+      if (problem) {
+        result.errors.push(diagnostic('yaml/syntax', 'error', problem, { file: options.file, range: toRange(lineCounter, doc.range[0], doc.range[0]), source: 'yaml' }));
+        return;
+      }
+    }
     const contents = doc.contents as YamlNode | null;
     if (contents === null || contents === undefined) return;
     // A document that is only `null`/`~`/empty is skipped like an empty one.
@@ -866,7 +1010,7 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
       const t = scalarText(contents);
       if (t === '' || t === '~' || t === 'null' || t === 'Null' || t === 'NULL') return;
     }
-    const conv = new Converter(mode, resolveMode, lineCounter);
+    const conv = new Converter(mode, resolveMode, lineCounter, text, quoteEscapes);
     conv.singlePiece = singlePiece;
     try {
       const value = conv.convert(contents, 0, kyaml ? Place.ResourceRoot : Place.Other);

@@ -46,3 +46,16 @@ describe('kustomize-ts build', () => {
     expect(run(['build', '--no-such-flag']).code).toBe(2);
   });
 });
+
+describe('colours', () => {
+  it('are used on a terminal and never otherwise', async () => {
+    const { printDiagnostic } = await import('../../src/cli/io.js');
+    let tty = '';
+    let plain = '';
+    const d = { code: 'x', severity: 'error' as const, message: 'boom' };
+    printDiagnostic(d, { out: () => {}, err: (t) => (tty += t), errIsTty: true, color: true });
+    printDiagnostic(d, { out: () => {}, err: (t) => (plain += t), errIsTty: true, color: false });
+    expect(tty).toBe('\u001b[1;31merror:\u001b[0m boom\n');
+    expect(plain).toBe('error: boom\n');
+  });
+});

@@ -9,8 +9,7 @@ import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
 import { idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import { compileGoRegexp, GoRegexpError } from '../../selector/regex.js';
-import { formatNumber } from '../../yaml/emit.js';
-import { wrongNodeKind } from '../node-kind.js';
+import { nodeKindError, scalarText } from '../node-kind.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
 
 /** One `images` entry (kustomize's `types.Image`). Empty strings mean "not set". */
@@ -87,23 +86,10 @@ export function rewriteImage(image: string, spec: ImageSpec): string | undefined
   return name;
 }
 
-/** The text of a scalar image value (kustomize reads the YAML node's text). */
-function scalarText(v: YamlValue): string {
-  if (v === null) return '';
-  if (typeof v === 'number' || typeof v === 'bigint') {
-    try {
-      return formatNumber(v);
-    } catch {
-      return String(v);
-    }
-  }
-  return String(v);
-}
-
 /** Rewrites one image field; throws on a non-scalar like kustomize. */
 function updateImage(value: YamlValue, set: (v: YamlValue) => void, spec: ImageSpec): void {
   if (value !== null && typeof value === 'object') {
-    throw wrongNodeKind('ScalarNode', value);
+    throw nodeKindError('ScalarNode', value);
   }
   const next = rewriteImage(scalarText(value), spec);
   if (next !== undefined) set(next);
@@ -122,7 +108,7 @@ function walkContainers(node: YamlValue, spec: ImageSpec): void {
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
       for (const c of value) {
         if (c === null) continue;
-        if (!isMap(c)) throw wrongNodeKind('MappingNode', c);
+        if (!isMap(c)) throw nodeKindError('MappingNode', c);
         if (getField(c, 'image') === undefined) continue;
         const container: YamlMap = c;
         updateImage(container['image'] as YamlValue, (v) => (container['image'] = v), spec);
