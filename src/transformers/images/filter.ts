@@ -96,32 +96,38 @@ function updateImage(value: YamlValue, set: (v: YamlValue) => void, spec: ImageS
 }
 
 /** Pass 1: every `containers`/`initContainers` list at any depth (innermost first, like kustomize). */
-function walkContainers(node: YamlValue, spec: ImageSpec): void {
+function walkContainers(node: YamlValue, spec: ImageSpec, pointer = '', onRewrite?: (pointer: string) => void): void {
   if (Array.isArray(node)) {
-    for (const el of node) walkContainers(el, spec);
+    node.forEach((el, i) => walkContainers(el, spec, `${pointer}/${i}`, onRewrite));
     return;
   }
   if (!isMap(node)) return;
   for (const key of Object.keys(node)) {
     const value = node[key] as YamlValue;
-    walkContainers(value, spec);
+    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    walkContainers(value, spec, at, onRewrite);
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
-      for (const c of value) {
-        if (c === null) continue;
+      value.forEach((c, i) => {
+        if (c === null) return;
         if (!isMap(c)) throw nodeKindError('MappingNode', c);
-        if (getField(c, 'image') === undefined) continue;
+        if (getField(c, 'image') === undefined) return;
         const container: YamlMap = c;
+        const before = container['image'];
         updateImage(container['image'] as YamlValue, (v) => (container['image'] = v), spec);
-      }
+        if (onRewrite && container['image'] !== before) onRewrite(`${at}/${i}/image`);
+      });
     }
   }
 }
 
-/** Applies one `images` entry to one resource (both passes). CRDs are skipped. */
-export function applyImage(r: Resource, spec: ImageSpec, fieldSpecs: readonly FieldSpec[]): void {
+/**
+ * Applies one `images` entry to one resource (both passes). CRDs are skipped. `onRewrite` is told the JSON
+ * pointer of each container image the first pass changed.
+ */
+export function applyImage(r: Resource, spec: ImageSpec, fieldSpecs: readonly FieldSpec[], onRewrite?: (pointer: string) => void): void {
   if (r.kind === 'CustomResourceDefinition') return;
   try {
-    walkContainers(r.data, spec);
+    walkContainers(r.data, spec, '', onRewrite);
   } catch (err) {
     if (err instanceof BuildError) throw err;
     throw new BuildError('transformer/failed', (err as Error).message, { file: r.origin.file, range: r.origin.range });
