@@ -54,6 +54,11 @@ export interface LintOptions {
   standalone?: boolean;
   /** Called as each cluster is rendered. */
   onProgress?: (message: string) => void;
+  /**
+   * Reuse parsed files and built sub-kustomizations across clusters and across calls (an editor session
+   * passes its own). Default: a cache private to this call.
+   */
+  cache?: BuildCache;
 }
 
 /** A cluster that was linted. */
@@ -124,6 +129,7 @@ export function lint(root: string, options: LintOptions): LintResult {
       if (!(err instanceof FsError)) throw err;
     }
   }
+  const cache = options.cache ?? new BuildCache();
   const repo = scanRepository(fs, rootDir);
   const discovered = discoverClusters(repo);
   let targets: (DiscoveredCluster & { named?: boolean })[];
@@ -141,7 +147,7 @@ export function lint(root: string, options: LintOptions): LintResult {
   const reachedOrigins: string[] = [];
   for (const t of targets) {
     options.onProgress?.(`rendering cluster ${t.name}`);
-    const ro: RenderFleetOptions = { fs };
+    const ro: RenderFleetOptions = { fs, cache };
     if (t.fluxInstance) ro.fluxInstance = t.fluxInstance;
     else ro.cluster = t.dir;
     const sources = { ...(t.sources ?? {}), ...(options.sources ?? {}) };
@@ -186,7 +192,6 @@ export function lint(root: string, options: LintOptions): LintResult {
 
   const standalone: LintUnit[] = [];
   const builds: KustomizeBuild[] = [];
-  const cache = new BuildCache();
   const buildDir = (dir: string): KustomizeBuild => {
     options.onProgress?.(`building ${relative(rootDir, dir) || '.'}`);
     const result: BuildResult = build(dir, {
