@@ -7,6 +7,7 @@
 import { build, type BuildResult } from './build.js';
 import { validate } from './validate.js';
 import { BuildCache } from '../build/cache.js';
+import type { PrecompiledValidators } from '../validate/ajv.js';
 import type { RemoteLoader } from '../build/options.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
@@ -50,6 +51,11 @@ export interface LintOptions {
   schema?: boolean;
   /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
   kubernetesVersion?: string;
+  /**
+   * Validators compiled ahead of time (`kustomize-ts precompile`), for hosts whose Content-Security-Policy
+   * forbids `new Function`. Default: schemas compile at run time.
+   */
+  precompiled?: PrecompiledValidators;
   /** Lint the kustomization directories no cluster reaches (built on their own). Default: true without `clusters`, false with. */
   standalone?: boolean;
   /** Called as each cluster is rendered. */
@@ -239,6 +245,7 @@ export function lint(root: string, options: LintOptions): LintResult {
       root: rootDir,
       rules: settings,
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+      ...(options.precompiled ? { precompiled: options.precompiled } : {}),
     };
     for (const c of clusters) {
       const crds = c.units.flatMap((u) => u.objects.map((o) => o.object)).filter((o) => getField(o, 'kind') === 'CustomResourceDefinition');
