@@ -7,6 +7,7 @@
 import { build, type BuildResult } from './build.js';
 import { validate } from './validate.js';
 import { BuildCache } from '../build/cache.js';
+import type { PrecompiledValidators } from '../validate/ajv.js';
 import type { RemoteLoader } from '../build/options.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
@@ -50,10 +51,20 @@ export interface LintOptions {
   schema?: boolean;
   /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
   kubernetesVersion?: string;
+  /**
+   * Validators compiled ahead of time (`kustomize-ts precompile`), for hosts whose Content-Security-Policy
+   * forbids `new Function`. Default: schemas compile at run time.
+   */
+  precompiled?: PrecompiledValidators;
   /** Lint the kustomization directories no cluster reaches (built on their own). Default: true without `clusters`, false with. */
   standalone?: boolean;
   /** Called as each cluster is rendered. */
   onProgress?: (message: string) => void;
+  /**
+   * Reuse parsed files and built sub-kustomizations across clusters and across calls (an editor session
+   * passes its own). Default: a cache private to this call.
+   */
+  cache?: BuildCache;
 }
 
 /** A cluster that was linted. */
@@ -124,6 +135,7 @@ export function lint(root: string, options: LintOptions): LintResult {
       if (!(err instanceof FsError)) throw err;
     }
   }
+  const cache = options.cache ?? new BuildCache();
   const repo = scanRepository(fs, rootDir);
   const discovered = discoverClusters(repo);
   let targets: (DiscoveredCluster & { named?: boolean })[];
@@ -141,7 +153,7 @@ export function lint(root: string, options: LintOptions): LintResult {
   const reachedOrigins: string[] = [];
   for (const t of targets) {
     options.onProgress?.(`rendering cluster ${t.name}`);
-    const ro: RenderFleetOptions = { fs };
+    const ro: RenderFleetOptions = { fs, cache };
     if (t.fluxInstance) ro.fluxInstance = t.fluxInstance;
     else ro.cluster = t.dir;
     const sources = { ...(t.sources ?? {}), ...(options.sources ?? {}) };
@@ -186,7 +198,6 @@ export function lint(root: string, options: LintOptions): LintResult {
 
   const standalone: LintUnit[] = [];
   const builds: KustomizeBuild[] = [];
-  const cache = new BuildCache();
   const buildDir = (dir: string): KustomizeBuild => {
     options.onProgress?.(`building ${relative(rootDir, dir) || '.'}`);
     const result: BuildResult = build(dir, {
@@ -234,6 +245,7 @@ export function lint(root: string, options: LintOptions): LintResult {
       root: rootDir,
       rules: settings,
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+      ...(options.precompiled ? { precompiled: options.precompiled } : {}),
     };
     for (const c of clusters) {
       const crds = c.units.flatMap((u) => u.objects.map((o) => o.object)).filter((o) => getField(o, 'kind') === 'CustomResourceDefinition');

@@ -9,6 +9,7 @@ import { memoryFs, type MemoryFiles } from '../fs/memory.js';
 import { overlayFs } from '../fs/overlay.js';
 import type { FileSystem } from '../fs/types.js';
 import { build, type BuildResult } from './build.js';
+import { lint, type LintOptions, type LintResult } from './lint.js';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {
@@ -29,6 +30,8 @@ export interface Session {
   remove(file: string): void;
   /** Builds a kustomization directory, reusing everything unchanged since the last builds. */
   build(dir: string, options?: Omit<BuildOptions, 'fs' | 'cache'>): BuildResult;
+  /** Lints the repository at `root` (see {@link lint}), reusing the session's cache. */
+  lint(root: string, options?: Omit<LintOptions, 'fs' | 'cache'>): LintResult;
   /** Cache counters: parses, parse hits, directory builds, directory hits. */
   readonly stats: Readonly<BuildCacheStats>;
   /** The cache, for other operations that build through the session (fleet rendering, lint). */
@@ -51,6 +54,9 @@ export function createSession(options: SessionOptions = {}): Session {
     },
     build(dir, buildOptions) {
       return build(dir, { ...options.buildOptions, ...buildOptions, fs, cache });
+    },
+    lint(root, lintOptions) {
+      return lint(root, { ...lintOptions, fs, cache });
     },
   };
 }

@@ -10,6 +10,7 @@
  * transformer's origin — as a transformation, or as its origin when it has none yet. The records are
  * kept on the Resource (`origin`, `transformations`) and written into the annotations at output.
  */
+import { goJoin } from '../fs/path.js';
 import type { Origin } from '../resources/origin.js';
 import type { Resource, TransformationRecord } from '../resources/resource.js';
 import type { ResourceList } from '../resources/resource-list.js';
@@ -17,7 +18,7 @@ import { emitDocument } from '../yaml/emit.js';
 import { getField, hasField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import type { KustTarget } from './context.js';
-import { cleanPath, parseRepoSpec, repoOriginPath } from './repo-spec.js';
+import { parseRepoSpec, repoOriginPath } from './repo-spec.js';
 
 /** kustomize's resource.Origin of a kustomization or a file: where it is (kt.origin). */
 export interface TargetOrigin {
@@ -33,23 +34,16 @@ export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transforma
 /** The origin of the top kustomization. */
 export const TOP_ORIGIN: TargetOrigin = { path: '' };
 
-/** Go's filepath.Join for two relative paths. */
-function joinPath(a: string, b: string): string {
-  if (a === '') return b === '' ? '' : cleanPath(b);
-  if (b === '') return cleanPath(a);
-  return cleanPath(`${a}/${b}`);
-}
-
 /** kustomize's Origin.Append: the origin of `entry` (a path or a repo URL) referenced from `o`. */
 export function appendOrigin(o: TargetOrigin, entry: string): TargetOrigin {
   const spec = parseRepoSpec(entry);
   if (spec) {
-    const out: { path: string; repo?: string; ref?: string } = { path: joinPath('', repoOriginPath(spec)) };
+    const out: { path: string; repo?: string; ref?: string } = { path: goJoin('', repoOriginPath(spec)) };
     if (spec.cloneSpec !== '') out.repo = spec.cloneSpec;
     if (spec.ref !== '') out.ref = spec.ref;
     return out;
   }
-  return { ...o, path: joinPath(o.path, entry) };
+  return { ...o, path: goJoin(o.path, entry) };
 }
 
 /** The base name of the kustomization file (`kustomization.yaml`, `kustomization.yml`, `Kustomization`). */
@@ -76,7 +70,7 @@ export function inlineConfigOrigin(kt: KustTarget): Partial<Origin> {
 export function builtinOrigin(kt: KustTarget, kind: string): TransformationRecord | undefined {
   if (!kt.origin) return undefined;
   const rec: TransformationRecord = {
-    configuredIn: joinPath(kt.origin.path, kustFileName(kt)),
+    configuredIn: goJoin(kt.origin.path, kustFileName(kt)),
     configuredBy: { apiVersion: 'builtin', kind },
   };
   if (kt.origin.repo) rec.repo = kt.origin.repo;

@@ -66,22 +66,14 @@ export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[
   // without items that was written without one).
   const meta = r.ensureMetadata();
   let ann = getField(meta, 'annotations');
-  if (keepOrigin) {
-    const t = originAnnotationText(r.origin);
-    if (t !== undefined) {
-      if (!isMap(ann)) ann = {};
-      setField(ann, ORIGIN_ANNOTATION, t);
-      setField(meta, 'annotations', ann);
-    }
-  }
-  if (keepTransformations) {
-    const t = transformationsAnnotationText(r.transformations);
-    if (t !== undefined) {
-      if (!isMap(ann)) ann = {};
-      setField(ann, TRANSFORMATIONS_ANNOTATION, t);
-      setField(meta, 'annotations', ann);
-    }
-  }
+  const put = (key: string, text: string | undefined): void => {
+    if (text === undefined) return;
+    if (!isMap(ann)) ann = {};
+    setField(ann, key, text);
+    setField(meta, 'annotations', ann);
+  };
+  if (keepOrigin) put(ORIGIN_ANNOTATION, originAnnotationText(r.origin));
+  if (keepTransformations) put(TRANSFORMATIONS_ANNOTATION, transformationsAnnotationText(r.transformations));
   if (ann === null) {
     // kustomize reads a null annotations map as empty and removes it.
     delete meta.annotations;

@@ -3,6 +3,7 @@
  * origin annotation records about remote bases: the clone spec (host + repo path), the path of the
  * kustomization root inside the repo, and the ref. kustomize-ts never clones; see options.remoteLoader.
  */
+import { normalize } from '../fs/path.js';
 
 /** The parts of a repo URL kustomize keeps. */
 export interface RepoSpec {
@@ -94,22 +95,6 @@ function extractHost(n: string): { host: string; rest: string } | undefined {
   return { host: scheme + username + host, rest };
 }
 
-function cleanPath(p: string): string {
-  const out: string[] = [];
-  const abs = p.startsWith('/');
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!abs) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const s = out.join('/');
-  return abs ? `/${s}` : s === '' ? '.' : s;
-}
-
 function splitPath(n: string, allSegments: boolean): { repoPath: string; kustRootPath: string } | undefined {
   let repoPath: string;
   let kustRootPath: string;
@@ -136,7 +121,7 @@ function splitPath(n: string, allSegments: boolean): { repoPath: string; kustRoo
     kustRootPath = segs.slice(2).join('/');
   }
   if (repoPath === '') return undefined;
-  const cleaned = cleanPath(kustRootPath.replace(/^\//, ''));
+  const cleaned = normalize(kustRootPath.replace(/^\//, ''));
   if (cleaned.split('/')[0] === '..') return undefined;
   return { repoPath, kustRootPath: kustRootPath.replace(/^\//, '') };
 }
@@ -159,10 +144,9 @@ export function parseRepoSpec(url: string): RepoSpec | undefined {
  * directory, with the clone directory's own name (`notCloned`) when the root is the repo root.
  */
 export function repoOriginPath(spec: RepoSpec): string {
-  const abs = cleanPath(`/notCloned/${spec.kustRootPath}`);
+  const abs = normalize(`/notCloned/${spec.kustRootPath}`);
   const rest = abs.slice(1);
   const i = rest.indexOf('/');
   return (i < 0 ? abs : abs.slice(i + 1)).slice(1);
 }
 
-export { cleanPath };

@@ -6,6 +6,7 @@ import { runBuildCommand } from './commands/build.js';
 import { runFleetCommand } from './commands/fleet.js';
 import { runGraphCommand } from './commands/graph.js';
 import { runDiffCommand } from './commands/diff.js';
+import { runPrecompileCommand } from './commands/precompile.js';
 import { runLintCommand } from './commands/lint.js';
 import { UsageError, type Io } from './io.js';
 
@@ -19,6 +20,7 @@ Commands:
   graph ROOT     the dependsOn graph of a cluster's Flux Kustomizations (--cluster DIR)
   diff A B       what changes between two renderings (environments, checkouts)
   lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
+  precompile     schema validators compiled ahead of time (for pages that forbid new Function)
 
 Run \`kustomize-ts <command> --help\` for a command's options; \`kustomize-ts --version\` prints the version.`;
 
@@ -34,6 +36,8 @@ export function main(argv: string[], io: Io): number {
         return runGraphCommand(rest, io);
       case 'diff':
         return runDiffCommand(rest, io);
+      case 'precompile':
+        return runPrecompileCommand(rest, io);
       case 'lint':
         return runLintCommand(rest, io);
       case '--version':

@@ -173,7 +173,8 @@ export function scalarText(v: YamlValue): string {
   return String(v);
 }
 
-function yamlKind(v: YamlValue): string {
+/** The kyaml node kind of a value. */
+export function nodeKind(v: YamlValue): 'MappingNode' | 'SequenceNode' | 'ScalarNode' {
   return Array.isArray(v) ? 'SequenceNode' : isMap(v) ? 'MappingNode' : 'ScalarNode';
 }
 
@@ -188,5 +189,5 @@ export function wrongNodeKind(expected: 'MappingNode' | 'ScalarNode' | 'Sequence
   } catch {
     contents = String(got);
   }
-  return `wrong node kind: expected ${expected} but got ${yamlKind(got)}: node contents:\n${contents}`;
+  return `wrong node kind: expected ${expected} but got ${nodeKind(got)}: node contents:\n${contents}`;
 }

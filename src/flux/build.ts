@@ -15,7 +15,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
 import { join, normalize, relative } from '../fs/path.js';
-import type { Origin } from '../resources/origin.js';
+import type { FieldOrigin, Origin } from '../resources/origin.js';
+import type { UnmatchedPatchTarget } from '../build/context.js';
 import type { ResId } from '../resources/res-id.js';
 import { getField, isMap, setField, type YamlMap } from '../yaml/values.js';
 import { generateKustomization, type GenerateAction } from './generate.js';
@@ -41,6 +42,10 @@ export interface FluxObject {
   id: ResId;
   /** Where kustomize read it from (file, document range, AST). */
   origin: Origin;
+  /** Its id before any rename by the build (prefix, suffix, namespace, hash). */
+  originalId?: ResId;
+  /** Fields a patch or transformer wrote, by JSON pointer (for positions of findings on patched values). */
+  fieldOrigins?: ReadonlyMap<string, FieldOrigin>;
 }
 
 /** Inputs of a Flux Kustomization build. */
@@ -71,6 +76,8 @@ export interface KustomizePhase {
   /** kustomize's output, in its order, before any Flux post-processing. */
   objects: FluxObject[];
   diagnostics: Diagnostic[];
+  /** Patch targets (kustomize's and Flux's) that selected nothing. */
+  unmatchedPatchTargets: UnmatchedPatchTarget[];
 }
 
 /** Resolves `spec.path` as Flux's secure join does: `..` and absolute paths stay inside the root. */
@@ -95,7 +102,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   const fs = input.fs;
   const diags: Diagnostic[] = [];
   let dir = resolveSpecPath(input.sourceRoot, ks.path);
-  const fail = (): KustomizePhase => ({ ok: false, dir, objects: [], diagnostics: diags });
+  const fail = (): KustomizePhase => ({ ok: false, dir, objects: [], diagnostics: diags, unmatchedPatchTargets: [] });
   const st = fs.stat(dir);
   if (st?.type !== 'dir') {
     diags.push(
@@ -149,7 +156,14 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
       );
     }
   }
-  const phase: KustomizePhase = { ok: res.ok, dir, action: gen.action, objects: [], diagnostics: diags };
+  const phase: KustomizePhase = {
+    ok: res.ok,
+    dir,
+    action: gen.action,
+    objects: [],
+    diagnostics: diags,
+    unmatchedPatchTargets: [...res.unmatchedPatchTargets],
+  };
   if (gen.file !== undefined) phase.kustomizationFile = gen.file;
   if (gen.text !== undefined) phase.kustomizationText = gen.text;
   if (!res.ok) return phase;
@@ -159,7 +173,9 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
       diags.push(diagnostic('flux/invalid-object', 'error', why, { file: r.origin.file, range: r.origin.range, source: 'flux' }));
       phase.ok = false;
     }
-    phase.objects.push({ object: r.object, id: r.id, origin: r.origin });
+    const o: FluxObject = { object: r.object, id: r.id, origin: r.origin, originalId: r.originalId };
+    if (r.fieldOrigins) o.fieldOrigins = r.fieldOrigins;
+    phase.objects.push(o);
   }
   for (const o of phase.objects) {
     const m = objectMeta(o.object);

@@ -7,6 +7,7 @@
  * one diagnostic each and the rest still renders. `substituteFrom` reads the ConfigMaps and Secrets the
  * same cluster renders, so Kustomizations that need one wait until every other has rendered.
  */
+import type { UnmatchedPatchTarget } from '../build/context.js';
 import type { RemoteLoader } from '../build/options.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
@@ -133,6 +134,8 @@ export interface FleetKustomization {
   objects: FluxObject[];
   /** kustomize's output before Flux's post-processing. */
   kustomizeObjects: FluxObject[];
+  /** Patch targets (kustomize's and the Flux spec's) that selected nothing in this Kustomization's build. */
+  unmatchedPatchTargets: UnmatchedPatchTarget[];
   diagnostics: Diagnostic[];
 }
 
@@ -388,6 +391,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       status: 'rendered',
       objects: [],
       kustomizeObjects: [],
+      unmatchedPatchTargets: [],
       diagnostics: [...diags],
     };
     if (where?.file) {
@@ -448,6 +452,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     }
     r.diagnostics.push(...phase.diagnostics);
     r.kustomizeObjects = phase.objects;
+    r.unmatchedPatchTargets = phase.unmatchedPatchTargets;
     if (!phase.ok) r.status = 'failed';
     return phase.objects.length > 0 || phase.ok;
   };
@@ -665,6 +670,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       if (from.generated !== undefined) to.generated = from.generated;
       if (from.kustomization !== undefined) to.kustomization = from.kustomization;
       to.kustomizeObjects = from.kustomizeObjects;
+      to.unmatchedPatchTargets = from.unmatchedPatchTargets;
       to.status = from.status;
       to.diagnostics.push(...from.diagnostics);
       entry = adopted;

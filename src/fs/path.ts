@@ -3,7 +3,10 @@
  * handles is an absolute POSIX path (`/repo/apps/base`), whatever the host.
  */
 
-/** Normalises a POSIX path: collapses `//`, resolves `.` and `..`, drops a trailing slash. */
+/**
+ * Normalises a POSIX path (Go's path.Clean): collapses `//`, resolves `.` and `..`, drops a trailing
+ * slash; an empty path is `.`.
+ */
 export function normalize(path: string): string {
   const absolute = path.startsWith('/');
   const out: string[] = [];
@@ -25,9 +28,14 @@ export function isAbsolute(path: string): boolean {
   return path.startsWith('/');
 }
 
-/** Joins segments and normalises the result. */
+/** Joins segments and normalises the result (`.` when all are empty). */
 export function join(...parts: string[]): string {
   return normalize(parts.filter((p) => p !== '').join('/'));
+}
+
+/** Go's path.Join: like {@link join}, but `""` when all segments are empty. */
+export function goJoin(...parts: string[]): string {
+  return parts.some((p) => p !== '') ? join(...parts) : '';
 }
 
 /** Resolves `path` against the directory `base` (an absolute path); absolute paths are returned normalised. */

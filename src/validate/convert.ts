@@ -13,8 +13,12 @@ export interface JsonObject {
 /** A compact JSON Schema as this module produces it. */
 export type JsonSchema = JsonObject;
 
-/** Go's base64.StdEncoding as encoding/json decodes `[]byte`: padded, line breaks between quads ignored. */
-export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4}|[\\r\\n])*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?[\\r\\n]*$';
+/**
+ * Go's base64.StdEncoding as encoding/json decodes `[]byte`: padded, with `\r` and `\n` ignored anywhere (kustomize
+ * wraps generated Secret data at 70 characters, which is not a multiple of 4).
+ */
+const B64 = '[A-Za-z0-9+/][\\r\\n]*';
+export const BASE64_PATTERN = `^[\\r\\n]*(?:${B64}${B64}${B64}${B64})*(?:${B64}${B64}=[\\r\\n]*=|${B64}${B64}${B64}=)?[\\r\\n]*$`;
 /** resource.ParseQuantity's grammar (as the apiextensions OpenAPI publishes it for Quantity). */
 export const QUANTITY_PATTERN =
   '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';

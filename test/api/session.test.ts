@@ -69,3 +69,26 @@ describe('session', () => {
     }
   });
 });
+
+describe('session lint', () => {
+  it('reuses the built bases across lint runs and sees edits', async () => {
+    const { nodeFs } = await import('../../src/node/node-fs.js');
+    const { join } = await import('node:path');
+    const { repoRoot } = await import('../helpers/shared.js');
+    const root = join(repoRoot, 'fixtures/fleet-infra');
+    const s = createSession({ base: nodeFs() });
+    const first = s.lint(root, { schema: false });
+    const builds = s.stats.dirBuilds;
+    const second = s.lint(root, { schema: false });
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(s.stats.dirBuilds).toBe(builds);
+    expect(s.stats.dirHits).toBeGreaterThan(0);
+    // Forget prune on production's infrastructure: the finding appears, at the edited file.
+    const file = join(root, 'clusters/production/infrastructure.yaml');
+    const text = new TextDecoder().decode(nodeFs().readFile(file));
+    s.update(file, text.replace('  prune: true\n', '  prune: false\n'));
+    const third = s.lint(root, { schema: false });
+    const prune = third.diagnostics.filter((d) => d.code === 'flux/prune-disabled');
+    expect(prune.map((d) => [d.file, d.line])).toEqual([['clusters/production/infrastructure.yaml', 12]]); // the prune: false line
+  });
+});

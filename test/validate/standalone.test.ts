@@ -200,3 +200,27 @@ if (!chromiumPath) {
     });
   });
 }
+
+describe('kustomize-ts precompile', () => {
+  it('writes a module and its types that validate like run-time compilation', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'kts-pre-'));
+    const out = join(dir, 'validators.js');
+    let err = '';
+    const code = main(['precompile', '-o', out, '--kinds', 'apps/v1/Deployment,v1/Secret'], { out: () => {}, err: (t) => (err += t), errIsTty: false, color: false });
+    expect(code).toBe(0);
+    expect(err).toContain('2 kinds');
+    expect(readFileSync(join(dir, 'validators.d.ts'), 'utf8')).toContain('export declare const precompiled: PrecompiledValidators');
+    const mod = (await import(pathToFileURL(out).href)) as { precompiled: import('../../src/validate/ajv.js').PrecompiledValidators };
+    const { validate } = await import('../../src/api/validate.js');
+    const objects = [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'not base64!' } }];
+    expect(validate(objects, { precompiled: mod.precompiled }).diagnostics.map((d) => d.code)).toEqual(
+      validate(objects).diagnostics.map((d) => d.code),
+    );
+    expect(main(['precompile', '-o', out, '--kinds', 'v9/Nope'], { out: () => {}, err: () => {}, errIsTty: false, color: false })).toBe(1);
+  });
+});

@@ -367,11 +367,12 @@ const cases: Record<string, Case> = {
       data:
         good: aHVudGVyMg==
         wrapped: "aHVudGVy\\naHVudGVy\\n"
+        wrappedMidQuad: "aHVudG\\nVyMg==\\n"
         bad: hunter2
       stringData:
         plain: hunter2
     `,
-    expect: ['schema/invalid 7:8 /data/bad'],
+    expect: ['schema/invalid 8:8 /data/bad'],
     messages: ['must be base64-encoded (use stringData for plain text), got string "hunter2"'],
   },
   'values holding a Flux ${VAR} are left to Flux by default': {

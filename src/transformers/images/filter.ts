@@ -9,8 +9,7 @@ import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
 import { idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import { compileGoRegexp, GoRegexpError } from '../../selector/regex.js';
-import { formatNumber } from '../../yaml/emit.js';
-import { wrongNodeKind } from '../node-kind.js';
+import { nodeKindError, scalarText } from '../node-kind.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
 
 /** One `images` entry (kustomize's `types.Image`). Empty strings mean "not set". */
@@ -87,55 +86,48 @@ export function rewriteImage(image: string, spec: ImageSpec): string | undefined
   return name;
 }
 
-/** The text of a scalar image value (kustomize reads the YAML node's text). */
-function scalarText(v: YamlValue): string {
-  if (v === null) return '';
-  if (typeof v === 'number' || typeof v === 'bigint') {
-    try {
-      return formatNumber(v);
-    } catch {
-      return String(v);
-    }
-  }
-  return String(v);
-}
-
 /** Rewrites one image field; throws on a non-scalar like kustomize. */
 function updateImage(value: YamlValue, set: (v: YamlValue) => void, spec: ImageSpec): void {
   if (value !== null && typeof value === 'object') {
-    throw wrongNodeKind('ScalarNode', value);
+    throw nodeKindError('ScalarNode', value);
   }
   const next = rewriteImage(scalarText(value), spec);
   if (next !== undefined) set(next);
 }
 
 /** Pass 1: every `containers`/`initContainers` list at any depth (innermost first, like kustomize). */
-function walkContainers(node: YamlValue, spec: ImageSpec): void {
+function walkContainers(node: YamlValue, spec: ImageSpec, pointer = '', onRewrite?: (pointer: string) => void): void {
   if (Array.isArray(node)) {
-    for (const el of node) walkContainers(el, spec);
+    node.forEach((el, i) => walkContainers(el, spec, `${pointer}/${i}`, onRewrite));
     return;
   }
   if (!isMap(node)) return;
   for (const key of Object.keys(node)) {
     const value = node[key] as YamlValue;
-    walkContainers(value, spec);
+    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    walkContainers(value, spec, at, onRewrite);
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
-      for (const c of value) {
-        if (c === null) continue;
-        if (!isMap(c)) throw wrongNodeKind('MappingNode', c);
-        if (getField(c, 'image') === undefined) continue;
+      value.forEach((c, i) => {
+        if (c === null) return;
+        if (!isMap(c)) throw nodeKindError('MappingNode', c);
+        if (getField(c, 'image') === undefined) return;
         const container: YamlMap = c;
+        const before = container['image'];
         updateImage(container['image'] as YamlValue, (v) => (container['image'] = v), spec);
-      }
+        if (onRewrite && container['image'] !== before) onRewrite(`${at}/${i}/image`);
+      });
     }
   }
 }
 
-/** Applies one `images` entry to one resource (both passes). CRDs are skipped. */
-export function applyImage(r: Resource, spec: ImageSpec, fieldSpecs: readonly FieldSpec[]): void {
+/**
+ * Applies one `images` entry to one resource (both passes). CRDs are skipped. `onRewrite` is told the JSON
+ * pointer of each container image the first pass changed.
+ */
+export function applyImage(r: Resource, spec: ImageSpec, fieldSpecs: readonly FieldSpec[], onRewrite?: (pointer: string) => void): void {
   if (r.kind === 'CustomResourceDefinition') return;
   try {
-    walkContainers(r.data, spec);
+    walkContainers(r.data, spec, '', onRewrite);
   } catch (err) {
     if (err instanceof BuildError) throw err;
     throw new BuildError('transformer/failed', (err as Error).message, { file: r.origin.file, range: r.origin.range });

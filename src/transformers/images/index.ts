@@ -4,6 +4,7 @@
  * `containers`/`initContainers` list at any depth, then at the `images` field specs (defaults plus
  * `configurations:`).
  */
+import type { Range } from '../../diagnostics/diagnostic.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
 import { fieldSpecType, imageType } from '../../kustomization/schema.js';
 import { listOf, struct } from '../../kustomization/gotype.js';
@@ -23,6 +24,8 @@ export interface ImageTagConfig {
   fieldSpecs: readonly FieldSpec[];
   /** The kustomization field that asked for it (`images` or `transformers`), for diagnostics. */
   field: string;
+  /** The `images` entry, recorded as the origin of the container images it rewrites. */
+  where?: { file: string; range?: Range | undefined };
 }
 
 function imageSpec(i: Image | undefined): ImageSpec {
@@ -53,7 +56,15 @@ export const imageTagTransformer: TransformerPlugin<ImageTagConfig> = {
   },
   transform(resources, c, target) {
     try {
-      for (const r of resources.items) applyImage(r, c.image, c.fieldSpecs);
+      const where = c.where;
+      for (const r of resources.items) {
+        applyImage(
+          r,
+          c.image,
+          c.fieldSpecs,
+          where ? (p) => r.recordFieldOrigin(p, { file: where.file, ...(where.range ? { range: where.range } : {}), by: 'ImageTagTransformer' }) : undefined,
+        );
+      }
     } catch (err) {
       throw atField(err, target, c.field);
     }
@@ -63,5 +74,6 @@ export const imageTagTransformer: TransformerPlugin<ImageTagConfig> = {
 export const imagesField: FieldTransformer<ImageTagConfig> = {
   plugin: imageTagTransformer,
   fields: ['images', 'imageTags'],
-  configs: (k, config) => (k.images ?? []).map((i) => ({ image: imageSpec(i), fieldSpecs: config.images, field: 'images' })),
+  configs: (k, config, target) =>
+    (k.images ?? []).map((i, n) => ({ image: imageSpec(i), fieldSpecs: config.images, field: 'images', where: { file: target.file, range: target.range('images', n) } })),
 };

@@ -78,6 +78,20 @@ function directive(patch: N): { d: Directive; err?: MergeError } {
   return { d: 'unknown', err: new MergeError(`no implemented strategic merge patch strategy for '!!${tag}' ('${nodeText(patch)}')`) };
 }
 
+/**
+ * Both present (Merger.VisitMap / VisitList on an associative list): a null origin clears the field,
+ * then origin's `$patch` decides — `delete` clears, `replace` takes origin, otherwise dest is kept
+ * (its fields are merged next).
+ */
+function mergeDirective(origin: N, dest: N): N {
+  if (origin === null || origin instanceof KeepNull) return undefined;
+  const { d, err } = directive(origin);
+  if (err) throw err;
+  if (d === 'delete') return undefined;
+  if (d === 'replace') return origin;
+  return dest;
+}
+
 function mappingDirective(patch: YamlMap): { d: Directive; err?: MergeError } {
   if (!hasField(patch, PATCH)) return { d: 'merge' };
   const v = nodeText(patch[PATCH]);
@@ -337,12 +351,7 @@ class Walker {
       }
       return origin;
     }
-    if (origin === null || origin instanceof KeepNull) return undefined;
-    const { d, err } = directive(origin);
-    if (err) throw err;
-    if (d === 'delete') return undefined;
-    if (d === 'replace') return origin;
-    return dest;
+    return mergeDirective(origin, dest);
   }
 
   // Merger.VisitScalar
@@ -356,12 +365,7 @@ class Walker {
     const origin = this.origin;
     if (!associative) return origin !== undefined ? origin : dest;
     if (isMissingOrNull(dest)) return origin;
-    if (origin === null || origin instanceof KeepNull) return undefined;
-    const { d, err } = directive(origin);
-    if (err) throw err;
-    if (d === 'delete') return undefined;
-    if (d === 'replace') return origin;
-    return dest;
+    return mergeDirective(origin, dest);
   }
 
   private walkMap(): N {

@@ -4,11 +4,10 @@
  * (kyaml's PathMatcher: `[k=v]` as an unanchored Go regex, `*`, indexes, optional creation).
  */
 import { emitDocument } from '../../yaml/emit.js';
-import { formatNumber } from '../../yaml/emit.js';
 import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { compileGoRegexp } from '../../selector/regex.js';
-import { wrongNodeKind } from '../node-kind.js';
+import { nodeKindError, scalarText } from '../node-kind.js';
 
 /** Go's strconv.Atoi (64-bit): optional sign and decimal digits. */
 function atoi(s: string): number | undefined {
@@ -35,19 +34,6 @@ function splitIndexNameValue(p: string): { name: string; value: string } {
   return { name: elem.slice(0, eq), value: elem.slice(eq + 1) };
 }
 
-/** The text of a scalar node (kyaml's `YNode().Value`); empty for maps, lists and null. */
-export function scalarText(v: YamlValue | undefined): string {
-  if (v === undefined || v === null || typeof v === 'object') return '';
-  if (typeof v === 'number' || typeof v === 'bigint') {
-    try {
-      return formatNumber(v);
-    } catch {
-      return String(v);
-    }
-  }
-  return String(v);
-}
-
 /** A node rendered as YAML, trimmed (kyaml's `RNode.String()` as the target matcher compares it). */
 function nodeString(v: YamlValue): string {
   if (v === null || typeof v !== 'object') return scalarText(v);
@@ -58,7 +44,7 @@ function nodeString(v: YamlValue): string {
   }
 }
 
-const wrongKind = wrongNodeKind;
+const wrongKind = nodeKindError;
 
 // ------------------------------------------------------------------------------------------------
 // Source lookup (kyaml PathGetter without create)

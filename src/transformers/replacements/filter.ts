@@ -14,13 +14,8 @@ import { CompiledSelector, GoRegexpError, LabelSelectorError } from '../../selec
 import { smarterPathSplitter } from '../../fieldspecs/path-splitter.js';
 import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
-import {
-  lookupPath,
-  matchTargets,
-  scalarText,
-  type CreateKind,
-  type TargetSlot,
-} from './field-path.js';
+import { lookupPath, matchTargets, type CreateKind, type TargetSlot } from './field-path.js';
+import { scalarText } from '../node-kind.js';
 
 /** One replacement: where the value comes from and where it goes. */
 export interface Replacement {

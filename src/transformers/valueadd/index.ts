@@ -6,7 +6,7 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import { pathSplitter } from '../../fieldspecs/path-splitter.js';
-import { basename } from '../../fs/path.js';
+import { basename, goJoin } from '../../fs/path.js';
 import { goInt, goString, listOf, struct } from '../../kustomization/gotype.js';
 import { decodeGo, GoDecodeError } from '../../kustomization/gotype.js';
 import { selectorType } from '../../kustomization/schema.js';
@@ -20,7 +20,7 @@ import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config
 import type { TransformerPlugin } from '../types.js';
 import type { KustTarget } from '../../build/context.js';
 import type { ResourceList } from '../../resources/resource-list.js';
-import { wrongNodeKind } from '../node-kind.js';
+import { nodeKindError } from '../node-kind.js';
 
 /** One ValueAddTransformer target. */
 export interface ValueAddTarget {
@@ -67,34 +67,10 @@ function goPathSplit(p: string): string[] {
   return [...goPathSplit(dir), file];
 }
 
-/** Go's path.Clean. */
-function goClean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const s = out.join('/');
-  if (rooted) return '/' + s;
-  return s === '' ? '.' : s;
-}
-
-function goJoin(parts: string[]): string {
-  const nonEmpty = parts.filter((p) => p !== '');
-  return nonEmpty.length === 0 ? '' : goClean(nonEmpty.join('/'));
-}
-
 function goPathJoin(parts: string[]): string {
   if (parts.length === 0) return '';
-  if (parts[0] === '') return '/' + goJoin(parts.slice(1));
-  return goJoin(parts);
+  if (parts[0] === '') return '/' + goJoin(...parts.slice(1));
+  return goJoin(...parts);
 }
 
 /** kyaml's InsertPathPart: `part` inserted at segment `pos` of `path` (absolute paths stay absolute). */
@@ -147,19 +123,19 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
     if (isIndex(part)) {
       const idx = Number(part);
       if (idx < 0) throw new Error(`array index ${idx} cannot be negative`);
-      if (!Array.isArray(cur)) throw wrongNodeKind('SequenceNode', cur);
+      if (!Array.isArray(cur)) throw nodeKindError('SequenceNode', cur);
       if (idx >= cur.length) return;
       parent = cur;
       key = idx;
       cur = cur[idx] as YamlValue;
     } else if (part === '-') {
-      if (!Array.isArray(cur)) throw wrongNodeKind('SequenceNode', cur);
+      if (!Array.isArray(cur)) throw nodeKindError('SequenceNode', cur);
       if (cur.length === 0) return;
       parent = cur;
       key = cur.length - 1;
       cur = cur[key] as YamlValue;
     } else if (isListIndex(part)) {
-      if (!Array.isArray(cur)) throw wrongNodeKind('SequenceNode', cur);
+      if (!Array.isArray(cur)) throw nodeKindError('SequenceNode', cur);
       const inner = part.slice(1, -1);
       const eq = inner.indexOf('=');
       if (eq < 0) throw new Error('list path element must contain fieldName=fieldValue for element to match');
@@ -178,7 +154,7 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
       key = idx;
       cur = cur[idx] as YamlValue;
     } else {
-      if (!isMap(cur)) throw wrongNodeKind('MappingNode', cur);
+      if (!isMap(cur)) throw nodeKindError('MappingNode', cur);
       if (getField(cur, part) === undefined) setField(cur, part, emptyOf(kindFor(next)));
       parent = cur;
       key = part;
@@ -187,7 +163,7 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
   }
   if (parent === undefined || key === undefined) return;
   if (cur !== null && typeof cur === 'object') {
-    throw wrongNodeKind('ScalarNode', cur);
+    throw nodeKindError('ScalarNode', cur);
   }
   let newValue = value;
   if (filePathPosition > 0) newValue = insertPathPart(cur === null ? '' : String(cur), filePathPosition - 1, value);

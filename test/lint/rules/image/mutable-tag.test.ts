@@ -35,6 +35,14 @@ ruleCases('image/mutable-tag', [
     expected: ['prod/patch.yaml:9:14'],
   },
   {
+    name: 'a tag the images transformer sets is reported at the images entry',
+    files: {
+      ...pod('nginx:1.27'),
+      'prod/kustomization.yaml': 'resources:\n  - ../apps\nimages:\n  - name: nginx\n    newTag: latest\n',
+    },
+    expected: ['prod/kustomization.yaml:4:5'],
+  },
+  {
     name: 'version tags, digests, and variables',
     files: { ...flux, ...pod('nginx:1.27', 'redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'ghcr.io/x/y:${TAG:=1.0}') },
     expected: [],
