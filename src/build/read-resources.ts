@@ -4,8 +4,8 @@
  * documents are skipped.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSeqNode, type LineCounter } from 'yaml';
-import { parseYamlStream, toRange, type ParsedDocument } from '../yaml/parse.js';
+import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSeqNode } from 'yaml';
+import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { cloneValue } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
 import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
@@ -154,40 +154,6 @@ function toResource(p: Pending, scope: ScopeResolver): Resource {
   return r;
 }
 
-/**
- * The first mapping key that repeats in a document's AST, as go-yaml v3 reports it when kustomize decodes
- * the object for output (`mapping key "k" already defined at line N`): keys compare by text.
- */
-function findDuplicateKey(node: unknown, lc: LineCounter): { message: string; start: number; end: number } | undefined {
-  if (isYamlMapNode(node)) {
-    const seen = new Map<string, number>();
-    for (const item of node.items) {
-      const k = item.key;
-      if (isYamlScalarNode(k)) {
-        const text = String(k.value);
-        const start = k.range?.[0] ?? 0;
-        const prev = seen.get(text);
-        if (prev !== undefined) {
-          return {
-            message: `line ${lc.linePos(start).line}: mapping key ${JSON.stringify(text)} already defined at line ${lc.linePos(prev).line}`,
-            start,
-            end: k.range?.[1] ?? start,
-          };
-        }
-        seen.set(text, start);
-      }
-      const inner = findDuplicateKey(item.value, lc);
-      if (inner) return inner;
-    }
-  } else if (isYamlSeqNode(node)) {
-    for (const item of node.items) {
-      const inner = findDuplicateKey(item, lc);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
 function originOf(file: string, doc: ParsedDocument, lineCounter: import('yaml').LineCounter, extra: Partial<Origin>): Origin {
   return { ...extra, file, range: doc.range, documentIndex: doc.index, node: doc.node, lineCounter };
 }
@@ -218,14 +184,13 @@ export function resourcesFromText(
   }));
   const errors = new Map<Pending, BuildError>();
   stream.documents.forEach((doc, i) => {
-    const dup = findDuplicateKey(doc.node, stream.lineCounter);
+    // go-yaml v3 reports the first repeated key when kustomize decodes the object for output.
+    const dup = doc.duplicateKeys?.[0];
     if (dup) {
+      const message = `line ${dup.range.start.line}: mapping key ${JSON.stringify(dup.key)} already defined at line ${dup.firstLine}`;
       errors.set(
         pending[i] as Pending,
-        new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${dup.message}`, {
-          file,
-          range: toRange(stream.lineCounter, dup.start, dup.end),
-        }),
+        new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${message}`, { file, range: dup.range }),
       );
     } else if (doc.outputError) {
       // Found while reading, but kustomize only fails on it when it writes the object out.

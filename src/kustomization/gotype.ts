@@ -150,7 +150,7 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
     }
     const ft = t.fields[name] as GoType;
     const d = decodeValue(v[key] as YamlValue, ft, {
-      structName: ctx.structName,
+      structName: t.name,
       fieldPath: [...ctx.fieldPath, name],
       ...(ctx.allowUnknown ? { allowUnknown: true } : {}),
     });
