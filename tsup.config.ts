@@ -13,6 +13,8 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     treeshake: true,
+    // lodash-es is ESM only: bundle the few functions used, so the CommonJS build needs no require(esm).
+    noExternal: ['lodash-es'],
   },
   {
     entry: { 'vitest/index': 'src/vitest/index.ts' },

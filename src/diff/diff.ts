@@ -3,6 +3,7 @@
  * added, removed or changed, with field-level changes and a unified YAML diff. Secrets' values are masked.
  */
 import { createTwoFilesPatch } from 'diff';
+import { escapeRegExp } from 'lodash-es';
 import type { RenderedResource } from '../api/build.js';
 import type { ResId } from '../resources/res-id.js';
 import { emitDocument } from '../yaml/emit.js';
@@ -52,10 +53,6 @@ export interface DiffResult {
 
 const NS_PLACEHOLDER = '<namespace>';
 const ENV_PLACEHOLDER = '<env>';
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Replaces `token` where it stands as a word (not inside a longer name). */
 function envReplacer(token: string): (s: string) => string {

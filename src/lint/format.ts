@@ -4,6 +4,7 @@
  * rule metadata and regions, as GitHub code scanning accepts it). Browser-safe: hosts other than the
  * CLI can produce the same reports.
  */
+import { countBy, sortBy } from 'lodash-es';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from './types.js';
 
@@ -28,26 +29,19 @@ const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
 /** Orders findings by file, line, column, then rule; findings without a file come last. */
 export function sortDiagnostics<D extends Diagnostic>(diagnostics: readonly D[]): D[] {
-  return [...diagnostics].sort((a, b) => {
-    if (a.file !== b.file) {
-      if (a.file === undefined) return 1;
-      if (b.file === undefined) return -1;
-      return a.file < b.file ? -1 : 1;
-    }
-    return (
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      severityRank[a.severity] - severityRank[b.severity]
-    );
-  });
+  return sortBy(diagnostics, [
+    (d) => (d.file === undefined ? 1 : 0),
+    (d) => d.file ?? '',
+    (d) => d.line ?? 0,
+    (d) => d.column ?? 0,
+    (d) => d.code,
+    (d) => severityRank[d.severity],
+  ]);
 }
 
 /** Counts by severity. */
 export function countSeverities(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) c[d.severity]++;
-  return c;
+  return { error: 0, warning: 0, info: 0, ...countBy(diagnostics, (d) => d.severity) };
 }
 
 function plural(n: number, word: string): string {
