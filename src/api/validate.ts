@@ -48,7 +48,7 @@ export interface ValidateOptions {
   /** Report files relative to this directory. Default: the paths as the origins hold them. */
   root?: string;
   /**
-   * Validators compiled ahead of time (scripts/gen-standalone.ts) so that built-in kinds validate without
+   * Validators compiled ahead of time (test/scripts/gen-standalone.ts) so that built-in kinds validate without
    * `new Function` (pages with a strict CSP). Their mode wins over `strict`. Default none.
    */
   precompiled?: PrecompiledValidators;

@@ -1,7 +1,7 @@
 /**
  * The compact form of OpenAPI (swagger 2) schemas that kustomize's strategic merge reads, and the
  * conversion from raw swagger definitions into it. The same conversion makes the committed builtin table
- * (scripts/gen-openapi.ts) and reads custom `openapi.path` schemas at build time, so both follow one rule
+ * (test/scripts/gen-openapi.ts) and reads custom `openapi.path` schemas at build time, so both follow one rule
  * set: only what kyaml's merge walk consults is kept (properties, additionalProperties, items of
  * `type: array`, `$ref`s, `x-kubernetes-patch-strategy` with its merge keys).
  */

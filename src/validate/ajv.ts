@@ -1,7 +1,7 @@
 /**
  * The ajv adapter: one ajv instance per mode (plain, strict), each schema added on first use with the
  * definitions it references, compiled once and cached by key. Precompiled (standalone) validators, when
- * given, are used instead and need no `new Function` (see scripts/gen-standalone.ts).
+ * given, are used instead and need no `new Function` (see test/scripts/gen-standalone.ts).
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { collectRefs, strictSchema, type JsonSchema } from './convert.js';
@@ -15,7 +15,7 @@ export interface CompiledValidator {
 
 /**
  * Validators compiled ahead of time (ajv standalone code), by schema key. Generate them with
- * `npx tsx scripts/gen-standalone.ts`; one set per mode.
+ * `npx tsx test/scripts/gen-standalone.ts`; one set per mode.
  */
 export interface PrecompiledValidators {
   /** Whether these validators were compiled from the strict schema variant. */

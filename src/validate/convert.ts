@@ -1,5 +1,5 @@
 /**
- * Schema conversion shared by the dev-time generator (scripts/gen-schemas.ts) and the runtime (CRDs found
+ * Schema conversion shared by the dev-time generator (test/scripts/gen-schemas.ts) and the runtime (CRDs found
  * among the objects being validated): a CRD's structural `openAPIV3Schema` → a compact JSON Schema (draft-07)
  * that accepts what the API server accepts, and the kubeconform-style strict variant of any schema.
  */

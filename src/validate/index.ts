@@ -1,6 +1,6 @@
 /**
  * validate: schema validation of Kubernetes objects. Kubernetes 1.36 and Flux schemas are generated at
- * development time into schemas/ (scripts/gen-schemas.ts) and compiled lazily, once per kind, by the ajv
+ * development time into schemas/ (test/scripts/gen-schemas.ts) and compiled lazily, once per kind, by the ajv
  * adapter (ajv.ts); CRDs among the objects validate their custom resources (registry.ts, convert.ts);
  * ajv errors become problems (problems.ts) located in the source through each object's origin
  * (position.ts); deprecated apiVersions come from Pluto's table (deprecations.ts). The public entry is

@@ -2,7 +2,7 @@
  * Precompiling the built-in schemas (Kubernetes 1.36 and Flux kinds) into ajv standalone validator code:
  * an ES module with no imports exporting `precompiled` (a `PrecompiledValidators`), for hosts whose
  * Content-Security-Policy forbids `new Function`. Used by `kustomize-ts precompile` and
- * scripts/gen-standalone.ts; not part of the core entry (it pulls in ajv's code generator).
+ * test/scripts/gen-standalone.ts; not part of the core entry (it pulls in ajv's code generator).
  */
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';

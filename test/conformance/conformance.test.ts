@@ -7,7 +7,7 @@
 /// <reference types="node" />
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCases, loadKnownDifferences, runCase } from '../../scripts/conformance-lib.js';
+import { findCases, loadKnownDifferences, runCase } from '../scripts/conformance-lib.js';
 import { hasShared, repoRoot, sharedDir, sharedSkipReason } from '../helpers/shared.js';
 
 const corpus = join(sharedDir, 'conformance');

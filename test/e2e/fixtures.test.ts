@@ -1,6 +1,6 @@
 /**
  * Every kustomization directory of the example fixtures builds byte-identical to the golden output that
- * the reference (kubectl kustomize, kustomize v5.6.0) produced (scripts/gen-golden.ts), through the Node
+ * the reference (kubectl kustomize, kustomize v5.6.0) produced (test/scripts/gen-golden.ts), through the Node
  * file system and through the in-memory one.
  */
 /// <reference types="node" />

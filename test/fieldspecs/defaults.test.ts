@@ -1,6 +1,6 @@
 /**
  * The default field-spec tables are kustomize v5.6.0's builtinpluginconsts, entry for entry
- * (src/fieldspecs/defaults.generated.ts, made by scripts/gen-default-fieldspecs.ts). When the kustomize
+ * (src/fieldspecs/defaults.generated.ts, made by test/scripts/gen-default-fieldspecs.ts). When the kustomize
  * mirror is on this machine the generated file is checked against it; the quirks kustomize has are
  * asserted always.
  */
@@ -16,7 +16,7 @@ const mirror = process.env.KUSTOMIZE_REPO ?? '/work/.mirror/kubernetes-sigs+kust
 
 describe('default field specs', () => {
   it.skipIf(!existsSync(mirror))('match kustomize v5.6.0 builtinpluginconsts (needs the kustomize mirror)', () => {
-    const out = execFileSync('npx', ['tsx', join(repoRoot, 'scripts/gen-default-fieldspecs.ts'), '--check', '--repo', mirror], {
+    const out = execFileSync('npx', ['tsx', join(repoRoot, 'test/scripts/gen-default-fieldspecs.ts'), '--check', '--repo', mirror], {
       encoding: 'utf8',
       cwd: repoRoot,
     });

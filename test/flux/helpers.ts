@@ -1,4 +1,4 @@
-/** Flux fixture repositories, shared by the flux tests and scripts/gen-flux-expected.ts. */
+/** Flux fixture repositories, shared by the flux tests and test/scripts/gen-flux-expected.ts. */
 /// <reference types="node" />
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

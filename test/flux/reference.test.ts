@@ -2,7 +2,7 @@
  * Every Flux Kustomization of every fixture cluster (fixtures/fleet-infra and fixtures/flux-*): its
  * kustomize phase — the directory at spec.path with the kustomization the controller generates or edits,
  * built with LoadRestrictionsNone — equals what the reference printed for the same input
- * (`kubectl kustomize --load-restrictor LoadRestrictionsNone`, scripts/gen-flux-expected.ts). For paths with
+ * (`kubectl kustomize --load-restrictor LoadRestrictionsNone`, test/scripts/gen-flux-expected.ts). For paths with
  * their own kustomization and no Flux overrides that is kubectl's output on the path itself.
  */
 /// <reference types="node" />
@@ -22,7 +22,7 @@ for (const f of fluxFixtures()) {
       it('has a reference output for every Kustomization that reached kustomize', () => {
         for (const k of built) {
           const base = expectedBase(f.name, cluster, k.id);
-          expect(existsSync(`${base}.yaml`) || existsSync(`${base}.error`), `${k.id}: run scripts/gen-flux-expected.ts`).toBe(true);
+          expect(existsSync(`${base}.yaml`) || existsSync(`${base}.error`), `${k.id}: run test/scripts/gen-flux-expected.ts`).toBe(true);
         }
       });
       for (const k of built) {

@@ -1,6 +1,6 @@
 /**
  * Generator cases (test/generators/cases/<name>/): each input builds byte-identical to the output of the
- * reference (`kubectl kustomize`, kustomize v5.6.0; regenerate with scripts/gen-expected.ts), or fails
+ * reference (`kubectl kustomize`, kustomize v5.6.0; regenerate with test/scripts/gen-expected.ts), or fails
  * like it (a Go pointer kustomize prints, `merging from generator &{0x...}`, matches any word). A case.json
  * may name a stable part of an error (`errorContains`), a builtin transformer the case `needs` (skipped
  * while absent), or `compare: names` with its `note` (a known difference of the output writer, not of the

@@ -1,7 +1,7 @@
 /**
  * Reference test cases, the one format and runner of the end-to-end tables (transformers, generators,
  * vars, sort, build metadata, accumulation, loader): folders `<cases>/<name>/` with `input/`, an optional
- * `case.json` and the outputs of `kubectl kustomize` written by scripts/gen-expected.ts (`expected.yaml`,
+ * `case.json` and the outputs of `kubectl kustomize` written by test/scripts/gen-expected.ts (`expected.yaml`,
  * `expected-error.txt`, `expected-warnings.txt`). `runReferenceCases` registers one vitest case per
  * folder that builds `input/<run>` through the Node file system and compares byte for byte
  * (`checkReferenceCase` is that check, for tables registered differently).
@@ -102,7 +102,7 @@ export function buildReferenceCase(c: ReferenceCase): { ok: boolean; yaml: strin
       : {}),
   });
   const norm = (s: string): string => s.split(input).join('<input>');
-  // scripts/gen-expected.ts keeps the reference's stderr without its empty lines.
+  // test/scripts/gen-expected.ts keeps the reference's stderr without its empty lines.
   const errorText = (s: string): string =>
     norm(s)
       .split('\n')

@@ -1,6 +1,6 @@
 /**
  * Lint over the small fleets of the shared corpus (../shared/corpus/fleets): clusters are found, nothing
- * crashes, and the findings judged true in the corpus review are there (scripts/lint-corpus.ts prints the
+ * crashes, and the findings judged true in the corpus review are there (test/scripts/lint-corpus.ts prints the
  * full table). Skipped when the shared folder is absent.
  */
 /// <reference types="node" />

@@ -1,6 +1,6 @@
 /**
  * Loader errors (spec §1.1, §2.4–2.8, §3.3, §13): each case folder in cases/ is rejected by the reference
- * kustomize (its error is in expected-error.txt, written by scripts/gen-expected.ts). We must reject it
+ * kustomize (its error is in expected-error.txt, written by test/scripts/gen-expected.ts). We must reject it
  * too, with kustomize's message, a diagnostic code, and the file and line/column of the cause.
  */
 import { join, relative } from 'node:path';

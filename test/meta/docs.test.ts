@@ -3,19 +3,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliDoc, diagnosticsDoc } from '../../scripts/gen-docs.js';
-import { apiDoc } from '../../scripts/gen-api-docs.js';
-import { loadKnownDifferences } from '../../scripts/conformance-lib.js';
+import { cliDoc, diagnosticsDoc } from '../scripts/gen-docs.js';
+import { apiDoc } from '../scripts/gen-api-docs.js';
+import { loadKnownDifferences } from '../scripts/conformance-lib.js';
 import { repoRoot } from '../helpers/shared.js';
 
 describe('docs', () => {
-  it('docs/diagnostics.md lists every diagnostic code (regenerate with scripts/gen-docs.ts)', () => {
+  it('docs/diagnostics.md lists every diagnostic code (regenerate with test/scripts/gen-docs.ts)', () => {
     expect(readFileSync(join(repoRoot, 'docs/diagnostics.md'), 'utf8')).toBe(diagnosticsDoc());
   });
-  it('docs/cli.md is the CLI help of every command (regenerate with scripts/gen-docs.ts)', () => {
+  it('docs/cli.md is the CLI help of every command (regenerate with test/scripts/gen-docs.ts)', () => {
     expect(readFileSync(join(repoRoot, 'docs/cli.md'), 'utf8')).toBe(cliDoc());
   });
-  it('docs/api.md documents the published API (regenerate with scripts/gen-api-docs.ts)', () => {
+  it('docs/api.md documents the published API (regenerate with test/scripts/gen-api-docs.ts)', () => {
     expect(readFileSync(join(repoRoot, 'docs/api.md'), 'utf8')).toBe(apiDoc());
   });
   it('every known conformance difference has a reason and is in docs/compatibility.md', () => {

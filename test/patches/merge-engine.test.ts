@@ -2,7 +2,7 @@
  * The patch engine against the reference: every case of cases.yaml (strategic-merge directives and list
  * rules, JSON 6902 operations, patch type detection, targets, openapi/crds) is built from an in-memory
  * file system and compared with the output (or error) kustomize v5.6.0 gave for the same files
- * (test/patches/expected/, written by scripts/gen-patch-cases.ts).
+ * (test/patches/expected/, written by test/scripts/gen-patch-cases.ts).
  */
 /// <reference types="node" />
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/api/build.js';
 import { memoryFs } from '../../src/fs/memory.js';
-import { EXPECTED_DIR, loadCases, type PatchCase } from '../../scripts/gen-patch-cases.js';
+import { EXPECTED_DIR, loadCases, type PatchCase } from '../scripts/gen-patch-cases.js';
 
 const ROOT = '/case';
 
@@ -51,7 +51,7 @@ describe('patch engine (reference cases)', () => {
       expect(result.toYaml()).toBe(c.expected);
       return;
     }
-    expect(c.expectedError, 'case has no expected output: run scripts/gen-patch-cases.ts').toBeDefined();
+    expect(c.expectedError, 'case has no expected output: run test/scripts/gen-patch-cases.ts').toBeDefined();
     expect(result.ok).toBe(false);
     const expected = (c.expectedError as string).split('$ROOT').join(ROOT).trimEnd();
     if (expected.startsWith('panic:') || c.errorDiffers) return;

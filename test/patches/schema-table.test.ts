@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasShared, repoRoot, sharedDir, sharedSkipReason } from '../helpers/shared.js';
-import { BUNDLE, OUTPUT, generate } from '../../scripts/gen-openapi.js';
+import { BUNDLE, OUTPUT, generate } from '../scripts/gen-openapi.js';
 import { builtinSchema } from '../../src/schema/builtin.js';
 import { clusterScopedKinds } from '../../src/resources/cluster-scoped.generated.js';
 import { resources } from '../../src/schema/openapi-v1.21.2.generated.js';

@@ -1,12 +1,12 @@
 /**
  * Go regexps as patch targets anchor them, against what the reference kustomize's Go `regexp` does with
- * the same patterns and names (test/selector/regex-expected.json, written by scripts/gen-regex-cases.ts):
+ * the same patterns and names (test/selector/regex-expected.json, written by test/scripts/gen-regex-cases.ts):
  * flag groups anywhere, case folding, `.`/`\s`/`$` semantics, escapes, classes, and Go's error messages.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileAnchored } from '../../src/selector/index.js';
-import type { RegexCases, RegexExpected } from '../../scripts/gen-regex-cases.js';
+import type { RegexCases, RegexExpected } from '../scripts/gen-regex-cases.js';
 
 const cases = JSON.parse(readFileSync(new URL('./regex-cases.json', import.meta.url), 'utf8')) as RegexCases;
 const expected = JSON.parse(readFileSync(new URL('./regex-expected.json', import.meta.url), 'utf8')) as RegexExpected[];

@@ -1,9 +1,9 @@
-/** The committed schema data is what scripts/gen-schemas.ts makes from ../shared/schemas. */
+/** The committed schema data is what test/scripts/gen-schemas.ts makes from ../shared/schemas. */
 /// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../scripts/gen-schemas.js';
+import { generate } from '../scripts/gen-schemas.js';
 import { hasShared, repoRoot, sharedDir, sharedSkipReason } from '../helpers/shared.js';
 
 if (!hasShared) {
@@ -14,7 +14,7 @@ if (!hasShared) {
   describe('generated schemas', () => {
     const files = generate(sharedDir);
     for (const name of ['kubernetes.generated.ts', 'flux.generated.ts', 'deprecations.generated.ts']) {
-      it(`${name} is what scripts/gen-schemas.ts generates (run it to update)`, () => {
+      it(`${name} is what test/scripts/gen-schemas.ts generates (run it to update)`, () => {
         const text = files.get(name);
         expect(text, name).toBeDefined();
         expect(readFileSync(join(repoRoot, 'src/validate/schemas', name), 'utf8') === text, `${name} is stale`).toBe(true);

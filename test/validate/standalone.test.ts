@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { standaloneModule } from '../../scripts/gen-standalone.js';
+import { standaloneModule } from '../scripts/gen-standalone.js';
 import { validate } from '../../src/api/validate.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { PrecompiledValidators } from '../../src/validate/ajv.js';

@@ -1,6 +1,6 @@
 /**
  * vars: named cases under cases/, each built like `kubectl kustomize` and compared byte for byte with
- * the reference output (scripts/gen-expected.ts writes expected.yaml / expected-error.txt /
+ * the reference output (test/scripts/gen-expected.ts writes expected.yaml / expected-error.txt /
  * expected-warnings.txt with kustomize v5.6.0).
  */
 import { join } from 'node:path';

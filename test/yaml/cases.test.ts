@@ -1,5 +1,5 @@
 /**
- * The YAML in/out matrix: every folder of test/yaml/cases (made by scripts/gen-yaml-cases.ts with the
+ * The YAML in/out matrix: every folder of test/yaml/cases (made by test/scripts/gen-yaml-cases.ts with the
  * reference binary) is built through the library API and compared byte for byte with the reference's
  * output; a case the reference fails must fail with the diagnostic code its case.json names.
  */

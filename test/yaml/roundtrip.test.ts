@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitDocuments } from '../../src/yaml/emit.js';
 import { parseYamlStream } from '../../src/yaml/parse.js';
-import { hasShared, sharedDir } from '../../scripts/shared.js';
+import { hasShared, sharedDir } from '../scripts/shared.js';
 
 const root = join(sharedDir, 'conformance');
 

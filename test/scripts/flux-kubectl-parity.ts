@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/flux-kubectl-parity.ts [FLEETS_DIR] [--fleet NAME] [--verbose]`: for every Flux
+ * `npx tsx test/scripts/flux-kubectl-parity.ts [FLEETS_DIR] [--fleet NAME] [--verbose]`: for every Flux
  * Kustomization of every corpus cluster, compares kustomize-ts's objects (kustomize phase, before Flux's
  * substitution and owner labels) with the reference (kubectl 1.33 = kustomize v5.6.0; KUBECTL overrides):
  *
@@ -16,12 +16,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
-import type { FileSystem } from '../src/fs/types.js';
-import { readFluxInstanceSync, renderFleet } from '../src/flux/index.js';
-import { nodeFs } from '../src/node/index.js';
-import { emitDocuments } from '../src/yaml/emit.js';
-import { parseYamlStream } from '../src/yaml/parse.js';
-import { isMap, type YamlMap } from '../src/yaml/values.js';
+import type { FileSystem } from '../../src/fs/types.js';
+import { readFluxInstanceSync, renderFleet } from '../../src/flux/index.js';
+import { nodeFs } from '../../src/node/index.js';
+import { emitDocuments } from '../../src/yaml/emit.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
+import { isMap, type YamlMap } from '../../src/yaml/values.js';
 import { corpusClusters } from './flux-corpus-entries.js';
 import { sharedDir } from './shared.js';
 

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/flux-corpus.ts [FLEETS_DIR] [--fleet NAME] [--verbose] [--markdown]`: renders every
+ * `npx tsx test/scripts/flux-corpus.ts [FLEETS_DIR] [--fleet NAME] [--verbose] [--markdown]`: renders every
  * cluster of every fleet in the shared corpus (`../shared/corpus/fleets`, entry points from its README)
  * with `renderFleet` and prints one row per cluster: Flux Kustomizations found, how many rendered /
  * failed / were skipped, objects, diagnostics by code (errors and warnings), wall time. `--verbose` lists
@@ -8,10 +8,10 @@
 /// <reference types="node" />
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readFluxInstanceSync, renderFleet, type FleetResult } from '../src/flux/index.js';
-import { parseYamlStream } from '../src/yaml/parse.js';
-import { isMap, type YamlMap } from '../src/yaml/values.js';
-import { nodeFs } from '../src/node/index.js';
+import { readFluxInstanceSync, renderFleet, type FleetResult } from '../../src/flux/index.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
+import { isMap, type YamlMap } from '../../src/yaml/values.js';
+import { nodeFs } from '../../src/node/index.js';
 import { sharedDir } from './shared.js';
 import { corpusClusters } from './flux-corpus-entries.js';
 

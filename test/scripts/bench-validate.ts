@@ -3,7 +3,7 @@
  * written in the fleets' YAML files (kustomization files and documents without apiVersion/kind left out)
  * is validated, one fleet at a time (its CRDs validate its custom resources).
  *
- *   npx tsx scripts/bench-validate.ts [--strict] [--rendered] [--samples N] [--fleet NAME]
+ *   npx tsx test/scripts/bench-validate.ts [--strict] [--rendered] [--samples N] [--fleet NAME]
  *
  * With --rendered, the objects are instead the output of `build()` of every kustomization directory the
  * fleet's builds.tsv lists as building (LoadRestrictionsNone), validated one build at a time, with
@@ -14,12 +14,12 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from '../src/api/build.js';
-import { validate, type ValidateObject } from '../src/api/validate.js';
-import { nodeFs } from '../src/node/index.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { parseYamlStream } from '../src/yaml/parse.js';
-import { isMap, type YamlMap } from '../src/yaml/values.js';
+import { build } from '../../src/api/build.js';
+import { validate, type ValidateObject } from '../../src/api/validate.js';
+import { nodeFs } from '../../src/node/index.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
+import { isMap, type YamlMap } from '../../src/yaml/values.js';
 import { sharedDir } from './shared.js';
 
 const args = process.argv.slice(2);

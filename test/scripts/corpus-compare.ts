@@ -3,15 +3,15 @@
  * (../shared/corpus/fleets), with the default load restrictor and with LoadRestrictionsNone, and lists the
  * directories whose output or success differs.
  *
- *   npx tsx scripts/corpus-compare.ts [FLEET...]
+ *   npx tsx test/scripts/corpus-compare.ts [FLEET...]
  */
 /// <reference types="node" />
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from '../src/api/build.js';
-import { nodeFs } from '../src/node/node-fs.js';
-import type { LoadRestrictor } from '../src/build/options.js';
+import { build } from '../../src/api/build.js';
+import { nodeFs } from '../../src/node/node-fs.js';
+import type { LoadRestrictor } from '../../src/build/options.js';
 import { sharedDir } from './shared.js';
 
 const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';

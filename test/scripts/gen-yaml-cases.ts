@@ -2,7 +2,7 @@
  * Generates the YAML in/out test matrix (test/yaml/cases): one folder per rule of spec §11.2 and §1.1,
  * each with `input/` (a kustomization and its resource file), `case.json` (the rule) and the output of
  * the reference — `expected.yaml`, or `expected-error.txt` when the reference fails. Expected outputs
- * are never written by hand: run `npx tsx scripts/gen-yaml-cases.ts` (needs the reference binary
+ * are never written by hand: run `npx tsx test/scripts/gen-yaml-cases.ts` (needs the reference binary
  * /usr/lib/google-cloud-sdk/bin/kubectl.1.33) and commit inputs and outputs together.
  * `--only NAME` regenerates one case.
  */
@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './shared.js';
-import { compareKeys } from '../src/yaml/emit.js';
+import { compareKeys } from '../../src/yaml/emit.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
 const CASES = join(repoRoot, 'test', 'yaml', 'cases');

@@ -3,7 +3,7 @@
  * for every kustomization directory under each fixture repository listed below, runs
  * `kubectl kustomize DIR` (kustomize v5.6.0) and writes test/golden/<fixture>/<dir>.yaml.
  *
- *   KUBECTL=/path/to/kubectl npx tsx scripts/gen-golden.ts
+ *   KUBECTL=/path/to/kubectl npx tsx test/scripts/gen-golden.ts
  *
  * KUBECTL defaults to the kubectl 1.33 (kustomize v5.6.0) of this machine's Google Cloud SDK.
  */
@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './shared.js';
-import { kustomizationDirs, goldenFixtures } from '../test/helpers/fixtures.js';
+import { kustomizationDirs, goldenFixtures } from '../helpers/fixtures.js';
 
 const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
 for (const fixture of goldenFixtures) {

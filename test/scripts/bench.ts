@@ -2,7 +2,7 @@
  * Benchmark (not a test): kustomize-ts against the reference `kubectl kustomize` over a repository's
  * kustomization directories, in the same run, plus the editor case (re-render after a one-line edit).
  *
- *   npx tsx scripts/bench.ts [ROOT] [--no-kubectl] [--runs N]
+ *   npx tsx test/scripts/bench.ts [ROOT] [--no-kubectl] [--runs N]
  *
  * ROOT defaults to ../shared/corpus/fleets/joryirving__home-ops (≈1,100 files). Builds use
  * LoadRestrictionsNone (Flux's setting).
@@ -12,10 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from '../src/api/build.js';
-import { createSession } from '../src/api/session.js';
-import { BuildCache } from '../src/build/cache.js';
-import { nodeFs } from '../src/node/node-fs.js';
+import { build } from '../../src/api/build.js';
+import { createSession } from '../../src/api/session.js';
+import { BuildCache } from '../../src/build/cache.js';
+import { nodeFs } from '../../src/node/node-fs.js';
 import { repoRoot, sharedDir } from './shared.js';
 
 const args = process.argv.slice(2);

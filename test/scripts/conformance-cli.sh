@@ -2,9 +2,9 @@
 # The independent check of the conformance corpus through the CLI (one process per case, as a user runs it):
 # for each case, `kustomize-ts build` with the case's flags, compared byte for byte with the reference's
 # stdout, or expected to fail when the reference failed. Prints failing cases, then "N passed, M failed".
-#   npm run build && scripts/conformance-cli.sh [CORPUS_DIR]
+#   npm run build && test/scripts/conformance-cli.sh [CORPUS_DIR]
 set -uo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 corpus="${1:-$here/../shared/conformance}"
 cli="$here/dist/cli.js"
 [ -f "$cli" ] || { echo "build first: npm run build" >&2; exit 2; }

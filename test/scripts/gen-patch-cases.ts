@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/gen-patch-cases.ts [name...]`: runs the reference kustomize (v5.6.0, embedded in
+ * `npx tsx test/scripts/gen-patch-cases.ts [name...]`: runs the reference kustomize (v5.6.0, embedded in
  * kubectl 1.33) over the cases of test/patches/cases.yaml (each case: a name and its files) and writes the
  * expected results to test/patches/expected/<name>.yaml (stdout of a successful build) or
  * <name>.error.txt (the message without kubectl's `error: ` prefix, the case's root replaced by `$ROOT`;
@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './shared.js';
-import { parseYamlStream } from '../src/yaml/parse.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
 
 export interface PatchCase {
   name: string;

@@ -1,13 +1,13 @@
 /**
  * Round-trip check of the YAML emitter: every `expected*.yaml` of the conformance corpus is kustomize's
  * own output, so parsing it and emitting it again must give the same bytes.
- * `npx tsx scripts/yaml-roundtrip.ts [folder]` prints each mismatch with its first differing line.
+ * `npx tsx test/scripts/yaml-roundtrip.ts [folder]` prints each mismatch with its first differing line.
  */
 /// <reference types="node" />
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYamlStream } from '../src/yaml/parse.js';
-import { emitDocuments } from '../src/yaml/emit.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
+import { emitDocuments } from '../../src/yaml/emit.js';
 import { sharedDir } from './shared.js';
 
 const root = process.argv[2] ?? join(sharedDir, 'conformance');

@@ -2,7 +2,7 @@
  * YAML in/out benchmark over every YAML file of the fleet corpus (../shared/corpus/fleets, ≈3 200
  * files): times of the `yaml` library's parse, our conversion to values (parseYamlStream minus that
  * parse), our emitter, `yaml.stringify` and `JSON.stringify` of the same values.
- * `node --expose-gc --import tsx scripts/bench-yaml.ts [folder] [--rounds N]` — prints the fastest of N
+ * `node --expose-gc --import tsx test/scripts/bench-yaml.ts [folder] [--rounds N]` — prints the fastest of N
  * rounds (default 15) of each measurement in CPU time, each after a garbage collection (`npx tsx` works
  * too, noisier).
  */
@@ -10,9 +10,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseAllDocuments, stringify } from 'yaml';
-import { emitDocument } from '../src/yaml/emit.js';
-import { convertYamlDocuments, parseYamlStream } from '../src/yaml/parse.js';
-import type { YamlValue } from '../src/yaml/values.js';
+import { emitDocument } from '../../src/yaml/emit.js';
+import { convertYamlDocuments, parseYamlStream } from '../../src/yaml/parse.js';
+import type { YamlValue } from '../../src/yaml/values.js';
 import { sharedDir } from './shared.js';
 
 const args = process.argv.slice(2);

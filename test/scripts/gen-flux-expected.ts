@@ -12,15 +12,15 @@
  * compare kustomize-ts's kustomize phase (before Flux's substitution, owner labels and commonMetadata)
  * with these files.
  *
- *   KUBECTL=/path/to/kubectl npx tsx scripts/gen-flux-expected.ts
+ *   KUBECTL=/path/to/kubectl npx tsx test/scripts/gen-flux-expected.ts
  */
 /// <reference types="node" />
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import type { FileSystem } from '../src/fs/types.js';
-import { expectedBase, fluxFixtures, renderFixture } from '../test/flux/helpers.js';
+import type { FileSystem } from '../../src/fs/types.js';
+import { expectedBase, fluxFixtures, renderFixture } from '../flux/helpers.js';
 import { repoRoot } from './shared.js';
 
 const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';

@@ -2,7 +2,7 @@
 # `npm run demo`: renders the seed example (fixtures/fleet-infra, a Flux repository with staging and
 # production overlays) with the built CLI, and shows what else it does with it.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 cli=(node dist/cli.js)
 root=fixtures/fleet-infra
 section() { printf '\n\033[1m### %s\033[0m\n' "$*"; }

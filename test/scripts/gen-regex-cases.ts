@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/gen-regex-cases.ts`: runs the reference kustomize (v5.6.0, embedded in kubectl 1.33)
+ * `npx tsx test/scripts/gen-regex-cases.ts`: runs the reference kustomize (v5.6.0, embedded in kubectl 1.33)
  * over test/selector/regex-cases.json (Go regexps and subject strings) and writes what Go's `regexp` made
  * of each pattern to test/selector/regex-expected.json: for each pattern, either the subjects it matches
  * as a patch target name (anchored as `^(?:p)$`, as kustomize anchors it) or the error message. Each
@@ -14,8 +14,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './shared.js';
-import { parseYamlStream } from '../src/yaml/parse.js';
-import { getField, isMap } from '../src/yaml/values.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
+import { getField, isMap } from '../../src/yaml/values.js';
 
 export const CASES_FILE = join(repoRoot, 'test', 'selector', 'regex-cases.json');
 export const EXPECTED_FILE = join(repoRoot, 'test', 'selector', 'regex-expected.json');

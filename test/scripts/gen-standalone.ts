@@ -2,7 +2,7 @@
  * Precompiles the built-in schemas into ajv standalone validator code (see src/validate/standalone.ts; the
  * same as `kustomize-ts precompile`).
  *
- *   npx tsx scripts/gen-standalone.ts [--strict] [--kinds apps/v1/Deployment,v1/Secret] [--out FILE]
+ *   npx tsx test/scripts/gen-standalone.ts [--strict] [--kinds apps/v1/Deployment,v1/Secret] [--out FILE]
  *
  * Default output: dist/precompiled/validators[-strict].js (+ .d.ts). About 1.6 MB minified (120 KB gzipped)
  * per mode for all kinds, versus 280 KB of schema text compiled on demand; validators are compiled without
@@ -11,10 +11,10 @@
 /// <reference types="node" />
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { standaloneModule, standaloneTypes } from '../src/validate/standalone.js';
+import { standaloneModule, standaloneTypes } from '../../src/validate/standalone.js';
 import { repoRoot } from './shared.js';
 
-export { allBuiltinKinds, standaloneModule } from '../src/validate/standalone.js';
+export { allBuiltinKinds, standaloneModule } from '../../src/validate/standalone.js';
 
 if (process.argv[1]?.endsWith('gen-standalone.ts')) {
   const args = process.argv.slice(2);

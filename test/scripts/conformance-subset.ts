@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/conformance-subset.ts [<conformance folder>] [--fields a,b,...] [--quiet]`: the figure of
+ * `npx tsx test/scripts/conformance-subset.ts [<conformance folder>] [--fields a,b,...] [--quiet]`: the figure of
  * issue 2's "Done when" — over the conformance cases whose kustomization fields (index.tsv) are only
  * `resources, bases, components, namespace, namePrefix, nameSuffix, commonLabels, labels, commonAnnotations`
  * (or the `--fields` list), how many the reference builds are byte-identical, and how many it rejects are

@@ -1,7 +1,7 @@
 /**
  * Dev tool: builds a resource file (or stdin) as the only resource of a kustomization with the reference
  * (`kubectl.1.33 kustomize`) and with us, and prints both outputs when they differ.
- * `npx tsx scripts/yaml-probe.ts [file] [--kustomization]` (`--kustomization`: the input is the
+ * `npx tsx test/scripts/yaml-probe.ts [file] [--kustomization]` (`--kustomization`: the input is the
  * kustomization file itself, with no resources).
  */
 /// <reference types="node" />
@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from '../src/api/build.js';
-import { memoryFs } from '../src/fs/memory.js';
+import { build } from '../../src/api/build.js';
+import { memoryFs } from '../../src/fs/memory.js';
 
 const args = process.argv.slice(2);
 const asKust = args.includes('--kustomization');

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/lint-corpus.ts [FLEETS_DIR] [--fleet NAME] [--samples RULE[,RULE]] [--n N] [--all] [--markdown]`:
+ * `npx tsx test/scripts/lint-corpus.ts [FLEETS_DIR] [--fleet NAME] [--samples RULE[,RULE]] [--n N] [--all] [--markdown]`:
  * lints every fleet of the shared corpus (`../shared/corpus/fleets`) with `lint()` — clusters found by
  * discovery, the kustomization directories no cluster reaches built on their own — and prints the count
  * of findings per rule per fleet, the clusters found and the time taken. `--samples` prints up to N (default
@@ -9,10 +9,10 @@
 /// <reference types="node" />
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { lint, type LintResult } from '../src/api/lint.js';
-import { formatTextLine } from '../src/lint/format.js';
-import { strictSettings } from '../src/lint/rules/index.js';
-import { nodeFs } from '../src/node/index.js';
+import { lint, type LintResult } from '../../src/api/lint.js';
+import { formatTextLine } from '../../src/lint/format.js';
+import { strictSettings } from '../../src/lint/rules/index.js';
+import { nodeFs } from '../../src/node/index.js';
 import { sharedDir } from './shared.js';
 
 /** Source mappings the corpus needs (a tenant repository kept as its own snapshot). */

@@ -5,9 +5,9 @@
 /// <reference types="node" />
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { build } from '../src/api/build.js';
-import { nodeFs } from '../src/node/node-fs.js';
-import type { LoadRestrictor, Reorder } from '../src/build/options.js';
+import { build } from '../../src/api/build.js';
+import { nodeFs } from '../../src/node/node-fs.js';
+import type { LoadRestrictor, Reorder } from '../../src/build/options.js';
 
 export interface CaseResult {
   name: string;

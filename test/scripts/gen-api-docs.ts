@@ -3,7 +3,7 @@
  * src/vitest/index.ts) with the TypeScript compiler API: every exported function, class, interface, type
  * and constant, with its signature and its doc comment (and the doc comments of interface members).
  *
- *   npx tsx scripts/gen-api-docs.ts [--check]
+ *   npx tsx test/scripts/gen-api-docs.ts [--check]
  */
 /// <reference types="node" />
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ export function apiDoc(): string {
   let out = `# API
 
 The published entries and everything they export, generated from the TSDoc in the sources by
-\`scripts/gen-api-docs.ts\` (do not edit by hand).
+\`test/scripts/gen-api-docs.ts\` (do not edit by hand).
 `;
   for (const entry of entries) {
     const sf = program.getSourceFile(join(repoRoot, entry.file));
@@ -79,7 +79,7 @@ if (process.argv[1]?.endsWith('gen-api-docs.ts')) {
   const text = apiDoc();
   if (process.argv.includes('--check')) {
     if (readFileSync(file, 'utf8') !== text) {
-      console.error('docs/api.md is stale: run npx tsx scripts/gen-api-docs.ts');
+      console.error('docs/api.md is stale: run npx tsx test/scripts/gen-api-docs.ts');
       process.exit(1);
     }
   } else {

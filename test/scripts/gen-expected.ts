@@ -2,7 +2,7 @@
  * Regenerates the expected outputs of the reference test cases with the reference implementation
  * (`kubectl kustomize`, kustomize v5.6.0):
  *
- *   npx tsx scripts/gen-expected.ts [CASES_DIR...]     (default: every reference-case folder of test/)
+ *   npx tsx test/scripts/gen-expected.ts [CASES_DIR...]     (default: every reference-case folder of test/)
  *
  * A case is a folder `<CASES_DIR>/<name>/` with `input/` (the kustomization tree) and an optional
  * `case.json` (`{"run": "overlay", "flags": ["--reorder", "none"], "remotes": {...}}`: the directory to

@@ -2,7 +2,7 @@
  * Differential check of YAML in/out against the reference on real files: every YAML file of the fleet
  * corpus is built as the only resource of a kustomization, by the reference (`kubectl.1.33 kustomize`,
  * outputs cached under $TMPDIR/kustomize-ts-yaml-ref) and by us through the library API; the outputs
- * (or the fact that both fail) must agree. `npx tsx scripts/yaml-corpus-diff.ts [folder]`.
+ * (or the fact that both fail) must agree. `npx tsx test/scripts/yaml-corpus-diff.ts [folder]`.
  */
 /// <reference types="node" />
 import { execFileSync } from 'node:child_process';
@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { build } from '../src/api/build.js';
-import { memoryFs } from '../src/fs/memory.js';
+import { build } from '../../src/api/build.js';
+import { memoryFs } from '../../src/fs/memory.js';
 import { sharedDir } from './shared.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
