@@ -71,14 +71,12 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
   const hook = kt.build.options.remoteLoader;
   const got = hook ? hook(entry, kind) : undefined;
   if (!got) {
-    const pos = kt.locate(kind === 'resource' ? 'resources' : 'components');
+    const field = kind === 'resource' ? 'resources' : 'components';
+    const index = (kind === 'resource' ? kt.kustomization.resources : kt.kustomization.components)?.indexOf(entry) ?? -1;
     throw new BuildError(
       'load/remote',
-      `accumulating ${kind === 'resource' ? 'resources' : 'components'}: '${entry}' is a remote target; kustomize-ts does not download, and no remoteLoader supplied it`,
-      {
-        file: kt.file,
-        ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}),
-      },
+      `'${entry}' is a remote target: kustomize-ts does not download (a host can supply it with the remoteLoader build option)`,
+      index >= 0 ? entryWhere(kt, field, index) : { file: kt.file },
     );
   }
   return new Loader(got.fs, got.path, 'LoadRestrictionsRootOnly', [], undefined);
@@ -552,11 +550,11 @@ function runValidators(kt: KustTarget): void {
 
 function checkHelm(kt: KustTarget): void {
   if ((kt.kustomization.helmCharts ?? []).length > 0) {
-    const pos = kt.locate('helmCharts') ?? kt.locate('helmChartInflationGenerator');
+    const range = kt.range('helmCharts') ?? kt.range('helmChartInflationGenerator');
     throw new BuildError(
       'kustomization/unsupported',
       'trouble configuring builtin HelmChartInflationGenerator: helmCharts need the helm binary (kustomize --enable-helm), which kustomize-ts does not run',
-      { file: kt.file, ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}) },
+      { file: kt.file, ...(range ? { range } : {}) },
     );
   }
 }

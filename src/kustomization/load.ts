@@ -4,6 +4,7 @@
  * load-time conversions (`bases`, `imageTags`, generator `env`, `helmChartInflationGenerator`) and check
  * kind, apiVersion and emptiness.
  */
+import { isMap as isYamlMap, isScalar as isYamlScalar } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
@@ -140,8 +141,12 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
     const r = locateKey(doc.node, [field], stream.lineCounter, true);
     return r ? { line: r.start.line, column: r.start.column } : undefined;
   };
+  const hasKey = (field: string): boolean => {
+    const node = doc?.node;
+    return isYamlMap(node) && node.items.some((p) => isYamlScalar(p.key) && String(p.key.value).toLowerCase() === field.toLowerCase());
+  };
   const range = (field: string, index?: number): Range | undefined => {
-    if (!doc) return undefined;
+    if (!doc || !hasKey(field)) return undefined;
     if (index === undefined) return locateKey(doc.node, [field], stream.lineCounter, true);
     return locateKey(doc.node, [field, String(index)], stream.lineCounter, true);
   };
