@@ -1,12 +1,16 @@
 /**
  * Output formats: text (grouped by file, summary line), JSON (`{"diagnostics": [...]}`) and SARIF 2.1.0,
- * checked against a JSON Schema of the spec's required properties (test/fixtures/sarif-2.1.0-required.schema.json)
- * and the rules GitHub code scanning applies (ruleId/ruleIndex into the driver's rules, regions).
+ * validated against the official SARIF 2.1.0 JSON Schema (draft-04, as shipped in Microsoft's MIT-licensed
+ * @microsoft/jest-sarif package), against a schema of the spec's required properties
+ * (test/fixtures/sarif-2.1.0-required.schema.json), and against the rules GitHub code scanning applies
+ * (ruleId/ruleIndex into the driver's rules, regions).
  */
 /// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
+import Ajv04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
 import { diagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -71,6 +75,11 @@ describe('sarif format', () => {
     },
   });
   const validate = ajv.compile(schema);
+  // The official schema (SARIF 2.1.0 rtm.5, JSON Schema draft-04).
+  const officialPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const official = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(
+    JSON.parse(readFileSync(officialPath, 'utf8')) as object,
+  );
   const fixture = lint(join(repoRoot, 'fixtures/fleet-infra-mistakes'), { fs: nodeFs() }).diagnostics;
 
   it('the schema rejects what the spec forbids (startLine 0, an unknown property, a bad level)', () => {
@@ -81,6 +90,7 @@ describe('sarif format', () => {
     r['level'] = 'fatal';
     expect(validate(log)).toBe(false);
     expect(validate.errors?.length).toBeGreaterThanOrEqual(3);
+    expect(official(log)).toBe(false);
   });
 
   for (const [name, diags] of [
@@ -92,6 +102,9 @@ describe('sarif format', () => {
       const ok = validate(JSON.parse(JSON.stringify(log)));
       expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
       expect(ok).toBe(true);
+      const okOfficial = official(JSON.parse(JSON.stringify(log)));
+      expect(official.errors ?? [], JSON.stringify(official.errors)).toEqual([]);
+      expect(okOfficial).toBe(true);
     });
     it(`${name}: what GitHub code scanning needs (rule metadata, ruleIndex, regions, fingerprints)`, () => {
       const log = toSarif(diags, { rules: ruleMetas });
