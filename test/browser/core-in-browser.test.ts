@@ -1,6 +1,7 @@
 /**
  * The browser proof: the "." entry, bundled for the browser, loaded in headless Chromium from a local page
- * with an in-memory file system, renders every kustomization of the seed example exactly as Node does.
+ * with an in-memory file system, renders every kustomization of the seed example, renders its clusters as Flux
+ * does, and lints it, exactly as Node does.
  * Runs when Chromium is installed (Debian's `chromium`; .ci/run installs it) and says it skipped otherwise.
  */
 /// <reference types="node" />
@@ -10,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api/build.js';
+import { lint } from '../../src/api/lint.js';
+import { renderFleet } from '../../src/flux/fleet.js';
 import { memoryFs } from '../../src/fs/memory.js';
 import { kustomizationDirs, readTreeIntoMemory } from '../helpers/fixtures.js';
 import { repoRoot } from '../helpers/shared.js';
@@ -56,7 +59,7 @@ if (!chromiumPath) {
 
     afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-    it('renders every kustomization of the seed example identically to Node', async () => {
+    it('renders every kustomization and cluster of the seed example, and lints it, identically to Node', async () => {
       const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({ executablePath: chromiumPath as string, args: chromiumArgs });
       try {
@@ -71,7 +74,13 @@ if (!chromiumPath) {
             const r = k.build('/repo/' + d, { fs });
             out[d] = r.ok ? r.toYaml() : 'ERROR ' + r.diagnostics.map((x) => x.message).join('; ');
           }
-          return { out, hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined' };
+          const clusters: Record<string, string[]> = {};
+          for (const cluster of ['clusters/staging', 'clusters/production']) {
+            const fleet = k.renderFleet('/repo', { fs, cluster });
+            clusters[cluster] = fleet.kustomizations.map((x) => `${x.id} ${x.status} ${x.objects.length}`);
+          }
+          const lint = k.lint('/repo', { fs }).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+          return { out, clusters, lint, hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined' };
         }, dirs);
         expect(inBrowser.hasProcess).toBe(false);
         const fs = memoryFs(files);
@@ -81,6 +90,13 @@ if (!chromiumPath) {
           expect(inBrowser.out[d], d).toBe(node);
         }
         expect(Object.keys(inBrowser.out)).toHaveLength(dirs.length);
+        for (const cluster of ['clusters/staging', 'clusters/production']) {
+          const fleet = renderFleet('/repo', { fs, cluster });
+          expect(inBrowser.clusters[cluster]).toEqual(fleet.kustomizations.map((x) => `${x.id} ${x.status} ${x.objects.length}`));
+        }
+        const nodeLint = lint('/repo', { fs }).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+        expect(inBrowser.lint).toEqual(nodeLint);
+        expect(nodeLint.length).toBeGreaterThan(0);
       } finally {
         await browser.close();
       }
