@@ -5,6 +5,7 @@
  * of `sourceRef` and `dependsOn`). Sources (`GitRepository`, `OCIRepository`, `Bucket`,
  * `ExternalArtifact`), `HelmRepository`, `HelmRelease` and the Flux Operator's `FluxInstance` are read too.
  */
+import type { Selector } from '../kustomization/types.js';
 import type { LineCounter, Node as YamlNode } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
@@ -196,16 +197,8 @@ export interface FluxDependency {
   readyExpr?: string;
 }
 
-/** A patch selector (kustomize's Selector). */
-export interface FluxSelector {
-  group?: string;
-  version?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  labelSelector?: string;
-  annotationSelector?: string;
-}
+/** A patch selector: kustomize's Selector, which Flux passes through. */
+export type FluxSelector = Selector;
 
 export interface FluxPatch {
   patch: string;
