@@ -3,7 +3,9 @@
  * issue 2's "Done when" — over the conformance cases whose kustomization fields (index.tsv) are only
  * `resources, bases, components, namespace, namePrefix, nameSuffix, commonLabels, labels, commonAnnotations`
  * (or the `--fields` list), how many the reference builds are byte-identical, and how many it rejects are
- * rejected. Prints failing cases (unless --quiet), then the two counts and the combined percentage.
+ * rejected. With `--with x,y`, the cases that use at least one of x, y and otherwise only those fields (issue
+ * 3's figure: `--with patches,patchesStrategicMerge,patchesJson6902,openapi,crds`). Prints failing cases
+ * (unless --quiet), then the two counts and the combined percentage.
  */
 /// <reference types="node" />
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,8 +28,10 @@ const PART1_FIELDS = [
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const fieldsIdx = args.indexOf('--fields');
-const fields = new Set(fieldsIdx >= 0 ? (args[fieldsIdx + 1] ?? '').split(',') : PART1_FIELDS);
-const folderArg = args.find((a, i) => !a.startsWith('--') && (fieldsIdx < 0 || i !== fieldsIdx + 1));
+const withIdx = args.indexOf('--with');
+const required = new Set(withIdx >= 0 ? (args[withIdx + 1] ?? '').split(',') : []);
+const fields = new Set([...(fieldsIdx >= 0 ? (args[fieldsIdx + 1] ?? '').split(',') : PART1_FIELDS), ...required]);
+const folderArg = args.find((a, i) => !a.startsWith('--') && i !== fieldsIdx + 1 && i !== withIdx + 1);
 const root = resolve(folderArg ?? join(sharedDir, 'conformance'));
 const indexFile = join(root, 'index.tsv');
 if (!existsSync(indexFile)) {
@@ -43,7 +47,9 @@ function selectCases(): { name: string; expectsError: boolean }[] {
     if (line.trim() === '') continue;
     const [name = '', expects = '', used = ''] = line.split('\t');
     const usedFields = used === '' ? [] : used.split(',');
-    if (usedFields.every((f) => fields.has(f))) out.push({ name, expectsError: expects === 'yes' });
+    if (!usedFields.every((f) => fields.has(f))) continue;
+    if (required.size > 0 && !usedFields.some((f) => required.has(f))) continue;
+    out.push({ name, expectsError: expects === 'yes' });
   }
   return out;
 }
