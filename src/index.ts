@@ -33,12 +33,57 @@ export type { Session, SessionOptions } from './api/session.js';
 export { BuildCache } from './build/cache.js';
 export type { BuildCacheStats } from './build/cache.js';
 export { overlayFs } from './fs/index.js';
-export { renderFleet, buildFluxKustomization, kustomizeFluxKustomization, postBuildFluxKustomization } from './flux/index.js';
-export type { RenderFleetOptions, FleetResult, FleetKustomization, FleetSource, FleetHelmRelease, FleetProgress, FleetSourceRef } from './flux/index.js';
-export type { FluxBuildInput, FluxBuildResult, FluxObject, KustomizePhase, PostBuildOptions, PostBuildPhase } from './flux/index.js';
-export { readFluxKustomization, readFluxSource, readHelmRelease, readHelmRepository, readFluxInstanceSync, isFluxKustomization, fluxKindOf } from './flux/index.js';
-export type { FluxKustomization, FluxSourceRef, FluxDependency, FluxPatch, FluxImage, FluxPostBuild, FluxSource, FluxHelmRelease, FluxHelmRepository, FluxInstanceSync } from './flux/index.js';
+export {
+  renderFleet,
+  buildFluxKustomization,
+  kustomizeFluxKustomization,
+  postBuildFluxKustomization,
+} from './flux/index.js';
+export type {
+  RenderFleetOptions,
+  FleetResult,
+  FleetKustomization,
+  FleetSource,
+  FleetHelmRelease,
+  FleetProgress,
+  FleetSourceRef,
+} from './flux/index.js';
+export type {
+  FluxBuildInput,
+  FluxBuildResult,
+  FluxObject,
+  KustomizePhase,
+  PostBuildOptions,
+  PostBuildPhase,
+} from './flux/index.js';
+export {
+  readFluxKustomization,
+  readFluxSource,
+  readHelmRelease,
+  readHelmRepository,
+  readFluxInstanceSync,
+  isFluxKustomization,
+  fluxKindOf,
+} from './flux/index.js';
+export type {
+  FluxKustomization,
+  FluxSourceRef,
+  FluxDependency,
+  FluxPatch,
+  FluxImage,
+  FluxPostBuild,
+  FluxSource,
+  FluxHelmRelease,
+  FluxHelmRepository,
+  FluxInstanceSync,
+} from './flux/index.js';
 export { generateKustomization, envsubst, EnvsubstError, substituteObject, loadVariables } from './flux/index.js';
-export type { GeneratedKustomization, GenerateAction, VarLookup, ClusterObject, ClusterObjectLookup } from './flux/index.js';
+export type {
+  GeneratedKustomization,
+  GenerateAction,
+  VarLookup,
+  ClusterObject,
+  ClusterObjectLookup,
+} from './flux/index.js';
 export { buildDependencyGraph, graphToMermaid, graphToDot } from './flux/index.js';
 export type { DependencyGraph, DependencyEdge } from './flux/index.js';

@@ -15,7 +15,15 @@ import { FsError } from '../fs/types.js';
 import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
 import { renderFleet, type RenderFleetOptions } from '../flux/fleet.js';
 import { discoverClusters, namedCluster, type DiscoveredCluster } from '../lint/discover.js';
-import { locateKustomization, locateObject, makeCluster, type KustomizeBuild, type LintCluster, type LintContext, type LintUnit } from '../lint/context.js';
+import {
+  locateKustomization,
+  locateObject,
+  makeCluster,
+  type KustomizeBuild,
+  type LintCluster,
+  type LintContext,
+  type LintUnit,
+} from '../lint/context.js';
 import { kustomizationClosure, scanRepository, fileText, type RepoIndex } from '../lint/repo.js';
 import { lintRules, withDefaults } from '../lint/rules/index.js';
 import { runRules } from '../lint/run.js';
@@ -184,7 +192,8 @@ export function lint(root: string, options: LintOptions): LintResult {
         if (repo.kustomizations.has(d)) origins.add(d);
       }
       // A failed build has no objects: the directories its errors point at count as reached too.
-      for (const d of k.diagnostics) if (d.file !== undefined && repo.kustomizations.has(dirname(d.file))) reachedOrigins.push(dirname(d.file));
+      for (const d of k.diagnostics)
+        if (d.file !== undefined && repo.kustomizations.has(dirname(d.file))) reachedOrigins.push(dirname(d.file));
       reachedOrigins.push(...origins);
       if (isWithin(rootDir, k.dir)) reachedStarts.push(...builtDirs(repo, k.dir));
       else {
@@ -215,7 +224,13 @@ export function lint(root: string, options: LintOptions): LintResult {
     const reached = kustomizationClosure(repo, [...reachedStarts, ...reachedOrigins]);
     for (const dir of standaloneRoots(repo, reached)) {
       const { result } = buildDir(dir);
-      standalone.push({ id: relative(rootDir, dir) || '.', dir, objects: result.resources, diagnostics: result.diagnostics, build: result });
+      standalone.push({
+        id: relative(rootDir, dir) || '.',
+        dir,
+        objects: result.resources,
+        diagnostics: result.diagnostics,
+        build: result,
+      });
     }
   }
   // Flux builds do not expose unmatched patch targets: build the reached roots whose kustomizations have
@@ -236,7 +251,16 @@ export function lint(root: string, options: LintOptions): LintResult {
     buildDir(dir);
   }
 
-  const context: LintContext = { root: rootDir, fs, repo, clusters, standalone, builds, locateObject, locateKustomization };
+  const context: LintContext = {
+    root: rootDir,
+    fs,
+    repo,
+    clusters,
+    standalone,
+    builds,
+    locateObject,
+    locateKustomization,
+  };
   const settings = withDefaults(options.rules);
   const raw = runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' });
 
@@ -248,10 +272,13 @@ export function lint(root: string, options: LintOptions): LintResult {
       ...(options.precompiled ? { precompiled: options.precompiled } : {}),
     };
     for (const c of clusters) {
-      const crds = c.units.flatMap((u) => u.objects.map((o) => o.object)).filter((o) => getField(o, 'kind') === 'CustomResourceDefinition');
+      const crds = c.units
+        .flatMap((u) => u.objects.map((o) => o.object))
+        .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition');
       for (const u of c.units) {
         if (u.objects.length === 0) continue;
-        for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics) raw.push({ ...d, kustomization: u.id, cluster: c.name });
+        for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics)
+          raw.push({ ...d, kustomization: u.id, cluster: c.name });
       }
     }
     for (const u of standalone) {

@@ -8,7 +8,12 @@ import { objectRules } from '../lint/rules/index.js';
 import type { RuleSetting } from '../lint/types.js';
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { PrecompiledValidators } from '../validate/ajv.js';
-import { locateSubjectField, makeSubject, type ObjectRuleContext, type ValidationSubject } from '../validate/context.js';
+import {
+  locateSubjectField,
+  makeSubject,
+  type ObjectRuleContext,
+  type ValidationSubject,
+} from '../validate/context.js';
 import { CrdIndex } from '../validate/registry.js';
 import { kubernetesSchemaVersion } from '../validate/schemas/kubernetes.generated.js';
 import { sharedSchemaValidator } from '../validate/validator.js';

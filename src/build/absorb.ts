@@ -137,7 +137,11 @@ export function absorbGenerated(list: ResourceList, res: Resource): void {
   res.behavior = undefined;
   if (matches.length === 0) {
     if (behavior === 'merge' || behavior === 'replace') {
-      throw new BuildError('generator/failed', `id ${goResId(id, res.isClusterScoped())} does not exist; cannot merge or replace`, where(res));
+      throw new BuildError(
+        'generator/failed',
+        `id ${goResId(id, res.isClusterScoped())} does not exist; cannot merge or replace`,
+        where(res),
+      );
     }
     list.append(res);
     return;
@@ -151,7 +155,11 @@ export function absorbGenerated(list: ResourceList, res: Resource): void {
   }
   const old = matches[0] as Resource;
   if (behavior !== 'merge' && behavior !== 'replace') {
-    throw new BuildError('generator/failed', `id ${goResId(id, res.isClusterScoped())} exists; behavior must be merge or replace`, where(res));
+    throw new BuildError(
+      'generator/failed',
+      `id ${goResId(id, res.isClusterScoped())} exists; behavior must be merge or replace`,
+      where(res),
+    );
   }
   copyMergeMetadata(res, old);
   if (behavior === 'merge') {

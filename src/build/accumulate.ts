@@ -72,7 +72,8 @@ function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): 
   const got = hook ? hook(entry, kind) : undefined;
   if (!got) {
     const field = kind === 'resource' ? 'resources' : 'components';
-    const index = (kind === 'resource' ? kt.kustomization.resources : kt.kustomization.components)?.indexOf(entry) ?? -1;
+    const index =
+      (kind === 'resource' ? kt.kustomization.resources : kt.kustomization.components)?.indexOf(entry) ?? -1;
     throw new BuildError(
       'load/remote',
       `'${entry}' is a remote target: kustomize-ts does not download (a host can supply it with the remoteLoader build option)`,
@@ -120,7 +121,13 @@ function resourcesFromFile(kt: KustTarget, entry: string, where: Where): Resourc
   } catch (err) {
     throw atEntry(err, where);
   }
-  return resourcesFromText(read.text, read.path, kt.build.schema.isClusterScoped, fileOrigin(kt, entry), kt.build.options.cache);
+  return resourcesFromText(
+    read.text,
+    read.path,
+    kt.build.schema.isClusterScoped,
+    fileOrigin(kt, entry),
+    kt.build.options.cache,
+  );
 }
 
 function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
@@ -143,7 +150,13 @@ function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: W
 const loadErrors = new WeakSet<BuildError>();
 
 /** Loads a sub-kustomization and checks its kind against how it is referenced. */
-function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, origin: TargetOrigin | undefined, where: Where): KustTarget {
+function loadSubTarget(
+  kt: KustTarget,
+  loader: Loader,
+  isComponent: boolean,
+  origin: TargetOrigin | undefined,
+  where: Where,
+): KustTarget {
   let sub: KustTarget;
   try {
     sub = loadTarget(kt.build, loader, origin);
@@ -158,7 +171,11 @@ function loadSubTarget(kt: KustTarget, loader: Loader, isComponent: boolean, ori
   const kind = sub.kustomization.kind;
   let err: BuildError | undefined;
   if (isComponent && kind !== 'Component') {
-    err = new BuildError('load/component-kind', `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`, where);
+    err = new BuildError(
+      'load/component-kind',
+      `expected kind 'Component' for path '${loader.root}' but got '${kind ?? ''}'`,
+      where,
+    );
   } else if (!isComponent && kind === 'Component') {
     err = new BuildError('load/component-kind', `expected kind != 'Component' for path '${loader.root}'`, where);
   }
@@ -180,7 +197,12 @@ export function cloneAccumulator(ra: Accumulator): Accumulator {
  * Builds a sub-kustomization into a fresh accumulator, through the build cache when there is one: an
  * unchanged directory is reused (its warnings and unmatched patch targets replayed).
  */
-function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOrigin | undefined, where: Where): Accumulator {
+function buildSubKustomization(
+  kt: KustTarget,
+  loader: Loader,
+  origin: TargetOrigin | undefined,
+  where: Where,
+): Accumulator {
   const build = kt.build;
   const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin, where), emptyAccumulator());
   const cache = build.options.cache;
@@ -215,7 +237,14 @@ function buildSubKustomization(kt: KustTarget, loader: Loader, origin: TargetOri
 }
 
 /** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
-function accumulateDirectory(kt: KustTarget, ra: Accumulator, loader: Loader, isComponent: boolean, entry: string, where: Where): void {
+function accumulateDirectory(
+  kt: KustTarget,
+  ra: Accumulator,
+  loader: Loader,
+  isComponent: boolean,
+  entry: string,
+  where: Where,
+): void {
   // buildMetadata: the sub-kustomization's origin is this one's joined with the entry as written.
   const origin = kt.origin ? appendOrigin(kt.origin, entry) : undefined;
   if (isComponent) {
@@ -289,7 +318,9 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string,
   if (st?.type === 'dir') {
     // kustomize tried the entry as a file first; its error prefixes whatever the directory attempt says.
     const fileErr =
-      kt.build.restrictor === 'LoadRestrictionsNone' ? `read ${abs}: is a directory` : `'${abs}' must resolve to a file`;
+      kt.build.restrictor === 'LoadRestrictionsNone'
+        ? `read ${abs}: is a directory`
+        : `'${abs}' must resolve to a file`;
     const prefix = `accumulation err='accumulating resources from '${entry}': ${fileErr}': `;
     let child: Loader;
     try {
@@ -446,7 +477,11 @@ function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
     const where = { file: cfg.origin.file, ...(cfg.origin.range ? { range: cfg.origin.range } : {}) };
     if (!plugin) {
       if (builtin && transformerPlugins.has(kind)) {
-        throw new BuildError('transformer/config', `failed to load generator: plugin ${idString(cfg.originalId())} not a generator`, where);
+        throw new BuildError(
+          'transformer/config',
+          `failed to load generator: plugin ${idString(cfg.originalId())} not a generator`,
+          where,
+        );
       }
       if (builtin && kind === 'HelmChartInflationGenerator') {
         throw new BuildError(
@@ -456,7 +491,11 @@ function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
         );
       }
       if (builtin) {
-        throw new BuildError('transformer/config', `failed to load generator: unable to load builtin ${kind}.builtin.[noGrp]`, where);
+        throw new BuildError(
+          'transformer/config',
+          `failed to load generator: unable to load builtin ${kind}.builtin.[noGrp]`,
+          where,
+        );
       }
       throw unsupportedPlugin(kt, cfg, builtin, 'generators').wrap('failed to load generator: ');
     }
@@ -504,7 +543,10 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
 
 function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
   const pos = kt.locate(field);
-  const where = { file: kt.file, ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}) };
+  const where = {
+    file: kt.file,
+    ...(pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {}),
+  };
   if (builtin) return new BuildError('transformer/config', `unable to load builtin ${gvkString(cfg.gvk())}`, where);
   return new BuildError(
     'kustomization/unsupported',

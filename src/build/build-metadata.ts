@@ -168,7 +168,10 @@ function inputTransformations(r: Resource): TransformationRecord[] {
     const by = getField(item, 'configuredBy');
     const rec: TransformationRecord = {
       configuredIn: str(item, 'configuredIn') ?? '',
-      configuredBy: { apiVersion: isMap(by) ? (str(by, 'apiVersion') ?? '') : '', kind: isMap(by) ? (str(by, 'kind') ?? '') : '' },
+      configuredBy: {
+        apiVersion: isMap(by) ? (str(by, 'apiVersion') ?? '') : '',
+        kind: isMap(by) ? (str(by, 'kind') ?? '') : '',
+      },
     };
     if (isMap(by)) {
       const name = str(by, 'name');

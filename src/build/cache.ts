@@ -178,7 +178,13 @@ export class BuildCache {
     this.frames.push(frame);
     try {
       const made = make();
-      if (made.cacheable) this.dirs.set(key, { deps: [...frame.deps.values()], result: made.result, warnings: made.warnings, unmatched: made.unmatched });
+      if (made.cacheable)
+        this.dirs.set(key, {
+          deps: [...frame.deps.values()],
+          result: made.result,
+          warnings: made.warnings,
+          unmatched: made.unmatched,
+        });
       return { result: made.result, warnings: made.warnings, unmatched: made.unmatched, hit: false };
     } finally {
       this.frames.splice(this.frames.indexOf(frame), 1);

@@ -48,7 +48,6 @@ export interface BuildContext {
   readonly rawFs: FileSystem;
 }
 
-
 /** What a kustomization accumulates (kustomize's ResAccumulator). */
 export interface Accumulator {
   resources: ResourceList;

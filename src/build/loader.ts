@@ -67,10 +67,14 @@ export class Loader {
     if (this.restrictor === 'LoadRestrictionsRootOnly') {
       if (!isWithin(this.root, real)) {
         // kustomize names the path as given (before resolving symlinks).
-        throw new BuildError('load/outside-root', `security; file '${path}' is not in or below '${this.root}'`, { file: path });
+        throw new BuildError('load/outside-root', `security; file '${path}' is not in or below '${this.root}'`, {
+          file: path,
+        });
       }
     } else if (this.confineTo !== undefined && !isWithin(this.confineTo, real)) {
-      throw new BuildError('load/outside-root', `security; file '${path}' is not in or below '${this.confineTo}'`, { file: path });
+      throw new BuildError('load/outside-root', `security; file '${path}' is not in or below '${this.confineTo}'`, {
+        file: path,
+      });
     }
     const st = this.fs.stat(real);
     if (st?.type !== 'file') {
@@ -107,18 +111,26 @@ export class Loader {
       throw err;
     }
     if (this.fs.stat(dir)?.type !== 'dir') {
-      throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, { file: dir });
+      throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, {
+        file: dir,
+      });
     }
     // kustomize walks from this loader up through its referrers.
     for (const visited of [this.root, ...[...this.chain].reverse()]) {
       if (isWithin(dir, visited)) {
-        throw new BuildError('load/cycle', `cycle detected: candidate root '${dir}' contains visited root '${visited}'`, {
-          file: dir,
-        });
+        throw new BuildError(
+          'load/cycle',
+          `cycle detected: candidate root '${dir}' contains visited root '${visited}'`,
+          {
+            file: dir,
+          },
+        );
       }
     }
     if (this.confineTo !== undefined && !isWithin(this.confineTo, dir)) {
-      throw new BuildError('load/outside-root', `security; directory '${dir}' is not in or below '${this.confineTo}'`, { file: dir });
+      throw new BuildError('load/outside-root', `security; directory '${dir}' is not in or below '${this.confineTo}'`, {
+        file: dir,
+      });
     }
     return new Loader(this.fs, dir, this.restrictor, [...this.chain, this.root], this.confineTo);
   }

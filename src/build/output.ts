@@ -104,7 +104,10 @@ export function resourcesToYaml(resources: readonly Resource[]): string {
       text = emitResource(r.data);
     } catch (err) {
       if (!(err instanceof EmitError)) throw err;
-      throw new BuildError('yaml/unsupported-value', `${idString(r.id())}: ${err.message}`, { file: r.origin.file, range: r.origin.range });
+      throw new BuildError('yaml/unsupported-value', `${idString(r.id())}: ${err.message}`, {
+        file: r.origin.file,
+        range: r.origin.range,
+      });
     }
     out += i === 0 ? text : '---\n' + text;
   }

@@ -69,15 +69,22 @@ function dropBad(ps: Pending[]): Pending[] {
     const v = p.v;
     if (isNilOrEmpty(v)) continue;
     const { origin } = p;
-    if (!isMap(v)) throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
+    if (!isMap(v))
+      throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
     const kind = getField(v, 'kind');
     if (kind === undefined || kind === null || kind === '') {
-      throw new BuildError('resource/invalid', `missing kind in object ${describe(v)}`, { file: origin.file, range: origin.range });
+      throw new BuildError('resource/invalid', `missing kind in object ${describe(v)}`, {
+        file: origin.file,
+        range: origin.range,
+      });
     }
     const meta = getField(v, 'metadata');
     const name = isMap(meta) ? getField(meta, 'name') : undefined;
     if (!String(kind).endsWith('List') && (name === undefined || name === null || name === '')) {
-      throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, { file: origin.file, range: origin.range });
+      throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, {
+        file: origin.file,
+        range: origin.range,
+      });
     }
     out.push(p);
   }
@@ -128,7 +135,11 @@ function inlineLists(queue: Pending[]): Pending[] {
       });
     }
     items.forEach((item, j) => {
-      const q: Pending = { v: item, node: undefined, origin: { ...p.origin, pointer: `${p.origin.pointer ?? ''}/items/${j}` } };
+      const q: Pending = {
+        v: item,
+        node: undefined,
+        origin: { ...p.origin, pointer: `${p.origin.pointer ?? ''}/items/${j}` },
+      };
       queue.push(...dropBad(kioUnwrap(q) ?? [q]));
     });
   }
@@ -154,7 +165,12 @@ function toResource(p: Pending, scope: ScopeResolver): Resource {
   return r;
 }
 
-function originOf(file: string, doc: ParsedDocument, lineCounter: import('yaml').LineCounter, extra: Partial<Origin>): Origin {
+function originOf(
+  file: string,
+  doc: ParsedDocument,
+  lineCounter: import('yaml').LineCounter,
+  extra: Partial<Origin>,
+): Origin {
   return { ...extra, file, range: doc.range, documentIndex: doc.index, node: doc.node, lineCounter };
 }
 
@@ -173,7 +189,10 @@ export function resourcesFromText(
   const stream = cache ? cache.parse(file, text, 'kyaml', parse) : parse();
   const err = stream.errors[0];
   if (err) {
-    const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, { file, range: err.range });
+    const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, {
+      file,
+      range: err.range,
+    });
     throw e;
   }
   // A cached parse is shared between builds: transformers must get their own copy.
@@ -190,7 +209,10 @@ export function resourcesFromText(
       const message = `line ${dup.range.start.line}: mapping key ${JSON.stringify(dup.key)} already defined at line ${dup.firstLine}`;
       errors.set(
         pending[i] as Pending,
-        new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${message}`, { file, range: dup.range }),
+        new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${message}`, {
+          file,
+          range: dup.range,
+        }),
       );
     } else if (doc.outputError) {
       // Found while reading, but kustomize only fails on it when it writes the object out.
@@ -211,7 +233,8 @@ export function resourcesFromText(
   for (const p of inlineLists(dropBad(pending))) {
     const r = toResource(p, scope);
     // Items of a list carry the list's decoding error.
-    const err = errors.get(p) ?? [...errors.entries()].find(([q]) => p.origin.documentIndex === q.origin.documentIndex)?.[1];
+    const err =
+      errors.get(p) ?? [...errors.entries()].find(([q]) => p.origin.documentIndex === q.origin.documentIndex)?.[1];
     if (err) r.outputError = err;
     out.push(r);
   }

@@ -19,7 +19,8 @@ const FILE = 'file://';
 const SCHEMES = ['ssh://', 'https://', 'http://', FILE];
 
 function trimPrefixIgnoreCase(s: string, prefix: string): [string, boolean] {
-  if (prefix.length <= s.length && s.slice(0, prefix.length).toLowerCase() === prefix) return [s.slice(prefix.length), true];
+  if (prefix.length <= s.length && s.slice(0, prefix.length).toLowerCase() === prefix)
+    return [s.slice(prefix.length), true];
   return [s, false];
 }
 
@@ -149,4 +150,3 @@ export function repoOriginPath(spec: RepoSpec): string {
   const i = rest.indexOf('/');
   return (i < 0 ? abs : abs.slice(i + 1)).slice(1);
 }
-

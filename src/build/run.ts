@@ -66,7 +66,8 @@ function applySortOrder(list: ResourceList, kt: KustTarget, build: BuildContext)
     }
     return;
   }
-  if ((build.options.reorder ?? 'legacy') === 'legacy') topLevelTransformers.sortOrder.transform(list, { sortOptions: { order: 'legacy' } }, kt);
+  if ((build.options.reorder ?? 'legacy') === 'legacy')
+    topLevelTransformers.sortOrder.transform(list, { sortOptions: { order: 'legacy' } }, kt);
 }
 
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
@@ -87,7 +88,9 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       );
     }
     if (st.type !== 'dir') {
-      throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, { file: root });
+      throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, {
+        file: root,
+      });
     }
     if (fs.realPath) {
       try {
@@ -129,7 +132,10 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     if (options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
       labelTransformer.transform(
         list,
-        { pairs: { 'app.kubernetes.io/managed-by': MANAGED_BY_VALUE }, fieldSpecs: [{ path: 'metadata/labels', create: true }] },
+        {
+          pairs: { 'app.kubernetes.io/managed-by': MANAGED_BY_VALUE },
+          fieldSpecs: [{ path: 'metadata/labels', create: true }],
+        },
         kt,
       );
     }

@@ -24,9 +24,11 @@ export const diagnosticCodes = {
   'kustomization/invalid-type': 'A kustomization field has the wrong type.',
   'kustomization/invalid-kind': 'The kustomization kind or apiVersion is wrong.',
   'kustomization/invalid-value': 'A kustomization field has a value kustomize rejects.',
-  'kustomization/sort-order-conflict': 'sortOptions and the reorder option are both set; sortOptions wins (kustomize prints a warning).',
+  'kustomization/sort-order-conflict':
+    'sortOptions and the reorder option are both set; sortOptions wins (kustomize prints a warning).',
   'kustomization/deprecated-field': 'The kustomization uses a deprecated field (kustomize prints a warning).',
-  'kustomization/unsupported': 'The kustomization needs something kustomize-ts does not run (helm, exec or KRM-function plugins).',
+  'kustomization/unsupported':
+    'The kustomization needs something kustomize-ts does not run (helm, exec or KRM-function plugins).',
   'patch/invalid': 'A patch could not be parsed or has the wrong shape.',
   'patch/no-match': 'A patch without a target matches no resource, or several.',
   'patch/target-no-match': 'A patch target selects no resource (kustomize skips it silently).',
@@ -40,34 +42,44 @@ export const diagnosticCodes = {
   'var/duplicate': 'A var name is declared twice in the build.',
   'var/ambiguous': 'A var objref matches several resources.',
   'var/invalid-field': 'A varReference field holds a value vars cannot substitute into (non-string list item or key).',
-  'var/not-substitutable': 'A var value is a map or list, which kustomize cannot substitute (it logs a line and leaves $(VAR)).',
+  'var/not-substitutable':
+    'A var value is a map or list, which kustomize cannot substitute (it logs a line and leaves $(VAR)).',
   'var/unused': 'Vars were defined but never used (kustomize logs a line).',
-  'flux/deprecated-api': 'A Flux Kustomization uses kustomize.toolkit.fluxcd.io/v1beta1 or v1beta2 (removed from the CRD in Flux 2.7/2.8).',
-  'flux/missing-namespace': 'A rendered Flux Kustomization has no metadata.namespace (the controller does not default it).',
-  'flux/invalid-kustomization': 'A Flux Kustomization misses a required field or has a malformed one (sourceRef, interval, durations, patches, postBuild).',
+  'flux/deprecated-api':
+    'A Flux Kustomization uses kustomize.toolkit.fluxcd.io/v1beta1 or v1beta2 (removed from the CRD in Flux 2.7/2.8).',
+  'flux/missing-namespace':
+    'A rendered Flux Kustomization has no metadata.namespace (the controller does not default it).',
+  'flux/invalid-kustomization':
+    'A Flux Kustomization misses a required field or has a malformed one (sourceRef, interval, durations, patches, postBuild).',
   'flux/invalid-component': 'A Flux Kustomization lists a component that is not a local relative path.',
-  'flux/generate-failed': 'A spec.path without a kustomization file holds a .yaml/.yml file that is not Kubernetes objects.',
-  'flux/kustomization-field-dropped': 'kustomize-controller drops an unknown field of the kustomization file (kustomize would reject it).',
+  'flux/generate-failed':
+    'A spec.path without a kustomization file holds a .yaml/.yml file that is not Kubernetes objects.',
+  'flux/kustomization-field-dropped':
+    'kustomize-controller drops an unknown field of the kustomization file (kustomize would reject it).',
   'flux/path-not-found': 'The spec.path of a Flux Kustomization does not exist in its source.',
   'flux/invalid-object': 'A rendered object lacks apiVersion, kind or metadata.name.',
   'flux/sops-no-decryption': 'A SOPS-encrypted Secret is rendered by a Flux Kustomization without spec.decryption.',
   'flux/sops-encrypted': 'A SOPS-encrypted Secret is kept encrypted (kustomize-ts never decrypts).',
-  'flux/substitute-from-missing': 'A non-optional substituteFrom ConfigMap or Secret is not rendered anywhere in the cluster.',
+  'flux/substitute-from-missing':
+    'A non-optional substituteFrom ConfigMap or Secret is not rendered anywhere in the cluster.',
   'flux/substitute-from-encrypted': 'A substituteFrom Secret is SOPS-encrypted; its values render as placeholders.',
   'flux/substitute-var-name': 'A postBuild variable name does not match ^[_[:alpha:]][_[:alpha:][:digit:]]*$.',
   'flux/substitute-syntax': 'A ${...} expression cannot be parsed (bad substitution, missing closing brace).',
   'flux/substitute-undefined': 'A ${var} without a default is undefined (strict substitution, Flux 2.9).',
   'flux/substitute-invalid-yaml': 'An object is no longer valid YAML after substitution.',
-  'flux/unmapped-source': 'A Flux Kustomization\'s source is not mapped to a local folder; it is not rendered.',
+  'flux/unmapped-source': "A Flux Kustomization's source is not mapped to a local folder; it is not rendered.",
   'flux/suspended': 'A Flux Kustomization is suspended.',
   'flux/duplicate-kustomization': 'Two different definitions of one Flux Kustomization (namespace/name) are rendered.',
   'flux/dependency-not-found': 'A dependsOn entry names a Flux Kustomization the cluster does not define.',
   'flux/dependency-cycle': 'Flux Kustomizations depend on each other in a cycle.',
   'flux/cluster-not-found': 'The cluster folder does not exist or lies outside the flux-system source.',
-  'flux/artifact-failed': 'An ExternalArtifact cannot be emulated from its ArtifactGenerator (bad copy operation, missing source).',
+  'flux/artifact-failed':
+    'An ExternalArtifact cannot be emulated from its ArtifactGenerator (bad copy operation, missing source).',
   'flux/artifact-unsupported': 'An ArtifactGenerator feature is not emulated (Merge/Extract strategies, pathPattern).',
-  'flux/patch-no-match': 'A Flux Kustomization patch selects no object (often a target namespace matched before targetNamespace applies).',
-  'flux/source-namespace': 'A Flux Kustomization refers to the flux-system source in its own namespace (sourceRef.namespace defaulted), where none exists.',
+  'flux/patch-no-match':
+    'A Flux Kustomization patch selects no object (often a target namespace matched before targetNamespace applies).',
+  'flux/source-namespace':
+    'A Flux Kustomization refers to the flux-system source in its own namespace (sourceRef.namespace defaulted), where none exists.',
   'flux/entry-point': 'Where rendering of the cluster started (a FluxInstance sync path).',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;

@@ -57,7 +57,12 @@ export function diagnostic(
   code: string,
   severity: Severity,
   message: string,
-  where: { file?: string | undefined; range?: Range | undefined; path?: string | undefined; source?: string | undefined } = {},
+  where: {
+    file?: string | undefined;
+    range?: Range | undefined;
+    path?: string | undefined;
+    source?: string | undefined;
+  } = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity, message };
   if (where.file !== undefined) d.file = where.file;

@@ -40,7 +40,12 @@ function record(out: FieldChange[], path: string, a: YamlValue | undefined, b: Y
 }
 
 /** Appends the differences between `a` and `b` under `path` to `out`. */
-export function compareValues(a: YamlValue | undefined, b: YamlValue | undefined, path: string, out: FieldChange[]): void {
+export function compareValues(
+  a: YamlValue | undefined,
+  b: YamlValue | undefined,
+  path: string,
+  out: FieldChange[],
+): void {
   if (a === undefined && b === undefined) return;
   if (a === undefined || b === undefined) {
     record(out, path, a, b);

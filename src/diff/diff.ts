@@ -163,7 +163,10 @@ export function diffResources(
   b: readonly RenderedResource[],
   options: DiffOptions = {},
 ): DiffResult {
-  const envs = options.normalizeNames && options.environments && options.environments[0] !== options.environments[1] ? options.environments : undefined;
+  const envs =
+    options.normalizeNames && options.environments && options.environments[0] !== options.environments[1]
+      ? options.environments
+      : undefined;
   const pa = prepare(a, options, options.normalizeNames ? singleNamespace(a) : undefined, envs?.[0]);
   const pb = prepare(b, options, options.normalizeNames ? singleNamespace(b) : undefined, envs?.[1]);
   const keys = [...new Set([...pa.keys(), ...pb.keys()])].sort();
@@ -187,9 +190,17 @@ export function diffResources(
       unchanged++;
       continue;
     }
-    const unified = createTwoFilesPatch(`a/${key}`, `b/${key}`, emitDocument(x.object), emitDocument(y.object), '', '', {
-      context: options.context ?? 3,
-    })
+    const unified = createTwoFilesPatch(
+      `a/${key}`,
+      `b/${key}`,
+      emitDocument(x.object),
+      emitDocument(y.object),
+      '',
+      '',
+      {
+        context: options.context ?? 3,
+      },
+    )
       .split('\n')
       .filter((l) => !l.startsWith('===='))
       .join('\n');
@@ -216,7 +227,13 @@ export function formatDiffText(d: DiffResult): string {
       else if (c.change === 'removed') lines.push(`    ${c.path}: removed (was ${show(c.old)})`);
       else lines.push(`    ${c.path}: ${show(c.old)} -> ${show(c.new)}`);
     }
-    if (r.unified) lines.push(...r.unified.trimEnd().split('\n').map((l) => '    ' + l));
+    if (r.unified)
+      lines.push(
+        ...r.unified
+          .trimEnd()
+          .split('\n')
+          .map((l) => '    ' + l),
+      );
   }
   const counts = { added: 0, removed: 0, changed: 0 };
   for (const r of d.resources) counts[r.status]++;

@@ -44,7 +44,10 @@ export function parseConfigurationFile(text: string, file: string): Partial<Tran
   try {
     decoded = decodeGo<Record<string, unknown>>(doc.value, configFileType);
   } catch (e) {
-    if (e instanceof GoDecodeError) throw new BuildError('transformer/config', e.message.replace('json: ', 'error unmarshaling JSON: json: '), { file });
+    if (e instanceof GoDecodeError)
+      throw new BuildError('transformer/config', e.message.replace('json: ', 'error unmarshaling JSON: json: '), {
+        file,
+      });
     throw e;
   }
   const out: Partial<TransformerConfig> = {};

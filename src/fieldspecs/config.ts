@@ -33,7 +33,8 @@ function isSelected(x: GvkParts, selector: GvkParts): boolean {
 export function mergeFieldSpec(s: readonly FieldSpec[], x: FieldSpec): FieldSpec[] {
   for (const e of s) {
     if (e.path === x.path && isSelected(e, x)) {
-      if ((e.create ?? false) !== (x.create ?? false)) throw new BuildError('transformer/config', 'conflicting fieldspecs');
+      if ((e.create ?? false) !== (x.create ?? false))
+        throw new BuildError('transformer/config', 'conflicting fieldspecs');
       return s.slice();
     }
   }
@@ -47,7 +48,8 @@ export function mergeFieldSpecList(into: readonly FieldSpec[], incoming: readonl
     let found = false;
     for (const e of out) {
       if (e.path === x.path && isSelected(e, x)) {
-        if ((e.create ?? false) !== (x.create ?? false)) throw new BuildError('transformer/config', 'conflicting fieldspecs');
+        if ((e.create ?? false) !== (x.create ?? false))
+          throw new BuildError('transformer/config', 'conflicting fieldspecs');
         found = true;
         break;
       }
@@ -58,11 +60,16 @@ export function mergeFieldSpecList(into: readonly FieldSpec[], incoming: readonl
 }
 
 function gvkEquals(a: GvkParts, b: GvkParts): boolean {
-  return (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && (a.kind ?? '') === (b.kind ?? '');
+  return (
+    (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && (a.kind ?? '') === (b.kind ?? '')
+  );
 }
 
 /** kustomize's nbrSlice.mergeAll. */
-function mergeNameRefs(into: readonly NameBackReferences[], incoming: readonly NameBackReferences[]): NameBackReferences[] {
+function mergeNameRefs(
+  into: readonly NameBackReferences[],
+  incoming: readonly NameBackReferences[],
+): NameBackReferences[] {
   let result = into.slice();
   for (const other of incoming) {
     let found = false;
@@ -125,7 +132,10 @@ function wrapMerge<T>(key: keyof TransformerConfig, f: () => T): T {
 }
 
 /** kustomize's TransformerConfig.Merge: `a` merged with `b` into a new, sorted config. */
-export function mergeTransformerConfig(a: TransformerConfig, b: Partial<TransformerConfig> | undefined): TransformerConfig {
+export function mergeTransformerConfig(
+  a: TransformerConfig,
+  b: Partial<TransformerConfig> | undefined,
+): TransformerConfig {
   const merged = emptyTransformerConfig();
   // kustomize merges in this order (it decides which conflict is reported first).
   const order = [

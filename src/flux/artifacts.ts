@@ -59,7 +59,16 @@ export function readArtifactGenerator(obj: YamlMap, where?: ObjectLocation): Art
     name: m.name,
     namespace: m.namespace,
     sources: list(getField(spec, 'sources')).flatMap((x) =>
-      isMap(x) ? [{ alias: s(getField(x, 'alias')), kind: s(getField(x, 'kind')), name: s(getField(x, 'name')), namespace: s(getField(x, 'namespace')) || m.namespace }] : [],
+      isMap(x)
+        ? [
+            {
+              alias: s(getField(x, 'alias')),
+              kind: s(getField(x, 'kind')),
+              name: s(getField(x, 'name')),
+              namespace: s(getField(x, 'namespace')) || m.namespace,
+            },
+          ]
+        : [],
     ),
     artifacts: list(getField(spec, 'artifacts')).flatMap((a) => {
       if (!isMap(a)) return [];
@@ -67,7 +76,14 @@ export function readArtifactGenerator(obj: YamlMap, where?: ObjectLocation): Art
         name: s(getField(a, 'name')),
         copy: list(getField(a, 'copy')).flatMap((c) =>
           isMap(c)
-            ? [{ from: s(getField(c, 'from')), to: s(getField(c, 'to')), exclude: list(getField(c, 'exclude')).map(s), strategy: s(getField(c, 'strategy')) || 'Overwrite' }]
+            ? [
+                {
+                  from: s(getField(c, 'from')),
+                  to: s(getField(c, 'to')),
+                  exclude: list(getField(c, 'exclude')).map(s),
+                  strategy: s(getField(c, 'strategy')) || 'Overwrite',
+                },
+              ]
             : [],
         ),
       };
@@ -183,7 +199,14 @@ export function buildExternalArtifact(
   let ok = true;
   const fail = (message: string): void => {
     ok = false;
-    diags.push(diagnostic('flux/artifact-failed', 'error', `ArtifactGenerator ${gen.namespace}/${gen.name}, artifact ${artifactName}: ${message}`, { file: gen.where?.file, source: 'flux' }));
+    diags.push(
+      diagnostic(
+        'flux/artifact-failed',
+        'error',
+        `ArtifactGenerator ${gen.namespace}/${gen.name}, artifact ${artifactName}: ${message}`,
+        { file: gen.where?.file, source: 'flux' },
+      ),
+    );
   };
   const art = gen.artifacts.find((a) => a.name === artifactName);
   const out = (): BuiltArtifact => {
@@ -200,7 +223,14 @@ export function buildExternalArtifact(
     return out();
   }
   if (art.pathPattern) {
-    diags.push(diagnostic('flux/artifact-unsupported', 'warning', `ArtifactGenerator ${gen.namespace}/${gen.name}: pathPattern is not emulated; copies are applied as written`, { file: gen.where?.file, source: 'flux' }));
+    diags.push(
+      diagnostic(
+        'flux/artifact-unsupported',
+        'warning',
+        `ArtifactGenerator ${gen.namespace}/${gen.name}: pathPattern is not emulated; copies are applied as written`,
+        { file: gen.where?.file, source: 'flux' },
+      ),
+    );
   }
   const addDirs = (p: string): void => {
     const parts = p.split('/');
@@ -256,7 +286,14 @@ export function buildExternalArtifact(
     const dest = op.to.slice('@artifact/'.length);
     const destIsDir = op.to.endsWith('/');
     if (op.strategy === 'Extract' || op.strategy === 'Merge') {
-      diags.push(diagnostic('flux/artifact-unsupported', 'warning', `ArtifactGenerator ${gen.namespace}/${gen.name}: strategy ${op.strategy} is not emulated (copied as Overwrite)`, { file: gen.where?.file, source: 'flux' }));
+      diags.push(
+        diagnostic(
+          'flux/artifact-unsupported',
+          'warning',
+          `ArtifactGenerator ${gen.namespace}/${gen.name}: strategy ${op.strategy} is not emulated (copied as Overwrite)`,
+          { file: gen.where?.file, source: 'flux' },
+        ),
+      );
     }
     const ref = gen.sources.find((x) => x.alias === alias);
     if (!ref) {
@@ -291,10 +328,14 @@ export function buildExternalArtifact(
     const selectionRoot = pattern
       .split('/')
       .filter((p) => p !== '' && p !== '.')
-      .reduce<{ parts: string[]; done: boolean }>((acc, p) => (acc.done || /[*?[\]]/.test(p) ? { ...acc, done: true } : { parts: [...acc.parts, p], done: false }), {
-        parts: [],
-        done: false,
-      })
+      .reduce<{ parts: string[]; done: boolean }>(
+        (acc, p) =>
+          acc.done || /[*?[\]]/.test(p) ? { ...acc, done: true } : { parts: [...acc.parts, p], done: false },
+        {
+          parts: [],
+          done: false,
+        },
+      )
       .parts.join('/');
     const kept = matches.filter((m) => !excluded(m, selectionRoot || '.', op.exclude));
     if (kept.length === 0) {

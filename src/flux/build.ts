@@ -20,7 +20,13 @@ import type { UnmatchedPatchTarget } from '../build/context.js';
 import type { ResId } from '../resources/res-id.js';
 import { getField, isMap, setField, type YamlMap } from '../yaml/values.js';
 import { generateKustomization, type GenerateAction } from './generate.js';
-import { fieldDiagnostic, FLUX_KUSTOMIZE_GROUP, objectMeta, type FluxKustomization, type ObjectLocation } from './model.js';
+import {
+  fieldDiagnostic,
+  FLUX_KUSTOMIZE_GROUP,
+  objectMeta,
+  type FluxKustomization,
+  type ObjectLocation,
+} from './model.js';
 import {
   checkVariableNames,
   hasSopsMetadata,
@@ -170,7 +176,9 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   for (const r of res.resources) {
     const why = missingIdentity(r.object);
     if (why) {
-      diags.push(diagnostic('flux/invalid-object', 'error', why, { file: r.origin.file, range: r.origin.range, source: 'flux' }));
+      diags.push(
+        diagnostic('flux/invalid-object', 'error', why, { file: r.origin.file, range: r.origin.range, source: 'flux' }),
+      );
       phase.ok = false;
     }
     const o: FluxObject = { object: r.object, id: r.id, origin: r.origin, originalId: r.originalId };
@@ -181,7 +189,8 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
     const m = objectMeta(o.object);
     if (m.kind !== 'Secret' || m.apiVersion !== 'v1' || !hasSopsMetadata(o.object)) continue;
     const ann = getField(getField(o.object, 'metadata') as YamlMap, 'annotations');
-    const decryptDisabled = isMap(ann) && String(getField(ann, `${FLUX_KUSTOMIZE_GROUP}/decrypt`) ?? '').toLowerCase() === 'disabled';
+    const decryptDisabled =
+      isMap(ann) && String(getField(ann, `${FLUX_KUSTOMIZE_GROUP}/decrypt`) ?? '').toLowerCase() === 'disabled';
     if (decryptDisabled) continue;
     const where = { file: o.origin.file, range: o.origin.range, source: 'flux' };
     if (!ks.decryption) {
@@ -254,7 +263,11 @@ function withLabels(obj: YamlMap, labels: Record<string, string>, annotations: R
  * input objects are not modified. When substitution fails for an object, it is kept as built and the
  * phase is not ok (the controller would fail the whole Kustomization).
  */
-export function postBuildFluxKustomization(ks: FluxKustomization, objects: readonly FluxObject[], options: PostBuildOptions = {}): PostBuildPhase {
+export function postBuildFluxKustomization(
+  ks: FluxKustomization,
+  objects: readonly FluxObject[],
+  options: PostBuildOptions = {},
+): PostBuildPhase {
   const diags: Diagnostic[] = [];
   let ok = true;
   let current = objects.map((o) => ({ ...o }));
@@ -282,7 +295,11 @@ export function postBuildFluxKustomization(ks: FluxKustomization, objects: reado
           return texts.get(file);
         };
         current = current.map((o) => {
-          const target: SubstitutionTarget = { object: o.object, file: o.origin.file, readText: () => readSource(o.origin.file) };
+          const target: SubstitutionTarget = {
+            object: o.object,
+            file: o.origin.file,
+            readText: () => readSource(o.origin.file),
+          };
           if (o.origin.range) target.range = o.origin.range;
           const r = substituteObject(target, loaded.vars, strict);
           diags.push(...r.diagnostics);

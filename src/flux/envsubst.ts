@@ -64,7 +64,8 @@ const acceptHashFunc: Accept = (r, i) => r === HASH && i < 3;
 const acceptPercentFunc: Accept = (r, i) => r === PERCENT && i < 3;
 const acceptDefaultFunc: Accept = (r, i) =>
   (i === 1 && r === COLON) || (i === 2 && (r === EQUAL || r === MINUS || r === QUESTION || r === PLUS));
-const acceptReplaceFunc: Accept = (r, i) => (i === 1 && r === SLASH) || (i === 2 && (r === SLASH || r === HASH || r === PERCENT));
+const acceptReplaceFunc: Accept = (r, i) =>
+  (i === 1 && r === SLASH) || (i === 2 && (r === SLASH || r === HASH || r === PERCENT));
 const acceptOneEqual: Accept = (r, i) => i === 1 && r === EQUAL;
 const acceptOneColon: Accept = (r, i) => i === 1 && r === COLON;
 const rejectColonClose: Accept = (r) => r !== COLON && r !== RBRACE;
@@ -91,11 +92,15 @@ export class EnvsubstError extends Error {
 const errBadSubstitution = (): EnvsubstError => new EnvsubstError('parse', 'bad substitution');
 const errMissingClosingBrace = (): EnvsubstError => new EnvsubstError('parse', 'missing closing brace');
 const errParseVariableName = (): EnvsubstError => new EnvsubstError('parse', 'unable to parse variable name');
-const errParseFuncSubstitution = (): EnvsubstError => new EnvsubstError('parse', 'unable to parse substitution within function');
+const errParseFuncSubstitution = (): EnvsubstError =>
+  new EnvsubstError('parse', 'unable to parse substitution within function');
 const errParseDefaultFunction = (): EnvsubstError => new EnvsubstError('parse', 'unable to parse default function');
 
 /** A parsed template node. */
-type Node = { t: 'text'; value: string } | { t: 'func'; param: string; name: string; args: Node[] } | { t: 'list'; nodes: Node[] };
+type Node =
+  | { t: 'text'; value: string }
+  | { t: 'func'; param: string; name: string; args: Node[] }
+  | { t: 'list'; nodes: Node[] };
 
 class Scanner {
   buf = '';
@@ -523,9 +528,13 @@ function lookupFunc(name: string, nargs: number): Fn {
     case ':':
       return toSubstr;
     case '/#':
-      return (s, a) => (a.length === 2 && s.startsWith(a[0] as string) ? goReplace(s, a[0] as string, a[1] as string, 1) : s);
+      return (s, a) =>
+        a.length === 2 && s.startsWith(a[0] as string) ? goReplace(s, a[0] as string, a[1] as string, 1) : s;
     case '/%':
-      return (s, a) => (a.length === 2 && s.endsWith(a[0] as string) ? s.slice(0, s.length - (a[0] as string).length) + (a[1] as string) : s);
+      return (s, a) =>
+        a.length === 2 && s.endsWith(a[0] as string)
+          ? s.slice(0, s.length - (a[0] as string).length) + (a[1] as string)
+          : s;
     case '/':
       return (s, a) => (a.length === 0 ? s : goReplace(s, a[0] as string, a[1] ?? '', 1));
     case '//':

@@ -208,7 +208,13 @@ function locationOf(o: FluxObject): ObjectLocation {
   return w;
 }
 
-function syntheticObject(name: string, namespace: string, path: string, sourceKind: string, sourceName: string): YamlMap {
+function syntheticObject(
+  name: string,
+  namespace: string,
+  path: string,
+  sourceKind: string,
+  sourceName: string,
+): YamlMap {
   return {
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
     kind: 'Kustomization',
@@ -220,15 +226,22 @@ function syntheticObject(name: string, namespace: string, path: string, sourceKi
 /** Points files of an emulated ExternalArtifact back to the repository files they were copied from. */
 function remapArtifactFiles(phase: KustomizePhase, origins: ReadonlyMap<string, string>): void {
   const map = (f: string | undefined): string | undefined => (f === undefined ? f : (origins.get(f) ?? f));
-  phase.diagnostics = phase.diagnostics.map((d) => (d.file !== undefined && origins.has(d.file) ? { ...d, file: map(d.file) as string } : d));
-  phase.objects = phase.objects.map((o) => (origins.has(o.origin.file) ? { ...o, origin: { ...o.origin, file: map(o.origin.file) as string } } : o));
+  phase.diagnostics = phase.diagnostics.map((d) =>
+    d.file !== undefined && origins.has(d.file) ? { ...d, file: map(d.file) as string } : d,
+  );
+  phase.objects = phase.objects.map((o) =>
+    origins.has(o.origin.file) ? { ...o, origin: { ...o.origin, file: map(o.origin.file) as string } } : o,
+  );
 }
 
 /**
  * Applies a FluxInstance's `kustomize.patches` to the sync Kustomization it generates, with the engine
  * (patches targeting other objects select nothing and are skipped).
  */
-function applyInstancePatches(obj: YamlMap, patches: readonly YamlValue[]): { object: YamlMap; diagnostics: Diagnostic[] } {
+function applyInstancePatches(
+  obj: YamlMap,
+  patches: readonly YamlValue[],
+): { object: YamlMap; diagnostics: Diagnostic[] } {
   if (patches.length === 0) return { object: obj, diagnostics: [] };
   const fs = memoryFs({
     '/flux-instance/kustomization.yaml': emitDocument({
@@ -246,7 +259,11 @@ function applyInstancePatches(obj: YamlMap, patches: readonly YamlValue[]): { ob
       object: obj,
       diagnostics: r.diagnostics
         .filter((d) => d.severity === 'error')
-        .map((d) => ({ ...d, severity: 'warning' as const, message: `the FluxInstance kustomize.patches could not be applied to its sync Kustomization: ${d.message}` })),
+        .map((d) => ({
+          ...d,
+          severity: 'warning' as const,
+          message: `the FluxInstance kustomize.patches could not be applied to its sync Kustomization: ${d.message}`,
+        })),
     };
   }
   return { object: out.object, diagnostics: [] };
@@ -344,7 +361,13 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
         },
         `${ARTIFACT_ROOT}/${namespace}/${name}`,
       );
-      const view: SourceView = { root: built.root, fs: built.fs, origins: built.origins, diagnostics: built.diagnostics, ok: built.ok };
+      const view: SourceView = {
+        root: built.root,
+        fs: built.fs,
+        origins: built.origins,
+        diagnostics: built.diagnostics,
+        ok: built.ok,
+      };
       artifacts.set(key, view);
       return view;
     }
@@ -368,7 +391,8 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   const indexKey = (kind: string, ns: string, name: string): string => `${kind}\u0000${ns}\u0000${name}`;
   for (const o of options.clusterObjects ?? []) {
     const m = objectMeta(o);
-    if (m.kind === 'ConfigMap' || m.kind === 'Secret') objectIndex.set(indexKey(m.kind, m.namespace || 'default', m.name), { object: o });
+    if (m.kind === 'ConfigMap' || m.kind === 'Secret')
+      objectIndex.set(indexKey(m.kind, m.namespace || 'default', m.name), { object: o });
   }
 
   // ------------------------------------------------------------------ bookkeeping
@@ -377,7 +401,13 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   const deferred: Pending[] = [];
   let done = 0;
 
-  const newPending = (ks: FluxKustomization, where: ObjectLocation | undefined, parent: string | undefined, synthetic: boolean, diags: Diagnostic[]): Pending => {
+  const newPending = (
+    ks: FluxKustomization,
+    where: ObjectLocation | undefined,
+    parent: string | undefined,
+    synthetic: boolean,
+    diags: Diagnostic[],
+  ): Pending => {
     const id = `${ks.namespace}/${ks.name}`;
     const r: FleetKustomization = {
       id,
@@ -408,14 +438,23 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
 
   /** An ExternalArtifact no ArtifactGenerator rendered so far provides: wait (it may come later). */
   const waitsForArtifact = (p: Pending): boolean =>
-    p.ks.sourceRef.kind === 'ExternalArtifact' && viewFor(p.ks.sourceRef.kind, p.ks.sourceRef.namespace, p.ks.sourceRef.name) === 'unmapped';
+    p.ks.sourceRef.kind === 'ExternalArtifact' &&
+    viewFor(p.ks.sourceRef.kind, p.ks.sourceRef.namespace, p.ks.sourceRef.name) === 'unmapped';
 
   /** Phase 1 (source, generation, kustomize). Returns false when there is nothing to post-build. */
   const runPhase1 = (p: Pending): boolean => {
     const r = p.result;
     const ks = p.ks;
     if (ks.suspend) {
-      r.diagnostics.push(fieldDiagnostic('flux/suspended', 'info', `Kustomization ${r.id} is suspended: the controller does not reconcile it`, p.where, ['spec', 'suspend']));
+      r.diagnostics.push(
+        fieldDiagnostic(
+          'flux/suspended',
+          'info',
+          `Kustomization ${r.id} is suspended: the controller does not reconcile it`,
+          p.where,
+          ['spec', 'suspend'],
+        ),
+      );
     }
     const v = viewFor(ks.sourceRef.kind, ks.sourceRef.namespace, ks.sourceRef.name);
     if (v === 'unmapped' || v === 'missing') {
@@ -460,13 +499,16 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   const ownLookup = (p: Pending, kind: string, ns: string, name: string): ClusterObject | undefined => {
     for (const o of p.phase?.objects ?? []) {
       const m = objectMeta(o.object);
-      if (m.kind === kind && m.name === name && m.namespace === ns) return { object: o.object, where: locationOf(o), renderedBy: p.result.id };
+      if (m.kind === kind && m.name === name && m.namespace === ns)
+        return { object: o.object, where: locationOf(o), renderedBy: p.result.id };
     }
     return undefined;
   };
 
-  const lookupFor = (p: Pending) => (kind: 'ConfigMap' | 'Secret', ns: string, name: string): ClusterObject | undefined =>
-    objectIndex.get(indexKey(kind, ns, name)) ?? ownLookup(p, kind, ns, name);
+  const lookupFor =
+    (p: Pending) =>
+    (kind: 'ConfigMap' | 'Secret', ns: string, name: string): ClusterObject | undefined =>
+      objectIndex.get(indexKey(kind, ns, name)) ?? ownLookup(p, kind, ns, name);
 
   const satisfied = (p: Pending): boolean => {
     const refs = p.ks.postBuild?.substituteFrom ?? [];
@@ -491,7 +533,14 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
           where,
           ['spec'],
         );
-        if (existing.result.definedIn) d.related = [{ file: existing.result.definedIn.file, ...(existing.result.definedIn.range ? { range: existing.result.definedIn.range } : {}), message: 'first definition' }];
+        if (existing.result.definedIn)
+          d.related = [
+            {
+              file: existing.result.definedIn.file,
+              ...(existing.result.definedIn.range ? { range: existing.result.definedIn.range } : {}),
+              message: 'first definition',
+            },
+          ];
         fleetDiags.push(d);
       }
       return;
@@ -532,7 +581,9 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
         const hr = readHelmRelease(o.object);
         if (hr) result.helmReleases.push({ ...hr, renderedBy: r.id });
         const gen = readArtifactGenerator(o.object, locationOf(o));
-        if (gen) for (const a of gen.artifacts) if (!generators.has(`${gen.namespace}/${a.name}`)) generators.set(`${gen.namespace}/${a.name}`, gen);
+        if (gen)
+          for (const a of gen.artifacts)
+            if (!generators.has(`${gen.namespace}/${a.name}`)) generators.set(`${gen.namespace}/${a.name}`, gen);
       }
       for (const o of post.objects) if (isFluxKustomization(o.object)) discover(o, p);
     }
@@ -582,19 +633,34 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
 
   // ------------------------------------------------------------------ entry point
   const synthetic = (name: string, namespace: string, path: string, kind: string, source: string): Pending =>
-    newPending(readFluxKustomization(syntheticObject(name, namespace, path, kind, source)).kustomization, undefined, undefined, true, []);
+    newPending(
+      readFluxKustomization(syntheticObject(name, namespace, path, kind, source)).kustomization,
+      undefined,
+      undefined,
+      true,
+      [],
+    );
   /** The Kustomization a FluxInstance generates for its sync, with the instance's patches applied. */
-  const instanceEntry = (sync: FluxInstanceSync, where: { file?: string; range?: Range } | undefined, label: string): Pending => {
+  const instanceEntry = (
+    sync: FluxInstanceSync,
+    where: { file?: string; range?: Range } | undefined,
+    label: string,
+  ): Pending => {
     let obj = syntheticObject(sync.name, sync.namespace, sync.path, sync.kind, sync.name);
     const patched = applyInstancePatches(obj, sync.patches);
     obj = patched.object;
     const p = newPending(readFluxKustomization(obj).kustomization, undefined, undefined, true, []);
     p.result.diagnostics.push(
-      diagnostic('flux/entry-point', 'info', `entry point: ${label} syncs ${sync.kind}/${sync.name} path ${sync.path}`, {
-        file: where?.file,
-        range: where?.range,
-        source: 'flux',
-      }),
+      diagnostic(
+        'flux/entry-point',
+        'info',
+        `entry point: ${label} syncs ${sync.kind}/${sync.name} path ${sync.path}`,
+        {
+          file: where?.file,
+          range: where?.range,
+          source: 'flux',
+        },
+      ),
       ...patched.diagnostics,
     );
     result.entry = { kind: 'FluxInstance', id: p.result.id, path: sync.path, instance: sync };
@@ -607,9 +673,14 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     const sync = readFluxInstanceSync(options.fluxInstance);
     if (!sync) {
       fleetDiags.push(
-        diagnostic('flux/cluster-not-found', 'error', 'the fluxInstance option is neither a FluxInstance, a flux-instance HelmRelease nor flux-instance chart values with instance.sync.path', {
-          source: 'flux',
-        }),
+        diagnostic(
+          'flux/cluster-not-found',
+          'error',
+          'the fluxInstance option is neither a FluxInstance, a flux-instance HelmRelease nor flux-instance chart values with instance.sync.path',
+          {
+            source: 'flux',
+          },
+        ),
       );
       return result;
     }
@@ -617,7 +688,14 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     runPhase1(entry);
   } else {
     if (options.cluster === undefined || baseFs.stat(clusterDir)?.type !== 'dir') {
-      fleetDiags.push(diagnostic('flux/cluster-not-found', 'error', `cluster folder ${clusterDir} does not exist or is not a directory`, { file: clusterDir, source: 'flux' }));
+      fleetDiags.push(
+        diagnostic(
+          'flux/cluster-not-found',
+          'error',
+          `cluster folder ${clusterDir} does not exist or is not a directory`,
+          { file: clusterDir, source: 'flux' },
+        ),
+      );
       return result;
     }
     const entryView = viewFor('GitRepository', SYNTHETIC_NAME, SYNTHETIC_NAME);
@@ -625,7 +703,12 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     clusterReal = realDir(clusterDir) ?? clusterDir;
     if (!isWithin(entryRoot, clusterReal)) {
       fleetDiags.push(
-        diagnostic('flux/cluster-not-found', 'error', `cluster folder ${clusterDir} is not inside the flux-system source ${entryRoot}`, { file: clusterDir, source: 'flux' }),
+        diagnostic(
+          'flux/cluster-not-found',
+          'error',
+          `cluster folder ${clusterDir} is not inside the flux-system source ${entryRoot}`,
+          { file: clusterDir, source: 'flux' },
+        ),
       );
       return result;
     }
@@ -658,7 +741,8 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     const where = locationOf(o);
     const { kustomization: ks, diagnostics } = readFluxKustomization(o.object, where);
     const v = viewFor(ks.sourceRef.kind, ks.sourceRef.namespace, ks.sourceRef.name);
-    if (typeof v === 'string' || v.root !== entry.view?.root || realDir(resolveSpecPath(v.root, ks.path)) !== entryDir) continue;
+    if (typeof v === 'string' || v.root !== entry.view?.root || realDir(resolveSpecPath(v.root, ks.path)) !== entryDir)
+      continue;
     const adopted = newPending(ks, where, undefined, false, diagnostics);
     if (JSON.stringify(renderingFields(ks)) === JSON.stringify(renderingFields(entry.ks)) && entry.phase) {
       adopted.phase = entry.phase;

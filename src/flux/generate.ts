@@ -8,7 +8,14 @@
  * append; `images` merge by name; `buildMetadata` replaces. The result is served through a file-system
  * overlay so kustomize's own ordering (and its quirks) apply when the directory is built.
  */
-import { parseDocument, isMap as isYamlMap, isSeq as isYamlSeq, isPair, isScalar as isYamlScalar, type Node as YamlNode } from 'yaml';
+import {
+  parseDocument,
+  isMap as isYamlMap,
+  isSeq as isYamlSeq,
+  isPair,
+  isScalar as isYamlScalar,
+  type Node as YamlNode,
+} from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
@@ -90,7 +97,8 @@ function invalidObject(v: YamlValue): string | undefined {
   if (String(kind).endsWith('List')) return undefined;
   const meta = getField(v, 'metadata');
   const name = isMap(meta) ? getField(meta, 'name') : undefined;
-  if (name === undefined || name === null || name === '') return `missing metadata.name in object (kind ${String(kind)})`;
+  if (name === undefined || name === null || name === '')
+    return `missing metadata.name in object (kind ${String(kind)})`;
   return undefined;
 }
 
@@ -232,7 +240,11 @@ function applyFluxFields(
   });
   if (!ok) return false;
   append('components', 'components', components);
-  append('patchesStrategicMerge', 'patchesStrategicMerge', ks.patchesStrategicMerge.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))));
+  append(
+    'patchesStrategicMerge',
+    'patchesStrategicMerge',
+    ks.patchesStrategicMerge.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))),
+  );
   append(
     'patchesJson6902',
     'patchesJson6902',
@@ -336,7 +348,14 @@ export function generateKustomization(
   const diags: Diagnostic[] = [];
   const identity = (d: Diagnostic): Diagnostic => d;
   const none = new Map<string, number>();
-  const fail = (): GeneratedKustomization => ({ ok: false, fs, action: 'unchanged', diagnostics: diags, appendedAfter: none, remap: identity });
+  const fail = (): GeneratedKustomization => ({
+    ok: false,
+    fs,
+    action: 'unchanged',
+    diagnostics: diags,
+    appendedAfter: none,
+    remap: identity,
+  });
   const existing = findKustomizationFile(fs, dir);
   let kus: YamlMap;
   let action: GenerateAction;
@@ -427,7 +446,8 @@ export function generateKustomization(
   const changed = applyFluxFields(kus, ks, fs, dir, where, prov, diags);
   if (diags.slice(before).some((d) => d.severity === 'error')) return fail();
   if (changed && action === 'unchanged') action = 'edited';
-  if (!mustWrite && !changed) return { ok: true, fs, action: 'unchanged', file, diagnostics: diags, appendedAfter: none, remap: identity };
+  if (!mustWrite && !changed)
+    return { ok: true, fs, action: 'unchanged', file, diagnostics: diags, appendedAfter: none, remap: identity };
   if (action === 'unchanged') action = 'edited';
 
   const text = emitDocument(kus);
@@ -463,7 +483,14 @@ export function generateKustomization(
         return out;
       }
       if (fluxList !== undefined && idx !== undefined && idx >= origCount && where?.node && where.lineCounter) {
-        setRange(where.file, locateKey(where.node, ['spec', fluxList, String(idx - origCount), ...path.slice(2).map(String)], where.lineCounter));
+        setRange(
+          where.file,
+          locateKey(
+            where.node,
+            ['spec', fluxList, String(idx - origCount), ...path.slice(2).map(String)],
+            where.lineCounter,
+          ),
+        );
         return out;
       }
       if (action === 'created' && top === 'resources' && idx !== undefined) {
@@ -475,5 +502,15 @@ export function generateKustomization(
     if (originalNode && originalLc) setRange(file, locateKey(originalNode, path.map(String), originalLc, true));
     return out;
   };
-  return { ok: true, fs: view, action, file, kustomization: kus, text, diagnostics: diags, appendedAfter: prov.originalCounts, remap };
+  return {
+    ok: true,
+    fs: view,
+    action,
+    file,
+    kustomization: kus,
+    text,
+    diagnostics: diags,
+    appendedAfter: prov.originalCounts,
+    remap,
+  };
 }

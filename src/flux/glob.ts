@@ -130,4 +130,3 @@ export function globMatch(pattern: string, name: string): boolean {
   }
   return name.length === 0;
 }
-

@@ -113,7 +113,11 @@ function findCycles(nodes: readonly string[], adj: ReadonlyMap<string, readonly 
 }
 
 /** A concrete cycle inside a strongly connected component, starting at its first node in input order. */
-function cycleThrough(comp: readonly string[], adj: ReadonlyMap<string, readonly string[]>, position: ReadonlyMap<string, number>): string[] {
+function cycleThrough(
+  comp: readonly string[],
+  adj: ReadonlyMap<string, readonly string[]>,
+  position: ReadonlyMap<string, number>,
+): string[] {
   const members = new Set(comp);
   const start = [...comp].sort((a, b) => (position.get(a) as number) - (position.get(b) as number))[0] as string;
   // Breadth-first search back to `start` inside the component.
@@ -217,9 +221,14 @@ export function graphToDot(graph: DependencyGraph): string {
   const lines = ['digraph dependsOn {', '  rankdir=LR;', '  node [shape=box];'];
   for (const n of graph.nodes) lines.push(`  ${dotQuote(n)}${inCycle.has(n) ? ' [color=red, penwidth=2]' : ''};`);
   const missing = [...new Set(graph.edges.filter((e) => e.missing).map((e) => e.to))];
-  for (const m of missing) lines.push(`  ${dotQuote(m)} [style=dashed, color=red, label=${dotQuote(m + '\n(not found)')}];`);
+  for (const m of missing)
+    lines.push(`  ${dotQuote(m)} [style=dashed, color=red, label=${dotQuote(m + '\n(not found)')}];`);
   for (const e of graph.edges) {
-    const attrs = cycleEdges.has(`${e.from}\u0000${e.to}`) ? ' [color=red, label="cycle"]' : e.missing ? ' [style=dashed]' : '';
+    const attrs = cycleEdges.has(`${e.from}\u0000${e.to}`)
+      ? ' [color=red, label="cycle"]'
+      : e.missing
+        ? ' [style=dashed]'
+        : '';
     lines.push(`  ${dotQuote(e.to)} -> ${dotQuote(e.from)}${attrs};`);
   }
   lines.push('}');

@@ -79,7 +79,8 @@ function stringMap(v: YamlValue | undefined): Record<string, string> | undefined
   const out: Record<string, string> = {};
   for (const k of Object.keys(v)) {
     const s = str(getField(v, k));
-    if (s !== undefined) Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
+    if (s !== undefined)
+      Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -157,7 +158,8 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 export function parseDuration(text: string): number | undefined {
   if (!DURATION.test(text)) return undefined;
   let total = 0;
-  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[m[2] as string] as number);
+  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g))
+    total += Number(m[1]) * (UNIT_MS[m[2] as string] as number);
   return total;
 }
 
@@ -319,7 +321,15 @@ export function readFluxKustomization(
     namespace = 'default';
   }
   const invalid = (message: string, path: (string | number)[]): void => {
-    diags.push(fieldDiagnostic('flux/invalid-kustomization', 'error', `Kustomization ${namespace}/${meta.name}: ${message}`, where, path));
+    diags.push(
+      fieldDiagnostic(
+        'flux/invalid-kustomization',
+        'error',
+        `Kustomization ${namespace}/${meta.name}: ${message}`,
+        where,
+        path,
+      ),
+    );
   };
 
   const src = field(spec, 'sourceRef');
@@ -334,7 +344,10 @@ export function readFluxKustomization(
   else {
     if (!sourceRef.kind) invalid('spec.sourceRef.kind is required', ['spec', 'sourceRef']);
     else if (!['GitRepository', 'OCIRepository', 'Bucket', 'ExternalArtifact'].includes(sourceRef.kind)) {
-      invalid(`spec.sourceRef.kind "${sourceRef.kind}" is not one of GitRepository, OCIRepository, Bucket, ExternalArtifact`, ['spec', 'sourceRef', 'kind']);
+      invalid(
+        `spec.sourceRef.kind "${sourceRef.kind}" is not one of GitRepository, OCIRepository, Bucket, ExternalArtifact`,
+        ['spec', 'sourceRef', 'kind'],
+      );
     }
     if (!sourceRef.name) invalid('spec.sourceRef.name is required', ['spec', 'sourceRef']);
   }
@@ -421,7 +434,11 @@ export function readFluxKustomization(
     else ks.components.push(s);
   });
   const cm = field(spec, 'commonMetadata');
-  if (isMap(cm)) ks.commonMetadata = { labels: stringMap(field(cm, 'labels')) ?? {}, annotations: stringMap(field(cm, 'annotations')) ?? {} };
+  if (isMap(cm))
+    ks.commonMetadata = {
+      labels: stringMap(field(cm, 'labels')) ?? {},
+      annotations: stringMap(field(cm, 'annotations')) ?? {},
+    };
 
   const pb = field(spec, 'postBuild');
   if (isMap(pb)) {
@@ -431,15 +448,22 @@ export function readFluxKustomization(
       for (const k of Object.keys(sub)) {
         const v = getField(sub, k);
         const s = str(v === null ? '' : v);
-        if (s === undefined) invalid(`spec.postBuild.substitute.${k} must be a string`, ['spec', 'postBuild', 'substitute', k]);
-        else Object.defineProperty(post.substitute, k, { value: s, enumerable: true, writable: true, configurable: true });
+        if (s === undefined)
+          invalid(`spec.postBuild.substitute.${k} must be a string`, ['spec', 'postBuild', 'substitute', k]);
+        else
+          Object.defineProperty(post.substitute, k, { value: s, enumerable: true, writable: true, configurable: true });
       }
     }
     list(field(pb, 'substituteFrom')).forEach((r, i) => {
       const kind = strField(r, 'kind');
       const name = strField(r, 'name');
       if ((kind !== 'ConfigMap' && kind !== 'Secret') || !name) {
-        invalid(`spec.postBuild.substituteFrom[${i}] needs kind ConfigMap or Secret and a name`, ['spec', 'postBuild', 'substituteFrom', i]);
+        invalid(`spec.postBuild.substituteFrom[${i}] needs kind ConfigMap or Secret and a name`, [
+          'spec',
+          'postBuild',
+          'substituteFrom',
+          i,
+        ]);
         return;
       }
       post.substituteFrom.push({ kind, name, optional: boolField(r, 'optional') ?? false });
@@ -447,7 +471,11 @@ export function readFluxKustomization(
     const strategy = strField(pb, 'substituteStrategy');
     if (strategy === 'Always') post.substituteStrategy = 'Always';
     else if (strategy !== undefined && strategy !== '' && strategy !== 'WithVariables') {
-      invalid(`spec.postBuild.substituteStrategy "${strategy}" is not one of WithVariables, Always`, ['spec', 'postBuild', 'substituteStrategy']);
+      invalid(`spec.postBuild.substituteStrategy "${strategy}" is not one of WithVariables, Always`, [
+        'spec',
+        'postBuild',
+        'substituteStrategy',
+      ]);
     }
     ks.postBuild = post;
   }
@@ -506,7 +534,8 @@ export interface FluxSource {
 /** Reads a source object; undefined when it is not one. */
 export function readFluxSource(obj: YamlMap): FluxSource | undefined {
   const kind = fluxKindOf(obj);
-  if (kind !== 'GitRepository' && kind !== 'OCIRepository' && kind !== 'Bucket' && kind !== 'ExternalArtifact') return undefined;
+  if (kind !== 'GitRepository' && kind !== 'OCIRepository' && kind !== 'Bucket' && kind !== 'ExternalArtifact')
+    return undefined;
   const m = objectMeta(obj);
   const src: FluxSource = { kind, name: m.name, namespace: m.namespace, object: obj };
   const url = strField(obj, 'spec', 'url') ?? strField(obj, 'spec', 'endpoint');
@@ -569,7 +598,12 @@ export function readHelmRelease(obj: YamlMap): FluxHelmRelease | undefined {
     };
   }
   const cr = field(obj, 'spec', 'chartRef');
-  if (isMap(cr)) hr.chartRef = { kind: strField(cr, 'kind') ?? '', name: strField(cr, 'name') ?? '', namespace: strField(cr, 'namespace') || ns };
+  if (isMap(cr))
+    hr.chartRef = {
+      kind: strField(cr, 'kind') ?? '',
+      name: strField(cr, 'name') ?? '',
+      namespace: strField(cr, 'namespace') || ns,
+    };
   return hr;
 }
 
@@ -585,7 +619,12 @@ export interface FluxHelmRepository {
 export function readHelmRepository(obj: YamlMap): FluxHelmRepository | undefined {
   if (fluxKindOf(obj) !== 'HelmRepository') return undefined;
   const m = objectMeta(obj);
-  return { name: m.name, namespace: m.namespace, url: strField(obj, 'spec', 'url') ?? '', type: strField(obj, 'spec', 'type') || 'default' };
+  return {
+    name: m.name,
+    namespace: m.namespace,
+    url: strField(obj, 'spec', 'url') ?? '',
+    type: strField(obj, 'spec', 'type') || 'default',
+  };
 }
 
 /** The sync settings of a Flux Operator `FluxInstance`: the entry point of a cluster. */
@@ -624,7 +663,8 @@ export function readFluxInstanceSync(obj: YamlMap): FluxInstanceSync | undefined
   const path = strField(sync, 'path');
   if (path === undefined) return undefined;
   const m = objectMeta(obj);
-  const namespace = (kind === 'HelmRelease' ? strField(obj, 'spec', 'targetNamespace') : undefined) || m.namespace || 'flux-system';
+  const namespace =
+    (kind === 'HelmRelease' ? strField(obj, 'spec', 'targetNamespace') : undefined) || m.namespace || 'flux-system';
   const out: FluxInstanceSync = {
     namespace,
     name: strField(sync, 'name') || namespace,

@@ -55,7 +55,9 @@ export function readIgnorePatterns(text: string, domain: readonly string[] = [])
 
 /** source-controller's default exclusions (used when a GitRepository has no `spec.ignore`). */
 export function defaultIgnorePatterns(): IgnorePattern[] {
-  return [EXCLUDE_VCS, EXCLUDE_EXT, EXCLUDE_CI, EXCLUDE_EXTRA].flatMap((s) => s.split(',').map((p) => parseIgnorePattern(p)));
+  return [EXCLUDE_VCS, EXCLUDE_EXT, EXCLUDE_CI, EXCLUDE_EXTRA].flatMap((s) =>
+    s.split(',').map((p) => parseIgnorePattern(p)),
+  );
 }
 
 function safeMatch(pattern: string, name: string): boolean {

@@ -20,7 +20,11 @@ const VAR_NAME = /^[_A-Za-z][_A-Za-z0-9]*$/;
 const VAR_NAME_RULE = '^[_[:alpha:]][_[:alpha:][:digit:]]*$';
 
 /** Finds a ConfigMap or Secret of the cluster (the objects the cluster's Kustomizations render). */
-export type ClusterObjectLookup = (kind: 'ConfigMap' | 'Secret', namespace: string, name: string) => ClusterObject | undefined;
+export type ClusterObjectLookup = (
+  kind: 'ConfigMap' | 'Secret',
+  namespace: string,
+  name: string,
+) => ClusterObject | undefined;
 
 /** An object of the cluster, with where it was defined. */
 export interface ClusterObject {
@@ -90,7 +94,11 @@ export function sopsPlaceholder(key: string): string {
  * `flux/substitute-from-missing` (error, or nothing when `optional`), `flux/substitute-from-encrypted`
  * (warning: the Secret is SOPS-encrypted; its keys get placeholder values), `flux/substitute-var-name`.
  */
-export function loadVariables(ks: FluxKustomization, lookup: ClusterObjectLookup, where?: ObjectLocation): LoadedVariables {
+export function loadVariables(
+  ks: FluxKustomization,
+  lookup: ClusterObjectLookup,
+  where?: ObjectLocation,
+): LoadedVariables {
   const vars = new Map<string, string>();
   const sources = new Map<string, VariableSource>();
   const diags: Diagnostic[] = [];
@@ -147,7 +155,8 @@ export function loadVariables(ks: FluxKustomization, lookup: ClusterObjectLookup
     // The API server merges stringData into data (stringData wins).
     const stringData = getField(found.object, 'stringData');
     if (isMap(stringData)) {
-      for (const k of Object.keys(stringData)) add(k, encrypted ? sopsPlaceholder(k) : (scalarText(getField(stringData, k)) ?? ''));
+      for (const k of Object.keys(stringData))
+        add(k, encrypted ? sopsPlaceholder(k) : (scalarText(getField(stringData, k)) ?? ''));
     }
   });
   for (const k of Object.keys(pb.substitute)) {
@@ -241,7 +250,11 @@ function describeObject(obj: YamlMap): string {
  * Substitutes one object with `vars`. `strict` reports every undefined variable (one diagnostic per
  * object, listing them all; the controller stops at the first).
  */
-export function substituteObject(target: SubstitutionTarget, vars: ReadonlyMap<string, string>, strict: boolean): SubstitutionResult {
+export function substituteObject(
+  target: SubstitutionTarget,
+  vars: ReadonlyMap<string, string>,
+  strict: boolean,
+): SubstitutionResult {
   const obj = target.object;
   if (substitutionDisabled(obj)) return { object: obj, changed: false, diagnostics: [], ok: true };
   const text = emitDocument(obj);
@@ -264,7 +277,7 @@ export function substituteObject(target: SubstitutionTarget, vars: ReadonlyMap<s
     // The expression the parser stopped in, to find it in the source file.
     const at = err.offset ?? 0;
     const start = text.lastIndexOf('${', Math.max(0, at - 1));
-    const expr = start >= 0 ? text.slice(start, Math.max(at, start + 2)).split('\n')[0] ?? '${' : '${';
+    const expr = start >= 0 ? (text.slice(start, Math.max(at, start + 2)).split('\n')[0] ?? '${') : '${';
     const d = diagnostic(
       'flux/substitute-syntax',
       'error',
@@ -285,7 +298,11 @@ export function substituteObject(target: SubstitutionTarget, vars: ReadonlyMap<s
     return { object: obj, changed: false, diagnostics: diags, ok: false };
   }
   if (out === text) return { object: obj, changed: false, diagnostics: [], ok: true };
-  const stream = parseYamlStream(out, { file: target.file ?? '<substituted>', mode: 'yaml11', annotationsAsText: false });
+  const stream = parseYamlStream(out, {
+    file: target.file ?? '<substituted>',
+    mode: 'yaml11',
+    annotationsAsText: false,
+  });
   const err = stream.errors[0];
   const doc = stream.documents[0];
   if (err || stream.documents.length !== 1 || !doc || !isMap(doc.value)) {

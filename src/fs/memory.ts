@@ -93,7 +93,8 @@ class MemoryFileSystem implements FileSystem, MutableMemoryFs {
 
   realPath(path: string): string {
     const p = normalize(path);
-    if (!this.files.has(p) && !this.dirs.has(p)) throw new FsError('ENOENT', p, `lstat ${p}: no such file or directory`);
+    if (!this.files.has(p) && !this.dirs.has(p))
+      throw new FsError('ENOENT', p, `lstat ${p}: no such file or directory`);
     return p;
   }
 }

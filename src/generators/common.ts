@@ -24,10 +24,14 @@ export function mergeGeneratorOptions(
 ): GeneratorOptions | undefined {
   if (!global) return local;
   const out: GeneratorOptions = { ...(local ?? {}) };
-  const mergeMap = (l: Record<string, string> | undefined, g: Record<string, string> | undefined): Record<string, string> | undefined => {
+  const mergeMap = (
+    l: Record<string, string> | undefined,
+    g: Record<string, string> | undefined,
+  ): Record<string, string> | undefined => {
     if (!l) return g ? { ...g } : undefined;
     const m = { ...l };
-    for (const k of Object.keys(g ?? {})) if (!Object.prototype.hasOwnProperty.call(m, k)) m[k] = (g as Record<string, string>)[k] as string;
+    for (const k of Object.keys(g ?? {}))
+      if (!Object.prototype.hasOwnProperty.call(m, k)) m[k] = (g as Record<string, string>)[k] as string;
     return m;
   };
   const labels = mergeMap(local?.labels, global.labels);
@@ -63,7 +67,8 @@ export function yamlRoundTrip<T>(kind: string, value: T): T {
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) Object.defineProperty(out, fix(k), { value: walk(x), enumerable: true, writable: true, configurable: true });
+      for (const [k, x] of Object.entries(v))
+        Object.defineProperty(out, fix(k), { value: walk(x), enumerable: true, writable: true, configurable: true });
       return out;
     }
     return v;
@@ -72,7 +77,11 @@ export function yamlRoundTrip<T>(kind: string, value: T): T {
 }
 
 /** kustomize's makeBaseNode: `apiVersion: v1`, the kind, `metadata.name` (required), the namespace. */
-export function baseObject(kind: 'ConfigMap' | 'Secret', name: string | undefined, namespace: string | undefined): YamlMap {
+export function baseObject(
+  kind: 'ConfigMap' | 'Secret',
+  name: string | undefined,
+  namespace: string | undefined,
+): YamlMap {
   if (!name) throw new BuildError('generator/failed', 'a configmap must have a name');
   const metadata: YamlMap = {};
   setField(metadata, 'name', name);
@@ -91,7 +100,8 @@ export function applyOptions(obj: YamlMap, options: GeneratorOptions | undefined
   if (!options) return;
   const meta = obj.metadata as YamlMap;
   if (options.labels && Object.keys(options.labels).length > 0) setField(meta, 'labels', stringMap(options.labels));
-  if (options.annotations && Object.keys(options.annotations).length > 0) setField(meta, 'annotations', stringMap(options.annotations));
+  if (options.annotations && Object.keys(options.annotations).length > 0)
+    setField(meta, 'annotations', stringMap(options.annotations));
   if (options.immutable) setField(obj, 'immutable', true);
 }
 
@@ -126,7 +136,9 @@ export function generatedResource(obj: YamlMap, args: GeneratorArgs, kt: KustTar
 export function fileReader(kt: KustTarget): KvFileReader {
   return (path: string) => {
     if (/^https?:\/\//.test(path)) {
-      throw new BuildError('load/remote', `'${path}' is a remote file; kustomize-ts does not download`, { file: kt.file });
+      throw new BuildError('load/remote', `'${path}' is a remote file; kustomize-ts does not download`, {
+        file: kt.file,
+      });
     }
     return kt.loader.read(path).bytes;
   };
@@ -145,7 +157,8 @@ export function decodePluginConfig<T>(raw: YamlMap, type: GoType, embedded: Read
       // Go names promoted fields through their embedded structs (ConfigMapArgs.GeneratorArgs...).
       const top = err.path[0];
       const via = top !== undefined ? embedded[top] : undefined;
-      const message = via !== undefined ? err.message.replace(`field ${t.name}.${top}`, `field ${t.name}.${via}${top}`) : err.message;
+      const message =
+        via !== undefined ? err.message.replace(`field ${t.name}.${top}`, `field ${t.name}.${via}${top}`) : err.message;
       throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${message}`);
     }
     throw err;
@@ -156,5 +169,15 @@ export function decodePluginConfig<T>(raw: YamlMap, type: GoType, embedded: Read
 export function generatorArgsPaths(args: string): Record<string, string> {
   const g = `${args}.GeneratorArgs.`;
   const kv = `${g}KvPairSources.`;
-  return { namespace: g, name: g, behavior: g, options: g, literals: kv, files: kv, envs: kv, env: kv, type: `${args}.` };
+  return {
+    namespace: g,
+    name: g,
+    behavior: g,
+    options: g,
+    literals: kv,
+    files: kv,
+    envs: kv,
+    env: kv,
+    type: `${args}.`,
+  };
 }

@@ -27,7 +27,13 @@ function asJsonValue(v: YamlValue): YamlValue {
   if (Array.isArray(v)) return v.map(asJsonValue);
   if (isMap(v)) {
     const out: YamlMap = {};
-    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: asJsonValue(v[k] as YamlValue), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(v))
+      Object.defineProperty(out, k, {
+        value: asJsonValue(v[k] as YamlValue),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return v;

@@ -72,7 +72,8 @@ interface Ctx {
 }
 
 function typeError(v: YamlValue, t: GoType, ctx: Ctx): GoDecodeError {
-  const where = ctx.fieldPath.length > 0 ? ` into Go struct field ${ctx.structName}.${ctx.fieldPath.join('.')}` : ' into Go value';
+  const where =
+    ctx.fieldPath.length > 0 ? ` into Go struct field ${ctx.structName}.${ctx.fieldPath.join('.')}` : ' into Go value';
   return new GoDecodeError(`json: cannot unmarshal ${jsonKind(v)}${where} of type ${goTypeName(t)}`, ctx.fieldPath);
 }
 

@@ -26,12 +26,36 @@ export const COMPONENT_VERSION = 'kustomize.config.k8s.io/v1alpha1';
 
 /** Deprecated fields and their warnings, in the order kustomize prints them (spec §1.5). */
 export const deprecatedFields: readonly { field: keyof Kustomization; message: string }[] = [
-  { field: 'bases', message: "# Warning: 'bases' is deprecated. Please use 'resources' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
-  { field: 'commonLabels', message: "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
-  { field: 'imageTags', message: "# Warning: 'imageTags' is deprecated. Please use 'images' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
-  { field: 'patchesJson6902', message: "# Warning: 'patchesJson6902' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
-  { field: 'patchesStrategicMerge', message: "# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically." },
-  { field: 'vars', message: "# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically." },
+  {
+    field: 'bases',
+    message:
+      "# Warning: 'bases' is deprecated. Please use 'resources' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+  },
+  {
+    field: 'commonLabels',
+    message:
+      "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+  },
+  {
+    field: 'imageTags',
+    message:
+      "# Warning: 'imageTags' is deprecated. Please use 'images' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+  },
+  {
+    field: 'patchesJson6902',
+    message:
+      "# Warning: 'patchesJson6902' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+  },
+  {
+    field: 'patchesStrategicMerge',
+    message:
+      "# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+  },
+  {
+    field: 'vars',
+    message:
+      "# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically.",
+  },
 ];
 
 /** A loaded kustomization file. */
@@ -61,7 +85,9 @@ export function findKustomizationFile(fs: FileSystem, dir: string): string {
     );
   }
   if (found.length > 1) {
-    throw new BuildError('load/multiple-kustomizations', `Found multiple kustomization files under: ${dir}`, { file: dir });
+    throw new BuildError('load/multiple-kustomizations', `Found multiple kustomization files under: ${dir}`, {
+      file: dir,
+    });
   }
   return join(dir, found[0] as string);
 }
@@ -121,13 +147,19 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
   const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false });
   const firstError = stream.errors[0];
   if (firstError) {
-    throw new BuildError(firstError.code, `invalid Kustomization: ${firstError.message}`, { file, range: firstError.range });
+    throw new BuildError(firstError.code, `invalid Kustomization: ${firstError.message}`, {
+      file,
+      range: firstError.range,
+    });
   }
   const doc = stream.documents[0];
   const raw: YamlValue = doc ? doc.value : null;
   let k: Kustomization;
   try {
-    k = raw === null ? {} : decodeGo<Kustomization>(raw, kustomizationType as Extract<typeof kustomizationType, { t: 'struct' }>);
+    k =
+      raw === null
+        ? {}
+        : decodeGo<Kustomization>(raw, kustomizationType as Extract<typeof kustomizationType, { t: 'struct' }>);
   } catch (err) {
     if (err instanceof GoDecodeError) {
       const pos = doc ? locateKey(doc.node, err.path, stream.lineCounter) : undefined;
@@ -143,7 +175,10 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
   };
   const hasKey = (field: string): boolean => {
     const node = doc?.node;
-    return isYamlMap(node) && node.items.some((p) => isYamlScalar(p.key) && String(p.key.value).toLowerCase() === field.toLowerCase());
+    return (
+      isYamlMap(node) &&
+      node.items.some((p) => isYamlScalar(p.key) && String(p.key.value).toLowerCase() === field.toLowerCase())
+    );
   };
   const range = (field: string, index?: number): Range | undefined => {
     if (!doc || !hasKey(field)) return undefined;
@@ -154,23 +189,35 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
   for (const d of deprecatedFields) {
     if (k[d.field] !== undefined) {
       const r = doc ? locateKey(doc.node, [d.field], stream.lineCounter, true) : undefined;
-      warnings.push(diagnostic('kustomization/deprecated-field', 'warning', d.message, { file, range: r, source: 'kustomize' }));
+      warnings.push(
+        diagnostic('kustomization/deprecated-field', 'warning', d.message, { file, range: r, source: 'kustomize' }),
+      );
     }
   }
   const typeMeta = { apiVersion: k.apiVersion, kind: k.kind };
   fixKustomization(k);
   const rest = Object.keys(k).filter((key) => key !== 'apiVersion' && key !== 'kind');
   if (rest.length === 0) {
-    throw new BuildError('kustomization/empty', 'kustomization.yaml is empty', { file, range: doc ? doc.range : toRange(stream.lineCounter, 0, 0) });
+    throw new BuildError('kustomization/empty', 'kustomization.yaml is empty', {
+      file,
+      range: doc ? doc.range : toRange(stream.lineCounter, 0, 0),
+    });
   }
   void typeMeta;
   const errs: string[] = [];
-  if (k.kind && k.kind !== 'Kustomization' && k.kind !== 'Component') errs.push('kind should be Kustomization or Component');
+  if (k.kind && k.kind !== 'Kustomization' && k.kind !== 'Component')
+    errs.push('kind should be Kustomization or Component');
   const required = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
   if (k.apiVersion && k.apiVersion !== required) errs.push(`apiVersion for ${k.kind} should be ${required}`);
   if (errs.length > 0) {
-    const r = doc ? locateKey(doc.node, [errs[0]?.startsWith('kind') ? 'kind' : 'apiVersion'], stream.lineCounter, true) : undefined;
-    throw new BuildError('kustomization/invalid-kind', `Failed to read kustomization file under ${dir}:\n${errs.join('\n')}`, { file, range: r });
+    const r = doc
+      ? locateKey(doc.node, [errs[0]?.startsWith('kind') ? 'kind' : 'apiVersion'], stream.lineCounter, true)
+      : undefined;
+    throw new BuildError(
+      'kustomization/invalid-kind',
+      `Failed to read kustomization file under ${dir}:\n${errs.join('\n')}`,
+      { file, range: r },
+    );
   }
   return { kustomization: k, file, dir, warnings, locate, range };
 }

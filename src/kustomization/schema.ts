@@ -8,7 +8,11 @@ const gvkFields = { group: goString, version: goString, kind: goString };
 const resIdFields = { ...gvkFields, name: goString, namespace: goString };
 
 export const fieldSpecType = struct('FieldSpec', { ...gvkFields, path: goString, create: goBool });
-export const selectorType = struct('Selector', { ...resIdFields, annotationSelector: goString, labelSelector: goString });
+export const selectorType = struct('Selector', {
+  ...resIdFields,
+  annotationSelector: goString,
+  labelSelector: goString,
+});
 export const patchType = struct('Patch', {
   path: goString,
   patch: goString,
@@ -35,14 +39,21 @@ export const fieldOptionsType = struct('FieldOptions', {
   encoding: goString,
   create: goBool,
 });
-export const sourceSelectorType = struct('SourceSelector', { ...resIdFields, fieldPath: goString, options: fieldOptionsType });
+export const sourceSelectorType = struct('SourceSelector', {
+  ...resIdFields,
+  fieldPath: goString,
+  options: fieldOptionsType,
+});
 export const targetSelectorType = struct('TargetSelector', {
   select: selectorType,
   reject: listOf(selectorType),
   fieldPaths: listOf(goString),
   options: fieldOptionsType,
 });
-export const replacementType = struct('Replacement', { source: sourceSelectorType, targets: listOf(targetSelectorType) });
+export const replacementType = struct('Replacement', {
+  source: sourceSelectorType,
+  targets: listOf(targetSelectorType),
+});
 export const replacementFieldType = struct('ReplacementField', {
   source: sourceSelectorType,
   targets: listOf(targetSelectorType),

@@ -147,7 +147,12 @@ export interface HelmChart {
 export interface Kustomization {
   apiVersion?: string;
   kind?: string;
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   openapi?: Record<string, string>;
   namePrefix?: string;
   nameSuffix?: string;

@@ -8,7 +8,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuildResult } from '../api/build.js';
 import type { FileSystem } from '../fs/types.js';
 import type { FleetKustomization, FleetResult } from '../flux/fleet.js';
-import { FLUX_HELM_GROUP, FLUX_KUSTOMIZE_GROUP, FLUX_OPERATOR_GROUP, FLUX_SOURCE_GROUP, groupOf } from '../flux/model.js';
+import {
+  FLUX_HELM_GROUP,
+  FLUX_KUSTOMIZE_GROUP,
+  FLUX_OPERATOR_GROUP,
+  FLUX_SOURCE_GROUP,
+  groupOf,
+} from '../flux/model.js';
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import { locateField, type Location } from '../validate/position.js';
 import type { ProblemAnchor } from '../validate/problems.js';
@@ -52,7 +58,11 @@ export interface ObjectKey {
 }
 
 function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
+  return typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+      ? String(v)
+      : '';
 }
 
 /** Identity fields of an object (empty strings when absent). */
@@ -161,7 +171,12 @@ export interface LintContext {
    * Location of a field of a Flux Kustomization's definition (`/spec/prune`); the nearest existing ancestor
    * when the field is absent; the definition's range when the object's AST is unknown.
    */
-  locateKustomization(cluster: LintCluster, k: FleetKustomization, pointer: string, anchor?: ProblemAnchor): Location | undefined;
+  locateKustomization(
+    cluster: LintCluster,
+    k: FleetKustomization,
+    pointer: string,
+    anchor?: ProblemAnchor,
+  ): Location | undefined;
 }
 
 /** A lint rule. */
@@ -205,7 +220,9 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
   }
   const chartGroups = new Map<string, { release: string; renderedBy: string }[]>();
   for (const h of fleet.helmReleases) {
-    for (const label of new Set([h.chart?.chart, h.chartRef?.name, h.name].filter((x): x is string => x !== undefined && x !== ''))) {
+    for (const label of new Set(
+      [h.chart?.chart, h.chartRef?.name, h.name].filter((x): x is string => x !== undefined && x !== ''),
+    )) {
       const l = chartGroups.get(label) ?? [];
       l.push({ release: `${h.namespace}/${h.name}`, renderedBy: h.renderedBy });
       chartGroups.set(label, l);
@@ -262,9 +279,15 @@ export function locateObject(o: LintObject, pointer: string, anchor: ProblemAnch
 }
 
 /** The default `locateKustomization`. */
-export function locateKustomization(cluster: LintCluster, k: FleetKustomization, pointer: string, anchor: ProblemAnchor = 'key'): Location | undefined {
+export function locateKustomization(
+  cluster: LintCluster,
+  k: FleetKustomization,
+  pointer: string,
+  anchor: ProblemAnchor = 'key',
+): Location | undefined {
   const def = cluster.definitionOf(k);
   if (def) return locateObject(def, pointer, anchor);
-  if (k.definedIn) return k.definedIn.range ? { file: k.definedIn.file, range: k.definedIn.range } : { file: k.definedIn.file };
+  if (k.definedIn)
+    return k.definedIn.range ? { file: k.definedIn.file, range: k.definedIn.range } : { file: k.definedIn.file };
   return undefined;
 }

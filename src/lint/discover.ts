@@ -58,7 +58,12 @@ export function discoverClusters(repo: RepoIndex): DiscoveredCluster[] {
         if (ks.sourceRef.name !== 'flux-system' || ks.suspend) continue;
         const dir = resolveSpecPath(root, ks.path);
         if (!isWithin(dir, f.path) || !isDir(repo, dir) || found.has(dir)) continue;
-        found.set(dir, { name: relName(root, dir), dir, how: 'bootstrap', definedIn: { file: f.path, range: doc.range } });
+        found.set(dir, {
+          name: relName(root, dir),
+          dir,
+          how: 'bootstrap',
+          definedIn: { file: f.path, range: doc.range },
+        });
         continue;
       }
       const sync = readFluxInstanceSync(v);
@@ -73,7 +78,16 @@ export function discoverClusters(repo: RepoIndex): DiscoveredCluster[] {
         dir,
         how: 'FluxInstance',
         fluxInstance: v,
-        instance: { object: v, origin: { file: f.path, range: doc.range, documentIndex: doc.index, node: doc.node, lineCounter: f.lineCounter } },
+        instance: {
+          object: v,
+          origin: {
+            file: f.path,
+            range: doc.range,
+            documentIndex: doc.index,
+            node: doc.node,
+            lineCounter: f.lineCounter,
+          },
+        },
         definedIn: { file: f.path, range: doc.range },
       };
       if (base !== root) c.sources = { [sync.name]: relative(root, base) };
@@ -90,16 +104,34 @@ export function discoverClusters(repo: RepoIndex): DiscoveredCluster[] {
     const gotk = k.refs.resourceFiles.some((f) => /^gotk-(components|sync)\.ya?ml$/.test(basename(f)));
     const fluxHere =
       !gotk &&
-      repo.files.some((f) => dirname(f.path) === dir && f.documents.some((d) => isMap(d.value) && isFluxKustomization(d.value)));
+      repo.files.some(
+        (f) => dirname(f.path) === dir && f.documents.some((d) => isMap(d.value) && isFluxKustomization(d.value)),
+      );
     if (!gotk && !fluxHere) continue;
-    found.set(dir, { name: relName(root, dir), dir, how: 'bootstrap', definedIn: { file: k.file, range: k.document?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } } });
+    found.set(dir, {
+      name: relName(root, dir),
+      dir,
+      how: 'bootstrap',
+      definedIn: {
+        file: k.file,
+        range: k.document?.range ?? {
+          start: { line: 1, column: 1, offset: 0 },
+          end: { line: 1, column: 1, offset: 0 },
+        },
+      },
+    });
   }
   // `flux bootstrap --path=clusters/<name>` before the bootstrap files are committed: a folder under
   // `clusters/` holding Flux Kustomizations synced from flux-system.
   for (const f of repo.files) {
     const dir = dirname(f.path);
     if (found.has(dir) || basename(dirname(dir)) !== 'clusters' || !isWithin(root, dir)) continue;
-    const doc = f.documents.find((d) => isMap(d.value) && isFluxKustomization(d.value) && readFluxKustomization(d.value).kustomization.sourceRef.name === 'flux-system');
+    const doc = f.documents.find(
+      (d) =>
+        isMap(d.value) &&
+        isFluxKustomization(d.value) &&
+        readFluxKustomization(d.value).kustomization.sourceRef.name === 'flux-system',
+    );
     if (!doc) continue;
     found.set(dir, { name: relName(root, dir), dir, how: 'bootstrap', definedIn: { file: f.path, range: doc.range } });
   }

@@ -59,7 +59,10 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
 /** One finding as a text line: `file:line:column severity rule message`. */
 export function formatTextLine(d: Diagnostic): string {
   const where = d.file === undefined ? '-' : d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
-  const ctx = d.kustomization !== undefined || d.cluster !== undefined ? ` (${[d.cluster, d.kustomization].filter((x) => x !== undefined).join(' ')})` : '';
+  const ctx =
+    d.kustomization !== undefined || d.cluster !== undefined
+      ? ` (${[d.cluster, d.kustomization].filter((x) => x !== undefined).join(' ')})`
+      : '';
   return `${where} ${d.severity} ${d.code} ${d.message}${ctx}`;
 }
 
@@ -194,10 +197,14 @@ function fingerprint(d: Diagnostic): string {
 function location(file: string, range: Diagnostic['range'], line?: number, column?: number): SarifLocation {
   const loc: SarifLocation = { physicalLocation: { artifactLocation: { uri: uriOf(file), uriBaseId: '%SRCROOT%' } } };
   if (range !== undefined) {
-    const region: NonNullable<SarifLocation['physicalLocation']['region']> = { startLine: range.start.line, startColumn: range.start.column };
+    const region: NonNullable<SarifLocation['physicalLocation']['region']> = {
+      startLine: range.start.line,
+      startColumn: range.start.column,
+    };
     if (range.end.line >= range.start.line && range.end.column >= 1) {
       region.endLine = range.end.line;
-      region.endColumn = range.end.line === range.start.line ? Math.max(range.end.column, range.start.column) : range.end.column;
+      region.endColumn =
+        range.end.line === range.start.line ? Math.max(range.end.column, range.start.column) : range.end.column;
     }
     loc.physicalLocation.region = region;
   } else if (line !== undefined) {
@@ -238,7 +245,11 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: SarifOption
     if (d.file !== undefined) r.locations = [location(d.file, d.range, d.line, d.column)];
     const related = (d.related ?? []).filter((x) => x.file !== '');
     if (related.length > 0) {
-      r.relatedLocations = related.map((x, i) => ({ id: i + 1, ...location(x.file, x.range), ...(x.message ? { message: { text: x.message } } : {}) }));
+      r.relatedLocations = related.map((x, i) => ({
+        id: i + 1,
+        ...location(x.file, x.range),
+        ...(x.message ? { message: { text: x.message } } : {}),
+      }));
     }
     if (d.kustomization !== undefined || d.cluster !== undefined) {
       r.properties = {};

@@ -93,7 +93,11 @@ function mapList(v: YamlValue | undefined): YamlMap[] {
 }
 
 /** Lists the YAML files under `root` (sorted, depth first). */
-export function listYamlFiles(fs: FileSystem, root: string, skipDir: (name: string) => boolean = defaultSkipDir): string[] {
+export function listYamlFiles(
+  fs: FileSystem,
+  root: string,
+  skipDir: (name: string) => boolean = defaultSkipDir,
+): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string): void => {
@@ -130,7 +134,8 @@ export function listYamlFiles(fs: FileSystem, root: string, skipDir: (name: stri
 
 function kustomizationRefs(fs: FileSystem, dir: string, k: YamlMap): KustomizationRefs {
   const refs: KustomizationRefs = { dirs: [], components: [], resourceFiles: [], otherFiles: [] };
-  const local = (entry: string): string | undefined => (isRemoteTarget(entry) || entry.includes('://') ? undefined : resolve(dir, entry));
+  const local = (entry: string): string | undefined =>
+    isRemoteTarget(entry) || entry.includes('://') ? undefined : resolve(dir, entry);
   for (const e of [...strList(getField(k, 'resources')), ...strList(getField(k, 'bases'))]) {
     const p = local(e);
     if (p === undefined) continue;
@@ -147,10 +152,13 @@ function kustomizationRefs(fs: FileSystem, dir: string, k: YamlMap): Kustomizati
     const p = local(e);
     if (p !== undefined) refs.otherFiles.push(p);
   };
-  for (const p of mapList(getField(k, 'patches'))) other(typeof getField(p, 'path') === 'string' ? (getField(p, 'path') as string) : undefined);
-  for (const p of mapList(getField(k, 'patchesJson6902'))) other(typeof getField(p, 'path') === 'string' ? (getField(p, 'path') as string) : undefined);
+  for (const p of mapList(getField(k, 'patches')))
+    other(typeof getField(p, 'path') === 'string' ? (getField(p, 'path') as string) : undefined);
+  for (const p of mapList(getField(k, 'patchesJson6902')))
+    other(typeof getField(p, 'path') === 'string' ? (getField(p, 'path') as string) : undefined);
   for (const p of strList(getField(k, 'patchesStrategicMerge'))) other(p);
-  for (const p of mapList(getField(k, 'replacements'))) other(typeof getField(p, 'path') === 'string' ? (getField(p, 'path') as string) : undefined);
+  for (const p of mapList(getField(k, 'replacements')))
+    other(typeof getField(p, 'path') === 'string' ? (getField(p, 'path') as string) : undefined);
   for (const key of ['crds', 'transformers', 'generators', 'validators', 'configurations']) {
     for (const e of strList(getField(k, key))) {
       const p = local(e);
@@ -178,7 +186,12 @@ function kustomizationRefs(fs: FileSystem, dir: string, k: YamlMap): Kustomizati
 }
 
 /** Parses one file of the repository (undefined when it cannot be read). */
-export function readRepoFile(fs: FileSystem, root: string, path: string, maxFileSize = 4 * 1024 * 1024): RepoFile | undefined {
+export function readRepoFile(
+  fs: FileSystem,
+  root: string,
+  path: string,
+  maxFileSize = 4 * 1024 * 1024,
+): RepoFile | undefined {
   let text: string;
   try {
     const bytes = fs.readFile(path);

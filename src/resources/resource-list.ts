@@ -25,10 +25,14 @@ export class ResourceList {
     const key = idKey(id, r.scope);
     for (const other of this.items) {
       if (idKey(other.id(), r.scope) === key) {
-        throw new BuildError('resource/id-conflict', `may not add resource with an already registered id: ${idString(id)}`, {
-          file: r.origin.file,
-          range: r.origin.range,
-        });
+        throw new BuildError(
+          'resource/id-conflict',
+          `may not add resource with an already registered id: ${idString(id)}`,
+          {
+            file: r.origin.file,
+            range: r.origin.range,
+          },
+        );
       }
     }
     this.items.push(r);
@@ -52,10 +56,14 @@ export class ResourceList {
       const id = r.id();
       const k = idKey(id, scope);
       if (keys.has(k)) {
-        throw new BuildError('resource/id-conflict', `may not add resource with an already registered id: ${idString(id)}`, {
-          file: r.origin.file,
-          range: r.origin.range,
-        });
+        throw new BuildError(
+          'resource/id-conflict',
+          `may not add resource with an already registered id: ${idString(id)}`,
+          {
+            file: r.origin.file,
+            range: r.origin.range,
+          },
+        );
       }
       keys.add(k);
       this.items.push(r);

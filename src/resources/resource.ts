@@ -2,7 +2,14 @@ import type { YamlMap, YamlValue } from '../yaml/values.js';
 import { cloneValue, getField, isMap, setField } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
 import { BuildError } from '../diagnostics/error.js';
-import { splitApiVersion, defaultScope, effectiveNamespace, type Gvk, type ResId, type ScopeResolver } from './res-id.js';
+import {
+  splitApiVersion,
+  defaultScope,
+  effectiveNamespace,
+  type Gvk,
+  type ResId,
+  type ScopeResolver,
+} from './res-id.js';
 
 /**
  * A previous id as kustomize records it (build annotations `previousNames`, `previousNamespaces`,
@@ -176,7 +183,14 @@ export class Resource {
   private computePrevIds(prev: readonly PreviousId[], apiVersion: string): ResId[] {
     const { group, version } = splitApiVersion(apiVersion);
     if (prev.every((p) => csvSafe(p.name) && csvSafe(p.namespace) && csvSafe(p.kind))) {
-      return prev.map((p) => ({ group, version, kind: p.kind, name: p.name, namespace: p.namespace, clusterScoped: false }));
+      return prev.map((p) => ({
+        group,
+        version,
+        kind: p.kind,
+        name: p.name,
+        namespace: p.namespace,
+        clusterScoped: false,
+      }));
     }
     const names = csvRoundTrip(prev.map((p) => p.name));
     if (!names) return [];
@@ -231,9 +245,18 @@ export class Resource {
       if (kept.length > 0) extra.push([`internal.config.kubernetes.io/${key}`, kept.join(',')]);
     };
     csv('prefixes', this.prefixes);
-    csv('previousKinds', this.previousIds.map((p) => p.kind));
-    csv('previousNames', this.previousIds.map((p) => p.name));
-    csv('previousNamespaces', this.previousIds.map((p) => p.namespace));
+    csv(
+      'previousKinds',
+      this.previousIds.map((p) => p.kind),
+    );
+    csv(
+      'previousNames',
+      this.previousIds.map((p) => p.name),
+    );
+    csv(
+      'previousNamespaces',
+      this.previousIds.map((p) => p.namespace),
+    );
     csv('suffixes', this.suffixes);
     const copy = cloneValue(this.data);
     if (extra.length === 0) return copy;

@@ -33,9 +33,11 @@ function toApiMap(doc: YamlValue, file: string): ApiMap {
       out.set(name, {});
       continue;
     }
-    if (!isMap(def)) throw new Error(`json: cannot unmarshal into Go value of type accumulator.OpenAPIDefinition (${file})`);
+    if (!isMap(def))
+      throw new Error(`json: cannot unmarshal into Go value of type accumulator.OpenAPIDefinition (${file})`);
     const schema = lowerKeyed(def).get('schema');
-    if (schema !== undefined && schema !== null && !isMap(schema)) throw new Error('json: cannot unmarshal into Go struct field OpenAPIDefinition.Schema');
+    if (schema !== undefined && schema !== null && !isMap(schema))
+      throw new Error('json: cannot unmarshal into Go struct field OpenAPIDefinition.Schema');
     out.set(name, isMap(schema) ? schema : {});
   }
   return out;
@@ -130,9 +132,13 @@ export function loadCrdConfig(kt: KustTarget, files: readonly string[]): Partial
     try {
       m = parseFile(loaded.text, loaded.path);
     } catch (err) {
-      throw new BuildError('kustomization/invalid-value', `${prefix}unable to parse open API definition from '${f}': ${(err as Error).message}`, {
-        file: loaded.path,
-      });
+      throw new BuildError(
+        'kustomization/invalid-value',
+        `${prefix}unable to parse open API definition from '${f}': ${(err as Error).message}`,
+        {
+          file: loaded.path,
+        },
+      );
     }
     config = mergeTransformerConfig(config, configFromCrdDefinitions(m));
   }

@@ -8,4 +8,11 @@ export { builtinSchema, builtinRegistry, precomputedNamespaced, BUILTIN_VERSION 
 export { BuildSchema, SchemaState, type CustomSchema } from './state.js';
 export { parseCustomSchema, setSchemaFromKustomization } from './custom.js';
 export { loadCrdConfig, configFromCrdDefinitions } from './crds.js';
-export { normalizeSchema, normalizeSwagger, typeKey, type NRef, type NSchema, type NormalizedSwagger } from './normalize.js';
+export {
+  normalizeSchema,
+  normalizeSwagger,
+  typeKey,
+  type NRef,
+  type NSchema,
+  type NormalizedSwagger,
+} from './normalize.js';

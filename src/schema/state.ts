@@ -39,7 +39,10 @@ function precomputedByKey(key: string): boolean | undefined {
   const apiVersion = key.slice(0, i);
   const kind = key.slice(i + 1);
   const slash = apiVersion.indexOf('/');
-  const gvk = slash < 0 ? { group: '', version: apiVersion, kind } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1), kind };
+  const gvk =
+    slash < 0
+      ? { group: '', version: apiVersion, kind }
+      : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1), kind };
   return precomputedNamespaced(gvk);
 }
 
@@ -61,12 +64,21 @@ export class SchemaState {
   }
 
   /** kyaml's SetSchema. `custom` is the parsed `openapi.path` file, when given. */
-  set(field: Readonly<Record<string, string>>, custom: CustomSchema | undefined, reset: boolean, where: { file: string }): void {
+  set(
+    field: Readonly<Record<string, string>>,
+    custom: CustomSchema | undefined,
+    reset: boolean,
+    where: { file: string },
+  ): void {
     if (this.isSet && !reset) return;
     const versionProvided = Object.prototype.hasOwnProperty.call(field, 'version');
     if (custom !== undefined) {
       if (versionProvided) {
-        throw new BuildError('kustomization/invalid-value', 'builtin version and custom schema provided, cannot use both', where);
+        throw new BuildError(
+          'kustomization/invalid-value',
+          'builtin version and custom schema provided, cannot use both',
+          where,
+        );
       }
       this.custom = custom;
       this.version = 'custom';

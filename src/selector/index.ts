@@ -53,8 +53,11 @@ export class CompiledSelector {
 
   /** Whether `labelSelector` and `annotationSelector` select `r`. Throws LabelSelectorError for a bad one. */
   matchesMeta(r: Resource): boolean {
-    if (!(this.labels ??= parseLabelSelector(this.selector.labelSelector ?? '')).matches(metaStrings(r, 'labels'))) return false;
-    return (this.annotations ??= parseLabelSelector(this.selector.annotationSelector ?? '')).matches(metaStrings(r, 'annotations'));
+    if (!(this.labels ??= parseLabelSelector(this.selector.labelSelector ?? '')).matches(metaStrings(r, 'labels')))
+      return false;
+    return (this.annotations ??= parseLabelSelector(this.selector.annotationSelector ?? '')).matches(
+      metaStrings(r, 'annotations'),
+    );
   }
 
   /** Whether the selector selects `r`. Throws LabelSelectorError for a bad label/annotation selector. */
@@ -72,7 +75,11 @@ function regexIdMatcher(s: Selector): IdMatcher {
   return (r) => {
     const cur = r.id();
     const org = r.originalId();
-    if (namespace && !namespace.test(effectiveNamespace(org, r.scope)) && !namespace.test(effectiveNamespace(cur, r.scope))) {
+    if (
+      namespace &&
+      !namespace.test(effectiveNamespace(org, r.scope)) &&
+      !namespace.test(effectiveNamespace(cur, r.scope))
+    ) {
       return false;
     }
     if (name && !name.test(org.name) && !name.test(cur.name)) return false;
@@ -87,7 +94,9 @@ function exactIdMatcher(s: Selector): IdMatcher {
   const gvk = { group: s.group ?? '', version: s.version ?? '', kind: s.kind ?? '' };
   const namespace = s.namespace ? putativeNamespace(s.namespace) : undefined;
   const selects = (id: ResId): boolean =>
-    (!s.name || s.name === id.name) && (namespace === undefined || namespace === putativeNamespace(id.namespace)) && gvkSelects(gvk, id);
+    (!s.name || s.name === id.name) &&
+    (namespace === undefined || namespace === putativeNamespace(id.namespace)) &&
+    gvkSelects(gvk, id);
   return (r) => exactIds(r).some(selects);
 }
 

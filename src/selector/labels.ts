@@ -20,21 +20,7 @@ export interface LabelSelector {
 /** A selector that does not parse, with apimachinery's message. */
 export class LabelSelectorError extends Error {}
 
-type Tok =
-  | 'error'
-  | 'end'
-  | ')'
-  | ','
-  | '!'
-  | '=='
-  | '='
-  | '>'
-  | 'id'
-  | 'in'
-  | '<'
-  | '!='
-  | 'notin'
-  | '(';
+type Tok = 'error' | 'end' | ')' | ',' | '!' | '==' | '=' | '>' | 'id' | 'in' | '<' | '!=' | 'notin' | '(';
 
 const STRING_TOKENS: Record<string, Tok> = {
   ')': ')',
@@ -92,13 +78,16 @@ function lex(s: string): { tok: Tok; lit: string }[] {
 
 const QNAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const QNAME = new RegExp(`^${QNAME_FMT}$`);
-const QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const QNAME_MSG =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 const LABEL_VALUE = new RegExp(`^(${QNAME_FMT})?$`);
-const LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_MSG =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
 const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
-const DNS1123_SUBDOMAIN_MSG = "a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const DNS1123_SUBDOMAIN_MSG =
+  "a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 
 function goRegexError(msg: string, fmt: string, examples: string[]): string {
   let m = `${msg} (e.g. `;
@@ -121,7 +110,8 @@ function isQualifiedName(value: string): string[] {
     else {
       const msgs: string[] = [];
       if (prefix.length > 253) msgs.push('must be no more than 253 characters');
-      if (!DNS1123_SUBDOMAIN.test(prefix)) msgs.push(goRegexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, ['example.com']));
+      if (!DNS1123_SUBDOMAIN.test(prefix))
+        msgs.push(goRegexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, ['example.com']));
       errs.push(...msgs.map((m) => `prefix part ${m}`));
     }
   } else {
@@ -143,8 +133,12 @@ function validateKey(k: string): void {
 function validateValue(k: string, v: string): void {
   const errs: string[] = [];
   if (v.length > 63) errs.push('must be no more than 63 characters');
-  if (!LABEL_VALUE.test(v)) errs.push(goRegexError(LABEL_VALUE_MSG, `(${QNAME_FMT})?`, ['MyValue', 'my_value', '12345']));
-  if (errs.length > 0) throw new LabelSelectorError(`invalid label value: ${JSON.stringify(v)}: at key: ${JSON.stringify(k)}: ${errs.join('; ')}`);
+  if (!LABEL_VALUE.test(v))
+    errs.push(goRegexError(LABEL_VALUE_MSG, `(${QNAME_FMT})?`, ['MyValue', 'my_value', '12345']));
+  if (errs.length > 0)
+    throw new LabelSelectorError(
+      `invalid label value: ${JSON.stringify(v)}: at key: ${JSON.stringify(k)}: ${errs.join('; ')}`,
+    );
 }
 
 const INT = /^[+-]?[0-9]+$/;
@@ -167,7 +161,8 @@ function newRequirement(key: string, op: Op, values: string[]): Requirement {
   } else if (op === '>' || op === '<') {
     if (values.length !== 1) throw new LabelSelectorError("for 'Gt', 'Lt' operators, exactly one value is required");
     for (const v of values) {
-      if (parseInt64(v) === undefined) throw new LabelSelectorError("for 'Gt', 'Lt' operators, the value must be an integer");
+      if (parseInt64(v) === undefined)
+        throw new LabelSelectorError("for 'Gt', 'Lt' operators, the value must be an integer");
     }
   }
   for (const v of values) validateValue(key, v);
@@ -317,7 +312,8 @@ export function parseLabelSelector(selector: string): LabelSelector {
       try {
         r = parseRequirement();
       } catch (err) {
-        if (err instanceof LabelSelectorError) throw new LabelSelectorError(`unable to parse requirement: ${err.message}`);
+        if (err instanceof LabelSelectorError)
+          throw new LabelSelectorError(`unable to parse requirement: ${err.message}`);
         throw err;
       }
       reqs.push(r);
@@ -325,7 +321,8 @@ export function parseLabelSelector(selector: string): LabelSelector {
       if (c.tok === 'end') break;
       if (c.tok === ',') {
         const n = look(true);
-        if (n.tok !== 'id' && n.tok !== '!') throw new LabelSelectorError(`found '${n.lit}', expected: identifier after ','`);
+        if (n.tok !== 'id' && n.tok !== '!')
+          throw new LabelSelectorError(`found '${n.lit}', expected: identifier after ','`);
         continue;
       }
       throw new LabelSelectorError(`found '${c.lit}', expected: ',' or 'end of string'`);

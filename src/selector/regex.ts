@@ -23,26 +23,64 @@ export class GoRegexpError extends Error {
 type Range = readonly [number, number];
 
 const POSIX: Record<string, readonly Range[]> = {
-  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
-  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
+  alnum: [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+  ],
+  alpha: [
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+  ],
   ascii: [[0x00, 0x7f]],
-  blank: [[0x09, 0x09], [0x20, 0x20]],
-  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
+  blank: [
+    [0x09, 0x09],
+    [0x20, 0x20],
+  ],
+  cntrl: [
+    [0x00, 0x1f],
+    [0x7f, 0x7f],
+  ],
   digit: [[0x30, 0x39]],
   graph: [[0x21, 0x7e]],
   lower: [[0x61, 0x7a]],
   print: [[0x20, 0x7e]],
-  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
-  space: [[0x09, 0x0d], [0x20, 0x20]],
+  punct: [
+    [0x21, 0x2f],
+    [0x3a, 0x40],
+    [0x5b, 0x60],
+    [0x7b, 0x7e],
+  ],
+  space: [
+    [0x09, 0x0d],
+    [0x20, 0x20],
+  ],
   upper: [[0x41, 0x5a]],
-  word: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
-  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
+  word: [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x5f, 0x5f],
+    [0x61, 0x7a],
+  ],
+  xdigit: [
+    [0x30, 0x39],
+    [0x41, 0x46],
+    [0x61, 0x66],
+  ],
 };
 
 /** Go's `\s`: `[\t\n\f\r ]` (JavaScript's `\s` also has `\v` and Unicode spaces). */
-const GO_SPACE: readonly Range[] = [[0x09, 0x0a], [0x0c, 0x0d], [0x20, 0x20]];
+const GO_SPACE: readonly Range[] = [
+  [0x09, 0x0a],
+  [0x0c, 0x0d],
+  [0x20, 0x20],
+];
 const MAX_CP = 0x10ffff;
-const PERL_RANGES: Record<string, readonly Range[]> = { d: POSIX.digit as Range[], s: GO_SPACE, w: POSIX.word as Range[] };
+const PERL_RANGES: Record<string, readonly Range[]> = {
+  d: POSIX.digit as Range[],
+  s: GO_SPACE,
+  w: POSIX.word as Range[],
+};
 
 // Characters that must be escaped to be literal in a JavaScript Unicode-mode pattern.
 const JS_SYNTAX = new Set(['^', '$', '\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '/']);
@@ -391,7 +429,8 @@ class Translator {
     if (this.i >= p.length) throw new GoRegexpError('trailing backslash at end of expression', '');
     const c = p[this.i] as string;
     this.i++;
-    const one = (cp: number): string | ClassItem => (inClass ? { ranges: [[cp, cp]] } : this.literalCodePoint(cp, String.fromCodePoint(cp)));
+    const one = (cp: number): string | ClassItem =>
+      inClass ? { ranges: [[cp, cp]] } : this.literalCodePoint(cp, String.fromCodePoint(cp));
     if (PERL_CLASSES.has(c)) return this.perlClass(c, inClass);
     const simple = SIMPLE_ESCAPES[c];
     if (simple !== undefined) return one(simple);
@@ -446,7 +485,8 @@ class Translator {
     }
     if (c === 'x') {
       // Go reads hex digits up to the first one that does not fit; the error names the text read so far.
-      const bad = (upTo: number): GoRegexpError => new GoRegexpError('invalid escape sequence', p.slice(start, Math.min(upTo, p.length)));
+      const bad = (upTo: number): GoRegexpError =>
+        new GoRegexpError('invalid escape sequence', p.slice(start, Math.min(upTo, p.length)));
       const isHex = (ch: string | undefined): boolean => ch !== undefined && /^[0-9A-Fa-f]$/.test(ch);
       if (p[this.i] === '{') {
         let j = this.i + 1;
@@ -544,7 +584,10 @@ class Translator {
           this.i += String.fromCodePoint(hi).length;
         }
         if (hi < prev) {
-          throw new GoRegexpError('invalid character class range', `${String.fromCodePoint(prev)}-${String.fromCodePoint(hi)}`);
+          throw new GoRegexpError(
+            'invalid character class range',
+            `${String.fromCodePoint(prev)}-${String.fromCodePoint(hi)}`,
+          );
         }
         // The range replaces its low end, added as a single character.
         ranges.pop();

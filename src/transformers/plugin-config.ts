@@ -39,7 +39,8 @@ export function fieldSpecsOf(v: YamlValue | undefined): FieldSpec[] {
 export function stringMapOf(v: YamlValue | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isMap(v)) return out;
-  for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: stringOf(v[k]), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(v))
+    Object.defineProperty(out, k, { value: stringOf(v[k]), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -72,7 +73,8 @@ export function decodePluginConfig<T>(raw: YamlMap, t: Extract<GoType, { t: 'str
   try {
     return decodeGo<T>(raw, t, { allowUnknown: true });
   } catch (e) {
-    if (e instanceof GoDecodeError) throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
+    if (e instanceof GoDecodeError)
+      throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
     throw e;
   }
 }

@@ -5,7 +5,13 @@
  */
 import { fieldTransformer, type FieldTransformer, type TransformerPlugin } from './types.js';
 import { namespaceField, namespaceTransformer } from './namespace/index.js';
-import { prefixField, suffixField, prefixTransformer, suffixTransformer, prefixSuffixTransformer } from './prefix-suffix/index.js';
+import {
+  prefixField,
+  suffixField,
+  prefixTransformer,
+  suffixTransformer,
+  prefixSuffixTransformer,
+} from './prefix-suffix/index.js';
 import { labelsField, labelTransformer } from './labels/index.js';
 import { annotationsField, annotationsTransformer } from './annotations/index.js';
 import { patchesStrategicMergeField, patchStrategicMergeTransformer } from './patch-strategic-merge/index.js';

@@ -54,11 +54,19 @@ export class AjvAdapter {
   private readonly precompiled: Readonly<Record<string, CompiledValidator>> | undefined;
   private readonly source: (key: string) => JsonSchema | undefined;
 
-  constructor(options: { strict?: boolean; precompiled?: PrecompiledValidators; source?: (key: string) => JsonSchema | undefined } = {}) {
+  constructor(
+    options: {
+      strict?: boolean;
+      precompiled?: PrecompiledValidators;
+      source?: (key: string) => JsonSchema | undefined;
+    } = {},
+  ) {
     this.strict = options.strict ?? false;
     const pre = options.precompiled;
     if (pre !== undefined && pre.strict !== this.strict) {
-      throw new Error(`precompiled validators are ${pre.strict ? 'strict' : 'plain'}, the adapter is ${this.strict ? 'strict' : 'plain'}`);
+      throw new Error(
+        `precompiled validators are ${pre.strict ? 'strict' : 'plain'}, the adapter is ${this.strict ? 'strict' : 'plain'}`,
+      );
     }
     this.precompiled = pre?.validators;
     this.source = options.source ?? schemaByKey;

@@ -75,6 +75,10 @@ export function makeSubject(
 }
 
 /** The default `locate` of an object context. */
-export function locateSubjectField(subject: ValidationSubject, pointer: string, anchor: ProblemAnchor = 'value'): Location | undefined {
+export function locateSubjectField(
+  subject: ValidationSubject,
+  pointer: string,
+  anchor: ProblemAnchor = 'value',
+): Location | undefined {
   return locateField(subject.origin, pointer, anchor, subject.fieldOrigins);
 }

@@ -95,7 +95,9 @@ function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
   } else if (typeof node.exclusiveMaximum === 'number') out.exclusiveMaximum = node.exclusiveMaximum;
   const props = node.properties;
   if (isObject(props)) {
-    const required = Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === 'string') : [];
+    const required = Array.isArray(node.required)
+      ? node.required.filter((r): r is string => typeof r === 'string')
+      : [];
     const p: JsonSchema = {};
     for (const key of Object.keys(props)) p[key] = convertCrdNode(props[key], !required.includes(key));
     out.properties = p;
@@ -114,11 +116,18 @@ function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
     out.additionalProperties = convertCrdNode(node.additionalProperties, false);
   }
   // Unknown fields are kept here: mark it so that strict mode leaves this object open.
-  if (preserve && out.properties !== undefined && out.additionalProperties === undefined) out.additionalProperties = true;
+  if (preserve && out.properties !== undefined && out.additionalProperties === undefined)
+    out.additionalProperties = true;
   for (const comb of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = node[comb];
     if (!Array.isArray(list)) continue;
-    if (intOrString && comb === 'anyOf' && list.length === 2 && isTypeOnly(list[0], 'integer') && isTypeOnly(list[1], 'string')) {
+    if (
+      intOrString &&
+      comb === 'anyOf' &&
+      list.length === 2 &&
+      isTypeOnly(list[0], 'integer') &&
+      isTypeOnly(list[1], 'string')
+    ) {
       continue; // already expressed by type: [integer, string]
     }
     out[comb] = list.map((b) => convertCrdNode(b, false));

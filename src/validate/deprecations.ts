@@ -42,7 +42,11 @@ export interface DeprecationStatus {
  * not deprecated there. Entries of other components (cert-manager, istio) are judged deprecated whatever
  * the Kubernetes version, removed when the table gives a removal version.
  */
-export function deprecationOf(apiVersion: string, kind: string, kubernetesVersion: string): DeprecationStatus | undefined {
+export function deprecationOf(
+  apiVersion: string,
+  kind: string,
+  kubernetesVersion: string,
+): DeprecationStatus | undefined {
   const e = byGvk.get(`${apiVersion}/${kind}`);
   if (e === undefined) return undefined;
   const k8s = e.component === 'k8s';
@@ -59,7 +63,8 @@ export function deprecationOf(apiVersion: string, kind: string, kubernetesVersio
   const who = k8s ? 'Kubernetes ' : `${e.component} `;
   let message = `${apiVersion} ${kind} `;
   if (status === 'removed') message += `was removed in ${who}${e.removedIn}`;
-  else message += `is deprecated since ${who}${e.deprecatedIn}${e.removedIn !== '' ? ` and removed in ${e.removedIn}` : ''}`;
+  else
+    message += `is deprecated since ${who}${e.deprecatedIn}${e.removedIn !== '' ? ` and removed in ${e.removedIn}` : ''}`;
   if (e.replacement !== '') {
     message += `: use ${e.replacement}`;
     if (e.replacementAvailableIn !== '') message += ` (available since ${e.replacementAvailableIn})`;

@@ -17,7 +17,12 @@ export interface Location {
 }
 
 function segments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function join(base: string, pointer: string): string {
@@ -25,7 +30,10 @@ function join(base: string, pointer: string): string {
 }
 
 /** The nearest recorded writer of `pointer` or one of its ancestors. */
-function fieldOriginOf(fieldOrigins: ReadonlyMap<string, FieldOrigin> | undefined, pointer: string): FieldOrigin | undefined {
+function fieldOriginOf(
+  fieldOrigins: ReadonlyMap<string, FieldOrigin> | undefined,
+  pointer: string,
+): FieldOrigin | undefined {
   if (fieldOrigins === undefined || fieldOrigins.size === 0) return undefined;
   let p = pointer;
   for (;;) {

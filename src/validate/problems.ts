@@ -123,7 +123,8 @@ function propertyNames(schema: unknown): string[] {
 
 function patternMessage(pattern: string, value: unknown): string {
   if (pattern === QUANTITY_PATTERN) return `must be a quantity such as 100m, 1.5 or 2Gi, got ${describeValue(value)}`;
-  if (pattern === BASE64_PATTERN) return `must be base64-encoded (use stringData for plain text), got ${describeValue(value)}`;
+  if (pattern === BASE64_PATTERN)
+    return `must be base64-encoded (use stringData for plain text), got ${describeValue(value)}`;
   return `must match the pattern ${pattern}, got ${describeValue(value)}`;
 }
 
@@ -140,7 +141,11 @@ export interface ProblemOptions {
 const VALUE_KEYWORDS = new Set(['required', 'additionalProperties']);
 
 /** Turns one object's ajv errors into problems. `data` is the object validated. */
-export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown, options: ProblemOptions = {}): SchemaProblem[] {
+export function problemsFromErrors(
+  errors: readonly ErrorObject[],
+  data: unknown,
+  options: ProblemOptions = {},
+): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   const push = (p: SchemaProblem): void => {
@@ -155,7 +160,13 @@ export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown
     const path = e.instancePath;
     const value = valueAt(data, path);
     const params = e.params as Record<string, unknown>;
-    if (options.ignorePlaceholders && !VALUE_KEYWORDS.has(e.keyword) && typeof value === 'string' && value.includes('${')) continue;
+    if (
+      options.ignorePlaceholders &&
+      !VALUE_KEYWORDS.has(e.keyword) &&
+      typeof value === 'string' &&
+      value.includes('${')
+    )
+      continue;
     switch (e.keyword) {
       case 'type': {
         const want = typeList(params.type);
@@ -173,7 +184,10 @@ export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown
         let msg = `missing required field "${missing}"`;
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
           const known = new Set(propertyNames(e.parentSchema));
-          const typo = closest(missing, Object.keys(value).filter((k) => !known.has(k)));
+          const typo = closest(
+            missing,
+            Object.keys(value).filter((k) => !known.has(k)),
+          );
           if (typo !== undefined) msg += ` (found "${typo}": a typo?)`;
         }
         push({ pointer: `${path}/${escapeSegment(missing)}`, anchor: 'parent', keyword: 'required', message: msg });
@@ -201,7 +215,12 @@ export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown
         break;
       }
       case 'pattern':
-        push({ pointer: path, anchor: 'value', keyword: 'pattern', message: patternMessage(String(params.pattern), value) });
+        push({
+          pointer: path,
+          anchor: 'value',
+          keyword: 'pattern',
+          message: patternMessage(String(params.pattern), value),
+        });
         break;
       case 'not':
         push({
@@ -212,7 +231,12 @@ export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown
         });
         break;
       case 'anyOf':
-        push({ pointer: path, anchor: 'value', keyword: 'anyOf', message: `must match one of the allowed forms, got ${describeValue(value)}` });
+        push({
+          pointer: path,
+          anchor: 'value',
+          keyword: 'anyOf',
+          message: `must match one of the allowed forms, got ${describeValue(value)}`,
+        });
         break;
       case 'oneOf':
         push({
@@ -229,7 +253,12 @@ export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
-        push({ pointer: path, anchor: 'value', keyword: e.keyword, message: `must be ${String(params.comparison)} ${String(params.limit)}, got ${describeValue(value)}` });
+        push({
+          pointer: path,
+          anchor: 'value',
+          keyword: e.keyword,
+          message: `must be ${String(params.comparison)} ${String(params.limit)}, got ${describeValue(value)}`,
+        });
         break;
       case 'minLength':
       case 'maxLength':
@@ -259,10 +288,20 @@ export function problemsFromErrors(errors: readonly ErrorObject[], data: unknown
         });
         break;
       case 'multipleOf':
-        push({ pointer: path, anchor: 'value', keyword: 'multipleOf', message: `must be a multiple of ${String(params.multipleOf)}` });
+        push({
+          pointer: path,
+          anchor: 'value',
+          keyword: 'multipleOf',
+          message: `must be a multiple of ${String(params.multipleOf)}`,
+        });
         break;
       default:
-        push({ pointer: path, anchor: 'value', keyword: e.keyword, message: `fails the schema keyword "${e.keyword}"` });
+        push({
+          pointer: path,
+          anchor: 'value',
+          keyword: e.keyword,
+          message: `fails the schema keyword "${e.keyword}"`,
+        });
     }
   }
   return out;

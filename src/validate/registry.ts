@@ -100,7 +100,10 @@ export class CrdIndex {
   /** Whether `obj` is a CustomResourceDefinition this index understands. */
   static isCrd(obj: YamlMap): boolean {
     const av = getField(obj, 'apiVersion');
-    return getField(obj, 'kind') === 'CustomResourceDefinition' && (av === 'apiextensions.k8s.io/v1' || av === 'apiextensions.k8s.io/v1beta1');
+    return (
+      getField(obj, 'kind') === 'CustomResourceDefinition' &&
+      (av === 'apiextensions.k8s.io/v1' || av === 'apiextensions.k8s.io/v1beta1')
+    );
   }
 
   /** Registers every served version of a CRD object. Later CRDs for the same kind win. */
@@ -112,7 +115,10 @@ export class CrdIndex {
     const kind = isMap(names) ? getField(names, 'kind') : undefined;
     if (typeof group !== 'string' || typeof kind !== 'string') return;
     const meta = getField(crd, 'metadata');
-    const crdName = isMap(meta) && typeof getField(meta, 'name') === 'string' ? (getField(meta, 'name') as string) : `${kind}.${group}`;
+    const crdName =
+      isMap(meta) && typeof getField(meta, 'name') === 'string'
+        ? (getField(meta, 'name') as string)
+        : `${kind}.${group}`;
     const scope = getField(spec, 'scope');
     this.scopes.set(`${group}/${kind}`, scope === 'Cluster' ? 'Cluster' : 'Namespaced');
     // apiextensions v1beta1 may have one schema for all versions under spec.validation.
@@ -120,7 +126,8 @@ export class CrdIndex {
     const sharedSchema = isMap(shared) ? getField(shared, 'openAPIV3Schema') : undefined;
     const versions = getField(spec, 'versions');
     const list: YamlValue[] = Array.isArray(versions) ? versions : [];
-    if (list.length === 0 && typeof getField(spec, 'version') === 'string') list.push({ name: getField(spec, 'version') as string });
+    if (list.length === 0 && typeof getField(spec, 'version') === 'string')
+      list.push({ name: getField(spec, 'version') as string });
     for (const v of list) {
       if (!isMap(v)) continue;
       const name = getField(v, 'name');

@@ -57,9 +57,17 @@ export class SchemaValidator {
     const kind = getField(obj, 'kind');
     if (typeof apiVersion !== 'string' || apiVersion === '' || typeof kind !== 'string' || kind === '') {
       const problems: SchemaProblem[] = [];
-      for (const [field, v] of [['apiVersion', apiVersion], ['kind', kind]] as const) {
+      for (const [field, v] of [
+        ['apiVersion', apiVersion],
+        ['kind', kind],
+      ] as const) {
         if (v === undefined || v === null || v === '') {
-          problems.push({ pointer: `/${field}`, anchor: 'parent', keyword: 'required', message: `missing required field "${field}"` });
+          problems.push({
+            pointer: `/${field}`,
+            anchor: 'parent',
+            keyword: 'required',
+            message: `missing required field "${field}"`,
+          });
         } else if (typeof v !== 'string') {
           problems.push({ pointer: `/${field}`, anchor: 'value', keyword: 'type', message: 'must be a string' });
         }

@@ -85,7 +85,8 @@ export const kustomizeMatchers = {
     const pass = images.includes(image);
     return {
       pass,
-      message: () => `expected ${describeSubject(subject)} ${pass ? 'not ' : ''}to run image ${image}; images: ${images.join(', ') || '(none)'}`,
+      message: () =>
+        `expected ${describeSubject(subject)} ${pass ? 'not ' : ''}to run image ${image}; images: ${images.join(', ') || '(none)'}`,
       actual: images,
       expected: image,
     };
@@ -113,9 +114,13 @@ export const kustomizeMatchers = {
   /** The build output is byte-identical to a committed golden file (e.g. made by `kubectl kustomize`). */
   toMatchKustomize(subject: Subject, goldenFile: string): MatcherResult {
     const result = typeof subject === 'string' ? buildPath(subject) : subject;
-    if (!isBuildResult(result)) return { pass: false, message: () => 'toMatchKustomize needs a directory or a build result' };
+    if (!isBuildResult(result))
+      return { pass: false, message: () => 'toMatchKustomize needs a directory or a build result' };
     if (!existsSync(goldenFile)) {
-      return { pass: false, message: () => `golden file ${goldenFile} does not exist (make it with: kubectl kustomize DIR > ${goldenFile})` };
+      return {
+        pass: false,
+        message: () => `golden file ${goldenFile} does not exist (make it with: kubectl kustomize DIR > ${goldenFile})`,
+      };
     }
     const expected = readFileSync(goldenFile, 'utf8');
     const actual = result.ok ? result.toYaml() : result.diagnostics.map(formatDiagnostic).join('\n');

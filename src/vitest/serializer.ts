@@ -11,7 +11,8 @@ export const yamlSnapshotSerializer = {
     return isBuildResult(val) || isRendered(val);
   },
   serialize(val: unknown): string {
-    if (isBuildResult(val)) return val.ok ? val.toYaml() : `build failed:\n${val.diagnostics.map((d) => d.message).join('\n')}`;
+    if (isBuildResult(val))
+      return val.ok ? val.toYaml() : `build failed:\n${val.diagnostics.map((d) => d.message).join('\n')}`;
     return emitDocument((val as RenderedResource).object);
   },
 };

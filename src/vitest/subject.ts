@@ -8,7 +8,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostPath, nodeFs } from '../node/node-fs.js';
 import type { BuildOptions } from '../build/options.js';
 
-export type Subject = string | BuildResult | RenderedResource | readonly RenderedResource[] | { diagnostics: readonly Diagnostic[] } | readonly Diagnostic[];
+export type Subject =
+  | string
+  | BuildResult
+  | RenderedResource
+  | readonly RenderedResource[]
+  | { diagnostics: readonly Diagnostic[] }
+  | readonly Diagnostic[];
 
 const cache = new Map<string, BuildResult>();
 
@@ -43,7 +49,10 @@ export function resourcesOf(subject: Subject): readonly RenderedResource[] {
 /** The diagnostics a subject carries. */
 export function diagnosticsOf(subject: Subject): readonly Diagnostic[] {
   if (typeof subject === 'string') return buildPath(subject).diagnostics;
-  if (Array.isArray(subject)) return (subject as unknown[]).filter((d): d is Diagnostic => typeof d === 'object' && d !== null && 'code' in d && 'severity' in d);
+  if (Array.isArray(subject))
+    return (subject as unknown[]).filter(
+      (d): d is Diagnostic => typeof d === 'object' && d !== null && 'code' in d && 'severity' in d,
+    );
   if (typeof subject === 'object' && subject !== null && 'diagnostics' in subject) return subject.diagnostics;
   return [];
 }

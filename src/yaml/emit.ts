@@ -320,7 +320,9 @@ const F_BOM_FIRST = 64;
 
 function isPrintable(c: number): boolean {
   // libyaml: #xA | #x20-#x7E | #xA0-#xD7FF | #xE000-#xFFFD except #xFEFF; astral characters are not.
-  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
+  return (
+    c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
+  );
 }
 function isBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
@@ -340,14 +342,37 @@ ACLASS[0x09] = 5;
 /** `[A-Za-z0-9._/-]`: characters that never need quoting inside a value. */
 const SIMPLE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
-  SIMPLE[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 47 || c === 45 ? 1 : 0;
+  SIMPLE[c] =
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 46 ||
+    c === 95 ||
+    c === 47 ||
+    c === 45
+      ? 1
+      : 0;
 }
 
 /** Characters that make a plain scalar impossible when they start it (whatever follows). */
 function isStartIndicator(c: number): boolean {
   switch (c) {
-    case 35: case 44: case 91: case 93: case 123: case 125: case 38: case 42: case 33:
-    case 124: case 62: case 39: case 34: case 37: case 64: case 96:
+    case 35:
+    case 44:
+    case 91:
+    case 93:
+    case 123:
+    case 125:
+    case 38:
+    case 42:
+    case 33:
+    case 124:
+    case 62:
+    case 39:
+    case 34:
+    case 37:
+    case 64:
+    case 96:
       return true;
     default:
       return false;
@@ -371,7 +396,11 @@ function analyze(s: string): number {
   let hasSpace = false;
   let high = false;
   const c0 = s.charCodeAt(0);
-  if (n >= 3 && ((c0 === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(2) === 45) || (c0 === 46 && s.charCodeAt(1) === 46 && s.charCodeAt(2) === 46))) {
+  if (
+    n >= 3 &&
+    ((c0 === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(2) === 45) ||
+      (c0 === 46 && s.charCodeAt(1) === 46 && s.charCodeAt(2) === 46))
+  ) {
     blockIndicators = true;
   } else if (isStartIndicator(c0)) blockIndicators = true;
   else if (c0 === 63 || c0 === 45) {
@@ -469,7 +498,17 @@ function analyze(s: string): number {
   if (hasSpace) f |= F_HAS_SPACE;
   if (high) f |= F_HIGH;
   if (c0 === 0xfeff) f |= F_BOM_FIRST;
-  const plainOk = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace || spaceBreak || special || lineBreaks || blockIndicators);
+  const plainOk = !(
+    leadingSpace ||
+    leadingBreak ||
+    trailingSpace ||
+    trailingBreak ||
+    breakSpace ||
+    spaceBreak ||
+    special ||
+    lineBreaks ||
+    blockIndicators
+  );
   if (plainOk) f |= F_PLAIN_OK;
   if (!(breakSpace || spaceBreak || special)) f |= F_SINGLE_OK;
   if (!(trailingSpace || spaceBreak || special)) f |= F_BLOCK_OK;
@@ -480,8 +519,21 @@ function analyze(s: string): number {
 // Writer
 
 const ESCAPES: Record<number, string> = {
-  0x00: '\\0', 0x07: '\\a', 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0b: '\\v', 0x0c: '\\f', 0x0d: '\\r',
-  0x1b: '\\e', 0x22: '\\"', 0x5c: '\\\\', 0x85: '\\N', 0xa0: '\\_', 0x2028: '\\L', 0x2029: '\\P',
+  0x00: '\\0',
+  0x07: '\\a',
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0b: '\\v',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x1b: '\\e',
+  0x22: '\\"',
+  0x5c: '\\\\',
+  0x85: '\\N',
+  0xa0: '\\_',
+  0x2028: '\\L',
+  0x2029: '\\P',
 };
 
 function hex(v: number, width: number): string {
@@ -555,7 +607,8 @@ class Writer {
       return;
     }
     if (v === null || typeof v !== 'object') {
-      const t = v === null || v === undefined ? 'null' : typeof v === 'boolean' ? (v ? 'true' : 'false') : formatNumber(v);
+      const t =
+        v === null || v === undefined ? 'null' : typeof v === 'boolean' ? (v ? 'true' : 'false') : formatNumber(v);
       if (ctx === Ctx.Root) this.out += t;
       else this.out += ' ' + t;
       this.col += t.length + (ctx === Ctx.Root ? 0 : 1);
@@ -666,7 +719,12 @@ class Writer {
         }
       }
       const c0 = v.charCodeAt(0);
-      if (simple && !(c0 === 45 && (n === 1 || v.startsWith('---'))) && !v.startsWith('...') && !resolvesAsNonString11(v)) {
+      if (
+        simple &&
+        !(c0 === 45 && (n === 1 || v.startsWith('---'))) &&
+        !v.startsWith('...') &&
+        !resolvesAsNonString11(v)
+      ) {
         this.out += space ? ' ' + v : v;
         this.col += space ? n + 1 : n;
         return;
@@ -700,7 +758,10 @@ class Writer {
     if (style === 1 && !(f & F_SINGLE_OK)) style = 2;
     if (style === 3 && (!(f & F_BLOCK_OK) || simpleKey)) style = 2;
     const allowBreaks = !simpleKey;
-    if (style === 0 && (!allowBreaks || !(f & F_HAS_SPACE) || this.col + s.length + (space ? 1 : 0) <= BEST_WIDTH + 1)) {
+    if (
+      style === 0 &&
+      (!allowBreaks || !(f & F_HAS_SPACE) || this.col + s.length + (space ? 1 : 0) <= BEST_WIDTH + 1)
+    ) {
       this.out += space ? ' ' + s : s;
       this.col += s.length + (space ? 1 : 0);
       return;
@@ -917,17 +978,28 @@ export function emitResource(v: YamlValue): string {
 }
 
 function checkAnnotationKeys(v: YamlValue): void {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, 'metadata')) return;
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, 'metadata'))
+    return;
   const meta = v.metadata;
-  if (meta === null || typeof meta !== 'object' || Array.isArray(meta) || !Object.prototype.hasOwnProperty.call(meta, 'annotations')) return;
+  if (
+    meta === null ||
+    typeof meta !== 'object' ||
+    Array.isArray(meta) ||
+    !Object.prototype.hasOwnProperty.call(meta, 'annotations')
+  )
+    return;
   const ann = meta.annotations;
   if (ann === null || typeof ann !== 'object' || Array.isArray(ann)) return;
   for (const k of Object.keys(ann)) {
     if (k === '') {
-      throw new EmitError('wrong node kind: expected ScalarNode but got MappingNode (kustomize cannot look up an empty annotation key)');
+      throw new EmitError(
+        'wrong node kind: expected ScalarNode but got MappingNode (kustomize cannot look up an empty annotation key)',
+      );
     }
     if (plainKeyIsNonString(k)) {
-      throw new EmitError(`json: unsupported type: map[interface {}]interface {} (annotation key ${JSON.stringify(k)} is read back as a non-string)`);
+      throw new EmitError(
+        `json: unsupported type: map[interface {}]interface {} (annotation key ${JSON.stringify(k)} is read back as a non-string)`,
+      );
     }
   }
 }

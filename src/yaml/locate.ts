@@ -50,7 +50,13 @@ export function locateKey(
 
 /** The range of the value at a JSON pointer (`/spec/replicas`) inside a document node. */
 export function locatePointer(root: YamlNode | null | undefined, pointer: string, lc: LineCounter): Range | undefined {
-  const path = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = root;
   let best: Range | undefined;
   for (const seg of path) {

@@ -33,7 +33,14 @@ import {
 } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { formatFloat32G, plainScalarTag, resolvePlainScalarChecked, resolveScalar, type ResolveMode, type TypedScalar } from './scalars.js';
+import {
+  formatFloat32G,
+  plainScalarTag,
+  resolvePlainScalarChecked,
+  resolveScalar,
+  type ResolveMode,
+  type TypedScalar,
+} from './scalars.js';
 import { setField, hasField, cloneValue, type YamlMap, type YamlValue } from './values.js';
 
 /** A key that appears twice in one mapping (kustomize rejects such resources on output). */
@@ -246,7 +253,11 @@ function v3FoldedAllowed(v: string): boolean {
     const c = v.charCodeAt(i);
     if (c === 0x0a) {
       if (prevSpace) return false;
-    } else if (c !== 0x09 && !(c >= 0x20 && c <= 0x7e) && !((c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff))) {
+    } else if (
+      c !== 0x09 &&
+      !(c >= 0x20 && c <= 0x7e) &&
+      !((c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff))
+    ) {
       return false; // non-printable (incl. astral characters, which libyaml counts as non-printable)
     }
     prevSpace = c === 0x20;
@@ -518,7 +529,8 @@ class Converter {
     };
     if (isYamlSeq(value)) {
       for (const item of value.items) {
-        if (isYamlSeq(item)) throw new ConvertError('yaml/syntax', 'invalid map merge: received a nested sequence', item);
+        if (isYamlSeq(item))
+          throw new ConvertError('yaml/syntax', 'invalid map merge: received a nested sequence', item);
         add(this.convert(item, depth + 1, Place.Other), item);
       }
     } else {
@@ -553,7 +565,11 @@ class Converter {
       }
     }
     if (this.mode.dupError) {
-      throw new ConvertError('yaml/duplicate-key', `mapping key ${JSON.stringify(key)} already defined at line ${firstLine}`, keyNode ?? pair);
+      throw new ConvertError(
+        'yaml/duplicate-key',
+        `mapping key ${JSON.stringify(key)} already defined at line ${firstLine}`,
+        keyNode ?? pair,
+      );
     }
     const r = nodeRange(keyNode ?? pair);
     this.duplicates.push({ key, range: toRange(this.lc, r[0], r[1]), firstLine });
@@ -570,7 +586,11 @@ class Converter {
       return '';
     }
     if (!isYamlScalar(keyNode)) {
-      throw new ConvertError('yaml/unsupported-value', 'json: unsupported type: map[interface {}]interface {} (a collection used as a mapping key)', keyNode);
+      throw new ConvertError(
+        'yaml/unsupported-value',
+        'json: unsupported type: map[interface {}]interface {} (a collection used as a mapping key)',
+        keyNode,
+      );
     }
     const text = scalarText(keyNode);
     const tag = shortTag(keyNode.tag);
@@ -593,7 +613,12 @@ class Converter {
     }
     // The root is decoded into map[string]interface{}: the key's text, a null key fails.
     if (kind === 'null' || kind === '!!null') {
-      return this.outputTime('yaml/unsupported-value', `mapping key ${JSON.stringify(text || 'null')} is not supported at the top of a resource`, keyNode, text);
+      return this.outputTime(
+        'yaml/unsupported-value',
+        `mapping key ${JSON.stringify(text || 'null')} is not supported at the top of a resource`,
+        keyNode,
+        text,
+      );
     }
     if (kind === '!!binary') return this.binary(text, keyNode);
     if (kind.startsWith('!!') && kind !== '!!merge') this.scalar(keyNode, false); // a refused tag fails as in go-yaml
@@ -647,11 +672,16 @@ class Converter {
     let last = 0;
     for (let i = raw.indexOf('\\'); i >= 0 && i < raw.length - 1; i = raw.indexOf('\\', i)) {
       const e = raw[i + 1] as string;
-      if (e === '/') throw new ConvertError('yaml/syntax', 'found unknown escape character while parsing a quoted scalar', n);
+      if (e === '/')
+        throw new ConvertError('yaml/syntax', 'found unknown escape character while parsing a quoted scalar', n);
       if (e === 'u' || e === 'U') {
         const code = parseInt(raw.slice(i + 2, i + (e === 'u' ? 6 : 10)), 16);
         if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
-          throw new ConvertError('yaml/syntax', 'found invalid Unicode character escape code while parsing a quoted scalar', n);
+          throw new ConvertError(
+            'yaml/syntax',
+            'found invalid Unicode character escape code while parsing a quoted scalar',
+            n,
+          );
         }
       }
       if (e === "'" && this.quoteEscapes?.has(r[0] + i)) {
@@ -734,7 +764,8 @@ function isMergeKey(keyNode: YamlNode | null): boolean {
 
 function kindOf(n: YAMLMap): string | undefined {
   for (const p of n.items) {
-    if (isPair(p) && isYamlScalar(p.key) && scalarText(p.key) === 'kind') return isYamlScalar(p.value) ? scalarText(p.value) : undefined;
+    if (isPair(p) && isYamlScalar(p.key) && scalarText(p.key) === 'kind')
+      return isYamlScalar(p.value) ? scalarText(p.value) : undefined;
   }
   return undefined;
 }
@@ -905,7 +936,15 @@ function indentFlowLines(text: string): string {
           else quote = 0;
         }
       } else {
-        const tokenStart = prev === 32 || prev === 9 || prev === 44 || prev === 91 || prev === 123 || prev === 58 || prev === 45 || prev === 63;
+        const tokenStart =
+          prev === 32 ||
+          prev === 9 ||
+          prev === 44 ||
+          prev === 91 ||
+          prev === 123 ||
+          prev === 58 ||
+          prev === 45 ||
+          prev === 63;
         if (c === 35 && (prev === 32 || prev === 9)) break; // comment
         if ((c === 34 || c === 39) && tokenStart) quote = c;
         else if ((c === 91 || c === 123) && (tokenStart || depth > 0)) {
@@ -919,7 +958,6 @@ function indentFlowLines(text: string): string {
   }
   return lines.join('\n');
 }
-
 
 /**
  * What go-yaml's reader does that the `yaml` library does not: a lone CR is a line break (replaced by
@@ -937,7 +975,12 @@ function goReaderText(text: string, kyaml: boolean): string {
  * The second half of {@link parseYamlStream}: documents parsed by the `yaml` library (failsafe schema,
  * with `lineCounter`) to values. Exposed for benchmarks.
  */
-export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[], lineCounter: LineCounter, options: ParseOptions): ParsedStream {
+export function convertYamlDocuments(
+  text: string,
+  parsedDocs: Document.Parsed[],
+  lineCounter: LineCounter,
+  options: ParseOptions,
+): ParsedStream {
   const resolveMode = options.mode ?? 'kyaml';
   const kyaml = resolveMode === 'kyaml';
   const mode: Mode = {
@@ -999,7 +1042,13 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
           ? 'found incompatible YAML document'
           : undefined;
       if (problem) {
-        result.errors.push(diagnostic('yaml/syntax', 'error', problem, { file: options.file, range: toRange(lineCounter, doc.range[0], doc.range[0]), source: 'yaml' }));
+        result.errors.push(
+          diagnostic('yaml/syntax', 'error', problem, {
+            file: options.file,
+            range: toRange(lineCounter, doc.range[0], doc.range[0]),
+            source: 'yaml',
+          }),
+        );
         return;
       }
     }
@@ -1020,7 +1069,11 @@ export function convertYamlDocuments(text: string, parsedDocs: Document.Parsed[]
       if (conv.outputError) {
         const o = conv.outputError;
         const or = nodeRange(o.node);
-        d.outputError = diagnostic(o.code, 'error', o.message, { file: options.file, range: toRange(lineCounter, or[0], or[1]), source: 'yaml' });
+        d.outputError = diagnostic(o.code, 'error', o.message, {
+          file: options.file,
+          range: toRange(lineCounter, or[0], or[1]),
+          source: 'yaml',
+        });
       }
       result.documents.push(d);
     } catch (err) {

@@ -18,19 +18,45 @@ export type ResolveMode = 'kyaml' | 'yaml11';
 
 const NULLS: ReadonlySet<string> = new Set(['', '~', 'null', 'Null', 'NULL']);
 const BOOL12: ReadonlyMap<string, boolean> = new Map([
-  ['true', true], ['True', true], ['TRUE', true],
-  ['false', false], ['False', false], ['FALSE', false],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
 ]);
 const BOOL11: ReadonlyMap<string, boolean> = new Map([
   ...BOOL12,
-  ['y', true], ['Y', true], ['yes', true], ['Yes', true], ['YES', true], ['on', true], ['On', true], ['ON', true],
-  ['n', false], ['N', false], ['no', false], ['No', false], ['NO', false], ['off', false], ['Off', false], ['OFF', false],
+  ['y', true],
+  ['Y', true],
+  ['yes', true],
+  ['Yes', true],
+  ['YES', true],
+  ['on', true],
+  ['On', true],
+  ['ON', true],
+  ['n', false],
+  ['N', false],
+  ['no', false],
+  ['No', false],
+  ['NO', false],
+  ['off', false],
+  ['Off', false],
+  ['OFF', false],
 ]);
 const SPECIAL_FLOATS: ReadonlyMap<string, number> = new Map([
-  ['.inf', Infinity], ['.Inf', Infinity], ['.INF', Infinity],
-  ['+.inf', Infinity], ['+.Inf', Infinity], ['+.INF', Infinity],
-  ['-.inf', -Infinity], ['-.Inf', -Infinity], ['-.INF', -Infinity],
-  ['.nan', NaN], ['.NaN', NaN], ['.NAN', NaN],
+  ['.inf', Infinity],
+  ['.Inf', Infinity],
+  ['.INF', Infinity],
+  ['+.inf', Infinity],
+  ['+.Inf', Infinity],
+  ['+.INF', Infinity],
+  ['-.inf', -Infinity],
+  ['-.Inf', -Infinity],
+  ['-.INF', -Infinity],
+  ['.nan', NaN],
+  ['.NaN', NaN],
+  ['.NAN', NaN],
 ]);
 
 /** go-yaml's `yamlStyleFloat`, the gate in front of `strconv.ParseFloat` for digit/sign-led scalars. */
@@ -49,9 +75,22 @@ function hintOf(c: number): number {
   // '+' '-' → 'S', digits → 'D', "yYnNtTfFoO~" → 'M', '.' → '.'
   if (c >= 48 && c <= 57) return 68; // 'D'
   switch (c) {
-    case 43: case 45: return 83; // 'S'
-    case 46: return 46; // '.'
-    case 121: case 89: case 110: case 78: case 116: case 84: case 102: case 70: case 111: case 79: case 126:
+    case 43:
+    case 45:
+      return 83; // 'S'
+    case 46:
+      return 46; // '.'
+    case 121:
+    case 89:
+    case 110:
+    case 78:
+    case 116:
+    case 84:
+    case 102:
+    case 70:
+    case 111:
+    case 79:
+    case 126:
       return 77; // 'M'
     default:
       return 0;
@@ -111,7 +150,12 @@ export function parseGoInt(s: string): number | bigint | undefined {
   const maxLen = radix === 10 ? 20 : radix === 16 ? 16 : radix === 8 ? 22 : 64;
   if (len > maxLen) return undefined;
   let v: bigint | number;
-  if ((radix === 10 && len <= 15) || (radix === 16 && len <= 13) || (radix === 8 && len <= 17) || (radix === 2 && len <= 53)) {
+  if (
+    (radix === 10 && len <= 15) ||
+    (radix === 16 && len <= 13) ||
+    (radix === 8 && len <= 17) ||
+    (radix === 2 && len <= 53)
+  ) {
     v = parseInt(s.slice(start), radix);
     return sign === -1 ? (v === 0 ? 0 : -v) : v;
   }
@@ -292,7 +336,11 @@ export type TypedScalar =
  * ("cannot decode !!str `abc` as a !!int"). Timestamps carry their RFC 3339 form in `kyaml` mode and
  * their text in `yaml11` mode.
  */
-export function resolveScalar(text: string, mode: ResolveMode, tag?: 'int' | 'float' | 'bool' | 'null' | 'timestamp'): TypedScalar | undefined {
+export function resolveScalar(
+  text: string,
+  mode: ResolveMode,
+  tag?: 'int' | 'float' | 'bool' | 'null' | 'timestamp',
+): TypedScalar | undefined {
   const r = resolve(text, mode === 'yaml11', tag === undefined || tag === 'timestamp');
   let out: TypedScalar;
   switch (r.tag) {
@@ -304,7 +352,10 @@ export function resolveScalar(text: string, mode: ResolveMode, tag?: 'int' | 'fl
       out = { tag: 'null', value: null };
       break;
     case 'timestamp':
-      out = mode === 'yaml11' ? { tag: 'timestamp', value: text } : { tag: 'timestamp', value: r.value, unencodable: r.unencodable };
+      out =
+        mode === 'yaml11'
+          ? { tag: 'timestamp', value: text }
+          : { tag: 'timestamp', value: r.value, unencodable: r.unencodable };
       break;
     default:
       out = r as TypedScalar;
@@ -340,7 +391,10 @@ export function plainScalarTag(text: string, mode: ResolveMode): string {
 }
 
 /** Like {@link resolvePlainScalar}, also telling whether the value is a timestamp Go's JSON refuses. */
-export function resolvePlainScalarChecked(text: string, mode: ResolveMode): { value: YamlScalar; unencodable: boolean } | YamlScalar {
+export function resolvePlainScalarChecked(
+  text: string,
+  mode: ResolveMode,
+): { value: YamlScalar; unencodable: boolean } | YamlScalar {
   const r = resolve(text, mode === 'yaml11', true);
   if (r.tag === 'str' || r.tag === 'merge') return text;
   if (r.tag === 'timestamp' && r.unencodable && mode === 'kyaml') return { value: r.value, unencodable: true };

@@ -64,7 +64,12 @@ describe('session', () => {
     const s = createSession({ files });
     for (let i = 0; i < 5; i++) {
       s.update('/repo/base/cm.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  n: "${i}"\n`);
-      const fresh = createSession({ files: { ...files, '/repo/base/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  n: "${i}"\n` } });
+      const fresh = createSession({
+        files: {
+          ...files,
+          '/repo/base/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  n: "${i}"\n`,
+        },
+      });
       expect(s.build('/repo/overlay').toYaml()).toBe(fresh.build('/repo/overlay').toYaml());
     }
   });

@@ -80,7 +80,12 @@ if (!chromiumPath) {
             clusters[cluster] = fleet.kustomizations.map((x) => `${x.id} ${x.status} ${x.objects.length}`);
           }
           const lint = k.lint('/repo', { fs }).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
-          return { out, clusters, lint, hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined' };
+          return {
+            out,
+            clusters,
+            lint,
+            hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined',
+          };
         }, dirs);
         expect(inBrowser.hasProcess).toBe(false);
         const fs = memoryFs(files);
@@ -92,7 +97,9 @@ if (!chromiumPath) {
         expect(Object.keys(inBrowser.out)).toHaveLength(dirs.length);
         for (const cluster of ['clusters/staging', 'clusters/production']) {
           const fleet = renderFleet('/repo', { fs, cluster });
-          expect(inBrowser.clusters[cluster]).toEqual(fleet.kustomizations.map((x) => `${x.id} ${x.status} ${x.objects.length}`));
+          expect(inBrowser.clusters[cluster]).toEqual(
+            fleet.kustomizations.map((x) => `${x.id} ${x.status} ${x.objects.length}`),
+          );
         }
         const nodeLint = lint('/repo', { fs }).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
         expect(inBrowser.lint).toEqual(nodeLint);

@@ -7,4 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { runReferenceCases } from '../helpers/reference-cases.js';
 
-runReferenceCases('resource accumulation (reference cases)', fileURLToPath(new URL('./accumulation-cases', import.meta.url)));
+runReferenceCases(
+  'resource accumulation (reference cases)',
+  fileURLToPath(new URL('./accumulation-cases', import.meta.url)),
+);

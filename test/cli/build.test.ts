@@ -27,7 +27,9 @@ describe('kustomize-ts build', () => {
     const r = run(['build', dir]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toContain(`error: ${join(dir, 'kustomization.yaml')}:3:1: invalid Kustomization: json: unknown field "foo"`);
+    expect(r.err).toContain(
+      `error: ${join(dir, 'kustomization.yaml')}:3:1: invalid Kustomization: json: unknown field "foo"`,
+    );
   });
   it('prints deprecation warnings on stderr as kustomize does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-cli-'));

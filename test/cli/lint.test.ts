@@ -29,18 +29,48 @@ describe('kustomize-ts lint', () => {
   });
   it('--format json', () => {
     const r = run(['lint', bad, '--format', 'json']);
-    const doc = JSON.parse(r.out) as { diagnostics: { rule: string; file: string; line: number; column: number; cluster?: string; kustomization?: string }[] };
-    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ rule: 'flux/prune-disabled', file: 'clusters/production/infrastructure.yaml', line: 6, column: 1, cluster: 'clusters/production', kustomization: 'flux-system/infrastructure' }));
+    const doc = JSON.parse(r.out) as {
+      diagnostics: {
+        rule: string;
+        file: string;
+        line: number;
+        column: number;
+        cluster?: string;
+        kustomization?: string;
+      }[];
+    };
+    expect(doc.diagnostics).toContainEqual(
+      expect.objectContaining({
+        rule: 'flux/prune-disabled',
+        file: 'clusters/production/infrastructure.yaml',
+        line: 6,
+        column: 1,
+        cluster: 'clusters/production',
+        kustomization: 'flux-system/infrastructure',
+      }),
+    );
   });
   it('--format sarif', () => {
     const r = run(['lint', bad, '--format', 'sarif']);
-    const log = JSON.parse(r.out) as { version: string; runs: { results: unknown[]; originalUriBaseIds: Record<string, { uri: string }> }[] };
+    const log = JSON.parse(r.out) as {
+      version: string;
+      runs: { results: unknown[]; originalUriBaseIds: Record<string, { uri: string }> }[];
+    };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]?.results.length).toBeGreaterThan(5);
     expect(log.runs[0]?.originalUriBaseIds['%SRCROOT%']?.uri).toMatch(/^file:\/\/.*fleet-infra-mistakes\/$/);
   });
   it('--rule turns rules off or changes their severity', () => {
-    const r = run(['lint', bad, '--rule', 'flux/missing-depends-on=off', '--rule', 'schema/invalid=warning', '--rule', 'kustomize/duplicated-manifest=error']);
+    const r = run([
+      'lint',
+      bad,
+      '--rule',
+      'flux/missing-depends-on=off',
+      '--rule',
+      'schema/invalid=warning',
+      '--rule',
+      'kustomize/duplicated-manifest=error',
+    ]);
     expect(r.out).not.toContain('flux/missing-depends-on');
     expect(r.out).toContain('clusters/production/infrastructure.yaml:6:1 warning schema/invalid');
     expect(r.out).toContain('apps/production/deployment.yaml:1:1 error kustomize/duplicated-manifest');
@@ -49,7 +79,9 @@ describe('kustomize-ts lint', () => {
   it('--cluster lints that cluster only', () => {
     const r = run(['lint', bad, '--cluster', 'clusters/production', '--format', 'json']);
     const doc = JSON.parse(r.out) as { diagnostics: { cluster?: string }[] };
-    expect(new Set(doc.diagnostics.map((d) => d.cluster).filter((c) => c !== undefined))).toEqual(new Set(['clusters/production']));
+    expect(new Set(doc.diagnostics.map((d) => d.cluster).filter((c) => c !== undefined))).toEqual(
+      new Set(['clusters/production']),
+    );
   });
   for (const [name, args] of [
     ['an unknown rule', ['--rule', 'flux/nope=off']],

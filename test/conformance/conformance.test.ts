@@ -30,7 +30,10 @@ if (!hasShared) {
       it(reason === undefined ? name : `${name} (known difference: ${reason})`, () => {
         const r = runCase(dir, corpus);
         if (reason === undefined) expect(r.detail ?? 'passed').toBe('passed');
-        else expect(r.passed, `${name} now passes: remove it from known-differences.json and docs/compatibility.md`).toBe(false);
+        else
+          expect(r.passed, `${name} now passes: remove it from known-differences.json and docs/compatibility.md`).toBe(
+            false,
+          );
       });
     }
   });

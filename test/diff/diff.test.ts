@@ -29,8 +29,18 @@ const compareCases: { name: string; a: YamlValue; b: YamlValue; expected: FieldC
   },
   {
     name: 'named list elements matched by name, whatever their order',
-    a: { c: [{ name: 'x', image: 'a' }, { name: 'y', image: 'b' }] },
-    b: { c: [{ name: 'y', image: 'b' }, { name: 'x', image: 'c' }] },
+    a: {
+      c: [
+        { name: 'x', image: 'a' },
+        { name: 'y', image: 'b' },
+      ],
+    },
+    b: {
+      c: [
+        { name: 'y', image: 'b' },
+        { name: 'x', image: 'c' },
+      ],
+    },
     expected: [{ path: 'c[name=x].image', change: 'changed', old: 'a', new: 'c' }],
   },
   {
@@ -108,9 +118,23 @@ describe('promotion view of the seed example', () => {
     expect(d.resources.map((r) => [r.key, r.status])).toEqual([['apps/Deployment/<namespace>/my-app', 'changed']]);
     expect(d.resources[0]?.changes).toEqual([
       { path: 'spec.replicas', change: 'changed', old: 2, new: 5 },
-      { path: 'spec.template.spec.containers[name=app].resources.limits', change: 'added', new: { cpu: '1', memory: '1Gi' } },
-      { path: 'spec.template.spec.containers[name=app].resources.requests.cpu', change: 'changed', old: '100m', new: '500m' },
-      { path: 'spec.template.spec.containers[name=app].resources.requests.memory', change: 'changed', old: '128Mi', new: '512Mi' },
+      {
+        path: 'spec.template.spec.containers[name=app].resources.limits',
+        change: 'added',
+        new: { cpu: '1', memory: '1Gi' },
+      },
+      {
+        path: 'spec.template.spec.containers[name=app].resources.requests.cpu',
+        change: 'changed',
+        old: '100m',
+        new: '500m',
+      },
+      {
+        path: 'spec.template.spec.containers[name=app].resources.requests.memory',
+        change: 'changed',
+        old: '128Mi',
+        new: '512Mi',
+      },
     ]);
     expect(d.unchanged).toBe(4);
   });
@@ -121,8 +145,13 @@ describe('promotion view of the seed clusters', () => {
     const { renderFleet } = await import('../../src/flux/fleet.js');
     const { fleetResources } = await import('../../src/diff/index.js');
     const root = join(repoRoot, 'fixtures/fleet-infra');
-    const [a, b] = ['clusters/staging', 'clusters/production'].map((cluster) => renderFleet(root, { fs: nodeFs(), cluster }));
-    const d = diff(fleetResources(a!), fleetResources(b!), { normalizeNames: true, environments: ['staging', 'production'] });
+    const [a, b] = ['clusters/staging', 'clusters/production'].map((cluster) =>
+      renderFleet(root, { fs: nodeFs(), cluster }),
+    );
+    const d = diff(fleetResources(a!), fleetResources(b!), {
+      normalizeNames: true,
+      environments: ['staging', 'production'],
+    });
     expect(d.resources.map((r) => [r.key, r.status])).toEqual([
       ['apps/Deployment/<env>/my-app', 'changed'],
       ['helm.toolkit.fluxcd.io/HelmRelease/cert-manager/cert-manager', 'changed'],

@@ -87,7 +87,9 @@ describe('mergeTransformerConfig (TransformerConfig.Merge)', () => {
   });
   it('prefixes a conflict with the table name', () => {
     const a = { ...emptyTransformerConfig(), namePrefix: [{ path: 'p', create: true }] };
-    expect(() => mergeTransformerConfig(a, { namePrefix: [{ path: 'p' }] })).toThrow('failed to merge NamePrefix fieldSpec: conflicting fieldspecs');
+    expect(() => mergeTransformerConfig(a, { namePrefix: [{ path: 'p' }] })).toThrow(
+      'failed to merge NamePrefix fieldSpec: conflicting fieldspecs',
+    );
   });
 });
 
@@ -95,7 +97,12 @@ describe('gvkIsLessThan (Gvk.IsLessThan)', () => {
   const cases: { name: string; a: object; b: object; less: boolean }[] = [
     { name: 'ranked kinds first', a: { kind: 'Namespace' }, b: { kind: 'Secret' }, less: true },
     { name: 'webhooks last', a: { kind: 'ValidatingWebhookConfiguration' }, b: { kind: 'Zeta' }, less: false },
-    { name: 'then group, version, kind; empty parts sort after letters', a: { group: 'apps', kind: 'X' }, b: { kind: 'X' }, less: true },
+    {
+      name: 'then group, version, kind; empty parts sort after letters',
+      a: { group: 'apps', kind: 'X' },
+      b: { kind: 'X' },
+      less: true,
+    },
     { name: 'equal GVKs are not less', a: { kind: 'X' }, b: { kind: 'X' }, less: false },
   ];
   for (const c of cases) it(c.name, () => expect(gvkIsLessThan(c.a, c.b)).toBe(c.less));

@@ -9,17 +9,25 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinFieldSpecTables, builtinNameReferences, defaultTransformerConfig } from '../../src/fieldspecs/defaults.js';
+import {
+  builtinFieldSpecTables,
+  builtinNameReferences,
+  defaultTransformerConfig,
+} from '../../src/fieldspecs/defaults.js';
 import { repoRoot } from '../helpers/shared.js';
 
 const mirror = process.env.KUSTOMIZE_REPO ?? '/work/.mirror/kubernetes-sigs+kustomize/repo';
 
 describe('default field specs', () => {
   it.skipIf(!existsSync(mirror))('match kustomize v5.6.0 builtinpluginconsts (needs the kustomize mirror)', () => {
-    const out = execFileSync('npx', ['tsx', join(repoRoot, 'test/scripts/gen-default-fieldspecs.ts'), '--check', '--repo', mirror], {
-      encoding: 'utf8',
-      cwd: repoRoot,
-    });
+    const out = execFileSync(
+      'npx',
+      ['tsx', join(repoRoot, 'test/scripts/gen-default-fieldspecs.ts'), '--check', '--repo', mirror],
+      {
+        encoding: 'utf8',
+        cwd: repoRoot,
+      },
+    );
     expect(out).toContain('up to date');
   });
 
@@ -28,7 +36,9 @@ describe('default field specs', () => {
     expect(target('IngressClass')).toMatchObject({ group: 'networking.k8s.io/v1', version: 'v1' });
   });
   it('keep the duplicated Ingress spec/tls/secretName Secret referrer', () => {
-    const tls = (target('Secret')?.fieldSpecs ?? []).filter((f) => f.kind === 'Ingress' && f.path === 'spec/tls/secretName');
+    const tls = (target('Secret')?.fieldSpecs ?? []).filter(
+      (f) => f.kind === 'Ingress' && f.path === 'spec/tls/secretName',
+    );
     expect(tls).toHaveLength(2);
   });
   it('give Pod referrers version v1 and PodTemplate none', () => {

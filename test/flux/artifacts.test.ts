@@ -28,20 +28,43 @@ function artifact(copy: { from: string; to: string; exclude?: string[] }[]): { f
     apiVersion: 'source.extensions.fluxcd.io/v1beta1',
     kind: 'ArtifactGenerator',
     metadata: { name: 'g', namespace: 'flux-system' },
-    spec: { sources: [{ alias: 'repo', kind: 'GitRepository', name: 'flux-system' }], artifacts: [{ name: 'a', copy }] },
+    spec: {
+      sources: [{ alias: 'repo', kind: 'GitRepository', name: 'flux-system' }],
+      artifacts: [{ name: 'a', copy }],
+    },
   } as unknown as YamlMap);
   if (!gen) throw new Error('not a generator');
-  const built = buildExternalArtifact(gen, 'a', (kind, _ns, name) => (kind === 'GitRepository' && name === 'flux-system' ? { fs: repo, root: '/repo' } : undefined), '/art');
-  return { files: files(built.fs, '/art'), errors: built.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message) };
+  const built = buildExternalArtifact(
+    gen,
+    'a',
+    (kind, _ns, name) => (kind === 'GitRepository' && name === 'flux-system' ? { fs: repo, root: '/repo' } : undefined),
+    '/art',
+  );
+  return {
+    files: files(built.fs, '/art'),
+    errors: built.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+  };
 }
 
 describe('ArtifactGenerator copy operations', () => {
   const cases: [name: string, copy: { from: string; to: string; exclude?: string[] }[], files: string[]][] = [
-    ['dir/** copies the contents of dir', [{ from: '@repo/apps/base/**', to: '@artifact/base/' }], ['base/a.yaml', 'base/sub/b.yaml']],
-    ['a plain directory becomes a sub-directory (cp -r)', [{ from: '@repo/apps/base/', to: '@artifact/x/' }], ['x/base/a.yaml', 'x/base/sub/b.yaml']],
+    [
+      'dir/** copies the contents of dir',
+      [{ from: '@repo/apps/base/**', to: '@artifact/base/' }],
+      ['base/a.yaml', 'base/sub/b.yaml'],
+    ],
+    [
+      'a plain directory becomes a sub-directory (cp -r)',
+      [{ from: '@repo/apps/base/', to: '@artifact/x/' }],
+      ['x/base/a.yaml', 'x/base/sub/b.yaml'],
+    ],
     ['a file into a directory', [{ from: '@repo/one.yaml', to: '@artifact/d/' }], ['d/one.yaml']],
     ['a file to a file name', [{ from: '@repo/one.yaml', to: '@artifact/renamed.yaml' }], ['renamed.yaml']],
-    ['a single-star glob keeps the matched path', [{ from: '@repo/apps/*/c.yaml', to: '@artifact/' }], ['apps/prod/c.yaml']],
+    [
+      'a single-star glob keeps the matched path',
+      [{ from: '@repo/apps/*/c.yaml', to: '@artifact/' }],
+      ['apps/prod/c.yaml'],
+    ],
     ['exclude by file name', [{ from: '@repo/apps/prod/**', to: '@artifact/p/', exclude: ['*.md'] }], ['p/c.yaml']],
     [
       'later copies add to earlier ones',

@@ -28,24 +28,62 @@ describe('kustomize-ts fleet', () => {
     const r = run(['fleet', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out) as {
-      kustomizations: { name: string; namespace: string; path: string; source: string; dependsOn: string[]; objects: unknown[]; diagnostics: { code: string; file?: string; line?: number }[] }[];
+      kustomizations: {
+        name: string;
+        namespace: string;
+        path: string;
+        source: string;
+        dependsOn: string[];
+        objects: unknown[];
+        diagnostics: { code: string; file?: string; line?: number }[];
+      }[];
       diagnostics: { code: string; severity: string; message: string; file?: string; line?: number; column?: number }[];
     };
     const apps = doc.kustomizations.find((k) => k.name === 'apps');
-    expect(apps).toMatchObject({ namespace: 'flux-system', path: './app', source: 'GitRepository/flux-system/flux-system', dependsOn: ['flux-system/infra', 'observability/monitoring'] });
+    expect(apps).toMatchObject({
+      namespace: 'flux-system',
+      path: './app',
+      source: 'GitRepository/flux-system/flux-system',
+      dependsOn: ['flux-system/infra', 'observability/monitoring'],
+    });
     expect(apps?.objects).toHaveLength(1);
     const orphan = doc.kustomizations.find((k) => k.name === 'orphan');
     expect(orphan?.diagnostics).toEqual([
-      expect.objectContaining({ code: 'flux/dependency-not-found', file: 'clusters/dev/unknown.yaml', line: 17, column: 7 }),
+      expect.objectContaining({
+        code: 'flux/dependency-not-found',
+        file: 'clusters/dev/unknown.yaml',
+        line: 17,
+        column: 7,
+      }),
     ]);
-    expect(doc.diagnostics.map((d) => d.code)).toEqual(['flux/duplicate-kustomization', 'flux/dependency-cycle', 'flux/dependency-cycle']);
-    expect(Object.keys(doc.diagnostics[0] ?? {}).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual([
+      'flux/duplicate-kustomization',
+      'flux/dependency-cycle',
+      'flux/dependency-cycle',
+    ]);
+    expect(Object.keys(doc.diagnostics[0] ?? {}).sort()).toEqual([
+      'code',
+      'column',
+      'file',
+      'line',
+      'message',
+      'severity',
+    ]);
   });
   it('maps sources with --source and exits 1 while some Kustomization fails', () => {
     const unmapped = run(['fleet', graphFixture, '--cluster', 'clusters/dev']);
     expect(unmapped.code).toBe(1);
-    expect(unmapped.err).toContain('clusters/dev/unmapped.yaml:12:3: error: Kustomization flux-system/external: source GitRepository/flux-system/other-repo is not mapped');
-    const mapped = run(['fleet', graphFixture, '--cluster', 'clusters/dev', '--source', `other-repo=${join(graphFixture, 'other-repo')}`]);
+    expect(unmapped.err).toContain(
+      'clusters/dev/unmapped.yaml:12:3: error: Kustomization flux-system/external: source GitRepository/flux-system/other-repo is not mapped',
+    );
+    const mapped = run([
+      'fleet',
+      graphFixture,
+      '--cluster',
+      'clusters/dev',
+      '--source',
+      `other-repo=${join(graphFixture, 'other-repo')}`,
+    ]);
     expect(mapped.err).not.toContain('flux/unmapped-source');
     expect(mapped.out).toContain('name: from-other-repo');
   });
@@ -53,15 +91,25 @@ describe('kustomize-ts fleet', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-fleet-'));
     const r = run(['fleet', fleetInfra, '--cluster', 'clusters/production', '--output', dir]);
     expect(r.out).toBe('');
-    expect(readdirSync(join(dir, 'flux-system')).sort()).toEqual(['apps.yaml', 'flux-system.yaml', 'infrastructure.yaml']);
-    expect(readFileSync(join(dir, 'flux-system/apps.yaml'), 'utf8').startsWith('# Kustomization flux-system/apps (./apps/production)\n')).toBe(true);
+    expect(readdirSync(join(dir, 'flux-system')).sort()).toEqual([
+      'apps.yaml',
+      'flux-system.yaml',
+      'infrastructure.yaml',
+    ]);
+    expect(
+      readFileSync(join(dir, 'flux-system/apps.yaml'), 'utf8').startsWith(
+        '# Kustomization flux-system/apps (./apps/production)\n',
+      ),
+    ).toBe(true);
   });
   it('blanks undefined variables with --no-strict-substitute', () => {
     const f = join(repoRoot, 'fixtures/flux-substitute');
     const strict = run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json']);
     const lax = run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json', '--no-strict-substitute']);
     const codes = (out: string): string[] =>
-      (JSON.parse(out) as { kustomizations: { diagnostics: { code: string }[] }[] }).kustomizations.flatMap((k) => k.diagnostics.map((d) => d.code));
+      (JSON.parse(out) as { kustomizations: { diagnostics: { code: string }[] }[] }).kustomizations.flatMap((k) =>
+        k.diagnostics.map((d) => d.code),
+      );
     expect(codes(strict.out)).toContain('flux/substitute-undefined');
     expect(codes(lax.out)).not.toContain('flux/substitute-undefined');
   });
@@ -109,7 +157,10 @@ describe('kustomize-ts graph', () => {
     expect(dot.code).toBe(1);
     expect(dot.out).toContain('"flux-system/b" -> "flux-system/a" [color=red, label="cycle"];');
     expect(dot.err).toContain('flux/dependency-cycle');
-    const json = JSON.parse(run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']).out) as { cycles: string[][]; edges: { missing: boolean }[] };
+    const json = JSON.parse(run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']).out) as {
+      cycles: string[][];
+      edges: { missing: boolean }[];
+    };
     expect(json.cycles).toHaveLength(2);
     expect(json.edges.filter((e) => e.missing)).toHaveLength(1);
   });
@@ -128,9 +179,23 @@ describe('kustomize-ts fleet entry options', () => {
   it('reads --cluster-objects for substituteFrom', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-objs-'));
     const file = join(dir, 'objs.yaml');
-    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nowhere\n  namespace: flux-system\ndata:\n  DEFINED: d\n  UNDEFINED: u\n  ALSO_UNDEFINED: a\n');
-    const r = run(['fleet', join(repoRoot, 'fixtures/flux-substitute'), '--cluster', 'clusters/dev', '--cluster-objects', file, '--format', 'json']);
-    const doc = JSON.parse(r.out) as { kustomizations: { name: string; diagnostics: unknown[]; objects: { data?: unknown }[] }[] };
+    writeFileSync(
+      file,
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nowhere\n  namespace: flux-system\ndata:\n  DEFINED: d\n  UNDEFINED: u\n  ALSO_UNDEFINED: a\n',
+    );
+    const r = run([
+      'fleet',
+      join(repoRoot, 'fixtures/flux-substitute'),
+      '--cluster',
+      'clusters/dev',
+      '--cluster-objects',
+      file,
+      '--format',
+      'json',
+    ]);
+    const doc = JSON.parse(r.out) as {
+      kustomizations: { name: string; diagnostics: unknown[]; objects: { data?: unknown }[] }[];
+    };
     const k = doc.kustomizations.find((x) => x.name === 'missing-from');
     expect(k?.diagnostics).toEqual([]);
     expect(k?.objects[0]?.data).toMatchObject({ undefined: 'u' });

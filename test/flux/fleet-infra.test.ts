@@ -27,7 +27,11 @@ function golden(dir: string): YamlMap[] {
 /** What Flux applies: the object with the two owner labels. */
 function owned(obj: YamlMap, ks: string): YamlMap {
   const meta = { ...(obj.metadata as YamlMap) };
-  meta.labels = { ...((meta.labels as YamlMap | undefined) ?? {}), 'kustomize.toolkit.fluxcd.io/name': ks, 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' };
+  meta.labels = {
+    ...((meta.labels as YamlMap | undefined) ?? {}),
+    'kustomize.toolkit.fluxcd.io/name': ks,
+    'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
+  };
   return { ...obj, metadata: meta };
 }
 
@@ -36,7 +40,13 @@ function find(ks: FleetKustomization, kind: string, name: string): YamlMap | und
 }
 
 const envs = [
-  { env: 'staging', replicas: 2, resources: undefined, nginx: { service: { type: 'NodePort' } }, nginxVersion: '>=4.10.0-0' },
+  {
+    env: 'staging',
+    replicas: 2,
+    resources: undefined,
+    nginx: { service: { type: 'NodePort' } },
+    nginxVersion: '>=4.10.0-0',
+  },
   {
     env: 'production',
     replicas: 5,
@@ -76,7 +86,9 @@ for (const e of envs) {
       expect(r.graph.cycles).toEqual([]);
       const order = r.graph.order;
       expect(order.indexOf('flux-system/infrastructure')).toBeLessThan(order.indexOf('flux-system/apps'));
-      expect(get('flux-system/apps').spec.healthChecks).toEqual([{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'my-app', namespace: e.env }]);
+      expect(get('flux-system/apps').spec.healthChecks).toEqual([
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'my-app', namespace: e.env },
+      ]);
     });
 
     it('flux-system renders the cluster folder: bootstrap manifests, the source and both Kustomizations', () => {
@@ -84,7 +96,12 @@ for (const e of envs) {
       const expected = [...golden(`clusters/${e.env}/flux-system`)].map((o) => owned(o, 'flux-system'));
       const objects = root.objects.map((o) => o.object);
       for (const o of expected) expect(objects).toContainEqual(o);
-      expect(objects.filter((o) => o.kind === 'Kustomization').map((o) => (o.metadata as YamlMap).name).sort()).toEqual(['apps', 'flux-system', 'infrastructure']);
+      expect(
+        objects
+          .filter((o) => o.kind === 'Kustomization')
+          .map((o) => (o.metadata as YamlMap).name)
+          .sort(),
+      ).toEqual(['apps', 'flux-system', 'infrastructure']);
       for (const o of objects) {
         expect((o.metadata as YamlMap).labels).toMatchObject({
           'kustomize.toolkit.fluxcd.io/name': 'flux-system',
@@ -95,7 +112,9 @@ for (const e of envs) {
 
     it('apps and infrastructure render exactly the reference output of their path, with owner labels', (ctx) => {
       if (!enginePatches) return ctx.skip(patchNote);
-      expect(get('flux-system/apps').objects.map((o) => o.object)).toEqual(golden(`apps/${e.env}`).map((o) => owned(o, 'apps')));
+      expect(get('flux-system/apps').objects.map((o) => o.object)).toEqual(
+        golden(`apps/${e.env}`).map((o) => owned(o, 'apps')),
+      );
       expect(get('flux-system/infrastructure').objects.map((o) => o.object)).toEqual(
         golden(`infrastructure/${e.env}`).map((o) => owned(o, 'infrastructure')),
       );
@@ -106,7 +125,10 @@ for (const e of envs) {
       const apps = get('flux-system/apps');
       const dep = find(apps, 'Deployment', 'my-app');
       expect((dep?.metadata as YamlMap).namespace).toBe(e.env);
-      const spec = dep?.spec as { replicas: number; template: { spec: { containers: { name: string; resources: unknown }[] } } };
+      const spec = dep?.spec as {
+        replicas: number;
+        template: { spec: { containers: { name: string; resources: unknown }[] } };
+      };
       expect(spec.replicas).toBe(e.replicas);
       const container = spec.template.spec.containers.find((c) => c.name === 'app');
       if (e.resources) expect(container?.resources).toEqual(e.resources);
@@ -117,13 +139,17 @@ for (const e of envs) {
 
     it('ingress-nginx gets the environment values and chart range', (ctx) => {
       if (!enginePatches) return ctx.skip(patchNote);
-      const hr = find(get('flux-system/infrastructure'), 'HelmRelease', 'ingress-nginx') as { spec: { values: { controller: unknown }; chart: { spec: { version: string } } } } | undefined;
+      const hr = find(get('flux-system/infrastructure'), 'HelmRelease', 'ingress-nginx') as
+        | { spec: { values: { controller: unknown }; chart: { spec: { version: string } } } }
+        | undefined;
       expect(hr?.spec.values.controller).toMatchObject(e.nginx);
       expect(hr?.spec.chart.spec.version).toBe(e.nginxVersion);
     });
 
     it('lists the flux-system GitRepository and the HelmReleases it found', () => {
-      expect(r.sources.map((s) => [s.kind, s.namespace, s.name, s.mappedTo])).toEqual([['GitRepository', 'flux-system', 'flux-system', fixture.root]]);
+      expect(r.sources.map((s) => [s.kind, s.namespace, s.name, s.mappedTo])).toEqual([
+        ['GitRepository', 'flux-system', 'flux-system', fixture.root],
+      ]);
       expect(r.helmReleases.map((h) => `${h.namespace}/${h.name} by ${h.renderedBy}`).sort()).toEqual([
         'cert-manager/cert-manager by flux-system/infrastructure',
         'ingress-nginx/ingress-nginx by flux-system/infrastructure',

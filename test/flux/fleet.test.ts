@@ -69,7 +69,9 @@ describe('flux-generated: paths without a kustomization file', () => {
     const broken = ks(r, 'flux-system/broken');
     expect(broken.status).toBe('failed');
     expect(broken.objects).toEqual([]);
-    expect(broken.diagnostics).toMatchObject([{ code: 'flux/generate-failed', file: join(f.root, 'broken/values.yaml'), line: 2, column: 1 }]);
+    expect(broken.diagnostics).toMatchObject([
+      { code: 'flux/generate-failed', file: join(f.root, 'broken/values.yaml'), line: 2, column: 1 },
+    ]);
   });
   it('renders nothing for a path without manifests (placeholder namespace)', () => {
     const empty = ks(r, 'flux-system/empty');
@@ -80,7 +82,9 @@ describe('flux-generated: paths without a kustomization file', () => {
   it('reports a spec.path that does not exist at the path field', () => {
     const missing = ks(r, 'flux-system/missing-path');
     expect(missing.status).toBe('failed');
-    expect(missing.diagnostics).toMatchObject([{ code: 'flux/path-not-found', file: join(f.root, 'clusters/dev/apps.yaml'), line: 52, column: 3 }]);
+    expect(missing.diagnostics).toMatchObject([
+      { code: 'flux/path-not-found', file: join(f.root, 'clusters/dev/apps.yaml'), line: 52, column: 3 },
+    ]);
   });
   it('generates the cluster folder itself (gotk-sync in a plain sub-folder, .json ignored)', () => {
     const root = ks(r, 'flux-system/flux-system');
@@ -94,15 +98,23 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
   it('matches patch targets before targetNamespace applies (the namespaced target is a no-op)', (ctx) => {
     if (!enginePatches) return ctx.skip(patchNote);
     const quirk = ks(r, 'flux-system/quirk');
-    const dep = obj(quirk, 'Deployment', 'dev-web-v2') as { metadata: YamlMap; spec: { replicas: number; template: { spec: { containers: { name: string; image: string }[] } } } };
+    const dep = obj(quirk, 'Deployment', 'dev-web-v2') as {
+      metadata: YamlMap;
+      spec: { replicas: number; template: { spec: { containers: { name: string; image: string }[] } } };
+    };
     expect(dep.metadata.namespace).toBe('team-a');
     expect(dep.spec.replicas).toBe(1);
     expect(dep.metadata.labels).toMatchObject({ 'patched-by': 'flux' });
-    expect(dep.spec.template.spec.containers.map((c) => c.image)).toEqual(['registry.example.com/busybox:1.36', 'mirror.example.com/nginx:1.27.1']);
+    expect(dep.spec.template.spec.containers.map((c) => c.image)).toEqual([
+      'registry.example.com/busybox:1.36',
+      'mirror.example.com/nginx:1.27.1',
+    ]);
   });
   it('warns that the namespaced patch target selects nothing, at the patch', () => {
     const quirk = ks(r, 'flux-system/quirk');
-    expect(quirk.diagnostics).toMatchObject([{ code: 'flux/patch-no-match', severity: 'warning', line: 20, column: 7 }]);
+    expect(quirk.diagnostics).toMatchObject([
+      { code: 'flux/patch-no-match', severity: 'warning', line: 20, column: 7 },
+    ]);
     expect(quirk.diagnostics[0]?.message).toContain('matched before targetNamespace is applied');
   });
   it('edits the kustomization: namespace/prefix/suffix replaced, patches appended, images merged', () => {
@@ -112,7 +124,9 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
     expect(text).toContain('namespace: team-a\n');
     expect(text).toContain('namePrefix: dev-\n');
     expect(text).toContain('nameSuffix: -v2\n');
-    expect(text).toContain('- name: nginx\n  newName: mirror.example.com/nginx\n  newTag: 1.27.1\n- name: busybox\n  newName: registry.example.com/busybox\n');
+    expect(text).toContain(
+      '- name: nginx\n  newName: mirror.example.com/nginx\n  newTag: 1.27.1\n- name: busybox\n  newName: registry.example.com/busybox\n',
+    );
   });
   it('builds a path without overrides as it is (no generated kustomization)', () => {
     const plain = ks(r, 'flux-system/plain');
@@ -129,7 +143,11 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
     const k = ks(r, 'flux-system/generators-only');
     for (const o of k.objects) {
       const meta = o.object.metadata as YamlMap;
-      expect(meta.labels).toEqual({ 'kustomize.toolkit.fluxcd.io/name': 'generators-only', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system', team: 'platform' });
+      expect(meta.labels).toEqual({
+        'kustomize.toolkit.fluxcd.io/name': 'generators-only',
+        'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
+        team: 'platform',
+      });
       expect(meta.annotations).toMatchObject({ owner: 'platform@example.com' });
     }
   });
@@ -137,7 +155,7 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
 
 describe('flux-components: spec.components', () => {
   const r = renderFixture(fixture('flux-components'), 'clusters/dev');
-  it('appends components after the kustomization\'s own and runs Flux patches after all of them', (ctx) => {
+  it("appends components after the kustomization's own and runs Flux patches after all of them", (ctx) => {
     if (!enginePatches) return ctx.skip(patchNote);
     const k = ks(r, 'flux-system/with-components');
     expect(obj(k, 'ConfigMap', 'settings').data).toEqual({ level: 'info', tier: 'patched-by-flux', component: 'tier' });
@@ -147,7 +165,9 @@ describe('flux-components: spec.components', () => {
     expect(k.kustomization?.text).toContain('components:\n- ../components/base\n- ../components/tier\n');
   });
   it('refuses remote components and fails on missing ones', () => {
-    expect(ks(r, 'flux-system/remote-component').diagnostics).toMatchObject([{ code: 'flux/invalid-component', line: 42 }]);
+    expect(ks(r, 'flux-system/remote-component').diagnostics).toMatchObject([
+      { code: 'flux/invalid-component', line: 42 },
+    ]);
     const missing = ks(r, 'flux-system/missing-component');
     expect(missing.status).toBe('failed');
     expect(codes(missing.diagnostics)).toEqual(['load/missing-file']);
@@ -196,7 +216,9 @@ describe('flux-substitute: postBuild substitution', () => {
     });
   });
   it('re-reads the substituted YAML: numbers become numbers, quoting in the source does not help', () => {
-    const dep = obj(ks(r, 'flux-system/forms'), 'Deployment', 'web') as { spec: { replicas: unknown; template: { spec: { containers: { env: { value: unknown }[] }[] } } } };
+    const dep = obj(ks(r, 'flux-system/forms'), 'Deployment', 'web') as {
+      spec: { replicas: unknown; template: { spec: { containers: { env: { value: unknown }[] }[] } } };
+    };
     expect(dep.spec.replicas).toBe(3);
     expect(dep.spec.template.spec.containers[0]?.env[0]?.value).toBe(3);
   });
@@ -226,22 +248,33 @@ describe('flux-substitute: postBuild substitution', () => {
     const k = ks(lax, 'flux-system/undefined-var');
     expect(k.status).toBe('rendered');
     // `undefined: ${UNDEFINED}` becomes `undefined: ` and reads back as null.
-    expect(obj(k, 'ConfigMap', 'undefined').data).toEqual({ defined: 'here', undefined: null, 'undefined-upper': null, 'with-default': 'ok' });
+    expect(obj(k, 'ConfigMap', 'undefined').data).toEqual({
+      defined: 'here',
+      undefined: null,
+      'undefined-upper': null,
+      'with-default': 'ok',
+    });
   });
   it('fails when a non-optional substituteFrom object is not rendered anywhere', () => {
     const k = ks(r, 'flux-system/missing-from');
     expect(k.status).toBe('failed');
-    expect(k.diagnostics).toMatchObject([{ code: 'flux/substitute-from-missing', file: join(f.root, 'clusters/dev/ks.yaml'), line: 98 }]);
+    expect(k.diagnostics).toMatchObject([
+      { code: 'flux/substitute-from-missing', file: join(f.root, 'clusters/dev/ks.yaml'), line: 98 },
+    ]);
     expect(obj(k, 'ConfigMap', 'undefined').data).toMatchObject({ undefined: '${UNDEFINED}' });
   });
   it('fails the whole Kustomization for one invalid key of a substituteFrom object, pointing at the key', () => {
     const k = ks(r, 'flux-system/bad-name');
-    expect(k.diagnostics).toMatchObject([{ code: 'flux/substitute-var-name', file: join(f.root, 'clusters/dev/vars.yaml'), line: 33, column: 3 }]);
+    expect(k.diagnostics).toMatchObject([
+      { code: 'flux/substitute-var-name', file: join(f.root, 'clusters/dev/vars.yaml'), line: 33, column: 3 },
+    ]);
     expect(k.diagnostics[0]?.message).toContain("'tls.crt' var name is invalid");
   });
   it('reports a malformed expression at the expression', () => {
     const k = ks(r, 'flux-system/syntax');
-    expect(k.diagnostics).toMatchObject([{ code: 'flux/substitute-syntax', file: join(f.root, 'syntax/configmap.yaml'), line: 8, column: 11 }]);
+    expect(k.diagnostics).toMatchObject([
+      { code: 'flux/substitute-syntax', file: join(f.root, 'syntax/configmap.yaml'), line: 8, column: 11 },
+    ]);
     expect(k.diagnostics[0]?.message).toContain('missing closing brace');
   });
   it('waits for ConfigMaps rendered later in the cluster before substituting', () => {
@@ -251,9 +284,18 @@ describe('flux-substitute: postBuild substitution', () => {
   });
   it('reads substituteFrom objects supplied as cluster objects', () => {
     const extra = renderFixture(f, 'clusters/dev', {
-      clusterObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'nowhere', namespace: 'flux-system' }, data: { DEFINED: 'd', UNDEFINED: 'supplied', ALSO_UNDEFINED: 'x' } }],
+      clusterObjects: [
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'nowhere', namespace: 'flux-system' },
+          data: { DEFINED: 'd', UNDEFINED: 'supplied', ALSO_UNDEFINED: 'x' },
+        },
+      ],
     });
-    expect(obj(ks(extra, 'flux-system/missing-from'), 'ConfigMap', 'undefined').data).toMatchObject({ undefined: 'supplied' });
+    expect(obj(ks(extra, 'flux-system/missing-from'), 'ConfigMap', 'undefined').data).toMatchObject({
+      undefined: 'supplied',
+    });
   });
 });
 
@@ -263,7 +305,9 @@ describe('flux-sops: SOPS-encrypted Secrets', () => {
   it('keeps encrypted Secrets as they are and notes it when decryption is configured', () => {
     const k = ks(r, 'flux-system/with-decryption');
     expect(k.status).toBe('rendered');
-    expect(k.diagnostics).toMatchObject([{ code: 'flux/sops-encrypted', severity: 'info', file: join(f.root, 'secrets/secret.enc.yaml'), line: 1 }]);
+    expect(k.diagnostics).toMatchObject([
+      { code: 'flux/sops-encrypted', severity: 'info', file: join(f.root, 'secrets/secret.enc.yaml'), line: 1 },
+    ]);
     const s = obj(k, 'Secret', 'app-secrets');
     expect((s.stringData as YamlMap).DB_PASSWORD).toMatch(/^ENC\[AES256_GCM,/);
     expect(s.sops).toBeDefined();
@@ -271,7 +315,9 @@ describe('flux-sops: SOPS-encrypted Secrets', () => {
   it('fails a Kustomization without spec.decryption that renders one', () => {
     const k = ks(r, 'flux-system/without-decryption');
     expect(k.status).toBe('failed');
-    expect(k.diagnostics).toMatchObject([{ code: 'flux/sops-no-decryption', severity: 'error', file: join(f.root, 'secrets/secret.enc.yaml') }]);
+    expect(k.diagnostics).toMatchObject([
+      { code: 'flux/sops-no-decryption', severity: 'error', file: join(f.root, 'secrets/secret.enc.yaml') },
+    ]);
   });
   it('accepts an encrypted Secret annotated decrypt: disabled', () => {
     expect(codes(ks(r, 'flux-system/opt-out').diagnostics)).toEqual([]);
@@ -321,10 +367,16 @@ describe('flux-graph: dependsOn, sources and duplicates', () => {
     expect(cycles[0]?.message).toContain('flux-system/a → flux-system/b → flux-system/c → flux-system/a');
   });
   it('reports a dependency nobody defines on the dependent, at the dependsOn entry', () => {
-    expect(ks(r, 'flux-system/orphan').diagnostics).toMatchObject([{ code: 'flux/dependency-not-found', file: join(f.root, 'clusters/dev/unknown.yaml'), line: 17 }]);
-    expect(r.graph.edges).toContainEqual({ from: 'flux-system/orphan', to: 'flux-system/does-not-exist', missing: true });
+    expect(ks(r, 'flux-system/orphan').diagnostics).toMatchObject([
+      { code: 'flux/dependency-not-found', file: join(f.root, 'clusters/dev/unknown.yaml'), line: 17 },
+    ]);
+    expect(r.graph.edges).toContainEqual({
+      from: 'flux-system/orphan',
+      to: 'flux-system/does-not-exist',
+      missing: true,
+    });
   });
-  it('defaults dependsOn namespaces to the dependent\'s and keeps explicit cross-namespace edges', () => {
+  it("defaults dependsOn namespaces to the dependent's and keeps explicit cross-namespace edges", () => {
     expect(ks(r, 'flux-system/apps').dependsOn).toEqual(['flux-system/infra', 'observability/monitoring']);
     expect(ks(r, 'observability/monitoring').dependsOn).toEqual(['flux-system/infra']);
     expect(codes(ks(r, 'flux-system/apps').diagnostics)).toEqual([]);
@@ -332,7 +384,9 @@ describe('flux-graph: dependsOn, sources and duplicates', () => {
   it('gives one diagnostic per Kustomization on an unmapped source and renders the rest', () => {
     const ext = ks(r, 'flux-system/external');
     expect(ext.status).toBe('skipped');
-    expect(ext.diagnostics).toMatchObject([{ code: 'flux/unmapped-source', file: join(f.root, 'clusters/dev/unmapped.yaml'), line: 12 }]);
+    expect(ext.diagnostics).toMatchObject([
+      { code: 'flux/unmapped-source', file: join(f.root, 'clusters/dev/unmapped.yaml'), line: 12 },
+    ]);
     expect(r.kustomizations.filter((k) => k.status === 'rendered')).toHaveLength(11);
   });
   it('maps a source to a local folder with the sources option', () => {
@@ -401,7 +455,11 @@ describe('renderFleet in memory', () => {
     expect(ks(r, 'flux-system/apps').objects[0]?.object).toEqual({
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { name: 'cm', namespace: 'team', labels: { 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' } },
+      metadata: {
+        name: 'cm',
+        namespace: 'team',
+        labels: { 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' },
+      },
       data: { a: 'b' },
     });
   });
@@ -419,7 +477,8 @@ describe('renderFleet in memory', () => {
         '  dependsOn: [{name: redis}]',
         '',
       ].join('\n'),
-      '/repo/c/hr.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: redis, namespace: flux-system}\nspec: {chart: {spec: {chart: redis}}}\n',
+      '/repo/c/hr.yaml':
+        'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: redis, namespace: flux-system}\nspec: {chart: {spec: {chart: redis}}}\n',
       '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
     });
     const r = renderFleet('/repo', { fs, cluster: 'c' });
@@ -430,11 +489,14 @@ describe('renderFleet in memory', () => {
   it('warns when a Kustomization outside flux-system relies on the defaulted sourceRef namespace', () => {
     const fs = memoryFs({
       '/repo/c/kustomization.yaml': 'namespace: apps\nresources: [ks.yaml]\n',
-      '/repo/c/ks.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: app}\nspec:\n  interval: 5m\n  path: ./app\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n',
+      '/repo/c/ks.yaml':
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: app}\nspec:\n  interval: 5m\n  path: ./app\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n',
       '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
     });
     const r = renderFleet('/repo', { fs, cluster: 'c' });
-    expect(ks(r, 'apps/app').diagnostics).toMatchObject([{ code: 'flux/source-namespace', severity: 'warning', file: '/repo/c/ks.yaml', line: 8 }]);
+    expect(ks(r, 'apps/app').diagnostics).toMatchObject([
+      { code: 'flux/source-namespace', severity: 'warning', file: '/repo/c/ks.yaml', line: 8 },
+    ]);
   });
   it('reports a missing cluster folder', () => {
     const r = renderFleet('/repo', { fs: memoryFs({}), cluster: 'clusters/none' });
@@ -459,7 +521,10 @@ describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator',
       ['flux-system/infra', 'rendered'],
       ['flux-system/nobody-builds-it', 'skipped'],
     ]);
-    expect(obj(ks(r, 'flux-system/apps'), 'ConfigMap', 'app')).toMatchObject({ metadata: { namespace: 'dev' }, data: { env: 'dev' } });
+    expect(obj(ks(r, 'flux-system/apps'), 'ConfigMap', 'app')).toMatchObject({
+      metadata: { namespace: 'dev' },
+      data: { env: 'dev' },
+    });
     expect(ks(r, 'flux-system/infra').objects.map((o) => o.object.kind)).toEqual(['Namespace']);
   });
   it('lays the artifact out as source-watcher copies it', () => {
@@ -468,7 +533,11 @@ describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator',
     const root = '/external-artifacts/flux-system';
     expect(apps?.readDir(`${root}/apps`).sort()).toEqual(['base', 'dev']);
     expect(apps?.readDir(`${root}/apps/dev`).sort()).toEqual(['kustomization.yaml']);
-    expect(infra?.readDir(`${root}/infra/controllers`).sort()).toEqual(['extra.yaml', 'kustomization.yaml', 'namespace.yaml']);
+    expect(infra?.readDir(`${root}/infra/controllers`).sort()).toEqual([
+      'extra.yaml',
+      'kustomization.yaml',
+      'namespace.yaml',
+    ]);
   });
   it('points origins and diagnostics back at the repository files', () => {
     const o = ks(r, 'flux-system/apps').objects[0];
@@ -476,7 +545,9 @@ describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator',
   });
   it('reports an ExternalArtifact no generator produces', () => {
     const k = ks(r, 'flux-system/nobody-builds-it');
-    expect(k.diagnostics).toMatchObject([{ code: 'flux/unmapped-source', file: join(f.root, 'clusters/dev/ks.yaml'), line: 40 }]);
+    expect(k.diagnostics).toMatchObject([
+      { code: 'flux/unmapped-source', file: join(f.root, 'clusters/dev/ks.yaml'), line: 40 },
+    ]);
     expect(k.diagnostics[0]?.message).toContain('not produced by any ArtifactGenerator');
   });
 });

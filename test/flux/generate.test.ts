@@ -10,7 +10,12 @@ import { readText } from '../../src/fs/types.js';
 import { generateKustomization, isLocalRelativePath } from '../../src/flux/generate.js';
 import { readFluxKustomization, type FluxKustomization } from '../../src/flux/model.js';
 import { artifactFs } from '../../src/flux/fs-views.js';
-import { defaultIgnorePatterns, isIgnored, parseIgnorePattern, readIgnorePatterns } from '../../src/flux/sourceignore.js';
+import {
+  defaultIgnorePatterns,
+  isIgnored,
+  parseIgnorePattern,
+  readIgnorePatterns,
+} from '../../src/flux/sourceignore.js';
 import type { YamlMap } from '../../src/yaml/values.js';
 
 const cm = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
@@ -20,7 +25,13 @@ function fluxKs(spec: Record<string, unknown>): FluxKustomization {
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
     kind: 'Kustomization',
     metadata: { name: 'app', namespace: 'flux-system' },
-    spec: { interval: '10m', path: './app', prune: true, sourceRef: { kind: 'GitRepository', name: 'flux-system' }, ...spec },
+    spec: {
+      interval: '10m',
+      path: './app',
+      prune: true,
+      sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+      ...spec,
+    },
   } as unknown as YamlMap;
   return readFluxKustomization(obj).kustomization;
 }
@@ -60,13 +71,21 @@ describe('generation when spec.path has no kustomization file', () => {
   });
   it('writes a placeholder namespace when there is nothing to deploy', () => {
     const g = generateKustomization(fs, '/repo/empty', fluxKs({ path: './empty' }));
-    expect(generatedMap(g.text)).toEqual({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: '_placeholder' });
+    expect(generatedMap(g.text)).toEqual({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      namespace: '_placeholder',
+    });
   });
   it('fails on YAML that is not Kubernetes objects, with the file and position', () => {
     const g = generateKustomization(fs, '/repo/bad', fluxKs({ path: './bad' }));
     expect(g.ok).toBe(false);
-    expect(g.diagnostics).toMatchObject([{ code: 'flux/generate-failed', severity: 'error', file: '/repo/bad/values.yaml', line: 1, column: 1 }]);
-    expect(g.diagnostics[0]?.message).toContain('failed to decode Kubernetes YAML from /repo/bad/values.yaml: missing kind in object');
+    expect(g.diagnostics).toMatchObject([
+      { code: 'flux/generate-failed', severity: 'error', file: '/repo/bad/values.yaml', line: 1, column: 1 },
+    ]);
+    expect(g.diagnostics[0]?.message).toContain(
+      'failed to decode Kubernetes YAML from /repo/bad/values.yaml: missing kind in object',
+    );
   });
 });
 
@@ -93,24 +112,42 @@ describe('Flux fields edit the root kustomization', () => {
   });
   const cases: [name: string, spec: Record<string, unknown>, expected: Record<string, unknown>][] = [
     ['targetNamespace replaces namespace', { targetNamespace: 'team-a' }, { namespace: 'team-a' }],
-    ['namePrefix and nameSuffix replace', { namePrefix: 'dev-', nameSuffix: '-x' }, { namePrefix: 'dev-', nameSuffix: '-x' }],
+    [
+      'namePrefix and nameSuffix replace',
+      { namePrefix: 'dev-', nameSuffix: '-x' },
+      { namePrefix: 'dev-', nameSuffix: '-x' },
+    ],
     [
       'patches are appended',
       { patches: [{ patch: 'p2', target: { kind: 'Deployment', namespace: 'ns' } }] },
       { patches: [{ path: 'p.yaml' }, { patch: 'p2', target: { kind: 'Deployment', namespace: 'ns' } }] },
     ],
     ['components are appended', { components: ['../c2'] }, { components: ['../c1', '../c2'] }],
-    ['missing components are dropped with ignoreMissingComponents', { components: ['../nope', '../c2'], ignoreMissingComponents: true }, { components: ['../c1', '../c2'] }],
+    [
+      'missing components are dropped with ignoreMissingComponents',
+      { components: ['../nope', '../c2'], ignoreMissingComponents: true },
+      { components: ['../c1', '../c2'] },
+    ],
     ['missing components are kept without it', { components: ['../nope'] }, { components: ['../c1', '../nope'] }],
     [
       'images merge by name: newName kept, newTag replaced',
       { images: [{ name: 'nginx', newTag: '1.27' }] },
-      { images: [{ name: 'nginx', newName: 'mirror/nginx', newTag: '1.27' }, { name: 'redis', digest: 'sha256:aaa' }] },
+      {
+        images: [
+          { name: 'nginx', newName: 'mirror/nginx', newTag: '1.27' },
+          { name: 'redis', digest: 'sha256:aaa' },
+        ],
+      },
     ],
     [
       'images: a digest replaces the tag (one unit)',
       { images: [{ name: 'nginx', digest: 'sha256:bbb' }] },
-      { images: [{ name: 'nginx', newName: 'mirror/nginx', digest: 'sha256:bbb' }, { name: 'redis', digest: 'sha256:aaa' }] },
+      {
+        images: [
+          { name: 'nginx', newName: 'mirror/nginx', digest: 'sha256:bbb' },
+          { name: 'redis', digest: 'sha256:aaa' },
+        ],
+      },
     ],
     [
       'images: a new name is appended',
@@ -124,7 +161,11 @@ describe('Flux fields edit the root kustomization', () => {
       },
     ],
     ['buildMetadata replaces', { buildMetadata: ['originAnnotations'] }, { buildMetadata: ['originAnnotations'] }],
-    ['v1beta2 patchesStrategicMerge are appended to the legacy field', { patchesStrategicMerge: [{ kind: 'ConfigMap' }] }, { patchesStrategicMerge: ['{"kind":"ConfigMap"}'] }],
+    [
+      'v1beta2 patchesStrategicMerge are appended to the legacy field',
+      { patchesStrategicMerge: [{ kind: 'ConfigMap' }] },
+      { patchesStrategicMerge: ['{"kind":"ConfigMap"}'] },
+    ],
   ];
   it.each(cases)('%s', (_name, spec, expected) => {
     const g = generateKustomization(fs, '/repo/app', fluxKs(spec));
@@ -150,11 +191,26 @@ describe('how the controller reads an existing kustomization', () => {
     const fs = memoryFs({ '/r/kustomization.yaml': 'resources: [a.yaml]\nunknownThing: 1\n', '/r/a.yaml': cm('a') });
     const g = generateKustomization(fs, '/r', fluxKs({}));
     expect(g.action).toBe('edited');
-    expect(generatedMap(g.text)).toEqual({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['a.yaml'] });
-    expect(g.diagnostics).toMatchObject([{ code: 'flux/kustomization-field-dropped', severity: 'warning', file: '/r/kustomization.yaml', line: 2, column: 1 }]);
+    expect(generatedMap(g.text)).toEqual({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: ['a.yaml'],
+    });
+    expect(g.diagnostics).toMatchObject([
+      {
+        code: 'flux/kustomization-field-dropped',
+        severity: 'warning',
+        file: '/r/kustomization.yaml',
+        line: 2,
+        column: 1,
+      },
+    ]);
   });
   it('adds buildMetadata [originAnnotations] when there are no resources', () => {
-    const fs = memoryFs({ '/r/kustomization.yaml': 'configMapGenerator:\n- name: x\n  literals: [a=b]\nbuildMetadata: [transformerAnnotations]\n' });
+    const fs = memoryFs({
+      '/r/kustomization.yaml':
+        'configMapGenerator:\n- name: x\n  literals: [a=b]\nbuildMetadata: [transformerAnnotations]\n',
+    });
     const g = generateKustomization(fs, '/r', fluxKs({}));
     expect(generatedMap(g.text)).toMatchObject({ buildMetadata: ['originAnnotations'] });
   });
@@ -189,7 +245,14 @@ describe('how the controller reads an existing kustomization', () => {
     const g = generateKustomization(fs, '/r', ks, where);
     const lines = (g.text ?? '').split('\n');
     const line = lines.findIndex((l) => l.includes('../missing')) + 1;
-    const d = g.remap({ code: 'load/missing-file', severity: 'error', message: 'x', file: '/r/kustomization.yaml', line, column: 3 });
+    const d = g.remap({
+      code: 'load/missing-file',
+      severity: 'error',
+      message: 'x',
+      file: '/r/kustomization.yaml',
+      line,
+      column: 3,
+    });
     expect(d).toMatchObject({ file: '/repo/ks.yaml', line: 12 });
   });
 });
@@ -210,7 +273,10 @@ describe('isLocalRelativePath', () => {
 });
 
 describe('source artifact view (.sourceignore and default exclusions)', () => {
-  const patterns = [...defaultIgnorePatterns(), ...readIgnorePatterns('/*\n!/kubernetes\n/kubernetes/**/secrets/\n!/kubernetes/**/secrets/keep.yaml\n*.md\n')];
+  const patterns = [
+    ...defaultIgnorePatterns(),
+    ...readIgnorePatterns('/*\n!/kubernetes\n/kubernetes/**/secrets/\n!/kubernetes/**/secrets/keep.yaml\n*.md\n'),
+  ];
   const cases: [path: string, isDir: boolean, ignored: boolean][] = [
     ['docs/x.yaml', false, true],
     ['kubernetes/apps/a.yaml', false, false],

@@ -4,19 +4,59 @@ import { buildDependencyGraph, graphToDot, graphToMermaid, nodesInCycles } from 
 
 describe('buildDependencyGraph', () => {
   const cases: [name: string, input: { id: string; dependsOn: string[] }[], cycles: string[][], order: string[]][] = [
-    ['a chain', [{ id: 'a', dependsOn: ['b'] }, { id: 'b', dependsOn: ['c'] }, { id: 'c', dependsOn: [] }], [], ['c', 'b', 'a']],
-    ['a diamond', [{ id: 'top', dependsOn: ['l', 'r'] }, { id: 'l', dependsOn: ['base'] }, { id: 'r', dependsOn: ['base'] }, { id: 'base', dependsOn: [] }], [], ['base', 'l', 'r', 'top']],
-    ['a cycle of three', [{ id: 'a', dependsOn: ['b'] }, { id: 'b', dependsOn: ['c'] }, { id: 'c', dependsOn: ['a'] }], [['a', 'b', 'c', 'a']], ['c', 'b', 'a']],
+    [
+      'a chain',
+      [
+        { id: 'a', dependsOn: ['b'] },
+        { id: 'b', dependsOn: ['c'] },
+        { id: 'c', dependsOn: [] },
+      ],
+      [],
+      ['c', 'b', 'a'],
+    ],
+    [
+      'a diamond',
+      [
+        { id: 'top', dependsOn: ['l', 'r'] },
+        { id: 'l', dependsOn: ['base'] },
+        { id: 'r', dependsOn: ['base'] },
+        { id: 'base', dependsOn: [] },
+      ],
+      [],
+      ['base', 'l', 'r', 'top'],
+    ],
+    [
+      'a cycle of three',
+      [
+        { id: 'a', dependsOn: ['b'] },
+        { id: 'b', dependsOn: ['c'] },
+        { id: 'c', dependsOn: ['a'] },
+      ],
+      [['a', 'b', 'c', 'a']],
+      ['c', 'b', 'a'],
+    ],
     ['a self-loop', [{ id: 's', dependsOn: ['s'] }], [['s', 's']], ['s']],
     [
       'two cycles sharing nothing, reported in input order',
-      [{ id: 'x', dependsOn: ['y'] }, { id: 'y', dependsOn: ['x'] }, { id: 'p', dependsOn: ['q'] }, { id: 'q', dependsOn: ['p'] }],
-      [['x', 'y', 'x'], ['p', 'q', 'p']],
+      [
+        { id: 'x', dependsOn: ['y'] },
+        { id: 'y', dependsOn: ['x'] },
+        { id: 'p', dependsOn: ['q'] },
+        { id: 'q', dependsOn: ['p'] },
+      ],
+      [
+        ['x', 'y', 'x'],
+        ['p', 'q', 'p'],
+      ],
       ['y', 'x', 'q', 'p'],
     ],
     [
       'a cycle reached from outside',
-      [{ id: 'app', dependsOn: ['a'] }, { id: 'a', dependsOn: ['b'] }, { id: 'b', dependsOn: ['a'] }],
+      [
+        { id: 'app', dependsOn: ['a'] },
+        { id: 'a', dependsOn: ['b'] },
+        { id: 'b', dependsOn: ['a'] },
+      ],
       [['a', 'b', 'a']],
       ['b', 'a', 'app'],
     ],
@@ -27,7 +67,10 @@ describe('buildDependencyGraph', () => {
     expect(g.order).toEqual(order);
   });
   it('marks edges to unknown nodes as missing and merges duplicates', () => {
-    const g = buildDependencyGraph([{ id: 'a', dependsOn: ['nope', 'b', 'b'] }, { id: 'b', dependsOn: [] }]);
+    const g = buildDependencyGraph([
+      { id: 'a', dependsOn: ['nope', 'b', 'b'] },
+      { id: 'b', dependsOn: [] },
+    ]);
     expect(g.edges).toEqual([
       { from: 'a', to: 'nope', missing: true },
       { from: 'a', to: 'b', missing: false },

@@ -19,7 +19,11 @@ export interface FluxFixture {
 /** fixtures/fleet-infra (the lead's example) plus every fixtures/flux-* with its fleet.json. */
 export function fluxFixtures(): FluxFixture[] {
   const out: FluxFixture[] = [
-    { name: 'fleet-infra', root: join(repoRoot, 'fixtures/fleet-infra'), clusters: ['clusters/staging', 'clusters/production'] },
+    {
+      name: 'fleet-infra',
+      root: join(repoRoot, 'fixtures/fleet-infra'),
+      clusters: ['clusters/staging', 'clusters/production'],
+    },
   ];
   for (const e of readdirSync(join(repoRoot, 'fixtures')).sort()) {
     if (!e.startsWith('flux-')) continue;
@@ -54,7 +58,8 @@ export function renderFixture(f: FluxFixture, cluster: string, extra: Partial<Re
  */
 export const enginePatches: boolean = (() => {
   const fs = memoryFs({
-    '/p/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n- target: {kind: ConfigMap}\n  patch: |\n    - op: replace\n      path: /data/a\n      value: patched\n',
+    '/p/kustomization.yaml':
+      'resources: [cm.yaml]\npatches:\n- target: {kind: ConfigMap}\n  patch: |\n    - op: replace\n      path: /data/a\n      value: patched\n',
     '/p/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n',
   });
   const r = build('/p', { fs });

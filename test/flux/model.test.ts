@@ -12,8 +12,11 @@ import {
 } from '../../src/flux/model.js';
 import type { YamlMap } from '../../src/yaml/values.js';
 
-const k = (spec: Record<string, unknown>, meta: Record<string, unknown> = { name: 'app', namespace: 'apps' }, apiVersion = 'kustomize.toolkit.fluxcd.io/v1'): YamlMap =>
-  ({ apiVersion, kind: 'Kustomization', metadata: meta, spec }) as unknown as YamlMap;
+const k = (
+  spec: Record<string, unknown>,
+  meta: Record<string, unknown> = { name: 'app', namespace: 'apps' },
+  apiVersion = 'kustomize.toolkit.fluxcd.io/v1',
+): YamlMap => ({ apiVersion, kind: 'Kustomization', metadata: meta, spec }) as unknown as YamlMap;
 const base = { interval: '10m', path: './app', prune: true, sourceRef: { kind: 'GitRepository', name: 'flux-system' } };
 
 describe('durations', () => {
@@ -39,19 +42,50 @@ describe('durations', () => {
 
 describe('Flux Kustomization defaults', () => {
   const cases: [name: string, spec: Record<string, unknown>, expected: Record<string, unknown>][] = [
-    ['timeout = interval − 30s', base, { interval: '10m0s', timeout: '9m30s', retryInterval: '10m0s', deletionPolicy: 'MirrorPrune', wait: false, suspend: false, force: false }],
+    [
+      'timeout = interval − 30s',
+      base,
+      {
+        interval: '10m0s',
+        timeout: '9m30s',
+        retryInterval: '10m0s',
+        deletionPolicy: 'MirrorPrune',
+        wait: false,
+        suspend: false,
+        force: false,
+      },
+    ],
     ['timeout floored at 30s', { ...base, interval: '45s' }, { timeout: '30s' }],
-    ['explicit timeout and retryInterval', { ...base, timeout: '2m', retryInterval: '1m' }, { timeout: '2m0s', retryInterval: '1m0s' }],
-    ['sourceRef namespace defaults to the Kustomization namespace', base, { sourceRef: { kind: 'GitRepository', name: 'flux-system', namespace: 'apps' } }],
+    [
+      'explicit timeout and retryInterval',
+      { ...base, timeout: '2m', retryInterval: '1m' },
+      { timeout: '2m0s', retryInterval: '1m0s' },
+    ],
+    [
+      'sourceRef namespace defaults to the Kustomization namespace',
+      base,
+      { sourceRef: { kind: 'GitRepository', name: 'flux-system', namespace: 'apps' } },
+    ],
     [
       'dependsOn namespaces default to the Kustomization namespace',
       { ...base, dependsOn: [{ name: 'a' }, { name: 'b', namespace: 'infra' }] },
-      { dependsOn: [{ name: 'a', namespace: 'apps' }, { name: 'b', namespace: 'infra' }] },
+      {
+        dependsOn: [
+          { name: 'a', namespace: 'apps' },
+          { name: 'b', namespace: 'infra' },
+        ],
+      },
     ],
     [
       'postBuild with strategy default WithVariables',
       { ...base, postBuild: { substitute: { A: 'x', N: 3 }, substituteFrom: [{ kind: 'Secret', name: 's' }] } },
-      { postBuild: { substitute: { A: 'x', N: '3' }, substituteFrom: [{ kind: 'Secret', name: 's', optional: false }], substituteStrategy: 'WithVariables' } },
+      {
+        postBuild: {
+          substitute: { A: 'x', N: '3' },
+          substituteFrom: [{ kind: 'Secret', name: 's', optional: false }],
+          substituteStrategy: 'WithVariables',
+        },
+      },
     ],
   ];
   it.each(cases)('%s', (_name, spec, expected) => {
@@ -67,20 +101,42 @@ describe('Flux Kustomization defaults', () => {
     ['no sourceRef', k({ interval: '1m', prune: true }), ['flux/invalid-kustomization']],
     ['no interval', k({ ...base, interval: undefined }), ['flux/invalid-kustomization']],
     ['bad duration', k({ ...base, timeout: '1d' }), ['flux/invalid-kustomization']],
-    ['bad source kind', k({ ...base, sourceRef: { kind: 'HelmRepository', name: 'x' } }), ['flux/invalid-kustomization']],
+    [
+      'bad source kind',
+      k({ ...base, sourceRef: { kind: 'HelmRepository', name: 'x' } }),
+      ['flux/invalid-kustomization'],
+    ],
     ['no namespace', k(base, { name: 'app' }), ['flux/missing-namespace']],
-    ['v1beta2', k(base, { name: 'app', namespace: 'apps' }, 'kustomize.toolkit.fluxcd.io/v1beta2'), ['flux/deprecated-api']],
-    ['v1beta1', k(base, { name: 'app', namespace: 'apps' }, 'kustomize.toolkit.fluxcd.io/v1beta1'), ['flux/deprecated-api']],
+    [
+      'v1beta2',
+      k(base, { name: 'app', namespace: 'apps' }, 'kustomize.toolkit.fluxcd.io/v1beta2'),
+      ['flux/deprecated-api'],
+    ],
+    [
+      'v1beta1',
+      k(base, { name: 'app', namespace: 'apps' }, 'kustomize.toolkit.fluxcd.io/v1beta1'),
+      ['flux/deprecated-api'],
+    ],
   ];
   it.each(invalid)('%s', (_name, obj, codes) => {
     expect(readFluxKustomization(obj).diagnostics.map((d) => d.code)).toEqual(codes);
   });
   it('reads v1beta2 legacy patch fields', () => {
     const r = readFluxKustomization(
-      k({ ...base, patchesStrategicMerge: [{ kind: 'Deployment' }], patchesJson6902: [{ target: { kind: 'Service', name: 's' }, patch: [{ op: 'remove', path: '/x' }] }] }, { name: 'a', namespace: 'b' }, 'kustomize.toolkit.fluxcd.io/v1beta2'),
+      k(
+        {
+          ...base,
+          patchesStrategicMerge: [{ kind: 'Deployment' }],
+          patchesJson6902: [{ target: { kind: 'Service', name: 's' }, patch: [{ op: 'remove', path: '/x' }] }],
+        },
+        { name: 'a', namespace: 'b' },
+        'kustomize.toolkit.fluxcd.io/v1beta2',
+      ),
     );
     expect(r.kustomization.patchesStrategicMerge).toEqual([{ kind: 'Deployment' }]);
-    expect(r.kustomization.patchesJson6902).toEqual([{ target: { kind: 'Service', name: 's' }, patch: [{ op: 'remove', path: '/x' }] }]);
+    expect(r.kustomization.patchesJson6902).toEqual([
+      { target: { kind: 'Service', name: 's' }, patch: [{ op: 'remove', path: '/x' }] },
+    ]);
   });
 });
 
@@ -102,11 +158,22 @@ describe('other Flux objects', () => {
     }
   });
   it('resolves source refs the way source-controller does', () => {
-    const git = (ref: unknown): YamlMap => ({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name: 'g', namespace: 'n' }, spec: { url: 'https://x', ref } }) as unknown as YamlMap;
+    const git = (ref: unknown): YamlMap =>
+      ({
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'GitRepository',
+        metadata: { name: 'g', namespace: 'n' },
+        spec: { url: 'https://x', ref },
+      }) as unknown as YamlMap;
     expect(readFluxSource(git(undefined))?.ref).toEqual({ type: 'branch', value: 'master' });
     expect(readFluxSource(git({ branch: 'main', tag: 'v1' }))?.ref).toEqual({ type: 'tag', value: 'v1' });
     expect(readFluxSource(git({ branch: 'main', commit: 'abc' }))?.ref).toEqual({ type: 'commit', value: 'abc' });
-    const oci = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'OCIRepository', metadata: { name: 'o', namespace: 'n' }, spec: { url: 'oci://x' } } as unknown as YamlMap;
+    const oci = {
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'OCIRepository',
+      metadata: { name: 'o', namespace: 'n' },
+      spec: { url: 'oci://x' },
+    } as unknown as YamlMap;
     expect(readFluxSource(oci)?.ref).toEqual({ type: 'tag', value: 'latest' });
   });
   it('reads HelmRelease and HelmRepository defaults', () => {
@@ -114,15 +181,30 @@ describe('other Flux objects', () => {
       apiVersion: 'helm.toolkit.fluxcd.io/v2',
       kind: 'HelmRelease',
       metadata: { name: 'podinfo', namespace: 'apps' },
-      spec: { targetNamespace: 'web', chart: { spec: { chart: 'podinfo', sourceRef: { kind: 'HelmRepository', name: 'podinfo' } } }, dependsOn: [{ name: 'db' }] },
+      spec: {
+        targetNamespace: 'web',
+        chart: { spec: { chart: 'podinfo', sourceRef: { kind: 'HelmRepository', name: 'podinfo' } } },
+        dependsOn: [{ name: 'db' }],
+      },
     } as unknown as YamlMap);
     expect(hr).toMatchObject({
       releaseName: 'web-podinfo',
       targetNamespace: 'web',
-      chart: { chart: 'podinfo', version: '*', sourceRef: { kind: 'HelmRepository', name: 'podinfo', namespace: 'apps' } },
+      chart: {
+        chart: 'podinfo',
+        version: '*',
+        sourceRef: { kind: 'HelmRepository', name: 'podinfo', namespace: 'apps' },
+      },
       dependsOn: [{ name: 'db', namespace: 'apps' }],
     });
-    expect(readHelmRepository({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmRepository', metadata: { name: 'r', namespace: 'n' }, spec: { url: 'https://c' } } as unknown as YamlMap)).toEqual({
+    expect(
+      readHelmRepository({
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'HelmRepository',
+        metadata: { name: 'r', namespace: 'n' },
+        spec: { url: 'https://c' },
+      } as unknown as YamlMap),
+    ).toEqual({
       name: 'r',
       namespace: 'n',
       url: 'https://c',
@@ -130,16 +212,34 @@ describe('other Flux objects', () => {
     });
   });
   it('reads the sync of a FluxInstance, a flux-instance HelmRelease and chart values', () => {
-    const fi = { apiVersion: 'fluxcd.controlplane.io/v1', kind: 'FluxInstance', metadata: { name: 'flux', namespace: 'flux-system' }, spec: { sync: { kind: 'OCIRepository', path: './clusters/a' } } } as unknown as YamlMap;
-    expect(readFluxInstanceSync(fi)).toMatchObject({ namespace: 'flux-system', name: 'flux-system', kind: 'OCIRepository', path: './clusters/a', patches: [] });
+    const fi = {
+      apiVersion: 'fluxcd.controlplane.io/v1',
+      kind: 'FluxInstance',
+      metadata: { name: 'flux', namespace: 'flux-system' },
+      spec: { sync: { kind: 'OCIRepository', path: './clusters/a' } },
+    } as unknown as YamlMap;
+    expect(readFluxInstanceSync(fi)).toMatchObject({
+      namespace: 'flux-system',
+      name: 'flux-system',
+      kind: 'OCIRepository',
+      path: './clusters/a',
+      patches: [],
+    });
     const hr = {
       apiVersion: 'helm.toolkit.fluxcd.io/v2',
       kind: 'HelmRelease',
       metadata: { name: 'flux-instance', namespace: 'flux-system' },
-      spec: { chartRef: { kind: 'OCIRepository', name: 'flux-instance' }, values: { instance: { sync: { name: 'cluster', path: 'kubernetes/flux' } } } },
+      spec: {
+        chartRef: { kind: 'OCIRepository', name: 'flux-instance' },
+        values: { instance: { sync: { name: 'cluster', path: 'kubernetes/flux' } } },
+      },
     } as unknown as YamlMap;
     expect(readFluxInstanceSync(hr)).toMatchObject({ name: 'cluster', kind: 'GitRepository', path: 'kubernetes/flux' });
-    expect(readFluxInstanceSync({ instance: { sync: { path: 'x' } } } as unknown as YamlMap)).toMatchObject({ path: 'x' });
-    expect(readFluxInstanceSync({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } as unknown as YamlMap)).toBeUndefined();
+    expect(readFluxInstanceSync({ instance: { sync: { path: 'x' } } } as unknown as YamlMap)).toMatchObject({
+      path: 'x',
+    });
+    expect(
+      readFluxInstanceSync({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } as unknown as YamlMap),
+    ).toBeUndefined();
   });
 });

@@ -12,7 +12,8 @@ import { emitDocuments } from '../../src/yaml/emit.js';
 import { engineGenerators, enginePatches, expectedBase, fluxFixtures, renderFixture } from './helpers.js';
 
 const engineComplete = enginePatches && engineGenerators;
-const incompleteNote = 'skipped: the kustomize engine does not run patches/generators yet (being completed in parallel)';
+const incompleteNote =
+  'skipped: the kustomize engine does not run patches/generators yet (being completed in parallel)';
 
 for (const f of fluxFixtures()) {
   for (const cluster of f.clusters) {
@@ -22,7 +23,10 @@ for (const f of fluxFixtures()) {
       it('has a reference output for every Kustomization that reached kustomize', () => {
         for (const k of built) {
           const base = expectedBase(f.name, cluster, k.id);
-          expect(existsSync(`${base}.yaml`) || existsSync(`${base}.error`), `${k.id}: run test/scripts/gen-flux-expected.ts`).toBe(true);
+          expect(
+            existsSync(`${base}.yaml`) || existsSync(`${base}.error`),
+            `${k.id}: run test/scripts/gen-flux-expected.ts`,
+          ).toBe(true);
         }
       });
       for (const k of built) {

@@ -52,7 +52,10 @@ function describeFileSystem(name: string, setup: () => { fs: FileSystem; root: s
   });
 }
 
-describeFileSystem('memoryFs', () => ({ fs: memoryFs(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/r/${k}`, v]))), root: '/r' }));
+describeFileSystem('memoryFs', () => ({
+  fs: memoryFs(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/r/${k}`, v]))),
+  root: '/r',
+}));
 
 describeFileSystem('nodeFs', () => {
   const root = mkdtempSync(join(tmpdir(), 'kts-fs-'));

@@ -16,7 +16,13 @@ const cm = (data?: YamlMap, extra: YamlMap = {}): YamlMap => ({
   ...(data ? { data } : {}),
   ...extra,
 });
-const secret = (data: YamlMap, type = 'Opaque'): YamlMap => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data, type });
+const secret = (data: YamlMap, type = 'Opaque'): YamlMap => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 's' },
+  data,
+  type,
+});
 
 /** base64 of 100 × `x`: 33 × `xxx` → `eHh4`, then `x` → `eA==` (136 characters). */
 const B64_100X = 'eHh4'.repeat(33) + 'eA==';
@@ -28,7 +34,12 @@ const examples: { name: string; obj: YamlMap; json: string; suffix: string }[] =
     json: '{"data":{"baz":"qux","foo":"bar"},"kind":"ConfigMap","name":""}',
     suffix: '6b85g79g7g',
   },
-  { name: '2 ConfigMap without sources', obj: cm(), json: '{"data":"","kind":"ConfigMap","name":""}', suffix: '6ct58987ht' },
+  {
+    name: '2 ConfigMap without sources',
+    obj: cm(),
+    json: '{"data":"","kind":"ConfigMap","name":""}',
+    suffix: '6ct58987ht',
+  },
   {
     name: '3 Secret password=s3cr3t',
     obj: secret({ password: 'czNjcjN0' }),
@@ -88,10 +99,26 @@ describe('name hash: fields and quirks', () => {
       obj: { kind: 'Secret', metadata: { name: 'x' }, stringData: { a: 'b' } },
       json: '{"data":"","kind":"Secret","name":"","stringData":{"a":"b"},"type":""}',
     },
-    { name: 'numbers inserted by a patch hash as JSON numbers', obj: cm({ n: 5, f: 1.5, b: true }), json: '{"data":{"b":true,"f":1.5,"n":5},"kind":"ConfigMap","name":""}' },
-    { name: 'big integers go through float64', obj: cm({ n: 12345678901234567890n }), json: '{"data":{"n":12345678901234567000},"kind":"ConfigMap","name":""}' },
-    { name: 'scalar data is hashed as its text', obj: cm(undefined, { data: 5 }), json: '{"data":"5","kind":"ConfigMap","name":""}' },
-    { name: 'binaryData that is not a map is left out', obj: cm({ a: 'b' }, { binaryData: 'x' }), json: '{"data":{"a":"b"},"kind":"ConfigMap","name":""}' },
+    {
+      name: 'numbers inserted by a patch hash as JSON numbers',
+      obj: cm({ n: 5, f: 1.5, b: true }),
+      json: '{"data":{"b":true,"f":1.5,"n":5},"kind":"ConfigMap","name":""}',
+    },
+    {
+      name: 'big integers go through float64',
+      obj: cm({ n: 12345678901234567890n }),
+      json: '{"data":{"n":12345678901234567000},"kind":"ConfigMap","name":""}',
+    },
+    {
+      name: 'scalar data is hashed as its text',
+      obj: cm(undefined, { data: 5 }),
+      json: '{"data":"5","kind":"ConfigMap","name":""}',
+    },
+    {
+      name: 'binaryData that is not a map is left out',
+      obj: cm({ a: 'b' }, { binaryData: 'x' }),
+      json: '{"data":{"a":"b"},"kind":"ConfigMap","name":""}',
+    },
   ];
   for (const c of cases) it(c.name, () => expect(hashInput(c.obj)).toBe(c.json));
 });
@@ -100,11 +127,19 @@ describe("Go's JSON encoding", () => {
   const cases: { name: string; value: YamlMap; json: string }[] = [
     { name: 'HTML characters escaped', value: { a: '<b> & c' }, json: '{"a":"\\u003cb\\u003e \\u0026 c"}' },
     { name: '\\b and \\f short (Go >= 1.22)', value: { a: 'x\by\fz' }, json: '{"a":"x\\by\\fz"}' },
-    { name: 'other control characters as \\u00XX, DEL raw', value: { a: '\u0001\u001f\u007f' }, json: '{"a":"\\u0001\\u001f\u007f"}' },
+    {
+      name: 'other control characters as \\u00XX, DEL raw',
+      value: { a: '\u0001\u001f\u007f' },
+      json: '{"a":"\\u0001\\u001f\u007f"}',
+    },
     { name: 'line and paragraph separators escaped', value: { a: 'x\u2028y\u2029' }, json: '{"a":"x\\u2028y\\u2029"}' },
     { name: 'non-ASCII kept', value: { a: 'héllo ✓ 😀' }, json: '{"a":"héllo ✓ 😀"}' },
     { name: 'quotes, backslash, newline, tab', value: { a: '"\\\n\r\t' }, json: '{"a":"\\"\\\\\\n\\r\\t"}' },
-    { name: 'keys sorted by UTF-8 bytes', value: { '\uff61': 1, '😀': 2, z: 3, é: 4, Z: 5 }, json: '{"Z":5,"z":3,"é":4,"｡":1,"😀":2}' },
+    {
+      name: 'keys sorted by UTF-8 bytes',
+      value: { '\uff61': 1, '😀': 2, z: 3, é: 4, Z: 5 },
+      json: '{"Z":5,"z":3,"é":4,"｡":1,"😀":2}',
+    },
   ];
   for (const c of cases) it(c.name, () => expect(goJson(c.value)).toBe(c.json));
 });

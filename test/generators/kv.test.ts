@@ -20,30 +20,109 @@ const bytes = (...parts: (string | number[])[]): Uint8Array => {
   for (const p of parts) out.push(...(typeof p === 'string' ? new TextEncoder().encode(p) : p));
   return new Uint8Array(out);
 };
-const pairs = (ps: KvPair[]): [string, string][] => ps.map((p) => [p.key, typeof p.value === 'string' ? p.value : `bytes:${p.value.length}`]);
+const pairs = (ps: KvPair[]): [string, string][] =>
+  ps.map((p) => [p.key, typeof p.value === 'string' ? p.value : `bytes:${p.value.length}`]);
 
 describe('env files', () => {
   const cases: { name: string; input: Uint8Array; expected: [string, string][] }[] = [
-    { name: 'key=value lines', input: bytes('A=1\nB=2\n'), expected: [['A', '1'], ['B', '2']] },
-    { name: 'no trailing newline', input: bytes('A=1\nB=2'), expected: [['A', '1'], ['B', '2']] },
-    { name: 'value split at the first =', input: bytes('E==x\nU=http://x/?a=b'), expected: [['E', '=x'], ['U', 'http://x/?a=b']] },
-    { name: 'quotes are kept', input: bytes('Q="q v"\nS=\'s\''), expected: [['Q', '"q v"'], ['S', "'s'"]] },
-    { name: 'comments and blank lines skipped', input: bytes('# c\n\n   # indented\nA=1 # not a comment\n#last'), expected: [['A', '1 # not a comment']] },
-    { name: 'leading white space trimmed, trailing kept', input: bytes('  SP = x \n\t\u00a0LEAD=t'), expected: [['SP ', ' x '], ['LEAD', 't']] },
-    { name: 'CRLF: one \\r dropped', input: bytes('A=1\r\nB=2\r\r\n'), expected: [['A', '1'], ['B', '2\r']] },
-    { name: 'no = gives an empty value', input: bytes('NOEQ\nA=1'), expected: [['NOEQ', ''], ['A', '1']] },
+    {
+      name: 'key=value lines',
+      input: bytes('A=1\nB=2\n'),
+      expected: [
+        ['A', '1'],
+        ['B', '2'],
+      ],
+    },
+    {
+      name: 'no trailing newline',
+      input: bytes('A=1\nB=2'),
+      expected: [
+        ['A', '1'],
+        ['B', '2'],
+      ],
+    },
+    {
+      name: 'value split at the first =',
+      input: bytes('E==x\nU=http://x/?a=b'),
+      expected: [
+        ['E', '=x'],
+        ['U', 'http://x/?a=b'],
+      ],
+    },
+    {
+      name: 'quotes are kept',
+      input: bytes('Q="q v"\nS=\'s\''),
+      expected: [
+        ['Q', '"q v"'],
+        ['S', "'s'"],
+      ],
+    },
+    {
+      name: 'comments and blank lines skipped',
+      input: bytes('# c\n\n   # indented\nA=1 # not a comment\n#last'),
+      expected: [['A', '1 # not a comment']],
+    },
+    {
+      name: 'leading white space trimmed, trailing kept',
+      input: bytes('  SP = x \n\t\u00a0LEAD=t'),
+      expected: [
+        ['SP ', ' x '],
+        ['LEAD', 't'],
+      ],
+    },
+    {
+      name: 'CRLF: one \\r dropped',
+      input: bytes('A=1\r\nB=2\r\r\n'),
+      expected: [
+        ['A', '1'],
+        ['B', '2\r'],
+      ],
+    },
+    {
+      name: 'no = gives an empty value',
+      input: bytes('NOEQ\nA=1'),
+      expected: [
+        ['NOEQ', ''],
+        ['A', '1'],
+      ],
+    },
     { name: 'empty key lines are skipped', input: bytes('=v\nA=1'), expected: [['A', '1']] },
     { name: 'BOM stripped on the first line', input: bytes([0xef, 0xbb, 0xbf], 'A=1\n'), expected: [['A', '1']] },
-    { name: 'BOM kept on later lines', input: bytes('A=1\n', [0xef, 0xbb, 0xbf], 'B=2'), expected: [['A', '1'], ['\ufeffB', '2']] },
-    { name: 'BOM line counts as the first even if blank', input: bytes('\n', [0xef, 0xbb, 0xbf], 'B=2'), expected: [['\ufeffB', '2']] },
+    {
+      name: 'BOM kept on later lines',
+      input: bytes('A=1\n', [0xef, 0xbb, 0xbf], 'B=2'),
+      expected: [
+        ['A', '1'],
+        ['\ufeffB', '2'],
+      ],
+    },
+    {
+      name: 'BOM line counts as the first even if blank',
+      input: bytes('\n', [0xef, 0xbb, 0xbf], 'B=2'),
+      expected: [['\ufeffB', '2']],
+    },
     { name: 'non-ASCII values', input: bytes('X=été'), expected: [['X', 'été']] },
-    { name: 'a line of 65535 bytes is read', input: bytes('A=1\nL=' + 'x'.repeat(65533) + '\nB=2'), expected: [['A', '1'], ['L', 'x'.repeat(65533)], ['B', '2']] },
-    { name: 'a line of 65536 bytes silently ends the file', input: bytes('A=1\nL=' + 'x'.repeat(65534) + '\nB=2'), expected: [['A', '1']] },
+    {
+      name: 'a line of 65535 bytes is read',
+      input: bytes('A=1\nL=' + 'x'.repeat(65533) + '\nB=2'),
+      expected: [
+        ['A', '1'],
+        ['L', 'x'.repeat(65533)],
+        ['B', '2'],
+      ],
+    },
+    {
+      name: 'a line of 65536 bytes silently ends the file',
+      input: bytes('A=1\nL=' + 'x'.repeat(65534) + '\nB=2'),
+      expected: [['A', '1']],
+    },
   ];
   for (const c of cases) it(c.name, () => expect(pairs(parseEnvFile(c.input))).toEqual(c.expected));
 
   it('invalid UTF-8 is an error naming the bytes', () => {
-    expect(() => parseEnvFile(bytes('A=1\n', [0xff], 'B=2\n'))).toThrow('line [255 66 61 50] has invalid utf8 bytes : \ufffdB=2');
+    expect(() => parseEnvFile(bytes('A=1\n', [0xff], 'B=2\n'))).toThrow(
+      'line [255 66 61 50] has invalid utf8 bytes : \ufffdB=2',
+    );
   });
 });
 
@@ -63,7 +142,8 @@ describe('literals', () => {
   ];
   for (const c of cases) it(c.name, () => expect(pairs([parseLiteralSource(c.input)])[0]).toEqual(c.expected));
   for (const bad of ['=v', 'noeq', '']) {
-    it(`rejects ${JSON.stringify(bad)}`, () => expect(() => parseLiteralSource(bad)).toThrow(`invalid literal source ${bad}, expected key=value`));
+    it(`rejects ${JSON.stringify(bad)}`, () =>
+      expect(() => parseLiteralSource(bad)).toThrow(`invalid literal source ${bad}, expected key=value`));
   }
 });
 
@@ -81,11 +161,16 @@ describe('file sources', () => {
     ['k=a=b', `source "k=a=b" key name or file path contains '='`],
     ['=', 'missing key name for file path "" in source "="'],
   ];
-  for (const [input, message] of errors) it(`rejects ${input}`, () => expect(() => parseFileSource(input)).toThrow(message));
+  for (const [input, message] of errors)
+    it(`rejects ${input}`, () => expect(() => parseFileSource(input)).toThrow(message));
 });
 
 describe('loading all sources', () => {
-  const files: Record<string, Uint8Array> = { 'a.env': bytes('A=env\n'), 'f.txt': bytes('file'), 'bin.dat': bytes([0xff, 0x00]) };
+  const files: Record<string, Uint8Array> = {
+    'a.env': bytes('A=env\n'),
+    'f.txt': bytes('file'),
+    'bin.dat': bytes([0xff, 0x00]),
+  };
   const read = (p: string): Uint8Array => {
     const f = files[p];
     if (!f) throw new BuildError('load/missing-file', `no ${p}`);
@@ -93,18 +178,29 @@ describe('loading all sources', () => {
   };
   it('reads env files, then literals, then files', () => {
     const got = loadKvPairs({ files: ['f.txt', 'b=bin.dat'], literals: ['L=lit'], envs: ['a.env'] }, read);
-    expect(pairs(got)).toEqual([['A', 'env'], ['L', 'lit'], ['f.txt', 'bytes:4'], ['b', 'bytes:2']]);
+    expect(pairs(got)).toEqual([
+      ['A', 'env'],
+      ['L', 'lit'],
+      ['f.txt', 'bytes:4'],
+      ['b', 'bytes:2'],
+    ]);
   });
   it('prefixes errors with the source list', () => {
-    expect(() => loadKvPairs({ literals: ['ok=1', '=v'] }, read)).toThrow('literal sources [ok=1 =v]: invalid literal source =v, expected key=value');
+    expect(() => loadKvPairs({ literals: ['ok=1', '=v'] }, read)).toThrow(
+      'literal sources [ok=1 =v]: invalid literal source =v, expected key=value',
+    );
     expect(() => loadKvPairs({ envs: ['nope.env'] }, read)).toThrow('env source files: [nope.env]: no nope.env');
     expect(() => loadKvPairs({ files: ['x=nope'] }, read)).toThrow('file sources: [x=nope]: no nope');
   });
   it('rejects a repeated key across sources', () => {
-    expect(() => validatedDataMap('c', { envs: ['a.env'], literals: ['A=2'] }, read)).toThrow('configmap c illegally repeats the key `A`');
+    expect(() => validatedDataMap('c', { envs: ['a.env'], literals: ['A=2'] }, read)).toThrow(
+      'configmap c illegally repeats the key `A`',
+    );
   });
   it('wraps errors in "loading KV pairs"', () => {
-    expect(() => validatedDataMap('c', { literals: ['x'] }, read)).toThrow('loading KV pairs: literal sources [x]: invalid literal source x, expected key=value');
+    expect(() => validatedDataMap('c', { literals: ['x'] }, read)).toThrow(
+      'loading KV pairs: literal sources [x]: invalid literal source x, expected key=value',
+    );
   });
 });
 
@@ -117,7 +213,13 @@ describe('base64 with line wrapping', () => {
     { name: 'empty', len: 0, lines: [0] },
   ];
   for (const c of cases) {
-    it(c.name, () => expect(encodeBase64Wrapped(new Uint8Array(c.len).fill(0x79)).split('\n').map((l) => l.length)).toEqual(c.lines));
+    it(c.name, () =>
+      expect(
+        encodeBase64Wrapped(new Uint8Array(c.len).fill(0x79))
+          .split('\n')
+          .map((l) => l.length),
+      ).toEqual(c.lines),
+    );
   }
   it('standard alphabet with padding', () => {
     expect(encodeBase64Wrapped(bytes([0xff, 0xfe, 0x00], 'binary'))).toBe('//4AYmluYXJ5');

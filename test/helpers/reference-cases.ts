@@ -50,14 +50,17 @@ export function loadReferenceCases(casesDir: string): ReferenceCase[] {
   for (const name of readdirSync(casesDir).sort()) {
     const dir = join(casesDir, name);
     if (!statSync(dir).isDirectory()) continue;
-    const read = (f: string): string | undefined => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
+    const read = (f: string): string | undefined =>
+      existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined;
     const cfgText = read('case.json');
     const c: ReferenceCase = {
       name,
       dir,
       config: cfgText ? (JSON.parse(cfgText) as ReferenceCaseConfig) : {},
       // kubectl's own flag deprecation notice is not the engine's.
-      expectedWarnings: (read('expected-warnings.txt') ?? '').split('\n').filter((l) => l !== '' && !l.startsWith('Flag --')),
+      expectedWarnings: (read('expected-warnings.txt') ?? '')
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('Flag --')),
     };
     const expected = read('expected.yaml');
     const expectedError = read('expected-error.txt');
@@ -141,7 +144,10 @@ export function referenceCaseMissing(c: ReferenceCase): string | undefined {
 
 /** Builds a case and checks it against the reference: same output (and warnings), or the same error. */
 export function checkReferenceCase(c: ReferenceCase): void {
-  expect(c.expected !== undefined || c.expectedError !== undefined, 'case has neither expected.yaml nor expected-error.txt').toBe(true);
+  expect(
+    c.expected !== undefined || c.expectedError !== undefined,
+    'case has neither expected.yaml nor expected-error.txt',
+  ).toBe(true);
   const got = buildReferenceCase(c);
   if (c.expected !== undefined) {
     expect(got.error).toBe('');
@@ -172,7 +178,9 @@ export function runReferenceCases(title: string, casesDir: string): void {
     });
     for (const c of cases) {
       const missing = referenceCaseMissing(c);
-      it.skipIf(missing !== undefined)(missing ? `${c.name} (skipped: ${missing})` : c.name, () => checkReferenceCase(c));
+      it.skipIf(missing !== undefined)(missing ? `${c.name} (skipped: ${missing})` : c.name, () =>
+        checkReferenceCase(c),
+      );
     }
   });
 }

@@ -11,7 +11,13 @@ import { nodeFs } from '../../src/node/index.js';
 import { hasShared, sharedDir, sharedSkipReason } from '../helpers/shared.js';
 
 const fleets = join(sharedDir, 'corpus', 'fleets');
-const cases: { fleet: string; clusters: string[]; findings: string[]; absent: string[]; sources?: Record<string, string> }[] = [
+const cases: {
+  fleet: string;
+  clusters: string[];
+  findings: string[];
+  absent: string[];
+  sources?: Record<string, string>;
+}[] = [
   {
     fleet: 'fluxcd__flux2-kustomize-helm-example__v1-2025',
     clusters: ['clusters/production', 'clusters/staging'],
@@ -27,7 +33,10 @@ const cases: { fleet: string; clusters: string[]; findings: string[]; absent: st
   {
     fleet: 'fluxcd__flux2-kustomize-helm-example__v1beta1-2021',
     clusters: ['clusters/production', 'clusters/staging'],
-    findings: ['clusters/production/apps.yaml:1:13 flux/deprecated-api', 'apps/base/podinfo/release.yaml:1:13 flux/deprecated-api'],
+    findings: [
+      'clusters/production/apps.yaml:1:13 flux/deprecated-api',
+      'apps/base/podinfo/release.yaml:1:13 flux/deprecated-api',
+    ],
     absent: ['flux/unknown-dependency', 'kustomize/build-error'],
   },
   {
@@ -53,7 +62,8 @@ describe.skipIf(!hasShared)(hasShared ? 'lint over corpus fleets' : sharedSkipRe
       expect(r.clusters.map((x) => x.name)).toEqual(c.clusters);
       const shown = r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
       for (const f of c.findings) expect(shown).toContain(f);
-      for (const rule of c.absent) expect(r.diagnostics.filter((d) => d.code === rule).map((d) => d.message)).toEqual([]);
+      for (const rule of c.absent)
+        expect(r.diagnostics.filter((d) => d.code === rule).map((d) => d.message)).toEqual([]);
     });
   }
 });

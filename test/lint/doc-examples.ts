@@ -2,7 +2,10 @@
 import { bootstrap } from './helpers.js';
 
 /** The files and expected text lines of one section of a rule page. */
-export function docExample(doc: string, heading: string): { files: Record<string, string>; text: string[] | undefined } {
+export function docExample(
+  doc: string,
+  heading: string,
+): { files: Record<string, string>; text: string[] | undefined } {
   const start = doc.indexOf(`${heading}\n`);
   const files: Record<string, string> = {};
   if (start < 0) return { files, text: undefined };
@@ -15,9 +18,11 @@ export function docExample(doc: string, heading: string): { files: Record<string
     if (lang === 'yaml' && path) files[path] = body;
     if (lang === 'text') text = body.trimEnd() === '' ? [] : body.trimEnd().split('\n');
   }
-  if (Object.keys(files).some((p) => p.startsWith('clusters/my-cluster/')) && !Object.keys(files).some((p) => p.startsWith('clusters/my-cluster/flux-system/'))) {
+  if (
+    Object.keys(files).some((p) => p.startsWith('clusters/my-cluster/')) &&
+    !Object.keys(files).some((p) => p.startsWith('clusters/my-cluster/flux-system/'))
+  ) {
     Object.assign(files, bootstrap('my-cluster'));
   }
   return { files, text };
 }
-

@@ -12,15 +12,20 @@ import { repoRoot } from '../helpers/shared.js';
 
 const lintFixture = (name: string) => lint(join(repoRoot, 'fixtures', name), { fs: nodeFs() });
 const shown = (r: ReturnType<typeof lintFixture>, severities: string[]) =>
-  r.diagnostics.filter((d) => severities.includes(d.severity)).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.cluster ?? '-'} ${d.kustomization ?? '-'}`);
+  r.diagnostics
+    .filter((d) => severities.includes(d.severity))
+    .map(
+      (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.cluster ?? '-'} ${d.kustomization ?? '-'}`,
+    );
 
 describe('lint fixtures/fleet-infra', () => {
   const r = lintFixture('fleet-infra');
   it('finds both clusters and renders every Kustomization', () => {
-    expect(r.clusters.map((c) => `${c.name} ${c.how} ${c.kustomizations.rendered}/${c.kustomizations.failed}/${c.kustomizations.skipped}`)).toEqual([
-      'clusters/production bootstrap 3/0/0',
-      'clusters/staging bootstrap 3/0/0',
-    ]);
+    expect(
+      r.clusters.map(
+        (c) => `${c.name} ${c.how} ${c.kustomizations.rendered}/${c.kustomizations.failed}/${c.kustomizations.skipped}`,
+      ),
+    ).toEqual(['clusters/production bootstrap 3/0/0', 'clusters/staging bootstrap 3/0/0']);
     expect(r.standalone).toEqual([]);
   });
   it('reports no error and no warning', () => {
@@ -40,15 +45,39 @@ describe('lint fixtures/fleet-infra-mistakes', () => {
   const r = lintFixture('fleet-infra-mistakes');
   const errorsAndWarnings = shown(r, ['error', 'warning']);
   const cases: [string, string][] = [
-    ['missing dependsOn: staging apps use a CRD infrastructure renders', 'clusters/staging/apps.yaml:6:1 error flux/missing-depends-on clusters/staging flux-system/apps'],
-    ['forgotten prune: production infrastructure', 'clusters/production/infrastructure.yaml:6:1 warning flux/prune-disabled clusters/production flux-system/infrastructure'],
-    ['duplicated manifests: production writes the Deployment out in full', 'apps/production/deployment.yaml:1:1 warning kustomize/duplicated-manifest - -'],
+    [
+      'missing dependsOn: staging apps use a CRD infrastructure renders',
+      'clusters/staging/apps.yaml:6:1 error flux/missing-depends-on clusters/staging flux-system/apps',
+    ],
+    [
+      'forgotten prune: production infrastructure',
+      'clusters/production/infrastructure.yaml:6:1 warning flux/prune-disabled clusters/production flux-system/infrastructure',
+    ],
+    [
+      'duplicated manifests: production writes the Deployment out in full',
+      'apps/production/deployment.yaml:1:1 warning kustomize/duplicated-manifest - -',
+    ],
     ['duplicated manifests: the Service', 'apps/production/service.yaml:1:1 warning kustomize/duplicated-manifest - -'],
-    ['duplicated manifests: the Certificate', 'apps/production/certificate.yaml:1:1 warning kustomize/duplicated-manifest - -'],
-    ['environments sharing a namespace: apps', 'clusters/staging/apps.yaml:11:9 warning flux/shared-namespace clusters/staging flux-system/apps'],
-    ['environments sharing a namespace: apps-qa', 'clusters/staging/apps-qa.yaml:13:9 warning flux/shared-namespace clusters/staging flux-system/apps-qa'],
-    ['sharing a namespace also makes apps-qa need the Kustomization that creates it', 'clusters/staging/apps-qa.yaml:8:3 error flux/missing-depends-on clusters/staging flux-system/apps-qa'],
-    ['the CRD requires prune (schema)', 'clusters/production/infrastructure.yaml:6:1 error schema/invalid clusters/production flux-system/flux-system'],
+    [
+      'duplicated manifests: the Certificate',
+      'apps/production/certificate.yaml:1:1 warning kustomize/duplicated-manifest - -',
+    ],
+    [
+      'environments sharing a namespace: apps',
+      'clusters/staging/apps.yaml:11:9 warning flux/shared-namespace clusters/staging flux-system/apps',
+    ],
+    [
+      'environments sharing a namespace: apps-qa',
+      'clusters/staging/apps-qa.yaml:13:9 warning flux/shared-namespace clusters/staging flux-system/apps-qa',
+    ],
+    [
+      'sharing a namespace also makes apps-qa need the Kustomization that creates it',
+      'clusters/staging/apps-qa.yaml:8:3 error flux/missing-depends-on clusters/staging flux-system/apps-qa',
+    ],
+    [
+      'the CRD requires prune (schema)',
+      'clusters/production/infrastructure.yaml:6:1 error schema/invalid clusters/production flux-system/flux-system',
+    ],
   ];
   for (const [name, line] of cases) it(`reports ${name}`, () => expect(errorsAndWarnings).toContain(line));
   it('reports nothing else', () => {

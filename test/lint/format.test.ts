@@ -19,10 +19,23 @@ import { ruleMetas } from '../../src/lint/rules/index.js';
 import { nodeFs } from '../../src/node/index.js';
 import { repoRoot } from '../helpers/shared.js';
 
-const range = (line: number, column: number) => ({ start: { line, column, offset: 0 }, end: { line, column: column + 4, offset: 4 } });
+const range = (line: number, column: number) => ({
+  start: { line, column, offset: 0 },
+  end: { line, column: column + 4, offset: 4 },
+});
 const sample: Diagnostic[] = [
-  { ...diagnostic('flux/prune-disabled', 'warning', 'Kustomization flux-system/apps has prune: false', { file: 'clusters/c1/apps.yaml', range: range(12, 3) }), kustomization: 'flux-system/apps', cluster: 'clusters/c1' },
-  diagnostic('image/mutable-tag', 'warning', 'Pod web runs image nginx:latest', { file: 'apps/pod.yaml', range: range(9, 14) }),
+  {
+    ...diagnostic('flux/prune-disabled', 'warning', 'Kustomization flux-system/apps has prune: false', {
+      file: 'clusters/c1/apps.yaml',
+      range: range(12, 3),
+    }),
+    kustomization: 'flux-system/apps',
+    cluster: 'clusters/c1',
+  },
+  diagnostic('image/mutable-tag', 'warning', 'Pod web runs image nginx:latest', {
+    file: 'apps/pod.yaml',
+    range: range(9, 14),
+  }),
   diagnostic('kustomize/build-error', 'error', 'missing file', { file: 'apps/kustomization.yaml', range: range(3, 5) }),
   diagnostic('flux/render-failed', 'error', 'cluster folder does not exist'),
 ];
@@ -60,12 +73,19 @@ describe('json format', () => {
       kustomization: 'flux-system/apps',
       cluster: 'clusters/c1',
     });
-    expect(doc.diagnostics.map((d) => d.rule)).toEqual(['kustomize/build-error', 'image/mutable-tag', 'flux/prune-disabled', 'flux/render-failed']);
+    expect(doc.diagnostics.map((d) => d.rule)).toEqual([
+      'kustomize/build-error',
+      'image/mutable-tag',
+      'flux/prune-disabled',
+      'flux/render-failed',
+    ]);
   });
 });
 
 describe('sarif format', () => {
-  const schema = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/sarif-2.1.0-required.schema.json'), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(join(repoRoot, 'test/fixtures/sarif-2.1.0-required.schema.json'), 'utf8'),
+  ) as object;
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
@@ -76,15 +96,21 @@ describe('sarif format', () => {
   });
   const validate = ajv.compile(schema);
   // The official schema (SARIF 2.1.0 rtm.5, JSON Schema draft-04).
-  const officialPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const officialPath = createRequire(import.meta.url).resolve(
+    '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
+  );
   const official = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(
     JSON.parse(readFileSync(officialPath, 'utf8')) as object,
   );
   const fixture = lint(join(repoRoot, 'fixtures/fleet-infra-mistakes'), { fs: nodeFs() }).diagnostics;
 
   it('the schema rejects what the spec forbids (startLine 0, an unknown property, a bad level)', () => {
-    const log = JSON.parse(JSON.stringify(toSarif(sample, { rules: ruleMetas }))) as { runs: { results: Record<string, unknown>[] }[] };
-    const r = log.runs[0]?.results[0] as { locations: { physicalLocation: { region: { startLine: number } } }[] } & Record<string, unknown>;
+    const log = JSON.parse(JSON.stringify(toSarif(sample, { rules: ruleMetas }))) as {
+      runs: { results: Record<string, unknown>[] }[];
+    };
+    const r = log.runs[0]?.results[0] as {
+      locations: { physicalLocation: { region: { startLine: number } } }[];
+    } & Record<string, unknown>;
     (r.locations[0] as { physicalLocation: { region: { startLine: number } } }).physicalLocation.region.startLine = 0;
     r['severity'] = 'error';
     r['level'] = 'fatal';
@@ -98,7 +124,12 @@ describe('sarif format', () => {
     ['fixtures/fleet-infra-mistakes', fixture],
   ] as const) {
     it(`${name}: valid SARIF 2.1.0`, () => {
-      const log = toSarif(diags, { rules: ruleMetas, version: '0.1.0', srcRoot: 'file:///repo/', docsBaseUrl: 'https://example.com/kustomize-ts/blob/main/' });
+      const log = toSarif(diags, {
+        rules: ruleMetas,
+        version: '0.1.0',
+        srcRoot: 'file:///repo/',
+        docsBaseUrl: 'https://example.com/kustomize-ts/blob/main/',
+      });
       const ok = validate(JSON.parse(JSON.stringify(log)));
       expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
       expect(ok).toBe(true);
@@ -111,7 +142,8 @@ describe('sarif format', () => {
       const run = log.runs[0];
       expect(run).toBeDefined();
       const rules = run?.tool.driver.rules ?? [];
-      for (const m of ruleMetas) expect(rules.some((r) => r.id === m.id && r.shortDescription.text === m.description)).toBe(true);
+      for (const m of ruleMetas)
+        expect(rules.some((r) => r.id === m.id && r.shortDescription.text === m.description)).toBe(true);
       expect(run?.results.length).toBe(diags.length);
       for (const r of run?.results ?? []) {
         expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);

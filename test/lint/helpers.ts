@@ -12,7 +12,8 @@ export const ROOT = '/repo';
  */
 export function bootstrap(name = 'c1'): Record<string, string> {
   return {
-    [`clusters/${name}/flux-system/kustomization.yaml`]: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - gotk-sync.yaml\n',
+    [`clusters/${name}/flux-system/kustomization.yaml`]:
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - gotk-sync.yaml\n',
     [`clusters/${name}/flux-system/gotk-sync.yaml`]: `apiVersion: source.toolkit.fluxcd.io/v1
 kind: GitRepository
 metadata:

@@ -8,7 +8,10 @@ export function ruleCases(rule: string, cases: readonly RuleCase[]): void {
     for (const c of cases) {
       it(c.name, () => {
         const meta = ruleMetas.find((m) => m.id === rule);
-        const options = { ...c.options, rules: { ...(meta ? { [rule]: meta.defaultSeverity } : {}), ...c.options?.rules } };
+        const options = {
+          ...c.options,
+          rules: { ...(meta ? { [rule]: meta.defaultSeverity } : {}), ...c.options?.rules },
+        };
         const r = lintFiles(c.files, options);
         const found = r.diagnostics.filter((d) => d.code === rule);
         expect(positions(r.diagnostics, rule), found.map((d) => d.message).join('\n')).toEqual(c.expected);

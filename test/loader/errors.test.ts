@@ -25,7 +25,12 @@ const where: Record<string, { code: string; file: string; line: number; column: 
   'missing-directory-kustomization': { code: 'load/no-kustomization', file: 'kustomization.yaml', line: 2, column: 3 },
   'missing-file': { code: 'load/missing-file', file: 'kustomization.yaml', line: 3, column: 3 },
   'missing-name': { code: 'resource/invalid', file: 'noname.yaml', line: 1, column: 1 },
-  'nested-error-keeps-inner-position': { code: 'load/missing-file', file: 'base/kustomization.yaml', line: 3, column: 3 },
+  'nested-error-keeps-inner-position': {
+    code: 'load/missing-file',
+    file: 'base/kustomization.yaml',
+    line: 3,
+    column: 3,
+  },
   'outside-root': { code: 'load/outside-root', file: 'sub/kustomization.yaml', line: 2, column: 3 },
   'unknown-field': { code: 'kustomization/unknown-field', file: 'kustomization.yaml', line: 3, column: 1 },
   'wrong-kind': { code: 'kustomization/invalid-kind', file: 'kustomization.yaml', line: 2, column: 1 },

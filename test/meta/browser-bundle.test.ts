@@ -21,7 +21,9 @@ describe('browser bundle of the core', () => {
     });
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((i) => i.startsWith('node:') || i.includes('src/node/') || i.includes('src/cli/'))).toEqual([]);
+    expect(inputs.filter((i) => i.startsWith('node:') || i.includes('src/node/') || i.includes('src/cli/'))).toEqual(
+      [],
+    );
     const text = result.outputFiles[0]?.text ?? '';
     expect(text).not.toMatch(/from\s+["']node:/);
     expect(text).not.toMatch(/require\(["'](node:)?(fs|path|os|child_process)["']\)/);

@@ -14,7 +14,11 @@ import { repoRoot } from '../helpers/shared.js';
 const rulesDir = join(repoRoot, 'src/lint/rules');
 const modules = readdirSync(rulesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(rulesDir, d.name)).filter((f) => f.endsWith('.ts')).map((f) => `${d.name}/${f}`));
+  .flatMap((d) =>
+    readdirSync(join(rulesDir, d.name))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${d.name}/${f}`),
+  );
 
 function isRule(v: unknown): v is { meta: RuleMeta; check: unknown } {
   return typeof v === 'object' && v !== null && 'meta' in v && 'check' in v;
@@ -35,14 +39,20 @@ describe('lint rule registry', () => {
   }
   for (const rule of registry.lintRules) {
     it(`${rule.meta.id}: has its test file`, () => {
-      expect(existsSync(join(repoRoot, 'test/lint/rules', `${rule.meta.id}.test.ts`)), `test/lint/rules/${rule.meta.id}.test.ts`).toBe(true);
+      expect(
+        existsSync(join(repoRoot, 'test/lint/rules', `${rule.meta.id}.test.ts`)),
+        `test/lint/rules/${rule.meta.id}.test.ts`,
+      ).toBe(true);
     });
   }
   it('ruleMetas lists every registered rule once, schema rules first', () => {
-    expect(registry.ruleMetas.map((m) => m.id)).toEqual([...registry.objectRules, ...registry.lintRules].map((r) => r.meta.id));
+    expect(registry.ruleMetas.map((m) => m.id)).toEqual(
+      [...registry.objectRules, ...registry.lintRules].map((r) => r.meta.id),
+    );
   });
   it('the strict preset turns every rule on, infos raised to warnings', () => {
     const strict = registry.strictSettings();
-    for (const m of registry.ruleMetas) expect(strict[m.id]).toBe(m.defaultSeverity === 'info' ? 'warning' : m.defaultSeverity);
+    for (const m of registry.ruleMetas)
+      expect(strict[m.id]).toBe(m.defaultSeverity === 'info' ? 'warning' : m.defaultSeverity);
   });
 });

@@ -24,7 +24,9 @@ describe('lint rule doc examples', () => {
       expect(Object.keys(files).length, 'yaml blocks with a path').toBeGreaterThan(0);
       expect(text, 'a text block with the expected output').toBeDefined();
       const r = lintFiles(files, { schema: false, rules: { [id]: rule.meta.defaultSeverity } });
-      const shown = r.diagnostics.filter((d) => d.code === id).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+      const shown = r.diagnostics
+        .filter((d) => d.code === id)
+        .map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
       expect(shown).toEqual(text);
       expect(shown.length).toBeGreaterThan(0);
     });
@@ -33,7 +35,9 @@ describe('lint rule doc examples', () => {
       const { files } = docExample(doc, '## Passing example');
       expect(Object.keys(files).length, 'yaml blocks with a path').toBeGreaterThan(0);
       const r = lintFiles(files, { schema: false, rules: { [id]: rule.meta.defaultSeverity } });
-      expect(r.diagnostics.filter((d) => d.code === id).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([]);
+      expect(
+        r.diagnostics.filter((d) => d.code === id).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`),
+      ).toEqual([]);
     });
   }
 });

@@ -19,15 +19,22 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as 
 };
 const entries = Object.entries(pkg.exports).filter((e): e is [string, Entry] => typeof e[1] !== 'string');
 const dual = entries.filter((e): e is [string, { import: Cond; require: Cond }] => typeof e[1].import !== 'string');
-const esmOnly = entries.filter((e): e is [string, { types: string; import: string }] => typeof e[1].import === 'string');
+const esmOnly = entries.filter(
+  (e): e is [string, { types: string; import: string }] => typeof e[1].import === 'string',
+);
 const built = existsSync(join(repoRoot, 'dist/index.js'));
 
 describe.skipIf(!built)('published package', () => {
   it('npm pack ships dist/ and the documents only', () => {
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     const files = (JSON.parse(out) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
     expect(files.length).toBeGreaterThan(5);
-    const unexpected = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'NOTICE', 'package.json'].includes(f));
+    const unexpected = files.filter(
+      (f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'NOTICE', 'package.json'].includes(f),
+    );
     expect(unexpected).toEqual([]);
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('fixtures/') || f.startsWith('src/'))).toBe(false);
   });
@@ -57,7 +64,9 @@ describe.skipIf(!built)('published package', () => {
   it('the core entries expose build, and the CLI runs', () => {
     const core = createRequire(import.meta.url)(join(repoRoot, 'dist/index.cjs')) as { build: unknown };
     expect(typeof core.build).toBe('function');
-    const out = execFileSync(process.execPath, [join(repoRoot, pkg.bin['kustomize-ts'] ?? ''), '--version'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(repoRoot, pkg.bin['kustomize-ts'] ?? ''), '--version'], {
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/^kustomize-ts \d+\.\d+\.\d+/);
   });
 });

@@ -43,9 +43,13 @@ describe.skipIf(!built)('documentation examples', () => {
     );
     let out = '';
     try {
-      execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], {
-        encoding: 'utf8',
-      });
+      execFileSync(
+        process.execPath,
+        [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
+        {
+          encoding: 'utf8',
+        },
+      );
     } catch (err) {
       out = String((err as { stdout?: string }).stdout ?? err);
     }

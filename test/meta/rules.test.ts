@@ -37,7 +37,9 @@ describe('rule registry', () => {
   });
 
   it('the recommended preset is generated from meta', () => {
-    expect(recommendedSettings()).toEqual(Object.fromEntries(ruleMetas.filter((m) => m.recommended).map((m) => [m.id, m.defaultSeverity])));
+    expect(recommendedSettings()).toEqual(
+      Object.fromEntries(ruleMetas.filter((m) => m.recommended).map((m) => [m.id, m.defaultSeverity])),
+    );
   });
 
   for (const m of ruleMetas) {

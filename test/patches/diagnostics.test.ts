@@ -8,7 +8,7 @@ import { build } from '../../src/api/build.js';
 import { memoryFs } from '../../src/fs/memory.js';
 
 const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n';
-const op = "- op: add\n  path: /data/x\n  value: y\n";
+const op = '- op: add\n  path: /data/x\n  value: y\n';
 
 describe('unmatched patch targets', () => {
   it('records each entry whose target selects nothing, with its position', () => {
@@ -48,19 +48,31 @@ describe('patch errors carry a position', () => {
   const cases: [string, Record<string, string>, string, number | undefined][] = [
     [
       'an inline patch that matches nothing points at the entry',
-      { '/k/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n- patch: |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: zz\n', '/k/cm.yaml': cm },
+      {
+        '/k/kustomization.yaml':
+          'resources: [cm.yaml]\npatches:\n- patch: |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: zz\n',
+        '/k/cm.yaml': cm,
+      },
       '/k/kustomization.yaml',
       3,
     ],
     [
       'a patch file that matches nothing points at its document',
-      { '/k/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n- path: p.yaml\n', '/k/p.yaml': '# c\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: zz\n', '/k/cm.yaml': cm },
+      {
+        '/k/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n- path: p.yaml\n',
+        '/k/p.yaml': '# c\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: zz\n',
+        '/k/cm.yaml': cm,
+      },
       '/k/p.yaml',
       2,
     ],
     [
       'a failing JSON operation points at the entry',
-      { '/k/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n- target: {kind: ConfigMap}\n  patch: |-\n    - op: remove\n      path: /nope\n', '/k/cm.yaml': cm },
+      {
+        '/k/kustomization.yaml':
+          'resources: [cm.yaml]\npatches:\n- target: {kind: ConfigMap}\n  patch: |-\n    - op: remove\n      path: /nope\n',
+        '/k/cm.yaml': cm,
+      },
       '/k/kustomization.yaml',
       3,
     ],

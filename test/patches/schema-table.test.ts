@@ -28,8 +28,20 @@ describe('generated OpenAPI table', () => {
     ['containers', 'apps/v1/Deployment', ['spec', 'template', 'spec', 'containers'], 'merge', ['name']],
     ['env', 'apps/v1/Deployment', ['spec', 'template', 'spec', 'containers', '[]', 'env'], 'merge', ['name']],
     ['container ports', 'v1/Pod', ['spec', 'containers', '[]', 'ports'], 'merge', ['containerPort', 'protocol']],
-    ['volumes', 'batch/v1/CronJob', ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'volumes'], 'merge,retainKeys', ['name']],
-    ['volumeMounts', 'apps/v1/StatefulSet', ['spec', 'template', 'spec', 'containers', '[]', 'volumeMounts'], 'merge', ['mountPath']],
+    [
+      'volumes',
+      'batch/v1/CronJob',
+      ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'volumes'],
+      'merge,retainKeys',
+      ['name'],
+    ],
+    [
+      'volumeMounts',
+      'apps/v1/StatefulSet',
+      ['spec', 'template', 'spec', 'containers', '[]', 'volumeMounts'],
+      'merge',
+      ['mountPath'],
+    ],
     ['service ports', 'v1/Service', ['spec', 'ports'], 'merge', ['port', 'protocol']],
     ['finalizers', 'v1/Service', ['metadata', 'finalizers'], 'merge', []],
     ['tolerations (none)', 'apps/v1/Deployment', ['spec', 'template', 'spec', 'tolerations'], '', []],
@@ -49,7 +61,10 @@ describe('generated OpenAPI table', () => {
   });
 
   it('has the same cluster-scoped kinds as the resource model', () => {
-    const cluster = resources.filter((r) => r[3] === 2).map((r) => `${r[0]}/${r[1]}`).sort();
+    const cluster = resources
+      .filter((r) => r[3] === 2)
+      .map((r) => `${r[0]}/${r[1]}`)
+      .sort();
     expect(cluster).toEqual([...clusterScopedKinds].sort());
   });
 });

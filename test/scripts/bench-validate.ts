@@ -63,7 +63,10 @@ function loadFleet(dir: string): { files: number; objects: ValidateObject[]; par
 }
 
 /** The builds of a fleet: each kustomization dir its builds.tsv lists as building, as one object set. */
-function renderFleet(dir: string, tsv: string): { files: number; sets: ValidateObject[][]; parseMs: number; failed: number } {
+function renderFleet(
+  dir: string,
+  tsv: string,
+): { files: number; sets: ValidateObject[][]; parseMs: number; failed: number } {
   const t0 = performance.now();
   const lines = readFileSync(tsv, 'utf8').trimEnd().split('\n');
   const header = (lines[0] ?? '').split('\t');
@@ -117,7 +120,14 @@ for (const fleet of fleets) {
   const r = { diagnostics };
   const counts = RULES.map((id) => r.diagnostics.filter((d) => d.code === id).length);
   rows.push(
-    [fleet.padEnd(52), String(files).padStart(5), String(objects.length).padStart(6), `${cold.toFixed(0)}`.padStart(7), `${warm.toFixed(0)}`.padStart(6), ...counts.map((c) => String(c).padStart(8))].join(' '),
+    [
+      fleet.padEnd(52),
+      String(files).padStart(5),
+      String(objects.length).padStart(6),
+      `${cold.toFixed(0)}`.padStart(7),
+      `${warm.toFixed(0)}`.padStart(6),
+      ...counts.map((c) => String(c).padStart(8)),
+    ].join(' '),
   );
   for (const d of r.diagnostics) all.push({ fleet, d });
   totals.files += files;
@@ -127,8 +137,19 @@ for (const fleet of fleets) {
   totals.warmMs += warm;
 }
 
-console.log(`mode: ${strict ? 'strict' : 'plain'}, ${rendered ? 'rendered builds (files column = builds)' : 'objects written in files'}`);
-console.log(['fleet'.padEnd(52), 'files'.padStart(5), 'objects'.padStart(6), 'cold ms'.padStart(7), 'warm ms'.padStart(6), ...['invalid', 'unknown', 'deprec.'].map((h) => h.padStart(8))].join(' '));
+console.log(
+  `mode: ${strict ? 'strict' : 'plain'}, ${rendered ? 'rendered builds (files column = builds)' : 'objects written in files'}`,
+);
+console.log(
+  [
+    'fleet'.padEnd(52),
+    'files'.padStart(5),
+    'objects'.padStart(6),
+    'cold ms'.padStart(7),
+    'warm ms'.padStart(6),
+    ...['invalid', 'unknown', 'deprec.'].map((h) => h.padStart(8)),
+  ].join(' '),
+);
 for (const r of rows) console.log(r);
 const byRule = RULES.map((id) => `${id} ${all.filter((x) => x.d.code === id).length}`);
 console.log(
@@ -147,7 +168,11 @@ const tally = (xs: string[]): [string, number][] => {
   return [...m].sort((a, b) => b[1] - a[1]);
 };
 console.log('\nunknown kinds (top 15):');
-for (const [k, n] of tally(all.filter((x) => x.d.code === 'schema/unknown-kind').map((x) => /no schema for (\S+ \S+)/.exec(x.d.message)?.[1] ?? x.d.message)).slice(0, 15)) {
+for (const [k, n] of tally(
+  all
+    .filter((x) => x.d.code === 'schema/unknown-kind')
+    .map((x) => /no schema for (\S+ \S+)/.exec(x.d.message)?.[1] ?? x.d.message),
+).slice(0, 15)) {
   console.log(`  ${String(n).padStart(4)} ${k}`);
 }
 console.log('\nschema/invalid by kind and problem (top 25):');
@@ -156,7 +181,8 @@ const shape = (m: string): string =>
     .replace(/^(\S+) \S+: /, '$1: ')
     .replace(/\/\d+(?=\/|\s)/g, '/*')
     .replace(/got .*$/, 'got …');
-for (const [k, n] of tally(invalid.map((x) => shape(x.d.message))).slice(0, 25)) console.log(`  ${String(n).padStart(4)} ${k}`);
+for (const [k, n] of tally(invalid.map((x) => shape(x.d.message))).slice(0, 25))
+  console.log(`  ${String(n).padStart(4)} ${k}`);
 console.log(`\nsamples (${samples} per rule):`);
 for (const id of RULES) {
   const xs = all.filter((x) => x.d.code === id);

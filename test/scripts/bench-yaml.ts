@@ -67,18 +67,33 @@ function bench(f: () => void): number {
 }
 const parsedFiles = files.map((f) => {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(f.text, { schema: 'failsafe', uniqueKeys: false, lineCounter, prettyErrors: false, strict: false, keepSourceTokens: false });
+  const docs = parseAllDocuments(f.text, {
+    schema: 'failsafe',
+    uniqueKeys: false,
+    lineCounter,
+    prettyErrors: false,
+    strict: false,
+    keepSourceTokens: false,
+  });
   return { f, lineCounter, docs: Array.isArray(docs) ? docs : [] };
 });
 const results: Record<string, number> = {
   yamlParse: bench(() => {
     for (const f of files) {
       const lc = new LineCounter();
-      sink += parseAllDocuments(f.text, { schema: 'failsafe', uniqueKeys: false, lineCounter: lc, prettyErrors: false, strict: false, keepSourceTokens: false }).length;
+      sink += parseAllDocuments(f.text, {
+        schema: 'failsafe',
+        uniqueKeys: false,
+        lineCounter: lc,
+        prettyErrors: false,
+        strict: false,
+        keepSourceTokens: false,
+      }).length;
     }
   }),
   convert: bench(() => {
-    for (const p of parsedFiles) sink += convertYamlDocuments(p.f.text, p.docs, p.lineCounter, { file: p.f.path }).documents.length;
+    for (const p of parsedFiles)
+      sink += convertYamlDocuments(p.f.text, p.docs, p.lineCounter, { file: p.f.path }).documents.length;
   }),
   ours: bench(() => {
     for (const f of files) sink += parseYamlStream(f.text, { file: f.path }).documents.length;
@@ -90,7 +105,8 @@ const results: Record<string, number> = {
     for (const v of values) sink += stringify(v).length;
   }),
   json: bench(() => {
-    for (const v of values) sink += JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)).length;
+    for (const v of values)
+      sink += JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)).length;
   }),
   jsonPlain: bench(() => {
     for (const v of values) sink += JSON.stringify(v).length;
@@ -99,7 +115,9 @@ const results: Record<string, number> = {
 
 const m = (k: string): number => results[k] as number;
 const fmt = (ms: number): string => `${ms.toFixed(1).padStart(8)} ms`;
-console.log(`${files.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${values.length} documents (${unemittable} not writable), fastest of ${rounds} rounds, CPU time`);
+console.log(
+  `${files.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${values.length} documents (${unemittable} not writable), fastest of ${rounds} rounds, CPU time`,
+);
 console.log(`yaml parse (parseAllDocuments)    ${fmt(m('yamlParse'))}`);
 console.log(`our conversion (AST → values)     ${fmt(m('convert'))}`);
 console.log(`parseYamlStream (both)            ${fmt(m('ours'))}`);
@@ -107,5 +125,7 @@ console.log(`our emit (emitDocument)           ${fmt(m('emit'))}`);
 console.log(`yaml.stringify                    ${fmt(m('yamlStringify'))}`);
 console.log(`JSON.stringify (bigint replacer) ${fmt(m('json'))}`);
 console.log(`JSON.stringify (no replacer)     ${fmt(m('jsonPlain'))}`);
-console.log(`emit / JSON.stringify            ${(m('emit') / m('jsonPlain')).toFixed(2)}x (no replacer), ${(m('emit') / m('json')).toFixed(2)}x (replacer)`);
+console.log(
+  `emit / JSON.stringify            ${(m('emit') / m('jsonPlain')).toFixed(2)}x (no replacer), ${(m('emit') / m('json')).toFixed(2)}x (replacer)`,
+);
 if (sink === -1) console.log(sink);

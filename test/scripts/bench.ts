@@ -19,7 +19,9 @@ import { nodeFs } from '../../src/node/node-fs.js';
 import { repoRoot, sharedDir } from './shared.js';
 
 const args = process.argv.slice(2);
-const root = resolve(args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? join(sharedDir, 'corpus/fleets/joryirving__home-ops'));
+const root = resolve(
+  args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? join(sharedDir, 'corpus/fleets/joryirving__home-ops'),
+);
 const withKubectl = !args.includes('--no-kubectl');
 const runsIdx = args.indexOf('--runs');
 const runs = runsIdx >= 0 ? Number(args[runsIdx + 1]) : 3;
@@ -29,7 +31,8 @@ function kustomizationDirs(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     const entries = readdirSync(d);
-    if (entries.some((e) => e === 'kustomization.yaml' || e === 'kustomization.yml' || e === 'Kustomization')) out.push(d);
+    if (entries.some((e) => e === 'kustomization.yaml' || e === 'kustomization.yml' || e === 'Kustomization'))
+      out.push(d);
     for (const e of entries) {
       if (e.startsWith('.')) continue;
       const p = join(d, e);
@@ -62,7 +65,9 @@ for (const d of dirs) build(d, { fs, loadRestrictor: 'LoadRestrictionsNone', cac
 t0 = performance.now();
 for (const d of dirs) build(d, { fs, loadRestrictor: 'LoadRestrictionsNone', cache });
 const warm = performance.now() - t0;
-console.log(`kustomize-ts: ${ok}/${dirs.length} built; all dirs ${ms(cold)} (${(cold / dirs.length).toFixed(1)} ms/dir); again with a warm cache ${ms(warm)}`);
+console.log(
+  `kustomize-ts: ${ok}/${dirs.length} built; all dirs ${ms(cold)} (${(cold / dirs.length).toFixed(1)} ms/dir); again with a warm cache ${ms(warm)}`,
+);
 
 if (withKubectl && existsSync(kubectl)) {
   let kok = 0;
@@ -82,8 +87,12 @@ if (withKubectl && existsSync(kubectl)) {
     }
   }
   const kt = performance.now() - t0;
-  console.log(`kubectl kustomize: ${kok}/${dirs.length} built; all dirs ${ms(kt)} (${(kt / dirs.length).toFixed(1)} ms/dir, one process per dir)`);
-  console.log(`identical output: ${same}/${kok} of the directories the reference builds; speed-up ${(kt / cold).toFixed(1)}x cold, ${(kt / warm).toFixed(1)}x warm`);
+  console.log(
+    `kubectl kustomize: ${kok}/${dirs.length} built; all dirs ${ms(kt)} (${(kt / dirs.length).toFixed(1)} ms/dir, one process per dir)`,
+  );
+  console.log(
+    `identical output: ${same}/${kok} of the directories the reference builds; speed-up ${(kt / cold).toFixed(1)}x cold, ${(kt / warm).toFixed(1)}x warm`,
+  );
 }
 
 // The editor case: re-render an overlay after a one-line edit of its patch.

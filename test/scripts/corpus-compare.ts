@@ -24,7 +24,11 @@ let same = 0;
 for (const fleet of fleets) {
   const tsv = join(fleetsDir, `${fleet}.builds.tsv`);
   if (!existsSync(tsv)) continue;
-  const rows = readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  const rows = readFileSync(tsv, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
   let fleetSame = 0;
   let fleetTotal = 0;
   for (const row of rows) {
@@ -49,7 +53,8 @@ for (const fleet of fleets) {
       else {
         let why = '';
         if (ref === undefined) why = 'reference fails, ours builds';
-        else if (out === undefined) why = `ours fails: ${ours.diagnostics.find((d) => d.severity === 'error')?.message.slice(0, 160)}`;
+        else if (out === undefined)
+          why = `ours fails: ${ours.diagnostics.find((d) => d.severity === 'error')?.message.slice(0, 160)}`;
         else {
           const a = ref.split('\n');
           const b = out.split('\n');

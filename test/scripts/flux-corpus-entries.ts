@@ -14,7 +14,10 @@ export const corpusClusters: readonly {
     note: 'Kustomizations use ExternalArtifacts made by an ArtifactGenerator',
   },
   { fleet: 'fluxcd__flux2-kustomize-helm-example__v1-2025', clusters: ['clusters/staging', 'clusters/production'] },
-  { fleet: 'fluxcd__flux2-kustomize-helm-example__v1beta1-2021', clusters: ['clusters/staging', 'clusters/production'] },
+  {
+    fleet: 'fluxcd__flux2-kustomize-helm-example__v1beta1-2021',
+    clusters: ['clusters/staging', 'clusters/production'],
+  },
   {
     fleet: 'fluxcd__flux2-multi-tenancy',
     clusters: ['clusters/staging', 'clusters/production'],
@@ -25,7 +28,10 @@ export const corpusClusters: readonly {
   { fleet: 'fluxcd__flux2-hub-spoke-example', clusters: ['hub'] },
   { fleet: 'onedr0p__home-ops', clusters: ['kubernetes/flux/cluster'] },
   { fleet: 'bjw-s-labs__home-ops', clusters: ['kubernetes/flux/cluster'] },
-  { fleet: 'joryirving__home-ops', clusters: ['kubernetes/clusters/main', 'kubernetes/clusters/test', 'kubernetes/clusters/utility'] },
+  {
+    fleet: 'joryirving__home-ops',
+    clusters: ['kubernetes/clusters/main', 'kubernetes/clusters/test', 'kubernetes/clusters/utility'],
+  },
   {
     fleet: 'xunholy__k8s-gitops',
     clusters: ['kubernetes/clusters/cluster-00'],
@@ -36,4 +42,3 @@ export const corpusClusters: readonly {
   { fleet: 'k8s-at-home__flux-cluster-template', clusters: ['cluster/flux'] },
   { fleet: 'billimek__k8s-gitops', clusters: ['setup/flux/cluster'] },
 ];
-

@@ -17,7 +17,9 @@ import { corpusClusters } from './flux-corpus-entries.js';
 
 function readInstance(file: string): YamlMap | undefined {
   const stream = parseYamlStream(readFileSync(file, 'utf8'), { file });
-  return stream.documents.map((d) => d.value).find((v): v is YamlMap => isMap(v) && readFluxInstanceSync(v) !== undefined);
+  return stream.documents
+    .map((d) => d.value)
+    .find((v): v is YamlMap => isMap(v) && readFluxInstanceSync(v) !== undefined);
 }
 
 /** Counts of diagnostics by code and severity. */
@@ -38,7 +40,9 @@ function main(): number {
   const markdown = args.includes('--markdown');
   const fleetIdx = args.indexOf('--fleet');
   const only = fleetIdx >= 0 ? args[fleetIdx + 1] : undefined;
-  const dir = resolve(args.find((a, i) => !a.startsWith('--') && i !== fleetIdx + 1) ?? join(sharedDir, 'corpus', 'fleets'));
+  const dir = resolve(
+    args.find((a, i) => !a.startsWith('--') && i !== fleetIdx + 1) ?? join(sharedDir, 'corpus', 'fleets'),
+  );
   if (!existsSync(dir)) {
     console.log(`skipped: no fleet corpus at ${dir}`);
     return 0;
@@ -55,10 +59,27 @@ function main(): number {
       let r: FleetResult;
       try {
         const instance = f.fluxInstance ? readInstance(join(root, f.fluxInstance)) : undefined;
-        r = renderFleet(root, { fs, cluster, ...(f.sources ? { sources: f.sources } : {}), ...(instance ? { fluxInstance: instance } : {}) });
+        r = renderFleet(root, {
+          fs,
+          cluster,
+          ...(f.sources ? { sources: f.sources } : {}),
+          ...(instance ? { fluxInstance: instance } : {}),
+        });
       } catch (err) {
         crashed++;
-        rows.push([f.fleet, cluster, 'CRASH', '', '', '', String((err as Error).stack ?? err).split('\n').slice(0, 3).join(' | '), '']);
+        rows.push([
+          f.fleet,
+          cluster,
+          'CRASH',
+          '',
+          '',
+          '',
+          String((err as Error).stack ?? err)
+            .split('\n')
+            .slice(0, 3)
+            .join(' | '),
+          '',
+        ]);
         continue;
       }
       const ms = performance.now() - start;
@@ -67,21 +88,45 @@ function main(): number {
       const failed = ks.filter((k) => k.status === 'failed').length;
       const skipped = ks.filter((k) => k.status === 'skipped').length;
       const objects = ks.reduce((n, k) => n + k.objects.length, 0);
-      const counts = [...diagnosticCounts(r)].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}×${n}`).join(', ');
-      rows.push([f.fleet, cluster, String(ks.length), `${rendered}/${failed}/${skipped}`, String(objects), String(r.graph.edges.length), counts || '–', `${Math.round(ms)} ms`]);
+      const counts = [...diagnosticCounts(r)]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c}×${n}`)
+        .join(', ');
+      rows.push([
+        f.fleet,
+        cluster,
+        String(ks.length),
+        `${rendered}/${failed}/${skipped}`,
+        String(objects),
+        String(r.graph.edges.length),
+        counts || '–',
+        `${Math.round(ms)} ms`,
+      ]);
       if (verbose) {
         for (const k of ks) {
           for (const d of k.diagnostics) {
             if (d.severity !== 'error') continue;
             const file = d.file?.startsWith(root) ? d.file.slice(root.length + 1) : d.file;
-            console.log(`  ${f.fleet} ${cluster} ${k.id}: ${d.code} ${file ?? ''}${d.line ? ':' + d.line : ''} ${d.message.slice(0, 240)}`);
+            console.log(
+              `  ${f.fleet} ${cluster} ${k.id}: ${d.code} ${file ?? ''}${d.line ? ':' + d.line : ''} ${d.message.slice(0, 240)}`,
+            );
           }
         }
-        for (const d of r.diagnostics) console.log(`  ${f.fleet} ${cluster} (fleet): ${d.code} ${d.message.slice(0, 240)}`);
+        for (const d of r.diagnostics)
+          console.log(`  ${f.fleet} ${cluster} (fleet): ${d.code} ${d.message.slice(0, 240)}`);
       }
     }
   }
-  const header = ['fleet', 'cluster', 'Flux KS', 'rendered/failed/skipped', 'objects', 'dependsOn edges', 'diagnostics by code (w = warning)', 'time'];
+  const header = [
+    'fleet',
+    'cluster',
+    'Flux KS',
+    'rendered/failed/skipped',
+    'objects',
+    'dependsOn edges',
+    'diagnostics by code (w = warning)',
+    'time',
+  ];
   if (markdown) {
     console.log(`| ${header.join(' | ')} |`);
     console.log(`| ${header.map(() => '---').join(' | ')} |`);

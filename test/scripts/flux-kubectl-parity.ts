@@ -31,17 +31,27 @@ function firstDifference(a: string, b: string): string {
   const al = a.split('\n');
   const bl = b.split('\n');
   for (let i = 0; i < Math.max(al.length, bl.length); i++) {
-    if (al[i] !== bl[i]) return `line ${i + 1}: kustomize-ts ${JSON.stringify(al[i] ?? '<end>')} vs kubectl ${JSON.stringify(bl[i] ?? '<end>')}`;
+    if (al[i] !== bl[i])
+      return `line ${i + 1}: kustomize-ts ${JSON.stringify(al[i] ?? '<end>')} vs kubectl ${JSON.stringify(bl[i] ?? '<end>')}`;
   }
   return 'identical';
 }
 
 function readInstance(file: string): YamlMap | undefined {
   const stream = parseYamlStream(readFileSync(file, 'utf8'), { file });
-  return stream.documents.map((d) => d.value).find((v): v is YamlMap => isMap(v) && readFluxInstanceSync(v) !== undefined);
+  return stream.documents
+    .map((d) => d.value)
+    .find((v): v is YamlMap => isMap(v) && readFluxInstanceSync(v) !== undefined);
 }
 
-type Counts = { compared: number; equal: number; bothFailed: number; different: number; kubectlOnly: number; oursOnly: number };
+type Counts = {
+  compared: number;
+  equal: number;
+  bothFailed: number;
+  different: number;
+  kubectlOnly: number;
+  oursOnly: number;
+};
 const zero = (): Counts => ({ compared: 0, equal: 0, bothFailed: 0, different: 0, kubectlOnly: 0, oursOnly: 0 });
 
 function copyTree(fs: FileSystem, from: string, to: string): void {
@@ -62,7 +72,9 @@ function main(): number {
   const verbose = args.includes('--verbose');
   const fleetIdx = args.indexOf('--fleet');
   const only = fleetIdx >= 0 ? args[fleetIdx + 1] : undefined;
-  const dir = resolve(args.find((a, i) => !a.startsWith('--') && i !== fleetIdx + 1) ?? join(sharedDir, 'corpus', 'fleets'));
+  const dir = resolve(
+    args.find((a, i) => !a.startsWith('--') && i !== fleetIdx + 1) ?? join(sharedDir, 'corpus', 'fleets'),
+  );
   if (!existsSync(dir)) {
     console.log(`skipped: no fleet corpus at ${dir}`);
     return 0;
@@ -70,14 +82,31 @@ function main(): number {
   const fs = nodeFs();
   let differ = 0;
   const total = { unchanged: zero(), edited: zero() };
-  console.log(['fleet', 'cluster', 'kustomization', 'compared', 'equal', 'both failed', 'different', 'only kubectl ok', 'only kustomize-ts ok'].join('\t'));
+  console.log(
+    [
+      'fleet',
+      'cluster',
+      'kustomization',
+      'compared',
+      'equal',
+      'both failed',
+      'different',
+      'only kubectl ok',
+      'only kustomize-ts ok',
+    ].join('\t'),
+  );
   for (const f of corpusClusters) {
     if (only && f.fleet !== only) continue;
     const root = join(dir, f.fleet);
     if (!existsSync(root)) continue;
     for (const cluster of f.clusters) {
       const instance = f.fluxInstance ? readInstance(join(root, f.fluxInstance)) : undefined;
-      const r = renderFleet(root, { fs, cluster, ...(f.sources ? { sources: f.sources } : {}), ...(instance ? { fluxInstance: instance } : {}) });
+      const r = renderFleet(root, {
+        fs,
+        cluster,
+        ...(f.sources ? { sources: f.sources } : {}),
+        ...(instance ? { fluxInstance: instance } : {}),
+      });
       const counts = { unchanged: zero(), edited: zero() };
       const copies = new Map<string, string>();
       try {
@@ -106,7 +135,10 @@ function main(): number {
             }
           }
           c.compared++;
-          const res = spawnSync(kubectl, ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', target], { encoding: 'utf8', maxBuffer: 1 << 28 });
+          const res = spawnSync(kubectl, ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', target], {
+            encoding: 'utf8',
+            maxBuffer: 1 << 28,
+          });
           restore?.();
           const oursOk = !k.diagnostics.some((d) => d.severity === 'error' && !d.code.startsWith('flux/'));
           const ours = emitDocuments(k.kustomizeObjects.map((o) => o.object));
@@ -118,7 +150,10 @@ function main(): number {
           } else if (!oursOk) {
             c.kubectlOnly++;
             differ++;
-            if (verbose) console.log(`  ${k.id} ${k.path} (${kind}): kustomize-ts failed: ${k.diagnostics.find((d) => d.severity === 'error')?.message.slice(0, 300)}`);
+            if (verbose)
+              console.log(
+                `  ${k.id} ${k.path} (${kind}): kustomize-ts failed: ${k.diagnostics.find((d) => d.severity === 'error')?.message.slice(0, 300)}`,
+              );
           } else if (ours === res.stdout) c.equal++;
           else {
             c.different++;
@@ -132,13 +167,19 @@ function main(): number {
       for (const kind of ['unchanged', 'edited'] as const) {
         const c = counts[kind];
         for (const key of Object.keys(c) as (keyof Counts)[]) total[kind][key] += c[key];
-        console.log([f.fleet, cluster, kind, c.compared, c.equal, c.bothFailed, c.different, c.kubectlOnly, c.oursOnly].join('\t'));
+        console.log(
+          [f.fleet, cluster, kind, c.compared, c.equal, c.bothFailed, c.different, c.kubectlOnly, c.oursOnly].join(
+            '\t',
+          ),
+        );
       }
     }
   }
   for (const kind of ['unchanged', 'edited'] as const) {
     const c = total[kind];
-    console.log(['TOTAL', '', kind, c.compared, c.equal, c.bothFailed, c.different, c.kubectlOnly, c.oursOnly].join('\t'));
+    console.log(
+      ['TOTAL', '', kind, c.compared, c.equal, c.bothFailed, c.different, c.kubectlOnly, c.oursOnly].join('\t'),
+    );
   }
   return differ > 0 ? 1 : 0;
 }

@@ -30,11 +30,17 @@ function declText(decl: ts.Declaration): string {
   const sf = decl.getSourceFile();
   if (ts.isFunctionDeclaration(decl)) {
     const body = decl.body ? decl.body.getStart(sf) : decl.getEnd();
-    return sf.text.slice(decl.getStart(sf), body).replace(/\s+$/, '').replace(/^export\s+/, '');
+    return sf.text
+      .slice(decl.getStart(sf), body)
+      .replace(/\s+$/, '')
+      .replace(/^export\s+/, '');
   }
   if (ts.isClassDeclaration(decl)) return `class ${decl.name?.text ?? ''}`;
   if (ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl) || ts.isEnumDeclaration(decl)) {
-    return decl.getText(sf).replace(/^export\s+/, '').replace(/\/\*\*[\s\S]*?\*\/\s*/g, '');
+    return decl
+      .getText(sf)
+      .replace(/^export\s+/, '')
+      .replace(/\/\*\*[\s\S]*?\*\/\s*/g, '');
   }
   if (ts.isVariableDeclaration(decl)) {
     const type = decl.type ? `: ${decl.type.getText(sf)}` : '';
@@ -46,7 +52,15 @@ function declText(decl: ts.Declaration): string {
 export function apiDoc(): string {
   const program = ts.createProgram(
     entries.map((e) => join(repoRoot, e.file)),
-    { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+    {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
   );
   const checker = program.getTypeChecker();
   let out = `# API

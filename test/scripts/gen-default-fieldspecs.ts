@@ -15,7 +15,9 @@ import { repoRoot } from './shared.js';
 const args = process.argv.slice(2);
 const repoIdx = args.indexOf('--repo');
 const repo =
-  (repoIdx >= 0 ? args[repoIdx + 1] : undefined) ?? process.env.KUSTOMIZE_REPO ?? '/work/.mirror/kubernetes-sigs+kustomize/repo';
+  (repoIdx >= 0 ? args[repoIdx + 1] : undefined) ??
+  process.env.KUSTOMIZE_REPO ??
+  '/work/.mirror/kubernetes-sigs+kustomize/repo';
 const tag = 'kustomize/v5.6.0';
 const dir = 'api/internal/konfig/builtinpluginconsts';
 
@@ -35,7 +37,9 @@ for (const f of files) {
   for (const m of src.matchAll(re)) {
     const name = m[1] as string;
     if (!/FieldSpecs$/.test(name)) continue;
-    const parts = [...(m[2] as string).matchAll(/`([^`]*)`|(\w+)/g)].map((p) => (p[1] !== undefined ? `\u0000${p[1]}` : (p[2] as string)));
+    const parts = [...(m[2] as string).matchAll(/`([^`]*)`|(\w+)/g)].map((p) =>
+      p[1] !== undefined ? `\u0000${p[1]}` : (p[2] as string),
+    );
     pending.push({ name, parts });
   }
 }
@@ -43,7 +47,10 @@ for (let guard = 0; pending.length > 0 && guard < 10; guard++) {
   for (let i = pending.length - 1; i >= 0; i--) {
     const p = pending[i] as { name: string; parts: string[] };
     if (p.parts.every((x) => x.startsWith('\u0000') || constants.has(x))) {
-      constants.set(p.name, p.parts.map((x) => (x.startsWith('\u0000') ? x.slice(1) : (constants.get(x) as string))).join(''));
+      constants.set(
+        p.name,
+        p.parts.map((x) => (x.startsWith('\u0000') ? x.slice(1) : (constants.get(x) as string))).join(''),
+      );
       pending.splice(i, 1);
     }
   }
@@ -78,7 +85,8 @@ interface Fs {
 }
 function fsLiteral(x: Record<string, unknown>): string {
   const parts: string[] = [];
-  for (const k of ['group', 'version', 'kind'] as const) if (x[k] !== undefined && x[k] !== '') parts.push(`${k}: ${JSON.stringify(x[k])}`);
+  for (const k of ['group', 'version', 'kind'] as const)
+    if (x[k] !== undefined && x[k] !== '') parts.push(`${k}: ${JSON.stringify(x[k])}`);
   parts.push(`path: ${JSON.stringify(x.path)}`);
   if (x.create === true) parts.push('create: true');
   return `{ ${parts.join(', ')} }`;
@@ -105,10 +113,12 @@ for (const [key, field] of tables) {
   const list = (doc[key] ?? []) as Record<string, unknown>[];
   out += `  ${field}: [\n${list.map((x) => `    ${fsLiteral(x as unknown as Fs & Record<string, unknown>)},\n`).join('')}  ] as FieldSpec[],\n`;
 }
-out += '};\n\n/** The default `nameReference` list as kustomize\'s YAML lists it (unsorted). */\nexport const builtinNameReferences: NameBackReferences[] = [\n';
+out +=
+  "};\n\n/** The default `nameReference` list as kustomize's YAML lists it (unsorted). */\nexport const builtinNameReferences: NameBackReferences[] = [\n";
 for (const nbr of (doc.nameReference ?? []) as Record<string, unknown>[]) {
   const gvk: string[] = [];
-  for (const k of ['group', 'version', 'kind'] as const) if (nbr[k] !== undefined && nbr[k] !== '') gvk.push(`${k}: ${JSON.stringify(nbr[k])}`);
+  for (const k of ['group', 'version', 'kind'] as const)
+    if (nbr[k] !== undefined && nbr[k] !== '') gvk.push(`${k}: ${JSON.stringify(nbr[k])}`);
   const refs = (nbr.fieldSpecs ?? []) as Record<string, unknown>[];
   out += `  {\n    ${gvk.join(', ')},\n    fieldSpecs: [\n${refs.map((r) => `      ${fsLiteral(r)},\n`).join('')}    ],\n  },\n`;
 }

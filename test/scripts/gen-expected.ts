@@ -67,8 +67,12 @@ for (const root of roots) {
     const input = join(dir, 'input');
     for (const [folder, url] of Object.entries(cfg.remotes ?? {})) publishRemote(join(input, folder), url);
     const target = join(input, cfg.run ?? '.');
-    const res = spawnSync(kubectl, ['kustomize', ...(cfg.flags ?? []), target], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    for (const f of ['expected.yaml', 'expected-error.txt', 'expected-warnings.txt']) rmSync(join(dir, f), { force: true });
+    const res = spawnSync(kubectl, ['kustomize', ...(cfg.flags ?? []), target], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    for (const f of ['expected.yaml', 'expected-error.txt', 'expected-warnings.txt'])
+      rmSync(join(dir, f), { force: true });
     const norm = (s: string): string => s.split(input).join('<input>');
     const lines = norm(res.stderr)
       .split('\n')
@@ -82,6 +86,8 @@ for (const root of roots) {
     else if (panicAt >= 0) writeFileSync(join(dir, 'expected-error.txt'), `${lines[panicAt] as string}\n`);
     else writeFileSync(join(dir, 'expected-error.txt'), lines.slice(errAt).join('\n').slice('error: '.length) + '\n');
     if (warnings.length > 0) writeFileSync(join(dir, 'expected-warnings.txt'), warnings.join('\n') + '\n');
-    console.log(`${name}: ${res.status === 0 ? 'ok' : 'error'}${warnings.length > 0 ? ` (${warnings.length} warnings)` : ''}`);
+    console.log(
+      `${name}: ${res.status === 0 ? 'ok' : 'error'}${warnings.length > 0 ? ` (${warnings.length} warnings)` : ''}`,
+    );
   }
 }

@@ -59,12 +59,17 @@ for (const f of fluxFixtures()) {
           writeFileSync(file, k.kustomization.text);
         }
         const dir = join(tmp, relative(root, k.dir));
-        const res = spawnSync(kubectl, ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        const res = spawnSync(kubectl, ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', dir], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        });
         const base = expectedBase(f.name, cluster, k.id);
         mkdirSync(dirname(base), { recursive: true });
         if (res.status === 0) {
           writeFileSync(`${base}.yaml`, res.stdout);
-          console.log(`${f.name} ${cluster} ${k.id}: ${res.stdout === '' ? 0 : res.stdout.split('\n---\n').length} objects`);
+          console.log(
+            `${f.name} ${cluster} ${k.id}: ${res.stdout === '' ? 0 : res.stdout.split('\n---\n').length} objects`,
+          );
         } else {
           writeFileSync(`${base}.error`, res.stderr.split(tmp).join('<artifact>'));
           console.log(`${f.name} ${cluster} ${k.id}: error`);

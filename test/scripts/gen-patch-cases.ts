@@ -32,7 +32,11 @@ export const EXPECTED_DIR = join(repoRoot, 'test', 'patches', 'expected');
 
 /** The case table. */
 export function loadCases(): PatchCase[] {
-  const s = parseYamlStream(readFileSync(CASES_FILE, 'utf8'), { file: CASES_FILE, mode: 'yaml11', annotationsAsText: false });
+  const s = parseYamlStream(readFileSync(CASES_FILE, 'utf8'), {
+    file: CASES_FILE,
+    mode: 'yaml11',
+    annotationsAsText: false,
+  });
   if (s.errors.length > 0) throw new Error(`${CASES_FILE}: ${s.errors[0]?.message}`);
   return (s.documents[0]?.value ?? []) as unknown as PatchCase[];
 }
@@ -63,7 +67,11 @@ function main(): void {
     else {
       const lines = r.stderr.split('\n').filter((l) => !l.startsWith('# Warning:'));
       const stderr = lines[0]?.startsWith('panic:') ? (lines[0] as string) : lines.join('\n');
-      const msg = stderr.replace(/^error: /, '').replace(/\n$/, '').split(root).join('$ROOT');
+      const msg = stderr
+        .replace(/^error: /, '')
+        .replace(/\n$/, '')
+        .split(root)
+        .join('$ROOT');
       writeFileSync(errFile, msg + '\n');
     }
     rmSync(root, { recursive: true, force: true });

@@ -36,7 +36,9 @@ function main(): void {
     process.exit(2);
   }
   const cases = JSON.parse(readFileSync(CASES_FILE, 'utf8')) as RegexCases;
-  const resources = cases.subjects.map((s) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${JSON.stringify(s)}\n`).join('---\n');
+  const resources = cases.subjects
+    .map((s) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${JSON.stringify(s)}\n`)
+    .join('---\n');
   const out: RegexExpected[] = [];
   for (const pattern of cases.patterns) {
     const root = mkdtempSync(join(tmpdir(), 'regex-case-'));
@@ -53,7 +55,8 @@ function main(): void {
       continue;
     }
     const hit = new Set<string>();
-    for (const d of parseYamlStream(r.stdout, { file: 'out.yaml', mode: 'yaml11', annotationsAsText: false }).documents) {
+    for (const d of parseYamlStream(r.stdout, { file: 'out.yaml', mode: 'yaml11', annotationsAsText: false })
+      .documents) {
       const meta = isMap(d.value) ? getField(d.value, 'metadata') : undefined;
       const ann = isMap(meta) ? getField(meta, 'annotations') : undefined;
       const name = isMap(meta) ? getField(meta, 'name') : undefined;

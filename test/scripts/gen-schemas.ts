@@ -14,12 +14,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { addNull, BASE64_PATTERN, crdSchemaToJsonSchema, QUANTITY_PATTERN, type Json, type JsonObject, type JsonSchema } from '../../src/validate/convert.js';
+import {
+  addNull,
+  BASE64_PATTERN,
+  crdSchemaToJsonSchema,
+  QUANTITY_PATTERN,
+  type Json,
+  type JsonObject,
+  type JsonSchema,
+} from '../../src/validate/convert.js';
 import { repoRoot, sharedDir } from './shared.js';
 
 const OUT_DIR = resolve(repoRoot, 'src/validate/schemas');
 const SWAGGER = 'schemas/kubernetes/kubernetes-release-1.36-swagger.json';
-
 
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 /** Prefixes removed from definition names (the result must stay unique). */
@@ -142,7 +149,12 @@ export function convertKubernetes(swagger: Swagger): KubernetesData {
       delete s.type;
       s.type = 'object';
       const props = s.properties;
-      if (isObj(props) && isObj(props.status) && typeof props.status.$ref === 'string' && props.status.$ref.endsWith('Status')) {
+      if (
+        isObj(props) &&
+        isObj(props.status) &&
+        typeof props.status.$ref === 'string' &&
+        props.status.$ref.endsWith('Status')
+      ) {
         props.status = {};
       }
     }
@@ -287,7 +299,12 @@ function openEnum(schema: JsonSchema, path: string[]): void {
   let node: Json | undefined = schema;
   for (const seg of path) {
     if (!isObj(node)) return;
-    node = seg === '[]' ? (node.items as Json | undefined) : isObj(node.properties) ? (node.properties[seg] as Json | undefined) : undefined;
+    node =
+      seg === '[]'
+        ? (node.items as Json | undefined)
+        : isObj(node.properties)
+          ? (node.properties[seg] as Json | undefined)
+          : undefined;
   }
   if (isObj(node)) delete node.enum;
 }
@@ -348,7 +365,13 @@ export function convertDeprecations(file: string): Deprecation[] {
 
 /** A single-quoted JS string literal holding `text`. */
 function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+  return `'${text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}'`;
 }
 
 const HEADER = (from: string): string =>

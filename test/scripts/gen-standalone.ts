@@ -22,7 +22,10 @@ if (process.argv[1]?.endsWith('gen-standalone.ts')) {
   const kindsArg = args[args.indexOf('--kinds') + 1];
   const kinds = args.includes('--kinds') && kindsArg ? kindsArg.split(',') : undefined;
   const outArg = args[args.indexOf('--out') + 1];
-  const out = args.includes('--out') && outArg ? resolve(outArg) : resolve(repoRoot, `dist/precompiled/validators${strict ? '-strict' : ''}.js`);
+  const out =
+    args.includes('--out') && outArg
+      ? resolve(outArg)
+      : resolve(repoRoot, `dist/precompiled/validators${strict ? '-strict' : ''}.js`);
   const code = standaloneModule({ strict, ...(kinds ? { kinds } : {}) });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);

@@ -32,13 +32,17 @@ function main(): number {
   const markdown = args.includes('--markdown');
   // --all: every rule on, the opt-in ones included.
   const settings = args.includes('--all') ? strictSettings() : undefined;
-  const positional = args.filter((a, i) => !a.startsWith('--') && !['--fleet', '--samples', '--n'].includes(args[i - 1] ?? ''));
+  const positional = args.filter(
+    (a, i) => !a.startsWith('--') && !['--fleet', '--samples', '--n'].includes(args[i - 1] ?? ''),
+  );
   const dir = resolve(positional[0] ?? join(sharedDir, 'corpus', 'fleets'));
   if (!existsSync(dir)) {
     console.log(`skipped: no fleet corpus at ${dir}`);
     return 0;
   }
-  const fleets = readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory() && (!only || f === only)).sort();
+  const fleets = readdirSync(dir)
+    .filter((f) => statSync(join(dir, f)).isDirectory() && (!only || f === only))
+    .sort();
   const fs = nodeFs();
   const results = new Map<string, LintResult>();
   const times = new Map<string, number>();
@@ -46,11 +50,20 @@ function main(): number {
   for (const f of fleets) {
     const start = performance.now();
     try {
-      const r = lint(join(dir, f), { fs, ...(SOURCES[f] ? { sources: SOURCES[f] } : {}), ...(settings ? { rules: settings } : {}) });
+      const r = lint(join(dir, f), {
+        fs,
+        ...(SOURCES[f] ? { sources: SOURCES[f] } : {}),
+        ...(settings ? { rules: settings } : {}),
+      });
       results.set(f, r);
     } catch (err) {
       crashed++;
-      console.log(`CRASH ${f}: ${String((err as Error).stack ?? err).split('\n').slice(0, 4).join(' | ')}`);
+      console.log(
+        `CRASH ${f}: ${String((err as Error).stack ?? err)
+          .split('\n')
+          .slice(0, 4)
+          .join(' | ')}`,
+      );
     }
     times.set(f, performance.now() - start);
   }
@@ -77,7 +90,9 @@ function main(): number {
   for (const f of fleets) {
     const r = results.get(f);
     if (!r) continue;
-    console.log(`\n${f}: clusters ${r.clusters.map((c) => `${c.name} (${c.how}: ${c.kustomizations.rendered} rendered, ${c.kustomizations.failed} failed, ${c.kustomizations.skipped} skipped)`).join('; ') || 'none'}`);
+    console.log(
+      `\n${f}: clusters ${r.clusters.map((c) => `${c.name} (${c.how}: ${c.kustomizations.rendered} rendered, ${c.kustomizations.failed} failed, ${c.kustomizations.skipped} skipped)`).join('; ') || 'none'}`,
+    );
     for (const rule of samples) {
       const found = r.diagnostics.filter((d) => d.code === rule);
       if (found.length === 0) continue;

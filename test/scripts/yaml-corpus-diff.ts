@@ -7,7 +7,16 @@
 /// <reference types="node" />
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from '../../src/api/build.js';
@@ -39,7 +48,10 @@ function reference(text: string): { ok: boolean; out: string } {
   writeFileSync(join(dir, 'r.yaml'), text);
   let res: { ok: boolean; out: string };
   try {
-    res = { ok: true, out: execFileSync(KUBECTL, ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    res = {
+      ok: true,
+      out: execFileSync(KUBECTL, ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    };
   } catch (e) {
     res = { ok: false, out: String((e as { stderr?: string }).stderr ?? e) };
   }
@@ -77,4 +89,6 @@ for (const file of files) {
   }
 }
 for (const d of diffs) console.log(d);
-console.log(`${files.length} files (${basename(root)}): ${same} identical, ${bothFail} both fail, ${diffs.length} differ`);
+console.log(
+  `${files.length} files (${basename(root)}): ${same} identical, ${bothFail} both fail, ${diffs.length} differ`,
+);

@@ -24,7 +24,10 @@ const dir = mkdtempSync(join(tmpdir(), 'kts-probe-'));
 for (const [k, v] of Object.entries(files)) writeFileSync(join(dir, k), v);
 let ref: string;
 try {
-  ref = execFileSync('/usr/lib/google-cloud-sdk/bin/kubectl.1.33', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  ref = execFileSync('/usr/lib/google-cloud-sdk/bin/kubectl.1.33', ['kustomize', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 } catch (e) {
   ref = 'ERROR ' + String((e as { stderr?: string }).stderr ?? e).trim();
 }
@@ -34,7 +37,13 @@ for (const [k, v] of Object.entries(files)) mem['/k/' + k] = v;
 let ours: string;
 try {
   const r = build('/k', { fs: memoryFs(mem) });
-  ours = r.ok ? r.toYaml() : 'ERROR ' + r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`).join('; ');
+  ours = r.ok
+    ? r.toYaml()
+    : 'ERROR ' +
+      r.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${d.code}: ${d.message}`)
+        .join('; ');
 } catch (e) {
   ours = 'CRASH ' + ((e as Error).stack ?? String(e));
 }

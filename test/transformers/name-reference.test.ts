@@ -5,4 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { runReferenceCases } from '../helpers/reference-cases.js';
 
-runReferenceCases('name-reference (reference cases)', fileURLToPath(new URL('./name-reference-cases', import.meta.url)));
+runReferenceCases(
+  'name-reference (reference cases)',
+  fileURLToPath(new URL('./name-reference-cases', import.meta.url)),
+);

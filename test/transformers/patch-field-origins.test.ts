@@ -29,11 +29,14 @@ spec:
 `;
 
 function origins(files: Record<string, string>): Record<string, string> {
-  const r = build('/r/overlay', { fs: memoryFs(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/r/${k}`, v]))) });
+  const r = build('/r/overlay', {
+    fs: memoryFs(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/r/${k}`, v]))),
+  });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const fo = r.resources[0]?.fieldOrigins;
   const out: Record<string, string> = {};
-  for (const [p, o] of fo ?? []) out[p] = `${o.file.replace('/r/', '')}:${o.range?.start.line}:${o.range?.start.column} ${o.by}`;
+  for (const [p, o] of fo ?? [])
+    out[p] = `${o.file.replace('/r/', '')}:${o.range?.start.line}:${o.range?.start.column} ${o.by}`;
   return out;
 }
 
@@ -84,7 +87,8 @@ describe('patch field origins', () => {
       '/r/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
       '/r/base/deployment.yaml': deployment,
       '/r/overlay/kustomization.yaml': 'resources:\n  - ../base\npatches:\n  - path: patch.yaml\n',
-      '/r/overlay/patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "3"\n',
+      '/r/overlay/patch.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "3"\n',
     });
     const r = build('/r/overlay', { fs });
     const v = validate(r.resources, { root: '/r' });

@@ -7,5 +7,7 @@ import { describe, it } from 'vitest';
 import { checkReferenceCase, loadReferenceCases } from '../helpers/reference-cases.js';
 
 describe('replicas transformer (reference cases)', () => {
-  it.each(loadReferenceCases(fileURLToPath(new URL('./replicas-cases', import.meta.url))))('$name', (c) => checkReferenceCase(c));
+  it.each(loadReferenceCases(fileURLToPath(new URL('./replicas-cases', import.meta.url))))('$name', (c) =>
+    checkReferenceCase(c),
+  );
 });

@@ -7,5 +7,7 @@ import { describe, it } from 'vitest';
 import { checkReferenceCase, loadReferenceCases } from '../helpers/reference-cases.js';
 
 describe('valueadd transformer (reference cases)', () => {
-  it.each(loadReferenceCases(fileURLToPath(new URL('./valueadd-cases', import.meta.url))))('$name', (c) => checkReferenceCase(c));
+  it.each(loadReferenceCases(fileURLToPath(new URL('./valueadd-cases', import.meta.url))))('$name', (c) =>
+    checkReferenceCase(c),
+  );
 });

@@ -12,14 +12,21 @@ const convertCases: Record<string, { input: unknown; options?: { metadataRef?: s
           type: 'object',
           required: ['a'],
           'x-kubernetes-validations': [{ rule: 'self.a > 0' }],
-          properties: { a: { type: 'integer', format: 'int32', default: 1 }, b: { type: 'string', description: 'b', format: 'date-time' } },
+          properties: {
+            a: { type: 'integer', format: 'int32', default: 1 },
+            b: { type: 'string', description: 'b', format: 'date-time' },
+          },
         },
       },
     },
     expect: {
       type: 'object',
       properties: {
-        spec: { type: ['object', 'null'], properties: { a: { type: 'integer' }, b: { type: ['string', 'null'] } }, required: ['a'] },
+        spec: {
+          type: ['object', 'null'],
+          properties: { a: { type: 'integer' }, b: { type: ['string', 'null'] } },
+          required: ['a'],
+        },
         apiVersion: { type: 'string' },
         kind: { type: 'string' },
         metadata: { type: 'object' },
@@ -30,7 +37,11 @@ const convertCases: Record<string, { input: unknown; options?: { metadataRef?: s
     input: {
       type: 'object',
       properties: {
-        port: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }], pattern: '^\\d+%?$' },
+        port: {
+          'x-kubernetes-int-or-string': true,
+          anyOf: [{ type: 'integer' }, { type: 'string' }],
+          pattern: '^\\d+%?$',
+        },
         mode: { type: 'string', enum: ['a', 'b'] },
       },
     },
@@ -82,13 +93,20 @@ const convertCases: Record<string, { input: unknown; options?: { metadataRef?: s
       required: ['spec'],
     },
   },
-  'metadata refers to ObjectMeta, keeping the CRD\'s own metadata constraints': {
-    input: { type: 'object', properties: { metadata: { type: 'object', properties: { name: { type: 'string', maxLength: 10 } } } } },
+  "metadata refers to ObjectMeta, keeping the CRD's own metadata constraints": {
+    input: {
+      type: 'object',
+      properties: { metadata: { type: 'object', properties: { name: { type: 'string', maxLength: 10 } } } },
+    },
     options: { metadataRef: 'meta.v1.ObjectMeta' },
     expect: {
       type: 'object',
       properties: {
-        metadata: { $ref: 'meta.v1.ObjectMeta', properties: { name: { type: ['string', 'null'], maxLength: 10 } }, additionalProperties: true },
+        metadata: {
+          $ref: 'meta.v1.ObjectMeta',
+          properties: { name: { type: ['string', 'null'], maxLength: 10 } },
+          additionalProperties: true,
+        },
         apiVersion: { type: 'string' },
         kind: { type: 'string' },
       },
@@ -98,7 +116,12 @@ const convertCases: Record<string, { input: unknown; options?: { metadataRef?: s
     input: { type: 'object', properties: { a: { type: 'string', pattern: '(?P<name>x)' } } },
     expect: {
       type: 'object',
-      properties: { a: { type: ['string', 'null'] }, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } },
+      properties: {
+        a: { type: ['string', 'null'] },
+        apiVersion: { type: 'string' },
+        kind: { type: 'string' },
+        metadata: { type: 'object' },
+      },
     },
   },
 };
@@ -129,7 +152,10 @@ describe('strictSchema', () => {
       properties: {
         a: { type: 'object', properties: { b: { type: 'string' } }, additionalProperties: false },
         open: { type: 'object', properties: { c: { type: 'string' } }, additionalProperties: true },
-        map: { type: 'object', additionalProperties: { type: 'object', properties: { d: {} }, additionalProperties: false } },
+        map: {
+          type: 'object',
+          additionalProperties: { type: 'object', properties: { d: {} }, additionalProperties: false },
+        },
         list: { type: 'array', items: { properties: { e: {} }, additionalProperties: false } },
         any: { anyOf: [{ properties: { f: {} }, additionalProperties: false }] },
         ref: { $ref: 'x' },
@@ -137,6 +163,9 @@ describe('strictSchema', () => {
       additionalProperties: false,
     });
     // The input is not modified.
-    expect((input.properties as Record<string, JsonSchema>).a).toEqual({ type: 'object', properties: { b: { type: 'string' } } });
+    expect((input.properties as Record<string, JsonSchema>).a).toEqual({
+      type: 'object',
+      properties: { b: { type: 'string' } },
+    });
   });
 });

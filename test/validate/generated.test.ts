@@ -17,7 +17,9 @@ if (!hasShared) {
       it(`${name} is what test/scripts/gen-schemas.ts generates (run it to update)`, () => {
         const text = files.get(name);
         expect(text, name).toBeDefined();
-        expect(readFileSync(join(repoRoot, 'src/validate/schemas', name), 'utf8') === text, `${name} is stale`).toBe(true);
+        expect(readFileSync(join(repoRoot, 'src/validate/schemas', name), 'utf8') === text, `${name} is stale`).toBe(
+          true,
+        );
       });
     }
     it('generating twice gives identical text', () => {

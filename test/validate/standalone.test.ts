@@ -20,7 +20,13 @@ import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { dedent, objectsFromYaml } from '../helpers/objects.js';
 import { repoRoot } from '../helpers/shared.js';
 
-const KINDS = ['apps/v1/Deployment', 'v1/Service', 'v1/ConfigMap', 'v1/Secret', 'kustomize.toolkit.fluxcd.io/v1/Kustomization'];
+const KINDS = [
+  'apps/v1/Deployment',
+  'v1/Service',
+  'v1/ConfigMap',
+  'v1/Secret',
+  'kustomize.toolkit.fluxcd.io/v1/Kustomization',
+];
 
 const YAML = dedent(`
   apiVersion: apps/v1
@@ -161,7 +167,15 @@ if (!chromiumPath) {
       const validatorsFile = join(dir, 'validators.mjs');
       writeFileSync(validatorsFile, standaloneModule({ strict: false, kinds: KINDS }));
       const bundle = async (entry: string, globalName: string): Promise<string> => {
-        const r = await esbuild({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'iife', globalName, write: false, logLevel: 'silent' });
+        const r = await esbuild({
+          entryPoints: [entry],
+          bundle: true,
+          platform: 'browser',
+          format: 'iife',
+          globalName,
+          write: false,
+          logLevel: 'silent',
+        });
         return r.outputFiles[0]?.text ?? '';
       };
       const core = await bundle(join(repoRoot, 'src/index.ts'), 'KustomizeTs');
@@ -169,8 +183,10 @@ if (!chromiumPath) {
       server = createServer((req, res) => {
         const csp = { 'content-security-policy': "default-src 'self'; script-src 'self'" };
         if (req.url === '/core.js') res.writeHead(200, { 'content-type': 'text/javascript', ...csp }).end(core);
-        else if (req.url === '/validators.js') res.writeHead(200, { 'content-type': 'text/javascript', ...csp }).end(validators);
-        else if (req.url === '/run.js') res.writeHead(200, { 'content-type': 'text/javascript', ...csp }).end(runScript(YAML));
+        else if (req.url === '/validators.js')
+          res.writeHead(200, { 'content-type': 'text/javascript', ...csp }).end(validators);
+        else if (req.url === '/run.js')
+          res.writeHead(200, { 'content-type': 'text/javascript', ...csp }).end(runScript(YAML));
         else res.writeHead(200, { 'content-type': 'text/html', ...csp }).end(PAGE);
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -190,10 +206,17 @@ if (!chromiumPath) {
           compiled: string[];
         };
         expect(out.evalBlocked).toBe(true);
-        const node = validate(objectsFromYaml(YAML)).diagnostics.map((d) => `${d.code} ${d.path}`).sort();
+        const node = validate(objectsFromYaml(YAML))
+          .diagnostics.map((d) => `${d.code} ${d.path}`)
+          .sort();
         expect(out.pre).toEqual(node);
         // Without precompiled validators nothing can be compiled under this CSP: every kind is reported as such.
-        expect(out.compiled).toEqual(['schema/unknown-kind /kind', 'schema/unknown-kind /kind', 'schema/unknown-kind /kind', 'schema/unknown-kind /kind']);
+        expect(out.compiled).toEqual([
+          'schema/unknown-kind /kind',
+          'schema/unknown-kind /kind',
+          'schema/unknown-kind /kind',
+          'schema/unknown-kind /kind',
+        ]);
       } finally {
         await browser.close();
       }
@@ -211,16 +234,32 @@ describe('kustomize-ts precompile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-pre-'));
     const out = join(dir, 'validators.js');
     let err = '';
-    const code = main(['precompile', '-o', out, '--kinds', 'apps/v1/Deployment,v1/Secret'], { out: () => {}, err: (t) => (err += t), errIsTty: false, color: false });
+    const code = main(['precompile', '-o', out, '--kinds', 'apps/v1/Deployment,v1/Secret'], {
+      out: () => {},
+      err: (t) => (err += t),
+      errIsTty: false,
+      color: false,
+    });
     expect(code).toBe(0);
     expect(err).toContain('2 kinds');
-    expect(readFileSync(join(dir, 'validators.d.ts'), 'utf8')).toContain('export declare const precompiled: PrecompiledValidators');
-    const mod = (await import(pathToFileURL(out).href)) as { precompiled: import('../../src/validate/ajv.js').PrecompiledValidators };
+    expect(readFileSync(join(dir, 'validators.d.ts'), 'utf8')).toContain(
+      'export declare const precompiled: PrecompiledValidators',
+    );
+    const mod = (await import(pathToFileURL(out).href)) as {
+      precompiled: import('../../src/validate/ajv.js').PrecompiledValidators;
+    };
     const { validate } = await import('../../src/api/validate.js');
     const objects = [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'not base64!' } }];
     expect(validate(objects, { precompiled: mod.precompiled }).diagnostics.map((d) => d.code)).toEqual(
       validate(objects).diagnostics.map((d) => d.code),
     );
-    expect(main(['precompile', '-o', out, '--kinds', 'v9/Nope'], { out: () => {}, err: () => {}, errIsTty: false, color: false })).toBe(1);
+    expect(
+      main(['precompile', '-o', out, '--kinds', 'v9/Nope'], {
+        out: () => {},
+        err: () => {},
+        errIsTty: false,
+        color: false,
+      }),
+    ).toBe(1);
   });
 });

@@ -134,7 +134,10 @@ const cases: Record<string, Case> = {
           spec:
             containers: [{name: web, image: nginx, readinessProbe: {tcpSocket: {port: 8080}}, livenessProbe: {tcpSocket: {port: http}}}]
     `,
-    expect: ['schema/invalid 8:17 /spec/strategy/rollingUpdate/maxSurge', 'schema/invalid 9:23 /spec/strategy/rollingUpdate/maxUnavailable'],
+    expect: [
+      'schema/invalid 8:17 /spec/strategy/rollingUpdate/maxSurge',
+      'schema/invalid 9:23 /spec/strategy/rollingUpdate/maxUnavailable',
+    ],
     messages: ['must be an integer or a string, got number 1.5', 'must be an integer or a string, got boolean true'],
   },
   'quantities: numbers and quantity strings pass, other strings and booleans fail': {
@@ -152,8 +155,14 @@ const cases: Record<string, Case> = {
                 memory: true
                 nvidia.com/gpu: 1
     `,
-    expect: ['schema/invalid 10:16 /spec/containers/0/resources/limits/cpu', 'schema/invalid 11:19 /spec/containers/0/resources/limits/memory'],
-    messages: ['must be a quantity such as 100m, 1.5 or 2Gi, got string "1.2.3"', 'must be a string or a number, got boolean true'],
+    expect: [
+      'schema/invalid 10:16 /spec/containers/0/resources/limits/cpu',
+      'schema/invalid 11:19 /spec/containers/0/resources/limits/memory',
+    ],
+    messages: [
+      'must be a quantity such as 100m, 1.5 or 2Gi, got string "1.2.3"',
+      'must be a string or a number, got boolean true',
+    ],
   },
   'null: optional fields, list items and map values accept it; required fields do not': {
     yaml: `
@@ -296,7 +305,9 @@ const cases: Record<string, Case> = {
       metadata: {name: old}
     `,
     expect: ['schema/deprecated-api 1:13 /apiVersion'],
-    messages: ['Ingress old: extensions/v1beta1 Ingress was removed in Kubernetes v1.22.0: use networking.k8s.io/v1 (available since v1.19.0)'],
+    messages: [
+      'Ingress old: extensions/v1beta1 Ingress was removed in Kubernetes v1.22.0: use networking.k8s.io/v1 (available since v1.19.0)',
+    ],
   },
   'a deprecated (not yet removed) apiVersion for an older target version': {
     yaml: `
@@ -306,7 +317,9 @@ const cases: Record<string, Case> = {
     `,
     options: { kubernetesVersion: '1.22' },
     expect: ['schema/deprecated-api 1:13 /apiVersion', 'schema/unknown-kind 2:7 /kind'],
-    messages: ['policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes v1.21.0 and removed in v1.25.0: use policy/v1'],
+    messages: [
+      'policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes v1.21.0 and removed in v1.25.0: use policy/v1',
+    ],
   },
   'an unknown kind is an info at kind': {
     yaml: `
@@ -475,7 +488,12 @@ describe('validate()', () => {
     const objects = [
       { apiVersion: 'v1', kind: 5, metadata: [] },
       { apiVersion: ['x'], kind: 'Pod' },
-      { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.b' }, spec: { group: 'b', names: { kind: 'A' }, versions: 'v1' } },
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'a.b' },
+        spec: { group: 'b', names: { kind: 'A' }, versions: 'v1' },
+      },
       {
         apiVersion: 'apiextensions.k8s.io/v1',
         kind: 'CustomResourceDefinition',
@@ -485,8 +503,21 @@ describe('validate()', () => {
           names: { kind: 'C' },
           versions: [
             null,
-            { name: 'v1', served: true, schema: { openAPIV3Schema: { type: 5, properties: [1], required: 'x', items: [], pattern: '(' } } },
-            { name: 'v2', served: true, schema: { openAPIV3Schema: { type: 'object', properties: { a: { pattern: '(?<', type: 'string' }, b: { enum: 'x' } } } } },
+            {
+              name: 'v1',
+              served: true,
+              schema: { openAPIV3Schema: { type: 5, properties: [1], required: 'x', items: [], pattern: '(' } },
+            },
+            {
+              name: 'v2',
+              served: true,
+              schema: {
+                openAPIV3Schema: {
+                  type: 'object',
+                  properties: { a: { pattern: '(?<', type: 'string' }, b: { enum: 'x' } },
+                },
+              },
+            },
           ],
         },
       },
@@ -496,7 +527,9 @@ describe('validate()', () => {
     ];
     const r = validate(objects);
     expect(r.stats.objects).toBe(objects.length);
-    expect(r.diagnostics.filter((d) => d.path === '/kind' || d.path === '/apiVersion').map((d) => d.code)).toContain('schema/invalid');
+    expect(r.diagnostics.filter((d) => d.path === '/kind' || d.path === '/apiVersion').map((d) => d.code)).toContain(
+      'schema/invalid',
+    );
   });
 
   it('accepts plain objects (no positions)', () => {
@@ -521,12 +554,22 @@ describe('validate()', () => {
     );
     const patchRange = { start: { line: 7, column: 13, offset: 90 }, end: { line: 7, column: 16, offset: 93 } };
     const r = validate(
-      [{ ...(obj as NonNullable<typeof obj>), fieldOrigins: new Map([['/spec/replicas', { file: '/repo/overlays/prod/patch.yaml', range: patchRange, by: 'PatchTransformer' }]]) }],
+      [
+        {
+          ...(obj as NonNullable<typeof obj>),
+          fieldOrigins: new Map([
+            ['/spec/replicas', { file: '/repo/overlays/prod/patch.yaml', range: patchRange, by: 'PatchTransformer' }],
+          ]),
+        },
+      ],
       { root: '/repo' },
     );
     expect(r.diagnostics.map(short)).toEqual(['schema/invalid 7:13 /spec/replicas']);
     expect(r.diagnostics[0]?.file).toBe('overlays/prod/patch.yaml');
-    expect(r.diagnostics[0]?.related?.[0]).toMatchObject({ file: 'base/deployment.yaml', range: { start: { line: 5, column: 13 } } });
+    expect(r.diagnostics[0]?.related?.[0]).toMatchObject({
+      file: 'base/deployment.yaml',
+      range: { start: { line: 5, column: 13 } },
+    });
   });
 
   it('compiles each schema once: a second call reuses the compiled validators', () => {

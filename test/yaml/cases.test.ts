@@ -22,7 +22,9 @@ function loadInput(dir: string): Record<string, string> {
   return files;
 }
 
-const names = readdirSync(casesDir).filter((d) => existsSync(join(casesDir, d, 'case.json'))).sort();
+const names = readdirSync(casesDir)
+  .filter((d) => existsSync(join(casesDir, d, 'case.json')))
+  .sort();
 
 describe('YAML matrix (expected output from kubectl.1.33 kustomize)', () => {
   it('has cases', () => {

@@ -10,7 +10,10 @@ import { EmitError, emitDocument } from '../../src/yaml/emit.js';
 import { parseYamlStream } from '../../src/yaml/parse.js';
 import type { YamlMap, YamlValue } from '../../src/yaml/values.js';
 
-function parse(text: string, opts: Partial<Parameters<typeof parseYamlStream>[1]> = {}): ReturnType<typeof parseYamlStream> {
+function parse(
+  text: string,
+  opts: Partial<Parameters<typeof parseYamlStream>[1]> = {},
+): ReturnType<typeof parseYamlStream> {
   return parseYamlStream(text, { file: '/x.yaml', ...opts });
 }
 
@@ -31,10 +34,30 @@ function billionLaughs(levels: number, fanout: number): string {
 describe('alias bombs end in yaml/alias-limit, quickly', () => {
   const cases: { name: string; text: string }[] = [
     { name: 'billion laughs (9 levels of 10)', text: billionLaughs(9, 10) },
-    { name: 'billion laughs in a resource', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n${billionLaughs(12, 8).replace(/^/gm, '  ')}` },
-    { name: 'wide fan-out of one big anchor', text: `big: &b [${Array.from({ length: 2000 }, (_, i) => i).join(', ')}]\nuse: [${Array.from({ length: 2000 }, () => '*b').join(', ')}]\n` },
-    { name: 'maps merged into maps', text: billionLaughs(6, 10).replace(/\[(\*a\d+(, )?)+\]/g, (m) => `{${m.slice(1, -1).split(', ').map((a, i) => `k${i}: ${a}`).join(', ')}}`) },
-    { name: 'aliases as keys of big values', text: `k: &k key\nv: &v [${'x, '.repeat(999)}x]\nm: &m {${Array.from({ length: 300 }, (_, i) => `k${i}: *v`).join(', ')}}\nn: [${Array.from({ length: 300 }, () => '*m').join(', ')}]\n` },
+    {
+      name: 'billion laughs in a resource',
+      text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n${billionLaughs(12, 8).replace(/^/gm, '  ')}`,
+    },
+    {
+      name: 'wide fan-out of one big anchor',
+      text: `big: &b [${Array.from({ length: 2000 }, (_, i) => i).join(', ')}]\nuse: [${Array.from({ length: 2000 }, () => '*b').join(', ')}]\n`,
+    },
+    {
+      name: 'maps merged into maps',
+      text: billionLaughs(6, 10).replace(
+        /\[(\*a\d+(, )?)+\]/g,
+        (m) =>
+          `{${m
+            .slice(1, -1)
+            .split(', ')
+            .map((a, i) => `k${i}: ${a}`)
+            .join(', ')}}`,
+      ),
+    },
+    {
+      name: 'aliases as keys of big values',
+      text: `k: &k key\nv: &v [${'x, '.repeat(999)}x]\nm: &m {${Array.from({ length: 300 }, (_, i) => `k${i}: *v`).join(', ')}}\nn: [${Array.from({ length: 300 }, () => '*m').join(', ')}]\n`,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -46,7 +69,12 @@ describe('alias bombs end in yaml/alias-limit, quickly', () => {
     });
   }
   it('is a build diagnostic with file and line', () => {
-    const r = build('/k', { fs: memoryFs({ '/k/kustomization.yaml': 'resources:\n- r.yaml\n', '/k/r.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n${billionLaughs(9, 10).replace(/^/gm, '  ')}` }) });
+    const r = build('/k', {
+      fs: memoryFs({
+        '/k/kustomization.yaml': 'resources:\n- r.yaml\n',
+        '/k/r.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n${billionLaughs(9, 10).replace(/^/gm, '  ')}`,
+      }),
+    });
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]).toMatchObject({ code: 'yaml/alias-limit', file: '/k/r.yaml' });
     expect(r.diagnostics[0]?.line).toBeGreaterThan(5);
@@ -93,7 +121,8 @@ describe('__proto__, constructor and friends are ordinary keys', () => {
     const r = build('/k', {
       fs: memoryFs({
         '/k/kustomization.yaml': 'resources:\n- r.yaml\ncommonLabels:\n  __proto__: x\n',
-        '/k/r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    __proto__: "1"\ndata:\n  __proto__: a\n  constructor: b\n',
+        '/k/r.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    __proto__: "1"\ndata:\n  __proto__: a\n  constructor: b\n',
       }),
     });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -108,10 +137,17 @@ describe('deep nesting', () => {
   const cases: { name: string; text: string }[] = [
     { name: 'flow sequences 100 000 deep', text: '['.repeat(100_000) + ']'.repeat(100_000) },
     { name: 'flow maps 50 000 deep', text: '{a: '.repeat(50_000) + '1' + '}'.repeat(50_000) },
-    { name: 'block maps 3 000 deep', text: Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1\n' },
+    {
+      name: 'block maps 3 000 deep',
+      text: Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1\n',
+    },
     {
       name: 'aliases nesting anchors into depth',
-      text: Array.from({ length: 12 }, (_, i) => `l${i}: &l${i} ${'['.repeat(100)}${i === 0 ? 'x' : `*l${i - 1}`}${']'.repeat(100)}`).join('\n') + '\n',
+      text:
+        Array.from(
+          { length: 12 },
+          (_, i) => `l${i}: &l${i} ${'['.repeat(100)}${i === 0 ? 'x' : `*l${i - 1}`}${']'.repeat(100)}`,
+        ).join('\n') + '\n',
     },
   ];
   for (const c of cases) {
@@ -139,13 +175,41 @@ describe('deep nesting', () => {
 describe('huge scalars are handled in linear time', () => {
   const big = 'word '.repeat(400_000).trim(); // 2 MB with 400 000 spaces
   const cases: { name: string; value: string; check: (out: string) => void }[] = [
-    { name: 'a 2 MB plain string folds at 80 columns', value: big, check: (o) => expect(o.split('\n').every((l) => l.length <= 90)).toBe(true) },
-    { name: 'a 2 MB single-quoted string', value: '#' + big, check: (o) => expect(o.startsWith("v: '#word word")).toBe(true) },
-    { name: 'a 2 MB double-quoted string', value: '\t' + big, check: (o) => expect(o.startsWith('v: "\\tword word')).toBe(true) },
-    { name: 'a 2 MB literal block', value: 'line\n'.repeat(400_000), check: (o) => expect(o.startsWith('v: |\n  line\n  line\n')).toBe(true) },
-    { name: '1 MB of digits (not an int, a float that overflows)', value: '1'.repeat(1_000_000), check: (o) => expect(o.length).toBe(1_000_004) },
-    { name: '1 MB of zeros then 1 (an octal int for go-yaml)', value: '0'.repeat(1_000_000) + '1', check: (o) => expect(o.startsWith('v: "000')).toBe(true) },
-    { name: 'a 4 MB key-less string without spaces', value: 'x'.repeat(4_000_000), check: (o) => expect(o.length).toBe(4_000_004) },
+    {
+      name: 'a 2 MB plain string folds at 80 columns',
+      value: big,
+      check: (o) => expect(o.split('\n').every((l) => l.length <= 90)).toBe(true),
+    },
+    {
+      name: 'a 2 MB single-quoted string',
+      value: '#' + big,
+      check: (o) => expect(o.startsWith("v: '#word word")).toBe(true),
+    },
+    {
+      name: 'a 2 MB double-quoted string',
+      value: '\t' + big,
+      check: (o) => expect(o.startsWith('v: "\\tword word')).toBe(true),
+    },
+    {
+      name: 'a 2 MB literal block',
+      value: 'line\n'.repeat(400_000),
+      check: (o) => expect(o.startsWith('v: |\n  line\n  line\n')).toBe(true),
+    },
+    {
+      name: '1 MB of digits (not an int, a float that overflows)',
+      value: '1'.repeat(1_000_000),
+      check: (o) => expect(o.length).toBe(1_000_004),
+    },
+    {
+      name: '1 MB of zeros then 1 (an octal int for go-yaml)',
+      value: '0'.repeat(1_000_000) + '1',
+      check: (o) => expect(o.startsWith('v: "000')).toBe(true),
+    },
+    {
+      name: 'a 4 MB key-less string without spaces',
+      value: 'x'.repeat(4_000_000),
+      check: (o) => expect(o.length).toBe(4_000_004),
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -191,7 +255,12 @@ describe('malformed YAML gives yaml/syntax with line and column', () => {
     });
   }
   it('is a build diagnostic with the file', () => {
-    const r = build('/k', { fs: memoryFs({ '/k/kustomization.yaml': 'resources:\n- r.yaml\n', '/k/r.yaml': 'kind: ConfigMap\nmetadata:\n  name: [x\n' }) });
+    const r = build('/k', {
+      fs: memoryFs({
+        '/k/kustomization.yaml': 'resources:\n- r.yaml\n',
+        '/k/r.yaml': 'kind: ConfigMap\nmetadata:\n  name: [x\n',
+      }),
+    });
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]).toMatchObject({ code: 'yaml/syntax', file: '/k/r.yaml' });
     expect(r.diagnostics[0]?.line).toBeGreaterThan(0);
@@ -214,7 +283,11 @@ describe('duplicate keys', () => {
   });
   it('kyaml with duplicateKeys: error', () => {
     const s = parse('a: 1\na: 2\n', { duplicateKeys: 'error' });
-    expect(s.errors[0]).toMatchObject({ code: 'yaml/duplicate-key', line: 2, message: 'mapping key "a" already defined at line 1' });
+    expect(s.errors[0]).toMatchObject({
+      code: 'yaml/duplicate-key',
+      line: 2,
+      message: 'mapping key "a" already defined at line 1',
+    });
   });
   it('yaml11 (kustomization): the last one wins, in JSON key order', () => {
     const s = parse('b: 1\na: 1\nb: 2\n', { mode: 'yaml11' });
@@ -223,7 +296,12 @@ describe('duplicate keys', () => {
     expect(Object.keys(s.documents[0]?.value as YamlMap)).toEqual(['a', 'b']);
   });
   it('a resource with a duplicate key fails the build with the position of the second key', () => {
-    const r = build('/k', { fs: memoryFs({ '/k/kustomization.yaml': 'resources:\n- r.yaml\n', '/k/r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: 1\n  a: 2\n' }) });
+    const r = build('/k', {
+      fs: memoryFs({
+        '/k/kustomization.yaml': 'resources:\n- r.yaml\n',
+        '/k/r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: 1\n  a: 2\n',
+      }),
+    });
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]).toMatchObject({ code: 'yaml/duplicate-key', file: '/k/r.yaml', line: 7 });
   });
@@ -231,7 +309,8 @@ describe('duplicate keys', () => {
     const r = build('/k', {
       fs: memoryFs({
         '/k/kustomization.yaml': 'resources:\n- r.yaml\n',
-        '/k/r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/local-config: "true"\ndata:\n  a: 1\n  a: 2\n',
+        '/k/r.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/local-config: "true"\ndata:\n  a: 1\n  a: 2\n',
       }),
     });
     expect(r.ok).toBe(true);

@@ -158,7 +158,7 @@ describe('parseGoInt (strconv.ParseInt / ParseUint with base 0, after `_` remova
   }
 });
 
-describe('timestamps (time.Parse with go-yaml\'s layouts, then RFC 3339 as Go writes time.Time in JSON)', () => {
+describe("timestamps (time.Parse with go-yaml's layouts, then RFC 3339 as Go writes time.Time in JSON)", () => {
   const cases: [string, string | undefined][] = [
     ['2020-01-01', '2020-01-01T00:00:00Z'],
     ['2020-1-2', '2020-01-02T00:00:00Z'],
@@ -236,7 +236,12 @@ describe('numbers after the JSON round trip', () => {
     it(`${bad} is refused`, () => expect(() => formatNumber(bad)).toThrow(/json: unsupported value/));
   }
   it("goFormatFloatG keeps Go's names", () => {
-    expect([goFormatFloatG(Infinity), goFormatFloatG(-Infinity), goFormatFloatG(NaN), goFormatFloatG(-0)]).toEqual(['+Inf', '-Inf', 'NaN', '-0']);
+    expect([goFormatFloatG(Infinity), goFormatFloatG(-Infinity), goFormatFloatG(NaN), goFormatFloatG(-0)]).toEqual([
+      '+Inf',
+      '-Inf',
+      'NaN',
+      '-0',
+    ]);
   });
 });
 
@@ -299,7 +304,26 @@ describe("go-yaml v2's key order", () => {
 });
 
 describe('strings go-yaml v2 writes quoted because they would read back as something else', () => {
-  const quoted = ['yes', 'Y', 'off', 'true', 'null', '~', '', '123', '1.5', '1e3', '0x1F', '0777', '1_000', '+1', '.inf', '2020-01-01', '1:20', '-1:30.5'];
+  const quoted = [
+    'yes',
+    'Y',
+    'off',
+    'true',
+    'null',
+    '~',
+    '',
+    '123',
+    '1.5',
+    '1e3',
+    '0x1F',
+    '0777',
+    '1_000',
+    '+1',
+    '.inf',
+    '2020-01-01',
+    '1:20',
+    '-1:30.5',
+  ];
   const plain = ['yEs', 'nil', '1e999', '1:60', '2021-02-29', '<<', '0x', '._5', 'a', 'http://x', '1.2.3'];
   for (const s of quoted) it(`${JSON.stringify(s)} is quoted`, () => expect(resolvesAsNonString11(s)).toBe(true));
   for (const s of plain) it(`${JSON.stringify(s)} is plain`, () => expect(resolvesAsNonString11(s)).toBe(false));
@@ -318,7 +342,8 @@ describe('keys kyaml writes untagged that go-yaml v3 reads back as non-strings',
     ['#x', false],
     ['app.kubernetes.io/name', false],
   ];
-  for (const [k, bad] of cases) it(`${JSON.stringify(k)}: ${bad ? 'fails' : 'fine'}`, () => expect(plainKeyIsNonString(k)).toBe(bad));
+  for (const [k, bad] of cases)
+    it(`${JSON.stringify(k)}: ${bad ? 'fails' : 'fine'}`, () => expect(plainKeyIsNonString(k)).toBe(bad));
 });
 
 describe("folded scalars through kyaml's go-yaml v3 re-encoding", () => {

@@ -42,7 +42,9 @@ export function runBuildCommand(argv: string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const restrictor = values['load-restrictor'] ?? 'LoadRestrictionsRootOnly';
   if (restrictor !== 'LoadRestrictionsRootOnly' && restrictor !== 'LoadRestrictionsNone') {
-    throw new UsageError(`illegal flag value --load-restrictor ${restrictor}; legal values: LoadRestrictionsRootOnly, LoadRestrictionsNone`);
+    throw new UsageError(
+      `illegal flag value --load-restrictor ${restrictor}; legal values: LoadRestrictionsRootOnly, LoadRestrictionsNone`,
+    );
   }
   const reorder = values.reorder ?? 'legacy';
   if (reorder !== 'legacy' && reorder !== 'none') {

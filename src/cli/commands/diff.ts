@@ -56,7 +56,8 @@ export function runDiffCommand(argv: string[], io: Io): number {
   }
   if (positionals.length !== 2) throw new UsageError('diff needs two directories: kustomize-ts diff A B');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`illegal --format ${format}; legal values: text, json`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`illegal --format ${format}; legal values: text, json`);
   const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
   const fs = nodeFs();
   const sides: RenderedResource[][] = [];
@@ -66,7 +67,8 @@ export function runDiffCommand(argv: string[], io: Io): number {
     positionals.forEach((cluster, i) => {
       const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster });
       for (const d of fleet.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
-      for (const k of fleet.kustomizations) for (const d of k.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
+      for (const k of fleet.kustomizations)
+        for (const d of k.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
       if (!fleet.ok) failed = true;
       sides.push(fleetResources(fleet));
     });
@@ -85,7 +87,8 @@ export function runDiffCommand(argv: string[], io: Io): number {
     ignoreLabels: values.ignore ?? [],
     environments: [base(positionals[0] ?? ''), base(positionals[1] ?? '')],
   });
-  if (format === 'json') io.out(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+  if (format === 'json')
+    io.out(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
   else io.out(formatDiffText(result));
   return result.resources.length === 0 ? 0 : 1;
 }

@@ -67,7 +67,18 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     },
   });
   const help = values.help === true;
-  if (help) return { root: '', cluster: undefined, fluxInstance: undefined, clusterObjects: [], sources: {}, strict: true, format: undefined, output: undefined, help };
+  if (help)
+    return {
+      root: '',
+      cluster: undefined,
+      fluxInstance: undefined,
+      clusterObjects: [],
+      sources: {},
+      strict: true,
+      format: undefined,
+      output: undefined,
+      help,
+    };
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
   const cluster = values.cluster as string | undefined;
   const instanceFile = values['flux-instance'] as string | undefined;
@@ -75,7 +86,10 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   let fluxInstance: YamlMap | undefined;
   if (instanceFile) {
     fluxInstance = readObjects(instanceFile).find((o) => readFluxInstanceSync(o) !== undefined);
-    if (!fluxInstance) throw new UsageError(`${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`);
+    if (!fluxInstance)
+      throw new UsageError(
+        `${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`,
+      );
   }
   const clusterObjects = ((values['cluster-objects'] as string[] | undefined) ?? []).flatMap(readObjects);
   const sources: Record<string, string> = {};
@@ -156,7 +170,11 @@ export function printDiagnostics(root: string, diags: readonly Diagnostic[], io:
 
 /** JSON-safe copy of a value tree (bigints become numbers when safe, else strings). */
 function jsonSafe(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? (Number.isSafeInteger(Number(x)) ? Number(x) : x.toString()) : x)));
+  return JSON.parse(
+    JSON.stringify(v, (_k, x) =>
+      typeof x === 'bigint' ? (Number.isSafeInteger(Number(x)) ? Number(x) : x.toString()) : x,
+    ),
+  );
 }
 
 export function runFleetCommand(argv: string[], io: Io): number {
@@ -166,7 +184,8 @@ export function runFleetCommand(argv: string[], io: Io): number {
     return 0;
   }
   const format = c.format ?? 'yaml';
-  if (format !== 'yaml' && format !== 'json') throw new UsageError(`illegal --format ${format}; legal values: yaml, json`);
+  if (format !== 'yaml' && format !== 'json')
+    throw new UsageError(`illegal --format ${format}; legal values: yaml, json`);
   const result = render(c, io);
   const allDiags = [...result.kustomizations.flatMap((k) => k.diagnostics), ...result.diagnostics];
   if (format === 'json') {
@@ -200,7 +219,8 @@ export function runFleetCommand(argv: string[], io: Io): number {
       io.out(result.kustomizations.map(kustomizationYaml).join('---\n'));
     }
   }
-  const failed = result.kustomizations.some((k) => k.status !== 'rendered') || allDiags.some((d) => d.severity === 'error');
+  const failed =
+    result.kustomizations.some((k) => k.status !== 'rendered') || allDiags.some((d) => d.severity === 'error');
   return failed ? 1 : 0;
 }
 

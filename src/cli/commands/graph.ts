@@ -37,7 +37,8 @@ export function runGraphCommand(argv: string[], io: Io): number {
     ...result.diagnostics.filter((d) => d.code === 'flux/dependency-cycle'),
   ];
   printDiagnostics(result.root, graphDiags, io);
-  if (format === 'json') io.out(JSON.stringify({ nodes: g.nodes, edges: g.edges, cycles: g.cycles, order: g.order }, null, 2) + '\n');
+  if (format === 'json')
+    io.out(JSON.stringify({ nodes: g.nodes, edges: g.edges, cycles: g.cycles, order: g.order }, null, 2) + '\n');
   else if (format === 'dot') io.out(graphToDot(g));
   else io.out(graphToMermaid(g));
   return g.cycles.length > 0 || g.edges.some((e) => e.missing) ? 1 : 0;

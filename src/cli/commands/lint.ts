@@ -51,7 +51,8 @@ export function parseRuleSettings(values: readonly string[]): Record<string, Rul
     const id = v.slice(0, i);
     const setting = v.slice(i + 1);
     if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see docs/rules/)`);
-    if (!(SETTINGS as readonly string[]).includes(setting)) throw new UsageError(`--rule ${id}: "${setting}" is not one of off, info, warning, error`);
+    if (!(SETTINGS as readonly string[]).includes(setting))
+      throw new UsageError(`--rule ${id}: "${setting}" is not one of off, info, warning, error`);
     out[id] = setting as RuleSetting;
   }
   return out;
@@ -79,7 +80,8 @@ export function runLintCommand(argv: string[], io: Io): number {
   }
   if (positionals.length > 1) throw new UsageError('specify one repository ROOT');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`illegal --format ${format}; legal values: text, json, sarif`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`illegal --format ${format}; legal values: text, json, sarif`);
   const rules = parseRuleSettings(values.rule ?? []);
   const sources: Record<string, string> = {};
   for (const s of values.source ?? []) {
@@ -110,10 +112,15 @@ export function runLintCommand(argv: string[], io: Io): number {
   let text: string;
   if (format === 'json') text = formatJson(result.diagnostics);
   else if (format === 'sarif') {
-    text = formatSarif(result.diagnostics, { rules: ruleMetas, version: '0.1.0', srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/') });
+    text = formatSarif(result.diagnostics, {
+      rules: ruleMetas,
+      version: '0.1.0',
+      srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/'),
+    });
   } else {
     text = formatText(result.diagnostics);
-    if (result.clusters.length === 0 && (clusters === undefined || clusters.length === 0)) text += 'no cluster found (no folder with a Flux Kustomization syncing it, no FluxInstance)\n';
+    if (result.clusters.length === 0 && (clusters === undefined || clusters.length === 0))
+      text += 'no cluster found (no folder with a Flux Kustomization syncing it, no FluxInstance)\n';
   }
   if (values.output) writeFileSync(values.output, text);
   else io.out(text);

@@ -46,7 +46,12 @@ export function runPrecompileCommand(argv: string[], io: Io): number {
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0] ?? ''}`);
   if (!values.output) throw new UsageError('precompile needs -o FILE');
   const strict = values.strict === true;
-  const kinds = values.kinds ? values.kinds.split(',').map((k) => k.trim()).filter(Boolean) : undefined;
+  const kinds = values.kinds
+    ? values.kinds
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+    : undefined;
   let code: string;
   try {
     code = standaloneModule({ strict, ...(kinds ? { kinds } : {}) });
@@ -59,6 +64,8 @@ export function runPrecompileCommand(argv: string[], io: Io): number {
   writeFileSync(out, code);
   const dts = out.replace(/\.m?js$/, '.d.ts');
   if (dts !== out) writeFileSync(dts, standaloneTypes(strict));
-  io.err(`wrote ${values.output} (${code.length} bytes, ${kinds?.length ?? allBuiltinKinds().length} kinds, ${strict ? 'strict' : 'plain'})\n`);
+  io.err(
+    `wrote ${values.output} (${code.length} bytes, ${kinds?.length ?? allBuiltinKinds().length} kinds, ${strict ? 'strict' : 'plain'})\n`,
+  );
   return 0;
 }

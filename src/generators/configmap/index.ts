@@ -61,7 +61,11 @@ export function generatorArgsFromPlugin<A extends GeneratorArgs>(c: PluginConfig
 }
 
 /** The generator entries of a kustomization field with the file's `generatorOptions` merged in. */
-export function withGlobalOptions<A extends GeneratorArgs>(kind: string, entries: readonly A[] | undefined, k: Kustomization): A[] {
+export function withGlobalOptions<A extends GeneratorArgs>(
+  kind: string,
+  entries: readonly A[] | undefined,
+  k: Kustomization,
+): A[] {
   return (entries ?? []).map((a) => {
     const options = mergeGeneratorOptions(a.options, k.generatorOptions);
     const out = { ...a };
@@ -72,7 +76,10 @@ export function withGlobalOptions<A extends GeneratorArgs>(kind: string, entries
 
 export const configMapGenerator: GeneratorPlugin<GeneratorArgs> = {
   kind: 'ConfigMapGenerator',
-  configure: (raw) => generatorArgsFromPlugin(decodePluginConfig<PluginConfig<GeneratorArgs>>(raw, configMapPluginType, generatorArgsPaths('ConfigMapArgs'))),
+  configure: (raw) =>
+    generatorArgsFromPlugin(
+      decodePluginConfig<PluginConfig<GeneratorArgs>>(raw, configMapPluginType, generatorArgsPaths('ConfigMapArgs')),
+    ),
   generate: (args, kt) => [generatedResource(makeConfigMap(args, fileReader(kt)), args, kt)],
 };
 

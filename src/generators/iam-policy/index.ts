@@ -30,13 +30,15 @@ const pluginType: GoType = struct('IAMPolicyGeneratorPlugin', {
 
 export const iamPolicyGenerator: GeneratorPlugin<IamPolicyGeneratorConfig> = {
   kind: 'IAMPolicyGenerator',
-  configure: (raw) => decodePluginConfig<IamPolicyGeneratorConfig>(raw, pluginType, {
+  configure: (raw) =>
+    decodePluginConfig<IamPolicyGeneratorConfig>(raw, pluginType, {
       cloud: 'IAMPolicyGeneratorArgs.',
       kubernetesService: 'IAMPolicyGeneratorArgs.',
       serviceAccount: 'IAMPolicyGeneratorArgs.',
     }),
   generate(c, kt) {
-    if (c.cloud !== 'gke') throw new BuildError('generator/failed', `cloud provider ${c.cloud ?? ''} not supported yet`, { file: kt.file });
+    if (c.cloud !== 'gke')
+      throw new BuildError('generator/failed', `cloud provider ${c.cloud ?? ''} not supported yet`, { file: kt.file });
     let text =
       '\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  annotations:\n' +
       `    iam.gke.io/gcp-service-account: ${c.serviceAccount?.name ?? ''}@${c.serviceAccount?.projectId ?? ''}.iam.gserviceaccount.com\n` +
@@ -46,7 +48,8 @@ export const iamPolicyGenerator: GeneratorPlugin<IamPolicyGeneratorConfig> = {
     const err = stream.errors[0];
     if (err) throw new BuildError('generator/failed', `yaml: ${err.message}`, { file: kt.file });
     const doc = stream.documents[0]?.value;
-    if (!isMap(doc)) throw new BuildError('generator/failed', 'IAMPolicyGenerator produced no object', { file: kt.file });
+    if (!isMap(doc))
+      throw new BuildError('generator/failed', 'IAMPolicyGenerator produced no object', { file: kt.file });
     const r = new Resource(doc, { file: kt.file }, kt.build.schema.isClusterScoped);
     r.behavior = 'unspecified';
     return [r];

@@ -7,7 +7,14 @@ import type { SecretArgs } from '../../kustomization/types.js';
 import { objectMetaType, secretArgsType } from '../../kustomization/schema.js';
 import { struct, type GoType } from '../../kustomization/gotype.js';
 import { setField, type YamlMap } from '../../yaml/values.js';
-import { applyOptions, baseObject, decodePluginConfig, fileReader, generatedResource, generatorArgsPaths } from '../common.js';
+import {
+  applyOptions,
+  baseObject,
+  decodePluginConfig,
+  fileReader,
+  generatedResource,
+  generatorArgsPaths,
+} from '../common.js';
 import { generatorArgsFromPlugin, withGlobalOptions, type PluginConfig } from '../configmap/index.js';
 import { encodeBase64Wrapped, validatedDataMap, valueBytes, type KvFileReader } from '../kv/index.js';
 import type { FieldGenerator, GeneratorPlugin } from '../types.js';
@@ -32,7 +39,10 @@ export const secretPluginType: GoType = struct('SecretGeneratorPlugin', {
 
 export const secretGenerator: GeneratorPlugin<SecretArgs> = {
   kind: 'SecretGenerator',
-  configure: (raw) => generatorArgsFromPlugin(decodePluginConfig<PluginConfig<SecretArgs>>(raw, secretPluginType, generatorArgsPaths('SecretArgs'))),
+  configure: (raw) =>
+    generatorArgsFromPlugin(
+      decodePluginConfig<PluginConfig<SecretArgs>>(raw, secretPluginType, generatorArgsPaths('SecretArgs')),
+    ),
   generate: (args, kt) => [generatedResource(makeSecret(args, fileReader(kt)), args, kt)],
 };
 

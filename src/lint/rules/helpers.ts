@@ -30,7 +30,8 @@ export function pointerSegment(s: string | number): string {
 export function walkStrings(v: YamlValue, visit: (value: string, pointer: string) => void, pointer = ''): void {
   if (typeof v === 'string') visit(v, pointer);
   else if (Array.isArray(v)) v.forEach((x, i) => walkStrings(x, visit, `${pointer}/${i}`));
-  else if (isMap(v)) for (const k of Object.keys(v)) walkStrings(v[k] as YamlValue, visit, `${pointer}/${pointerSegment(k)}`);
+  else if (isMap(v))
+    for (const k of Object.keys(v)) walkStrings(v[k] as YamlValue, visit, `${pointer}/${pointerSegment(k)}`);
 }
 
 /** `namespace/name` list for messages (at most `max`, then "and N more"). */

@@ -103,7 +103,9 @@ export const ruleMetas: readonly RuleMeta[] = [...objectRules.map((r) => r.meta)
  * Settings that turn the rules outside the recommended preset off (they run only when configured), merged
  * with `settings`.
  */
-export function withDefaults(settings: Readonly<Record<string, RuleMeta['defaultSeverity'] | 'off'>> = {}): Record<string, RuleMeta['defaultSeverity'] | 'off'> {
+export function withDefaults(
+  settings: Readonly<Record<string, RuleMeta['defaultSeverity'] | 'off'>> = {},
+): Record<string, RuleMeta['defaultSeverity'] | 'off'> {
   const out: Record<string, RuleMeta['defaultSeverity'] | 'off'> = {};
   for (const m of ruleMetas) if (!m.recommended) out[m.id] = 'off';
   return { ...out, ...settings };

@@ -124,7 +124,12 @@ function walkContainers(node: YamlValue, spec: ImageSpec, pointer = '', onRewrit
  * Applies one `images` entry to one resource (both passes). CRDs are skipped. `onRewrite` is told the JSON
  * pointer of each container image the first pass changed.
  */
-export function applyImage(r: Resource, spec: ImageSpec, fieldSpecs: readonly FieldSpec[], onRewrite?: (pointer: string) => void): void {
+export function applyImage(
+  r: Resource,
+  spec: ImageSpec,
+  fieldSpecs: readonly FieldSpec[],
+  onRewrite?: (pointer: string) => void,
+): void {
   if (r.kind === 'CustomResourceDefinition') return;
   try {
     walkContainers(r.data, spec, '', onRewrite);
@@ -135,6 +140,12 @@ export function applyImage(r: Resource, spec: ImageSpec, fieldSpecs: readonly Fi
   const gvk = r.gvk();
   for (const fs of fieldSpecs) {
     if (!fieldSpecSelects(fs, gvk)) continue;
-    visitFieldSpec(r.data, { ...fs, create: false }, undefined, (ref) => updateImage(ref.value, ref.set, spec), () => idString(r.id()));
+    visitFieldSpec(
+      r.data,
+      { ...fs, create: false },
+      undefined,
+      (ref) => updateImage(ref.value, ref.set, spec),
+      () => idString(r.id()),
+    );
   }
 }

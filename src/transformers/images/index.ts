@@ -62,7 +62,14 @@ export const imageTagTransformer: TransformerPlugin<ImageTagConfig> = {
           r,
           c.image,
           c.fieldSpecs,
-          where ? (p) => r.recordFieldOrigin(p, { file: where.file, ...(where.range ? { range: where.range } : {}), by: 'ImageTagTransformer' }) : undefined,
+          where
+            ? (p) =>
+                r.recordFieldOrigin(p, {
+                  file: where.file,
+                  ...(where.range ? { range: where.range } : {}),
+                  by: 'ImageTagTransformer',
+                })
+            : undefined,
         );
       }
     } catch (err) {
@@ -75,5 +82,10 @@ export const imagesField: FieldTransformer<ImageTagConfig> = {
   plugin: imageTagTransformer,
   fields: ['images', 'imageTags'],
   configs: (k, config, target) =>
-    (k.images ?? []).map((i, n) => ({ image: imageSpec(i), fieldSpecs: config.images, field: 'images', where: { file: target.file, range: target.range('images', n) } })),
+    (k.images ?? []).map((i, n) => ({
+      image: imageSpec(i),
+      fieldSpecs: config.images,
+      field: 'images',
+      where: { file: target.file, range: target.range('images', n) },
+    })),
 };

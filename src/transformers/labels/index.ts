@@ -50,7 +50,8 @@ export const labelsField: FieldTransformer<StringMapConfig> = {
           fss = mergeFieldSpec(fss, metadataLabels);
         }
       } catch (err) {
-        if (err instanceof BuildError && !err.message.startsWith('failed to merge template')) err.wrap('failed to merge labels: ');
+        if (err instanceof BuildError && !err.message.startsWith('failed to merge template'))
+          err.wrap('failed to merge labels: ');
         throw err;
       }
       out.push({ pairs: label.pairs ?? {}, fieldSpecs: fss });

@@ -135,10 +135,14 @@ function roleBindingNamespaces(info: RefInfo): ReadonlySet<string> {
     }
     if (kind !== 'ServiceAccount') continue;
     if (typeof ns !== 'string') {
-      throw new BuildError('transformer/failed', `Invalid Input: namespace is blank for resource "${idString(info.cur)}"\n`, {
-        file: r.origin.file,
-        range: r.origin.range,
-      });
+      throw new BuildError(
+        'transformer/failed',
+        `Invalid Input: namespace is blank for resource "${idString(info.cur)}"\n`,
+        {
+          file: r.origin.file,
+          range: r.origin.range,
+        },
+      );
     }
     out.add(ns);
   }

@@ -175,7 +175,11 @@ export function applyNameRefFilter(ctx: ReferrerContext, f: NameRefFilter): void
         if (Array.isArray(v)) {
           v.forEach((el, i) => {
             if (el === null) return;
-            if (Array.isArray(el)) throw new BuildError('nameref/invalid', `${kindOf(el)} is expected to be either a string or a map of string`);
+            if (Array.isArray(el))
+              throw new BuildError(
+                'nameref/invalid',
+                `${kindOf(el)} is expected to be either a string or a map of string`,
+              );
             if (isMap(el)) fixMapping(ctx, f, el);
             else fixScalar(ctx, f, el, (nv) => (v[i] = nv));
           });
@@ -185,7 +189,8 @@ export function applyNameRefFilter(ctx: ReferrerContext, f: NameRefFilter): void
       describe,
     );
   } catch (err) {
-    if (err instanceof BuildError) throw err.wrap(`updating name reference in '${f.fieldSpec.path}' field of '${describe()}': `);
+    if (err instanceof BuildError)
+      throw err.wrap(`updating name reference in '${f.fieldSpec.path}' field of '${describe()}': `);
     throw err;
   }
 }

@@ -38,7 +38,10 @@ export function setNamespace(r: Resource, c: NamespaceConfig): void {
   const describe = (): string => idString(r.id());
   const set = (ref: FieldRef): void => {
     if (ref.value !== null && typeof ref.value === 'object') {
-      throw new BuildError('transformer/failed', `namespace field specs must target scalar nodes: ${wrongNodeKind('ScalarNode', ref.value)}`);
+      throw new BuildError(
+        'transformer/failed',
+        `namespace field specs must target scalar nodes: ${wrongNodeKind('ScalarNode', ref.value)}`,
+      );
     }
     if (c.unsetOnly && hasValue(ref.value)) return;
     ref.set(c.namespace);
@@ -62,7 +65,10 @@ function setSubjects(r: Resource, c: NamespaceConfig): void {
   const subjects = getField(r.data, 'subjects');
   if (subjects === undefined || subjects === null) return;
   if (!Array.isArray(subjects)) {
-    throw new BuildError('transformer/failed', `setting namespace on (cluster)role binding subjects: ${wrongNodeKind('SequenceNode', subjects)}`);
+    throw new BuildError(
+      'transformer/failed',
+      `setting namespace on (cluster)role binding subjects: ${wrongNodeKind('SequenceNode', subjects)}`,
+    );
   }
   const field = c.setRoleBindingSubjects === 'allServiceAccounts' ? 'kind' : 'name';
   const wanted = c.setRoleBindingSubjects === 'allServiceAccounts' ? 'ServiceAccount' : 'default';
@@ -78,7 +84,10 @@ function setSubjects(r: Resource, c: NamespaceConfig): void {
     if (v === undefined || v === null || typeof v === 'object' || String(v) !== wanted) continue;
     const cur = getField(s, 'namespace');
     if (cur !== undefined && cur !== null && typeof cur === 'object') {
-      throw new BuildError('transformer/failed', 'setting namespace on (cluster)role binding subjects: wrong node kind: expected ScalarNode');
+      throw new BuildError(
+        'transformer/failed',
+        'setting namespace on (cluster)role binding subjects: wrong node kind: expected ScalarNode',
+      );
     }
     if (c.unsetOnly && hasValue(cur)) continue;
     setField(s, 'namespace', c.namespace);

@@ -27,7 +27,10 @@ export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
     const ns = isMap(meta) ? stringOf(getField(meta, 'namespace')) : '';
     const mode = stringOf(getField(raw, 'setRoleBindingSubjects'));
     if (mode !== '' && !modes.includes(mode)) {
-      throw pluginConfigError(raw, `invalid value "${mode}" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`);
+      throw pluginConfigError(
+        raw,
+        `invalid value "${mode}" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`,
+      );
     }
     return {
       namespace: ns,
@@ -68,6 +71,13 @@ export const namespaceField: FieldTransformer<NamespaceConfig> = {
   fields: ['namespace'],
   configs: (k, config) =>
     k.namespace
-      ? [{ namespace: k.namespace, fieldSpecs: config.nameSpace, unsetOnly: false, setRoleBindingSubjects: 'defaultOnly' }]
+      ? [
+          {
+            namespace: k.namespace,
+            fieldSpecs: config.nameSpace,
+            unsetOnly: false,
+            setRoleBindingSubjects: 'defaultOnly',
+          },
+        ]
       : [],
 };

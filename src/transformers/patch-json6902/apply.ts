@@ -56,8 +56,18 @@ export function applyJsonPatchToResource(
     throw err;
   }
   if (!isMap(result)) {
-    const t = Array.isArray(result) ? 'array' : typeof result === 'string' ? 'string' : result === null ? 'null' : 'number';
-    throw new BuildError('patch/failed', `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`, where);
+    const t = Array.isArray(result)
+      ? 'array'
+      : typeof result === 'string'
+        ? 'string'
+        : result === null
+          ? 'null'
+          : 'number';
+    throw new BuildError(
+      'patch/failed',
+      `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+      where,
+    );
   }
   r.data = result;
   recordJsonPatchFields(r, ops ?? [], where);

@@ -35,14 +35,23 @@ interface RawEntry {
   jsonOp: string;
 }
 
-function configure(kt: KustTarget, e: RawEntry, where: PatchJson6902Config['where'], record: UnmatchedPatchTarget): PatchJson6902Config {
+function configure(
+  kt: KustTarget,
+  e: RawEntry,
+  where: PatchJson6902Config['where'],
+  record: UnmatchedPatchTarget,
+): PatchJson6902Config {
   const cfg: YamlMap = {};
   if (e.target !== undefined) cfg.target = { ...e.target };
   if (e.path !== '') cfg.path = e.path;
   if (e.jsonOp !== '') cfg.jsonOp = e.jsonOp;
   try {
     if (e.target === undefined) {
-      throw new BuildError('patch/invalid', 'kustomize v5.6.0 crashes here (nil pointer dereference): a patchesJson6902 entry without target', where);
+      throw new BuildError(
+        'patch/invalid',
+        'kustomize v5.6.0 crashes here (nil pointer dereference): a patchesJson6902 entry without target',
+        where,
+      );
     }
     if ((e.target.name ?? '') === '') throw new Error('must specify the target name');
     if (e.path === '' && e.jsonOp === '') throw new Error('empty file path and empty jsonOp');
@@ -59,9 +68,14 @@ function configure(kt: KustTarget, e: RawEntry, where: PatchJson6902Config['wher
     try {
       ops = parseJsonPatch(jsonOp, file);
     } catch (err) {
-      throw new BuildError('patch/invalid', `decoding ${jsonOp}: ${(err as Error).message}`, e.path !== '' ? { file } : where);
+      throw new BuildError(
+        'patch/invalid',
+        `decoding ${jsonOp}: ${(err as Error).message}`,
+        e.path !== '' ? { file } : where,
+      );
     }
-    if (ops === undefined || ops.length === 0) throw new Error(`patch appears to be empty; file=${e.path}, JsonOp=${jsonOp}`);
+    if (ops === undefined || ops.length === 0)
+      throw new Error(`patch appears to be empty; file=${e.path}, JsonOp=${jsonOp}`);
     return { target: e.target, ops, where: e.path !== '' ? { file } : where, record };
   } catch (err) {
     throw configError('PatchJson6902Transformer', cfg, err, where);
@@ -74,7 +88,11 @@ export const patchJson6902Transformer: TransformerPlugin<PatchJson6902Config> = 
     const range = kt.range('transformers');
     return configure(
       kt,
-      { target: targetOf(goField(raw, 'target')), path: stringOf(goField(raw, 'path')), jsonOp: stringOf(goField(raw, 'jsonOp')) },
+      {
+        target: targetOf(goField(raw, 'target')),
+        path: stringOf(goField(raw, 'path')),
+        jsonOp: stringOf(goField(raw, 'jsonOp')),
+      },
       { file: kt.file, range },
       { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
     );

@@ -31,7 +31,9 @@ function atoi(s: string): number | string {
   return n;
 }
 
-type Container = { kind: 'map'; value: YamlMap; pointer: string } | { kind: 'array'; value: YamlValue[]; pointer: string };
+type Container =
+  | { kind: 'map'; value: YamlMap; pointer: string }
+  | { kind: 'array'; value: YamlValue[]; pointer: string };
 
 /** evanphx's findObject: the container holding the last path segment, and that segment (decoded). */
 function findObject(doc: YamlValue, path: string): { con: Container; key: string } | undefined {
@@ -180,7 +182,8 @@ export function applyJsonPatch(docIn: YamlValue, ops: readonly JsonPatchOp[]): Y
         if (!found) fail(`replace operation does not apply: doc is missing path: ${path as string}: ${MISSING}`);
         const { con, key } = found as { con: Container; key: string };
         const cur = get(con, key);
-        if (typeof cur === 'string') fail(`replace operation does not apply: doc is missing key: ${path as string}: ${MISSING}`);
+        if (typeof cur === 'string')
+          fail(`replace operation does not apply: doc is missing key: ${path as string}: ${MISSING}`);
         if (con.kind === 'map') {
           apply(doc, { op: 'add', path: `${con.pointer}/${escapePathComponent(key)}`, value: valueOf(o) });
         } else {
@@ -243,7 +246,8 @@ export function applyJsonPatch(docIn: YamlValue, ops: readonly JsonPatchOp[]): Y
           if (want === undefined) fail('test operation has no value (kustomize v5.6.0 crashes on this)');
           fail(`testing value ${path as string} failed: test failed`);
         }
-        if (want === undefined || want === null || !_areEquals(val, want)) fail(`testing value ${path as string} failed: test failed`);
+        if (want === undefined || want === null || !_areEquals(val, want))
+          fail(`testing value ${path as string} failed: test failed`);
         break;
       }
       default:

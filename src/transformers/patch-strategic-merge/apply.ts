@@ -190,7 +190,11 @@ export function applySmPatchToSelected(
   for (const r of kept) {
     const key = idKey(r.id(), r.scope);
     if (seen.has(key)) {
-      throw new BuildError('resource/id-conflict', `may not add resource with an already registered id: ${idString(r.id())}`, p.where);
+      throw new BuildError(
+        'resource/id-conflict',
+        `may not add resource with an already registered id: ${idString(r.id())}`,
+        p.where,
+      );
     }
     seen.add(key);
   }

@@ -32,7 +32,12 @@ export function lineColumn(range: Range | undefined): { line?: number; column?: 
 }
 
 /** kustomize's configureBuiltinPlugin error: `trouble configuring builtin <kind> with config: ...`. */
-export function configError(kind: string, config: YamlValue, err: unknown, where: { file: string; range?: Range | undefined }): BuildError {
+export function configError(
+  kind: string,
+  config: YamlValue,
+  err: unknown,
+  where: { file: string; range?: Range | undefined },
+): BuildError {
   const body = `trouble configuring builtin ${kind} with config: \`\n${emitDocument(config)}\``;
   if (err instanceof BuildError) {
     err.wrap(`${body}: `);
@@ -53,7 +58,11 @@ function toSmPatches(docs: readonly PatchDoc[], where: (d: PatchDoc) => SmPatch[
  * kustomize's loadFromPaths: each entry is tried as inline patch text, then as a file. `entryWhere` gives
  * the position of entry i (for inline patches and errors).
  */
-function loadEntries(kt: KustTarget, entries: readonly string[], entryWhere: (i: number) => SmPatch['where']): SmPatch[] {
+function loadEntries(
+  kt: KustTarget,
+  entries: readonly string[],
+  entryWhere: (i: number) => SmPatch['where'],
+): SmPatch[] {
   const out: SmPatch[] = [];
   entries.forEach((entry, i) => {
     let docs: PatchDoc[] | undefined;
@@ -80,7 +89,10 @@ function loadEntries(kt: KustTarget, entries: readonly string[], entryWhere: (i:
       docs = parseSmPatches(loaded.text, loaded.path);
     } catch (err) {
       if (err instanceof PatchParseError) {
-        throw new BuildError('patch/invalid', `${err.message} in File: ${entry}`, { file: loaded.path, range: err.range });
+        throw new BuildError('patch/invalid', `${err.message} in File: ${entry}`, {
+          file: loaded.path,
+          range: err.range,
+        });
       }
       throw err;
     }
@@ -107,10 +119,16 @@ function applyAll(resources: ResourceList, c: PatchStrategicMergeConfig, kt: Kus
   }
   c.patches.forEach((p, i) => {
     const id = patchId(p.data);
-    const matches = (byId.get(idKey(id, kt.build.schema.isClusterScoped)) ?? []).filter((r) => Object.keys(r.data).length > 0);
+    const matches = (byId.get(idKey(id, kt.build.schema.isClusterScoped)) ?? []).filter(
+      (r) => Object.keys(r.data).length > 0,
+    );
     if (matches.length !== 1) {
       const what = matches.length === 0 ? 'no matches' : 'multiple matches';
-      throw new BuildError('patch/no-match', `${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`, p.where);
+      throw new BuildError(
+        'patch/no-match',
+        `${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`,
+        p.where,
+      );
     }
     applySmPatchToSelected(resources, new Set(matches), p, kt.build.schema, i === 0);
   });
@@ -137,7 +155,8 @@ export const patchStrategicMergeTransformer: TransformerPlugin<PatchStrategicMer
           throw err;
         }
       }
-      if (patches.length === 0) throw new Error(`patch appears to be empty; files=[${paths.join(' ')}], Patch=${inline}`);
+      if (patches.length === 0)
+        throw new Error(`patch appears to be empty; files=[${paths.join(' ')}], Patch=${inline}`);
       return { patches };
     } catch (err) {
       throw configError('PatchStrategicMergeTransformer', config, err, where);
@@ -152,7 +171,10 @@ export const patchesStrategicMergeField: FieldTransformer<PatchStrategicMergeCon
   configs(k, _config, kt) {
     const entries = k.patchesStrategicMerge ?? [];
     if (entries.length === 0) return [];
-    const entryWhere = (i: number): SmPatch['where'] => ({ file: kt.file, range: kt.range('patchesStrategicMerge', i) });
+    const entryWhere = (i: number): SmPatch['where'] => ({
+      file: kt.file,
+      range: kt.range('patchesStrategicMerge', i),
+    });
     try {
       const patches = loadEntries(kt, entries, entryWhere);
       if (patches.length === 0) throw new Error(`patch appears to be empty; files=[${entries.join(' ')}], Patch=`);

@@ -74,8 +74,20 @@ function directive(patch: N): { d: Directive; err?: MergeError } {
   if (patch === undefined) return { d: 'merge' };
   if (Array.isArray(patch)) return sequenceDirective(patch);
   if (isMap(patch)) return mappingDirective(patch);
-  const tag = patch === null || patch instanceof KeepNull ? 'null' : typeof patch === 'string' ? 'str' : typeof patch === 'boolean' ? 'bool' : Number.isInteger(patch) || typeof patch === 'bigint' ? 'int' : 'float';
-  return { d: 'unknown', err: new MergeError(`no implemented strategic merge patch strategy for '!!${tag}' ('${nodeText(patch)}')`) };
+  const tag =
+    patch === null || patch instanceof KeepNull
+      ? 'null'
+      : typeof patch === 'string'
+        ? 'str'
+        : typeof patch === 'boolean'
+          ? 'bool'
+          : Number.isInteger(patch) || typeof patch === 'bigint'
+            ? 'int'
+            : 'float';
+  return {
+    d: 'unknown',
+    err: new MergeError(`no implemented strategic merge patch strategy for '!!${tag}' ('${nodeText(patch)}')`),
+  };
 }
 
 /**
@@ -191,7 +203,11 @@ function elementList(src: N, keys: readonly string[], values: readonly string[])
 
 // --- walk/associative_sequence.go helpers ---
 
-function validateKeys(valuesList: readonly (readonly string[])[], values: readonly string[], keys: readonly string[]): [string[], string[]] {
+function validateKeys(
+  valuesList: readonly (readonly string[])[],
+  values: readonly string[],
+  keys: readonly string[],
+): [string[], string[]] {
   const valid = new Set<string>();
   for (const vs of valuesList) vs.forEach((v, i) => v !== '' && valid.add(keys[i] as string));
   if (valid.size === 0) return [keys.slice(), values.slice()];
@@ -398,8 +414,11 @@ class Walker {
     const values = this.elementValues(keys);
     // Positions of the destination's own elements in its source document.
     const positions =
-      this.path !== undefined && dest === original && Array.isArray(dest) ? new Map<YamlValue, number>(dest.map((e, i) => [e, i])) : undefined;
-    if (values.length !== 0 || keys.length > 0) return this.setAssociativeSequenceElements(values, keys, dest, positions);
+      this.path !== undefined && dest === original && Array.isArray(dest)
+        ? new Map<YamlValue, number>(dest.map((e, i) => [e, i]))
+        : undefined;
+    if (values.length !== 0 || keys.length > 0)
+      return this.setAssociativeSequenceElements(values, keys, dest, positions);
     return this.setAssociativeSequenceElements(this.elementPrimitiveValues(), [''], dest, positions);
   }
 

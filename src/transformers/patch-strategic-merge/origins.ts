@@ -47,7 +47,10 @@ export function recordSmPatchFields(
 ): void {
   const record = (resultPointer: string, patchPointer: string): void => {
     const range = source ? (locatePointer(source.node, patchPointer, source.lineCounter) ?? where.range) : where.range;
-    r.recordFieldOrigin(resultPointer, range !== undefined ? { file: where.file, range, by } : { file: where.file, by });
+    r.recordFieldOrigin(
+      resultPointer,
+      range !== undefined ? { file: where.file, range, by } : { file: where.file, by },
+    );
   };
   const visit = (p: YamlValue, result: YamlValue | undefined, rp: string, pp: string): void => {
     if (isMap(p)) {
@@ -99,6 +102,9 @@ export function recordJsonPatchFields(
       if (!Array.isArray(v) || v.length === 0) continue;
       path = `${parent}/${v.length - 1}`;
     }
-    r.recordFieldOrigin(path, where.range !== undefined ? { file: where.file, range: where.range, by } : { file: where.file, by });
+    r.recordFieldOrigin(
+      path,
+      where.range !== undefined ? { file: where.file, range: where.range, by } : { file: where.file, by },
+    );
   }
 }

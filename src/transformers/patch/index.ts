@@ -71,7 +71,12 @@ export function targetOf(v: YamlValue | undefined): Selector | undefined {
   return t;
 }
 
-function configYaml(path: string, patch: string, target: Selector | undefined, options: Record<string, boolean> | undefined): YamlMap {
+function configYaml(
+  path: string,
+  patch: string,
+  target: Selector | undefined,
+  options: Record<string, boolean> | undefined,
+): YamlMap {
   const c: YamlMap = {};
   if (path !== '') c.path = path;
   if (patch !== '') c.patch = patch;
@@ -88,12 +93,18 @@ interface RawPatchEntry {
 }
 
 /** PatchTransformer.Config. */
-function configure(kt: KustTarget, e: RawPatchEntry, where: PatchConfig['where'], record: PatchConfig['record']): PatchConfig {
+function configure(
+  kt: KustTarget,
+  e: RawPatchEntry,
+  where: PatchConfig['where'],
+  record: PatchConfig['record'],
+): PatchConfig {
   const patch = e.patch.trim();
   const cfg = configYaml(e.path, e.patch, e.target, e.options);
   try {
     if (patch === '' && e.path === '') throw new Error(`must specify one of patch and path in\n${emitDocument(cfg)}`);
-    if (patch !== '' && e.path !== '') throw new Error(`patch and path can't be set at the same time\n${emitDocument(cfg)}`);
+    if (patch !== '' && e.path !== '')
+      throw new Error(`patch and path can't be set at the same time\n${emitDocument(cfg)}`);
     let text: string;
     let source: string;
     let file: string;
@@ -108,7 +119,11 @@ function configure(kt: KustTarget, e: RawPatchEntry, where: PatchConfig['where']
       try {
         loaded = kt.loader.readText(e.path);
       } catch (err) {
-        throw new BuildError('load/missing-file', `failed to get the patch file from path(${e.path}): ${(err as Error).message}`, where);
+        throw new BuildError(
+          'load/missing-file',
+          `failed to get the patch file from path(${e.path}): ${(err as Error).message}`,
+          where,
+        );
       }
       text = loaded.text;
       source = `[path: ${goQuote(e.path)}]`;
@@ -129,8 +144,10 @@ function configure(kt: KustTarget, e: RawPatchEntry, where: PatchConfig['where']
     } catch {
       jsonOk = false;
     }
-    if (smOk && jsonOk) throw new BuildError('patch/invalid', `illegally qualifies as both an SM and JSON patch: ${source}`, where);
-    if (!smOk && !jsonOk) throw new BuildError('patch/invalid', `unable to parse SM or JSON patch from ${source}`, where);
+    if (smOk && jsonOk)
+      throw new BuildError('patch/invalid', `illegally qualifies as both an SM and JSON patch: ${source}`, where);
+    if (!smOk && !jsonOk)
+      throw new BuildError('patch/invalid', `unable to parse SM or JSON patch from ${source}`, where);
     const allowNameChange = e.options?.allowNameChange === true;
     const allowKindChange = e.options?.allowKindChange === true;
     const sm =
@@ -214,7 +231,8 @@ function transformStrategicMerge(resources: ResourceList, c: PatchConfig, sm: Sm
 }
 
 function transformJson(resources: ResourceList, c: PatchConfig, kt: KustTarget): void {
-  if (c.target === undefined) throw new BuildError('patch/invalid', `must specify a target for JSON patch ${c.source}`, c.where);
+  if (c.target === undefined)
+    throw new BuildError('patch/invalid', `must specify a target for JSON patch ${c.source}`, c.where);
   const selected = select(resources, c.target, c.where);
   if (selected.length === 0) {
     recordUnmatched(kt, c);
@@ -236,7 +254,12 @@ export const patchTransformer: TransformerPlugin<PatchConfig> = {
     const where = { file: kt.file, range };
     return configure(
       kt,
-      { path: stringOf(goField(raw, 'path')), patch: stringOf(goField(raw, 'patch')), target: targetOf(goField(raw, 'target')), options },
+      {
+        path: stringOf(goField(raw, 'path')),
+        patch: stringOf(goField(raw, 'patch')),
+        target: targetOf(goField(raw, 'target')),
+        options,
+      },
       where,
       { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
     );
@@ -248,7 +271,12 @@ export const patchTransformer: TransformerPlugin<PatchConfig> = {
 };
 
 function entryOf(p: Patch): RawPatchEntry {
-  return { path: p.path ?? '', patch: p.patch ?? '', target: p.target ? { ...p.target } : undefined, options: p.options };
+  return {
+    path: p.path ?? '',
+    patch: p.patch ?? '',
+    target: p.target ? { ...p.target } : undefined,
+    options: p.options,
+  };
 }
 
 export const patchesField: FieldTransformer<PatchConfig> = {
@@ -257,8 +285,12 @@ export const patchesField: FieldTransformer<PatchConfig> = {
   configs(k, _config, kt) {
     return (k.patches ?? []).map((p, i) => {
       const range = kt.range('patches', i);
-      return configure(kt, entryOf(p), { file: kt.file, range }, { file: kt.file, index: i, field: 'patches', ...lineColumn(range) });
+      return configure(
+        kt,
+        entryOf(p),
+        { file: kt.file, range },
+        { file: kt.file, index: i, field: 'patches', ...lineColumn(range) },
+      );
     });
   },
 };
-

@@ -61,7 +61,8 @@ function collect(v: YamlValue, file: string, range: Range | undefined, out: Patc
     }
     const items = getField(v, 'items');
     if (items === null || items === undefined) return;
-    if (!Array.isArray(items)) throw new PatchParseError(`expected array in ${kind}/items, but found ${typeof items}`, range);
+    if (!Array.isArray(items))
+      throw new PatchParseError(`expected array in ${kind}/items, but found ${typeof items}`, range);
     for (const it of items) collect(it, file, range, out);
     return;
   }
@@ -106,7 +107,8 @@ export function parseJsonPatch(patchText: string, file: string): JsonPatchOp[] |
   if (value === null) return undefined;
   if (!Array.isArray(value)) throw new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   for (const op of value) {
-    if (op !== null && !isMap(op)) throw new Error('json: cannot unmarshal value into Go value of type jsonpatch.Operation');
+    if (op !== null && !isMap(op))
+      throw new Error('json: cannot unmarshal value into Go value of type jsonpatch.Operation');
   }
   return value as JsonPatchOp[];
 }

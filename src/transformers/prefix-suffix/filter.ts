@@ -3,7 +3,13 @@
  * SuffixTransformer plugins with the prefix / suffix filters, spec §7.6).
  */
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { fieldSpecSelects, scalarText, untaggedScalar, visitFieldSpec, wrongNodeKind } from '../../fieldspecs/traverse.js';
+import {
+  fieldSpecSelects,
+  scalarText,
+  untaggedScalar,
+  visitFieldSpec,
+  wrongNodeKind,
+} from '../../fieldspecs/traverse.js';
 import { gvkSelects, idString, type Gvk } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
@@ -21,7 +27,12 @@ const skipped: readonly Partial<Gvk>[] = [
  * resource's original GVK. On `metadata/name` the affix is recorded in the name history and, when
  * non-empty, the previous id stored (once per such spec, as kustomize does).
  */
-export function applyAffix(resources: ResourceList, which: 'prefix' | 'suffix', affix: string, fieldSpecs: readonly FieldSpec[]): void {
+export function applyAffix(
+  resources: ResourceList,
+  which: 'prefix' | 'suffix',
+  affix: string,
+  fieldSpecs: readonly FieldSpec[],
+): void {
   for (const r of resources.items) {
     const orgId = r.originalId();
     if (skipped.some((s) => gvkSelects(s, orgId))) continue;
@@ -45,7 +56,8 @@ function setAffix(r: Resource, fs: FieldSpec, which: 'prefix' | 'suffix', affix:
     fs,
     'scalar',
     (ref) => {
-      if (ref.value !== null && typeof ref.value === 'object') throw new BuildError('transformer/failed', wrongNodeKind('ScalarNode', ref.value));
+      if (ref.value !== null && typeof ref.value === 'object')
+        throw new BuildError('transformer/failed', wrongNodeKind('ScalarNode', ref.value));
       const text = scalarText(ref.value);
       // A plain-style name is re-read by YAML rules like any plain scalar kustomize rewrites.
       const plain = ref.created || (fs.path === 'metadata/name' && r.plainName && ref.parent === r.metadata);

@@ -58,7 +58,10 @@ function decodeTagged(text: string, tag: Tag): YamlValue {
   const r = resolveWithTag(text);
   if (r.tag === tag) return r.value;
   if (tag === '!!float' && r.tag === '!!int') return Number(r.value);
-  throw new BuildError('transformer/failed', `map[string]interface {}(nil): yaml: cannot decode ${r.tag} \`${text}\` as a ${tag}`);
+  throw new BuildError(
+    'transformer/failed',
+    `map[string]interface {}(nil): yaml: cannot decode ${r.tag} \`${text}\` as a ${tag}`,
+  );
 }
 
 /** A node created by a replacement has no tag: its text resolves like a plain YAML scalar. */
@@ -179,7 +182,11 @@ function fieldRetrievalError(fieldPath: string, create: boolean): string {
 
 function copyValueToTarget(r: Resource, value: SourceValue, t: TargetSelector, fieldPaths: readonly string[]): void {
   for (const fp of fieldPaths) {
-    const create: CreateKind | undefined = t.options?.create ? (value.kind === 'scalar' ? 'scalar' : value.kind) : undefined;
+    const create: CreateKind | undefined = t.options?.create
+      ? value.kind === 'scalar'
+        ? 'scalar'
+        : value.kind
+      : undefined;
     let slots: TargetSlot[];
     try {
       slots = matchTargets(r.data, smarterPathSplitter(fp), create);
@@ -201,7 +208,8 @@ function applyReplacement(resources: ResourceList, value: SourceValue, targets: 
     for (const r of resources.items) {
       // Labels and annotations first (select, then every reject that has them), then the ids.
       if (!select.matchesMeta(r)) continue;
-      if (rejects.some((rj) => (rj.selector.annotationSelector || rj.selector.labelSelector) && rj.matchesMeta(r))) continue;
+      if (rejects.some((rj) => (rj.selector.annotationSelector || rj.selector.labelSelector) && rj.matchesMeta(r)))
+        continue;
       if (select.matchesIds(r) && !rejects.some((rj) => !isEmptyResId(rj.selector) && rj.matchesIds(r))) {
         copyValueToTarget(r, value, t, fieldPaths);
       }

@@ -43,20 +43,31 @@ function loadReplacementFile(kt: KustTarget, path: string): Replacement[] {
   // sigs.k8s.io/yaml reads the first document, YAML 1.1.
   const stream = parseYamlStream(text, { file: abs, mode: 'yaml11', annotationsAsText: false });
   const err = stream.errors[0];
-  if (err) throw new BuildError('yaml/syntax', `error converting YAML to JSON: ${err.message}`, { file: abs, range: err.range });
+  if (err)
+    throw new BuildError('yaml/syntax', `error converting YAML to JSON: ${err.message}`, {
+      file: abs,
+      range: err.range,
+    });
   const doc = stream.documents[0];
   const value: YamlValue = doc && doc.index === 0 ? doc.value : null;
   const decode = (v: YamlValue): Replacement => {
     try {
       return decodeGo<Replacement>(v, replacementType as StructType, { allowUnknown: true });
     } catch (e) {
-      if (e instanceof GoDecodeError) throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${e.message}`, { file: abs });
+      if (e instanceof GoDecodeError)
+        throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${e.message}`, {
+          file: abs,
+        });
       throw e;
     }
   };
   if (Array.isArray(value)) return value.map((v) => decode(v === null ? {} : v));
   if (isMap(value)) return [decode(value)];
-  throw new BuildError('transformer/config', `unsupported replacement type encountered within replacement path: ${goKind(value)}`, { file: abs });
+  throw new BuildError(
+    'transformer/config',
+    `unsupported replacement type encountered within replacement path: ${goKind(value)}`,
+    { file: abs },
+  );
 }
 
 /** Resolves the entries of a kustomization or plugin config into replacements (kustomize's Config step). */

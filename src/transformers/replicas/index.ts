@@ -40,7 +40,13 @@ function matchesAnyId(r: Resource, name: string, fs: FieldSpec): boolean {
 function setCount(r: Resource, fs: FieldSpec, count: number | bigint): void {
   if (!fieldSpecSelects(fs, r.gvk())) return;
   // kustomize writes an int node but keeps the old node's style: a quoted string stays a string.
-  visitFieldSpec(r.data, fs, 'scalar', (ref) => ref.set(typeof ref.value === 'string' ? String(count) : count), () => idString(r.id()));
+  visitFieldSpec(
+    r.data,
+    fs,
+    'scalar',
+    (ref) => ref.set(typeof ref.value === 'string' ? String(count) : count),
+    () => idString(r.id()),
+  );
 }
 
 const pluginType = struct('plugin', { replica: replicaType, fieldSpecs: listOf(fieldSpecType) }) as Extract<
@@ -57,7 +63,12 @@ export const replicaCountTransformer: TransformerPlugin<ReplicaCountConfig> = {
     } catch (err) {
       throw atField(err, target, 'transformers');
     }
-    return { name: c.replica?.name ?? '', count: c.replica?.count ?? 0, fieldSpecs: c.fieldSpecs ?? [], field: 'transformers' };
+    return {
+      name: c.replica?.name ?? '',
+      count: c.replica?.count ?? 0,
+      fieldSpecs: c.fieldSpecs ?? [],
+      field: 'transformers',
+    };
   },
   transform(resources, c, target) {
     let found = false;
@@ -73,7 +84,10 @@ export const replicaCountTransformer: TransformerPlugin<ReplicaCountConfig> = {
     }
     if (!found) {
       const gvks = c.fieldSpecs.map((fs) => gvkString(fs)).join(' ');
-      const err = new BuildError('transformer/failed', `resource with name ${c.name} does not match a config with the following GVK [${gvks}]`);
+      const err = new BuildError(
+        'transformer/failed',
+        `resource with name ${c.name} does not match a config with the following GVK [${gvks}]`,
+      );
       throw atField(err, target, c.field);
     }
   },
@@ -83,5 +97,10 @@ export const replicasField: FieldTransformer<ReplicaCountConfig> = {
   plugin: replicaCountTransformer,
   fields: ['replicas'],
   configs: (k, config) =>
-    (k.replicas ?? []).map((r) => ({ name: r.name ?? '', count: r.count ?? 0, fieldSpecs: config.replicas, field: 'replicas' })),
+    (k.replicas ?? []).map((r) => ({
+      name: r.name ?? '',
+      count: r.count ?? 0,
+      fieldSpecs: config.replicas,
+      field: 'replicas',
+    })),
 };

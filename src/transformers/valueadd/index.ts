@@ -40,7 +40,11 @@ export interface ValueAddConfig {
 
 type StructType = Extract<ReturnType<typeof struct>, { t: 'struct' }>;
 const targetType = struct('Target', { selector: selectorType, fieldPath: goString, filePathPosition: goInt });
-const pluginType = struct('plugin', { value: goString, targets: listOf(targetType), targetFilePath: goString }) as StructType;
+const pluginType = struct('plugin', {
+  value: goString,
+  targets: listOf(targetType),
+  targetFilePath: goString,
+}) as StructType;
 const targetsFileType = struct('targets', { targets: listOf(targetType) }) as StructType;
 
 interface RawTarget {
@@ -142,7 +146,9 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
       const k = inner.slice(0, eq);
       const v = inner.slice(eq + 1);
       let idx = cur.findIndex((el) =>
-        k === '' ? el !== null && typeof el !== 'object' && String(el) === v : isMap(el) && String(getField(el, k) ?? '') === v && getField(el, k) !== undefined,
+        k === ''
+          ? el !== null && typeof el !== 'object' && String(el) === v
+          : isMap(el) && String(getField(el, k) ?? '') === v && getField(el, k) !== undefined,
       );
       if (idx < 0) {
         const el: YamlMap = {};
@@ -201,7 +207,8 @@ function configureValueAdd(raw: YamlMap, target: KustTarget): ValueAddConfig {
         const decoded = decodeGo<{ targets?: RawTarget[] }>(doc.value, targetsFileType, { allowUnknown: true });
         targets.push(...(decoded.targets ?? []).map(toTarget));
       } catch (e) {
-        if (e instanceof GoDecodeError) throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
+        if (e instanceof GoDecodeError)
+          throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
         throw e;
       }
     }
@@ -209,7 +216,8 @@ function configureValueAdd(raw: YamlMap, target: KustTarget): ValueAddConfig {
   if (targets.length === 0) throw pluginConfigError(raw, 'must specify at least one target');
   for (const t of targets) {
     if (t.fieldPath === '') throw pluginConfigError(raw, 'fieldPath cannot be empty');
-    if (t.filePathPosition < 0) throw pluginConfigError(raw, `value of FilePathPosition (${t.filePathPosition}) cannot be negative`);
+    if (t.filePathPosition < 0)
+      throw pluginConfigError(raw, `value of FilePathPosition (${t.filePathPosition}) cannot be negative`);
   }
   return { value, targets };
 }
@@ -230,7 +238,10 @@ function transformValueAdd(resources: ResourceList, c: ValueAddConfig, target: K
         applyTarget(r, c.value, t);
       } catch (err) {
         if (err instanceof BuildError) throw err;
-        throw new BuildError('transformer/failed', (err as Error).message, { file: r.origin.file, range: r.origin.range });
+        throw new BuildError('transformer/failed', (err as Error).message, {
+          file: r.origin.file,
+          range: r.origin.range,
+        });
       }
     }
   }

@@ -19,7 +19,13 @@ function matchingResources(ra: Accumulator, v: VarDef): Resource[] {
   const out: Resource[] = [];
   for (const r of ra.resources.items) {
     for (const id of r.allIds()) {
-      if (id.name !== target.name || id.kind !== target.kind || id.group !== target.group || id.version !== target.version) continue;
+      if (
+        id.name !== target.name ||
+        id.kind !== target.kind ||
+        id.group !== target.group ||
+        id.version !== target.version
+      )
+        continue;
       if (withNs && effectiveNamespace(id, r.scope) !== targetNs) continue;
       out.push(r);
       break;

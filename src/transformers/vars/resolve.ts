@@ -26,11 +26,19 @@ function varValue(ra: Accumulator, v: VarDef): YamlValue {
   }
   const where = { file: v.file, range: v.range };
   if (!bound) {
-    throw new BuildError('var/unresolved', `var '${formatVarDef(v)}' cannot be mapped to a field in the set of known resources`, where);
+    throw new BuildError(
+      'var/unresolved',
+      `var '${formatVarDef(v)}' cannot be mapped to a field in the set of known resources`,
+      where,
+    );
   }
   const value = getFieldValue(bound.data, v.fieldPath);
   if (value === undefined) {
-    throw new BuildError('var/unresolved', `field specified in var '${formatVarDef(v)}' not found in corresponding resource`, where);
+    throw new BuildError(
+      'var/unresolved',
+      `field specified in var '${formatVarDef(v)}' not found in corresponding resource`,
+      where,
+    );
   }
   // kyaml returns a null scalar's text.
   return value === null ? 'null' : value;
@@ -73,11 +81,16 @@ export function resolveVars(ra: Accumulator, build: BuildContext): void {
     // kustomize logs the value it cannot substitute and leaves the reference as it was.
     const def = ra.vars.get(name);
     build.warnings.push(
-      diagnostic('var/not-substitutable', 'warning', `MakePrimitiveReplacer: bad replacement type=${goTypeName(v)} val=${goValueString(v)}`, {
-        file: def?.file,
-        range: def?.range,
-        source: 'kustomize',
-      }),
+      diagnostic(
+        'var/not-substitutable',
+        'warning',
+        `MakePrimitiveReplacer: bad replacement type=${goTypeName(v)} val=${goValueString(v)}`,
+        {
+          file: def?.file,
+          range: def?.range,
+          source: 'kustomize',
+        },
+      ),
     );
     return `$(${name})`;
   };

@@ -69,7 +69,11 @@ export function formatVar(name: string, gvk: Partial<Gvk>, fieldPath: string): s
 /** The var as written in the kustomization (kustomize prints `kt.kustomization.Vars` this way). */
 export function formatDeclaredVar(v: Var): string {
   const o = v.objref ?? {};
-  return formatVar(v.name ?? '', { group: o.group ?? '', version: o.version ?? '', kind: o.kind ?? '' }, v.fieldref?.fieldPath ?? '');
+  return formatVar(
+    v.name ?? '',
+    { group: o.group ?? '', version: o.version ?? '', kind: o.kind ?? '' },
+    v.fieldref?.fieldPath ?? '',
+  );
 }
 
 /** The var as kept in the var set (GVK parsed, field path defaulted). */

@@ -12,7 +12,8 @@ export const fluxDependencyCycle: LintRule<'cycle'> = {
     defaultSeverity: 'error',
     recommended: true,
     messages: {
-      cycle: 'Kustomization {{id}} is part of a dependsOn cycle: {{cycle}} (the controller does not detect cycles; every member waits forever)',
+      cycle:
+        'Kustomization {{id}} is part of a dependsOn cycle: {{cycle}} (the controller does not detect cycles; every member waits forever)',
     },
     docs: 'docs/rules/flux/dependency-cycle.md',
   },

@@ -9,8 +9,13 @@ import type { LintObject, LintRule } from '../../context.js';
 import { objectKey, objectLabel } from '../../context.js';
 
 const current = new Map<string, string>();
-for (const v of fluxVersions) if (v.current) current.set(`${v.apiVersion.slice(0, v.apiVersion.indexOf('/'))}/${v.kind}`, v.apiVersion);
-const warnings = new Map(fluxVersions.filter((v) => v.deprecationWarning).map((v) => [`${v.apiVersion}/${v.kind}`, v.deprecationWarning as string]));
+for (const v of fluxVersions)
+  if (v.current) current.set(`${v.apiVersion.slice(0, v.apiVersion.indexOf('/'))}/${v.kind}`, v.apiVersion);
+const warnings = new Map(
+  fluxVersions
+    .filter((v) => v.deprecationWarning)
+    .map((v) => [`${v.apiVersion}/${v.kind}`, v.deprecationWarning as string]),
+);
 
 /** The apiVersion to use instead, when `apiVersion` of `kind` is a deprecated Flux version. */
 export function fluxReplacement(apiVersion: string, kind: string): string | undefined {
@@ -32,7 +37,8 @@ export const fluxDeprecatedApi: LintRule<'deprecated'> = {
     defaultSeverity: 'warning',
     recommended: true,
     messages: {
-      deprecated: '{{object}} uses {{apiVersion}}, deprecated or removed in current Flux: use {{replacement}}{{detail}}',
+      deprecated:
+        '{{object}} uses {{apiVersion}}, deprecated or removed in current Flux: use {{replacement}}{{detail}}',
     },
     docs: 'docs/rules/flux/deprecated-api.md',
   },

@@ -10,7 +10,8 @@ import { objectKey } from '../../context.js';
 export const fluxHealthCheckNotRendered: LintRule<'notRendered'> = {
   meta: {
     id: 'flux/health-check-not-rendered',
-    description: 'A healthChecks entry names an object that no Kustomization of the cluster renders and no HelmRelease in its namespace could create.',
+    description:
+      'A healthChecks entry names an object that no Kustomization of the cluster renders and no HelmRelease in its namespace could create.',
     defaultSeverity: 'warning',
     recommended: true,
     messages: {

@@ -12,7 +12,8 @@ export const fluxHealthChecksIgnored: LintRule<'ignored'> = {
     defaultSeverity: 'info',
     recommended: true,
     messages: {
-      ignored: 'Kustomization {{id}} sets wait: true, so its {{count}} healthChecks are ignored (wait checks every applied object)',
+      ignored:
+        'Kustomization {{id}} sets wait: true, so its {{count}} healthChecks are ignored (wait checks every applied object)',
     },
     docs: 'docs/rules/flux/health-checks-ignored.md',
   },

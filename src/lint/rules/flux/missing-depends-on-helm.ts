@@ -32,7 +32,8 @@ export const fluxMissingDependsOnHelm: LintRule<'chartCrd'> = {
         const needs = new Map<string, { object: LintObject; crd: string; release: string; count: number }>();
         for (const o of u.objects) {
           const key = objectKey(o.object);
-          if (key.kind === '' || !key.group.includes('.') || cluster.crdOwners.has(`${key.group}/${key.kind}`)) continue;
+          if (key.kind === '' || !key.group.includes('.') || cluster.crdOwners.has(`${key.group}/${key.kind}`))
+            continue;
           if (cluster.scopeOf(key.apiVersion, key.kind) !== undefined) continue; // built-in or Flux kinds
           const charts = (cluster.chartGroups.get(key.group.split('.')[0] as string) ?? []).filter(
             (c) => applyTarget(cluster.unitById.get(c.renderedBy)?.kustomization) === target,
@@ -41,7 +42,13 @@ export const fluxMissingDependsOnHelm: LintRule<'chartCrd'> = {
           const first = charts[0] as { release: string; renderedBy: string };
           const hit = needs.get(first.renderedBy);
           if (hit) hit.count++;
-          else needs.set(first.renderedBy, { object: o, crd: `${key.kind}.${key.group}`, release: first.release, count: 1 });
+          else
+            needs.set(first.renderedBy, {
+              object: o,
+              crd: `${key.kind}.${key.group}`,
+              release: first.release,
+              count: 1,
+            });
         }
         const hasDependsOn = k.spec.dependsOn.length > 0;
         for (const [owner, n] of needs) {

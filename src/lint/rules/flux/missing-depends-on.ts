@@ -31,8 +31,16 @@ export const fluxMissingDependsOn: LintRule<'crd' | 'namespace'> = {
         const before = cluster.before(k.id);
         const target = applyTarget(k);
         // owner → first object needing it, and how many
-        const needs = new Map<string, { kind: 'crd' | 'namespace'; object: LintObject; detail: string; count: number }>();
-        const need = (owners: readonly string[] | undefined, kind: 'crd' | 'namespace', o: LintObject, detail: string): void => {
+        const needs = new Map<
+          string,
+          { kind: 'crd' | 'namespace'; object: LintObject; detail: string; count: number }
+        >();
+        const need = (
+          owners: readonly string[] | undefined,
+          kind: 'crd' | 'namespace',
+          o: LintObject,
+          detail: string,
+        ): void => {
           const same = (owners ?? []).filter((b) => applyTarget(cluster.unitById.get(b)?.kustomization) === target);
           if (same.length === 0 || same.some((b) => before.has(b))) return;
           const owner = same[0] as string;
@@ -43,7 +51,8 @@ export const fluxMissingDependsOn: LintRule<'crd' | 'namespace'> = {
         for (const o of u.objects) {
           const key = objectKey(o.object);
           if (key.kind === '' || key.kind === 'CustomResourceDefinition') continue;
-          if (key.group !== '') need(cluster.crdOwners.get(`${key.group}/${key.kind}`), 'crd', o, `${key.kind}.${key.group}`);
+          if (key.group !== '')
+            need(cluster.crdOwners.get(`${key.group}/${key.kind}`), 'crd', o, `${key.kind}.${key.group}`);
           if (key.namespace !== '' && !(key.kind === 'Namespace' && key.apiVersion === 'v1')) {
             need(cluster.namespaceOwners.get(key.namespace), 'namespace', o, key.namespace);
           }

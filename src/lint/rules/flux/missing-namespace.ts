@@ -10,12 +10,13 @@ import { objectKey, objectLabel } from '../../context.js';
 export const fluxMissingNamespace: LintRule<'missing'> = {
   meta: {
     id: 'flux/missing-namespace',
-    description: 'A namespaced object has no namespace after rendering; kustomize-controller does not default it and the apply fails.',
+    description:
+      'A namespaced object has no namespace after rendering; kustomize-controller does not default it and the apply fails.',
     defaultSeverity: 'error',
     recommended: true,
     messages: {
       missing:
-        '{{object}} has no namespace after rendering (Kustomization {{id}}): kustomize-controller does not default it and the apply fails; set metadata.namespace, the kustomization\'s namespace or spec.targetNamespace',
+        "{{object}} has no namespace after rendering (Kustomization {{id}}): kustomize-controller does not default it and the apply fails; set metadata.namespace, the kustomization's namespace or spec.targetNamespace",
     },
     docs: 'docs/rules/flux/missing-namespace.md',
   },

@@ -10,7 +10,8 @@ import { fluxKustomizations, listIds } from '../helpers.js';
 export const fluxNoHealthChecks: LintRule<'noHealthChecks'> = {
   meta: {
     id: 'flux/no-health-checks',
-    description: 'A Flux Kustomization that others depend on has neither wait: true nor healthChecks, so it is Ready before its workloads are.',
+    description:
+      'A Flux Kustomization that others depend on has neither wait: true nor healthChecks, so it is Ready before its workloads are.',
     defaultSeverity: 'warning',
     recommended: true,
     messages: {
@@ -22,7 +23,9 @@ export const fluxNoHealthChecks: LintRule<'noHealthChecks'> = {
   check(context, report) {
     for (const { cluster, k } of fluxKustomizations(context)) {
       if (k.spec.wait || k.spec.healthChecks.length > 0) continue;
-      const dependents = cluster.fleet.graph.edges.filter((e) => e.to === k.id && e.from !== k.id && !e.missing).map((e) => e.from);
+      const dependents = cluster.fleet.graph.edges
+        .filter((e) => e.to === k.id && e.from !== k.id && !e.missing)
+        .map((e) => e.from);
       if (dependents.length === 0) continue;
       const spec = getField(k.spec.object, 'spec');
       const hasWait = isMap(spec) && hasField(spec, 'wait');

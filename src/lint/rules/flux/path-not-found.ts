@@ -12,7 +12,8 @@ export const fluxPathNotFound: LintRule<'notFound'> = {
     defaultSeverity: 'error',
     recommended: true,
     messages: {
-      notFound: 'Kustomization {{id}}: spec.path {{path}} does not exist in source {{source}} (kustomization path not found)',
+      notFound:
+        'Kustomization {{id}}: spec.path {{path}} does not exist in source {{source}} (kustomization path not found)',
     },
     docs: 'docs/rules/flux/path-not-found.md',
   },
@@ -22,7 +23,12 @@ export const fluxPathNotFound: LintRule<'notFound'> = {
       report({
         messageId: 'notFound',
         data: { id: k.id, path: k.path || './', source: `${k.source.kind}/${k.source.namespace}/${k.source.name}` },
-        location: context.locateKustomization(cluster, k, k.path === '' ? '/spec' : '/spec/path', k.path === '' ? 'key' : 'value'),
+        location: context.locateKustomization(
+          cluster,
+          k,
+          k.path === '' ? '/spec' : '/spec/path',
+          k.path === '' ? 'key' : 'value',
+        ),
         path: '/spec/path',
         kustomization: k.id,
         cluster: cluster.name,

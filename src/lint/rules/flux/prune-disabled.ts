@@ -9,12 +9,15 @@ import { fluxKustomizations } from '../helpers.js';
 export const fluxPruneDisabled: LintRule<'disabled' | 'unset'> = {
   meta: {
     id: 'flux/prune-disabled',
-    description: 'A rendered Flux Kustomization has prune false or unset, so objects removed from Git stay in the cluster.',
+    description:
+      'A rendered Flux Kustomization has prune false or unset, so objects removed from Git stay in the cluster.',
     defaultSeverity: 'warning',
     recommended: true,
     messages: {
-      disabled: 'Kustomization {{id}} has prune: false: objects removed from {{path}} are left in the cluster, orphaned',
-      unset: 'Kustomization {{id}} does not set prune (the CRD requires it; without prune: true objects removed from {{path}} are left in the cluster)',
+      disabled:
+        'Kustomization {{id}} has prune: false: objects removed from {{path}} are left in the cluster, orphaned',
+      unset:
+        'Kustomization {{id}} does not set prune (the CRD requires it; without prune: true objects removed from {{path}} are left in the cluster)',
     },
     docs: 'docs/rules/flux/prune-disabled.md',
   },

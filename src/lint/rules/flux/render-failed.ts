@@ -31,7 +31,13 @@ function runtimeSecrets(cluster: LintCluster): Set<string> {
   for (const u of cluster.units) {
     for (const o of u.objects) {
       const key = objectKey(o.object);
-      if (key.kind !== 'ExternalSecret' && key.kind !== 'SealedSecret' && key.kind !== 'OnePasswordItem' && key.kind !== 'ClusterExternalSecret') continue;
+      if (
+        key.kind !== 'ExternalSecret' &&
+        key.kind !== 'SealedSecret' &&
+        key.kind !== 'OnePasswordItem' &&
+        key.kind !== 'ClusterExternalSecret'
+      )
+        continue;
       const spec = getField(o.object, 'spec');
       const target = isMap(spec) ? getField(spec, 'target') : undefined;
       const tname = isMap(target) ? getField(target, 'name') : undefined;
@@ -43,10 +49,16 @@ function runtimeSecrets(cluster: LintCluster): Set<string> {
 
 const MISSING_SOURCE = /substitute from '(?:ConfigMap|Secret)\/([^']+)'/;
 
-export function* renderDiagnostics(context: LintContext, severity: 'error' | 'warning'): Generator<{ d: Diagnostic; location: Location | undefined; kustomization?: string; cluster: string }> {
+export function* renderDiagnostics(
+  context: LintContext,
+  severity: 'error' | 'warning',
+): Generator<{ d: Diagnostic; location: Location | undefined; kustomization?: string; cluster: string }> {
   for (const c of context.clusters) {
-    const at = (d: Diagnostic): Location | undefined => diagnosticLocation(d) ?? (c.instance ? context.locateObject(c.instance, '', 'value') : undefined);
-    for (const d of c.fleet.diagnostics) if (d.severity === severity && d.code.startsWith('flux/') && !COVERED.has(d.code)) yield { d, location: at(d), cluster: c.name };
+    const at = (d: Diagnostic): Location | undefined =>
+      diagnosticLocation(d) ?? (c.instance ? context.locateObject(c.instance, '', 'value') : undefined);
+    for (const d of c.fleet.diagnostics)
+      if (d.severity === severity && d.code.startsWith('flux/') && !COVERED.has(d.code))
+        yield { d, location: at(d), cluster: c.name };
     let secrets: Set<string> | undefined;
     for (const k of c.fleet.kustomizations) {
       for (const d of k.diagnostics) {
@@ -66,7 +78,8 @@ export function* renderDiagnostics(context: LintContext, severity: 'error' | 'wa
 export const fluxRenderFailed: LintRule<'failed'> = {
   meta: {
     id: 'flux/render-failed',
-    description: 'The Flux renderer finds a reason the controller would fail a Kustomization that no other rule covers.',
+    description:
+      'The Flux renderer finds a reason the controller would fail a Kustomization that no other rule covers.',
     defaultSeverity: 'error',
     recommended: true,
     messages: { failed: '{{message}} [{{code}}]' },
@@ -74,7 +87,13 @@ export const fluxRenderFailed: LintRule<'failed'> = {
   },
   check(context, report) {
     for (const { d, location, kustomization, cluster } of renderDiagnostics(context, 'error')) {
-      report({ messageId: 'failed', data: { message: relativeMessage(context.root, d.message), code: d.code }, location, kustomization, cluster });
+      report({
+        messageId: 'failed',
+        data: { message: relativeMessage(context.root, d.message), code: d.code },
+        location,
+        kustomization,
+        cluster,
+      });
     }
   },
 };

@@ -10,7 +10,8 @@ import { renderDiagnostics } from './render-failed.js';
 export const fluxRenderWarning: LintRule<'warning'> = {
   meta: {
     id: 'flux/render-warning',
-    description: 'The Flux renderer finds something the controller drops or cannot check (unknown kustomization field, encrypted substituteFrom Secret).',
+    description:
+      'The Flux renderer finds something the controller drops or cannot check (unknown kustomization field, encrypted substituteFrom Secret).',
     defaultSeverity: 'warning',
     recommended: true,
     messages: { warning: '{{message}} [{{code}}]' },
@@ -18,7 +19,13 @@ export const fluxRenderWarning: LintRule<'warning'> = {
   },
   check(context, report) {
     for (const { d, location, kustomization, cluster } of renderDiagnostics(context, 'warning')) {
-      report({ messageId: 'warning', data: { message: relativeMessage(context.root, d.message), code: d.code }, location, kustomization, cluster });
+      report({
+        messageId: 'warning',
+        data: { message: relativeMessage(context.root, d.message), code: d.code },
+        location,
+        kustomization,
+        cluster,
+      });
     }
   },
 };

@@ -28,7 +28,8 @@ export const fluxResourceConflict: LintRule<'conflict'> = {
     defaultSeverity: 'error',
     recommended: true,
     messages: {
-      conflict: '{{object}} is rendered by Kustomization {{id}} and by {{first}}: the two overwrite each other\'s ownership and one\'s prune deletes the other\'s object',
+      conflict:
+        "{{object}} is rendered by Kustomization {{id}} and by {{first}}: the two overwrite each other's ownership and one's prune deletes the other's object",
     },
     docs: 'docs/rules/flux/resource-conflict.md',
   },
@@ -53,7 +54,20 @@ export const fluxResourceConflict: LintRule<'conflict'> = {
           report({
             messageId: 'conflict',
             data: { object: objectLabel(o.object), id: u.id, first: prev.unit },
-            location: loc ? { ...loc, ...(prevLoc ? { related: { file: prevLoc.file, ...(prevLoc.range ? { range: prevLoc.range } : {}), message: `rendered by ${prev.unit}` } } : {}) } : undefined,
+            location: loc
+              ? {
+                  ...loc,
+                  ...(prevLoc
+                    ? {
+                        related: {
+                          file: prevLoc.file,
+                          ...(prevLoc.range ? { range: prevLoc.range } : {}),
+                          message: `rendered by ${prev.unit}`,
+                        },
+                      }
+                    : {}),
+                }
+              : undefined,
             path: '/metadata/name',
             kustomization: u.id,
             cluster: cluster.name,

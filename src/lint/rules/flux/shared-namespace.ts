@@ -13,7 +13,8 @@ import { listIds } from '../helpers.js';
 export const fluxSharedNamespace: LintRule<'shared'> = {
   meta: {
     id: 'flux/shared-namespace',
-    description: 'Two Flux Kustomizations of one cluster deploy the same base, renamed per environment, into the same namespace.',
+    description:
+      'Two Flux Kustomizations of one cluster deploy the same base, renamed per environment, into the same namespace.',
     defaultSeverity: 'warning',
     recommended: true,
     messages: {
@@ -25,7 +26,10 @@ export const fluxSharedNamespace: LintRule<'shared'> = {
   check(context, report) {
     for (const cluster of context.clusters) {
       // origin document → [unit id, namespace, name before substitution, final label]
-      const byOrigin = new Map<string, { k: FleetKustomization; ns: string; name: string; label: string; file: string }[]>();
+      const byOrigin = new Map<
+        string,
+        { k: FleetKustomization; ns: string; name: string; label: string; file: string }[]
+      >();
       for (const u of cluster.units) {
         const k = u.kustomization;
         if (!k || k.synthetic) continue;
@@ -43,12 +47,16 @@ export const fluxSharedNamespace: LintRule<'shared'> = {
         });
       }
       // (unit, namespace) → other units and an example
-      const found = new Map<string, { k: FleetKustomization; ns: string; others: Set<string>; label: string; file: string }>();
+      const found = new Map<
+        string,
+        { k: FleetKustomization; ns: string; others: Set<string>; label: string; file: string }
+      >();
       for (const list of byOrigin.values()) {
         if (list.length < 2) continue;
         for (const a of list) {
           for (const b of list) {
-            if (a.k.id === b.k.id || a.ns !== b.ns || a.name === b.name || applyTarget(a.k) !== applyTarget(b.k)) continue;
+            if (a.k.id === b.k.id || a.ns !== b.ns || a.name === b.name || applyTarget(a.k) !== applyTarget(b.k))
+              continue;
             const key = `${a.k.id}\u0000${a.ns}`;
             let f = found.get(key);
             if (!f) found.set(key, (f = { k: a.k, ns: a.ns, others: new Set(), label: a.label, file: a.file }));
@@ -67,7 +75,12 @@ export const fluxSharedNamespace: LintRule<'shared'> = {
             namespace: f.ns,
             others: listIds([...f.others]),
           },
-          location: context.locateKustomization(cluster, f.k, hasTarget ? '/spec/targetNamespace' : '/spec/path', 'value'),
+          location: context.locateKustomization(
+            cluster,
+            f.k,
+            hasTarget ? '/spec/targetNamespace' : '/spec/path',
+            'value',
+          ),
           path: hasTarget ? '/spec/targetNamespace' : '/spec/path',
           kustomization: f.k.id,
           cluster: cluster.name,

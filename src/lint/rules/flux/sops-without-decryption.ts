@@ -11,11 +11,13 @@ import { objectKey, objectLabel } from '../../context.js';
 export const fluxSopsWithoutDecryption: LintRule<'noDecryption'> = {
   meta: {
     id: 'flux/sops-without-decryption',
-    description: 'A SOPS-encrypted Secret is rendered by a Flux Kustomization without spec.decryption, so the reconcile fails.',
+    description:
+      'A SOPS-encrypted Secret is rendered by a Flux Kustomization without spec.decryption, so the reconcile fails.',
     defaultSeverity: 'error',
     recommended: true,
     messages: {
-      noDecryption: '{{object}} is SOPS-encrypted but Kustomization {{id}} has no spec.decryption: the controller fails the reconcile (decryption is required for this secret)',
+      noDecryption:
+        '{{object}} is SOPS-encrypted but Kustomization {{id}} has no spec.decryption: the controller fails the reconcile (decryption is required for this secret)',
     },
     docs: 'docs/rules/flux/sops-without-decryption.md',
   },

@@ -10,12 +10,15 @@ import { clusterSources } from './sources.js';
 export const fluxSourceNotMapped: LintRule<'notMapped' | 'missingFolder'> = {
   meta: {
     id: 'flux/source-not-mapped',
-    description: 'A Flux Kustomization builds from a source that is not mapped to a local folder, so its content is not rendered or linted.',
+    description:
+      'A Flux Kustomization builds from a source that is not mapped to a local folder, so its content is not rendered or linted.',
     defaultSeverity: 'info',
     recommended: true,
     messages: {
-      notMapped: 'Kustomization {{id}} builds from {{source}}, which is not mapped to a local folder: not rendered, its content is not linted (map it with --source {{name}}=DIR)',
-      missingFolder: 'Kustomization {{id}} builds from {{source}}, mapped to a folder that does not exist: not rendered',
+      notMapped:
+        'Kustomization {{id}} builds from {{source}}, which is not mapped to a local folder: not rendered, its content is not linted (map it with --source {{name}}=DIR)',
+      missingFolder:
+        'Kustomization {{id}} builds from {{source}}, mapped to a folder that does not exist: not rendered',
     },
     docs: 'docs/rules/flux/source-not-mapped.md',
   },

@@ -10,12 +10,13 @@ import { clusterSources } from './sources.js';
 export const fluxUnknownSource: LintRule<'unknown'> = {
   meta: {
     id: 'flux/unknown-source',
-    description: 'A Flux Kustomization\'s sourceRef names a source that the cluster neither renders nor has mapped to a local folder.',
+    description:
+      "A Flux Kustomization's sourceRef names a source that the cluster neither renders nor has mapped to a local folder.",
     defaultSeverity: 'error',
     recommended: true,
     messages: {
       unknown:
-        'Kustomization {{id}}: source {{source}} is not rendered by any Kustomization of this cluster (sourceRef.namespace defaults to the Kustomization\'s, {{namespace}}){{note}}',
+        "Kustomization {{id}}: source {{source}} is not rendered by any Kustomization of this cluster (sourceRef.namespace defaults to the Kustomization's, {{namespace}}){{note}}",
     },
     docs: 'docs/rules/flux/unknown-source.md',
   },
@@ -27,7 +28,12 @@ export const fluxUnknownSource: LintRule<'unknown'> = {
       const others = [...clusterSources(cluster)].filter((s) => s.endsWith(`/${k.source.name}`));
       report({
         messageId: 'unknown',
-        data: { id: k.id, source: src, namespace: k.namespace, note: others.length > 0 ? `; the cluster has ${others.join(', ')}` : '' },
+        data: {
+          id: k.id,
+          source: src,
+          namespace: k.namespace,
+          note: others.length > 0 ? `; the cluster has ${others.join(', ')}` : '',
+        },
         location: context.locateKustomization(cluster, k, '/spec/sourceRef', 'key'),
         path: '/spec/sourceRef',
         kustomization: k.id,

@@ -40,7 +40,12 @@ function clusterVariables(cluster: LintCluster): Set<string> {
         const kind = getField(o.object, 'kind');
         const meta = getField(o.object, 'metadata');
         if ((kind !== 'ConfigMap' && kind !== 'Secret') || !isMap(meta)) continue;
-        if (!refs.has(`${String(kind)}/${String(getField(meta, 'namespace') ?? '')}/${String(getField(meta, 'name') ?? '')}`)) continue;
+        if (
+          !refs.has(
+            `${String(kind)}/${String(getField(meta, 'namespace') ?? '')}/${String(getField(meta, 'name') ?? '')}`,
+          )
+        )
+          continue;
         for (const key of ['data', 'stringData']) {
           const d = getField(o.object, key);
           if (isMap(d)) for (const n of Object.keys(d)) names.add(n);
@@ -66,17 +71,22 @@ function locateInValue(context: LintContext, o: LintObject, pointer: string, nee
     lineStart = j + 1;
   }
   const start = { line, column: i - lineStart + 1, offset: i };
-  return { file: loc.file, range: { start, end: { line, column: start.column + needle.length, offset: i + needle.length } } };
+  return {
+    file: loc.file,
+    range: { start, end: { line, column: start.column + needle.length, offset: i + needle.length } },
+  };
 }
 
 export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'> = {
   meta: {
     id: 'flux/unresolved-substitution',
-    description: 'A ${var} without value or default remains after postBuild substitution, or reaches the cluster because the Kustomization has no postBuild.',
+    description:
+      'A ${var} without value or default remains after postBuild substitution, or reaches the cluster because the Kustomization has no postBuild.',
     defaultSeverity: 'error',
     recommended: true,
     messages: {
-      undefined: 'Kustomization {{id}}: variable {{name}} is not defined (no postBuild.substitute or substituteFrom value, no default): strict substitution fails the reconcile',
+      undefined:
+        'Kustomization {{id}}: variable {{name}} is not defined (no postBuild.substitute or substituteFrom value, no default): strict substitution fails the reconcile',
       notSubstituted:
         '{{object}} holds ${{{name}}}, a variable other Kustomizations of this cluster substitute, but Kustomization {{id}} has no postBuild substitution: the text reaches the cluster as is{{more}}',
     },
@@ -91,14 +101,23 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
         for (const d of k.diagnostics) {
           if (d.code !== 'flux/substitute-undefined') continue;
           const name = /"([^"]+)"\s*$/.exec(d.message)?.[1] ?? '?';
-          report({ messageId: 'undefined', data: { id: k.id, name }, location: diagnosticLocation(d), kustomization: k.id, cluster: cluster.name });
+          report({
+            messageId: 'undefined',
+            data: { id: k.id, name },
+            location: diagnosticLocation(d),
+            kustomization: k.id,
+            cluster: cluster.name,
+          });
         }
         if (substitutionRuns(k) || k.synthetic) continue;
         vars ??= clusterVariables(cluster);
         if (vars.size === 0) continue;
         const known = vars;
         // One finding per variable of this Kustomization: at its first located occurrence, with a count.
-        const found = new Map<string, { o: LintObject; pointer: string; expr: string; count: number; located: boolean }>();
+        const found = new Map<
+          string,
+          { o: LintObject; pointer: string; expr: string; count: number; located: boolean }
+        >();
         for (const o of u.objects) {
           if (substitutionDisabled(o.object)) continue;
           walkStrings(o.object, (value, pointer) => {
@@ -119,7 +138,12 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
         for (const [name, f] of found) {
           report({
             messageId: 'notSubstituted',
-            data: { object: objectLabel(f.o.object), name, id: k.id, more: f.count > 1 ? ` (${f.count} occurrences in what it renders)` : '' },
+            data: {
+              object: objectLabel(f.o.object),
+              name,
+              id: k.id,
+              more: f.count > 1 ? ` (${f.count} occurrences in what it renders)` : '',
+            },
             location: locateInValue(context, f.o, f.pointer, f.expr),
             path: f.pointer,
             kustomization: k.id,

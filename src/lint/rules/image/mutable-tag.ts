@@ -12,7 +12,11 @@ import { pointerSegment } from '../helpers.js';
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 /** Calls `visit(image, pointer)` for each container image in the object. */
-export function forEachContainerImage(v: YamlValue, visit: (image: string, pointer: string) => void, pointer = ''): void {
+export function forEachContainerImage(
+  v: YamlValue,
+  visit: (image: string, pointer: string) => void,
+  pointer = '',
+): void {
   if (Array.isArray(v)) {
     v.forEach((x, i) => forEachContainerImage(x, visit, `${pointer}/${i}`));
     return;
@@ -48,7 +52,8 @@ export const imageMutableTag: LintRule<'latest' | 'untagged'> = {
     defaultSeverity: 'warning',
     recommended: true,
     messages: {
-      latest: '{{object}} runs image {{image}} (tag latest): what runs changes without a commit; pin a version tag or a digest',
+      latest:
+        '{{object}} runs image {{image}} (tag latest): what runs changes without a commit; pin a version tag or a digest',
       untagged: '{{object}} runs image {{image}} without tag or digest (that is latest): pin a version tag or a digest',
     },
     docs: 'docs/rules/image/mutable-tag.md',

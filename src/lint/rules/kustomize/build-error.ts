@@ -10,7 +10,7 @@ import { diagnosticLocation, relativeMessage } from '../helpers.js';
 export const kustomizeBuildError: LintRule<'failed'> = {
   meta: {
     id: 'kustomize/build-error',
-    description: 'A kustomization fails to build (the engine\'s error, at its position).',
+    description: "A kustomization fails to build (the engine's error, at its position).",
     defaultSeverity: 'error',
     recommended: true,
     messages: { failed: '{{message}} [{{code}}]' },
@@ -21,14 +21,25 @@ export const kustomizeBuildError: LintRule<'failed'> = {
       for (const k of c.fleet.kustomizations) {
         for (const d of k.diagnostics) {
           if (d.severity !== 'error' || d.code.startsWith('flux/')) continue;
-          report({ messageId: 'failed', data: { message: relativeMessage(context.root, d.message), code: d.code }, location: diagnosticLocation(d), kustomization: k.id, cluster: c.name });
+          report({
+            messageId: 'failed',
+            data: { message: relativeMessage(context.root, d.message), code: d.code },
+            location: diagnosticLocation(d),
+            kustomization: k.id,
+            cluster: c.name,
+          });
         }
       }
     }
     for (const u of context.standalone) {
       for (const d of u.diagnostics) {
         if (d.severity !== 'error') continue;
-        report({ messageId: 'failed', data: { message: relativeMessage(context.root, d.message), code: d.code }, location: diagnosticLocation(d), kustomization: u.id });
+        report({
+          messageId: 'failed',
+          data: { message: relativeMessage(context.root, d.message), code: d.code },
+          location: diagnosticLocation(d),
+          kustomization: u.id,
+        });
       }
     }
   },

@@ -21,7 +21,8 @@ export const DEPRECATED_KUSTOMIZATION_FIELDS: Readonly<Record<string, string>> =
 export const kustomizeDeprecatedField: LintRule<'deprecated'> = {
   meta: {
     id: 'kustomize/deprecated-field',
-    description: 'A kustomization file uses a deprecated field (bases, patchesStrategicMerge, patchesJson6902, commonLabels, vars, imageTags).',
+    description:
+      'A kustomization file uses a deprecated field (bases, patchesStrategicMerge, patchesJson6902, commonLabels, vars, imageTags).',
     defaultSeverity: 'warning',
     recommended: true,
     messages: { deprecated: "'{{field}}' is deprecated: use {{replacement}} ('kustomize edit fix' rewrites it)" },

@@ -50,7 +50,10 @@ export function similarity(a: ReadonlyMap<string, string>, b: ReadonlyMap<string
 }
 
 function isBase(rel: string): boolean {
-  return rel.split('/').slice(0, -1).some((s) => s === 'base' || s === 'bases');
+  return rel
+    .split('/')
+    .slice(0, -1)
+    .some((s) => s === 'base' || s === 'bases');
 }
 
 function generatedByFlux(text: string): boolean {
@@ -60,11 +63,13 @@ function generatedByFlux(text: string): boolean {
 export const kustomizeDuplicatedManifest: LintRule<'duplicate'> = {
   meta: {
     id: 'kustomize/duplicated-manifest',
-    description: 'The same kind and name is written out in full in several files with at least 80% of values equal, instead of a base and patches.',
+    description:
+      'The same kind and name is written out in full in several files with at least 80% of values equal, instead of a base and patches.',
     defaultSeverity: 'warning',
     recommended: true,
     messages: {
-      duplicate: '{{object}} is written out in full here and in {{original}} ({{percent}}% of values equal): keep one copy in a base and patch what differs per environment',
+      duplicate:
+        '{{object}} is written out in full here and in {{original}} ({{percent}}% of values equal): keep one copy in a base and patch what differs per environment',
     },
     docs: 'docs/rules/kustomize/duplicated-manifest.md',
   },
@@ -83,7 +88,8 @@ export const kustomizeDuplicatedManifest: LintRule<'duplicate'> = {
         const kind = getField(v, 'kind');
         const meta = getField(v, 'metadata');
         const name = isMap(meta) ? getField(meta, 'name') : undefined;
-        if (typeof kind !== 'string' || typeof name !== 'string' || typeof getField(v, 'apiVersion') !== 'string') continue;
+        if (typeof kind !== 'string' || typeof name !== 'string' || typeof getField(v, 'apiVersion') !== 'string')
+          continue;
         const leaves = new Map<string, string>();
         leavesOf(v, leaves);
         let own = 0;

@@ -41,7 +41,12 @@ function anchored(p: string | undefined): RegExp | undefined {
  * post-processing). Names are tried as built and without the Kustomization's namePrefix/nameSuffix (the
  * patch may select the name before they apply); true when the selector cannot be read (no finding).
  */
-function fluxTargetSelects(target: FluxSelector, objects: readonly { object: YamlMap }[], prefix: string, suffix: string): boolean {
+function fluxTargetSelects(
+  target: FluxSelector,
+  objects: readonly { object: YamlMap }[],
+  prefix: string,
+  suffix: string,
+): boolean {
   try {
     const g = anchored(target.group);
     const v = anchored(target.version);
@@ -66,7 +71,8 @@ function fluxTargetSelects(target: FluxSelector, objects: readonly { object: Yam
       if (ns && !ns.test(key.namespace) && !ns.test(key.namespace === '' ? 'default' : key.namespace)) continue;
       const meta = getField(o.object, 'metadata');
       if (labels && !labels.matches(stringMap(isMap(meta) ? getField(meta, 'labels') : undefined))) continue;
-      if (annotations && !annotations.matches(stringMap(isMap(meta) ? getField(meta, 'annotations') : undefined))) continue;
+      if (annotations && !annotations.matches(stringMap(isMap(meta) ? getField(meta, 'annotations') : undefined)))
+        continue;
       return true;
     }
     return false;
@@ -82,8 +88,10 @@ export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch'> = {
     defaultSeverity: 'warning',
     recommended: true,
     messages: {
-      noMatch: '{{field}}[{{index}}] targets {{selector}}, which selects no resource in {{builds}}: the patch is skipped silently',
-      fluxNoMatch: 'Kustomization {{id}}: spec.{{field}}[{{index}}] targets {{selector}}, which selects nothing it renders: the patch is skipped silently',
+      noMatch:
+        '{{field}}[{{index}}] targets {{selector}}, which selects no resource in {{builds}}: the patch is skipped silently',
+      fluxNoMatch:
+        'Kustomization {{id}}: spec.{{field}}[{{index}}] targets {{selector}}, which selects nothing it renders: the patch is skipped silently',
     },
     docs: 'docs/rules/kustomize/patch-no-match.md',
   },
@@ -112,7 +120,9 @@ export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch'> = {
       const k = context.repo.kustomizations.get(dir);
       const list = k ? getField(k.value, e.field) : undefined;
       const item = Array.isArray(list) ? list[e.index] : undefined;
-      const range = k?.document ? locateKey(k.document.node, [e.field, String(e.index), 'target'], k.repoFile.lineCounter) : undefined;
+      const range = k?.document
+        ? locateKey(k.document.node, [e.field, String(e.index), 'target'], k.repoFile.lineCounter)
+        : undefined;
       const builds = [...all].map((b) => relative(context.root, b) || '.');
       report({
         messageId: 'noMatch',
@@ -120,7 +130,8 @@ export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch'> = {
           field: e.field,
           index: e.index,
           selector: selectorText(isMap(item) ? getField(item, 'target') : undefined),
-          builds: builds.length === 1 ? `the build of ${builds[0]}` : `any of the ${builds.length} builds that include it`,
+          builds:
+            builds.length === 1 ? `the build of ${builds[0]}` : `any of the ${builds.length} builds that include it`,
         },
         location: range ? { file: e.file, range } : { file: e.file },
         path: `/${e.field}/${e.index}/target`,
@@ -138,17 +149,26 @@ export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch'> = {
         // Only the patches written in the Kustomization's own file: defaults a parent patch injects into
         // every child (home-ops layouts) are meant to match in some children only.
         const def = cluster.definitionOf(k);
-        const doc = def?.origin.documentIndex !== undefined ? context.repo.byPath.get(def.origin.file)?.documents.find((d) => d.index === def.origin.documentIndex) : undefined;
+        const doc =
+          def?.origin.documentIndex !== undefined
+            ? context.repo.byPath.get(def.origin.file)?.documents.find((d) => d.index === def.origin.documentIndex)
+            : undefined;
         const own = (field: string, i: number): boolean => {
           let v: YamlValue | undefined = doc?.value;
-          for (const seg of def?.origin.pointer ? def.origin.pointer.slice(1).split('/') : []) v = isMap(v) ? getField(v, seg) : Array.isArray(v) ? v[Number(seg)] : undefined;
+          for (const seg of def?.origin.pointer ? def.origin.pointer.slice(1).split('/') : [])
+            v = isMap(v) ? getField(v, seg) : Array.isArray(v) ? v[Number(seg)] : undefined;
           const spec = isMap(v) ? getField(v, 'spec') : undefined;
           const list = isMap(spec) ? getField(spec, field) : undefined;
           return Array.isArray(list) && isMap(list[i]) && isMap(getField(list[i] as YamlMap, 'target'));
         };
         for (const [field, list] of lists) {
           list.forEach((p, i) => {
-            if (!p.target || !own(field, i) || fluxTargetSelects(p.target, k.kustomizeObjects, k.spec.namePrefix ?? '', k.spec.nameSuffix ?? '')) return;
+            if (
+              !p.target ||
+              !own(field, i) ||
+              fluxTargetSelects(p.target, k.kustomizeObjects, k.spec.namePrefix ?? '', k.spec.nameSuffix ?? '')
+            )
+              return;
             report({
               messageId: 'fluxNoMatch',
               data: { id: k.id, field, index: i, selector: selectorText(p.target as unknown as YamlValue) },

@@ -13,20 +13,26 @@ const PROD = /prod/i;
 export const sourceProductionTracksBranch: LintRule<'branch' | 'defaultBranch' | 'instance'> = {
   meta: {
     id: 'source/production-tracks-branch',
-    description: 'A production cluster syncs from a source that tracks a branch rather than a tag, semver range or commit.',
+    description:
+      'A production cluster syncs from a source that tracks a branch rather than a tag, semver range or commit.',
     defaultSeverity: 'info',
     recommended: true,
     messages: {
-      branch: 'cluster {{cluster}} (production) syncs {{source}} from branch {{branch}}: every push reaches production; promote with a tag, a semver range or a commit',
-      defaultBranch: 'cluster {{cluster}} (production) syncs {{source}}, which has no ref and tracks branch master: promote with a tag, a semver range or a commit',
-      instance: 'cluster {{cluster}} (production) is synced by its FluxInstance from {{ref}}, a branch: promote with a tag, a semver range or a commit',
+      branch:
+        'cluster {{cluster}} (production) syncs {{source}} from branch {{branch}}: every push reaches production; promote with a tag, a semver range or a commit',
+      defaultBranch:
+        'cluster {{cluster}} (production) syncs {{source}}, which has no ref and tracks branch master: promote with a tag, a semver range or a commit',
+      instance:
+        'cluster {{cluster}} (production) is synced by its FluxInstance from {{ref}}, a branch: promote with a tag, a semver range or a commit',
     },
     docs: 'docs/rules/source/production-tracks-branch.md',
   },
   check(context, report) {
     for (const cluster of context.clusters) {
       if (!PROD.test(cluster.name)) continue;
-      const used = new Set(cluster.fleet.kustomizations.map((k) => `${k.source.kind}/${k.source.namespace}/${k.source.name}`));
+      const used = new Set(
+        cluster.fleet.kustomizations.map((k) => `${k.source.kind}/${k.source.namespace}/${k.source.name}`),
+      );
       const done = new Set<string>();
       for (const s of cluster.fleet.sources) {
         const id = `${s.kind}/${s.namespace}/${s.name}`;
@@ -39,16 +45,27 @@ export const sourceProductionTracksBranch: LintRule<'branch' | 'defaultBranch' |
         report({
           messageId: explicit ? 'branch' : 'defaultBranch',
           data: { cluster: cluster.name, source: id, branch: s.ref.value },
-          location: o ? context.locateObject(o, explicit ? '/spec/ref/branch' : '/spec', explicit ? 'value' : 'key') : undefined,
+          location: o
+            ? context.locateObject(o, explicit ? '/spec/ref/branch' : '/spec', explicit ? 'value' : 'key')
+            : undefined,
           path: explicit ? '/spec/ref/branch' : '/spec/ref',
           cluster: cluster.name,
         });
       }
       const sync = cluster.fleet.entry.instance;
       const inst = cluster.instance;
-      if (sync?.ref !== undefined && inst && (sync.ref.startsWith('refs/heads/') || !/^(refs\/|[0-9a-f]{40}$|sha)/.test(sync.ref))) {
+      if (
+        sync?.ref !== undefined &&
+        inst &&
+        (sync.ref.startsWith('refs/heads/') || !/^(refs\/|[0-9a-f]{40}$|sha)/.test(sync.ref))
+      ) {
         const kind = getField(inst.object, 'kind');
-        const pointer = kind === 'FluxInstance' ? '/spec/sync/ref' : kind === 'HelmRelease' ? '/spec/values/instance/sync/ref' : '/instance/sync/ref';
+        const pointer =
+          kind === 'FluxInstance'
+            ? '/spec/sync/ref'
+            : kind === 'HelmRelease'
+              ? '/spec/values/instance/sync/ref'
+              : '/instance/sync/ref';
         report({
           messageId: 'instance',
           data: { cluster: cluster.name, ref: sync.ref },

@@ -9,13 +9,20 @@ ruleCases('flux/deprecated-api', [
       'apps/kustomization.yaml': 'resources:\n  - hr.yaml\n',
       'apps/hr.yaml':
         'apiVersion: helm.toolkit.fluxcd.io/v2beta1\nkind: HelmRelease\nmetadata:\n  name: api\n  namespace: default\nspec:\n  interval: 1h\n  chart:\n    spec: {chart: api, sourceRef: {kind: HelmRepository, name: charts}}\n',
-      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n').replace('kustomize.toolkit.fluxcd.io/v1', 'kustomize.toolkit.fluxcd.io/v1beta2'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n').replace(
+        'kustomize.toolkit.fluxcd.io/v1',
+        'kustomize.toolkit.fluxcd.io/v1beta2',
+      ),
     },
     expected: ['apps/hr.yaml:1:13', 'clusters/c1/apps.yaml:1:13'],
   },
   {
     name: 'current versions',
-    files: { ...bootstrap(), ...app('apps'), 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      ...app('apps'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: [],
   },
 ]);

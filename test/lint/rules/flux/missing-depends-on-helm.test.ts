@@ -9,24 +9,40 @@ const infra = {
 };
 const issuer = {
   'apps/kustomization.yaml': 'resources:\n  - issuer.yaml\n',
-  'apps/issuer.yaml': 'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt\nspec:\n  acme: {}\n',
+  'apps/issuer.yaml':
+    'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt\nspec:\n  acme: {}\n',
 };
 
 ruleCases('flux/missing-depends-on-helm', [
   {
     name: 'a custom resource of the group a chart is named after, without dependsOn (reported on spec)',
-    files: { ...bootstrap(), ...infra, ...issuer, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...issuer,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: ['clusters/c1/apps.yaml:6:1'],
   },
   {
     name: 'off unless configured (not in the recommended preset)',
-    files: { ...bootstrap(), ...infra, ...issuer, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...issuer,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     options: { rules: { 'flux/missing-depends-on-helm': 'off' } },
     expected: [],
   },
   {
     name: 'dependsOn the Kustomization that renders the HelmRelease',
-    files: { ...bootstrap(), ...infra, ...issuer, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n') },
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...issuer,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n'),
+    },
     expected: [],
   },
 ]);

@@ -30,7 +30,12 @@ const widget = {
 ruleCases('flux/missing-depends-on', [
   {
     name: 'a custom resource whose CRD another Kustomization renders, without dependsOn (reported on spec)',
-    files: { ...bootstrap(), ...infra, ...widget, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...widget,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: ['clusters/c1/apps.yaml:6:1'],
   },
   {
@@ -47,7 +52,12 @@ ruleCases('flux/missing-depends-on', [
   },
   {
     name: 'dependsOn the Kustomization that renders the CRD',
-    files: { ...bootstrap(), ...infra, ...widget, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n') },
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...widget,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n'),
+    },
     expected: [],
   },
   {
@@ -57,14 +67,22 @@ ruleCases('flux/missing-depends-on', [
       ...infra,
       ...widget,
       ...app('db', 'db', 'default'),
-      'clusters/c1/db.yaml': fluxKs('db', '  path: ./db\n  prune: true\n  wait: true\n  dependsOn:\n    - name: infra\n'),
+      'clusters/c1/db.yaml': fluxKs(
+        'db',
+        '  path: ./db\n  prune: true\n  wait: true\n  dependsOn:\n    - name: infra\n',
+      ),
       'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: db\n'),
     },
     expected: [],
   },
   {
     name: 'the parent that rendered the Kustomization counts (CRDs of the cluster folder)',
-    files: { ...bootstrap(), 'clusters/c1/crd.yaml': crd, ...widget, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      'clusters/c1/crd.yaml': crd,
+      ...widget,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: [],
   },
 ]);

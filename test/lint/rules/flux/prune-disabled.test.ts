@@ -4,7 +4,11 @@ import { ruleCases } from '../../rule-cases.js';
 ruleCases('flux/prune-disabled', [
   {
     name: 'prune: false is reported on the key',
-    files: { ...bootstrap(), ...app('apps'), 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: false\n') },
+    files: {
+      ...bootstrap(),
+      ...app('apps'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: false\n'),
+    },
     expected: ['clusters/c1/apps.yaml:12:3'],
   },
   {
@@ -14,7 +18,11 @@ ruleCases('flux/prune-disabled', [
   },
   {
     name: 'prune: true is fine',
-    files: { ...bootstrap(), ...app('apps'), 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      ...app('apps'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: [],
   },
   {

@@ -31,7 +31,10 @@ ruleCases('flux/resource-conflict', [
       ...app('a', 'shared'),
       ...app('b', 'shared'),
       'clusters/c1/a.yaml': fluxKs('a', '  path: ./a\n  prune: true\n'),
-      'clusters/c1/b.yaml': fluxKs('b', '  path: ./b\n  prune: true\n  kubeConfig:\n    secretRef:\n      name: spoke\n'),
+      'clusters/c1/b.yaml': fluxKs(
+        'b',
+        '  path: ./b\n  prune: true\n  kubeConfig:\n    secretRef:\n      name: spoke\n',
+      ),
     },
     expected: [],
   },

@@ -24,7 +24,11 @@ ruleCases('flux/sops-without-decryption', [
   },
   {
     name: 'with spec.decryption',
-    files: { ...bootstrap(), ...secret, 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  decryption:\n    provider: sops\n') },
+    files: {
+      ...bootstrap(),
+      ...secret,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  decryption:\n    provider: sops\n'),
+    },
     expected: [],
   },
 ]);

@@ -4,7 +4,11 @@ import { ruleCases } from '../../rule-cases.js';
 ruleCases('flux/unknown-dependency', [
   {
     name: 'a dependency the cluster does not render (reported on the entry)',
-    files: { ...bootstrap(), ...app('apps'), 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n') },
+    files: {
+      ...bootstrap(),
+      ...app('apps'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n'),
+    },
     expected: ['clusters/c1/apps.yaml:14:7'],
   },
   {
@@ -13,7 +17,10 @@ ruleCases('flux/unknown-dependency', [
       ...bootstrap(),
       ...app('apps'),
       ...app('infra', 'x'),
-      'clusters/c1/infra.yaml': fluxKs('infra', '  path: ./infra\n  prune: true\n').replace('namespace: flux-system', 'namespace: infra'),
+      'clusters/c1/infra.yaml': fluxKs('infra', '  path: ./infra\n  prune: true\n').replace(
+        'namespace: flux-system',
+        'namespace: infra',
+      ),
       'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: infra\n'),
     },
     expected: ['clusters/c1/apps.yaml:14:7'],

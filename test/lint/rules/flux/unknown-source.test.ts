@@ -3,7 +3,8 @@ import { ruleCases } from '../../rule-cases.js';
 
 const other = (name: string): string =>
   fluxKs('tenant', '  path: ./\n  prune: true\n').replace('    name: flux-system\n', `    name: ${name}\n`);
-const repo = 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: team\n  namespace: flux-system\nspec:\n  interval: 1m\n  url: https://example.com/team.git\n  ref: {tag: v1}\n';
+const repo =
+  'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: team\n  namespace: flux-system\nspec:\n  interval: 1m\n  url: https://example.com/team.git\n  ref: {tag: v1}\n';
 
 ruleCases('flux/unknown-source', [
   {

@@ -30,7 +30,8 @@ ruleCases('image/mutable-tag', [
     files: {
       ...pod('nginx:1.27'),
       'prod/kustomization.yaml': 'resources:\n  - ../apps\npatches:\n  - path: patch.yaml\n',
-      'prod/patch.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: default\nspec:\n  containers:\n    - name: c0\n      image: nginx:latest\n',
+      'prod/patch.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: default\nspec:\n  containers:\n    - name: c0\n      image: nginx:latest\n',
     },
     expected: ['prod/patch.yaml:9:14'],
   },
@@ -44,7 +45,14 @@ ruleCases('image/mutable-tag', [
   },
   {
     name: 'version tags, digests, and variables',
-    files: { ...flux, ...pod('nginx:1.27', 'redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'ghcr.io/x/y:${TAG:=1.0}') },
+    files: {
+      ...flux,
+      ...pod(
+        'nginx:1.27',
+        'redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+        'ghcr.io/x/y:${TAG:=1.0}',
+      ),
+    },
     expected: [],
   },
 ]);

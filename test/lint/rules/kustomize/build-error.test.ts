@@ -19,7 +19,12 @@ ruleCases('kustomize/build-error', [
   },
   {
     name: 'builds',
-    files: { ...bootstrap(), ...app('apps'), ...app('tools'), 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      ...app('apps'),
+      ...app('tools'),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: [],
   },
 ]);

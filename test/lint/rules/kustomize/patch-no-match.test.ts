@@ -15,7 +15,11 @@ ruleCases('kustomize/patch-no-match', [
   },
   {
     name: 'in a kustomization a Flux Kustomization builds',
-    files: { ...bootstrap(), ...app('apps', 'settings', 'default', patch('other')), 'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap(),
+      ...app('apps', 'settings', 'default', patch('other')),
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: ['apps/kustomization.yaml:10:5'],
   },
   {
@@ -23,7 +27,10 @@ ruleCases('kustomize/patch-no-match', [
     files: {
       ...bootstrap(),
       ...app('apps'),
-      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  patches:\n    - patch: |-\n        - op: add\n          path: /data/b\n          value: "2"\n      target:\n        kind: Secret\n'),
+      'clusters/c1/apps.yaml': fluxKs(
+        'apps',
+        '  path: ./apps\n  prune: true\n  patches:\n    - patch: |-\n        - op: add\n          path: /data/b\n          value: "2"\n      target:\n        kind: Secret\n',
+      ),
     },
     expected: ['clusters/c1/apps.yaml:18:7'],
   },
@@ -32,7 +39,10 @@ ruleCases('kustomize/patch-no-match', [
     files: {
       ...bootstrap(),
       ...app('apps'),
-      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  patches:\n    - patch: |-\n        - op: add\n          path: /data/b\n          value: "2"\n      target:\n        kind: ConfigMap\n        name: settings\n'),
+      'clusters/c1/apps.yaml': fluxKs(
+        'apps',
+        '  path: ./apps\n  prune: true\n  patches:\n    - patch: |-\n        - op: add\n          path: /data/b\n          value: "2"\n      target:\n        kind: ConfigMap\n        name: settings\n',
+      ),
     },
     expected: [],
   },

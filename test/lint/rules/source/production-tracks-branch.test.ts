@@ -11,17 +11,29 @@ const onBranch = (name: string): Record<string, string> => {
 ruleCases('source/production-tracks-branch', [
   {
     name: 'a production cluster on a branch (reported on the branch)',
-    files: { ...onBranch('production'), ...app('apps'), 'clusters/production/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...onBranch('production'),
+      ...app('apps'),
+      'clusters/production/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: ['clusters/production/flux-system/gotk-sync.yaml:9:13'],
   },
   {
     name: 'a production cluster on a tag',
-    files: { ...bootstrap('production'), ...app('apps'), 'clusters/production/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...bootstrap('production'),
+      ...app('apps'),
+      'clusters/production/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: [],
   },
   {
     name: 'a staging cluster on a branch',
-    files: { ...onBranch('staging'), ...app('apps'), 'clusters/staging/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n') },
+    files: {
+      ...onBranch('staging'),
+      ...app('apps'),
+      'clusters/staging/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
     expected: [],
   },
 ]);
