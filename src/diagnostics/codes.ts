@@ -17,7 +17,19 @@ export const diagnosticCodes = {
   'load/outside-root': 'A file lies outside the kustomization root and the load restrictor forbids it.',
   'load/cycle': 'A kustomization references itself or an ancestor directory.',
   'load/absolute-path': 'A base or component path is absolute.',
-  'load/remote': 'A remote (git or http) resource could not be loaded.',
+  'load/remote':
+    'A remote (git or http) resource could not be loaded (no remote loader, or what it returned is unusable).',
+  'load/git-prefix': 'A remote URL starts with git::, which kustomize strips with a warning.',
+  'remote/fetch-failed':
+    'Fetching a remote resource failed: git failed, the server answered an error status, or the network.',
+  'remote/timeout': 'A git command or HTTP request for a remote resource exceeded its time limit.',
+  'remote/too-large': 'A downloaded file exceeded the size limit.',
+  'remote/not-allowed':
+    'A remote URL (or a redirect) uses a scheme or host that is not allowed, or remote bases are disabled (--no-remote-bases).',
+  'remote/offline': 'Offline mode: a remote resource (or the commit the lock file pins) is not in the cache.',
+  'remote/frozen':
+    'Frozen mode: the lock file does not list a remote resource, or what it pins differs from what was fetched.',
+  'remote/lock': 'The lock file cannot be read or written.',
   'load/component-kind': 'A Component was listed under resources, or a Kustomization under components.',
   'kustomization/empty': 'The kustomization file is empty.',
   'kustomization/unknown-field': 'The kustomization has a field kustomize does not know.',
