@@ -24,12 +24,12 @@ Commands:
 
 Run \`kustomize-ts <command> --help\` for a command's options; \`kustomize-ts --version\` prints the version.`;
 
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
       case 'build':
-        return runBuildCommand(rest, io);
+        return await runBuildCommand(rest, io);
       case 'fleet':
         return runFleetCommand(rest, io);
       case 'graph':
