@@ -31,15 +31,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'build':
         return await runBuildCommand(rest, io);
       case 'fleet':
-        return runFleetCommand(rest, io);
+        return await runFleetCommand(rest, io);
       case 'graph':
-        return runGraphCommand(rest, io);
+        return await runGraphCommand(rest, io);
       case 'diff':
-        return runDiffCommand(rest, io);
+        return await runDiffCommand(rest, io);
       case 'precompile':
         return runPrecompileCommand(rest, io);
       case 'lint':
-        return runLintCommand(rest, io);
+        return await runLintCommand(rest, io);
       case '--version':
       case 'version':
         io.out(`kustomize-ts ${VERSION}\n`);

@@ -6,6 +6,7 @@
  */
 import type { RemoteLoader } from '../build/options.js';
 import { memoryFs } from '../fs/memory.js';
+import type { RemoteResolver } from '../node/remote/index.js';
 import { UsageError, type Io } from './io.js';
 
 /** parseArgs options of the remote flags. */
@@ -38,7 +39,7 @@ export interface WithRemotesOptions<T> {
   /** kustomize-controller's --no-remote-bases. */
   noRemoteBases?: boolean;
   /** Called after each run: may ask for more (Flux sources). Forces the remote loader to load. */
-  afterRun?: (result: T, resolver: import('../node/remote/index.js').RemoteResolver) => void;
+  afterRun?: (result: T, resolver: RemoteResolver) => void;
 }
 
 function probe(seen: string[]): RemoteLoader {
@@ -66,14 +67,14 @@ export function checkRemoteFlags(flags: RemoteFlags): void {
 export async function withRemotes<T>(
   flags: RemoteFlags,
   io: Io,
-  run: (loader: RemoteLoader) => T,
+  run: (loader: RemoteLoader, resolver?: RemoteResolver) => T,
   options: WithRemotesOptions<T> = {},
 ): Promise<T | undefined> {
   const seen: string[] = [];
   const first = run(probe(seen));
   if (seen.length === 0 && !options.afterRun) return first;
   const remote = await import('../node/remote/index.js');
-  let resolver: InstanceType<typeof remote.RemoteResolver>;
+  let resolver: RemoteResolver;
   try {
     resolver = new remote.RemoteResolver({
       ...(flags['cache-dir'] !== undefined ? { cacheDir: flags['cache-dir'] } : {}),
@@ -91,7 +92,7 @@ export async function withRemotes<T>(
   const afterRun = options.afterRun;
   let result: T;
   try {
-    result = await remote.resolveRemotes(resolver, run, afterRun ? (r) => afterRun(r, resolver) : undefined);
+    result = await remote.resolveRemotes(resolver, run, afterRun);
   } catch (err) {
     if (!(err instanceof remote.RemoteFailure)) throw err;
     io.err(`error: ${err.message}\n`);

@@ -73,7 +73,7 @@ export class RemoteCache {
   }
 
   readRef(key: string): RefRecord | undefined {
-    return this.readJson<RefRecord>(join(this.root, 'refs', `${sha256Hex(key)}.json`));
+    return this.readJson(join(this.root, 'refs', `${sha256Hex(key)}.json`)) as RefRecord | undefined;
   }
 
   writeRef(key: string, rec: RefRecord): void {
@@ -81,7 +81,7 @@ export class RemoteCache {
   }
 
   readUrl(url: string): UrlRecord | undefined {
-    const rec = this.readJson<UrlRecord>(join(this.root, 'urls', `${sha256Hex(url)}.json`));
+    const rec = this.readJson(join(this.root, 'urls', `${sha256Hex(url)}.json`)) as UrlRecord | undefined;
     return rec && existsSync(this.blobPath(rec.sha256)) ? rec : undefined;
   }
 
@@ -123,9 +123,9 @@ export class RemoteCache {
     return join(this.root, 'tmp', `f-${randomBytes(8).toString('hex')}`);
   }
 
-  private readJson<T>(path: string): T | undefined {
+  private readJson(path: string): unknown {
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as T;
+      return JSON.parse(readFileSync(path, 'utf8')) as unknown;
     } catch {
       return undefined;
     }

@@ -64,7 +64,8 @@ export function runGit(git: GitRunner, cwd: string, args: readonly string[], tim
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const out = redactText(Buffer.concat(chunks).toString('utf8'));
-      if (timedOut) reject(new RemoteFailure('remote/timeout', `hit ${goDuration(timeoutMs)} timeout running '${cmd}'`));
+      if (timedOut)
+        reject(new RemoteFailure('remote/timeout', `hit ${goDuration(timeoutMs)} timeout running '${cmd}'`));
       else if (code === 0) resolve(out);
       else {
         const status = code !== null ? `exit status ${code}` : `signal: ${signal ?? 'unknown'}`;

@@ -29,16 +29,11 @@ async function readCapped(res: Response, max: number, shown: string): Promise<Ui
   if (declared > max) throw tooLarge(shown, max);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = res.body?.getReader();
-  if (!reader) return new Uint8Array();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  if (!res.body) return new Uint8Array();
+  // Leaving the loop early cancels the stream.
+  for await (const value of res.body as unknown as AsyncIterable<Uint8Array>) {
     size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw tooLarge(shown, max);
-    }
+    if (size > max) throw tooLarge(shown, max);
     chunks.push(value);
   }
   return Buffer.concat(chunks);
@@ -58,8 +53,18 @@ function networkFailure(err: unknown, shown: string, timeoutMs: number): RemoteF
   return new RemoteFailure('remote/fetch-failed', `Get "${shown}": ${cause}`);
 }
 
-/** Downloads `raw` within the limits; the body of a 2xx answer. */
-export async function httpGet(raw: string, limits: Limits): Promise<Uint8Array> {
+/** An HTTP answer: status, headers and (for 2xx) the body. */
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/**
+ * GETs `raw` within the limits, following redirects of the same scheme to allowed hosts. The body is read only
+ * for 2xx answers (capped); other answers come back with an empty body.
+ */
+export async function httpFetch(raw: string, limits: Limits, extra: Record<string, string> = {}): Promise<HttpAnswer> {
   const shown = redactUrl(raw);
   let url: URL;
   try {
@@ -73,42 +78,62 @@ export async function httpGet(raw: string, limits: Limits): Promise<Uint8Array> 
     const { href, headers } = requestOf(url);
     let res: Response;
     try {
-      res = await fetch(href, { redirect: 'manual', headers, signal });
+      res = await fetch(href, { redirect: 'manual', headers: { ...headers, ...extra }, signal });
     } catch (err) {
       throw networkFailure(err, shown, limits.httpTimeoutMs);
     }
     const location = res.headers.get('location');
     if (res.status >= 300 && res.status < 400 && location !== null) {
       await res.body?.cancel();
-      if (hop >= limits.maxRedirects) {
-        throw new RemoteFailure('remote/not-allowed', `Get "${shown}": stopped after ${limits.maxRedirects} redirects`);
-      }
-      const next = new URL(location, url);
-      if (next.protocol !== url.protocol) {
-        throw new RemoteFailure(
-          'remote/not-allowed',
-          `Get "${shown}": redirect from ${url.protocol} to ${next.protocol} refused (${redactUrl(next.href)})`,
-        );
-      }
-      checkAllowed(next.protocol.slice(0, -1), next.hostname, redactUrl(next.href), limits);
-      // Go's client keeps credentials only on redirects to the same host.
-      if (next.host === url.host) {
-        next.username = url.username;
-        next.password = url.password;
-      }
-      url = next;
+      url = nextHop(url, location, hop, shown, limits);
       continue;
     }
     if (res.status < 200 || res.status > 299) {
       await res.body?.cancel();
-      const text = STATUS_CODES[res.status] ?? '';
-      throw new RemoteFailure('remote/fetch-failed', `HTTP Error: status code ${res.status} (${text})`, res.status);
+      return { status: res.status, headers: res.headers, body: new Uint8Array() };
     }
     try {
-      return await readCapped(res, limits.maxFileBytes, shown);
+      return { status: res.status, headers: res.headers, body: await readCapped(res, limits.maxFileBytes, shown) };
     } catch (err) {
       if (err instanceof RemoteFailure) throw err;
       throw networkFailure(err, shown, limits.httpTimeoutMs);
     }
   }
+}
+
+/** The URL a redirect leads to, when it is allowed: same scheme, allowed host, within the redirect limit. */
+function nextHop(url: URL, location: string, hop: number, shown: string, limits: Limits): URL {
+  if (hop >= limits.maxRedirects) {
+    throw new RemoteFailure('remote/not-allowed', `Get "${shown}": stopped after ${limits.maxRedirects} redirects`);
+  }
+  const next = new URL(location, url);
+  if (next.protocol !== url.protocol) {
+    throw new RemoteFailure(
+      'remote/not-allowed',
+      `Get "${shown}": redirect from ${url.protocol} to ${next.protocol} refused (${redactUrl(next.href)})`,
+    );
+  }
+  checkAllowed(next.protocol.slice(0, -1), next.hostname, redactUrl(next.href), limits);
+  // Go's client keeps credentials only on redirects to the same host.
+  if (next.host === url.host) {
+    next.username = url.username;
+    next.password = url.password;
+  }
+  return next;
+}
+
+/** kustomize's error for a non-2xx answer: `HTTP Error: status code 404 (Not Found)`. */
+export function httpStatusFailure(status: number): RemoteFailure {
+  return new RemoteFailure(
+    'remote/fetch-failed',
+    `HTTP Error: status code ${status} (${STATUS_CODES[status] ?? ''})`,
+    status,
+  );
+}
+
+/** Downloads `raw` within the limits; the body of a 2xx answer, else kustomize's HTTP error. */
+export async function httpGet(raw: string, limits: Limits): Promise<Uint8Array> {
+  const answer = await httpFetch(raw, limits);
+  if (answer.status < 200 || answer.status > 299) throw httpStatusFailure(answer.status);
+  return answer.body;
 }

@@ -39,7 +39,8 @@ export class LockFile {
     try {
       text = readFileSync(path, 'utf8');
     } catch (err) {
-      if ((err as { code?: string }).code === 'ENOENT') return new LockFile(path, { git: {}, files: {}, oci: {} }, false);
+      if ((err as { code?: string }).code === 'ENOENT')
+        return new LockFile(path, { git: {}, files: {}, oci: {} }, false);
       throw new RemoteFailure('remote/lock', `cannot read the lock file ${path}: ${(err as Error).message}`);
     }
     try {

@@ -15,7 +15,9 @@ import { memoryFs } from '../../fs/memory.js';
 import { hostPath, nodeFs } from '../node-fs.js';
 import { RemoteCache, defaultCacheDir, type RefRecord } from './cache.js';
 import { RemoteFailure, redactUrl, toRemoteFailure } from './errors.js';
-import { fetchCheckout, findGit, type GitRunner } from './git.js';
+import { fetchCheckout, findGit, listTags, type GitRunner } from './git.js';
+import { highestMatching, pullOciArtifact } from './oci.js';
+import type { FetchableSource } from '../../flux/remote-sources.js';
 import { httpGet } from './http.js';
 import { DEFAULT_LIMITS, checkAllowed, repoSchemeAndHost, type Limits, type RemoteScheme } from './limits.js';
 import { LockFile } from './lock.js';
@@ -75,6 +77,8 @@ export class RemoteResolver {
   private readonly repos = new Map<string, Entry<string>>();
   private readonly files = new Map<string, Entry<string>>();
   private readonly specs = new Map<string, RepoSpec>();
+  private readonly sources = new Map<string, Entry<string>>();
+  private readonly sourceSpecs = new Map<string, FetchableSource>();
   private readonly limits: Limits;
   private readonly fs: FileSystem = nodeFs();
   private readonly placeholder = memoryFs({
@@ -101,7 +105,24 @@ export class RemoteResolver {
 
   /** Whether a build asked for something not resolved yet. */
   hasPending(): boolean {
-    return [...this.repos.values(), ...this.files.values()].some((e) => e.state === 'pending');
+    return [...this.repos.values(), ...this.files.values(), ...this.sources.values()].some(
+      (e) => e.state === 'pending',
+    );
+  }
+
+  /** Asks for Flux sources (GitRepository, OCIRepository) to be fetched in the next round. */
+  requestSources(list: readonly FetchableSource[]): void {
+    for (const s of list) {
+      this.sourceSpecs.set(s.key, s);
+      this.entry(this.sources, s.key);
+    }
+  }
+
+  /** The folders of the Flux sources fetched so far, keyed as `RenderFleetOptions.sources` (`Kind/namespace/name`). */
+  sourceMapping(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, e] of this.sources) if (e.state === 'ok') out[key] = hostPath(e.value);
+    return out;
   }
 
   /** Every failure so far, by URL (without credentials). */
@@ -109,6 +130,7 @@ export class RemoteResolver {
     const out: { url: string; failure: RemoteFailure }[] = [];
     for (const [key, e] of this.repos) if (e.state === 'failed') out.push({ url: key, failure: e.failure });
     for (const [url, e] of this.files) if (e.state === 'failed') out.push({ url: redactUrl(url), failure: e.failure });
+    for (const [key, e] of this.sources) if (e.state === 'failed') out.push({ url: key, failure: e.failure });
     return out;
   }
 
@@ -120,6 +142,9 @@ export class RemoteResolver {
     }
     for (const [url, e] of this.files) {
       if (e.state === 'pending') jobs.push(() => this.settle(this.files, url, () => this.resolveFile(url)));
+    }
+    for (const [key, e] of this.sources) {
+      if (e.state === 'pending') jobs.push(() => this.settle(this.sources, key, () => this.resolveSource(key)));
     }
     await runPool(jobs, this.options.concurrency ?? 4);
   }
@@ -182,7 +207,10 @@ export class RemoteResolver {
       if (this.options.allowedSchemes) env.GIT_ALLOW_PROTOCOL = this.options.allowedSchemes.join(':');
       const program = findGit(this.options.git ?? 'git', env);
       if (!program) {
-        throw new RemoteFailure('remote/fetch-failed', `no 'git' program on path: exec: "git": executable file not found in $PATH`);
+        throw new RemoteFailure(
+          'remote/fetch-failed',
+          `no 'git' program on path: exec: "git": executable file not found in $PATH`,
+        );
       }
       this.gitRunner = { program, env };
     }
@@ -200,9 +228,14 @@ export class RemoteResolver {
     return Date.now() - fetchedAt < (this.options.ttlSeconds ?? 3600) * 1000;
   }
 
-  /** Resolves a repo to the cache directory of its commit: lock pin, cache record, or a fetch. */
-  private async resolveRepo(key: string): Promise<string> {
-    const spec = this.specs.get(key) as RepoSpec;
+  /**
+   * Resolves a repo to the cache directory of its commit: lock pin, cache record, or a fetch. `fetchRef` names the
+   * ref to fetch when it must be found first (a semver range of a GitRepository); such a ref is re-resolved after
+   * the TTL, like a branch.
+   */
+  private async resolveRepo(key: string, given?: RepoSpec, fetchRef?: () => Promise<string>): Promise<string> {
+    const spec = given ?? this.specs.get(key);
+    if (!spec) throw new RemoteFailure('load/remote', `no repo spec for ${key}`);
     const { scheme, host } = repoSchemeAndHost(spec);
     checkAllowed(scheme, host, redactUrl(spec.cloneSpec), this.limits);
     const pinned = this.lock?.data.git[key]?.commit;
@@ -223,12 +256,13 @@ export class RemoteResolver {
     if (this.options.offline) throw this.offlineMiss(key);
     this.options.onLog?.(`fetching ${key}`);
     this.stats.gitFetches++;
-    const got = await fetchCheckout(this.git(), this.cache, spec);
+    const ref = fetchRef ? await fetchRef() : spec.ref;
+    const got = await fetchCheckout(this.git(), this.cache, { ...spec, ref });
     this.cache.writeRef(refRecordKey(spec), {
       url: redactUrl(spec.cloneSpec),
       ref: spec.ref,
       commit: got.commit,
-      kind: got.kind,
+      kind: fetchRef ? 'branch' : got.kind,
       fetchedAt: Date.now(),
     });
     return this.pin(key, got.commit, this.cache.checkoutDir(got.commit, spec.submodules));
@@ -273,6 +307,82 @@ export class RemoteResolver {
     );
   }
 
+  // ------------------------------------------------------------------ Flux sources
+
+  private async resolveSource(key: string): Promise<string> {
+    const src = this.sourceSpecs.get(key) as FetchableSource;
+    if (src.kind === 'OCIRepository') return this.resolveOci(src);
+    const { type, value } = src.ref;
+    const ref =
+      type === 'branch'
+        ? `refs/heads/${value}`
+        : type === 'tag'
+          ? `refs/tags/${value}`
+          : type === 'semver'
+            ? `semver:${value}`
+            : value;
+    const spec: RepoSpec = {
+      raw: src.url,
+      host: parseRepoSpec(src.url)?.host ?? '',
+      repoPath: src.url,
+      cloneSpec: src.url,
+      kustRootPath: '',
+      ref,
+      timeoutMs: 60_000,
+      submodules: src.recurseSubmodules,
+      gitPrefix: false,
+    };
+    const lockKey = `${redactUrl(src.url)}@${ref}${src.recurseSubmodules ? '' : ' (no submodules)'}`;
+    if (type !== 'semver') return this.resolveRepo(lockKey, spec);
+    const fetchRef = async (): Promise<string> => {
+      const tags = await listTags(this.git(), this.cache, src.url, spec.timeoutMs);
+      return `refs/tags/${highestMatching(tags, value, `${key} (${redactUrl(src.url)})`)}`;
+    };
+    return this.resolveRepo(lockKey, spec, fetchRef);
+  }
+
+  /** An OCIRepository: lock pin, cache record (by tag or range, TTL as for branches), or a pull. */
+  private async resolveOci(src: FetchableSource): Promise<string> {
+    const m = /^oci:\/\/([^/]+)/.exec(src.url);
+    checkAllowed(src.insecure ? 'http' : 'https', (m?.[1] ?? '').replace(/:\d+$/, ''), src.url, this.limits);
+    const key = `${redactUrl(src.url)}@${src.ref.type === 'semver' ? `semver:${src.ref.value}` : src.ref.value}`;
+    const target = {
+      url: src.url,
+      ref: src.ref,
+      insecure: src.insecure,
+      ...(src.mediaType ? { mediaType: src.mediaType } : {}),
+    };
+    const pinned = this.lock?.data.oci[key]?.digest;
+    if (pinned === undefined && this.options.frozen) {
+      throw new RemoteFailure('remote/frozen', `frozen mode: ${key} is not in the lock file ${this.lock?.path ?? ''}`);
+    }
+    const rec = this.cache.readRef(`oci\n${key}`);
+    const cached = pinned ?? (rec && (src.ref.type === 'digest' || this.fresh(rec)) ? rec.commit : undefined);
+    if (cached !== undefined && !this.options.refresh && existsSync(this.cache.ociDir(cached))) {
+      this.stats.cacheHits++;
+      return this.pinOci(key, cached);
+    }
+    if (this.options.offline) throw this.offlineMiss(key);
+    this.options.onLog?.(`pulling ${key}`);
+    this.stats.httpDownloads++;
+    const got = await pullOciArtifact(this.cache, this.limits, target, this.options.refresh ? undefined : pinned);
+    const kind = src.ref.type === 'digest' ? 'commit' : 'branch';
+    this.cache.writeRef(`oci\n${key}`, { url: src.url, ref: key, commit: got.digest, kind, fetchedAt: Date.now() });
+    return this.pinOci(key, got.digest);
+  }
+
+  private pinOci(key: string, digest: string): string {
+    const pinned = this.lock?.data.oci[key]?.digest;
+    if (this.options.frozen && pinned !== digest) {
+      throw new RemoteFailure(
+        'remote/frozen',
+        `frozen mode: ${key} is at ${digest}, the lock file pins ${pinned ?? 'nothing'}`,
+      );
+    }
+    this.lock?.set('oci', key, { digest });
+    return this.cache.ociDir(digest);
+  }
+
   // ------------------------------------------------------------------ files
 
   /** Resolves a file URL to its blob in the cache: lock pin, cache record, or a download. */
@@ -286,7 +396,10 @@ export class RemoteResolver {
       return this.cache.blobPath(pinned);
     }
     if (pinned === undefined && this.options.frozen) {
-      throw new RemoteFailure('remote/frozen', `frozen mode: ${shown} is not in the lock file ${this.lock?.path ?? ''}`);
+      throw new RemoteFailure(
+        'remote/frozen',
+        `frozen mode: ${shown} is not in the lock file ${this.lock?.path ?? ''}`,
+      );
     }
     const rec = this.cache.readUrl(shown);
     if (rec && (this.options.offline || (!this.options.refresh && this.withinTtl(rec.fetchedAt)))) {
@@ -344,18 +457,17 @@ async function runPool(jobs: (() => Promise<void>)[], width: number): Promise<vo
  */
 export async function resolveRemotes<T>(
   resolver: RemoteResolver,
-  run: (loader: RemoteLoader) => T,
-  afterRun?: (result: T) => void,
+  run: (loader: RemoteLoader, resolver: RemoteResolver) => T,
+  afterRun?: (result: T, resolver: RemoteResolver) => void,
 ): Promise<T> {
-  let result = run(resolver.loader);
-  afterRun?.(result);
+  let result = run(resolver.loader, resolver);
+  afterRun?.(result, resolver);
   for (let round = 0; resolver.hasPending(); round++) {
     if (round === 50) throw new RemoteFailure('load/remote', 'remote resources still unresolved after 50 rounds');
     await resolver.resolvePending();
-    result = run(resolver.loader);
-    afterRun?.(result);
+    result = run(resolver.loader, resolver);
+    afterRun?.(result, resolver);
   }
   resolver.finish();
   return result;
 }
-
