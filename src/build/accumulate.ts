@@ -321,18 +321,31 @@ function accumulateUrlEntry(kt: KustTarget, ra: Accumulator, entry: string, wher
     errF.message = `accumulating resources from '${entry}': URL is a git repository`;
   }
   const malformed = errF.code === 'yaml/syntax' ? errF : undefined;
-  if (spec) {
-    accumulateRepoEntry(kt, ra, entry, spec, errF.message, where, malformed);
-    return;
+  try {
+    if (spec) {
+      accumulateRepoEntry(kt, ra, entry, spec, errF.message, where, malformed);
+      return;
+    }
+    if (malformed) throw malformed;
+    const missing = evalSymlinkFailure(kt.loader.fs, kt.loader.abs(entry));
+    throw new BuildError(
+      'load/missing-file',
+      `accumulation err='${errF.message}': must build at directory: not a valid directory: ${missing}`,
+      where,
+    );
+  } catch (err) {
+    throw keepRemoteCode(err, errF, spec !== undefined);
   }
-  if (malformed) throw malformed;
-  const abs = kt.loader.abs(entry);
-  const missing = evalSymlinkFailure(kt.loader.fs, abs);
-  throw new BuildError(
-    'load/missing-file',
-    `accumulation err='${errF.message}': must build at directory: not a valid directory: ${missing}`,
-    where,
-  );
+}
+
+/**
+ * When downloading failed for a reason of its own (a timeout, a limit, offline or frozen mode; any reason for a URL
+ * that is not a repo), the entry's error keeps that code, though kustomize goes on to try the URL as a repo or a
+ * directory and words the error so.
+ */
+function keepRemoteCode(err: unknown, errF: BuildError, isRepo: boolean): unknown {
+  const own = isRepo ? /^remote\/(?!fetch-failed)/.test(errF.code) : errF.code.startsWith('remote/');
+  return own && err instanceof BuildError && err !== errF ? Object.assign(err, { code: errF.code }) : err;
 }
 
 /** kustomize's error for reading a directory as a file (the first attempt at a `resources` entry). */

@@ -44,7 +44,8 @@ export interface WithRemotesOptions<T> {
 
 function probe(seen: string[]): RemoteLoader {
   const placeholder = memoryFs({
-    '/kustomize-ts-probe/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n',
+    '/kustomize-ts-probe/kustomization.yaml':
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata:\n  name: pending\n',
     '/kustomize-ts-probe/file.yaml': '',
   });
   return (url, as) => {

@@ -33,7 +33,8 @@ export interface Places {
 
 export function normalize(text: string, p: Places): string {
   let t = text.replaceAll(p.top, '$TOP');
-  if (p.cache !== undefined) t = t.replace(new RegExp(`${escape(p.cache)}/v1/git/[0-9a-f]{40}(-nosub)?`, 'g'), '$CLONE');
+  if (p.cache !== undefined)
+    t = t.replace(new RegExp(`${escape(p.cache)}/v1/git/[0-9a-f]{40}(-nosub)?`, 'g'), '$CLONE');
   t = t.replace(/\/tmp\/kustomize-\d+/g, '$CLONE');
   return t.replaceAll(p.root, '$ROOT').replaceAll(p.http, '$HTTP');
 }

@@ -68,7 +68,8 @@ export function makeRepos(root: string): Record<string, string> {
       if (step.branch) git(dir, 'checkout', '-q', '-b', step.branch);
       if (step.checkout) git(dir, 'checkout', '-q', step.checkout);
       if (step.files) writeTree(dir, step.files, root);
-      if (step.submodule) git(dir, 'submodule', '-q', 'add', step.submodule.url.replaceAll('$ROOT', root), step.submodule.path);
+      if (step.submodule)
+        git(dir, 'submodule', '-q', 'add', step.submodule.url.replaceAll('$ROOT', root), step.submodule.path);
       if (step.commit) {
         git(dir, 'add', '-A');
         git(dir, 'commit', '-q', '-m', step.commit);
@@ -171,6 +172,10 @@ async function route(root: string, req: IncomingMessage, res: ServerResponse, u:
     }
     return res.end(readFileSync(f));
   }
+  if (p.startsWith('/slow')) {
+    hanging.add(res);
+    return undefined;
+  }
   switch (p) {
     case '/garbage.yaml':
       return res.end(Buffer.from([0xff, 0xfe, 0x00, 0x3a, 0x7b, 0x5b, 0x0a, 0x2d, 0x20, 0x7d, 0x3a, 0x3a]));
@@ -181,9 +186,6 @@ async function route(root: string, req: IncomingMessage, res: ServerResponse, u:
     case '/huge-declared.yaml':
       res.setHeader('content-length', String(1 << 30));
       return res.end('a: b\n');
-    case '/slow.yaml':
-      hanging.add(res);
-      return undefined;
     case '/redirect/same':
       res.statusCode = 302;
       res.setHeader('location', '/files/pod.yaml');

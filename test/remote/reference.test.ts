@@ -81,7 +81,8 @@ describe.skipIf(!git)('remote forms render as kustomize v5.6.0 and v5.8.1 render
 });
 
 describe.skipIf(!git || !hasReferences())('the goldens are what the references print today', () => {
-  if (git && !hasReferences()) console.warn(`test/remote: golden refresh check skipped (${KUBECTL} or ${KUSTOMIZE58} missing)`);
+  if (git && !hasReferences())
+    console.warn(`test/remote: golden refresh check skipped (${KUBECTL} or ${KUSTOMIZE58} missing)`);
   it.each(CASES)('$name', async (c) => {
     const p = places(c);
     const { arg } = prepareCase(c, p);

@@ -62,7 +62,9 @@ export const REPOS: RepoDef[] = [
     name: 'comp.git',
     steps: [
       {
-        files: { 'c/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nnamePrefix: comp-\n' },
+        files: {
+          'c/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nnamePrefix: comp-\n',
+        },
         commit: 'import',
       },
     ],
@@ -71,7 +73,9 @@ export const REPOS: RepoDef[] = [
     name: 'nest.git',
     steps: [
       {
-        files: { 'app/kustomization.yaml': 'namespace: nested\nresources:\n- file://$ROOT/multibase.git/dev?ref=main\n' },
+        files: {
+          'app/kustomization.yaml': 'namespace: nested\nresources:\n- file://$ROOT/multibase.git/dev?ref=main\n',
+        },
         commit: 'import',
       },
     ],

@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES } from '../remote/cases.js';
 import { makeRepos, startServer } from '../helpers/remote-repos.js';
-import { EXPECTED_DIR, KUBECTL, KUSTOMIZE58, prepareCase, runReference, writeGolden } from '../helpers/remote-reference.js';
+import {
+  EXPECTED_DIR,
+  KUBECTL,
+  KUSTOMIZE58,
+  prepareCase,
+  runReference,
+  writeGolden,
+} from '../helpers/remote-reference.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kts-remote-ref-'));
 const shas = makeRepos(root);
@@ -27,7 +34,9 @@ for (const c of CASES) {
   const v58 = await runReference(KUSTOMIZE58, ['build', arg], places);
   if (JSON.stringify(v56) !== JSON.stringify(v58)) {
     disagreements++;
-    console.log(`${c.name}: v5.6.0 and v5.8.1 differ\n--- v5.6.0\n${JSON.stringify(v56, null, 1)}\n--- v5.8.1\n${JSON.stringify(v58, null, 1)}`);
+    console.log(
+      `${c.name}: v5.6.0 and v5.8.1 differ\n--- v5.6.0\n${JSON.stringify(v56, null, 1)}\n--- v5.8.1\n${JSON.stringify(v58, null, 1)}`,
+    );
     continue;
   }
   writeGolden(c.name, v56);

@@ -42,10 +42,11 @@ export interface RefRecord {
   fetchedAt: number;
 }
 
-/** What a file URL resolved to. */
+/** What a file URL resolved to: a body, or the non-2xx status the server answered (kept so offline builds replay it). */
 export interface UrlRecord {
   url: string;
-  sha256: string;
+  sha256?: string;
+  status?: number;
   fetchedAt: number;
 }
 
@@ -82,7 +83,8 @@ export class RemoteCache {
 
   readUrl(url: string): UrlRecord | undefined {
     const rec = this.readJson(join(this.root, 'urls', `${sha256Hex(url)}.json`)) as UrlRecord | undefined;
-    return rec && existsSync(this.blobPath(rec.sha256)) ? rec : undefined;
+    if (rec?.status !== undefined) return rec;
+    return rec?.sha256 !== undefined && existsSync(this.blobPath(rec.sha256)) ? rec : undefined;
   }
 
   writeUrl(url: string, rec: UrlRecord): void {

@@ -48,29 +48,36 @@ export function goDuration(ms: number): string {
 export function runGit(git: GitRunner, cwd: string, args: readonly string[], timeoutMs: number): Promise<string> {
   const cmd = redactText([git.program, ...args].join(' '));
   return new Promise((resolve, reject) => {
-    const child = spawn(git.program, args, { cwd, env: git.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so that a timeout also ends git's helpers (git-remote-http, ssh).
+    const child = spawn(git.program, args, { cwd, env: git.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    let timedOut = false;
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
     const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
+      settle(() =>
+        reject(new RemoteFailure('remote/timeout', `hit ${goDuration(timeoutMs)} timeout running '${cmd}'`)),
+      );
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, timeoutMs);
     child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(new RemoteFailure('remote/fetch-failed', `failed to run '${cmd}': ${err.message}`));
+      settle(() => reject(new RemoteFailure('remote/fetch-failed', `failed to run '${cmd}': ${err.message}`)));
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
       const out = redactText(Buffer.concat(chunks).toString('utf8'));
-      if (timedOut)
-        reject(new RemoteFailure('remote/timeout', `hit ${goDuration(timeoutMs)} timeout running '${cmd}'`));
-      else if (code === 0) resolve(out);
-      else {
-        const status = code !== null ? `exit status ${code}` : `signal: ${signal ?? 'unknown'}`;
-        reject(new RemoteFailure('remote/fetch-failed', `failed to run '${cmd}': ${out}: ${status}`));
-      }
+      if (code === 0) settle(() => resolve(out));
+      const status = code !== null ? `exit status ${code}` : `signal: ${signal ?? 'unknown'}`;
+      settle(() => reject(new RemoteFailure('remote/fetch-failed', `failed to run '${cmd}': ${out}: ${status}`)));
     });
   });
 }

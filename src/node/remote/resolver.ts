@@ -18,7 +18,7 @@ import { RemoteFailure, redactUrl, toRemoteFailure } from './errors.js';
 import { fetchCheckout, findGit, listTags, type GitRunner } from './git.js';
 import { highestMatching, pullOciArtifact } from './oci.js';
 import type { FetchableSource } from '../../flux/remote-sources.js';
-import { httpGet } from './http.js';
+import { httpGet, httpStatusFailure } from './http.js';
 import { DEFAULT_LIMITS, checkAllowed, repoSchemeAndHost, type Limits, type RemoteScheme } from './limits.js';
 import { LockFile } from './lock.js';
 
@@ -82,7 +82,8 @@ export class RemoteResolver {
   private readonly limits: Limits;
   private readonly fs: FileSystem = nodeFs();
   private readonly placeholder = memoryFs({
-    [`${PENDING_ROOT}/kustomization.yaml`]: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n',
+    [`${PENDING_ROOT}/kustomization.yaml`]:
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata:\n  name: pending\n',
     [`${PENDING_ROOT}/file.yaml`]: '',
   });
   private gitRunner: GitRunner | undefined;
@@ -404,12 +405,21 @@ export class RemoteResolver {
     const rec = this.cache.readUrl(shown);
     if (rec && (this.options.offline || (!this.options.refresh && this.withinTtl(rec.fetchedAt)))) {
       this.stats.cacheHits++;
-      return this.pinFile(shown, rec.sha256);
+      if (rec.status !== undefined) throw httpStatusFailure(rec.status);
+      return this.pinFile(shown, rec.sha256 ?? '');
     }
     if (this.options.offline) throw this.offlineMiss(shown);
     this.options.onLog?.(`downloading ${shown}`);
     this.stats.httpDownloads++;
-    const bytes = await httpGet(url, this.limits);
+    let bytes: Uint8Array;
+    try {
+      bytes = await httpGet(url, this.limits);
+    } catch (err) {
+      if (err instanceof RemoteFailure && err.httpStatus !== undefined) {
+        this.cache.writeUrl(shown, { url: shown, status: err.httpStatus, fetchedAt: Date.now() });
+      }
+      throw err;
+    }
     const sha256 = this.cache.storeBlob(bytes);
     this.cache.writeUrl(shown, { url: shown, sha256, fetchedAt: Date.now() });
     return this.pinFile(shown, sha256);
