@@ -115,7 +115,7 @@ async function gitBackend(root: string, req: IncomingMessage, res: ServerRespons
     CONTENT_LENGTH: String(input.length),
     REMOTE_ADDR: '127.0.0.1',
     GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
-    HTTP_CONTENT_ENCODING: String(req.headers['content-encoding'] ?? ''),
+    HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
   };
   const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
   child.stdin.end(input);
