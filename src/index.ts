@@ -4,7 +4,16 @@
  */
 export { build } from './api/build.js';
 export type { BuildResult, BuildApiOptions, RenderedResource } from './api/build.js';
-export type { BuildOptions, LoadRestrictor, Reorder, RemoteLoader } from './build/options.js';
+export type {
+  BuildOptions,
+  LoadRestrictor,
+  Reorder,
+  RemoteLoader,
+  RemoteContent,
+  RemoteErrorCode,
+} from './build/options.js';
+export { newRepoSpecFromUrl, parseRepoSpec, isRemoteFile } from './build/repo-spec.js';
+export type { RepoSpec } from './build/repo-spec.js';
 export type { UnmatchedPatchTarget } from './build/context.js';
 export { memoryFs, FsError, readText } from './fs/index.js';
 export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs } from './fs/index.js';
@@ -78,6 +87,8 @@ export type {
   FluxInstanceSync,
 } from './flux/index.js';
 export { generateKustomization, envsubst, EnvsubstError, substituteObject, loadVariables } from './flux/index.js';
+export { wantedSources } from './flux/remote-sources.js';
+export type { FetchableSource } from './flux/remote-sources.js';
 export type {
   GeneratedKustomization,
   GenerateAction,

@@ -70,6 +70,10 @@ export const CASES: RemoteCase[] = [
     name: 'http-file-in-patch',
     kustomization: 'resources:\n- $HTTP/files/pod.yaml\npatches:\n- path: $HTTP/files/patch.yaml\n',
   },
+  {
+    name: 'http-generator-file',
+    kustomization: 'configMapGenerator:\n- name: c\n  files:\n  - $HTTP/files/patch.yaml\n',
+  },
   { name: 'http-not-found', kustomization: 'resources:\n- $HTTP/nope.yaml\n' },
   { name: 'http-not-found-repo-like', kustomization: 'resources:\n- $HTTP/files/nope.yaml\n' },
   { name: 'http-server-error', kustomization: 'resources:\n- $HTTP/status/500\n' },
