@@ -284,10 +284,33 @@ function accumulateRepoEntry(
   malformed?: BuildError,
 ): void {
   if (!kt.loader.remote) throw new BuildError('load/remote', notDownloadedMessage(entry), where);
-  const prefix = `accumulation err='${fileErr}': `;
+  accumulateBase(
+    kt,
+    ra,
+    entry,
+    where,
+    `accumulation err='${fileErr}': `,
+    () => openRemoteRepo(kt, entry, spec),
+    malformed,
+  );
+}
+
+/**
+ * Opens a base (a local directory or a repo checkout) and builds it into `ra`; its errors carry `prefix` (the
+ * failed file attempt). When that attempt found malformed YAML, an open failure reports it alone (not a timeout).
+ */
+function accumulateBase(
+  kt: KustTarget,
+  ra: Accumulator,
+  entry: string,
+  where: Where,
+  prefix: string,
+  open: () => Loader,
+  malformed?: BuildError,
+): void {
   let loader: Loader;
   try {
-    loader = openRemoteRepo(kt, entry, spec);
+    loader = open();
   } catch (err) {
     if (malformed && !(err instanceof BuildError && err.code === 'remote/timeout')) throw malformed;
     atEntry(err, where);
@@ -390,18 +413,7 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string,
     // kustomize tried the entry as a file first; its error prefixes whatever the directory attempt says.
     const fileErr = dirAsFileError(kt, abs);
     const prefix = `accumulation err='accumulating resources from '${entry}': ${fileErr}': `;
-    let child: Loader;
-    try {
-      child = kt.loader.child(entry);
-    } catch (err) {
-      atEntry(err, where);
-      withPrefix(err, prefix);
-    }
-    try {
-      accumulateDirectory(kt, ra, child, false, entry, where);
-    } catch (err) {
-      withPrefix(err, prefix);
-    }
+    accumulateBase(kt, ra, entry, where, prefix, () => kt.loader.child(entry));
     return;
   }
   if (entry.startsWith('/')) {
