@@ -40,6 +40,10 @@ export function decode(l: GoLit, refs: Readonly<Record<string, GoValue>> = {}): 
   if (l.t === 'bool') return (l as { v: boolean }).v;
   if (l.t === 'slice') {
     const s = l as { elem: string; items: GoLit[] };
+    if (s.elem === 'byte' || s.elem === 'uint8')
+      return Uint8Array.from(s.items, (x) =>
+        Number(decode(x, refs) instanceof GoNumber ? (decode(x, refs) as GoNumber).value : 0),
+      );
     return typedSlice(
       s.elem,
       s.items.map((x) => decode(x, refs)),

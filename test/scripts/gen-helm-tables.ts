@@ -67,6 +67,7 @@ const BASIC_NUMBERS = new Set([
 function encode(e: Expr, type = ''): GoLit {
   switch (e.k) {
     case 'str':
+      if (e.v.includes('\ufffd')) return { t: 'ref', v: 'string with invalid UTF-8' };
       return { t: 'string', v: e.v };
     case 'num': {
       const text = (e.neg ? '-' : '') + e.text;
@@ -86,7 +87,15 @@ function encode(e: Expr, type = ''): GoLit {
         if (inner.t !== 'ref' && 'v' in inner && typeof inner.v === 'string')
           return { t: numType(e.fn.name), v: inner.v };
       }
-      if (e.fn.k === 'ident' && e.fn.name === 'string' && e.args.length === 1) return encode(e.args[0] as Expr);
+      if (e.fn.k === 'ident' && e.fn.name === 'string' && e.args.length === 1) {
+        const inner = encode(e.args[0] as Expr);
+        if (inner.t === 'string') return inner;
+        if (inner.t !== 'ref' && 'v' in inner && typeof inner.v === 'string') {
+          const r = Number(BigInt(inner.v));
+          const valid = r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+          return { t: 'string', v: valid ? String.fromCodePoint(r) : '\ufffd' };
+        }
+      }
       return { t: 'ref', v: e.text };
     case 'composite':
       return encodeComposite(e, type);
@@ -99,6 +108,11 @@ function encode(e: Expr, type = ''): GoLit {
   }
 }
 
+/** Go type text with `interface{}`/`any` spelled as Go prints them (`interface {}`). */
+function goType(t: string): string {
+  return t.replace(/\binterface\{\}|\bany\b/g, 'interface {}');
+}
+
 function numType(t: string): string {
   return t === 'rune' ? 'int32' : t === 'byte' ? 'uint8' : t;
 }
@@ -108,7 +122,7 @@ function unquoteChar(text: string): number {
 }
 
 function encodeComposite(e: Extract<Expr, { k: 'composite' }>, elided: string): GoLit {
-  const type = e.type === '' ? elided : e.type;
+  const type = goType(e.type === '' ? elided : e.type);
   const slice = /^\[\](.+)$/.exec(type);
   if (slice) {
     const elem = slice[1] as string;
@@ -126,7 +140,7 @@ function encodeComposite(e: Extract<Expr, { k: 'composite' }>, elided: string): 
       if (x.key?.k !== 'str') return { t: 'ref', v: e.text };
       entries.push([x.key.v, encode(x.value, elem)]);
     }
-    return { t: 'map', elem: elem === 'any' ? 'interface {}' : elem, entries };
+    return { t: 'map', elem, entries };
   }
   return { t: 'ref', v: e.text };
 }
@@ -434,7 +448,14 @@ function fmtTables(): void {
       return;
     }
     const vals = valsE.map((v) => encode(v));
-    if (vals.some((v) => v.t === 'ref')) {
+    if (vals.some((v) => refsIn(v).includes('string with invalid UTF-8'))) {
+      dropped.push({
+        name: `${table}/${format}/${text}`,
+        reason: 'strings holding invalid UTF-8 bytes are not modelled (JavaScript strings are Unicode)',
+      });
+      return;
+    }
+    if (vals.some((v) => refsIn(v).length > 0)) {
       dropped.push({ name: `${table}/${format}/${text}`, reason: 'value is a Go expression the model cannot rebuild' });
       return;
     }
@@ -589,7 +610,7 @@ function scanCalls(file: string, src: string, runners: ReadonlySet<string>): { c
       if (call.k !== 'call') return;
       const tpl = resolve(call.args[0]);
       const expected = resolve(call.args[1]);
-      const data = t.v === 'runt' ? ({ t: 'nil' } as GoLit) : resolveData(call.args[2]);
+      const data = t.v === 'runt' ? ({ t: 'map', elem: 'string', entries: [] } as GoLit) : resolveData(call.args[2]);
       const rangeVar = call.args[0]?.k === 'ident' ? call.args[0].name : '';
       const table = rangeTable(rangeVar);
       if (table) {

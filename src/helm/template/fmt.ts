@@ -303,15 +303,15 @@ class Printer {
         return;
       }
       case 'c': {
-        this.fmtC(v);
+        this.fmtC(BigInt.asUintN(64, v));
         return;
       }
       case 'q': {
-        this.fmtQc(v);
+        this.fmtQc(BigInt.asUintN(64, v));
         return;
       }
       case 'U': {
-        this.fmtUnicode(v);
+        this.fmtUnicode(BigInt.asUintN(64, v));
         return;
       }
       default:
@@ -383,7 +383,10 @@ class Printer {
           this.buf += type + '{';
           v.forEach((c, i) => {
             if (i > 0) this.buf += ', ';
-            this.buf += '0x' + c.toString(16);
+            const sharp = this.f.sharp;
+            this.f.sharp = true;
+            this.fmtInteger(BigInt(c), 16, false, 'v', false);
+            this.f.sharp = sharp;
           });
           this.buf += '}';
         } else {
@@ -690,7 +693,7 @@ class Printer {
             f.prec = 0;
             f.precPresent = false;
           }
-          if (!ok) this.buf += '%!(BADPREC)';
+          if (!f.precPresent) this.buf += '%!(BADPREC)';
           afterIndex = false;
         } else {
           [f.prec, f.precPresent, i] = parsenum(format, i, end);

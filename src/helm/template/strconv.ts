@@ -104,7 +104,7 @@ export function canBackquote(s: string): boolean {
   for (const ch of s) {
     const r = ch.codePointAt(0) as number;
     if (r === 0xfeff) return false;
-    if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f || r === 0xfffd) return false;
+    if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f || (r >= 0xd800 && r <= 0xdfff)) return false;
   }
   return true;
 }
