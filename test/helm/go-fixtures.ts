@@ -89,14 +89,14 @@ const V_PTR: GoStructType = {
   name: '*template.V',
   pointer: true,
   fields: [{ name: 'j', type: 'int' }],
-  methods: { String: { signature: 'func() string', fn: (self) => `<${String(self.fields.j)}>` } },
+  methods: { String: { signature: 'func() string', fn: (self) => sprintf('<%d>', [self.fields.j ?? null]) } },
 };
 
 const W_PTR: GoStructType = {
   name: '*template.W',
   pointer: true,
   fields: [{ name: 'k', type: 'int' }],
-  methods: { Error: { signature: 'func() string', fn: (self) => `[${String(self.fields.k)}]` } },
+  methods: { Error: { signature: 'func() string', fn: (self) => sprintf('[%d]', [self.fields.k ?? null]) } },
 };
 
 const ARRAY3: GoCollectionType = { name: '[3]int', elem: 'int' };
@@ -154,7 +154,10 @@ export const T_TYPE: GoStructType = {
   methods: {
     Method0: { signature: 'func() string', fn: () => 'M0' },
     Method1: { signature: 'func(int) int', fn: (_s, a) => a },
-    Method2: { signature: 'func(uint16, string) string', fn: (_s, a, b) => `Method2: ${String(a)} ${String(b)}` },
+    Method2: {
+      signature: 'func(uint16, string) string',
+      fn: (_s, a, b) => sprintf('Method2: %d %s', [a ?? null, b ?? null]),
+    },
     Method3: { signature: 'func(interface {}) string', fn: (_s, v) => sprintf('Method3: %v', [v]) },
     Copy: { signature: 'func() *template.T', fn: (s) => new GoStruct(T_TYPE, { ...s.fields }) },
     MAdd: {

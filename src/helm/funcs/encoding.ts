@@ -344,6 +344,7 @@ function tomlKey(k: string): string {
 function tomlQuote(s: string): string {
   return (
     '"' +
+    // eslint-disable-next-line no-control-regex -- TOML escapes the C0 controls
     s.replace(/[\\"\x00-\x1f\x7f]/g, (c) => TOML_ESC[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) +
     '"'
   );

@@ -85,10 +85,11 @@ type Value = GoValue | undefined;
 const MISSING: unique symbol = Symbol('missing');
 type Final = Value | typeof MISSING;
 
-class BreakSignal {}
-class ContinueSignal {}
-const BREAK = new BreakSignal();
-const CONTINUE = new ContinueSignal();
+/** `{{break}}` and `{{continue}}` unwind to their range loop as exceptions (created once). */
+class BreakSignal extends Error {}
+class ContinueSignal extends Error {}
+const BREAK = new BreakSignal('break');
+const CONTINUE = new ContinueSignal('continue');
 
 const MAX_EXEC_DEPTH = 100000;
 
@@ -533,7 +534,6 @@ class State {
         args.length === 0 ? formatValue(final === MISSING ? undefined : final) : nodeString(args[0] as ArgNode);
       return this.safeCall(node, name, () => callBuiltin('call', [calleeName, ...argv]));
     }
-    if (special !== undefined) return this.safeCall(node, name, () => callBuiltin(special, argv));
     return this.safeCall(node, name, () => boxResult(fn.fn(...unboxArgs(fn, argv)), fn.result));
   }
 
