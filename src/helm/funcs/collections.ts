@@ -25,7 +25,7 @@ import {
   type GoSlice,
   type GoValue,
 } from '../template/index.js';
-import { deepEqual, isEmpty, kindName, nilTypePanic, sliceElems, strval, toInt64 } from './conv.js';
+import { deepEqual, isEmpty, nilTypePanic, sliceElems, strval, toInt64 } from './conv.js';
 import { strslice } from './strings.js';
 import { compareGoStrings } from '../template/values.js';
 
@@ -33,7 +33,7 @@ import { compareGoStrings } from '../template/values.js';
 function listOf(v: GoValue, verb: string): GoValue[] {
   if (v === null) throw nilTypePanic();
   const elems = sliceElems(v);
-  if (!elems) throw new GoError(`Cannot ${verb} on type ${kindName(v)}`);
+  if (!elems) throw new GoError(`Cannot ${verb} on type ${kindOf(v)}`);
   return elems;
 }
 
@@ -79,7 +79,7 @@ function uniq(list: GoValue): GoValue[] {
 function has(needle: GoValue, haystack: GoValue): boolean {
   if (haystack === null) return false;
   const elems = sliceElems(haystack);
-  if (!elems) throw new GoError(`Cannot find has on type ${kindName(haystack)}`);
+  if (!elems) throw new GoError(`Cannot find has on type ${kindOf(haystack)}`);
   return inList(elems, needle);
 }
 
@@ -95,7 +95,7 @@ function chunk(size: bigint, list: GoValue): GoValue[] {
 function listSlice(list: GoValue, ...indices: GoValue[]): GoValue {
   if (list === null) throw nilTypePanic();
   const elems = sliceElems(list);
-  if (!elems) throw new GoError(`list should be type of slice or array but ${kindName(list)}`);
+  if (!elems) throw new GoError(`list should be type of slice or array but ${kindOf(list)}`);
   if (elems.length === 0) return null;
   const start = indices.length > 0 ? Number(toInt64(indices[0] ?? null)) : 0;
   const end = indices.length < 2 ? elems.length : Number(toInt64(indices[1] ?? null));
@@ -113,14 +113,14 @@ function concat(...lists: GoValue[]): GoValue {
   for (const l of lists) {
     if (l === null) throw nilTypePanic();
     const elems = sliceElems(l);
-    if (!elems) throw new GoError(`Cannot concat type ${kindName(l)} as list`);
+    if (!elems) throw new GoError(`Cannot concat type ${kindOf(l)} as list`);
     res = [...(res ?? []), ...elems];
   }
   return res;
 }
 
 function sortAlpha(list: GoValue): GoValue {
-  const k = list === null ? 'invalid' : kindName(list);
+  const k = list === null ? 'invalid' : kindOf(list);
   if (k === 'slice') return typedSlice('string', strslice(list).sort(compareGoStrings));
   return typedSlice('string', [strval(list)]);
 }

@@ -137,20 +137,6 @@ export function sliceElems(v: GoValue): GoValue[] | undefined {
   return undefined;
 }
 
-/** Go's reflect Kind name of a value's type, for Sprig's "Cannot X on type K" errors (`invalid` for nil). */
-export function kindName(v: GoValue): string {
-  if (v === null) return 'invalid';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'float64';
-  if (typeof v === 'bigint') return 'int';
-  if (v instanceof GoNumber) return v.type;
-  if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
-  if (v instanceof GoStruct) return v.type.pointer === true ? 'ptr' : 'struct';
-  if (isGoFunc(v)) return 'func';
-  return 'map';
-}
-
 /** A Go runtime panic of `reflect.TypeOf(nil).Kind()`: what Sprig list functions do with nil. */
 export function nilTypePanic(): GoError {
   return new GoError('runtime error: invalid memory address or nil pointer dereference');

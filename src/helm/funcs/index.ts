@@ -55,50 +55,32 @@ export function sprigFuncMap(): Record<string, GoFunc> {
   };
 }
 
-/** Helm's fromYAML: a map, or `{Error: message}`. */
-function fromYaml(str: string): GoMap {
-  try {
-    const v = yamlToGo(str);
-    if (v === null) return {};
-    if (typeof v !== 'object' || Array.isArray(v)) throw unmarshalTypeError(v, 'map[string]interface {}', false);
-    return v as GoMap;
-  } catch (e) {
-    return { Error: e instanceof Error ? e.message : String(e) };
-  }
+/** Helm's fromYAML/fromJSON: a map, or `{Error: message}` (errors are not raised in templates). */
+function decodeMap(decode: (s: string) => GoValue, json: boolean): (s: string) => GoMap {
+  return (str) => {
+    try {
+      const v = decode(str);
+      if (v === null) return {};
+      if (typeof v !== 'object' || Array.isArray(v)) throw unmarshalTypeError(v, 'map[string]interface {}', json);
+      return v as GoMap;
+    } catch (e) {
+      return { Error: e instanceof Error ? e.message : String(e) };
+    }
+  };
 }
 
-/** Helm's fromYAMLArray: a list, or `[message]`. */
-function fromYamlArray(str: string): GoValue[] {
-  try {
-    const v = yamlToGo(str);
-    if (v === null) return [];
-    if (!Array.isArray(v)) throw unmarshalTypeError(v, '[]interface {}', false);
-    return v;
-  } catch (e) {
-    return [e instanceof Error ? e.message : String(e)];
-  }
-}
-
-function fromJson(str: string): GoMap {
-  try {
-    const v = jsonToGo(str);
-    if (v === null) return {};
-    if (typeof v !== 'object' || Array.isArray(v)) throw unmarshalTypeError(v, 'map[string]interface {}', true);
-    return v as GoMap;
-  } catch (e) {
-    return { Error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-function fromJsonArray(str: string): GoValue[] {
-  try {
-    const v = jsonToGo(str);
-    if (v === null) return [];
-    if (!Array.isArray(v)) throw unmarshalTypeError(v, '[]interface {}', true);
-    return v;
-  } catch (e) {
-    return [e instanceof Error ? e.message : String(e)];
-  }
+/** Helm's fromYAMLArray/fromJSONArray: a list, or `[message]`. */
+function decodeArray(decode: (s: string) => GoValue, json: boolean): (s: string) => GoValue[] {
+  return (str) => {
+    try {
+      const v = decode(str);
+      if (v === null) return [];
+      if (!Array.isArray(v)) throw unmarshalTypeError(v, '[]interface {}', json);
+      return v;
+    } catch (e) {
+      return [e instanceof Error ? e.message : String(e)];
+    }
+  };
 }
 
 /** Helm's `funcMap()`: Sprig minus env/expandenv, plus Helm's functions and engine placeholders. */
@@ -118,8 +100,8 @@ export function helmFuncMap(): Record<string, GoFunc> {
     }),
     toYaml: goFunc('func(interface {}) string', toYaml),
     toYamlPretty: goFunc('func(interface {}) string', toYamlPretty),
-    fromYaml: goFunc('func(string) map[string]interface {}', fromYaml),
-    fromYamlArray: goFunc('func(string) []interface {}', fromYamlArray),
+    fromYaml: goFunc('func(string) map[string]interface {}', decodeMap(yamlToGo, false)),
+    fromYamlArray: goFunc('func(string) []interface {}', decodeArray(yamlToGo, false)),
     toJson: goFunc('func(interface {}) string', (v: GoValue) => {
       try {
         return marshalJSON(v);
@@ -127,8 +109,8 @@ export function helmFuncMap(): Record<string, GoFunc> {
         return '';
       }
     }),
-    fromJson: goFunc('func(string) map[string]interface {}', fromJson),
-    fromJsonArray: goFunc('func(string) []interface {}', fromJsonArray),
+    fromJson: goFunc('func(string) map[string]interface {}', decodeMap(jsonToGo, true)),
+    fromJsonArray: goFunc('func(string) []interface {}', decodeArray(jsonToGo, true)),
     include: goFunc('func(string, interface {}) string', () => 'not implemented'),
     tpl: goFunc('func(string, interface {}) interface {}', () => 'not implemented'),
     required: goFunc('func(string, interface {}) (interface {}, error)', () => 'not implemented'),

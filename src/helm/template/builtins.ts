@@ -9,6 +9,7 @@ import {
   GoError,
   GoNumber,
   GoStruct,
+  compareGoStrings,
   elemType,
   goFunc,
   intValue,
@@ -268,25 +269,10 @@ function lt(arg1: Value, arg2: Value): boolean {
     case 'bool':
       throw new GoError('invalid type for comparison');
     case 'string':
-      return compareStrings(arg1 as string, arg2 as string) < 0;
+      return compareGoStrings(arg1 as string, arg2 as string) < 0;
     default:
       return num(arg1) < num(arg2);
   }
-}
-
-function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      const xs = x >= 0xd800 && x <= 0xdfff;
-      const ys = y >= 0xd800 && y <= 0xdfff;
-      if (xs !== ys) return xs ? 1 : -1;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
 }
 
 function le(a: Value, b: Value): boolean {
