@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /** The executable behind `kustomize-ts`: wires the CLI to the process. */
-import { main } from './main.js';
+import { main, mainAsync } from './main.js';
 import type { Io } from './io.js';
 
 // A reader that stops early (`kustomize-ts build . | head`) closes the pipe: stop quietly, as Unix tools do.
@@ -17,4 +17,5 @@ const io: Io = {
   errIsTty: process.stderr.isTTY === true,
   color: process.stderr.isTTY === true && !process.env.NO_COLOR,
 };
-process.exitCode = main(process.argv.slice(2), io);
+if (process.argv[2] === 'helm') void mainAsync(process.argv.slice(2), io).then((code) => (process.exitCode = code));
+else process.exitCode = main(process.argv.slice(2), io);

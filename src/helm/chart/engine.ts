@@ -1,0 +1,328 @@
+/**
+ * Helm's template engine (pkg/engine): every template of the chart and its subcharts parsed into one
+ * set (deepest paths first, as Helm sorts them), each non-partial rendered with its chart's top-level
+ * object (`.Values` scoped to the subchart, `.Chart`, `.Files`, `.Release`, `.Capabilities`,
+ * `.Template`, `.Subcharts`), and Helm's own functions added to the function map: `include`, `tpl`,
+ * `required`, `fail`, `lookup` (empty offline) and `getHostByName` (empty, DNS off). Errors carry Helm's
+ * text (`execution error at (FILE:LINE:COL): MESSAGE`, `parse error at (...)`).
+ */
+import {
+  GoError,
+  GoStruct,
+  TemplateExecError,
+  TemplateParseError,
+  TemplateSet,
+  goFunc,
+  goQuote,
+  int64,
+  mapType,
+  typedMap,
+  typedSlice,
+  type FuncMap,
+  type GoMap,
+  type GoStructType,
+  type GoValue,
+} from '../template/index.js';
+import { filesValue } from './files.js';
+import type { Chart, ChartDependency, ChartMaintainer } from './types.js';
+import { isTable, type HelmMap, type HelmValue } from './values-model.js';
+
+/** The top-level object Helm renders with (ToRenderValues), before `.Chart`/`.Files` are set per chart. */
+export interface RenderTop {
+  Values: HelmMap;
+  Release: GoMap;
+  Capabilities: GoStruct;
+}
+
+/** A template Helm cannot parse or execute; the message is Helm's. */
+export class TemplateRenderError extends Error {}
+
+const WARN = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
+const RECURSION_MAX = 1000;
+
+interface Renderable {
+  text: string;
+  vals: GoMap;
+  basePath: string;
+}
+
+/** Options of {@link renderTemplates}. */
+export interface EngineOptions {
+  /** Sprig and Helm's template functions (funcs.go's map), before the engine adds its own. */
+  funcs: FuncMap;
+  /** Helm's toYAML, for `.Files.AsConfig`/`AsSecrets`. */
+  toYaml: (v: GoValue) => string;
+  /** `missingkey=error` instead of `missingkey=zero` (Helm's Strict, used by lint). Default false. */
+  strict?: boolean;
+}
+
+/** Helm's Engine.Render: template path → rendered text (partials excluded). */
+export function renderTemplates(chart: Chart, top: RenderTop, options: EngineOptions): Map<string, string> {
+  const tpls = new Map<string, Renderable>();
+  collectTemplates(chart, toGoTop(top), tpls, options);
+  const set = new TemplateSet('gotpl');
+  set.option(options.strict ? 'missingkey=error' : 'missingkey=zero');
+  initFunctions(set, options);
+  const keys = sortTemplates([...tpls.keys()]);
+  for (const name of keys) {
+    try {
+      set.parse(name, (tpls.get(name) as Renderable).text);
+    } catch (e) {
+      if (e instanceof TemplateParseError) throw new TemplateRenderError(cleanupParseError(name, e.message));
+      throw e;
+    }
+  }
+  const rendered = new Map<string, string>();
+  for (const name of keys) {
+    if ((name.split('/').pop() as string).startsWith('_')) continue;
+    const r = tpls.get(name) as Renderable;
+    r.vals.Template = { Name: name, BasePath: r.basePath };
+    try {
+      rendered.set(name, set.execute(name, r.vals).replaceAll('<no value>', ''));
+    } catch (e) {
+      if (e instanceof TemplateExecError) throw new TemplateRenderError(cleanupExecError(e.message));
+      if (e instanceof GoError) throw new TemplateRenderError(e.message);
+      throw e;
+    }
+  }
+  return rendered;
+}
+
+function toGoTop(top: RenderTop): GoMap {
+  return { Values: toGoValue(top.Values), Release: top.Release, Capabilities: top.Capabilities };
+}
+
+/** Values to the template value model: int64 (`--set` integers) become GoNumber. */
+export function toGoValue(v: HelmValue): GoValue {
+  if (typeof v === 'bigint') return int64(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) (v as GoValue[])[i] = toGoValue(v[i] as HelmValue);
+    return v as GoValue[];
+  }
+  if (isTable(v)) {
+    for (const k of Object.keys(v)) (v as GoMap)[k] = toGoValue(v[k] as HelmValue);
+    return v as GoMap;
+  }
+  return v;
+}
+
+function cleanupParseError(filename: string, msg: string): string {
+  const tokens = msg.split(': ');
+  if (tokens.length === 1) return `parse error in (${filename}): ${msg}`;
+  return `parse error at (${tokens[1] ?? ''}): ${tokens[tokens.length - 1] ?? ''}`;
+}
+
+function cleanupExecError(msg: string): string {
+  const first = msg.indexOf(': ');
+  const second = first < 0 ? -1 : msg.indexOf(': ', first + 2);
+  if (second < 0) return msg;
+  const location = msg.slice(first + 2, second);
+  const m = WARN.exec(msg.slice(second + 2));
+  return m ? `execution error at (${location}): ${m[1] ?? ''}` : msg;
+}
+
+/** Helm's sortTemplates: by number of `/` descending, then by path descending. */
+export function sortTemplates(names: string[]): string[] {
+  const depth = (s: string): number => s.split('/').length - 1;
+  return names.sort((a, b) => {
+    const d = depth(b) - depth(a);
+    if (d !== 0) return d;
+    return a < b ? 1 : a > b ? -1 : 0;
+  });
+}
+
+function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>, options: EngineOptions): GoMap {
+  const subCharts: GoMap = {};
+  const next: GoMap = {
+    Chart: chartValue(c),
+    Files: filesValue(c.files, options.toYaml),
+    Release: vals.Release ?? null,
+    Capabilities: vals.Capabilities ?? null,
+    Values: {},
+    Subcharts: subCharts,
+  };
+  if (c.isRoot()) next.Values = vals.Values ?? null;
+  else {
+    const parentValues = vals.Values;
+    const vs = isTable(parentValues) ? tableAt(parentValues as HelmMap, c.name) : undefined;
+    if (vs) next.Values = vs as GoMap;
+  }
+  for (const child of c.dependencies) subCharts[child.name] = collectTemplates(child, next, out, options);
+  const parentId = c.fullPath();
+  const library = c.metadata.type.toLowerCase() === 'library';
+  for (const t of c.templates) {
+    if (library && !(t.name.split('/').pop() as string).startsWith('_')) continue;
+    out.set(`${parentId}/${t.name}`, { text: decoder.decode(t.data), vals: next, basePath: `${parentId}/templates` });
+  }
+  return next;
+}
+
+/** Values.Table with a dotted name (Helm splits the chart name on dots). */
+function tableAt(v: HelmMap, path: string): HelmMap | undefined {
+  let t: HelmMap = v;
+  for (const n of path.split('.')) {
+    const x = Object.prototype.hasOwnProperty.call(t, n) ? t[n] : undefined;
+    if (!isTable(x)) return undefined;
+    t = x;
+  }
+  return t;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function initFunctions(set: TemplateSet, options: EngineOptions): void {
+  const included = new Map<string, number>();
+  set.funcs(options.funcs);
+  set.funcs({
+    include: includeFun(set, included),
+    tpl: tplFun(set, included, options.strict === true),
+    required: goFunc('func(string, interface {}) (interface {}, error)', (warn: string, val: GoValue) => {
+      if (val === null || val === undefined || val === '') throw new GoError(`HELM_ERR_START${warn}HELM_ERR_END`);
+      return val;
+    }),
+    fail: goFunc('func(string) (string, error)', (msg: string) => {
+      throw new GoError(`HELM_ERR_START${msg}HELM_ERR_END`);
+    }),
+    lookup: goFunc('func(string, string, string, string) (map[string]interface {}, error)', () => ({})),
+    getHostByName: goFunc('func(string) string', () => ''),
+  });
+}
+
+function includeFun(t: TemplateSet, included: Map<string, number>): ReturnType<typeof goFunc> {
+  return goFunc('func(string, interface {}) (string, error)', (name: string, data: GoValue) => {
+    const n = included.get(name) ?? 0;
+    if (n > RECURSION_MAX) {
+      throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+    }
+    included.set(name, n + 1);
+    try {
+      return t.execute(name, data);
+    } finally {
+      included.set(name, (included.get(name) ?? 1) - 1);
+    }
+  });
+}
+
+function tplFun(parent: TemplateSet, included: Map<string, number>, strict: boolean): ReturnType<typeof goFunc> {
+  return goFunc('func(string, interface {}) (string, error)', (text: string, vals: GoValue) => {
+    const t = parent.clone();
+    t.option(strict ? 'missingkey=error' : 'missingkey=zero');
+    t.funcs({ include: includeFun(t, included), tpl: tplFun(t, included, strict) });
+    let out: string;
+    try {
+      out = t.executeText(parent.name, text, vals);
+    } catch (e) {
+      if (e instanceof TemplateParseError) throw new GoError(`cannot parse template ${goQuote(text)}: ${e.message}`);
+      if (e instanceof TemplateExecError || e instanceof GoError) {
+        throw new GoError(`error during tpl function execution for ${goQuote(text)}: ${e.message}`);
+      }
+      throw e;
+    }
+    return out.replaceAll('<no value>', '');
+  });
+}
+
+const MAINTAINER_TYPE: GoStructType = {
+  name: '*chart.Maintainer',
+  pointer: true,
+  fields: [
+    { name: 'Name', type: 'string', json: 'name', omitEmpty: true },
+    { name: 'Email', type: 'string', json: 'email', omitEmpty: true },
+    { name: 'URL', type: 'string', json: 'url', omitEmpty: true },
+  ],
+};
+
+const DEPENDENCY_TYPE: GoStructType = {
+  name: '*chart.Dependency',
+  pointer: true,
+  fields: [
+    { name: 'Name', type: 'string', json: 'name' },
+    { name: 'Version', type: 'string', json: 'version', omitEmpty: true },
+    { name: 'Repository', type: 'string', json: 'repository' },
+    { name: 'Condition', type: 'string', json: 'condition', omitEmpty: true },
+    { name: 'Tags', type: '[]string', json: 'tags', omitEmpty: true },
+    { name: 'Enabled', type: 'bool', json: 'enabled', omitEmpty: true },
+    { name: 'ImportValues', type: '[]interface {}', json: 'import-values', omitEmpty: true },
+    { name: 'Alias', type: 'string', json: 'alias', omitEmpty: true },
+  ],
+};
+
+const METADATA_TYPE: GoStructType = {
+  name: 'chart.Metadata',
+  fields: [
+    { name: 'Name', type: 'string', json: 'name', omitEmpty: true },
+    { name: 'Home', type: 'string', json: 'home', omitEmpty: true },
+    { name: 'Sources', type: '[]string', json: 'sources', omitEmpty: true },
+    { name: 'Version', type: 'string', json: 'version', omitEmpty: true },
+    { name: 'Description', type: 'string', json: 'description', omitEmpty: true },
+    { name: 'Keywords', type: '[]string', json: 'keywords', omitEmpty: true },
+    { name: 'Maintainers', type: '[]*chart.Maintainer', json: 'maintainers', omitEmpty: true },
+    { name: 'Icon', type: 'string', json: 'icon', omitEmpty: true },
+    { name: 'APIVersion', type: 'string', json: 'apiVersion', omitEmpty: true },
+    { name: 'Condition', type: 'string', json: 'condition', omitEmpty: true },
+    { name: 'Tags', type: 'string', json: 'tags', omitEmpty: true },
+    { name: 'AppVersion', type: 'string', json: 'appVersion', omitEmpty: true },
+    { name: 'Deprecated', type: 'bool', json: 'deprecated', omitEmpty: true },
+    { name: 'Annotations', type: 'map[string]string', json: 'annotations', omitEmpty: true },
+    { name: 'KubeVersion', type: 'string', json: 'kubeVersion', omitEmpty: true },
+    { name: 'Dependencies', type: '[]*chart.Dependency', json: 'dependencies', omitEmpty: true },
+    { name: 'Type', type: 'string', json: 'type', omitEmpty: true },
+  ],
+};
+
+const CHART_TYPE: GoStructType = {
+  name: 'struct { chart.Metadata; IsRoot bool }',
+  fields: [
+    { name: 'Metadata', type: 'chart.Metadata', embedded: true },
+    { name: 'IsRoot', type: 'bool' },
+  ],
+};
+
+function strings(list: readonly string[]): GoValue {
+  return typedSlice('string', [...list]);
+}
+
+function maintainerValue(m: ChartMaintainer | null): GoValue {
+  return m === null ? null : new GoStruct(MAINTAINER_TYPE, { Name: m.name, Email: m.email, URL: m.url });
+}
+
+function dependencyValue(d: ChartDependency | null): GoValue {
+  if (d === null) return null;
+  return new GoStruct(DEPENDENCY_TYPE, {
+    Name: d.name,
+    Version: d.version,
+    Repository: d.repository,
+    Condition: d.condition,
+    Tags: strings(d.tags),
+    Enabled: d.enabled,
+    ImportValues: d.importValues.map((x) => toGoValue(x)),
+    Alias: d.alias,
+  });
+}
+
+/** `.Chart`: the chart's metadata with Helm's field names, plus IsRoot. */
+function chartValue(c: Chart): GoStruct {
+  const md = c.metadata;
+  const annotations: GoMap = {};
+  for (const [k, v] of Object.entries(md.annotations)) annotations[k] = v;
+  const metadata = new GoStruct(METADATA_TYPE, {
+    Name: md.name,
+    Home: md.home,
+    Sources: strings(md.sources),
+    Version: md.version,
+    Description: md.description,
+    Keywords: strings(md.keywords),
+    Maintainers: typedSlice('*chart.Maintainer', md.maintainers.map(maintainerValue)),
+    Icon: md.icon,
+    APIVersion: md.apiVersion,
+    Condition: md.condition,
+    Tags: md.tags,
+    AppVersion: md.appVersion,
+    Deprecated: md.deprecated,
+    Annotations: typedMap(mapType('string'), annotations),
+    KubeVersion: md.kubeVersion,
+    Dependencies: typedSlice('*chart.Dependency', (md.dependencies ?? []).map(dependencyValue)),
+    Type: md.type,
+  });
+  return new GoStruct(CHART_TYPE, { Metadata: metadata, IsRoot: c.isRoot() });
+}
