@@ -708,6 +708,16 @@ class Converter {
     return r.value;
   }
 
+  /**
+   * A block scalar whose last line ends the stream without a line break: go-yaml (libyaml) has no final
+   * line break to keep, the `yaml` library adds one.
+   */
+  private blockAtEnd(n: Scalar, text: string): string {
+    const end = n.range?.[1];
+    if (end === undefined || !text.endsWith('\n') || this.src.endsWith('\n')) return text;
+    return this.src.slice(end).trim() === '' ? text.slice(0, -1) : text;
+  }
+
   private binary(text: string, node: unknown): string {
     const b = decodeBase64(text);
     if (!b) {
@@ -720,6 +730,7 @@ class Converter {
   private scalar(n: Scalar, annotation: boolean): YamlValue {
     let text = scalarText(n);
     if (n.type === 'QUOTE_DOUBLE') text = this.doubleQuoted(n, text);
+    else if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') text = this.blockAtEnd(n, text);
     const mode = this.resolveMode;
     if (annotation && this.mode.annotationsAsText && !this.json) return text;
     let tag = shortTag(n.tag);

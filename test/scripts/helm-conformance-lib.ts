@@ -44,13 +44,16 @@ function firstDifference(expected: string, actual: string): string {
   return `line ${i + 1}: expected ${JSON.stringify(a[i] ?? '<end>')}, got ${JSON.stringify(b[i] ?? '<end>')}`;
 }
 
-/** Kind and name of each document, sorted: how outputs that are random by design are compared. */
+/**
+ * Kind and name of each document, sorted: how outputs that are random by design are compared. A name's
+ * last `-` segment may be random (`randAlphaNum` test-hook names): only its length is kept.
+ */
 function kindsAndNames(text: string): string {
   return splitManifests(text)
     .map((d) => {
       const kind = /^kind:\s*(\S+)/m.exec(d)?.[1] ?? '';
       const name = /^metadata:\n(?:[ \t].*\n)*?\s+name:\s*(\S+)/m.exec(d)?.[1] ?? '';
-      return `${kind} ${name}`;
+      return `${kind} ${name.replace(/-([a-z0-9]+)$/, (_m, r: string) => '-' + '?'.repeat(r.length))}`;
     })
     .sort()
     .join('\n');

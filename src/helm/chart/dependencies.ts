@@ -4,7 +4,7 @@
  * parent imports from its children (`exports.X` strings and `{child, parent}` maps).
  */
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type WarnFn } from './coalesce.js';
-import { isCompatibleRange } from './semver.js';
+import { isCompatibleRange } from './version-range.js';
 import type { Chart, ChartDependency } from './types.js';
 import { deepCopy, deleteKey, getKey, hasKey, isTable, type HelmMap, type HelmValue } from './values-model.js';
 

@@ -2,23 +2,20 @@
  * Helm's template engine (pkg/engine): every template of the chart and its subcharts parsed into one
  * set (deepest paths first, as Helm sorts them), each non-partial rendered with its chart's top-level
  * object (`.Values` scoped to the subchart, `.Chart`, `.Files`, `.Release`, `.Capabilities`,
- * `.Template`, `.Subcharts`), and Helm's own functions added to the function map: `include`, `tpl`,
- * `required`, `fail`, `lookup` (empty offline) and `getHostByName` (empty, DNS off). Errors carry Helm's
- * text (`execution error at (FILE:LINE:COL): MESSAGE`, `parse error at (...)`).
+ * `.Template`, `.Subcharts`), with Helm's function map and engine-bound functions (`include`, `tpl`,
+ * `required`, `fail`, `lookup` empty offline) from the function library. Errors carry Helm's text
+ * (`execution error at (FILE:LINE:COL): MESSAGE`, `parse error at (...)`).
  */
+import { cleanupExecError, cleanupParseError, createHelmTemplateSet, toYaml } from '../funcs/index.js';
 import {
   GoError,
   GoStruct,
   TemplateExecError,
   TemplateParseError,
-  TemplateSet,
-  goFunc,
-  goQuote,
   int64,
   mapType,
   typedMap,
   typedSlice,
-  type FuncMap,
   type GoMap,
   type GoStructType,
   type GoValue,
@@ -37,9 +34,6 @@ export interface RenderTop {
 /** A template Helm cannot parse or execute; the message is Helm's. */
 export class TemplateRenderError extends Error {}
 
-const WARN = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
-const RECURSION_MAX = 1000;
-
 interface Renderable {
   text: string;
   vals: GoMap;
@@ -48,27 +42,21 @@ interface Renderable {
 
 /** Options of {@link renderTemplates}. */
 export interface EngineOptions {
-  /** Sprig and Helm's template functions (funcs.go's map), before the engine adds its own. */
-  funcs: FuncMap;
-  /** Helm's toYAML, for `.Files.AsConfig`/`AsSecrets`. */
-  toYaml: (v: GoValue) => string;
   /** `missingkey=error` instead of `missingkey=zero` (Helm's Strict, used by lint). Default false. */
   strict?: boolean;
 }
 
 /** Helm's Engine.Render: template path → rendered text (partials excluded). */
-export function renderTemplates(chart: Chart, top: RenderTop, options: EngineOptions): Map<string, string> {
+export function renderTemplates(chart: Chart, top: RenderTop, options: EngineOptions = {}): Map<string, string> {
   const tpls = new Map<string, Renderable>();
-  collectTemplates(chart, toGoTop(top), tpls, options);
-  const set = new TemplateSet('gotpl');
-  set.option(options.strict ? 'missingkey=error' : 'missingkey=zero');
-  initFunctions(set, options);
+  collectTemplates(chart, toGoTop(top), tpls);
+  const set = createHelmTemplateSet({ strict: options.strict === true });
   const keys = sortTemplates([...tpls.keys()]);
   for (const name of keys) {
     try {
       set.parse(name, (tpls.get(name) as Renderable).text);
     } catch (e) {
-      if (e instanceof TemplateParseError) throw new TemplateRenderError(cleanupParseError(name, e.message));
+      if (e instanceof TemplateParseError) throw new TemplateRenderError(cleanupParseError(name, e).message);
       throw e;
     }
   }
@@ -80,7 +68,7 @@ export function renderTemplates(chart: Chart, top: RenderTop, options: EngineOpt
     try {
       rendered.set(name, set.execute(name, r.vals).replaceAll('<no value>', ''));
     } catch (e) {
-      if (e instanceof TemplateExecError) throw new TemplateRenderError(cleanupExecError(e.message));
+      if (e instanceof TemplateExecError) throw new TemplateRenderError(cleanupExecError(name, e).message);
       if (e instanceof GoError) throw new TemplateRenderError(e.message);
       throw e;
     }
@@ -106,21 +94,6 @@ export function toGoValue(v: HelmValue): GoValue {
   return v;
 }
 
-function cleanupParseError(filename: string, msg: string): string {
-  const tokens = msg.split(': ');
-  if (tokens.length === 1) return `parse error in (${filename}): ${msg}`;
-  return `parse error at (${tokens[1] ?? ''}): ${tokens[tokens.length - 1] ?? ''}`;
-}
-
-function cleanupExecError(msg: string): string {
-  const first = msg.indexOf(': ');
-  const second = first < 0 ? -1 : msg.indexOf(': ', first + 2);
-  if (second < 0) return msg;
-  const location = msg.slice(first + 2, second);
-  const m = WARN.exec(msg.slice(second + 2));
-  return m ? `execution error at (${location}): ${m[1] ?? ''}` : msg;
-}
-
 /** Helm's sortTemplates: by number of `/` descending, then by path descending. */
 export function sortTemplates(names: string[]): string[] {
   const depth = (s: string): number => s.split('/').length - 1;
@@ -131,11 +104,11 @@ export function sortTemplates(names: string[]): string[] {
   });
 }
 
-function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>, options: EngineOptions): GoMap {
+function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>): GoMap {
   const subCharts: GoMap = {};
   const next: GoMap = {
     Chart: chartValue(c),
-    Files: filesValue(c.files, options.toYaml),
+    Files: filesValue(c.files, toYaml),
     Release: vals.Release ?? null,
     Capabilities: vals.Capabilities ?? null,
     Values: {},
@@ -147,7 +120,7 @@ function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>, o
     const vs = isTable(parentValues) ? tableAt(parentValues as HelmMap, c.name) : undefined;
     if (vs) next.Values = vs as GoMap;
   }
-  for (const child of c.dependencies) subCharts[child.name] = collectTemplates(child, next, out, options);
+  for (const child of c.dependencies) subCharts[child.name] = collectTemplates(child, next, out);
   const parentId = c.fullPath();
   const library = c.metadata.type.toLowerCase() === 'library';
   for (const t of c.templates) {
@@ -169,58 +142,6 @@ function tableAt(v: HelmMap, path: string): HelmMap | undefined {
 }
 
 const decoder = new TextDecoder('utf-8');
-
-function initFunctions(set: TemplateSet, options: EngineOptions): void {
-  const included = new Map<string, number>();
-  set.funcs(options.funcs);
-  set.funcs({
-    include: includeFun(set, included),
-    tpl: tplFun(set, included, options.strict === true),
-    required: goFunc('func(string, interface {}) (interface {}, error)', (warn: string, val: GoValue) => {
-      if (val === null || val === undefined || val === '') throw new GoError(`HELM_ERR_START${warn}HELM_ERR_END`);
-      return val;
-    }),
-    fail: goFunc('func(string) (string, error)', (msg: string) => {
-      throw new GoError(`HELM_ERR_START${msg}HELM_ERR_END`);
-    }),
-    lookup: goFunc('func(string, string, string, string) (map[string]interface {}, error)', () => ({})),
-    getHostByName: goFunc('func(string) string', () => ''),
-  });
-}
-
-function includeFun(t: TemplateSet, included: Map<string, number>): ReturnType<typeof goFunc> {
-  return goFunc('func(string, interface {}) (string, error)', (name: string, data: GoValue) => {
-    const n = included.get(name) ?? 0;
-    if (n > RECURSION_MAX) {
-      throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
-    }
-    included.set(name, n + 1);
-    try {
-      return t.execute(name, data);
-    } finally {
-      included.set(name, (included.get(name) ?? 1) - 1);
-    }
-  });
-}
-
-function tplFun(parent: TemplateSet, included: Map<string, number>, strict: boolean): ReturnType<typeof goFunc> {
-  return goFunc('func(string, interface {}) (string, error)', (text: string, vals: GoValue) => {
-    const t = parent.clone();
-    t.option(strict ? 'missingkey=error' : 'missingkey=zero');
-    t.funcs({ include: includeFun(t, included), tpl: tplFun(t, included, strict) });
-    let out: string;
-    try {
-      out = t.executeText(parent.name, text, vals);
-    } catch (e) {
-      if (e instanceof TemplateParseError) throw new GoError(`cannot parse template ${goQuote(text)}: ${e.message}`);
-      if (e instanceof TemplateExecError || e instanceof GoError) {
-        throw new GoError(`error during tpl function execution for ${goQuote(text)}: ${e.message}`);
-      }
-      throw e;
-    }
-    return out.replaceAll('<no value>', '');
-  });
-}
 
 const MAINTAINER_TYPE: GoStructType = {
   name: '*chart.Maintainer',

@@ -4,7 +4,7 @@
  * its messages, `validation: chart.metadata.name is required`...).
  */
 import { jsonTypeName, scalarToGoString, GoYamlError } from './go-yaml.js';
-import { isValidSemver } from './semver.js';
+import { isValidSemver } from './version-range.js';
 import type { ChartDependency, ChartMaintainer, ChartMetadata } from './types.js';
 import { isTable, type HelmMap, type HelmValue } from './values-model.js';
 

@@ -18,10 +18,9 @@ import {
 import { CoalesceError, coalesceValues } from './coalesce.js';
 import { processDependencies } from './dependencies.js';
 import { renderTemplates, TemplateRenderError } from './engine.js';
-import { helmFunctions } from './funcs.js';
 import { ManifestError, sortManifests, type HookInfo, type Manifest } from './manifests.js';
 import { validateAgainstSchema, type SchemaLoader } from './schema.js';
-import { isCompatibleRange } from './semver.js';
+import { isCompatibleRange } from './version-range.js';
 import type { Chart } from './types.js';
 import type { HelmMap } from './values-model.js';
 
@@ -160,14 +159,9 @@ export function renderChart(loaded: Chart, options: RenderChartOptions): Rendere
     Service: 'Helm',
   };
   const capabilities: GoStruct = capabilitiesValue(kube, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
-  const { funcs, toYaml } = helmFunctions();
   let files: Map<string, string>;
   try {
-    files = renderTemplates(
-      chart,
-      { Values: coalesced, Release: release, Capabilities: capabilities },
-      { funcs, toYaml },
-    );
+    files = renderTemplates(chart, { Values: coalesced, Release: release, Capabilities: capabilities });
   } catch (e) {
     if (e instanceof TemplateRenderError) return fail(result, e.message, 'helm/template', true);
     throw e;

@@ -1,14 +1,14 @@
 /**
  * values.schema.json validation as Helm does it (santhosh-tekuri/jsonschema v6 behind
  * `chartutil.ValidateAgainstSchema`): each chart's schema checks its own part of the values, subcharts
- * included. ajv decides whether the values are valid; when they are not, `explain` walks the schema the way
- * jsonschema v6 does to write Helm's error tree (`- at '/path': message`, nested causes indented).
+ * included. The validator interprets the schema the way jsonschema v6 does (its keyword order, its
+ * draft rules: `$ref` alone before 2019-09, formats asserted before 2019-09) and writes Helm's error
+ * tree (`- at '/path': message`, nested causes indented). Why not ajv: compiling app-template's schemas
+ * (Kubernetes definitions) takes ajv seconds, more than rendering the chart, and its errors would
+ * still have to be rebuilt into jsonschema v6's tree and wording.
  * Remote `$ref`s (http, https) are read through a {@link SchemaLoader} (an offline cache folder): the
  * core never goes to the network.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019.js';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { goFormatFloatG } from '../../yaml/scalars.js';
 import type { Chart } from './types.js';
 import { hasKey, isTable, type HelmMap, type HelmValue } from './values-model.js';
@@ -55,10 +55,9 @@ function goTypeName(v: HelmValue): string {
 
 const decoder = new TextDecoder('utf-8');
 
-/** One schema and the documents it references, compiled once. */
+/** One schema and the documents it references, read once. */
 interface CompiledSchema {
   docs: Map<string, SchemaNode>;
-  validate: ValidateFunction;
 }
 
 const compiled = new WeakMap<Uint8Array, Map<SchemaLoader | undefined, CompiledSchema | string>>();
@@ -84,34 +83,7 @@ function compileNow(schemaJson: Uint8Array, loader: SchemaLoader | undefined): C
   const docs = new Map<string, SchemaNode>([[ROOT_URL, root]]);
   const missing = collectDocuments(docs, loader);
   if (missing) return missing;
-  const ajv = newAjv(root);
-  try {
-    for (const [url, doc] of docs) if (url !== ROOT_URL) ajv.addSchema(withoutId(doc), url);
-    const validate = ajv.compile(
-      typeof root === 'object' && root.$id === undefined ? { ...root, $id: ROOT_URL } : root,
-    );
-    return { docs, validate };
-  } catch (e) {
-    return `jsonschema: ${(e as Error).message}`;
-  }
-}
-
-function withoutId(doc: SchemaNode): SchemaNode {
-  if (typeof doc !== 'object') return doc;
-  const { $id: _id, ...rest } = doc;
-  return rest;
-}
-
-function newAjv(root: SchemaNode): Ajv {
-  const dialect = typeof root === 'object' && typeof root.$schema === 'string' ? root.$schema : '';
-  const options = { strict: false, allErrors: false, validateSchema: false, logger: false } as const;
-  const ajv = dialect.includes('2020-12')
-    ? new Ajv2020(options)
-    : dialect.includes('2019-09')
-      ? new Ajv2019(options)
-      : new Ajv(options);
-  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-  return ajv;
+  return { docs };
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -174,11 +146,9 @@ function stripFragment(u: string): string {
 function validateSingle(values: HelmMap, schemaJson: Uint8Array, loader: SchemaLoader | undefined): string | undefined {
   const c = compile(schemaJson, loader);
   if (typeof c === 'string') return `${c}\n`;
-  const data = toJson(values);
-  if (c.validate(data)) return undefined;
   const root = c.docs.get(ROOT_URL) as SchemaNode;
-  const errors = new Explainer(c.docs).validate(root, ROOT_URL, data, []);
-  if (!errors) return `- at '': ${c.validate.errors?.[0]?.message ?? 'validation failed'}\n`;
+  const errors = new Validator(c.docs).validate(root, ROOT_URL, toJson(values), []);
+  if (!errors) return undefined;
   const causes = errors.kind === 'group' ? errors.causes : [errors];
   let out = '';
   for (const e of causes) out += display(e, 1);
@@ -275,8 +245,8 @@ function dialectYear(schema: SchemaNode, inherited: number): number {
   return inherited;
 }
 
-/** jsonschema v6's validator, for error messages only (ajv has already said the values are invalid). */
-class Explainer {
+/** jsonschema v6's validator: the error tree of a value, or undefined when it is valid. */
+class Validator {
   constructor(private readonly docs: Map<string, SchemaNode>) {}
 
   /** Validates `v` at `at` against `schema` (with its base URL); one error, a group, or undefined. */
@@ -335,7 +305,15 @@ class Explainer {
     return { kind: 'reference', at, message: 'validation failed', causes: err.kind === 'group' ? err.causes : [err] };
   }
 
+  private readonly resolved = new Map<string, { schema: SchemaNode; base: string } | undefined>();
+
   private resolve(ref: string, base: string): { schema: SchemaNode; base: string } | undefined {
+    const key = `${base} ${ref}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, this.resolveNow(ref, base));
+    return this.resolved.get(key);
+  }
+
+  private resolveNow(ref: string, base: string): { schema: SchemaNode; base: string } | undefined {
     const url = resolveUrl(base, ref);
     const docUrl = stripFragment(url);
     const frag = url.includes('#') ? decodeURIComponent(url.slice(url.indexOf('#') + 1)) : '';
@@ -379,6 +357,17 @@ class Explainer {
       if (missing.length === 1) errors.push(leaf(`missing property ${quote(missing[0] as string)}`));
       else if (missing.length > 1) errors.push(leaf(`missing properties ${missing.map(quote).join(', ')}`));
     }
+    if (isObj(s.dependencies)) {
+      for (const [pname, dep] of Object.entries(s.dependencies)) {
+        if (!(pname in obj)) continue;
+        if (Array.isArray(dep)) {
+          const missing = dep.filter((r): r is string => typeof r === 'string' && !(r in obj));
+          if (missing.length > 0) {
+            errors.push(leaf(`properties ${missing.map(quote).join(', ')} required, if ${quote(pname)} exists`));
+          }
+        } else this.push(errors, this.validate(dep as SchemaNode, b, obj, at, d));
+      }
+    }
     const props = isObj(s.properties) ? s.properties : {};
     const patterns = isObj(s.patternProperties) ? Object.entries(s.patternProperties) : [];
     const additional: string[] = [];
@@ -389,7 +378,7 @@ class Explainer {
         this.push(errors, this.validate(props[k] as SchemaNode, b, obj[k] as Json, [...at, k], d));
       }
       for (const [re, sch] of patterns) {
-        if (new RegExp(re, 'u').test(k)) {
+        if (safeRegExp(re)?.test(k) === true) {
           evaluated = true;
           this.push(errors, this.validate(sch as SchemaNode, b, obj[k] as Json, [...at, k], d));
         }
@@ -429,6 +418,30 @@ class Explainer {
       if (sch === undefined || (i >= n && rest === false && d < 2020 && Array.isArray(s.items))) return;
       this.push(errors, this.validate(sch as SchemaNode, b, item, [...at, String(i)], d));
     });
+    if (s.contains !== undefined && d > 4) {
+      const matched = arr
+        .map((x, i) => (this.validate(s.contains as SchemaNode, b, x, [...at, String(i)], d) ? -1 : i))
+        .filter((i) => i >= 0);
+      const min = typeof s.minContains === 'number' && d >= 2019 ? s.minContains : 1;
+      if (matched.length < min) {
+        errors.push(
+          min === 1 && !(typeof s.minContains === 'number' && d >= 2019)
+            ? leaf('no items match contains schema')
+            : matched.length === 0
+              ? leaf(`min ${min} items required to match contains schema, but none matched`)
+              : leaf(
+                  `min ${min} items required to match contains schema, but matched ${matched.length} items at ${matched.join(' ')}`,
+                ),
+        );
+      }
+      if (typeof s.maxContains === 'number' && d >= 2019 && matched.length > s.maxContains) {
+        errors.push(
+          leaf(
+            `max ${s.maxContains} items required to match contains schema, but matched ${matched.length} items at ${matched.join(' ')}`,
+          ),
+        );
+      }
+    }
   }
 
   private string(s: { [k: string]: Json }, str: string, at: string[], errors: VError[]): void {
@@ -438,7 +451,7 @@ class Explainer {
       errors.push(leaf(`minLength: got ${len}, want ${s.minLength}`));
     if (typeof s.maxLength === 'number' && len > s.maxLength)
       errors.push(leaf(`maxLength: got ${len}, want ${s.maxLength}`));
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(str)) {
+    if (typeof s.pattern === 'string' && safeRegExp(s.pattern)?.test(str) === false) {
       errors.push(leaf(`${quote(str)} does not match pattern ${quote(s.pattern)}`));
     }
   }
@@ -503,6 +516,22 @@ class Explainer {
   private push(errors: VError[], e: VError | undefined): void {
     if (e) errors.push(e);
   }
+}
+
+const regexps = new Map<string, RegExp | undefined>();
+
+/** A schema pattern as a RegExp (cached); undefined when JavaScript cannot compile it. */
+function safeRegExp(pattern: string): RegExp | undefined {
+  if (!regexps.has(pattern)) {
+    let re: RegExp | undefined;
+    try {
+      re = new RegExp(pattern, 'u');
+    } catch {
+      re = undefined;
+    }
+    regexps.set(pattern, re);
+  }
+  return regexps.get(pattern);
 }
 
 function isObj(v: Json | undefined): v is { [k: string]: Json } {
