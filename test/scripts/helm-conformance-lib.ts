@@ -99,15 +99,8 @@ export function runHelmCase(caseDir: string): HelmCaseResult {
   return e === a ? { name, passed: true } : { name, passed: false, detail: firstDifference(e, a) };
 }
 
-/** The known-differences list: case name → reason (`name: reason` lines, `#` comments). */
+/** The known-differences list: case name → reason (a JSON object; cases that differ from Helm, with why). */
 export function loadKnownHelmDifferences(file: string): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!existsSync(file)) return out;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const t = line.trim();
-    if (t === '' || t.startsWith('#')) continue;
-    const i = t.indexOf(':');
-    out.set(i < 0 ? t : t.slice(0, i).trim(), i < 0 ? '' : t.slice(i + 1).trim());
-  }
-  return out;
+  if (!existsSync(file)) return new Map();
+  return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
 }
