@@ -129,7 +129,7 @@ function match(pattern: string, name: string, slashStops: boolean): boolean {
       name = t;
       continue;
     }
-    if (err) throw err;
+    if (err) throw err as Error;
     if (star) {
       for (let i = 0; i < name.length && !(slashStops && name[i] === '/'); i++) {
         const t2 = matchChunk(chunk, name.slice(i + 1), slashStops);

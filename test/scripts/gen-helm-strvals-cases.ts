@@ -28,14 +28,14 @@ class GoLiteral {
     const s = this.s;
     if (s.startsWith('map[string]interface{}{', this.i)) {
       this.i += 'map[string]interface{}'.length;
-      return this.composite(true) as Go;
+      return this.composite(true);
     }
     const slice = /^\[\](map\[string\]interface\{\}|interface\{\}|string|int)\{/.exec(s.slice(this.i));
     if (slice) {
       this.i += slice[0].length - 1;
-      return this.composite(false, slice[1]?.startsWith('map') === true) as Go;
+      return this.composite(false, slice[1]?.startsWith('map') === true);
     }
-    if (s[this.i] === '{') return this.composite(false) as Go;
+    if (s[this.i] === '{') return this.composite(false);
     if (s[this.i] === '"') {
       const m = /^"(?:[^"\\]|\\.)*"/.exec(s.slice(this.i)) as RegExpExecArray;
       this.i += m[0].length;
@@ -69,7 +69,7 @@ class GoLiteral {
       }
       const field = /^([a-zA-Z_][a-zA-Z0-9_]*):\s/.exec(this.s.slice(this.i));
       if (elemMaps && this.s[this.i] === '{') {
-        items.push(this.composite(true) as Go);
+        items.push(this.composite(true));
       } else if (field && !isMap) {
         keyed = true;
         this.i += field[0].length;

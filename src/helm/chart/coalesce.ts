@@ -47,13 +47,25 @@ function coalesceDeps(warn: WarnFn, chart: Chart, dest: HelmMap, prefix: string,
   for (const sub of chart.dependencies) {
     const c = getKey(dest, sub.name);
     if (!hasKey(dest, sub.name)) setKey(dest, sub.name, {});
-    else if (!isTable(c)) throw new CoalesceError(`type mismatch on ${sub.name}: %!t(${goTypeName(c)}=${String(c)})`);
+    else if (!isTable(c))
+      throw new CoalesceError(`type mismatch on ${sub.name}: %!t(${goTypeName(c)}=${scalarText(c)})`);
     const dv = dest[sub.name] as HelmMap;
     const subPrefix = concatPrefix(prefix, chart.name);
     coalesceGlobals(warn, dv, dest, subPrefix);
     setKey(dest, sub.name, coalesce(warn, sub, dv, subPrefix, merge));
   }
   return dest;
+}
+
+/** A scalar's text for messages (non-tables only reach here). */
+function scalarText(v: HelmValue | undefined): string {
+  return Array.isArray(v)
+    ? `[${v.length} items]`
+    : v === undefined || v === null
+      ? '<nil>'
+      : typeof v === 'object'
+        ? 'map'
+        : String(v);
 }
 
 function goTypeName(v: HelmValue | undefined): string {

@@ -115,6 +115,7 @@ function pathToMap(path: string, data: HelmMap): HelmMap {
 function goSprint(v: HelmValue | undefined): string {
   if (v === undefined || v === null) return '<nil>';
   if (typeof v === 'string') return v;
+  if (typeof v === 'object') return Array.isArray(v) ? '[...]' : 'map[...]';
   return String(v);
 }
 

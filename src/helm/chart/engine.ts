@@ -13,6 +13,8 @@ import {
   TemplateExecError,
   TemplateParseError,
   int64,
+  isGoMap,
+  mapGet,
   mapType,
   typedMap,
   typedSlice,
@@ -80,16 +82,22 @@ function toGoTop(top: RenderTop): GoMap {
   return { Values: toGoValue(top.Values), Release: top.Release, Capabilities: top.Capabilities };
 }
 
-/** Values to the template value model: int64 (`--set` integers) become GoNumber. */
+/**
+ * Values to the template value model, in place: int64 (`--set` integers) become GoNumber; every other
+ * value already is a Go value (maps are plain objects, float64 numbers).
+ */
 export function toGoValue(v: HelmValue): GoValue {
   if (typeof v === 'bigint') return int64(v);
+  const go: unknown = v;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) (v as GoValue[])[i] = toGoValue(v[i] as HelmValue);
-    return v as GoValue[];
+    const list = go as GoValue[];
+    for (let i = 0; i < v.length; i++) list[i] = toGoValue(v[i] as HelmValue);
+    return list;
   }
   if (isTable(v)) {
-    for (const k of Object.keys(v)) (v as GoMap)[k] = toGoValue(v[k] as HelmValue);
-    return v as GoMap;
+    const map = go as GoMap;
+    for (const k of Object.keys(v)) map[k] = toGoValue(v[k] as HelmValue);
+    return map;
   }
   return v;
 }
@@ -117,8 +125,8 @@ function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>): 
   if (c.isRoot()) next.Values = vals.Values ?? null;
   else {
     const parentValues = vals.Values;
-    const vs = isTable(parentValues) ? tableAt(parentValues as HelmMap, c.name) : undefined;
-    if (vs) next.Values = vs as GoMap;
+    const vs = isGoMap(parentValues) ? tableAt(parentValues, c.name) : undefined;
+    if (vs) next.Values = vs;
   }
   for (const child of c.dependencies) subCharts[child.name] = collectTemplates(child, next, out);
   const parentId = c.fullPath();
@@ -131,11 +139,11 @@ function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>): 
 }
 
 /** Values.Table with a dotted name (Helm splits the chart name on dots). */
-function tableAt(v: HelmMap, path: string): HelmMap | undefined {
-  let t: HelmMap = v;
+function tableAt(v: GoMap, path: string): GoMap | undefined {
+  let t: GoMap = v;
   for (const n of path.split('.')) {
-    const x = Object.prototype.hasOwnProperty.call(t, n) ? t[n] : undefined;
-    if (!isTable(x)) return undefined;
+    const x = mapGet(t, n);
+    if (!isGoMap(x)) return undefined;
     t = x;
   }
   return t;

@@ -157,9 +157,8 @@ function readHead(path: string, doc: string): Manifest | undefined {
     if (!HOOK_EVENTS.has(ev)) return undefined;
     events.push(ev);
   }
-  const weight = /^[+-]?[0-9]+$/.test(String(annotations['helm.sh/hook-weight'] ?? ''))
-    ? Number(annotations['helm.sh/hook-weight'])
-    : 0;
+  const w = annotations['helm.sh/hook-weight'];
+  const weight = typeof w === 'string' && /^[+-]?[0-9]+$/.test(w) ? Number(w) : 0;
   const policies = annotations['helm.sh/hook-delete-policy'];
   const deletePolicies = typeof policies === 'string' ? policies.split(',').map((p) => p.trim().toLowerCase()) : [];
   m.hook = { events, weight, deletePolicies };

@@ -159,10 +159,12 @@ export function decodeMetadata(m: HelmMap, md: ChartMetadata): ChartMetadata {
 
 /** Go's sanitizeString: whitespace becomes a space, other unprintable characters are dropped. */
 function sanitize(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s
-    .replace(/\s/gu, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/gu, '');
+  return (
+    s
+      .replace(/\s/gu, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/gu, '')
+  );
 }
 
 const ALIAS_FORMAT = /^[a-zA-Z0-9_-]+$/;

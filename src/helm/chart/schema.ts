@@ -64,7 +64,10 @@ const compiled = new WeakMap<Uint8Array, Map<SchemaLoader | undefined, CompiledS
 
 function compile(schemaJson: Uint8Array, loader: SchemaLoader | undefined): CompiledSchema | string {
   let byLoader = compiled.get(schemaJson);
-  if (!byLoader) compiled.set(schemaJson, (byLoader = new Map()));
+  if (!byLoader) {
+    byLoader = new Map<SchemaLoader | undefined, CompiledSchema | string>();
+    compiled.set(schemaJson, byLoader);
+  }
   let c = byLoader.get(loader);
   if (c === undefined) {
     c = compileNow(schemaJson, loader);
@@ -125,7 +128,7 @@ function referencedDocuments(doc: SchemaNode, base: string): Set<string> {
     }
     for (const [k, v] of Object.entries(n)) if (k !== 'enum' && k !== 'const') walk(v, id);
   };
-  walk(doc as Json, base);
+  walk(doc, base);
   return out;
 }
 
@@ -319,13 +322,14 @@ class Validator {
     const frag = url.includes('#') ? decodeURIComponent(url.slice(url.indexOf('#') + 1)) : '';
     const doc = this.docs.get(docUrl) ?? this.findById(docUrl);
     if (doc === undefined) return undefined;
-    let node: Json = doc as Json;
+    let node: Json = doc;
     if (frag !== '') {
       for (const tok of frag.split('/').slice(1)) {
         const key = tok.replace(/~1/g, '/').replace(/~0/g, '~');
         if (node === null || typeof node !== 'object') return undefined;
-        node = Array.isArray(node) ? (node[Number(key)] as Json) : ((node as { [k: string]: Json })[key] as Json);
-        if (node === undefined) return undefined;
+        const next: Json | undefined = Array.isArray(node) ? node[Number(key)] : node[key];
+        if (next === undefined) return undefined;
+        node = next;
       }
     }
     return { schema: node as SchemaNode, base: docUrl };

@@ -11,7 +11,7 @@ export class StrvalsError extends Error {}
 const MAX_INDEX = 65536;
 const MAX_NESTED_NAME_LEVEL = 30;
 const EOF = Symbol('EOF');
-class NotList {}
+const NOT_LIST = Symbol('not a list');
 
 /** Reads a value for a `--set-file` entry (the file's text). */
 export type FileValueReader = (path: string) => HelmValue;
@@ -163,7 +163,7 @@ class Parser {
       put('');
       return inList ? undefined : EOF;
     }
-    if (vl instanceof NotList) {
+    if (vl === NOT_LIST) {
       const { v: rs } = this.runesUntil(',');
       put(this.reader(rs));
       return undefined;
@@ -241,12 +241,12 @@ class Parser {
     }
   }
 
-  private valList(): HelmValue[] | NotList | StrvalsError | typeof EOF {
+  private valList(): HelmValue[] | typeof NOT_LIST | StrvalsError | typeof EOF {
     const r = this.readRune();
     if (r === EOF) return EOF;
     if (r !== '{') {
       this.pos--;
-      return new NotList();
+      return NOT_LIST;
     }
     const list: HelmValue[] = [];
     const read = this.reader as (rs: string) => HelmValue;
@@ -324,5 +324,5 @@ function jsonValueEnd(s: string): number | undefined {
     return undefined;
   }
   const m = /^(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)/.exec(s.slice(i));
-  return m ? i + (m[0] as string).length : undefined;
+  return m ? i + m[0].length : undefined;
 }

@@ -41,7 +41,7 @@ export function deepCopy<T extends HelmValue>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
   const out: HelmMap = {};
-  for (const k of Object.keys(v)) setKey(out, k, deepCopy((v as HelmMap)[k] as HelmValue));
+  for (const k of Object.keys(v)) setKey(out, k, deepCopy(v[k] as HelmValue));
   return out as T;
 }
 
