@@ -42,7 +42,7 @@ function pair(name: string, sig: string, fn: (...args: never[]) => unknown): Rec
   const mustSig = sig.replace(/\) (.*)$/, ') ($1, error)');
   return {
     [name]: goFunc(sig, fn),
-    ['must' + name[0]?.toUpperCase() + name.slice(1)]: goFunc(mustSig, fn),
+    ['must' + name.charAt(0).toUpperCase() + name.slice(1)]: goFunc(mustSig, fn),
   };
 }
 
@@ -297,7 +297,7 @@ export function deepCopy(v: GoValue): GoValue {
     return new GoStruct(v.type, Object.fromEntries(Object.entries(v.fields).map(([k, x]) => [k, deepCopy(x)])));
   if (Array.isArray(v)) {
     const out: GoSlice = v.map(deepCopy);
-    const t = (v as GoSlice)[GO_TYPE];
+    const t = v[GO_TYPE];
     if (t) out[GO_TYPE] = t;
     return out;
   }
@@ -324,7 +324,7 @@ export function dictFuncs(): Record<string, GoFunc> {
       },
     ),
     unset: goFunc('func(map[string]interface {}, string) map[string]interface {}', (d: GoMap, k: string) => {
-      delete d[k];
+      Reflect.deleteProperty(d, k);
       return d;
     }),
     hasKey: goFunc('func(map[string]interface {}, string) bool', (d: GoMap, k: string) => mapHas(d, k)),

@@ -123,7 +123,7 @@ export function deepEqual(a: GoValue | undefined, b: GoValue | undefined): boole
     return a.type.fields.every((f) => deepEqual(a.fields[f.name] ?? null, bs.fields[f.name] ?? null));
   }
   if (isGoFunc(a)) return false;
-  const am = a as GoMap;
+  const am = a;
   const bm = b as GoMap;
   const ak = Object.keys(am);
   if (ak.length !== Object.keys(bm).length) return false;

@@ -6,13 +6,21 @@
  */
 import { hmac } from '@noble/hashes/hmac';
 import { scrypt } from '@noble/hashes/scrypt';
-import { sha1 } from '@noble/hashes/sha1';
+import { sha1 } from '@noble/hashes/legacy';
 import { sha256, sha512 } from '@noble/hashes/sha2';
-import { p256 } from '@noble/curves/p256';
+import { p256 } from '@noble/curves/nist';
 import { ed25519 } from '@noble/curves/ed25519';
 import bcryptjs from 'bcryptjs';
 import forge from 'node-forge';
-import { GoError, GoStruct, goFunc, type GoFunc, type GoStructType, type GoValue } from '../template/index.js';
+import {
+  GoError,
+  GoStruct,
+  formatValue,
+  goFunc,
+  type GoFunc,
+  type GoStructType,
+  type GoValue,
+} from '../template/index.js';
 import { base64Decode, base64Encode, fromUtf8, utf8 } from './encoding.js';
 import { randomBytes } from './random.js';
 
@@ -134,17 +142,18 @@ function rsaKeyPem(key: forge.pki.rsa.PrivateKey): string {
 }
 
 function ecKeyPem(): string {
-  const priv = p256.utils.randomPrivateKey();
+  const priv = p256.utils.randomSecretKey();
   const pub = p256.getPublicKey(priv, false);
   const a = forge.asn1;
   const bin = (b: Uint8Array): string => String.fromCharCode(...b);
   const der = a.create(a.Class.UNIVERSAL, a.Type.SEQUENCE, true, [
     a.create(a.Class.UNIVERSAL, a.Type.INTEGER, false, '\x01'),
     a.create(a.Class.UNIVERSAL, a.Type.OCTETSTRING, false, bin(priv)),
-    a.create(a.Class.CONTEXT_SPECIFIC, 0, true, [
+    // [0] and [1] context tags: forge numbers them with its Type enum (NONE = 0, BOOLEAN = 1).
+    a.create(a.Class.CONTEXT_SPECIFIC, a.Type.NONE, true, [
       a.create(a.Class.UNIVERSAL, a.Type.OID, false, a.oidToDer('1.2.840.10045.3.1.7').getBytes()),
     ]),
-    a.create(a.Class.CONTEXT_SPECIFIC, 1, true, [
+    a.create(a.Class.CONTEXT_SPECIFIC, a.Type.BOOLEAN, true, [
       a.create(a.Class.UNIVERSAL, a.Type.BITSTRING, false, '\x00' + bin(pub)),
     ]),
   ]);
@@ -152,7 +161,7 @@ function ecKeyPem(): string {
 }
 
 function ed25519KeyPem(): string {
-  const seed = ed25519.utils.randomPrivateKey();
+  const seed = ed25519.utils.randomSecretKey();
   const prefix = Uint8Array.of(
     0x30,
     0x2e,
@@ -205,7 +214,7 @@ function certificate(cert: string, key: string): GoStruct {
 
 function parseKey(privPEM: string): forge.pki.rsa.PrivateKey {
   try {
-    return forge.pki.privateKeyFromPem(privPEM) as forge.pki.rsa.PrivateKey;
+    return forge.pki.privateKeyFromPem(privPEM);
   } catch (e) {
     throw new GoError(`parsing private key: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -215,7 +224,7 @@ function ipList(ips: GoValue): string[] {
   if (ips === null) return [];
   if (!Array.isArray(ips)) return [];
   return ips.map((ip) => {
-    if (typeof ip !== 'string') throw new GoError(`error processing ip list: ${String(ip)} is not a string`);
+    if (typeof ip !== 'string') throw new GoError(`error processing ip list: ${formatValue(ip)} is not a string`);
     if (!/^[0-9.]+$|:/.test(ip)) throw new GoError(`error parsing ip: ${ip}`);
     return ip;
   });
@@ -224,7 +233,8 @@ function ipList(ips: GoValue): string[] {
 function dnsList(names: GoValue): string[] {
   if (names === null || !Array.isArray(names)) return [];
   return names.map((n) => {
-    if (typeof n !== 'string') throw new GoError(`error processing alternate dns name: ${String(n)} is not a string`);
+    if (typeof n !== 'string')
+      throw new GoError(`error processing alternate dns name: ${formatValue(n)} is not a string`);
     return n;
   });
 }

@@ -5,7 +5,8 @@
  * the repository's go-yaml v2 emitter (src/yaml), TOML both ways, base64 and base32.
  */
 import { parse as parseToml } from 'smol-toml';
-import { emitDocument, parseYamlStream, type YamlMap, type YamlValue } from '../../yaml/index.js';
+import { stringify as stringifyYaml } from 'yaml';
+import { compareKeys, emitDocument, parseYamlStream, type YamlMap, type YamlValue } from '../../yaml/index.js';
 import {
   GoError,
   GoNumber,
@@ -212,6 +213,25 @@ export function toYaml(v: GoValue): string {
   }
 }
 
+/**
+ * Helm's toYamlPretty (go-yaml v3's encoder, indent 2: sequences indented under their key), written
+ * with the `yaml` package in go-yaml v3's layout; "" when it fails. Scalars are quoted by that
+ * package's rules, which match go-yaml v3 for common values (see docs/helm.md).
+ */
+export function toYamlPretty(v: GoValue): string {
+  try {
+    const text = stringifyYaml(toYamlValue(v), {
+      indent: 2,
+      indentSeq: true,
+      lineWidth: 0,
+      sortMapEntries: (a, b) => compareKeys(String(a.key), String(b.key)),
+    });
+    return text.endsWith('\n') ? text.slice(0, -1) : text;
+  } catch {
+    return '';
+  }
+}
+
 /** YAML text to a Go value through sigs.k8s.io/yaml's YAML → JSON step (first document). Throws GoError. */
 export function yamlToGo(text: string): GoValue {
   const stream = parseYamlStream(text, { file: '', mode: 'yaml11' });
@@ -276,9 +296,19 @@ export function tomlToGo(text: string): GoMap {
   try {
     parsed = parseToml(text);
   } catch (e) {
-    throw new GoError(`toml: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    throw new GoError(tomlErrorMessage(e));
   }
   return fromToml(parsed) as GoMap;
+}
+
+/** BurntSushi/toml's wording for the parse errors charts meet; other errors keep smol-toml's text. */
+function tomlErrorMessage(e: unknown): string {
+  const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  const line = (e as { line?: number }).line ?? 1;
+  if (/incomplete key-value|cannot find end of key/.test(msg)) {
+    return `toml: line ${line}: unexpected EOF; expected key separator '='`;
+  }
+  return `toml: line ${line}: ${msg}`;
 }
 
 function fromToml(v: unknown): GoValue {
@@ -314,6 +344,7 @@ function tomlKey(k: string): string {
 function tomlQuote(s: string): string {
   return (
     '"' +
+    // eslint-disable-next-line no-control-regex -- TOML escapes the C0 controls
     s.replace(/[\\"\x00-\x1f\x7f]/g, (c) => TOML_ESC[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) +
     '"'
   );
@@ -361,7 +392,7 @@ function tomlScalar(v: GoValue, indent: string): string {
 
 function tomlTable(out: string[], path: string[], m: GoMap): void {
   const keys = sortedMapKeys(m);
-  const indent = '  '.repeat(Math.max(path.length - 1, 0));
+  const indent = '  '.repeat(path.length);
   for (const k of keys) {
     const v = mapGet(m, k) ?? null;
     if (v === null || isTableLike(v) || isArrayOfTables(v)) continue;
@@ -372,11 +403,11 @@ function tomlTable(out: string[], path: string[], m: GoMap): void {
     const sub = [...path, k];
     if (isArrayOfTables(v)) {
       for (const e of v as GoValue[]) {
-        out.push(`\n${'  '.repeat(sub.length - 1)}[[${sub.map(tomlKey).join('.')}]]\n`);
+        out.push(`${out.length > 0 ? '\n' : ''}${'  '.repeat(sub.length - 1)}[[${sub.map(tomlKey).join('.')}]]\n`);
         tomlTable(out, sub, e instanceof GoStruct ? Object.fromEntries(structJSONEntries(e)) : (e as GoMap));
       }
     } else if (v !== null && isTableLike(v)) {
-      out.push(`\n${'  '.repeat(sub.length - 1)}[${sub.map(tomlKey).join('.')}]\n`);
+      out.push(`${out.length > 0 ? '\n' : ''}${'  '.repeat(sub.length - 1)}[${sub.map(tomlKey).join('.')}]\n`);
       tomlTable(out, sub, v instanceof GoStruct ? Object.fromEntries(structJSONEntries(v)) : (v as GoMap));
     }
   }

@@ -229,43 +229,6 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** Layout elements in the order Go's nextStdChunk recognises them. */
-const STD_CHUNKS = [
-  'January',
-  'Jan',
-  'Monday',
-  'Mon',
-  'MST',
-  '01',
-  '02',
-  '03',
-  '04',
-  '05',
-  '06',
-  '002',
-  '15',
-  '1',
-  '2006',
-  '2',
-  '_2',
-  '__2',
-  '3',
-  '4',
-  '5',
-  'PM',
-  'pm',
-  '-07:00:00',
-  '-0700',
-  '-07:00',
-  '-070000',
-  '-07',
-  'Z07:00:00',
-  'Z0700',
-  'Z07:00',
-  'Z070000',
-  'Z07',
-];
-
 type Chunk = { lit: string } | { std: string; frac?: { sep: string; digits: number; trim: boolean } };
 
 /** Splits a layout into literals and elements (Go's nextStdChunk). */
@@ -279,7 +242,7 @@ function layoutChunks(layout: string): Chunk[] {
   };
   while (i < layout.length) {
     const rest = layout.slice(i);
-    const std = matchStd(rest, layout, i);
+    const std = matchStd(rest);
     if (std) {
       flush();
       out.push(std.chunk);
@@ -293,7 +256,7 @@ function layoutChunks(layout: string): Chunk[] {
   return out;
 }
 
-function matchStd(rest: string, layout: string, i: number): { chunk: Chunk; len: number } | undefined {
+function matchStd(rest: string): { chunk: Chunk; len: number } | undefined {
   const c = rest[0] as string;
   if ((c === '.' || c === ',') && (rest[1] === '0' || rest[1] === '9')) {
     const d = rest[1] as string;
@@ -340,9 +303,6 @@ function matchStd(rest: string, layout: string, i: number): { chunk: Chunk; len:
   ]) {
     if (rest.startsWith(z)) return { chunk: { std: z }, len: z.length };
   }
-  void layout;
-  void i;
-  void STD_CHUNKS;
   return undefined;
 }
 

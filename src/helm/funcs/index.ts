@@ -21,7 +21,16 @@ import {
 } from '../template/index.js';
 import { defaultFuncs, dictFuncs, listFuncs } from './collections.js';
 import { cryptoFuncs } from './crypto.js';
-import { jsonToGo, marshalJSON, tomlToGo, toToml, toYaml, unmarshalTypeError, yamlToGo } from './encoding.js';
+import {
+  jsonToGo,
+  marshalJSON,
+  tomlToGo,
+  toToml,
+  toYaml,
+  toYamlPretty,
+  unmarshalTypeError,
+  yamlToGo,
+} from './encoding.js';
 import { mathFuncs } from './math.js';
 import { miscFuncs } from './misc.js';
 import { stringFuncs } from './strings.js';
@@ -108,7 +117,7 @@ export function helmFuncMap(): Record<string, GoFunc> {
       }
     }),
     toYaml: goFunc('func(interface {}) string', toYaml),
-    toYamlPretty: goFunc('func(interface {}) string', toYaml),
+    toYamlPretty: goFunc('func(interface {}) string', toYamlPretty),
     fromYaml: goFunc('func(string) map[string]interface {}', fromYaml),
     fromYamlArray: goFunc('func(string) []interface {}', fromYamlArray),
     toJson: goFunc('func(interface {}) string', (v: GoValue) => {

@@ -67,7 +67,7 @@ function decDiv(a: Decimal, b: Decimal): Decimal {
   if (b.coef === 0n) throw new GoError('decimal division by 0');
   const places = 16;
   // a/b * 10^places as an integer, rounded half away from zero.
-  const shift = places + b.exp - a.exp;
+  const shift = places + a.exp - b.exp;
   let num = a.coef;
   let den = b.coef;
   if (shift >= 0) num *= 10n ** BigInt(shift);

@@ -379,10 +379,7 @@ export function miscFuncs(): Record<string, GoFunc> {
     fail: goFunc('func(string) (string, error)', (msg: string) => {
       throw new GoError(msg);
     }),
-    getHostByName: goFunc('func(string) string', (name: string) => {
-      void name;
-      return '';
-    }),
+    getHostByName: goFunc('func(string) string', () => ''),
     env: goFunc('func(string) string', () => ''),
     expandenv: goFunc('func(string) string', (s: string) => s.replace(/\$\{?\w+\}?/g, '')),
   };

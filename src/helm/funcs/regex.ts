@@ -23,7 +23,8 @@ function compile(pattern: string): RegExp {
 
 /** Go's regexp quote for MustCompile panics: backquoted when possible. */
 function regexpQuote(s: string): string {
-  return /^[^`\x00-\x08\x0a-\x1f\x7f\ufeff\ufffd]*$/.test(s) ? '`' + s + '`' : goQuote(s);
+  // eslint-disable-next-line no-control-regex -- strconv.CanBackquote refuses control characters
+  return /^[^`\x00-\x08\x0a-\x1f\x7f\ufeff]*$/.test(s) ? '`' + s + '`' : goQuote(s);
 }
 
 /** regexp.MustCompile: a panic (template error) for bad patterns. */

@@ -8,6 +8,7 @@ import {
   formatValue,
   goFunc,
   goQuote,
+  isAscii,
   typedMap,
   mapType,
   typedSlice,
@@ -19,10 +20,6 @@ import { randomString } from './random.js';
 
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
-
-function isAscii(s: string): boolean {
-  return /^[\x00-\x7f]*$/.test(s);
-}
 
 /** Go's len(s) in bytes. */
 export function byteLen(s: string): number {
@@ -65,8 +62,8 @@ export function trimSpace(s: string): string {
 
 /** strings.Trim(s, cutset). */
 function trimCutset(s: string, cutset: string): string {
-  const set = new Set([...cutset]);
-  const chars = [...s];
+  const set = new Set(Array.from(cutset));
+  const chars = Array.from(s);
   let a = 0;
   let b = chars.length;
   while (a < b && set.has(chars[a] as string)) a++;
@@ -100,7 +97,7 @@ function toTitle(ch: string): string {
   const t = special[ch];
   if (t !== undefined) return t;
   const u = ch.toUpperCase();
-  return [...u].length === 1 ? u : ch;
+  return Array.from(u).length === 1 ? u : ch;
 }
 
 /** Go's strings.ToUpper / ToLower map rune by rune (no length-changing special casing). */
@@ -108,7 +105,7 @@ export function toUpper(s: string): string {
   let out = '';
   for (const ch of s) {
     const u = ch.toUpperCase();
-    out += [...u].length === 1 ? u : ch;
+    out += Array.from(u).length === 1 ? u : ch;
   }
   return out;
 }
@@ -117,7 +114,7 @@ export function toLower(s: string): string {
   let out = '';
   for (const ch of s) {
     const l = ch.toLowerCase();
-    out += [...l].length === 1 ? l : ch;
+    out += Array.from(l).length === 1 ? l : ch;
   }
   return out;
 }
@@ -247,7 +244,7 @@ function isConnector(ch: string): boolean {
 
 /** xstrings.ToCamelCase of v1.4 (Sprig's `camelcase`: `http_server` → `HttpServer`). */
 function toPascalCase(str: string): string {
-  const chars = [...str];
+  const chars = Array.from(str);
   if (chars.length === 0) return '';
   let out = '';
   let i = 0;
@@ -340,7 +337,7 @@ function lowerWord(wt: WordType, word: string, connector: string): string {
 
 /** xstrings' camelCaseToLowerCase (snakecase and kebabcase). */
 function camelToLower(str: string, connector: string): string {
-  const chars = [...str];
+  const chars = Array.from(str);
   if (chars.length === 0) return '';
   let out = '';
   let pos = 0;
@@ -396,7 +393,7 @@ function camelToLower(str: string, connector: string): string {
 }
 
 function shuffle(s: string): string {
-  const chars = [...s];
+  const chars = Array.from(s);
   for (let i = chars.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
     [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
@@ -425,7 +422,7 @@ function splitToMap(parts: string[]): GoValue {
 export function splitN(s: string, sep: string, n: number): string[] {
   if (n === 0) return [];
   if (sep === '') {
-    const chars = [...s];
+    const chars = Array.from(s);
     if (n < 0 || n >= chars.length) return chars;
     return [...chars.slice(0, n - 1), chars.slice(n - 1).join('')];
   }
@@ -542,7 +539,7 @@ export function stringFuncs(): Record<string, GoFunc> {
 /** strings.Replace(s, old, new, -1), with Go's rule for an empty `old` (insert around every rune). */
 export function goReplaceAll(s: string, old: string, repl: string): string {
   if (old === '') {
-    const chars = [...s];
+    const chars = Array.from(s);
     return repl + chars.map((c) => c + repl).join('');
   }
   return s.split(old).join(repl);

@@ -119,6 +119,7 @@ function parseInner(rawURL: string): GoURL {
     rawQuery: '',
     fragment: '',
   };
+  // eslint-disable-next-line no-control-regex -- net/url refuses control characters
   if (/[\x00-\x1f\x7f]/.test(rawURL)) throw new GoError('net/url: invalid control character in URL');
   let rest: string;
   [u.scheme, rest] = getScheme(main);

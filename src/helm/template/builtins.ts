@@ -12,6 +12,7 @@ import {
   elemType,
   goFunc,
   intValue,
+  isAscii,
   isGoFunc,
   isGoMap,
   isTrue,
@@ -97,15 +98,11 @@ function indexArg(index: Value, cap: number): number {
   return Number(x);
 }
 
-function isAscii(s: string): boolean {
-  return /^[\x00-\x7f]*$/.test(s);
-}
-
 function index(item: Value, ...indexes: Value[]): Value {
   if (item === undefined || item === null) throw new GoError('index of untyped nil');
   let cur: Value = item;
   for (const idx of indexes) {
-    if (cur === null || cur === undefined) throw new GoError('index of nil pointer');
+    if (cur === null) throw new GoError('index of nil pointer');
     if (typeof cur === 'string') {
       const bytes: Uint8Array | undefined = isAscii(cur) ? undefined : utf8Encoder.encode(cur);
       const len = bytes ? bytes.length : cur.length;

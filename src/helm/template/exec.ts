@@ -74,6 +74,8 @@ export class TemplateExecError extends Error {
     super(message);
     this.name = 'TemplateExecError';
   }
+  /** What the template had written before it failed (Go leaves it in the writer). */
+  partialOutput = '';
 }
 
 /** `undefined` inside the executor: Go's invalid reflect.Value (a missing key, nil data). */
@@ -83,10 +85,11 @@ type Value = GoValue | undefined;
 const MISSING: unique symbol = Symbol('missing');
 type Final = Value | typeof MISSING;
 
-class BreakSignal {}
-class ContinueSignal {}
-const BREAK = new BreakSignal();
-const CONTINUE = new ContinueSignal();
+/** `{{break}}` and `{{continue}}` unwind to their range loop as exceptions (created once). */
+class BreakSignal extends Error {}
+class ContinueSignal extends Error {}
+const BREAK = new BreakSignal('break');
+const CONTINUE = new ContinueSignal('continue');
 
 const MAX_EXEC_DEPTH = 100000;
 
@@ -99,9 +102,10 @@ interface Variable {
 
 /** Executes template `tmpl` with `data`; returns the output. Throws TemplateExecError. */
 export function execute(ctx: ExecContext, tmpl: ExecTemplate, data: GoValue | undefined): string {
-  const s = new State(ctx, tmpl, data);
+  // A nil data value is Go's reflect.ValueOf(nil): an invalid value, not a nil interface.
+  const s = new State(ctx, tmpl, data ?? undefined);
   if (!tmpl.root) s.errorf(`${quote(tmpl.name)} is an incomplete or empty template`);
-  s.walk(data, tmpl.root as ListNode);
+  s.walk(data ?? undefined, tmpl.root as ListNode);
   return s.out;
 }
 
@@ -125,7 +129,11 @@ class State {
   errorf(message: string): never {
     const name = this.tmpl.name;
     const n = this.node;
-    if (!n) throw new TemplateExecError(`template: ${name}: ${message}`, name);
+    if (!n) {
+      const e = new TemplateExecError(`template: ${name}: ${message}`, name);
+      e.partialOutput = this.out;
+      throw e;
+    }
     const text = n.src.text;
     const lineStart = text.lastIndexOf('\n', n.pos - 1) + 1;
     let line = 1;
@@ -526,7 +534,6 @@ class State {
         args.length === 0 ? formatValue(final === MISSING ? undefined : final) : nodeString(args[0] as ArgNode);
       return this.safeCall(node, name, () => callBuiltin('call', [calleeName, ...argv]));
     }
-    if (special !== undefined) return this.safeCall(node, name, () => callBuiltin(special, argv));
     return this.safeCall(node, name, () => boxResult(fn.fn(...unboxArgs(fn, argv)), fn.result));
   }
 
@@ -644,6 +651,11 @@ class State {
       return;
     }
     if (isGoFunc(v)) this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
+    // Go's printableValue dereferences pointers before printing (`{…}`, not `&{…}`).
+    if (v instanceof GoStruct && v.type.pointer === true && !v.type.methods?.String && !v.type.methods?.Error) {
+      this.out += formatValue(new GoStruct({ ...v.type, pointer: false }, v.fields));
+      return;
+    }
     this.out += formatValue(v);
   }
 }

@@ -188,11 +188,11 @@ class Printer {
     }
     if (f.widPresent && f.wid > width && !f.minus) this.writePadding(f.wid - width);
     let out = '';
-    if (f.sharp) out += '0' + digits[16];
+    if (f.sharp) out += '0' + digits.charAt(16);
     for (let i = 0; i < length; i++) {
       if (f.space && i > 0) {
         out += ' ';
-        if (f.sharp) out += '0' + digits[16];
+        if (f.sharp) out += '0' + digits.charAt(16);
       }
       const c = bytes[i] as number;
       out += (digits[c >> 4] as string) + (digits[c & 15] as string);
@@ -303,15 +303,15 @@ class Printer {
         return;
       }
       case 'c': {
-        this.fmtC(v);
+        this.fmtC(BigInt.asUintN(64, v));
         return;
       }
       case 'q': {
-        this.fmtQc(v);
+        this.fmtQc(BigInt.asUintN(64, v));
         return;
       }
       case 'U': {
-        this.fmtUnicode(v);
+        this.fmtUnicode(BigInt.asUintN(64, v));
         return;
       }
       default:
@@ -383,7 +383,10 @@ class Printer {
           this.buf += type + '{';
           v.forEach((c, i) => {
             if (i > 0) this.buf += ', ';
-            this.buf += '0x' + c.toString(16);
+            const sharp = this.f.sharp;
+            this.f.sharp = true;
+            this.fmtInteger(BigInt(c), 16, false, 'v', false);
+            this.f.sharp = sharp;
           });
           this.buf += '}';
         } else {
@@ -606,12 +609,12 @@ class Printer {
     const end = format.length;
     let argNum = 0;
     let afterIndex = false;
-    let reordered = false;
+    const state = { reordered: false };
     let goodArgNum = true;
     const f = this.f;
     const argNumber = (i: number): [number, number, boolean] => {
       if (format.length <= i || format[i] !== '[') return [argNum, i, false];
-      reordered = true;
+      state.reordered = true;
       const [index, wid, ok] = parseArgNumber(format.slice(i));
       if (ok && index >= 0 && index < a.length) return [index, i + wid, true];
       goodArgNum = false;
@@ -690,7 +693,7 @@ class Printer {
             f.prec = 0;
             f.precPresent = false;
           }
-          if (!ok) this.buf += '%!(BADPREC)';
+          if (!f.precPresent) this.buf += '%!(BADPREC)';
           afterIndex = false;
         } else {
           [f.prec, f.precPresent, i] = parsenum(format, i, end);
@@ -724,7 +727,7 @@ class Printer {
         argNum++;
       }
     }
-    if (!reordered && argNum < a.length) {
+    if (!state.reordered && argNum < a.length) {
       this.clearflags();
       this.buf += '%!(EXTRA ';
       for (let k = argNum; k < a.length; k++) {

@@ -76,7 +76,7 @@ export function tokenString(t: Token): string {
   if (t.typ === Item.EOF) return 'EOF';
   if (t.typ === Item.Error) return t.val;
   if (t.typ > Item.Keyword) return `<${t.val}>`;
-  if ([...t.val].length > 10) return goQuoteForToken([...t.val].slice(0, 10).join('')) + '...';
+  if (Array.from(t.val).length > 10) return goQuoteForToken(Array.from(t.val).slice(0, 10).join('')) + '...';
   return goQuoteForToken(t.val);
 }
 

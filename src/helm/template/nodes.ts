@@ -141,15 +141,19 @@ export type Node =
   | CommandNode
   | ArgNode;
 
-/** Prints a node as Go's `Node.String()` does. */
-export function nodeString(n: Node): string {
+/**
+ * Prints a node as Go's `Node.String()` does; `quoteText` prints text nodes as `%q` (what Go's parse
+ * tests set).
+ */
+export function nodeString(n: Node, quoteText = false): string {
+  const str = (x: Node): string => nodeString(x, quoteText);
   switch (n.type) {
     case 'text':
-      return n.text;
+      return quoteText ? quote(n.text) : n.text;
     case 'comment':
       return `{{${n.text}}}`;
     case 'list':
-      return n.nodes.map(nodeString).join('');
+      return n.nodes.map(str).join('');
     case 'pipe':
       return pipeString(n);
     case 'action':
@@ -178,8 +182,8 @@ export function nodeString(n: Node): string {
     case 'range':
     case 'with':
       return (
-        `{{${n.type} ${pipeString(n.pipe)}}}${nodeString(n.list)}` +
-        (n.elseList ? `{{else}}${nodeString(n.elseList)}` : '') +
+        `{{${n.type} ${pipeString(n.pipe)}}}${str(n.list)}` +
+        (n.elseList ? `{{else}}${str(n.elseList)}` : '') +
         '{{end}}'
       );
     case 'break':

@@ -51,6 +51,8 @@ export interface ParseOptions {
   readonly skipFuncCheck?: boolean;
   readonly leftDelim?: string;
   readonly rightDelim?: string;
+  /** Maximum nesting of parenthesized pipelines (Go's maxStackDepth, default 10000). */
+  readonly maxExpressionDepth?: number;
 }
 
 const MAX_STACK_DEPTH = 10000;
@@ -524,7 +526,8 @@ class Parser {
       case Item.Number:
         return this.newNumber(token);
       case Item.LeftParen: {
-        if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf('max expression depth exceeded');
+        if (this.stackDepth >= (this.options.maxExpressionDepth ?? MAX_STACK_DEPTH))
+          this.errorf('max expression depth exceeded');
         this.stackDepth++;
         try {
           return this.pipeline('parenthesized pipeline', Item.RightParen);
@@ -583,6 +586,14 @@ function nodeText(n: Node): string {
   return n.type;
 }
 
+function parseFloatOrNaN(s: string): number {
+  try {
+    return parseFloat64(s);
+  } catch {
+    return NaN;
+  }
+}
+
 const MAX_INT64 = (1n << 63n) - 1n;
 const MIN_INT64 = -(1n << 63n);
 const MAX_UINT64 = (1n << 64n) - 1n;
@@ -596,7 +607,7 @@ function tryBig(f: () => bigint): bigint | undefined {
 }
 
 /** Go's newNumber: every interpretation of a numeric constant (complex constants are refused). */
-function parseNumber(token: Token, src: TreeSource): NumberNode {
+export function parseNumber(token: Token, src: TreeSource): NumberNode {
   const text = token.val;
   const base = { type: 'number' as const, pos: token.pos, src, text, isComplex: false };
   if (token.typ === Item.CharConstant) {
@@ -604,8 +615,9 @@ function parseNumber(token: Token, src: TreeSource): NumberNode {
     const b = BigInt(r);
     return { ...base, isInt: true, isUint: true, isFloat: true, int64: b, uint64: b, float64: r };
   }
-  if (token.typ === Item.Complex || text.endsWith('i')) {
-    throw new Bail('complex numbers are not supported');
+  if (token.typ === Item.Complex || (text.endsWith('i') && !isNaN(parseFloatOrNaN(text.slice(0, -1))))) {
+    // Complex constants parse (Go keeps them); executing one is an error: the value model has no complex type.
+    return { ...base, isComplex: true, isInt: false, isUint: false, isFloat: false, int64: 0n, uint64: 0n, float64: 0 };
   }
   const u = tryBig(() => parseUint(text, 0, 64));
   const i = tryBig(() => parseInt64(text, 0, 64));

@@ -104,7 +104,7 @@ export function canBackquote(s: string): boolean {
   for (const ch of s) {
     const r = ch.codePointAt(0) as number;
     if (r === 0xfeff) return false;
-    if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f || r === 0xfffd) return false;
+    if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f || (r >= 0xd800 && r <= 0xdfff)) return false;
   }
   return true;
 }
@@ -185,7 +185,7 @@ export function unquote(s: string): string {
   if (body.includes('\n')) throw new SyntaxError_();
   if (!body.includes('\\') && !body.includes(String.fromCharCode(q))) {
     if (q === 0x22) return body;
-    if ([...body].length === 1) return body;
+    if (Array.from(body).length === 1) return body;
     throw new SyntaxError_();
   }
   const bytes: number[] = [];
@@ -443,7 +443,7 @@ function parseExpString(s: string): Digits {
 
 function fmtE(neg: boolean, d: Digits, prec: number, fmt: string): string {
   let out = neg ? '-' : '';
-  out += d.d.length > 0 ? d.d[0] : '0';
+  out += d.d.length > 0 ? d.d.charAt(0) : '0';
   if (prec > 0) {
     out += '.';
     const frac = d.d.slice(1, prec + 1);
@@ -454,7 +454,7 @@ function fmtE(neg: boolean, d: Digits, prec: number, fmt: string): string {
   if (d.d.length === 0) exp = 0;
   out += exp < 0 ? '-' : '+';
   exp = Math.abs(exp);
-  out += exp < 10 ? '0' + exp : String(exp);
+  out += exp < 10 ? `0${exp}` : String(exp);
   return out;
 }
 
@@ -470,7 +470,7 @@ function fmtF(neg: boolean, d: Digits, prec: number): string {
     out += '.';
     for (let i = 0; i < prec; i++) {
       const j = d.dp + i;
-      out += j >= 0 && j < d.d.length ? d.d[j] : '0';
+      out += j >= 0 && j < d.d.length ? d.d.charAt(j) : '0';
     }
   }
   return out;
@@ -563,7 +563,7 @@ function floatBits(f: number, bits: number): { neg: boolean; mant: bigint; exp: 
 function fmtB(f: number, bits: number): string {
   const { neg, mant, exp, mantBits } = floatBits(f, bits);
   const e = exp - mantBits;
-  return (neg ? '-' : '') + mant.toString() + 'p' + (e >= 0 ? '+' : '') + e;
+  return `${neg ? '-' : ''}${mant.toString()}p${e >= 0 ? '+' : ''}${e}`;
 }
 
 /** %x: hexadecimal mantissa and binary exponent, e.g. -0x1.23abcp+20. */
@@ -596,19 +596,19 @@ function fmtX(f: number, prec: number, fmt: string, bits: number): string {
   if (prec < 0 && mant !== 0n) {
     out += '.';
     while (mant !== 0n) {
-      out += hexDigits[Number((mant >> 60n) & 15n)];
+      out += hexDigits.charAt(Number((mant >> 60n) & 15n));
       mant = (mant << 4n) & ((1n << 64n) - 1n);
     }
   } else if (prec > 0) {
     out += '.';
     for (let i = 0; i < prec; i++) {
-      out += hexDigits[Number((mant >> 60n) & 15n)];
+      out += hexDigits.charAt(Number((mant >> 60n) & 15n));
       mant = (mant << 4n) & ((1n << 64n) - 1n);
     }
   }
   out += fmt === 'X' ? 'P' : 'p';
   out += exp < 0 ? '-' : '+';
   const ae = Math.abs(exp);
-  out += ae < 10 ? '0' + ae : String(ae);
+  out += ae < 10 ? `0${ae}` : String(ae);
   return out;
 }

@@ -477,6 +477,12 @@ export function sortedMapKeys(m: GoMap): string[] {
   return Object.keys(m).sort(compareGoStrings);
 }
 
+/** Whether a string is all ASCII (byte offsets equal UTF-16 offsets). */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** UTF-8 byte length of a string (Go's `len` of a string). */
 export function utf8Length(s: string): number {
   let n = s.length;
