@@ -12,6 +12,7 @@ import {
   GoStruct,
   TemplateExecError,
   TemplateParseError,
+  type TemplateSet,
   int64,
   isGoMap,
   mapGet,
@@ -52,16 +53,8 @@ export interface EngineOptions {
 export function renderTemplates(chart: Chart, top: RenderTop, options: EngineOptions = {}): Map<string, string> {
   const tpls = new Map<string, Renderable>();
   collectTemplates(chart, toGoTop(top), tpls);
-  const set = createHelmTemplateSet({ strict: options.strict === true });
   const keys = sortTemplates([...tpls.keys()]);
-  for (const name of keys) {
-    try {
-      set.parse(name, (tpls.get(name) as Renderable).text);
-    } catch (e) {
-      if (e instanceof TemplateParseError) throw new TemplateRenderError(cleanupParseError(name, e).message);
-      throw e;
-    }
-  }
+  const set = parsedSet(chart, keys, tpls, options.strict === true);
   const rendered = new Map<string, string>();
   for (const name of keys) {
     if ((name.split('/').pop() as string).startsWith('_')) continue;
@@ -100,6 +93,34 @@ export function toGoValue(v: HelmValue): GoValue {
     return map;
   }
   return v;
+}
+
+/**
+ * The template set of these templates, parsed once per loaded chart and template selection (parsing does
+ * not depend on values; a set's functions keep no state between executions).
+ */
+const parsedSets = new WeakMap<readonly unknown[], Map<string, TemplateSet>>();
+
+function parsedSet(chart: Chart, keys: readonly string[], tpls: Map<string, Renderable>, strict: boolean): TemplateSet {
+  let byKeys = parsedSets.get(chart.templates);
+  if (!byKeys) {
+    byKeys = new Map();
+    parsedSets.set(chart.templates, byKeys);
+  }
+  const signature = `${String(strict)}\n${keys.join('\n')}`;
+  const cached = byKeys.get(signature);
+  if (cached) return cached;
+  const set = createHelmTemplateSet({ strict });
+  for (const name of keys) {
+    try {
+      set.parse(name, (tpls.get(name) as Renderable).text);
+    } catch (e) {
+      if (e instanceof TemplateParseError) throw new TemplateRenderError(cleanupParseError(name, e).message);
+      throw e;
+    }
+  }
+  byKeys.set(signature, set);
+  return set;
 }
 
 /** Helm's sortTemplates: by number of `/` descending, then by path descending. */
