@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHelmTemplateArgs } from '../../src/cli/commands/helm.js';
+import { firstDifference } from './conformance-lib.js';
 import { helmTemplate } from '../../src/helm/chart/index.js';
 import { splitManifests } from '../../src/helm/chart/manifests.js';
 import { nodeFs, hostPath } from '../../src/node/node-fs.js';
@@ -34,14 +35,6 @@ export function findHelmCases(root: string): string[] {
     .sort()
     .map((n) => join(dir, n))
     .filter((d) => existsSync(join(d, 'case.json')));
-}
-
-function firstDifference(expected: string, actual: string): string {
-  const a = expected.split('\n');
-  const b = actual.split('\n');
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return `line ${i + 1}: expected ${JSON.stringify(a[i] ?? '<end>')}, got ${JSON.stringify(b[i] ?? '<end>')}`;
 }
 
 /**

@@ -38,7 +38,7 @@ export function unmarshalYamlMap(text: string): HelmMap {
 }
 
 /** The JSON type name encoding/json uses in its errors. */
-export function jsonTypeName(v: HelmValue | YamlValue): string {
+export function jsonTypeName(v: HelmValue): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   switch (typeof v) {
@@ -55,12 +55,12 @@ export function jsonTypeName(v: HelmValue | YamlValue): string {
 }
 
 /** YAML value → JSON → interface{}: numbers become float64 (JS numbers), everything else is kept. */
-function jsonRoundTrip(v: YamlValue): HelmValue {
+function jsonRoundTrip(v: HelmValue): HelmValue {
   if (typeof v === 'bigint') return Number(v);
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(jsonRoundTrip);
   const out: HelmMap = {};
-  for (const k of Object.keys(v)) setKey(out, k, jsonRoundTrip(v[k] as YamlValue));
+  for (const k of Object.keys(v)) setKey(out, k, jsonRoundTrip(v[k] as HelmValue));
   return out;
 }
 
@@ -68,7 +68,7 @@ function jsonRoundTrip(v: YamlValue): HelmValue {
  * How sigs.k8s.io/yaml fills a Go `string` field from a YAML scalar: numbers and booleans become their
  * text (floats with `%g` at 32-bit precision, as its converter does). `undefined` for other values.
  */
-export function scalarToGoString(v: YamlValue | HelmValue | undefined): string | undefined {
+export function scalarToGoString(v: YamlValue | undefined): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'bigint') return v.toString();

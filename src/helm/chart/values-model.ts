@@ -1,48 +1,38 @@
 /**
- * The value model of chart values, as Go's `map[string]interface{}` holds them after Helm read them:
- * float64 is a JS `number`, int64 (from `--set`) a `bigint`, maps plain objects with own keys only,
- * `null` is Go's nil.
+ * The value model of chart values, as Go's `map[string]interface{}` holds them after Helm read them: the
+ * YAML value model (`src/yaml/values.ts`) read with Go's meaning — a JS `number` is a float64 (every number
+ * from YAML or JSON), a `bigint` an int64 (integers from `--set`), maps plain objects with own keys only,
+ * `null` Go's nil.
  */
-export type HelmScalar = string | number | bigint | boolean | null;
-export type HelmValue = HelmScalar | HelmMap | HelmValue[];
-export interface HelmMap {
-  [key: string]: HelmValue;
-}
+import {
+  cloneValue,
+  getField,
+  hasField,
+  isMap,
+  setField,
+  type YamlMap,
+  type YamlScalar,
+  type YamlValue,
+} from '../../yaml/values.js';
+
+export type HelmScalar = YamlScalar;
+export type HelmValue = YamlValue;
+export type HelmMap = YamlMap;
 
 /** Go's `istable`: a `map[string]interface{}`. */
-export function isTable(v: unknown): v is HelmMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
+export const isTable: (v: unknown) => v is HelmMap = isMap;
 /** Own-property test that never reaches the prototype chain. */
-export function hasKey(m: HelmMap, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(m, key);
-}
-
+export const hasKey: (m: HelmMap, key: string) => boolean = hasField;
 /** Own-property read. */
-export function getKey(m: HelmMap, key: string): HelmValue | undefined {
-  return hasKey(m, key) ? m[key] : undefined;
-}
-
+export const getKey: (m: HelmMap, key: string) => HelmValue | undefined = getField;
 /** Own-property write that is safe for `__proto__`. */
-export function setKey(m: HelmMap, key: string, value: HelmValue): void {
-  if (key === '__proto__')
-    Object.defineProperty(m, key, { value, enumerable: true, writable: true, configurable: true });
-  else m[key] = value;
-}
+export const setKey: (m: HelmMap, key: string, value: HelmValue) => void = setField;
+/** Deep copy (copystructure.Copy). */
+export const deepCopy: <T extends HelmValue>(v: T) => T = cloneValue;
 
 /** Deletes an own key. */
 export function deleteKey(m: HelmMap, key: string): void {
   if (hasKey(m, key)) Reflect.deleteProperty(m, key);
-}
-
-/** Deep copy (copystructure.Copy). */
-export function deepCopy<T extends HelmValue>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
-  const out: HelmMap = {};
-  for (const k of Object.keys(v)) setKey(out, k, deepCopy(v[k] as HelmValue));
-  return out as T;
 }
 
 /** Shallow copy of a map. */
