@@ -163,7 +163,7 @@ export function toYamlValue(v: GoValue, depth = 0): YamlValue {
   if (depth > 1000) throw new GoError('json: unsupported value: encountered a cycle');
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
   if (typeof v === 'number') {
-    jsonFloat(v);
+    if (!Number.isFinite(v)) jsonFloat(v);
     return v;
   }
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v;
@@ -234,16 +234,30 @@ export function toYamlPretty(v: GoValue): string {
 
 /** YAML text to a Go value through sigs.k8s.io/yaml's YAML → JSON step (first document). Throws GoError. */
 export function yamlToGo(text: string): GoValue {
+  let parsed = yamlCache.get(text);
+  if (parsed === undefined) {
+    parsed = parseYamlText(text);
+    if (yamlCache.size > 2000) yamlCache.clear();
+    yamlCache.set(text, parsed);
+  }
+  if (parsed instanceof GoError) throw parsed;
+  // Fresh Go values on every call: templates mutate what fromYaml returns.
+  return fromPlainValue(parsed);
+}
+
+/** Parsed texts of fromYaml (charts parse the same rendered snippets many times). */
+const yamlCache = new Map<string, YamlValue | GoError>();
+
+function parseYamlText(text: string): YamlValue | GoError {
   const stream = parseYamlStream(text, { file: '', mode: 'yaml11' });
   const err = stream.errors[0];
   if (err) {
     const line = err.range?.start.line;
-    throw new GoError(
+    return new GoError(
       `error converting YAML to JSON: yaml: ${line !== undefined ? `line ${line}: ` : ''}${err.message}`,
     );
   }
-  const doc = stream.documents[0];
-  return doc ? fromPlainValue(doc.value) : null;
+  return stream.documents[0]?.value ?? null;
 }
 
 /** A Go value of the wrong shape for a Go target type, as encoding/json reports it. */

@@ -92,6 +92,7 @@ const BREAK = new BreakSignal('break');
 const CONTINUE = new ContinueSignal('continue');
 
 const MAX_EXEC_DEPTH = 100000;
+const NO_ARGS: readonly ArgNode[] = [];
 
 interface Variable {
   name: string;
@@ -115,6 +116,8 @@ class State {
   vars: Variable[];
   depth = 0;
   dotIface = false;
+  /** Whether the value evalField last returned has an interface static type (for error texts). */
+  lastIface = false;
 
   constructor(
     readonly ctx: ExecContext,
@@ -419,7 +422,7 @@ class State {
       this.notAFunction(args, final);
       return v.value;
     }
-    return this.evalFieldChain(dot, v.value, v.iface, variable, variable.ident.slice(1), args, final);
+    return this.evalFieldChain(dot, v.value, v.iface, variable, variable.ident, args, final, 1);
   }
 
   evalFieldChain(
@@ -430,15 +433,14 @@ class State {
     ident: readonly string[],
     args: readonly ArgNode[] | undefined,
     final: Final,
+    from = 0,
   ): Value {
     const n = ident.length;
-    let staticIface = iface;
-    for (let i = 0; i < n - 1; i++) {
-      const [v, nextIface] = this.evalField(dot, ident[i] as string, node, undefined, MISSING, receiver, staticIface);
-      receiver = v;
-      staticIface = nextIface;
+    this.lastIface = iface;
+    for (let i = from; i < n - 1; i++) {
+      receiver = this.evalField(dot, ident[i] as string, node, undefined, MISSING, receiver, this.lastIface);
     }
-    return this.evalField(dot, ident[n - 1] as string, node, args, final, receiver, staticIface)[0];
+    return this.evalField(dot, ident[n - 1] as string, node, args, final, receiver, this.lastIface);
   }
 
   evalFunction(dot: Value, node: IdentifierNode, cmd: Node, args: readonly ArgNode[] | undefined, final: Final): Value {
@@ -449,7 +451,7 @@ class State {
     return this.evalCall(dot, fn, cmd, name, args, final);
   }
 
-  /** Field, method or map key `fieldName` of `receiver`; returns the value and whether its static type is an interface. */
+  /** Field, method or map key `fieldName` of `receiver` (its static interface-ness goes to `lastIface`). */
   evalField(
     dot: Value,
     fieldName: string,
@@ -458,15 +460,15 @@ class State {
     final: Final,
     receiver: Value,
     iface: boolean,
-  ): [Value, boolean] {
+  ): Value {
     if (receiver === undefined) {
       if (this.ctx.missingKey === 'error') this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
-      return [undefined, false];
+      return this.ret(undefined, false);
     }
     const staticType = iface ? 'interface {}' : typeName(receiver);
     if (receiver === null) this.errorf(`nil pointer evaluating ${staticType}.${fieldName}`);
     const method = findMethod(receiver, fieldName);
-    if (method) return [this.evalCall(dot, method, node, fieldName, args, final), false];
+    if (method) return this.ret(this.evalCall(dot, method, node, fieldName, args, final), false);
     const hasArgs = (args !== undefined && args.length > 1) || final !== MISSING;
     if (receiver instanceof GoStruct) {
       const found = structField(receiver, fieldName);
@@ -475,22 +477,28 @@ class State {
           this.errorf(`${fieldName} is an unexported field of struct type ${staticType}`);
         }
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
-        return [found.value, found.type === 'interface {}'];
+        return this.ret(found.value, found.type === 'interface {}');
       }
     } else if (isGoMap(receiver)) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       const elem = elemType(receiver);
-      if (mapHas(receiver, fieldName)) return [receiver[fieldName] ?? null, elem === 'interface {}'];
+      if (mapHas(receiver, fieldName)) return this.ret(receiver[fieldName] ?? null, elem === 'interface {}');
       switch (this.ctx.missingKey) {
         case 'invalid':
-          return [undefined, false];
+          return this.ret(undefined, false);
         case 'zero':
-          return [zeroValue(elem), elem === 'interface {}'];
+          return this.ret(zeroValue(elem), elem === 'interface {}');
         case 'error':
           this.errorf(`map has no entry for key ${quote(fieldName)}`);
       }
     }
     this.errorf(`can't evaluate field ${fieldName} in type ${staticType}`);
+  }
+
+  /** Returns a field's value and records whether its static type is an interface. */
+  ret(v: Value, iface: boolean): Value {
+    this.lastIface = iface;
+    return v;
   }
 
   evalCall(
@@ -501,7 +509,7 @@ class State {
     argNodes: readonly ArgNode[] | undefined,
     final: Final,
   ): Value {
-    const args = argNodes ? argNodes.slice(1) : [];
+    const args = argNodes && argNodes.length > 1 ? argNodes.slice(1) : NO_ARGS;
     let numIn = args.length;
     if (final !== MISSING) numIn++;
     let numFixed = args.length;
@@ -529,24 +537,25 @@ class State {
       else t = fn.params[nParams - 1] as string;
       argv[i] = this.validateType(final, t);
     }
-    if (special === 'call') {
-      const calleeName =
-        args.length === 0 ? formatValue(final === MISSING ? undefined : final) : nodeString(args[0] as ArgNode);
-      return this.safeCall(node, name, () => callBuiltin('call', [calleeName, ...argv]));
+    try {
+      if (special === 'call') {
+        const calleeName =
+          args.length === 0 ? formatValue(final === MISSING ? undefined : final) : nodeString(args[0] as ArgNode);
+        return callBuiltin('call', [calleeName, ...argv]);
+      }
+      return boxResult(fn.fn(...unboxArgs(fn, argv)), fn.result);
+    } catch (e) {
+      this.callFailed(e, node, name);
     }
-    return this.safeCall(node, name, () => boxResult(fn.fn(...unboxArgs(fn, argv)), fn.result));
   }
 
-  safeCall(node: Node, name: string, call: () => Value): Value {
-    try {
-      return call();
-    } catch (e) {
-      if (e instanceof BreakSignal || e instanceof ContinueSignal) throw e;
-      this.node = node;
-      if (e instanceof GoError || e instanceof TemplateExecError) this.errorf(`error calling ${name}: ${e.message}`);
-      if (e instanceof RangeError || e instanceof TypeError) this.errorf(`error calling ${name}: ${e.message}`);
-      throw e;
-    }
+  /** Go's safeCall error path: `error calling NAME: …` for function errors and panics. */
+  callFailed(e: unknown, node: Node, name: string): never {
+    if (e instanceof BreakSignal || e instanceof ContinueSignal) throw e;
+    this.node = node;
+    if (e instanceof GoError || e instanceof TemplateExecError) this.errorf(`error calling ${name}: ${e.message}`);
+    if (e instanceof RangeError || e instanceof TypeError) this.errorf(`error calling ${name}: ${e.message}`);
+    throw e;
   }
 
   evalAndOr(dot: Value, which: 'and' | 'or', args: readonly ArgNode[], final: Final): Value {

@@ -35,10 +35,15 @@ export class TemplateNotFoundError extends Error {
   }
 }
 
-/** Shared state of a set and its clones until one of them changes it (copy on write). */
-interface Shared {
-  templates: Map<string, Tree>;
-  funcs: Map<string, GoFunc>;
+/**
+ * One layer of templates and functions. A clone gets a new empty layer over its parent's layers, so
+ * cloning is O(1) (Helm's `tpl` clones the whole set on every call); a layer shared with clones is
+ * frozen and copied before its owner changes it, which keeps Go's snapshot semantics.
+ */
+interface Layer {
+  readonly templates: Map<string, Tree>;
+  readonly funcs: Map<string, GoFunc>;
+  readonly next: Layer | undefined;
 }
 
 /**
@@ -46,15 +51,14 @@ interface Shared {
  * `Lookup`, `ExecuteTemplate` and `Clone`.
  */
 export class TemplateSet implements ExecContext {
-  private shared: Shared;
-  private ownsTemplates = true;
-  private ownsFuncs = true;
+  private top: Layer = { templates: new Map(), funcs: new Map(), next: undefined };
+  private frozen = false;
   private missing: MissingKey = 'invalid';
+  /** Parsed texts of {@link executeText}, shared with clones (parsing depends only on function names). */
+  private parseCache = new Map<string, Map<string, Tree>>();
 
   /** @param name - the set's own name (Go's `template.New(name)`), used by `tpl` and error texts. */
-  constructor(readonly name: string) {
-    this.shared = { templates: new Map(), funcs: new Map() };
-  }
+  constructor(readonly name: string) {}
 
   /** The missing-key behaviour in force. */
   get missingKey(): MissingKey {
@@ -63,8 +67,8 @@ export class TemplateSet implements ExecContext {
 
   /** Adds functions (Go's `Funcs`); later additions replace earlier ones of the same name. */
   funcs(map: FuncMap): this {
-    this.ownFuncs();
-    for (const [k, v] of Object.entries(map)) this.shared.funcs.set(k, v);
+    const layer = this.writable();
+    for (const [k, v] of Object.entries(map)) layer.funcs.set(k, v);
     return this;
   }
 
@@ -81,49 +85,55 @@ export class TemplateSet implements ExecContext {
    * {@link TemplateParseError}.
    */
   parse(name: string, text: string): this {
-    this.parseTrees(name, text);
+    this.addTrees(this.parseText(name, text));
     return this;
   }
 
   /**
    * Parses `text` as template `name` and executes that template (Go's
-   * `t.New(name).Parse(text)` then `Execute` on the result, as Helm's `tpl` does). Throws
-   * {@link TemplateParseError} or {@link TemplateExecError}.
+   * `t.New(name).Parse(text)` then `Execute` on the result, as Helm's `tpl` does). Parsed texts are
+   * cached. Throws {@link TemplateParseError} or {@link TemplateExecError}.
    */
   executeText(name: string, text: string, data: GoValue): string {
-    const tree = this.parseTrees(name, text);
-    return execute(this, tree, data);
-  }
-
-  private parseTrees(name: string, text: string): ExecTemplate {
-    const trees = parseTemplates(name, text, { hasFunction: (f) => this.findFunction(f) !== undefined });
-    this.ownTemplates();
-    for (const [n, tree] of trees) {
-      const old = this.shared.templates.get(n);
-      if (old && isEmptyTree(tree.root)) continue;
-      this.shared.templates.set(n, tree);
+    const key = name + '\u0000' + text;
+    let trees = this.parseCache.get(key);
+    if (!trees) {
+      trees = this.parseText(name, text);
+      if (this.parseCache.size > 5000) this.parseCache.clear();
+      this.parseCache.set(key, trees);
     }
-    return trees.get(name) ?? { name, root: undefined };
+    this.addTrees(trees);
+    return execute(this, trees.get(name) ?? { name, root: undefined }, data);
   }
 
   /** Whether a template of that name is in the set. */
   has(name: string): boolean {
-    return this.shared.templates.has(name);
+    return this.lookup(name) !== undefined;
   }
 
   /** Names of the templates in the set (unordered, as Go's map). */
   names(): string[] {
-    return [...this.shared.templates.keys()];
+    const out = new Set<string>();
+    for (let l: Layer | undefined = this.top; l; l = l.next) for (const k of l.templates.keys()) out.add(k);
+    return [...out];
   }
 
   /** Go's Lookup, for the executor. */
   lookup(name: string): ExecTemplate | undefined {
-    return this.shared.templates.get(name);
+    for (let l: Layer | undefined = this.top; l; l = l.next) {
+      const t = l.templates.get(name);
+      if (t) return t;
+    }
+    return undefined;
   }
 
   /** A function by name: the set's functions, then the builtins. */
   findFunction(name: string): GoFunc | undefined {
-    return this.shared.funcs.get(name) ?? BUILTINS.get(name);
+    for (let l: Layer | undefined = this.top; l; l = l.next) {
+      const f = l.funcs.get(name);
+      if (f) return f;
+    }
+    return BUILTINS.get(name);
   }
 
   /**
@@ -131,7 +141,7 @@ export class TemplateSet implements ExecContext {
    * {@link TemplateExecError} or {@link TemplateNotFoundError}.
    */
   execute(name: string, data: GoValue): string {
-    const tmpl = this.shared.templates.get(name);
+    const tmpl = this.lookup(name);
     if (!tmpl) {
       throw new TemplateNotFoundError(
         `template: no template ${quote(name)} associated with template ${quote(this.name)}`,
@@ -140,30 +150,35 @@ export class TemplateSet implements ExecContext {
     return execute(this, tmpl, data);
   }
 
-  /** A copy sharing parsed trees until either side parses or adds functions (Go's `Clone`). */
+  /** A copy that later changes on either side do not affect (Go's `Clone`); O(1). */
   clone(): TemplateSet {
     const c = new TemplateSet(this.name);
-    c.shared = this.shared;
-    c.ownsTemplates = false;
-    c.ownsFuncs = false;
-    this.ownsTemplates = false;
-    this.ownsFuncs = false;
+    this.frozen = true;
+    c.top = { templates: new Map(), funcs: new Map(), next: this.top };
     c.missing = this.missing;
+    c.parseCache = this.parseCache;
     return c;
   }
 
-  private ownTemplates(): void {
-    if (this.ownsTemplates) return;
-    this.shared = { templates: new Map(this.shared.templates), funcs: this.shared.funcs };
-    this.ownsTemplates = true;
-    this.ownsFuncs = false;
+  private parseText(name: string, text: string): Map<string, Tree> {
+    return parseTemplates(name, text, { hasFunction: (f) => this.findFunction(f) !== undefined });
   }
 
-  private ownFuncs(): void {
-    if (this.ownsFuncs) return;
-    this.shared = { templates: this.shared.templates, funcs: new Map(this.shared.funcs) };
-    this.ownsFuncs = true;
-    this.ownsTemplates = false;
+  private addTrees(trees: Map<string, Tree>): void {
+    const layer = this.writable();
+    for (const [n, tree] of trees) {
+      if (isEmptyTree(tree.root) && this.lookup(n)) continue;
+      layer.templates.set(n, tree);
+    }
+  }
+
+  /** The top layer, copied first if clones share it. */
+  private writable(): Layer {
+    if (this.frozen) {
+      this.top = { templates: new Map(this.top.templates), funcs: new Map(this.top.funcs), next: this.top.next };
+      this.frozen = false;
+    }
+    return this.top;
   }
 }
 

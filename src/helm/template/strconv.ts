@@ -503,6 +503,12 @@ function formatDigits(shortest: boolean, neg: boolean, digs: Digits, prec: numbe
 
 /** strconv.FormatFloat(f, fmt, prec, bits). */
 export function formatFloat(f: number, fmt: string, prec: number, bits = 64): string {
+  // Fast path of %v: in [1e-4, 1e6) Go's shortest 'g' and JavaScript's String agree (plain notation).
+  if (fmt === 'g' && prec < 0 && bits === 64) {
+    const a = Math.abs(f);
+    if (a >= 1e-4 && a < 1e6) return String(f);
+    if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  }
   if (Number.isNaN(f)) return 'NaN';
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
