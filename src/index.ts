@@ -98,3 +98,28 @@ export type {
 } from './flux/index.js';
 export { buildDependencyGraph, graphToMermaid, graphToDot } from './flux/index.js';
 export type { DependencyGraph, DependencyEdge } from './flux/index.js';
+export {
+  loadChart,
+  loadArchive,
+  ChartLoadError,
+  renderChart,
+  helmTemplate,
+  mergeValueOptions,
+  ValueOptionsError,
+} from './helm/chart/index.js';
+export type {
+  Chart,
+  ChartMetadata,
+  ChartDependency,
+  ChartLoader,
+  RenderChartOptions,
+  RenderedChart,
+  RenderedManifest,
+  HelmTemplateOptions,
+  HelmTemplateOutput,
+  ValueOptions,
+  SchemaLoader,
+  HookInfo,
+  HelmMap,
+  HelmValue,
+} from './helm/chart/index.js';

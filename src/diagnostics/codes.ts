@@ -93,6 +93,15 @@ export const diagnosticCodes = {
   'flux/source-namespace':
     'A Flux Kustomization refers to the flux-system source in its own namespace (sourceRef.namespace defaulted), where none exists.',
   'flux/entry-point': 'Where rendering of the cluster started (a FluxInstance sync path).',
+  'helm/chart': 'A Helm chart cannot be installed (a library chart rendered on its own).',
+  'helm/dependency': 'A dependency declared in Chart.yaml is missing from the chart\'s charts/ folder.',
+  'helm/options': 'A Helm render option is invalid (an unparsable Kubernetes version).',
+  'helm/values': 'Chart values cannot be coalesced (a subchart\'s values are not a map).',
+  'helm/schema': 'Values do not meet a chart\'s values.schema.json (Helm\'s message lists each failure).',
+  'helm/kube-version': 'The chart\'s kubeVersion constraint excludes the Kubernetes version rendered for.',
+  'helm/template': 'A chart template fails to parse or execute (`required`, `fail`, a nil pointer...).',
+  'helm/manifest': 'A rendered chart template is not valid YAML.',
+  'helm/warning': 'A warning Helm prints while rendering (deprecated chart, values that cannot be merged).',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;
 
