@@ -4,7 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
-import type { LoadRestrictor, Reorder } from '../../build/options.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
 
 export const buildHelp = `Usage: kustomize-ts build [DIR] [options]
@@ -53,9 +52,9 @@ export function runBuildCommand(argv: string[], io: Io): number {
   const dir = hostPath(positionals[0] ?? '.');
   const result = build(dir, {
     fs: nodeFs(),
-    loadRestrictor: restrictor as LoadRestrictor,
+    loadRestrictor: restrictor,
     // Only an explicit --reorder competes with sortOptions (kustomize warns then).
-    ...(values.reorder !== undefined ? { reorder: reorder as Reorder } : {}),
+    ...(values.reorder !== undefined ? { reorder } : {}),
     enableManagedByLabel: values['enable-managedby-label'] === true,
   });
   for (const d of result.diagnostics) printDiagnostic(d, io);
