@@ -14,7 +14,7 @@ import type { FileSystem } from '../fs/types.js';
 import { FsError } from '../fs/types.js';
 import { isWithin, normalize, resolve } from '../fs/path.js';
 import { getField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { build } from '../api/build.js';
+import { build } from '../build/build.js';
 import { BuildCache } from '../build/cache.js';
 import { memoryFs } from '../fs/memory.js';
 import { emitDocument } from '../yaml/emit.js';

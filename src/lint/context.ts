@@ -5,7 +5,7 @@
  * field of a rendered object or of a Flux Kustomization's definition into a source location.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { BuildResult } from '../api/build.js';
+import type { BuildResult } from '../build/build.js';
 import type { FileSystem } from '../fs/types.js';
 import type { FleetKustomization, FleetResult } from '../flux/fleet.js';
 import {
