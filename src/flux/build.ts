@@ -113,7 +113,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   if (st?.type !== 'dir') {
     diags.push(
       fieldDiagnostic(
-        'flux/path-not-found',
+        'flux/spec-path-not-found',
         'error',
         `Kustomization ${ks.namespace}/${ks.name}: kustomization path not found: ${st ? 'not a directory' : 'no such file or directory'}: ${dir}`,
         input.where,

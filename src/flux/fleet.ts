@@ -101,6 +101,8 @@ export interface FleetSourceRef {
   namespace: string;
   /** The local folder it maps to (absolute), when mapped. */
   root?: string;
+  /** Why there is no folder: not mapped (nor produced by an ArtifactGenerator), or mapped to a non-directory. */
+  unavailable?: 'unmapped' | 'not-a-directory';
 }
 
 /** One Flux Kustomization of the cluster and what it renders. */
@@ -165,7 +167,7 @@ export interface FleetResult {
   graph: DependencyGraph;
   sources: FleetSource[];
   helmReleases: FleetHelmRelease[];
-  /** Fleet-level findings: duplicate definitions, cycles, entry problems. */
+  /** Fleet-level facts: duplicate definitions, entry problems (lint rules judge the graph). */
   diagnostics: Diagnostic[];
   /**
    * The file system of each source root as the controller sees it (`.sourceignore` applied; emulated
@@ -466,6 +468,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
             : `Kustomization ${r.id}: source ${src} is not mapped to a local folder (map it with the sources option, --source ${ks.sourceRef.name}=DIR); not rendered`
           : `Kustomization ${r.id}: source ${src} maps to ${mappedFolder(ks.sourceRef.kind, ks.sourceRef.namespace, ks.sourceRef.name)}, which is not a directory; not rendered`;
       r.diagnostics.push(fieldDiagnostic('flux/unmapped-source', 'error', message, p.where, ['spec', 'sourceRef']));
+      r.source.unavailable = v === 'unmapped' ? 'unmapped' : 'not-a-directory';
       r.status = 'skipped';
       return false;
     }
@@ -797,42 +800,6 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   // ------------------------------------------------------------------ graph
   const graph = buildDependencyGraph(result.kustomizations.map((k) => ({ id: k.id, dependsOn: k.dependsOn })));
   result.graph = graph;
-  for (const k of result.kustomizations) {
-    const p = byId.get(k.id);
-    k.spec.dependsOn.forEach((d, i) => {
-      const target = `${d.namespace}/${d.name}`;
-      if (byId.has(target)) return;
-      const hr = result.helmReleases.some((h) => h.namespace === d.namespace && h.name === d.name)
-        ? ' (a HelmRelease has that name, but dependsOn of a Kustomization refers to Kustomizations only)'
-        : '';
-      k.diagnostics.push(
-        fieldDiagnostic(
-          'flux/dependency-not-found',
-          'error',
-          `Kustomization ${k.id} depends on ${target}, which this cluster does not define${hr} (it would wait forever: DependencyNotReady)`,
-          p?.where,
-          ['spec', 'dependsOn', i],
-        ),
-      );
-    });
-  }
-  for (const cycle of graph.cycles) {
-    const first = byId.get(cycle[0] as string);
-    const next = cycle[1] as string;
-    const i = first ? first.ks.dependsOn.findIndex((d) => `${d.namespace}/${d.name}` === next) : -1;
-    const d = fieldDiagnostic(
-      'flux/dependency-cycle',
-      'error',
-      `dependsOn cycle: ${cycle.join(' → ')} (the controller does not detect cycles; every member waits forever)`,
-      first?.where,
-      i >= 0 ? ['spec', 'dependsOn', i] : ['spec', 'dependsOn'],
-    );
-    d.related = cycle.slice(1, -1).flatMap((id) => {
-      const k = byId.get(id)?.result.definedIn;
-      return k ? [{ file: k.file, ...(k.range ? { range: k.range } : {}), message: `${id} is part of the cycle` }] : [];
-    });
-    fleetDiags.push(d);
-  }
   result.ok =
     !fleetDiags.some((d) => d.severity === 'error') &&
     result.kustomizations.every((k) => k.status === 'rendered' && !k.diagnostics.some((d) => d.severity === 'error'));

@@ -157,6 +157,11 @@ export interface LintContext {
    * have targeted patches. `closure`: the kustomization directories each build includes.
    */
   readonly builds: readonly KustomizeBuild[];
+  /**
+   * Engine codes a rule of the registry judges (`RuleMeta.judges`): the renderer's other errors and warnings
+   * are reported by `flux/render-failed` and `flux/render-warning`.
+   */
+  readonly judgedCodes: ReadonlySet<string>;
   /** Location of a field of a rendered object (`anchor`: the value, its key, or its parent's key). */
   locateObject(o: LintObject, pointer: string, anchor?: ProblemAnchor): Location | undefined;
   /**
@@ -172,7 +177,11 @@ export interface LintContext {
 }
 
 /** A lint rule. */
-export type LintRule<MessageId extends string = string> = RuleModule<LintContext, MessageId>;
+export type LintRule<MessageId extends string = string, Id extends string = string> = RuleModule<
+  LintContext,
+  MessageId,
+  Id
+>;
 
 /** Builds the indexes of one rendered cluster. */
 export function makeCluster(name: string, fleet: FleetResult, instance?: LintObject): LintCluster {

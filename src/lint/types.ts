@@ -4,6 +4,7 @@
  * that reports findings through a typed reporter. A rule's id is also its diagnostic code and names its
  * doc page, `docs/rules/<id>.md`, which has a failing and a passing example.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { ValidationSubject } from '../validate/context.js';
 import type { Location } from '../validate/position.js';
@@ -13,9 +14,9 @@ import type { ProblemAnchor } from '../validate/problems.js';
 export type RuleSetting = 'off' | Severity;
 
 /** What a rule is (the docs, presets and the CLI's `--rule` read this). */
-export interface RuleMeta<MessageId extends string = string> {
+export interface RuleMeta<MessageId extends string = string, Id extends string = string> {
   /** `schema/invalid`, `flux/prune-disabled`, ...: the diagnostic code and the doc page `docs/rules/<id>.md`. */
-  readonly id: string;
+  readonly id: Id;
   /** One sentence: when the rule fires. */
   readonly description: string;
   /** Severity of its findings unless configured otherwise. */
@@ -26,6 +27,11 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly messages: Readonly<Record<MessageId, string>>;
   /** The doc page, relative to the repository root. */
   readonly docs: string;
+  /**
+   * Engine diagnostics (by code) whose facts this rule judges: `flux/render-failed` and `flux/render-warning`
+   * report every other error and warning of the renderer.
+   */
+  readonly judges?: readonly DiagnosticCode[];
 }
 
 /** One finding as a rule reports it. */
@@ -49,8 +55,8 @@ export type Reporter<MessageId extends string = string> = (report: RuleReport<Me
  * A rule: `meta` plus `check(context, report)`. `Context` is what the rule looks at (the validated objects
  * for schema rules; the rendered fleet and its dependency graph for Flux rules).
  */
-export interface RuleModule<Context, MessageId extends string = string> {
-  readonly meta: RuleMeta<MessageId>;
+export interface RuleModule<Context, MessageId extends string = string, Id extends string = string> {
+  readonly meta: RuleMeta<MessageId, Id>;
   check(context: Context, report: Reporter<MessageId>): void;
 }
 
@@ -69,4 +75,8 @@ export interface ObjectRuleContext {
 }
 
 /** A rule over objects. */
-export type ObjectRule<MessageId extends string = string> = RuleModule<ObjectRuleContext, MessageId>;
+export type ObjectRule<MessageId extends string = string, Id extends string = string> = RuleModule<
+  ObjectRuleContext,
+  MessageId,
+  Id
+>;

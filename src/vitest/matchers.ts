@@ -5,7 +5,7 @@
 /// <reference types="node" />
 import { readFileSync, existsSync } from 'node:fs';
 import type { RenderedResource } from '../api/build.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
 import { getField, isMap, type YamlValue } from '../yaml/values.js';
 import { buildPath, describeSubject, diagnosticsOf, isBuildResult, resourcesOf, type Subject } from './subject.js';
 

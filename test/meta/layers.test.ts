@@ -11,9 +11,10 @@ import { repoRoot } from '../helpers/shared.js';
 
 /** Folders of src/ by layer, lowest first. `index.ts` at the top of src/ is the package entry, above all. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['diagnostics'],
-  ['fs', 'yaml'],
-  ['node', 'resources', 'kustomization'],
+  ['fs'],
+  ['diagnostics', 'node'],
+  ['yaml'],
+  ['resources', 'kustomization'],
   ['selector', 'fieldspecs'],
   ['schema'],
   ['target'],

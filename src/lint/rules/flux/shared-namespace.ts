@@ -10,7 +10,7 @@ import type { LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';
 import { listIds } from '../helpers.js';
 
-export const fluxSharedNamespace: LintRule<'shared'> = {
+export const fluxSharedNamespace: LintRule<'shared', 'flux/shared-namespace'> = {
   meta: {
     id: 'flux/shared-namespace',
     description:

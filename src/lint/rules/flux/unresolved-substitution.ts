@@ -73,7 +73,7 @@ function locateInValue(context: LintContext, o: LintObject, pointer: string, nee
   };
 }
 
-export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'> = {
+export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted', 'flux/unresolved-substitution'> = {
   meta: {
     id: 'flux/unresolved-substitution',
     description:
@@ -87,6 +87,7 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
         '{{object}} holds ${{{name}}}, a variable other Kustomizations of this cluster substitute, but Kustomization {{id}} has no postBuild substitution: the text reaches the cluster as is{{more}}',
     },
     docs: 'docs/rules/flux/unresolved-substitution.md',
+    judges: ['flux/substitute-undefined'],
   },
   check(context, report) {
     for (const cluster of context.clusters) {

@@ -6,7 +6,7 @@
 import type { ObjectRule } from '../../types.js';
 import { deprecationOf } from '../../../validate/deprecations.js';
 
-export const schemaDeprecatedApi: ObjectRule<'deprecated' | 'removed'> = {
+export const schemaDeprecatedApi: ObjectRule<'deprecated' | 'removed', 'schema/deprecated-api'> = {
   meta: {
     id: 'schema/deprecated-api',
     description: 'An object uses an apiVersion that is deprecated or removed in the target Kubernetes version.',

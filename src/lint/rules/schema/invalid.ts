@@ -4,7 +4,7 @@
  */
 import type { ObjectRule } from '../../types.js';
 
-export const schemaInvalid: ObjectRule<'invalid'> = {
+export const schemaInvalid: ObjectRule<'invalid', 'schema/invalid'> = {
   meta: {
     id: 'schema/invalid',
     description: 'An object fails the schema of its kind (Kubernetes 1.36, Flux, or a CRD rendered with it).',

@@ -6,7 +6,7 @@
 import type { ObjectRule } from '../../types.js';
 import { deprecationOf } from '../../../validate/deprecations.js';
 
-export const schemaUnknownKind: ObjectRule<'noSchema' | 'notCompiled'> = {
+export const schemaUnknownKind: ObjectRule<'noSchema' | 'notCompiled', 'schema/unknown-kind'> = {
   meta: {
     id: 'schema/unknown-kind',
     description: "No schema is known for an object's apiVersion and kind, so it is not validated.",
