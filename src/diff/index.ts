@@ -20,7 +20,7 @@ export function diff(
   return diffResources(ra, rb, options);
 }
 
-import type { FleetResult } from '../flux/fleet.js';
+import type { FleetResult } from '../flux/fleet/index.js';
 
 /** Every object a rendered fleet applies, as diffable resources (ids as rendered; no rename history). */
 export function fleetResources(fleet: FleetResult): RenderedResource[] {

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuildResult } from '../build/build.js';
 import type { FileSystem } from '../fs/types.js';
-import type { FleetKustomization, FleetResult } from '../flux/fleet.js';
+import type { FleetKustomization, FleetResult } from '../flux/fleet/index.js';
 import {
   FLUX_HELM_GROUP,
   FLUX_KUSTOMIZE_GROUP,

@@ -15,7 +15,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { realPathOrSelf } from '../fs/types.js';
 import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
-import { renderFleet, type FleetKustomization, type FleetResult, type RenderFleetOptions } from '../flux/fleet.js';
+import {
+  renderFleet,
+  type FleetKustomization,
+  type FleetResult,
+  type RenderFleetOptions,
+} from '../flux/fleet/index.js';
 import { discoverClusters, namedCluster, type DiscoveredCluster } from './discover.js';
 import {
   locateKustomization,

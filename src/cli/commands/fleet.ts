@@ -8,7 +8,7 @@ import { join as hostJoin } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitDocuments } from '../../yaml/emit.js';
-import { renderFleet, type FleetKustomization, type FleetResult } from '../../flux/fleet.js';
+import { renderFleet, type FleetKustomization, type FleetResult } from '../../flux/fleet/index.js';
 import { lintFleet } from '../../lint/engine.js';
 import type { RuleId } from '../../lint/rules/index.js';
 import { formatDiagnostic, relativeToRoot } from '../../diagnostics/format.js';

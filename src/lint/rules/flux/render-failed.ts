@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Location } from '../../../validate/position.js';
 import { getField, isMap } from '../../../yaml/values.js';
-import type { FleetKustomization } from '../../../flux/fleet.js';
+import type { FleetKustomization } from '../../../flux/fleet/index.js';
 import type { LintCluster, LintContext, LintRule } from '../../context.js';
 import { objectKey } from '../../context.js';
 import { diagnosticLocation, relativeMessage } from '../helpers.js';

@@ -7,7 +7,7 @@
  * left alone. The second case is reported once per variable and Kustomization, at its first occurrence.
  */
 import { substitutionDisabled } from '../../../flux/substitute.js';
-import type { FleetKustomization } from '../../../flux/fleet.js';
+import type { FleetKustomization } from '../../../flux/fleet/index.js';
 import type { Location } from '../../../validate/position.js';
 import { getField, isMap, scalarString } from '../../../yaml/values.js';
 import { fileText } from '../../repo.js';
