@@ -11,6 +11,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
 import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { toPointer } from '../yaml/pointer.js';
 
 export const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 export const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
@@ -43,7 +44,7 @@ export function fieldDiagnostic(
   return diagnostic(code, severity, message, {
     file: where?.file,
     range: locateField(where, path),
-    path: path.length ? '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : undefined,
+    path: path.length ? toPointer(path) : undefined,
     source: 'flux',
   });
 }

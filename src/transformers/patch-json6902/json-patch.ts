@@ -7,6 +7,7 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 
 import { cloneValue, hasField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { unescapePointerSegment } from '../../yaml/pointer.js';
 
 /** One decoded operation (kustomize decodes each into a map of raw JSON values). */
 export type JsonPatchOp = Readonly<Record<string, YamlValue>> | null;
@@ -15,10 +16,6 @@ export type JsonPatchOp = Readonly<Record<string, YamlValue>> | null;
 export class JsonPatchError extends Error {}
 
 const MISSING = 'missing value';
-
-function decodeKey(k: string): string {
-  return k.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 const ATOI = /^[+-]?[0-9]+$/;
 
@@ -39,11 +36,11 @@ function findObject(doc: YamlValue, path: string): { con: Container; key: string
   const split = path.split('/');
   if (split.length < 2) return undefined;
   const parts = split.slice(1, -1);
-  const key = decodeKey(split[split.length - 1] as string);
+  const key = unescapePointerSegment(split[split.length - 1] as string);
   let cur: YamlValue = doc;
   let pointer = '';
   for (const raw of parts) {
-    const part = decodeKey(raw);
+    const part = unescapePointerSegment(raw);
     let next: YamlValue | undefined;
     if (Array.isArray(cur)) {
       const idx = arrayIndex(cur, part, cur.length);

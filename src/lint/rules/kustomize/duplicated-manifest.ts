@@ -12,7 +12,7 @@ import { isFluxKustomization } from '../../../flux/model.js';
 import { basename, isWithin, resolve } from '../../../fs/path.js';
 import type { LintRule } from '../../context.js';
 import { KUSTOMIZATION_FILE_NAMES, type RepoFile } from '../../repo.js';
-import { pointerSegment } from '../helpers.js';
+import { escapePointerSegment } from '../../../yaml/pointer.js';
 
 /** Share of equal leaf values above which two copies are duplicates. */
 export const DUPLICATE_THRESHOLD = 0.8;
@@ -33,7 +33,7 @@ function leavesOf(v: YamlValue, out: Map<string, string>, pointer = ''): void {
   } else if (isMap(v)) {
     const keys = Object.keys(v);
     if (keys.length === 0) out.set(pointer, '{}');
-    for (const k of keys) leavesOf(v[k] as YamlValue, out, `${pointer}/${pointerSegment(k)}`);
+    for (const k of keys) leavesOf(v[k] as YamlValue, out, `${pointer}/${escapePointerSegment(k)}`);
   } else out.set(pointer, typeof v === 'string' ? `s:${v}` : `v:${String(v)}`);
 }
 
