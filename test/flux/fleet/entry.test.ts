@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { fleetContext } from '../../../src/flux/fleet/context.js';
 import { findEntry } from '../../../src/flux/fleet/entry.js';
 import { memoryFs, type MemoryFiles } from '../../../src/fs/memory.js';
+import type { YamlMap } from '../../../src/yaml/values.js';
 
 const ks = (name: string, path: string, extra = ''): string =>
   `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  interval: 10m\n  path: ${path}\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n${extra}`;
 
-function entryOf(files: MemoryFiles, options: { cluster?: string; fluxInstance?: Record<string, unknown> }) {
+function entryOf(files: MemoryFiles, options: { cluster?: string; fluxInstance?: YamlMap }) {
   const ctx = fleetContext('/repo', { fs: memoryFs(files), ...options });
   return { ctx, entry: findEntry(ctx) };
 }
