@@ -14,9 +14,7 @@ import { memoryFs } from '../../src/fs/memory.js';
 import { lintFleet } from '../../src/lint/engine.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 import type { YamlMap } from '../../src/yaml/values.js';
-import { enginePatches, fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
-
-const patchNote = 'skipped: the kustomize engine does not apply patches yet (being completed in parallel)';
+import { fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
 
 function fixture(name: string): FluxFixture {
   const f = fluxFixtures().find((x) => x.name === name);
@@ -97,8 +95,7 @@ describe('flux-generated: paths without a kustomization file', () => {
 
 describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', () => {
   const r = renderFixture(fixture('flux-overrides'), 'clusters/dev');
-  it('matches patch targets before targetNamespace applies (the namespaced target is a no-op)', (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it('matches patch targets before targetNamespace applies (the namespaced target is a no-op)', () => {
     const quirk = ks(r, 'flux-system/quirk');
     const dep = obj(quirk, 'Deployment', 'dev-web-v2') as {
       metadata: YamlMap;
@@ -157,8 +154,7 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
 
 describe('flux-components: spec.components', () => {
   const r = renderFixture(fixture('flux-components'), 'clusters/dev');
-  it("appends components after the kustomization's own and runs Flux patches after all of them", (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it("appends components after the kustomization's own and runs Flux patches after all of them", () => {
     const k = ks(r, 'flux-system/with-components');
     expect(obj(k, 'ConfigMap', 'settings').data).toEqual({ level: 'info', tier: 'patched-by-flux', component: 'tier' });
   });
@@ -342,8 +338,7 @@ describe('flux-parent-patch: a parent that patches and substitutes its children'
     const child = ks(r, 'apps/podinfo');
     expect(child.spec.postBuild?.substitute.HOST).toBe('podinfo.dev.example.com');
   });
-  it('builds the child with the defaults the parent patch injects (prune, timeout, variables)', (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it('builds the child with the defaults the parent patch injects (prune, timeout, variables)', () => {
     const child = ks(r, 'apps/podinfo');
     expect(child.spec.prune).toBe(true);
     expect(child.spec.timeout).toBe('5m0s');
@@ -430,8 +425,7 @@ describe('flux-instance: a FluxInstance as the entry point', () => {
     expect(r.kustomizations.map((k) => k.id)).toEqual(['flux-system/flux-system', 'flux-system/apps']);
     expect(ks(r, 'flux-system/flux-system').synthetic).toBe(true);
   });
-  it('applies the instance kustomize.patches to the sync Kustomization', (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it('applies the instance kustomize.patches to the sync Kustomization', () => {
     const r = renderFixture(f, 'bootstrap');
     expect(ks(r, 'flux-system/flux-system').spec.postBuild?.substitute).toEqual({ CLUSTER_NAME: 'prod' });
     expect(obj(ks(r, 'flux-system/apps'), 'ConfigMap', 'cluster').data).toEqual({ cluster: 'prod' });
