@@ -19,4 +19,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, varsIgnorePattern: '^_' }],
     },
   },
+  // The config file itself is plain JavaScript outside the TypeScript project: lint it without types.
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );
