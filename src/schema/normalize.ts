@@ -5,6 +5,7 @@
  * set: only what kyaml's merge walk consults is kept (properties, additionalProperties, items of
  * `type: array`, `$ref`s, `x-kubernetes-patch-strategy` with its merge keys).
  */
+import { unescapePointerSegment } from '../yaml/pointer.js';
 
 /**
  * A schema reference: a definition name (a `#/definitions/<name>` ref), a raw ref string starting with
@@ -49,7 +50,7 @@ const DEF_PREFIX = '#/definitions/';
 export function encodeRef(ref: string): string {
   if (ref.startsWith(DEF_PREFIX)) {
     const name = ref.slice(DEF_PREFIX.length);
-    if (!name.includes('/')) return name.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!name.includes('/')) return unescapePointerSegment(name);
   }
   return ref.startsWith('#') ? ref : `#${ref}`;
 }

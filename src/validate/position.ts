@@ -7,6 +7,7 @@ import type { Range, SourceLocation } from '../diagnostics/diagnostic.js';
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import { locateKey, locatePointer } from '../yaml/locate.js';
 import type { ProblemAnchor } from './problems.js';
+import { pointerSegments } from '../yaml/pointer.js';
 
 /** A place in a source file. */
 export interface Location {
@@ -14,15 +15,6 @@ export interface Location {
   range?: Range;
   /** Where the object itself is, when the location is a patch that wrote the field. */
   related?: SourceLocation;
-}
-
-function segments(pointer: string): string[] {
-  return pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function join(base: string, pointer: string): string {
@@ -84,7 +76,7 @@ function locateInOrigin(origin: Origin, pointer: string, anchor: ProblemAnchor):
     range = locatePointer(node, join(base, pointer), lc);
   } else {
     const target = anchor === 'key' ? pointer : parentOf(pointer);
-    const path = segments(join(base, target));
+    const path = pointerSegments(join(base, target));
     // The root object has no key: show its first line.
     range = path.length === 0 ? locatePointer(node, base, lc) : locateKey(node, path, lc);
   }

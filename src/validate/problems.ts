@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { BASE64_PATTERN, QUANTITY_PATTERN } from './convert.js';
+import { escapePointerSegment, unescapePointerSegment } from '../yaml/pointer.js';
 
 /** Where in the source a problem is best shown. */
 export type ProblemAnchor = 'value' | 'key' | 'parent';
@@ -20,20 +21,12 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
-function unescapeSegment(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function escapeSegment(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /** The value at a JSON pointer, or undefined. */
 export function valueAt(data: unknown, pointer: string): unknown {
   if (pointer === '') return data;
   let v: unknown = data;
   for (const raw of pointer.slice(1).split('/')) {
-    const seg = unescapeSegment(raw);
+    const seg = unescapePointerSegment(raw);
     if (Array.isArray(v)) v = v[Number(seg)];
     else if (typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, seg)) {
       v = (v as Record<string, unknown>)[seg];
@@ -190,14 +183,19 @@ export function problemsFromErrors(
           );
           if (typo !== undefined) msg += ` (found "${typo}": a typo?)`;
         }
-        push({ pointer: `${path}/${escapeSegment(missing)}`, anchor: 'parent', keyword: 'required', message: msg });
+        push({
+          pointer: `${path}/${escapePointerSegment(missing)}`,
+          anchor: 'parent',
+          keyword: 'required',
+          message: msg,
+        });
         break;
       }
       case 'additionalProperties': {
         const extra = String(params.additionalProperty);
         const hint = closest(extra, propertyNames(e.parentSchema));
         push({
-          pointer: `${path}/${escapeSegment(extra)}`,
+          pointer: `${path}/${escapePointerSegment(extra)}`,
           anchor: 'key',
           keyword: 'additionalProperties',
           message: `unknown field "${extra}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`,

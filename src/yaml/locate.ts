@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { toRange } from './parse.js';
+import { pointerSegments } from './pointer.js';
 
 function keyMatches(key: unknown, name: string, caseInsensitive: boolean): boolean {
   if (!isScalar(key)) return false;
@@ -50,13 +51,7 @@ export function locateKey(
 
 /** The range of the value at a JSON pointer (`/spec/replicas`) inside a document node. */
 export function locatePointer(root: YamlNode | null | undefined, pointer: string, lc: LineCounter): Range | undefined {
-  const path =
-    pointer === ''
-      ? []
-      : pointer
-          .slice(1)
-          .split('/')
-          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointerSegments(pointer);
   let node: unknown = root;
   let best: Range | undefined;
   for (const seg of path) {

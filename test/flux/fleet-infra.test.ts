@@ -12,11 +12,10 @@ import { parseYamlStream } from '../../src/yaml/parse.js';
 import type { YamlMap } from '../../src/yaml/values.js';
 import type { FleetKustomization } from '../../src/flux/index.js';
 import { repoRoot } from '../helpers/shared.js';
-import { enginePatches, fluxFixtures, renderFixture } from './helpers.js';
+import { fluxFixtures, renderFixture } from './helpers.js';
 
 const fixture = fluxFixtures().find((f) => f.name === 'fleet-infra');
 if (!fixture) throw new Error('fixtures/fleet-infra missing');
-const patchNote = 'skipped: the kustomize engine does not apply patches yet (being completed in parallel)';
 
 /** The reference output of a kustomization dir of the fixture (test/golden, from kubectl kustomize). */
 function golden(dir: string): YamlMap[] {
@@ -110,8 +109,7 @@ for (const e of envs) {
       }
     });
 
-    it('apps and infrastructure render exactly the reference output of their path, with owner labels', (ctx) => {
-      if (!enginePatches) return ctx.skip(patchNote);
+    it('apps and infrastructure render exactly the reference output of their path, with owner labels', () => {
       expect(get('flux-system/apps').objects.map((o) => o.object)).toEqual(
         golden(`apps/${e.env}`).map((o) => owned(o, 'apps')),
       );
@@ -120,8 +118,7 @@ for (const e of envs) {
       );
     });
 
-    it(`my-app runs ${e.replicas} replicas in namespace ${e.env}`, (ctx) => {
-      if (!enginePatches) return ctx.skip(patchNote);
+    it(`my-app runs ${e.replicas} replicas in namespace ${e.env}`, () => {
       const apps = get('flux-system/apps');
       const dep = find(apps, 'Deployment', 'my-app');
       expect((dep?.metadata as YamlMap).namespace).toBe(e.env);
@@ -137,8 +134,7 @@ for (const e of envs) {
       expect((find(apps, 'Deployment', 'redis')?.metadata as YamlMap).namespace).toBe(e.env);
     });
 
-    it('ingress-nginx gets the environment values and chart range', (ctx) => {
-      if (!enginePatches) return ctx.skip(patchNote);
+    it('ingress-nginx gets the environment values and chart range', () => {
       const hr = find(get('flux-system/infrastructure'), 'HelmRelease', 'ingress-nginx') as
         | { spec: { values: { controller: unknown }; chart: { spec: { version: string } } } }
         | undefined;

@@ -11,10 +11,10 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { FleetKustomization, FleetResult } from '../../src/flux/index.js';
 import { renderFleet } from '../../src/flux/index.js';
 import { memoryFs } from '../../src/fs/memory.js';
+import { lintFleet } from '../../src/lint/engine.js';
+import { nodeFs } from '../../src/node/node-fs.js';
 import type { YamlMap } from '../../src/yaml/values.js';
-import { enginePatches, fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
-
-const patchNote = 'skipped: the kustomize engine does not apply patches yet (being completed in parallel)';
+import { fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
 
 function fixture(name: string): FluxFixture {
   const f = fluxFixtures().find((x) => x.name === name);
@@ -56,7 +56,7 @@ describe('flux-generated: paths without a kustomization file', () => {
         '',
       ].join('\n'),
     );
-    expect(apps.objects.map((o) => `${o.object.kind}/${(o.object.metadata as YamlMap).name}`)).toEqual([
+    expect(apps.objects.map((o) => `${o.id.kind}/${o.id.name}`)).toEqual([
       'ServiceAccount/db',
       'ServiceAccount/web',
       'ConfigMap/settings',
@@ -83,7 +83,7 @@ describe('flux-generated: paths without a kustomization file', () => {
     const missing = ks(r, 'flux-system/missing-path');
     expect(missing.status).toBe('failed');
     expect(missing.diagnostics).toMatchObject([
-      { code: 'flux/path-not-found', file: join(f.root, 'clusters/dev/apps.yaml'), line: 52, column: 3 },
+      { code: 'flux/spec-path-not-found', file: join(f.root, 'clusters/dev/apps.yaml'), line: 52, column: 3 },
     ]);
   });
   it('generates the cluster folder itself (gotk-sync in a plain sub-folder, .json ignored)', () => {
@@ -95,8 +95,7 @@ describe('flux-generated: paths without a kustomization file', () => {
 
 describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', () => {
   const r = renderFixture(fixture('flux-overrides'), 'clusters/dev');
-  it('matches patch targets before targetNamespace applies (the namespaced target is a no-op)', (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it('matches patch targets before targetNamespace applies (the namespaced target is a no-op)', () => {
     const quirk = ks(r, 'flux-system/quirk');
     const dep = obj(quirk, 'Deployment', 'dev-web-v2') as {
       metadata: YamlMap;
@@ -155,8 +154,7 @@ describe('flux-overrides: targetNamespace, namePrefix/Suffix, patches, images', 
 
 describe('flux-components: spec.components', () => {
   const r = renderFixture(fixture('flux-components'), 'clusters/dev');
-  it("appends components after the kustomization's own and runs Flux patches after all of them", (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it("appends components after the kustomization's own and runs Flux patches after all of them", () => {
     const k = ks(r, 'flux-system/with-components');
     expect(obj(k, 'ConfigMap', 'settings').data).toEqual({ level: 'info', tier: 'patched-by-flux', component: 'tier' });
   });
@@ -340,8 +338,7 @@ describe('flux-parent-patch: a parent that patches and substitutes its children'
     const child = ks(r, 'apps/podinfo');
     expect(child.spec.postBuild?.substitute.HOST).toBe('podinfo.dev.example.com');
   });
-  it('builds the child with the defaults the parent patch injects (prune, timeout, variables)', (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it('builds the child with the defaults the parent patch injects (prune, timeout, variables)', () => {
     const child = ks(r, 'apps/podinfo');
     expect(child.spec.prune).toBe(true);
     expect(child.spec.timeout).toBe('5m0s');
@@ -361,14 +358,27 @@ describe('flux-graph: dependsOn, sources and duplicates', () => {
       ['flux-system/a', 'flux-system/b', 'flux-system/c', 'flux-system/a'],
       ['flux-system/self', 'flux-system/self'],
     ]);
-    const cycles = r.diagnostics.filter((d) => d.code === 'flux/dependency-cycle');
-    expect(cycles).toHaveLength(2);
-    expect(cycles[0]).toMatchObject({ severity: 'error', file: join(f.root, 'clusters/dev/cycle.yaml'), line: 17 });
+    // The renderer reports the graph; the lint rule judges it, once per member, at its dependsOn entry.
+    const cycles = lintFleet(r, { fs: nodeFs(), rules: ['flux/dependency-cycle'] });
+    expect(cycles.map((d) => [d.kustomization, d.line, d.column])).toEqual([
+      ['flux-system/a', 17, 7],
+      ['flux-system/b', 33, 7],
+      ['flux-system/c', 49, 7],
+      ['flux-system/self', 66, 7],
+    ]);
+    expect(cycles[0]).toMatchObject({ severity: 'error', file: join(f.root, 'clusters/dev/cycle.yaml') });
     expect(cycles[0]?.message).toContain('flux-system/a → flux-system/b → flux-system/c → flux-system/a');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('flux/dependency-cycle');
   });
   it('reports a dependency nobody defines on the dependent, at the dependsOn entry', () => {
-    expect(ks(r, 'flux-system/orphan').diagnostics).toMatchObject([
-      { code: 'flux/dependency-not-found', file: join(f.root, 'clusters/dev/unknown.yaml'), line: 17 },
+    expect(ks(r, 'flux-system/orphan').diagnostics).toEqual([]);
+    expect(lintFleet(r, { fs: nodeFs(), rules: ['flux/unknown-dependency'] })).toMatchObject([
+      {
+        code: 'flux/unknown-dependency',
+        kustomization: 'flux-system/orphan',
+        file: join(f.root, 'clusters/dev/unknown.yaml'),
+        line: 17,
+      },
     ]);
     expect(r.graph.edges).toContainEqual({
       from: 'flux-system/orphan',
@@ -415,8 +425,7 @@ describe('flux-instance: a FluxInstance as the entry point', () => {
     expect(r.kustomizations.map((k) => k.id)).toEqual(['flux-system/flux-system', 'flux-system/apps']);
     expect(ks(r, 'flux-system/flux-system').synthetic).toBe(true);
   });
-  it('applies the instance kustomize.patches to the sync Kustomization', (ctx) => {
-    if (!enginePatches) return ctx.skip(patchNote);
+  it('applies the instance kustomize.patches to the sync Kustomization', () => {
     const r = renderFixture(f, 'bootstrap');
     expect(ks(r, 'flux-system/flux-system').spec.postBuild?.substitute).toEqual({ CLUSTER_NAME: 'prod' });
     expect(obj(ks(r, 'flux-system/apps'), 'ConfigMap', 'cluster').data).toEqual({ cluster: 'prod' });
@@ -482,9 +491,10 @@ describe('renderFleet in memory', () => {
       '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
     });
     const r = renderFleet('/repo', { fs, cluster: 'c' });
-    const d = ks(r, 'flux-system/app').diagnostics;
-    expect(d).toMatchObject([{ code: 'flux/dependency-not-found', file: '/repo/c/ks.yaml', line: 9 }]);
-    expect(d[0]?.message).toContain('a HelmRelease has that name');
+    expect(ks(r, 'flux-system/app').diagnostics).toEqual([]);
+    const d = lintFleet(r, { fs, rules: ['flux/unknown-dependency'] });
+    expect(d).toMatchObject([{ code: 'flux/unknown-dependency', file: '/repo/c/ks.yaml', line: 9 }]);
+    expect(d[0]?.message).toContain('which is a HelmRelease, not a Flux Kustomization');
   });
   it('warns when a Kustomization outside flux-system relies on the defaulted sourceRef namespace', () => {
     const fs = memoryFs({

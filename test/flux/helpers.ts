@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared.js';
 import { renderFleet, type FleetResult, type RenderFleetOptions } from '../../src/flux/index.js';
 import { nodeFs } from '../../src/node/index.js';
-import { build } from '../../src/api/build.js';
-import { memoryFs } from '../../src/fs/memory.js';
 
 /** One fixture repository and the clusters rendered from it. */
 export interface FluxFixture {
@@ -51,25 +49,3 @@ export function expectedBase(fixture: string, cluster: string, id: string): stri
 export function renderFixture(f: FluxFixture, cluster: string, extra: Partial<RenderFleetOptions> = {}): FleetResult {
   return renderFleet(f.root, { fs: nodeFs(), cluster, ...(f.sources ? { sources: f.sources } : {}), ...extra });
 }
-
-/**
- * Whether the engine applies kustomization `patches` yet (it is being completed in parallel); tests whose
- * expectations depend on patches skip with a message until it does.
- */
-export const enginePatches: boolean = (() => {
-  const fs = memoryFs({
-    '/p/kustomization.yaml':
-      'resources: [cm.yaml]\npatches:\n- target: {kind: ConfigMap}\n  patch: |\n    - op: replace\n      path: /data/a\n      value: patched\n',
-    '/p/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n',
-  });
-  const r = build('/p', { fs });
-  const data = r.resources[0]?.object.data as Record<string, unknown> | undefined;
-  return r.ok && data?.a === 'patched';
-})();
-
-/** Whether the engine runs configMapGenerator yet. */
-export const engineGenerators: boolean = (() => {
-  const fs = memoryFs({ '/g/kustomization.yaml': 'configMapGenerator:\n- name: x\n  literals: [a=b]\n' });
-  const r = build('/g', { fs });
-  return r.ok && r.resources.length === 1;
-})();

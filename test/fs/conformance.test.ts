@@ -1,12 +1,16 @@
 /**
- * The FileSystem contract, run against every driver (memoryFs in the core, nodeFs under ./node).
+ * The FileSystem contract, run against every implementation: memoryFs and overlayFs in the core, nodeFs under
+ * ./node, the Flux source artifact view (artifactFs) and the build cache's recording proxy (BuildCache.track).
  */
 /// <reference types="node" />
 import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FsError, memoryFs, readText, type FileSystem } from '../../src/fs/index.js';
+import { BuildCache } from '../../src/build/cache.js';
+import { artifactFs } from '../../src/flux/fs-views.js';
+import { readIgnorePatterns } from '../../src/flux/sourceignore.js';
+import { FsError, memoryFs, overlayFs, readText, type FileSystem } from '../../src/fs/index.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 
 const files: Record<string, string> = {
@@ -32,6 +36,7 @@ function describeFileSystem(name: string, setup: () => { fs: FileSystem; root: s
     });
     it('lists directory entries', () => {
       expect(fs.readDir(p('a')).sort()).toEqual(['cm.yaml', 'kustomization.yaml', 'sub']);
+      expect(fs.readDir(p('')).sort()).toEqual(['a', 'b.txt']);
     });
     it('throws FsError ENOENT for a missing file', () => {
       expect(() => fs.readFile(p('missing.yaml'))).toThrow(FsError);
@@ -52,8 +57,29 @@ function describeFileSystem(name: string, setup: () => { fs: FileSystem; root: s
   });
 }
 
-describeFileSystem('memoryFs', () => ({
-  fs: memoryFs(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/r/${k}`, v]))),
+/** `entries` (root-relative) under `/r`, as memoryFs contents. */
+const underRoot = (entries: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(entries).map(([k, v]) => [`/r/${k}`, v]));
+
+describeFileSystem('memoryFs', () => ({ fs: memoryFs(underRoot(files)), root: '/r' }));
+
+describeFileSystem('overlayFs (all files below)', () => ({ fs: overlayFs(memoryFs(underRoot(files))), root: '/r' }));
+
+describeFileSystem('overlayFs (files split across layers, one removed)', () => {
+  const { 'a/cm.yaml': written, ...below } = files;
+  const fs = overlayFs(memoryFs(underRoot({ ...below, 'a/removed.yaml': 'x: 1\n' })));
+  fs.writeFile('/r/a/cm.yaml', written ?? '');
+  fs.removeFile('/r/a/removed.yaml');
+  return { fs, root: '/r' };
+});
+
+describeFileSystem('artifactFs (.sourceignore hides files and emptied directories)', () => {
+  const base = memoryFs(underRoot({ ...files, 'a/debug.log': 'x', 'logs/only.log': 'x' }));
+  return { fs: artifactFs(base, '/r', readIgnorePatterns('*.log\n')), root: '/r' };
+});
+
+describeFileSystem('BuildCache.track (recording proxy)', () => ({
+  fs: new BuildCache().track(memoryFs(underRoot(files))),
   root: '/r',
 }));
 

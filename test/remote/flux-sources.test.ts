@@ -80,6 +80,7 @@ spec:
   interval: 5m
   path: ${path}
   prune: true
+  targetNamespace: apps
   sourceRef: {kind: ${kind}, name: ${source}}
 `;
 

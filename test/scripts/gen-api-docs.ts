@@ -18,7 +18,11 @@ const entries: { name: string; file: string }[] = [
 ];
 
 function docOf(checker: ts.TypeChecker, sym: ts.Symbol): string {
-  const text = ts.displayPartsToString(sym.getDocumentationComment(checker)).trim();
+  // An unresolved `{@link name}` comes back as `{@link name }`: drop that space.
+  const text = ts
+    .displayPartsToString(sym.getDocumentationComment(checker))
+    .trim()
+    .replace(/\{@link (\S+) \}/g, '{@link $1}');
   const tags = sym
     .getJsDocTags(checker)
     .filter((t) => t.name === 'default' || t.name === 'defaultValue')

@@ -11,6 +11,7 @@ import type { Resource } from '../../resources/resource.js';
 import { compileGoRegexp, GoRegexpError } from '../../selector/regex.js';
 import { nodeKindError, scalarText } from '../node-kind.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { escapePointerSegment } from '../../yaml/pointer.js';
 
 /** One `images` entry (kustomize's `types.Image`). Empty strings mean "not set". */
 export interface ImageSpec {
@@ -104,7 +105,7 @@ function walkContainers(node: YamlValue, spec: ImageSpec, pointer = '', onRewrit
   if (!isMap(node)) return;
   for (const key of Object.keys(node)) {
     const value = node[key] as YamlValue;
-    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = `${pointer}/${escapePointerSegment(key)}`;
     walkContainers(value, spec, at, onRewrite);
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
       value.forEach((c, i) => {

@@ -10,15 +10,12 @@ import type { Range } from '../../diagnostics/diagnostic.js';
 import type { Resource } from '../../resources/resource.js';
 import { locatePointer } from '../../yaml/locate.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { escapePointerSegment, pointerSegments } from '../../yaml/pointer.js';
 
 /** The AST of a patch document, to position each field it writes. */
 export interface PatchSource {
   readonly node: AstNode;
   readonly lineCounter: LineCounter;
-}
-
-function esc(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Keys that identify list items in strategic merges (merge keys of the Kubernetes schema), in order of preference. */
@@ -54,20 +51,26 @@ export function recordSmPatchFields(
   };
   const visit = (p: YamlValue, result: YamlValue | undefined, rp: string, pp: string): void => {
     if (isMap(p)) {
-      if (!isMap(result)) return record(rp, pp);
+      if (!isMap(result)) {
+        record(rp, pp);
+        return;
+      }
       for (const k of Object.keys(p)) {
         if (k.startsWith('$')) continue;
         if (rp === '' && (k === 'apiVersion' || k === 'kind')) continue;
         if (rp === '/metadata' && (k === 'name' || k === 'namespace')) continue;
         const child = getField(result, k);
         if (child === undefined) continue; // deleted by the patch
-        visit(p[k] as YamlValue, child, `${rp}/${esc(k)}`, `${pp}/${esc(k)}`);
+        visit(p[k] as YamlValue, child, `${rp}/${escapePointerSegment(k)}`, `${pp}/${escapePointerSegment(k)}`);
       }
       return;
     }
     if (Array.isArray(p) && Array.isArray(result)) {
       const merged = p.every((item) => isMap(item) && itemIndex(item, result) >= 0);
-      if (!merged || p.length === 0) return record(rp, pp);
+      if (!merged || p.length === 0) {
+        record(rp, pp);
+        return;
+      }
       p.forEach((item, i) => {
         const j = itemIndex(item as YamlMap, result);
         visit(item, result[j], `${rp}/${j}`, `${pp}/${i}`);
@@ -95,8 +98,7 @@ export function recordJsonPatchFields(
       // Appended: the last item of the list now.
       const parent = path.slice(0, -2);
       let v: YamlValue | undefined = r.data;
-      for (const seg of parent.split('/').slice(1)) {
-        const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+      for (const key of pointerSegments(parent)) {
         v = Array.isArray(v) ? v[Number(key)] : isMap(v) ? getField(v, key) : undefined;
       }
       if (!Array.isArray(v) || v.length === 0) continue;

@@ -7,7 +7,7 @@ import { splitImage } from '../../../transformers/images/filter.js';
 import { getField, isMap, type YamlValue } from '../../../yaml/values.js';
 import type { LintObject, LintRule } from '../../context.js';
 import { objectLabel } from '../../context.js';
-import { pointerSegment } from '../helpers.js';
+import { escapePointerSegment } from '../../../yaml/pointer.js';
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
@@ -24,7 +24,7 @@ export function forEachContainerImage(
   if (!isMap(v)) return;
   for (const key of Object.keys(v)) {
     const child = v[key] as YamlValue;
-    const p = `${pointer}/${pointerSegment(key)}`;
+    const p = `${pointer}/${escapePointerSegment(key)}`;
     if (CONTAINER_LISTS.has(key) && Array.isArray(child)) {
       child.forEach((c, i) => {
         const image = isMap(c) ? getField(c, 'image') : undefined;
@@ -45,7 +45,7 @@ export function mutableTag(image: string): 'latest' | 'untagged' | undefined {
   return tag === 'latest' ? 'latest' : undefined;
 }
 
-export const imageMutableTag: LintRule<'latest' | 'untagged'> = {
+export const imageMutableTag: LintRule<'latest' | 'untagged', 'image/mutable-tag'> = {
   meta: {
     id: 'image/mutable-tag',
     description: 'A rendered container image has the tag latest, or no tag and no digest.',
