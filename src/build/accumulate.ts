@@ -208,6 +208,7 @@ function buildSubKustomization(
   const cache = build.options.cache;
   if (!cache) return make();
   const key = [
+    build.version,
     loader.root,
     loader.restrictor,
     loader.confineTo ?? '',
