@@ -24,6 +24,7 @@ import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { applyJsonPatchToResource } from '../patch-json6902/apply.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
 import { parseJsonPatch, parseSmPatches, type PatchDoc } from './parse.js';
+import { hasFeature } from '../../build/versions.js';
 
 export { parseJsonPatch, parseSmPatches, PatchParseError, type PatchDoc } from './parse.js';
 
@@ -144,7 +145,13 @@ function configure(
     } catch {
       jsonOk = false;
     }
-    if (smOk && jsonOk)
+    // v5.8.1 refuses only text that is both non-empty SM and non-empty JSON, so empty or comment-only
+    // patches pass (and do nothing); older versions refuse any text that parses both ways.
+    const both =
+      smOk &&
+      jsonOk &&
+      (!hasFeature(kt.build.version, 'emptyPatchFiles') || (docs ?? []).length * (ops ?? []).length > 0);
+    if (both)
       throw new BuildError('patch/invalid', `illegally qualifies as both an SM and JSON patch: ${source}`, where);
     if (!smOk && !jsonOk)
       throw new BuildError('patch/invalid', `unable to parse SM or JSON patch from ${source}`, where);
@@ -205,9 +212,11 @@ function transformStrategicMerge(resources: ResourceList, c: PatchConfig, sm: Sm
     applySmPatchToSelected(resources, new Set(selected), sm[0] as SmPatch, schema);
     return;
   }
+  // v5.7.0+ skips resources a previous document deleted; older versions crash on the next document.
+  const skipsDeleted = hasFeature(kt.build.version, 'multiplePatchDeletes');
   let deleted = false;
   for (const p of sm) {
-    if (deleted) {
+    if (deleted && !skipsDeleted) {
       throw new BuildError(
         'patch/failed',
         'kustomize v5.6.0 crashes here (nil pointer dereference): a `patches` entry has a document after one that deleted a resource with `$patch: delete`',
@@ -215,7 +224,7 @@ function transformStrategicMerge(resources: ResourceList, c: PatchConfig, sm: Sm
       );
     }
     const id = patchId(p.data);
-    const matches = resources.byAnyId(id);
+    const matches = resources.byAnyId(id).filter((r) => Object.keys(r.data).length > 0);
     if (matches.length !== 1) {
       const what = matches.length === 0 ? 'no matches' : 'multiple matches';
       throw new BuildError(
@@ -266,7 +275,9 @@ export const patchTransformer: TransformerPlugin<PatchConfig> = {
   },
   transform(resources, c, kt) {
     if (c.sm !== undefined) transformStrategicMerge(resources, c, c.sm, kt);
-    else transformJson(resources, c, kt);
+    // v5.8.1 runs a JSON patch only when there are operations; older versions always do (and then
+    // require a target).
+    else if (c.json !== undefined || !hasFeature(kt.build.version, 'emptyPatchFiles')) transformJson(resources, c, kt);
   },
 };
 

@@ -16,6 +16,7 @@ import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
 import { lookupPath, matchTargets, type CreateKind, type TargetSlot } from './field-path.js';
 import { scalarText } from '../node-kind.js';
+import { hasFeature, type KustomizeVersion } from '../../build/versions.js';
 
 /** One replacement: where the value comes from and where it goes. */
 export interface Replacement {
@@ -199,11 +200,33 @@ function copyValueToTarget(r: Resource, value: SourceValue, t: TargetSelector, f
   }
 }
 
-function applyReplacement(resources: ResourceList, value: SourceValue, targets: readonly TargetSelector[]): void {
+/** The target's `select` and `reject` selectors (anchored regexps from v5.8.0, equal strings before). */
+function targetSelectors(
+  select: Selector,
+  reject: readonly Selector[],
+  version: KustomizeVersion,
+): { select: CompiledSelector; rejects: CompiledSelector[] } {
+  const mode = hasFeature(version, 'replacementTargetRegex') ? 'regexIds' : 'exact';
+  try {
+    return {
+      select: new CompiledSelector(select, mode),
+      rejects: reject.map((r) => new CompiledSelector(r, mode)),
+    };
+  } catch (err) {
+    if (err instanceof GoRegexpError) throw fail(`error creating target selector: ${err.message}`);
+    throw err;
+  }
+}
+
+function applyReplacement(
+  resources: ResourceList,
+  value: SourceValue,
+  targets: readonly TargetSelector[],
+  version: KustomizeVersion,
+): void {
   for (const t of targets) {
     if (!t.select) throw fail('target must specify resources to select');
-    const select = new CompiledSelector(t.select, 'exact');
-    const rejects = (t.reject ?? []).map((r) => new CompiledSelector(r, 'exact'));
+    const { select, rejects } = targetSelectors(t.select, t.reject ?? [], version);
     const fieldPaths = t.fieldPaths && t.fieldPaths.length > 0 ? t.fieldPaths : [DEFAULT_FIELD_PATH];
     for (const r of resources.items) {
       // Labels and annotations first (select, then every reject that has them), then the ids.
@@ -217,13 +240,17 @@ function applyReplacement(resources: ResourceList, value: SourceValue, targets: 
   }
 }
 
-/** Applies the replacements in order, each seeing the previous results. Throws BuildError. */
-export function applyReplacements(resources: ResourceList, replacements: readonly Replacement[]): void {
+/** Applies the replacements in order, each seeing the previous results, as `version` does. Throws BuildError. */
+export function applyReplacements(
+  resources: ResourceList,
+  replacements: readonly Replacement[],
+  version: KustomizeVersion,
+): void {
   for (const rep of replacements) {
     if (!rep.source || !rep.targets) throw fail('replacements must specify a source and at least one target');
     try {
       const value = getReplacement(resources, rep.source);
-      applyReplacement(resources, value, rep.targets);
+      applyReplacement(resources, value, rep.targets, version);
     } catch (err) {
       if (err instanceof LabelSelectorError || err instanceof GoRegexpError) throw fail(err.message);
       throw err;

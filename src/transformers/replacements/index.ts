@@ -126,7 +126,7 @@ export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   },
   transform(resources, c, target) {
     try {
-      applyReplacements(resources, c.replacements);
+      applyReplacements(resources, c.replacements, target.build.version);
     } catch (err) {
       throw atField(err, target, c.field);
     }
