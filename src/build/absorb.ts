@@ -11,6 +11,7 @@
  * too (the hash is kept only if both sides want one). `merge` also unions `data` and `binaryData`
  * (values as strings) and keeps the old origin.
  */
+import { hasFeature, type KustomizeVersion } from './versions.js';
 import { isMap as isAstMap, isPair, isScalar as isAstScalar } from 'yaml';
 import { BuildError } from '../diagnostics/error.js';
 import { goResId } from '../generators/go-format.js';
@@ -130,7 +131,7 @@ function where(res: Resource): { file: string } {
  * Absorbs one generated resource into `list`. Throws BuildError with kustomize's texts (without the
  * `merging from generator ...: ` prefix, which the caller adds).
  */
-export function absorbGenerated(list: ResourceList, res: Resource): void {
+export function absorbGenerated(list: ResourceList, res: Resource, version: KustomizeVersion): void {
   const id = res.id();
   const matches = list.byAnyId(id);
   const behavior = res.behavior ?? 'unspecified';
@@ -155,9 +156,10 @@ export function absorbGenerated(list: ResourceList, res: Resource): void {
   }
   const old = matches[0] as Resource;
   if (behavior !== 'merge' && behavior !== 'replace') {
+    const named = hasFeature(version, 'behaviorConflictWording') ? ` can not use behavior: '${behavior}',` : '';
     throw new BuildError(
       'generator/failed',
-      `id ${goResId(id, res.isClusterScoped())} exists; behavior must be merge or replace`,
+      `id ${goResId(id, res.isClusterScoped())} exists;${named} behavior must be merge or replace`,
       where(res),
     );
   }

@@ -534,7 +534,7 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
     setGeneratedOrigin(resources, step.origin);
     atGenerator(step.where, () => {
       try {
-        for (const r of resources) absorbGenerated(ra.resources, r);
+        for (const r of resources) absorbGenerated(ra.resources, r, kt.build.version);
       } catch (err) {
         withPrefix(err, `merging from generator ${step.kind}: `);
       }

@@ -61,3 +61,18 @@ export function runReference(version: KustomizeVersion, dir: string, flags: read
           .replace(/^(?:error|Error): /, '');
   return { ok: false, stdout: res.stdout, error, warnings: lines.slice(0, at) };
 }
+
+/**
+ * Inputs on which a reference binary is known not to print what the upstream release does, by id. A case
+ * marked with one takes its default-version expectation from the reference named by `asVersion` and keeps
+ * the binary's own output beside it (`NAME.debian.EXT`) to show the deviation still exists.
+ */
+export const referenceDeviations = {
+  'debian-json-patch-v5': {
+    asVersion: '5.6',
+    reason:
+      "Debian's kustomize 5.8.1 package (the kustomize-5.8.1 reference) links github.com/evanphx/json-patch/v5 for JSON 6902 patches, where upstream kustomize v5.8.1 (and Flux 2.9) use gopkg.in/evanphx/json-patch.v4 v4.13.0, whose behaviour is v4.12.0's (kustomize v5.6.0's) but for nil-pointer fixes: on this input upstream v5.8.1 prints what v5.6.0 prints",
+  },
+} as const satisfies Record<string, { asVersion: KustomizeVersion; reason: string }>;
+
+export type ReferenceDeviation = keyof typeof referenceDeviations;
