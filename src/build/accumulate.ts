@@ -45,7 +45,7 @@ export function emptyAccumulator(): Accumulator {
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
 export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): KustTarget {
-  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
+  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations, build.version);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
   const relFile = relative(build.topRoot, loaded.file);
@@ -393,7 +393,7 @@ function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly
  * sorted, merged into an empty config in order) when there are any.
  */
 function loadConfigurations(kt: KustTarget): TransformerConfig {
-  const defaults = defaultTransformerConfig();
+  const defaults = defaultTransformerConfig(kt.build.version);
   const paths = kt.kustomization.configurations ?? [];
   if (paths.length === 0) return defaults;
   let files = emptyTransformerConfig();

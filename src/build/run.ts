@@ -148,7 +148,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
         kt,
       );
     }
-    for (const r of list.items) finalizeAnnotations(r, build.buildMetadata);
+    for (const r of list.items) finalizeAnnotations(r, build.buildMetadata, build.version);
     result.resources = list.items;
     result.ok = true;
   } catch (err) {

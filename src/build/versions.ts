@@ -97,7 +97,7 @@ export const versionFeatures = {
   helmGeneratedAnnotation: {
     since: 'v5.8.0',
     summary:
-      'the namespace transformer skips objects annotated `config.kubernetes.io/helm-generated: "true"`, and the annotation is a build annotation (removed from the output)',
+      'the namespace transformer skips objects annotated `internal.config.kubernetes.io/helm-generated: "true"`, and the annotation is a build annotation (removed from the output)',
     change: 'kubernetes-sigs/kustomize#5971',
   },
   emptyPatchFiles: {

@@ -37,6 +37,8 @@ export interface ReferenceCaseConfig {
   needs?: string;
   /** Why this case is compared loosely or skipped (documented difference). */
   note?: string;
+  /** The version features (src/build/versions.ts) the case shows (test/versions). */
+  features?: string[];
 }
 
 export interface ReferenceCase {

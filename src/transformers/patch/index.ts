@@ -24,7 +24,7 @@ import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { applyJsonPatchToResource } from '../patch-json6902/apply.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
 import { parseJsonPatch, parseSmPatches, type PatchDoc } from './parse.js';
-import { hasFeature } from '../../build/versions.js';
+import { hasFeature, type KustomizeVersion } from '../../build/versions.js';
 
 export { parseJsonPatch, parseSmPatches, PatchParseError, type PatchDoc } from './parse.js';
 
@@ -72,17 +72,21 @@ export function targetOf(v: YamlValue | undefined): Selector | undefined {
   return t;
 }
 
+/** The entry as kustomize marshals it into the plugin config (typed options omit false fields, v5.8.0+). */
 function configYaml(
   path: string,
   patch: string,
   target: Selector | undefined,
   options: Record<string, boolean> | undefined,
+  version: KustomizeVersion,
 ): YamlMap {
   const c: YamlMap = {};
   if (path !== '') c.path = path;
   if (patch !== '') c.patch = patch;
   if (target !== undefined) c.target = { ...target };
-  if (options !== undefined && Object.keys(options).length > 0) c.options = { ...options };
+  if (options !== undefined && hasFeature(version, 'typedPatchOptions'))
+    c.options = Object.fromEntries(Object.entries(options).filter(([, v]) => v));
+  else if (options !== undefined && Object.keys(options).length > 0) c.options = { ...options };
   return c;
 }
 
@@ -101,7 +105,7 @@ function configure(
   record: PatchConfig['record'],
 ): PatchConfig {
   const patch = e.patch.trim();
-  const cfg = configYaml(e.path, e.patch, e.target, e.options);
+  const cfg = configYaml(e.path, e.patch, e.target, e.options, kt.build.version);
   try {
     if (patch === '' && e.path === '') throw new Error(`must specify one of patch and path in\n${emitDocument(cfg)}`);
     if (patch !== '' && e.path !== '')
@@ -253,12 +257,26 @@ function transformJson(resources: ResourceList, c: PatchConfig, kt: KustTarget):
   }
 }
 
+/**
+ * A plugin config's `options`: from v5.8.0 the PatchArgs struct (its two fields, keys matched
+ * case-insensitively, others ignored); before, a map whose keys count as written.
+ */
+function pluginOptions(
+  optionsRaw: YamlValue | undefined,
+  version: KustomizeVersion,
+): Record<string, boolean> | undefined {
+  if (!isMap(optionsRaw)) return undefined;
+  const options: Record<string, boolean> = {};
+  if (hasFeature(version, 'typedPatchOptions')) {
+    for (const k of ['allowNameChange', 'allowKindChange'] as const) options[k] = boolOf(goField(optionsRaw, k));
+  } else for (const k of Object.keys(optionsRaw)) options[k] = boolOf(optionsRaw[k]);
+  return options;
+}
+
 export const patchTransformer: TransformerPlugin<PatchConfig> = {
   kind: 'PatchTransformer',
   configure(raw: YamlMap, kt: KustTarget): PatchConfig {
-    const optionsRaw = goField(raw, 'options');
-    const options: Record<string, boolean> = {};
-    if (isMap(optionsRaw)) for (const k of Object.keys(optionsRaw)) options[k] = boolOf(optionsRaw[k]);
+    const options = pluginOptions(goField(raw, 'options'), kt.build.version);
     const range = kt.range('transformers');
     const where = { file: kt.file, range };
     return configure(
