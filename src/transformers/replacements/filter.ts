@@ -17,6 +17,7 @@ import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
 import { lookupPath, matchTargets, type CreateKind, type TargetSlot } from './field-path.js';
 import { scalarText } from '../node-kind.js';
 import { hasFeature, type KustomizeVersion } from '../../build/versions.js';
+import { writeStructured, type StructuredValue } from './structured/index.js';
 
 /** One replacement: where the value comes from and where it goes. */
 export interface Replacement {
@@ -157,6 +158,10 @@ function getReplacement(resources: ResourceList, sel: SourceSelector): SourceVal
 // ------------------------------------------------------------------------------------------------
 // Writing
 
+function structuredValue(v: SourceValue): StructuredValue {
+  return v.kind === 'scalar' ? { kind: 'scalar', text: v.text } : { kind: v.kind, node: v.node };
+}
+
 /**
  * Writes `value` into `slot`. `asText`: the slot is an annotation value, which kustomize reads back as
  * text before output, so a new node keeps the text it was given (a timestamp-looking text stays as written).
@@ -189,7 +194,14 @@ function fieldRetrievalError(fieldPath: string, create: boolean): string {
     : `unable to find field ${JSON.stringify(fieldPath)} in replacement target`;
 }
 
-function copyValueToTarget(r: Resource, value: SourceValue, t: TargetSelector, fieldPaths: readonly string[]): void {
+function copyValueToTarget(
+  r: Resource,
+  value: SourceValue,
+  t: TargetSelector,
+  fieldPaths: readonly string[],
+  version: KustomizeVersion,
+): void {
+  const structured = hasFeature(version, 'replacementStructuredData');
   for (const fp of fieldPaths) {
     const create: CreateKind | undefined = t.options?.create
       ? value.kind === 'scalar'
@@ -197,9 +209,11 @@ function copyValueToTarget(r: Resource, value: SourceValue, t: TargetSelector, f
         : value.kind
       : undefined;
     const parts = smarterPathSplitter(fp);
+    // v5.8.0+: a path reaching into JSON/YAML held in a string field writes there first.
+    if (structured && writeStructured(r.data, parts, structuredValue(value), create !== undefined)) continue;
     let slots: TargetSlot[];
     try {
-      slots = matchTargets(r.data, parts, create);
+      slots = matchTargets(r.data, parts, create, structured);
     } catch (err) {
       if (err instanceof BuildError) throw err;
       throw fail(`${fieldRetrievalError(fp, create !== undefined)}: ${(err as Error).message}`);
@@ -244,7 +258,7 @@ function applyReplacement(
       if (rejects.some((rj) => (rj.selector.annotationSelector || rj.selector.labelSelector) && rj.matchesMeta(r)))
         continue;
       if (select.matchesIds(r) && !rejects.some((rj) => !isEmptyResId(rj.selector) && rj.matchesIds(r))) {
-        copyValueToTarget(r, value, t, fieldPaths);
+        copyValueToTarget(r, value, t, fieldPaths, version);
       }
     }
   }
