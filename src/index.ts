@@ -6,8 +6,10 @@ export { build } from './api/build.js';
 export type { BuildResult, BuildApiOptions, RenderedResource } from './api/build.js';
 export type { BuildOptions, LoadRestrictor, Reorder, RemoteLoader } from './build/options.js';
 export type { UnmatchedPatchTarget } from './build/context.js';
+export { HELM_GENERATED_ANNOTATION } from './build/output.js';
 export {
   DEFAULT_KUSTOMIZE_VERSION,
+  FLUX_KUSTOMIZE_VERSION,
   kustomizeVersions,
   versionFeatures,
   hasFeature,

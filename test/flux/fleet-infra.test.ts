@@ -18,7 +18,7 @@ const fixture = fluxFixtures().find((f) => f.name === 'fleet-infra');
 if (!fixture) throw new Error('fixtures/fleet-infra missing');
 const patchNote = 'skipped: the kustomize engine does not apply patches yet (being completed in parallel)';
 
-/** The reference output of a kustomization dir of the fixture (test/golden, from kubectl kustomize). */
+/** The reference output of a kustomization dir of the fixture (test/golden, from kustomize-5.8.1 build). */
 function golden(dir: string): YamlMap[] {
   const text = readFileSync(join(repoRoot, 'test/golden/fleet-infra', `${dir}.yaml`), 'utf8');
   return parseYamlStream(text, { file: dir }).documents.map((d) => d.value as YamlMap);
