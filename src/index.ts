@@ -4,7 +4,16 @@
  */
 export { build } from './api/build.js';
 export type { BuildResult, BuildApiOptions, RenderedResource } from './api/build.js';
-export type { BuildOptions, LoadRestrictor, Reorder, RemoteLoader } from './build/options.js';
+export type {
+  BuildOptions,
+  LoadRestrictor,
+  Reorder,
+  RemoteLoader,
+  RemoteContent,
+  RemoteErrorCode,
+} from './build/options.js';
+export { newRepoSpecFromUrl, parseRepoSpec, isRemoteFile } from './build/repo-spec.js';
+export type { RepoSpec } from './build/repo-spec.js';
 export type { UnmatchedPatchTarget } from './build/context.js';
 export { HELM_GENERATED_ANNOTATION } from './build/output.js';
 export {
@@ -94,6 +103,8 @@ export type {
   FluxInstanceSync,
 } from './flux/index.js';
 export { generateKustomization, envsubst, EnvsubstError, substituteObject, loadVariables } from './flux/index.js';
+export { wantedSources } from './flux/remote-sources.js';
+export type { FetchableSource } from './flux/remote-sources.js';
 export type {
   GeneratedKustomization,
   GenerateAction,
@@ -103,3 +114,28 @@ export type {
 } from './flux/index.js';
 export { buildDependencyGraph, graphToMermaid, graphToDot } from './flux/index.js';
 export type { DependencyGraph, DependencyEdge } from './flux/index.js';
+export {
+  loadChart,
+  loadArchive,
+  ChartLoadError,
+  renderChart,
+  helmTemplate,
+  mergeValueOptions,
+  ValueOptionsError,
+} from './helm/chart/index.js';
+export type {
+  Chart,
+  ChartMetadata,
+  ChartDependency,
+  ChartLoader,
+  RenderChartOptions,
+  RenderedChart,
+  RenderedManifest,
+  HelmTemplateOptions,
+  HelmTemplateOutput,
+  ValueOptions,
+  SchemaLoader,
+  HookInfo,
+  HelmMap,
+  HelmValue,
+} from './helm/chart/index.js';

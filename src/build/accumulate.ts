@@ -22,7 +22,9 @@ import { loadCrdConfig } from '../schema/crds.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
 import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
 import type { Accumulator, BuildContext, KustTarget } from './context.js';
-import { Loader, evalSymlinkFailure, isRemoteTarget } from './loader.js';
+import { Loader, RemoteFileError, evalSymlinkFailure, notDownloadedMessage } from './loader.js';
+import { isRemoteFile, parseRepoSpec, type RepoSpec } from './repo-spec.js';
+import { openRemoteRepo } from './remote.js';
 import { resourcesFromText } from './read-resources.js';
 import { absorbGenerated } from './absorb.js';
 import {
@@ -65,22 +67,6 @@ export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetO
 function withPrefix(err: unknown, prefix: string): never {
   if (err instanceof BuildError) throw err.wrap(prefix);
   throw err;
-}
-
-function remote(kt: KustTarget, entry: string, kind: 'resource' | 'component'): Loader | undefined {
-  const hook = kt.build.options.remoteLoader;
-  const got = hook ? hook(entry, kind) : undefined;
-  if (!got) {
-    const field = kind === 'resource' ? 'resources' : 'components';
-    const index =
-      (kind === 'resource' ? kt.kustomization.resources : kt.kustomization.components)?.indexOf(entry) ?? -1;
-    throw new BuildError(
-      'load/remote',
-      `'${entry}' is a remote target: kustomize-ts does not download (a host can supply it with the remoteLoader build option)`,
-      index >= 0 ? entryWhere(kt, field, index) : { file: kt.file },
-    );
-  }
-  return new Loader(got.fs, got.path, 'LoadRestrictionsRootOnly', [], undefined);
 }
 
 /** Where a diagnostic points: a file and, when known, a range in it. */
@@ -286,19 +272,121 @@ function mergeAccumulator(ra: Accumulator, sub: Accumulator, root: string): void
 }
 
 /**
- * Resolves one `resources` entry (spec §2.4): a file, else a directory (or a remote target). The error of
+ * A git repo entry as a base, after the file attempt failed with `fileErr` (kustomize's ldr.New on a repo URL).
+ * When the file attempt found malformed YAML, that error alone is reported (unless git timed out).
+ */
+function accumulateRepoEntry(
+  kt: KustTarget,
+  ra: Accumulator,
+  entry: string,
+  spec: RepoSpec,
+  fileErr: string,
+  where: Where,
+  malformed?: BuildError,
+): void {
+  if (!kt.loader.remote) throw new BuildError('load/remote', notDownloadedMessage(entry), where);
+  accumulateBase(
+    kt,
+    ra,
+    entry,
+    where,
+    `accumulation err='${fileErr}': `,
+    () => openRemoteRepo(kt, entry, spec),
+    malformed,
+  );
+}
+
+/**
+ * Opens a base (a local directory or a repo checkout) and builds it into `ra`; its errors carry `prefix` (the
+ * failed file attempt). When that attempt found malformed YAML, an open failure reports it alone (not a timeout).
+ */
+function accumulateBase(
+  kt: KustTarget,
+  ra: Accumulator,
+  entry: string,
+  where: Where,
+  prefix: string,
+  open: () => Loader,
+  malformed?: BuildError,
+): void {
+  let loader: Loader;
+  try {
+    loader = open();
+  } catch (err) {
+    if (malformed && !(err instanceof BuildError && err.code === 'remote/timeout')) throw malformed;
+    atEntry(err, where);
+    withPrefix(err, prefix);
+  }
+  try {
+    accumulateDirectory(kt, ra, loader, false, entry, where);
+  } catch (err) {
+    withPrefix(err, prefix);
+  }
+}
+
+/**
+ * An http(s) `resources` entry: kustomize downloads it as a file; an HTTP error status ends there unless
+ * the URL is also a repo URL, and any other failure goes on to try it as a base (a repo, else a directory).
+ */
+function accumulateUrlEntry(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
+  if (!kt.loader.remote) throw new BuildError('load/remote', notDownloadedMessage(entry), where);
+  let errF: BuildError;
+  try {
+    accumulateFile(kt, ra, entry, where);
+    return;
+  } catch (err) {
+    if (!(err instanceof BuildError)) throw err;
+    errF = err;
+  }
+  const spec = parseRepoSpec(entry);
+  const httpStatus = errF instanceof RemoteFileError ? errF.httpStatus : undefined;
+  if (httpStatus !== undefined) {
+    if (!spec) throw atEntry(errF, where);
+    errF.message = `accumulating resources from '${entry}': URL is a git repository`;
+  }
+  const malformed = errF.code === 'yaml/syntax' ? errF : undefined;
+  try {
+    if (spec) {
+      accumulateRepoEntry(kt, ra, entry, spec, errF.message, where, malformed);
+      return;
+    }
+    if (malformed) throw malformed;
+    const missing = evalSymlinkFailure(kt.loader.fs, kt.loader.abs(entry));
+    throw new BuildError(
+      'load/missing-file',
+      `accumulation err='${errF.message}': must build at directory: not a valid directory: ${missing}`,
+      where,
+    );
+  } catch (err) {
+    throw keepRemoteCode(err, errF, spec !== undefined);
+  }
+}
+
+/**
+ * When downloading failed for a reason of its own (a timeout, a limit, offline or frozen mode; any reason for a URL
+ * that is not a repo), the entry's error keeps that code, though kustomize goes on to try the URL as a repo or a
+ * directory and words the error so.
+ */
+function keepRemoteCode(err: unknown, errF: BuildError, isRepo: boolean): unknown {
+  const own = isRepo ? /^remote\/(?!fetch-failed)/.test(errF.code) : errF.code.startsWith('remote/');
+  return own && err instanceof BuildError && err !== errF ? Object.assign(err, { code: errF.code }) : err;
+}
+
+/** kustomize's error for reading a directory as a file (the first attempt at a `resources` entry). */
+function dirAsFileError(kt: KustTarget, abs: string): string {
+  return kt.build.restrictor === 'LoadRestrictionsNone'
+    ? `read ${abs}: is a directory`
+    : `'${abs}' must resolve to a file`;
+}
+
+/**
+ * Resolves one `resources` entry (spec §2.4) as kustomize does: a file (downloaded when it is an http(s)
+ * URL), else a base — a git repo when the entry parses as a repo URL, else a local directory. The error of
  * a failed file attempt is kept in front of the directory attempt's, as kustomize reports them.
  */
 function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
-  if (isRemoteTarget(entry)) {
-    const loader = remote(kt, entry, 'resource');
-    if (!loader) return;
-    if (loader.fs.stat(loader.root)?.type === 'file') {
-      const text = new TextDecoder().decode(loader.fs.readFile(loader.root));
-      ra.resources.appendAll(resourcesFromText(text, entry, kt.build.schema.isClusterScoped, fileOrigin(kt, entry)));
-      return;
-    }
-    accumulateDirectory(kt, ra, loader, false, entry, where);
+  if (isRemoteFile(entry)) {
+    accumulateUrlEntry(kt, ra, entry, where);
     return;
   }
   const abs = kt.loader.abs(entry);
@@ -316,25 +404,17 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string,
     }
     return;
   }
+  const spec = parseRepoSpec(entry);
+  if (spec) {
+    const fileErr = st?.type === 'dir' ? dirAsFileError(kt, abs) : evalSymlinkFailure(kt.loader.fs, abs);
+    accumulateRepoEntry(kt, ra, entry, spec, `accumulating resources from '${entry}': ${fileErr}`, where);
+    return;
+  }
   if (st?.type === 'dir') {
     // kustomize tried the entry as a file first; its error prefixes whatever the directory attempt says.
-    const fileErr =
-      kt.build.restrictor === 'LoadRestrictionsNone'
-        ? `read ${abs}: is a directory`
-        : `'${abs}' must resolve to a file`;
+    const fileErr = dirAsFileError(kt, abs);
     const prefix = `accumulation err='accumulating resources from '${entry}': ${fileErr}': `;
-    let child: Loader;
-    try {
-      child = kt.loader.child(entry);
-    } catch (err) {
-      atEntry(err, where);
-      withPrefix(err, prefix);
-    }
-    try {
-      accumulateDirectory(kt, ra, child, false, entry, where);
-    } catch (err) {
-      withPrefix(err, prefix);
-    }
+    accumulateBase(kt, ra, entry, where, prefix, () => kt.loader.child(entry));
     return;
   }
   if (entry.startsWith('/')) {
@@ -370,15 +450,17 @@ function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly 
 function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
   entries.forEach((entry, i) => {
     const where = entryWhere(kt, 'components', i);
-    let loader: Loader | undefined;
+    // kustomize's ldr.New: a repo URL first, else a local directory.
+    const spec = parseRepoSpec(entry);
+    if (spec && !kt.loader.remote) throw new BuildError('load/remote', notDownloadedMessage(entry), where);
+    let loader: Loader;
     try {
-      loader = isRemoteTarget(entry) ? remote(kt, entry, 'component') : kt.loader.child(entry);
+      loader = spec ? openRemoteRepo(kt, entry, spec) : kt.loader.child(entry);
     } catch (err) {
       atEntry(err, where);
       if (err instanceof BuildError) err.message = `loader.New ${goQuote(err.message)}`;
       withPrefix(err, 'accumulating components: ');
     }
-    if (!loader) return;
     try {
       accumulateDirectory(kt, ra, loader, true, entry, where);
     } catch (err) {

@@ -6,7 +6,16 @@
 import { BuildError } from '../diagnostics/error.js';
 import { FsError, type FileSystem } from '../fs/types.js';
 import { isAbsolute, isWithin, resolve } from '../fs/path.js';
-import type { LoadRestrictor } from './options.js';
+import type { LoadRestrictor, RemoteLoader } from './options.js';
+import { isRemoteFile } from './repo-spec.js';
+
+/** A git checkout a loader's root lies in (kustomize's repoSpec on a loader made by a clone). */
+export interface RepoFrame {
+  /** The repo URL as written (kustomize's raw spec, compared for repo cycles). */
+  readonly raw: string;
+  /** The checkout's root directory: bases inside it may not leave it. */
+  readonly root: string;
+}
 
 /**
  * The path Go's filepath.EvalSymlinks names when `path` does not exist: the first missing component
@@ -37,6 +46,10 @@ export class Loader {
     readonly chain: readonly string[],
     /** With LoadRestrictionsNone, files must still be below this directory. */
     readonly confineTo: string | undefined,
+    /** The git checkouts on the chain of referrers, innermost last (empty for local kustomizations). */
+    readonly repos: readonly RepoFrame[] = [],
+    /** Downloads http(s) files kustomize's loader would fetch (`remoteLoader`); none: they fail. */
+    readonly remote?: RemoteLoader,
   ) {}
 
   /** Absolute path of `rel` against the root. */
@@ -83,8 +96,9 @@ export class Loader {
     return real;
   }
 
-  /** Reads a file relative to the root, under the load restrictor. */
+  /** Reads a file relative to the root, under the load restrictor; an http(s) URL is downloaded (kustomize's Load). */
   read(rel: string): { path: string; bytes: Uint8Array } {
+    if (isRemoteFile(rel)) return { path: rel, bytes: readRemoteFile(this.remote, rel) };
     const path = this.checkFile(this.abs(rel));
     return { path, bytes: this.fs.readFile(path) };
   }
@@ -127,18 +141,58 @@ export class Loader {
         );
       }
     }
+    const repo = this.repos[this.repos.length - 1];
+    if (repo && !isWithin(repo.root, dir)) {
+      throw new BuildError(
+        'load/outside-root',
+        `security; bases in kustomizations found in cloned git repos must be within the repo, but base '${dir}' is outside '${repo.root}'`,
+        { file: dir },
+      );
+    }
     if (this.confineTo !== undefined && !isWithin(this.confineTo, dir)) {
       throw new BuildError('load/outside-root', `security; directory '${dir}' is not in or below '${this.confineTo}'`, {
         file: dir,
       });
     }
-    return new Loader(this.fs, dir, this.restrictor, [...this.chain, this.root], this.confineTo);
+    return new Loader(
+      this.fs,
+      dir,
+      this.restrictor,
+      [...this.chain, this.root],
+      this.confineTo,
+      this.repos,
+      this.remote,
+    );
   }
 }
 
-const REMOTE = /^(https?:\/\/|git::|git@|ssh:\/\/|file:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/;
+/** kustomize's message for a remote entry when nothing can download it. */
+export function notDownloadedMessage(url: string): string {
+  return `'${url}' is a remote target: kustomize-ts does not download (a host can supply it with the remoteLoader build option)`;
+}
 
-/** Whether a resources/components entry is a remote target (git or http URL). */
-export function isRemoteTarget(entry: string): boolean {
-  return REMOTE.test(entry);
+/** A failed download of an http(s) file; `httpStatus` when the server answered a non-2xx status. */
+export class RemoteFileError extends BuildError {
+  constructor(
+    code: string,
+    message: string,
+    readonly httpStatus: number | undefined,
+  ) {
+    super(code, message);
+  }
+}
+
+/** The bytes of an http(s) file, through the remote loader; a RemoteFileError when it cannot be had. */
+export function readRemoteFile(remote: RemoteLoader | undefined, url: string): Uint8Array {
+  const got = remote?.(url, 'file');
+  if (!got) throw new RemoteFileError('load/remote', notDownloadedMessage(url), undefined);
+  if ('error' in got) throw new RemoteFileError(got.code ?? 'load/remote', got.error, got.httpStatus);
+  if (got.fs.stat(got.path)?.type !== 'file') {
+    throw new RemoteFileError(
+      'load/remote',
+      `'${url}': the remote loader returned '${got.path}', not a file`,
+      undefined,
+    );
+  }
+  return got.fs.readFile(got.path);
 }

@@ -1,6 +1,7 @@
 import type { FileSystem } from '../fs/types.js';
 import type { BuildCache } from './cache.js';
 import type { KustomizeVersionInput } from './versions.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 
 /** kustomize's load restrictors. */
 export type LoadRestrictor = 'LoadRestrictionsRootOnly' | 'LoadRestrictionsNone';
@@ -8,16 +9,31 @@ export type LoadRestrictor = 'LoadRestrictionsRootOnly' | 'LoadRestrictionsNone'
 /** Output order when the kustomization has no `sortOptions`: kustomize's `--reorder`. */
 export type Reorder = 'legacy' | 'none';
 
+/** The diagnostic codes a {@link RemoteLoader} may give its failures. */
+export type RemoteErrorCode = Extract<DiagnosticCode, `remote/${string}` | 'load/remote'>;
+
 /**
- * Supplies remote resources (git or http URLs) that kustomize would download. kustomize-ts never goes to
- * the network itself: a host that has the content (a cache, a checkout) returns a file system and a path
- * inside it. Returning `undefined` makes the build fail with a `load/remote` diagnostic, as an offline
- * kustomize would.
+ * What a {@link RemoteLoader} hands back: the content it has, or why it has none.
+ *
+ * - For `as: 'repo'`: `path` is the kustomization directory inside a checkout of the repository and
+ *   `repoRoot` the checkout's root (bases inside it may not leave it, as in kustomize).
+ * - For `as: 'file'`: `path` is the downloaded file.
+ * - `error`: the failure, worded as kustomize words it where it can (`HTTP Error: status code 404 (Not Found)`,
+ *   `failed to run 'git fetch ...'`); `httpStatus` when an HTTP server answered with a non-2xx status (kustomize
+ *   then tries the URL as a repository only when it parses as one).
  */
-export type RemoteLoader = (
-  url: string,
-  kind: 'resource' | 'component',
-) => { fs: FileSystem; path: string } | undefined;
+export type RemoteContent =
+  | { fs: FileSystem; path: string; repoRoot?: string }
+  | { error: string; code?: RemoteErrorCode; httpStatus?: number };
+
+/**
+ * Supplies remote resources that kustomize would download. The core never goes to the network itself: a host
+ * (the Node loader of `kustomize-ts/node`, a cache, a checkout) returns a file system and a path inside it.
+ * It is asked as kustomize resolves an entry: an http(s) URL first `as: 'file'` (kustomize's HTTP loader), and
+ * an entry that parses as a git repo URL (kustomize's repo spec) `as: 'repo'`. Returning `undefined` makes the
+ * build fail with a `load/remote` diagnostic, as an offline kustomize would.
+ */
+export type RemoteLoader = (url: string, as: 'file' | 'repo') => RemoteContent | undefined;
 
 /** Options of {@link build}. */
 export interface BuildOptions {

@@ -122,7 +122,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       trackOrigins: false,
       rawFs,
     };
-    const loader = new Loader(fs, root, restrictor, [], options.confineTo);
+    const loader = new Loader(fs, root, restrictor, [], options.confineTo, [], options.remoteLoader);
     const kt = loadTarget(build, loader);
     result.kustomizationFile = kt.file;
     build.buildMetadata = kt.kustomization.buildMetadata ?? [];

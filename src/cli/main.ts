@@ -8,6 +8,7 @@ import { runGraphCommand } from './commands/graph.js';
 import { runDiffCommand } from './commands/diff.js';
 import { runPrecompileCommand } from './commands/precompile.js';
 import { runLintCommand } from './commands/lint.js';
+import { helmHelp } from './commands/helm-help.js';
 import { UsageError, type Io } from './io.js';
 
 const VERSION = '0.1.0';
@@ -20,26 +21,34 @@ Commands:
   graph ROOT     the dependsOn graph of a cluster's Flux Kustomizations (--cluster DIR)
   diff A B       what changes between two renderings (environments, checkouts)
   lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
+  helm template  render a Helm chart exactly as helm template does
   precompile     schema validators compiled ahead of time (for pages that forbid new Function)
 
 Run \`kustomize-ts <command> --help\` for a command's options; \`kustomize-ts --version\` prints the version.`;
 
-export function main(argv: string[], io: Io): number {
+/**
+ * Runs a command and returns its exit status. The Helm engine is imported only when `helm template`
+ * renders a chart, so that `build` never loads it.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
       case 'build':
-        return runBuildCommand(rest, io);
+        return await runBuildCommand(rest, io);
       case 'fleet':
-        return runFleetCommand(rest, io);
+        return await runFleetCommand(rest, io);
       case 'graph':
-        return runGraphCommand(rest, io);
+        return await runGraphCommand(rest, io);
       case 'diff':
-        return runDiffCommand(rest, io);
+        return await runDiffCommand(rest, io);
       case 'precompile':
         return runPrecompileCommand(rest, io);
       case 'lint':
-        return runLintCommand(rest, io);
+        return await runLintCommand(rest, io);
+      case 'helm':
+        if (isHelmHelp(rest)) return printHelmHelp(rest, io);
+        return await runHelm(rest, io);
       case '--version':
       case 'version':
         io.out(`kustomize-ts ${VERSION}\n`);
@@ -54,10 +63,29 @@ export function main(argv: string[], io: Io): number {
         throw new UsageError(`unknown command "${cmd}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`error: ${(err as Error).message}\n`);
-      return 2;
-    }
-    throw err;
+    return usageExit(err, io);
   }
+}
+
+/** Exit status 2 for a command-line mistake; other errors propagate. */
+function usageExit(err: unknown, io: Io): number {
+  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`error: ${(err as Error).message}\n`);
+    return 2;
+  }
+  throw err;
+}
+
+function isHelmHelp(rest: string[]): boolean {
+  return rest.length === 0 || rest.includes('--help') || rest.includes('-h');
+}
+
+function printHelmHelp(rest: string[], io: Io): number {
+  io.out(helmHelp + '\n');
+  return rest.length === 0 ? 2 : 0;
+}
+
+async function runHelm(rest: string[], io: Io): Promise<number> {
+  const { runHelmCommand } = await import('./commands/helm.js');
+  return runHelmCommand(rest, io);
 }

@@ -18,7 +18,19 @@ export const diagnosticCodes = {
   'load/outside-root': 'A file lies outside the kustomization root and the load restrictor forbids it.',
   'load/cycle': 'A kustomization references itself or an ancestor directory.',
   'load/absolute-path': 'A base or component path is absolute.',
-  'load/remote': 'A remote (git or http) resource could not be loaded.',
+  'load/remote':
+    'A remote (git or http) resource could not be loaded (no remote loader, or what it returned is unusable).',
+  'load/git-prefix': 'A remote URL starts with git::, which kustomize strips with a warning.',
+  'remote/fetch-failed':
+    'Fetching a remote resource failed: git failed, the server answered an error status, or the network.',
+  'remote/timeout': 'A git command or HTTP request for a remote resource exceeded its time limit.',
+  'remote/too-large': 'A downloaded file exceeded the size limit.',
+  'remote/not-allowed':
+    'A remote URL (or a redirect) uses a scheme or host that is not allowed, or remote bases are disabled (--no-remote-bases).',
+  'remote/offline': 'Offline mode: a remote resource (or the commit the lock file pins) is not in the cache.',
+  'remote/frozen':
+    'Frozen mode: the lock file does not list a remote resource, or what it pins differs from what was fetched.',
+  'remote/lock': 'The lock file cannot be read or written.',
   'load/component-kind': 'A Component was listed under resources, or a Kustomization under components.',
   'kustomization/empty': 'The kustomization file is empty.',
   'kustomization/unknown-field': 'The kustomization has a field kustomize does not know.',
@@ -82,6 +94,15 @@ export const diagnosticCodes = {
   'flux/source-namespace':
     'A Flux Kustomization refers to the flux-system source in its own namespace (sourceRef.namespace defaulted), where none exists.',
   'flux/entry-point': 'Where rendering of the cluster started (a FluxInstance sync path).',
+  'helm/chart': 'A Helm chart cannot be installed (a library chart rendered on its own).',
+  'helm/dependency': 'A dependency declared in Chart.yaml is missing from the chart\'s charts/ folder.',
+  'helm/options': 'A Helm render option is invalid (an unparsable Kubernetes version).',
+  'helm/values': 'Chart values cannot be coalesced (a subchart\'s values are not a map).',
+  'helm/schema': 'Values do not meet a chart\'s values.schema.json (Helm\'s message lists each failure).',
+  'helm/kube-version': 'The chart\'s kubeVersion constraint excludes the Kubernetes version rendered for.',
+  'helm/template': 'A chart template fails to parse or execute (`required`, `fail`, a nil pointer...).',
+  'helm/manifest': 'A rendered chart template is not valid YAML.',
+  'helm/warning': 'A warning Helm prints while rendering (deprecated chart, values that cannot be merged).',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;
 

@@ -14,7 +14,7 @@ import type { FileSystem } from '../fs/types.js';
 import { memoryFs } from '../fs/memory.js';
 import { basename, join, normalize } from '../fs/path.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { globMatch } from './glob.js';
+import { globMatch } from '../fs/glob.js';
 import { fluxKindOf, objectMeta, type ObjectLocation } from './model.js';
 
 /** One copy operation of an output artifact. */

@@ -46,7 +46,7 @@ const MINUS = 0x2d;
 const QUESTION = 0x3f;
 const PLUS = 0x2b;
 
-import { globMatch } from './glob.js';
+import { globMatch } from '../fs/glob.js';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 

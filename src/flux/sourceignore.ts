@@ -9,7 +9,7 @@
 import type { FileSystem } from '../fs/types.js';
 import { readText } from '../fs/types.js';
 import { join } from '../fs/path.js';
-import { globMatch } from './glob.js';
+import { globMatch } from '../fs/glob.js';
 
 const EXCLUDE_VCS = '.git/,.gitignore,.gitmodules,.gitattributes';
 const EXCLUDE_EXT = '*.jpg,*.jpeg,*.gif,*.png,*.wmv,*.flv,*.tar.gz,*.zip';

@@ -132,16 +132,9 @@ export function generatedResource(obj: YamlMap, args: GeneratorArgs, kt: KustTar
   return r;
 }
 
-/** Reads generator files through the kustomization's loader (load restrictor applies). */
+/** Reads generator files through the kustomization's loader (load restrictor applies; http(s) URLs are downloaded). */
 export function fileReader(kt: KustTarget): KvFileReader {
-  return (path: string) => {
-    if (/^https?:\/\//.test(path)) {
-      throw new BuildError('load/remote', `'${path}' is a remote file; kustomize-ts does not download`, {
-        file: kt.file,
-      });
-    }
-    return kt.loader.read(path).bytes;
-  };
+  return (path: string) => kt.loader.read(path).bytes;
 }
 
 /**

@@ -6,7 +6,7 @@
  * (`kustomize/deprecated-field`, `kustomize/duplicated-manifest`) read this.
  */
 import type { LineCounter } from 'yaml';
-import { isRemoteTarget } from '../build/loader.js';
+import { isRemoteFile, parseRepoSpec } from '../build/repo-spec.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
 import { basename, dirname, isWithin, join, relative, resolve } from '../fs/path.js';
@@ -135,7 +135,7 @@ export function listYamlFiles(
 function kustomizationRefs(fs: FileSystem, dir: string, k: YamlMap): KustomizationRefs {
   const refs: KustomizationRefs = { dirs: [], components: [], resourceFiles: [], otherFiles: [] };
   const local = (entry: string): string | undefined =>
-    isRemoteTarget(entry) || entry.includes('://') ? undefined : resolve(dir, entry);
+    isRemoteFile(entry) || parseRepoSpec(entry) || entry.includes('://') ? undefined : resolve(dir, entry);
   for (const e of [...strList(getField(k, 'resources')), ...strList(getField(k, 'bases'))]) {
     const p = local(e);
     if (p === undefined) continue;

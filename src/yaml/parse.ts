@@ -696,6 +696,17 @@ class Converter {
   }
 
   /** A resolved scalar's value; a timestamp Go's JSON encoder refuses is an error. */
+  /**
+   * libyaml (go-yaml v2 and v3) adds a block scalar's final line break only when the source has one:
+   * `a: |` followed by `  x` at the end of the text, without a newline, is "x" (the yaml package
+   * gives "x\n"). Templates meet this when `fromYaml` reads trimmed `toYaml` output.
+   */
+  private blockEnd(n: Scalar, text: string): string {
+    if (!text.endsWith('\n') || !n.range) return text;
+    const raw = this.src.slice(n.range[0], n.range[1]);
+    return /[\r\n]$/.test(raw) ? text : text.slice(0, -1);
+  }
+
   private checked(r: TypedScalar, n: Scalar): YamlValue {
     if (r.tag === 'timestamp' && r.unencodable) {
       return this.outputTime(
@@ -720,6 +731,7 @@ class Converter {
   private scalar(n: Scalar, annotation: boolean): YamlValue {
     let text = scalarText(n);
     if (n.type === 'QUOTE_DOUBLE') text = this.doubleQuoted(n, text);
+    else if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') text = this.blockEnd(n, text);
     const mode = this.resolveMode;
     if (annotation && this.mode.annotationsAsText && !this.json) return text;
     let tag = shortTag(n.tag);

@@ -80,7 +80,8 @@ describe('unsupported features give one diagnostic', () => {
     });
     const r = build('/k', {
       fs: memoryFs({ '/k/kustomization.yaml': `namePrefix: p-\nresources:\n- ${url}\n` }),
-      remoteLoader: (u) => (u === url ? { fs: remote, path: '/repo/app' } : undefined),
+      remoteLoader: (u, as) =>
+        u === url && as === 'repo' ? { fs: remote, path: '/repo/app', repoRoot: '/repo' } : undefined,
     });
     expect(r.ok).toBe(true);
     expect(r.resources.map((x) => x.id.name)).toEqual(['p-remote']);

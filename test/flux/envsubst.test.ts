@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { envsubst, EnvsubstError, mapLookup } from '../../src/flux/envsubst.js';
-import { globMatch } from '../../src/flux/glob.js';
+import { globMatch } from '../../src/fs/glob.js';
 
 const expand = (input: string, vars: Record<string, string>, strict = false): string =>
   envsubst(input, mapLookup(new Map(Object.entries(vars)), strict));

@@ -116,11 +116,11 @@ export function buildReferenceCase(c: ReferenceCase): { ok: boolean; yaml: strin
     kustomizeVersion: c.version,
     ...(remotes.length > 0
       ? {
-          remoteLoader: (url: string) => {
+          remoteLoader: (url: string, as: 'file' | 'repo') => {
             for (const [folder, base] of remotes) {
-              if (!url.startsWith(base)) continue;
+              if (as !== 'repo' || !url.startsWith(base)) continue;
               const sub = url.slice(base.length).replace(/\?.*$/, '').replace(/^\/+/, '');
-              return { fs, path: join(input, folder, sub) };
+              return { fs, path: join(input, folder, sub), repoRoot: join(input, folder) };
             }
             return undefined;
           },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
 
-const docs = ['README.md', 'docs/getting-started.md', 'docs/testing.md'];
+const docs = ['README.md', 'docs/getting-started.md', 'docs/testing.md', 'docs/remote.md'];
 const built = existsSync(join(repoRoot, 'dist/index.d.ts'));
 
 /** The ```ts blocks of a markdown file. */

@@ -55,7 +55,8 @@ function flagValue(flags: string[], name: string): string | undefined {
   return eq ? eq.slice(name.length + 1) : undefined;
 }
 
-function firstDifference(expected: string, actual: string): string {
+/** The first line where two texts differ, for failure reports. */
+export function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n');
   const b = actual.split('\n');
   let i = 0;

@@ -72,7 +72,7 @@ function helpOf(args: string[]): string {
 
 /** docs/cli.md: the help of the CLI and of every command, as the CLI prints it. */
 export function cliDoc(): string {
-  const commands = ['build', 'fleet', 'graph', 'diff', 'lint', 'precompile'];
+  const commands = ['build', 'fleet', 'graph', 'diff', 'lint', 'helm', 'precompile'];
   let doc = `# CLI reference
 
 \`kustomize-ts\` — every command, flag and exit status. This page is the CLI's own \`--help\` output

@@ -11,12 +11,17 @@ import {
   parseKustomizeVersion,
   type KustomizeVersion,
 } from '../../build/versions.js';
+import type { BuildResult } from '../../api/build.js';
+import { parseRepoSpec } from '../../build/repo-spec.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
+import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
 
-export const buildHelp = `Usage: kustomize-ts build [DIR] [options]
+export const buildHelp = `Usage: kustomize-ts build [DIR|REPO_URL] [options]
 
-Builds the kustomization in DIR (default: the current directory) and prints the result exactly as
-\`kustomize build\` prints it: kustomize v5.8.1 by default, v5.6.0 with --kustomize-version 5.6.
+Builds the kustomization in DIR (default: the current directory), or in a git repo URL as kustomize accepts
+one, and prints the result exactly as \`kustomize build\` prints it: kustomize v5.8.1 by default, v5.6.0 with
+--kustomize-version 5.6.
 
 Options:
   --kustomize-version 5.8|5.6
@@ -27,6 +32,8 @@ Options:
   --enable-managedby-label  add app.kubernetes.io/managed-by
   -o, --output FILE       write to FILE instead of stdout
   -h, --help              show this help
+
+${remoteFlagsHelp}
 
 Exit status: 0 built, 1 the build failed, 2 bad usage.`;
 
@@ -45,7 +52,7 @@ export function kustomizeVersionFlag(
   return v;
 }
 
-export function runBuildCommand(argv: string[], io: Io): number {
+export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,6 +64,7 @@ export function runBuildCommand(argv: string[], io: Io): number {
       'enable-managedby-label': { type: 'boolean' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
+      ...remoteFlagOptions,
     },
   });
   if (values.help) {
@@ -74,19 +82,40 @@ export function runBuildCommand(argv: string[], io: Io): number {
   if (reorder !== 'legacy' && reorder !== 'none') {
     throw new UsageError(`illegal flag value --reorder ${reorder}; legal values: legacy, none`);
   }
-  const dir = hostPath(positionals[0] ?? '.');
-  const result = build(dir, {
-    fs: nodeFs(),
+  checkRemoteFlags(values);
+  const target = positionals[0] ?? '.';
+  const fs = nodeFs();
+  const options = {
     kustomizeVersion: kustomizeVersionFlag(values['kustomize-version']),
     loadRestrictor: restrictor as LoadRestrictor,
     // Only an explicit --reorder competes with sortOptions (kustomize warns then).
     ...(values.reorder !== undefined ? { reorder: reorder as Reorder } : {}),
     enableManagedByLabel: values['enable-managedby-label'] === true,
+  };
+  // kustomize builds a repo URL argument from a clone (its NewLoader tries the repo spec first).
+  const remoteTop = parseRepoSpec(target) !== undefined;
+  const result = await withRemotes(values, io, (remoteLoader): BuildResult => {
+    if (!remoteTop) return build(hostPath(target), { ...options, fs, remoteLoader });
+    const got = remoteLoader(target, 'repo');
+    if (got && 'error' in got) return failedBuild(got.code ?? 'load/remote', got.error);
+    return build(got?.path ?? '/', { ...options, fs: got?.fs ?? fs, remoteLoader });
   });
+  if (!result) return 1;
   for (const d of result.diagnostics) printDiagnostic(d, io);
   if (!result.ok) return 1;
   const yaml = result.toYaml();
   if (values.output) writeFileSync(values.output, yaml);
   else io.out(yaml);
   return 0;
+}
+
+/** A build that failed before it started (the repo URL argument could not be fetched). */
+function failedBuild(code: string, message: string): BuildResult {
+  return {
+    ok: false,
+    resources: [],
+    diagnostics: [diagnostic(code, 'error', message, { source: 'kustomize' })],
+    unmatchedPatchTargets: [],
+    toYaml: () => '',
+  };
 }

@@ -6,9 +6,11 @@ import { diff, fleetResources, formatDiffText } from '../../diff/index.js';
 import { renderFleet } from '../../flux/fleet.js';
 import type { RenderedResource } from '../../api/build.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
-import type { LoadRestrictor } from '../../build/options.js';
+import type { LoadRestrictor, RemoteLoader } from '../../build/options.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { kustomizeVersionFlag } from './build.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
+import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
 
 export const diffHelp = `Usage: kustomize-ts diff A B [options]
        kustomize-ts diff --cluster A B [--root DIR | --root-a DIR --root-b DIR] [options]
@@ -34,9 +36,11 @@ Options:
                           the kustomize version builds reproduce (default: 5.8)
   -h, --help              show this help
 
+${remoteFlagsHelp}
+
 Exit status: 0 no differences, 1 differences, 2 bad usage or a build failed.`;
 
-export function runDiffCommand(argv: string[], io: Io): number {
+export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -52,6 +56,7 @@ export function runDiffCommand(argv: string[], io: Io): number {
       'root-a': { type: 'string' },
       'root-b': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...remoteFlagOptions,
     },
   });
   if (values.help) {
@@ -63,28 +68,42 @@ export function runDiffCommand(argv: string[], io: Io): number {
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`illegal --format ${format}; legal values: text, json`);
   const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
+  checkRemoteFlags(values);
   const fs = nodeFs();
   const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version']);
-  const sides: RenderedResource[][] = [];
-  let failed = false;
-  if (values.cluster) {
-    const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
-    positionals.forEach((cluster, i) => {
-      const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, kustomizeVersion });
-      for (const d of fleet.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
-      for (const k of fleet.kustomizations)
-        for (const d of k.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
-      if (!fleet.ok) failed = true;
-      sides.push(fleetResources(fleet));
-    });
-  } else {
-    for (const p of positionals) {
-      const r = build(hostPath(p), { fs, loadRestrictor: restrictor, kustomizeVersion });
-      for (const d of r.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
-      if (!r.ok) failed = true;
-      sides.push([...r.resources]);
+  const renderSides = (
+    remoteLoader: RemoteLoader,
+  ): { sides: RenderedResource[][]; errors: Diagnostic[]; failed: boolean } => {
+    const sides: RenderedResource[][] = [];
+    const errors: Diagnostic[] = [];
+    let failed = false;
+    const keep = (ds: readonly Diagnostic[]): void => {
+      for (const d of ds) if (d.severity === 'error') errors.push(d);
+    };
+    if (values.cluster) {
+      const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
+      positionals.forEach((cluster, i) => {
+        const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, remoteLoader, kustomizeVersion });
+        keep(fleet.diagnostics);
+        for (const k of fleet.kustomizations) keep(k.diagnostics);
+        if (!fleet.ok) failed = true;
+        sides.push(fleetResources(fleet));
+      });
+    } else {
+      for (const p of positionals) {
+        const r = build(hostPath(p), { fs, loadRestrictor: restrictor, remoteLoader, kustomizeVersion });
+        keep(r.diagnostics);
+        if (!r.ok) failed = true;
+        sides.push([...r.resources]);
+      }
     }
-  }
+    return { sides, errors, failed };
+  };
+  const rendered = await withRemotes(values, io, renderSides);
+  if (!rendered) return 2;
+  for (const d of rendered.errors) printDiagnostic(d, io);
+  const { sides } = rendered;
+  const failed = rendered.failed;
   if (failed) return 2;
   const base = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?? p;
   const result = diff(sides[0] ?? [], sides[1] ?? [], {

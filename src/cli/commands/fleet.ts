@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitDocuments } from '../../yaml/emit.js';
 import { renderFleet, type FleetResult } from '../../flux/fleet.js';
+import type { RemoteLoader } from '../../build/options.js';
 import { readFluxInstanceSync } from '../../flux/model.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap } from '../../yaml/values.js';
@@ -17,6 +18,8 @@ import { nodeFs, hostPath } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
 import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersion } from '../../build/versions.js';
 import { kustomizeVersionFlag } from './build.js';
+import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes, type RemoteFlags } from '../remote.js';
+import { fluxRemoteFlagOptions, fluxRemoteHelp, wantedSources } from '../flux-sources.js';
 
 export const fleetHelp = `Usage: kustomize-ts fleet ROOT --cluster DIR [options]
 
@@ -40,6 +43,10 @@ Options:
                              the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
   -h, --help                 show this help
 
+${fluxRemoteHelp}
+
+${remoteFlagsHelp}
+
 Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render), 2 bad usage.`;
 
 export interface Common {
@@ -53,6 +60,9 @@ export interface Common {
   format: string | undefined;
   output: string | undefined;
   help: boolean;
+  remote: RemoteFlags;
+  noRemoteBases: boolean;
+  fetchSources: boolean;
 }
 
 export function parseCommon(argv: string[], withOutput: boolean): Common {
@@ -70,9 +80,14 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       'no-strict-substitute': { type: 'boolean' },
       'kustomize-version': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...remoteFlagOptions,
+      ...fluxRemoteFlagOptions,
     },
   });
   const help = values.help === true;
+  const remote: RemoteFlags = values;
+  const noRemoteBases = values['no-remote-bases'] === true;
+  const fetchSources = values['fetch-sources'] === true;
   if (help)
     return {
       root: '',
@@ -85,10 +100,14 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       format: undefined,
       output: undefined,
       help,
+      remote,
+      noRemoteBases,
+      fetchSources,
     };
+  checkRemoteFlags(remote);
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
-  const cluster = values.cluster as string | undefined;
-  const instanceFile = values['flux-instance'] as string | undefined;
+  const cluster = values.cluster;
+  const instanceFile = values['flux-instance'];
   if (!cluster && !instanceFile) throw new UsageError('--cluster DIR (or --flux-instance FILE) is required');
   let fluxInstance: YamlMap | undefined;
   if (instanceFile) {
@@ -98,9 +117,9 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
         `${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`,
       );
   }
-  const clusterObjects = ((values['cluster-objects'] as string[] | undefined) ?? []).flatMap(readObjects);
+  const clusterObjects = (values['cluster-objects'] ?? []).flatMap(readObjects);
   const sources: Record<string, string> = {};
-  for (const s of (values.source as string[] | undefined) ?? []) {
+  for (const s of values.source ?? []) {
     const i = s.indexOf('=');
     if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
     sources[s.slice(0, i)] = hostPath(s.slice(i + 1));
@@ -113,20 +132,38 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     sources,
     strict: values['no-strict-substitute'] !== true,
     kustomizeVersion: kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION),
-    format: values.format as string | undefined,
+    format: values.format,
     output: (values as { output?: string }).output,
     help,
+    remote,
+    noRemoteBases,
+    fetchSources,
   };
 }
 
-export function render(c: Common, io: Io): FleetResult {
+/** Renders the fleet with remote bases (and, with --fetch-sources, Flux sources) resolved; undefined on failure. */
+export async function render(c: Common, io: Io): Promise<FleetResult | undefined> {
+  const result = await withRemotes(
+    c.remote,
+    io,
+    (remoteLoader, resolver) => renderOnce(c, io, { ...c.sources, ...(resolver?.sourceMapping() ?? {}) }, remoteLoader),
+    {
+      noRemoteBases: c.noRemoteBases,
+      ...(c.fetchSources ? { afterRun: (r: FleetResult, resolver) => resolver.requestSources(wantedSources(r)) } : {}),
+    },
+  );
+  return result;
+}
+
+function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLoader: RemoteLoader): FleetResult {
   const progress = io.errIsTty;
   const result = renderFleet(c.root, {
     fs: nodeFs(),
+    remoteLoader,
     ...(c.cluster !== undefined ? { cluster: c.cluster } : {}),
     ...(c.fluxInstance !== undefined ? { fluxInstance: c.fluxInstance } : {}),
     ...(c.clusterObjects.length > 0 ? { clusterObjects: c.clusterObjects } : {}),
-    sources: c.sources,
+    sources,
     strictSubstitute: c.strict,
     kustomizeVersion: c.kustomizeVersion,
     ...(progress
@@ -186,7 +223,7 @@ function jsonSafe(v: unknown): unknown {
   );
 }
 
-export function runFleetCommand(argv: string[], io: Io): number {
+export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
   const c = parseCommon(argv, true);
   if (c.help) {
     io.out(fleetHelp + '\n');
@@ -195,7 +232,8 @@ export function runFleetCommand(argv: string[], io: Io): number {
   const format = c.format ?? 'yaml';
   if (format !== 'yaml' && format !== 'json')
     throw new UsageError(`illegal --format ${format}; legal values: yaml, json`);
-  const result = render(c, io);
+  const result = await render(c, io);
+  if (!result) return 1;
   const allDiags = [...result.kustomizations.flatMap((k) => k.diagnostics), ...result.diagnostics];
   if (format === 'json') {
     const doc = {

@@ -22,7 +22,7 @@ Options:
 
 Exit status: 0 no cycle and every dependency found, 1 otherwise, 2 bad usage.`;
 
-export function runGraphCommand(argv: string[], io: Io): number {
+export async function runGraphCommand(argv: string[], io: Io): Promise<number> {
   const c = parseCommon(argv, false);
   if (c.help) {
     io.out(graphHelp + '\n');
@@ -32,7 +32,8 @@ export function runGraphCommand(argv: string[], io: Io): number {
   if (format !== 'mermaid' && format !== 'dot' && format !== 'json') {
     throw new UsageError(`illegal --format ${format}; legal values: mermaid, dot, json`);
   }
-  const result = render(c, io);
+  const result = await render(c, io);
+  if (!result) return 1;
   const g = result.graph;
   const graphDiags = [
     ...result.kustomizations.flatMap((k) => k.diagnostics.filter((d) => d.code === 'flux/dependency-not-found')),

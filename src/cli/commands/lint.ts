@@ -15,6 +15,9 @@ import { hostPath, nodeFs } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
 import { kustomizeVersionFlag } from './build.js';
 import { FLUX_KUSTOMIZE_VERSION } from '../../build/versions.js';
+import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
+import type { RemoteLoader } from '../../build/options.js';
+import type { LintResult } from '../../api/lint.js';
 
 export const lintHelp = `Usage: kustomize-ts lint [ROOT] [options]
 
@@ -41,6 +44,11 @@ Options:
 A finding is suppressed by a comment on the line before it:
   # kustomize-ts-disable-next-line flux/prune-disabled
 
+  --no-remote-bases       refuse remote git bases, as kustomize-controller --no-remote-bases does
+                          (default: allowed, as in the controller; http(s) files still load)
+
+${remoteFlagsHelp}
+
 Exit status: 0 no errors, 1 errors found, 2 bad usage.`;
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
@@ -62,7 +70,7 @@ export function parseRuleSettings(values: readonly string[]): Record<string, Rul
   return out;
 }
 
-export function runLintCommand(argv: string[], io: Io): number {
+export async function runLintCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -77,6 +85,8 @@ export function runLintCommand(argv: string[], io: Io): number {
       'kustomize-version': { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
+      ...remoteFlagOptions,
+      'no-remote-bases': { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -103,17 +113,23 @@ export function runLintCommand(argv: string[], io: Io): number {
     const abs = hostPath(c.startsWith('/') ? c : `${hostRoot}/${c}`);
     if (fs.stat(abs)?.type !== 'dir') throw new UsageError(`--cluster ${c}: not a directory under ${hostRoot}`);
   }
+  checkRemoteFlags(values);
   const progress = io.errIsTty && format === 'text';
-  const result = lint(root, {
-    fs,
-    ...(clusters ? { clusters } : {}),
-    rules,
-    ...(Object.keys(sources).length > 0 ? { sources } : {}),
-    ...(values['no-schema'] ? { schema: false } : {}),
-    ...(values['no-strict-substitute'] ? { strictSubstitute: false } : {}),
-    kustomizeVersion: kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION),
-    ...(progress ? { onProgress: (m: string) => io.err(`\r\x1b[2K${m}`) } : {}),
-  });
+  const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION);
+  const lintOnce = (remoteLoader: RemoteLoader): LintResult =>
+    lint(root, {
+      fs,
+      remoteLoader,
+      kustomizeVersion,
+      ...(clusters ? { clusters } : {}),
+      rules,
+      ...(Object.keys(sources).length > 0 ? { sources } : {}),
+      ...(values['no-schema'] ? { schema: false } : {}),
+      ...(values['no-strict-substitute'] ? { strictSubstitute: false } : {}),
+      ...(progress ? { onProgress: (m: string) => io.err(`\r\x1b[2K${m}`) } : {}),
+    });
+  const result = await withRemotes(values, io, lintOnce, { noRemoteBases: values['no-remote-bases'] === true });
+  if (!result) return 1;
   if (progress) io.err('\r\x1b[2K');
   let text: string;
   if (format === 'json') text = formatJson(result.diagnostics);

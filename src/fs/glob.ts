@@ -1,14 +1,18 @@
 /**
  * Shell-style pattern matching as Go's `path.Match` does it (literal chars, `*`, `?`, `[...]` classes,
- * `\\` escapes), in the variant Flux's envsubst forked: `*` also matches `/`. Used for the `#`/`%` trim
- * operators and, one path element at a time (where the two variants agree), for `.sourceignore`.
+ * `\\` escapes): Go's own (`goPathMatch`, for `.helmignore` and `helm template --show-only`) and the
+ * variant Flux's envsubst forked (`globMatch`: `*` also matches `/`), used for the `#`/`%` trim operators
+ * and, one path element at a time (where the two variants agree), for `.sourceignore`.
  */
 
 /** A malformed pattern (Go's ErrBadPattern). */
 export class BadPattern extends Error {}
 
-/** Matches one character class or literal chunk at the start of `s`; returns the rest or undefined. */
-function matchChunk(chunk: string, s: string): string | undefined {
+/**
+ * Matches one character class or literal chunk at the start of `s`; returns the rest or undefined. With
+ * `slashStops` (Go's path.Match), `?` does not match `/`.
+ */
+function matchChunk(chunk: string, s: string, slashStops = false): string | undefined {
   while (chunk.length > 0) {
     if (s.length === 0) return undefined;
     const c0 = chunk[0] as string;
@@ -41,6 +45,7 @@ function matchChunk(chunk: string, s: string): string | undefined {
       }
       if (match !== notNegated) return undefined;
     } else if (c0 === '?') {
+      if (slashStops && s[0] === '/') return undefined;
       const r = s.codePointAt(0) as number;
       s = s.slice(r > 0xffff ? 2 : 1);
       chunk = chunk.slice(1);
@@ -100,6 +105,15 @@ function scanChunk(pattern: string): { star: boolean; chunk: string; rest: strin
 
 /** Flux's fork of Go's path.Match: `*` also matches `/`. Throws BadPattern. */
 export function globMatch(pattern: string, name: string): boolean {
+  return match(pattern, name, false);
+}
+
+/** Go's path.Match (and filepath.Match on POSIX): `*` and `?` do not match `/`. Throws BadPattern. */
+export function goPathMatch(pattern: string, name: string): boolean {
+  return match(pattern, name, true);
+}
+
+function match(pattern: string, name: string, slashStops: boolean): boolean {
   outer: while (pattern.length > 0) {
     const { star, chunk, rest } = scanChunk(pattern);
     pattern = rest;
@@ -107,7 +121,7 @@ export function globMatch(pattern: string, name: string): boolean {
     let t: string | undefined;
     let err: unknown;
     try {
-      t = matchChunk(chunk, name);
+      t = matchChunk(chunk, name, slashStops);
     } catch (e) {
       err = e;
     }
@@ -115,10 +129,10 @@ export function globMatch(pattern: string, name: string): boolean {
       name = t;
       continue;
     }
-    if (err) throw err;
+    if (err) throw err as Error;
     if (star) {
-      for (let i = 0; i < name.length; i++) {
-        const t2 = matchChunk(chunk, name.slice(i + 1));
+      for (let i = 0; i < name.length && !(slashStops && name[i] === '/'); i++) {
+        const t2 = matchChunk(chunk, name.slice(i + 1), slashStops);
         if (t2 !== undefined) {
           if (pattern.length === 0 && t2.length > 0) continue;
           name = t2;
