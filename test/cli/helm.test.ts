@@ -21,9 +21,9 @@ const charts = join(sharedDir, 'helm-conformance', 'charts', 'helm-testcharts');
 const needsShared = hasShared ? '' : ` (${sharedSkipReason('this test')})`;
 
 describe('kustomize-ts helm', () => {
-  it('prints its help synchronously (no engine loaded)', () => {
+  it('prints its help synchronously (no engine loaded)', async () => {
     let out = '';
-    const code = main(['helm', '--help'], { out: (t) => (out += t), err: () => {}, errIsTty: false, color: false });
+    const code = await main(['helm', '--help'], { out: (t) => (out += t), err: () => {}, errIsTty: false, color: false });
     expect(code).toBe(0);
     expect(out).toContain('Usage: kustomize-ts helm template [NAME] CHART');
   });

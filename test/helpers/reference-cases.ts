@@ -42,7 +42,10 @@ export interface ReferenceCaseConfig {
 }
 
 export interface ReferenceCase {
+  /** The test name: the folder, and the version when it is not the default. */
   name: string;
+  /** The case folder's name. */
+  folder: string;
   dir: string;
   /** The kustomize version the case builds with (and whose reference files it compares with). */
   version: KustomizeVersion;
@@ -78,6 +81,7 @@ function loadCase(name: string, dir: string, version: KustomizeVersion): Referen
   const cfgText = read('case.json');
   const c: ReferenceCase = {
     name: version === DEFAULT_KUSTOMIZE_VERSION ? name : `${name} [kustomize ${version}]`,
+    folder: name,
     dir,
     version,
     config: cfgText ? (JSON.parse(cfgText) as ReferenceCaseConfig) : {},
