@@ -26,7 +26,9 @@ const dirs = process.argv.slice(2);
 /** Every reference-case folder of the tests (test/helpers/reference-cases.ts runs them). */
 function allCaseFolders(): string[] {
   const test = join(repoRoot, 'test');
-  const areas = ['vars', 'build-metadata', 'sort', 'generators', 'loader', 'versions'].map((a) => join(test, a, 'cases'));
+  const areas = ['vars', 'build-metadata', 'sort', 'generators', 'loader', 'versions'].map((a) =>
+    join(test, a, 'cases'),
+  );
   const transformers = readdirSync(join(test, 'transformers'))
     .filter((n) => n.endsWith('-cases'))
     .sort()

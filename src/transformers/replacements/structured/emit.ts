@@ -537,40 +537,74 @@ class Emitter {
 
   private dispatch(e: Ev): void {
     switch (this.state) {
-      case 'doc-start':
-        { this.documentStart(e); return; }
-      case 'doc-content':
-        { this.documentContent(e); return; }
-      case 'doc-end':
-        { this.documentEnd(e); return; }
-      case 'flow-seq-first':
-        { this.flowSequenceItem(e, true, false); return; }
-      case 'flow-seq-trail':
-        { this.flowSequenceItem(e, false, true); return; }
-      case 'flow-seq':
-        { this.flowSequenceItem(e, false, false); return; }
-      case 'flow-map-first':
-        { this.flowMappingKey(e, true, false); return; }
-      case 'flow-map-trail':
-        { this.flowMappingKey(e, false, true); return; }
-      case 'flow-map-key':
-        { this.flowMappingKey(e, false, false); return; }
-      case 'flow-map-simple-value':
-        { this.flowMappingValue(e, true); return; }
-      case 'flow-map-value':
-        { this.flowMappingValue(e, false); return; }
-      case 'block-seq-first':
-        { this.blockSequenceItem(e, true); return; }
-      case 'block-seq':
-        { this.blockSequenceItem(e, false); return; }
-      case 'block-map-first':
-        { this.blockMappingKey(e, true); return; }
-      case 'block-map-key':
-        { this.blockMappingKey(e, false); return; }
-      case 'block-map-simple-value':
-        { this.blockMappingValue(e, true); return; }
-      case 'block-map-value':
-        { this.blockMappingValue(e, false); return; }
+      case 'doc-start': {
+        this.documentStart(e);
+        return;
+      }
+      case 'doc-content': {
+        this.documentContent(e);
+        return;
+      }
+      case 'doc-end': {
+        this.documentEnd(e);
+        return;
+      }
+      case 'flow-seq-first': {
+        this.flowSequenceItem(e, true, false);
+        return;
+      }
+      case 'flow-seq-trail': {
+        this.flowSequenceItem(e, false, true);
+        return;
+      }
+      case 'flow-seq': {
+        this.flowSequenceItem(e, false, false);
+        return;
+      }
+      case 'flow-map-first': {
+        this.flowMappingKey(e, true, false);
+        return;
+      }
+      case 'flow-map-trail': {
+        this.flowMappingKey(e, false, true);
+        return;
+      }
+      case 'flow-map-key': {
+        this.flowMappingKey(e, false, false);
+        return;
+      }
+      case 'flow-map-simple-value': {
+        this.flowMappingValue(e, true);
+        return;
+      }
+      case 'flow-map-value': {
+        this.flowMappingValue(e, false);
+        return;
+      }
+      case 'block-seq-first': {
+        this.blockSequenceItem(e, true);
+        return;
+      }
+      case 'block-seq': {
+        this.blockSequenceItem(e, false);
+        return;
+      }
+      case 'block-map-first': {
+        this.blockMappingKey(e, true);
+        return;
+      }
+      case 'block-map-key': {
+        this.blockMappingKey(e, false);
+        return;
+      }
+      case 'block-map-simple-value': {
+        this.blockMappingValue(e, true);
+        return;
+      }
+      case 'block-map-value': {
+        this.blockMappingValue(e, false);
+        return;
+      }
       case 'end':
         throw new V3EncodeError('expected nothing after STREAM-END');
     }
@@ -874,16 +908,26 @@ class Emitter {
   private processScalar(): void {
     const v = this.scalar.value;
     switch (this.scalar.style) {
-      case 'plain':
-        { this.writePlain(v); return; }
-      case 'single':
-        { this.writeSingleQuoted(v); return; }
-      case 'double':
-        { this.writeDoubleQuoted(v); return; }
-      case 'literal':
-        { this.writeLiteral(v); return; }
-      case 'folded':
-        { this.writeFolded(v); return; }
+      case 'plain': {
+        this.writePlain(v);
+        return;
+      }
+      case 'single': {
+        this.writeSingleQuoted(v);
+        return;
+      }
+      case 'double': {
+        this.writeDoubleQuoted(v);
+        return;
+      }
+      case 'literal': {
+        this.writeLiteral(v);
+        return;
+      }
+      case 'folded': {
+        this.writeFolded(v);
+        return;
+      }
     }
   }
 
