@@ -15,6 +15,22 @@ export type {
 export { newRepoSpecFromUrl, parseRepoSpec, isRemoteFile } from './build/repo-spec.js';
 export type { RepoSpec } from './build/repo-spec.js';
 export type { UnmatchedPatchTarget } from './build/context.js';
+export { HELM_GENERATED_ANNOTATION } from './build/output.js';
+export {
+  DEFAULT_KUSTOMIZE_VERSION,
+  FLUX_KUSTOMIZE_VERSION,
+  kustomizeVersions,
+  versionFeatures,
+  hasFeature,
+  parseKustomizeVersion,
+} from './kustomization/versions.js';
+export type {
+  KustomizeVersion,
+  KustomizeVersionInput,
+  KustomizeRelease,
+  VersionFeature,
+  VersionFeatureId,
+} from './kustomization/versions.js';
 export { memoryFs, FsError, readText } from './fs/index.js';
 export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs } from './fs/index.js';
 export { posixPath } from './fs/index.js';

@@ -1,5 +1,6 @@
 import type { FileSystem } from '../fs/types.js';
 import type { BuildCache } from './cache.js';
+import type { KustomizeVersionInput } from '../kustomization/versions.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 
 /** kustomize's load restrictors. */
@@ -57,6 +58,12 @@ export interface BuildOptions {
    * Default: none (every build starts fresh).
    */
   cache?: BuildCache;
+  /**
+   * The kustomize version whose output to reproduce: `5.8` (kustomize v5.8.1, the newest release and
+   * Flux 2.9's) or `5.6` (kustomize v5.6.0, kubectl 1.33's); `v5.8.1` / `v5.6.0` are accepted too.
+   * Default `5.8`. What differs between them: {@link versionFeatures} and docs/compatibility.md.
+   */
+  kustomizeVersion?: KustomizeVersionInput;
 }
 
 /** The managed-by label value `kubectl kustomize` writes (no version stamped in kubectl's build). */

@@ -1,7 +1,7 @@
 /**
  * Go's encoding/json output for the value model: map keys sorted bytewise, no whitespace, `<`, `>`, `&`,
  * U+2028 and U+2029 escaped, `\b` and `\f` written short (Go >= 1.22, which builds kubectl 1.33), other
- * control characters as `\u00XX`, non-ASCII kept as UTF-8. Used for the generator name hash.
+ * control characters as `\u00XX`, non-ASCII kept as UTF-8. Used for the generator name hash and for JSON written back by replacements.
  */
 import type { YamlValue } from '../yaml/values.js';
 
@@ -53,4 +53,19 @@ export function goJson(v: YamlValue): string {
   if (Array.isArray(v)) return '[' + v.map(goJson).join(',') + ']';
   const keys = Object.keys(v).sort(byteOrder);
   return '{' + keys.map((k) => encodeString(k) + ':' + goJson(v[k] as YamlValue)).join(',') + '}';
+}
+
+/** Go's json.MarshalIndent(v, "", indent): the same encoding, one member per line. */
+export function goJsonIndent(v: YamlValue, indent: string, depth = 0): string {
+  if (v === null || typeof v !== 'object') return goJson(v);
+  const pad = indent.repeat(depth + 1);
+  const end = `\n${indent.repeat(depth)}`;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[\n${v.map((x) => pad + goJsonIndent(x, indent, depth + 1)).join(',\n')}${end}]`;
+  }
+  const keys = Object.keys(v).sort(byteOrder);
+  if (keys.length === 0) return '{}';
+  const members = keys.map((k) => `${pad}${encodeString(k)}: ${goJsonIndent(v[k] as YamlValue, indent, depth + 1)}`);
+  return `{\n${members.join(',\n')}${end}}`;
 }

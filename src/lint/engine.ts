@@ -6,6 +6,7 @@
  * column. `lintFleet(fleet, options)` runs chosen rules over one rendered cluster (the `fleet` and `graph`
  * commands print the graph's findings this way).
  */
+import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersionInput } from '../kustomization/versions.js';
 import { build, type BuildResult } from '../build/build.js';
 import { validate } from './validate.js';
 import { BuildCache } from '../build/cache.js';
@@ -62,6 +63,8 @@ export interface LintOptions {
   clusterObjects?: readonly YamlMap[];
   /** Resolves remote kustomize resources; default none. */
   remoteLoader?: RemoteLoader;
+  /** The kustomize version the builds reproduce. Default: Flux 2.9's, `5.8` (kustomize v5.8.1). */
+  kustomizeVersion?: KustomizeVersionInput;
   /** Run the schema rules (`schema/*`) over rendered objects. Default true. */
   schema?: boolean;
   /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
@@ -150,6 +153,7 @@ function fleetOptions(t: LintTarget, options: LintOptions, cache: BuildCache): R
   if (options.strictSubstitute !== undefined) ro.strictSubstitute = options.strictSubstitute;
   if (options.clusterObjects) ro.clusterObjects = options.clusterObjects;
   if (options.remoteLoader) ro.remoteLoader = options.remoteLoader;
+  if (options.kustomizeVersion) ro.kustomizeVersion = options.kustomizeVersion;
   return ro;
 }
 
@@ -220,6 +224,7 @@ function buildDir(run: LintRun, dir: string): KustomizeBuild {
   const result: BuildResult = build(dir, {
     fs: run.options.fs,
     loadRestrictor: 'LoadRestrictionsNone',
+    kustomizeVersion: run.options.kustomizeVersion ?? FLUX_KUSTOMIZE_VERSION,
     confineTo: run.rootDir,
     cache: run.cache,
     ...(run.options.remoteLoader ? { remoteLoader: run.options.remoteLoader } : {}),

@@ -6,6 +6,7 @@
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import type { Kustomization, Var } from '../kustomization/types.js';
+import type { KustomizeVersion } from '../kustomization/versions.js';
 import type { Gvk } from '../resources/res-id.js';
 import type { ResourceList } from '../resources/resource-list.js';
 import type { OpenApiSchema } from '../schema/types.js';
@@ -23,6 +24,8 @@ export interface UnmatchedPatchTarget {
 
 /** The build-wide state a transformer reads or adds to. */
 export interface TargetBuild {
+  /** The kustomize version reproduced (guarded code paths ask `hasFeature(version, ...)`). */
+  readonly version: KustomizeVersion;
   /** The schema in force (builtin, or set by an `openapi:` field; first one set wins below the top). */
   schema: OpenApiSchema;
   /** Whether a sub-kustomization may still set the schema. */

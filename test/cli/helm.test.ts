@@ -21,7 +21,7 @@ const charts = join(sharedDir, 'helm-conformance', 'charts', 'helm-testcharts');
 const needsShared = hasShared ? '' : ` (${sharedSkipReason('this test')})`;
 
 describe('kustomize-ts helm', () => {
-  it('prints its help', async () => {
+  it('prints its help synchronously (no engine loaded)', async () => {
     let out = '';
     const code = await main(['helm', '--help'], {
       out: (t) => (out += t),

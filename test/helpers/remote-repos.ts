@@ -118,6 +118,8 @@ async function gitBackend(root: string, req: IncomingMessage, res: ServerRespons
     HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
   };
   const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+  // http-backend may answer and exit before reading all of a request body it does not need (EPIPE).
+  child.stdin.on('error', () => undefined);
   child.stdin.end(input);
   const out = await body(child.stdout as unknown as IncomingMessage);
   const sep = out.indexOf('\r\n\r\n') >= 0 ? out.indexOf('\r\n\r\n') : out.indexOf('\n\n');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliDoc, diagnosticsDoc } from '../scripts/gen-docs.js';
+import { cliDoc, compatibilityDoc, diagnosticsDoc } from '../scripts/gen-docs.js';
 import { apiDoc } from '../scripts/gen-api-docs.js';
 import { loadKnownDifferences } from '../scripts/conformance-lib.js';
 import { repoRoot } from '../helpers/shared.js';
@@ -14,6 +14,10 @@ describe('docs', () => {
   });
   it('docs/cli.md is the CLI help of every command (regenerate with test/scripts/gen-docs.ts)', () => {
     expect(readFileSync(join(repoRoot, 'docs/cli.md'), 'utf8')).toBe(cliDoc());
+  });
+  it('docs/compatibility.md lists the version feature table of src/kustomization/versions.ts (regenerate with test/scripts/gen-docs.ts)', () => {
+    const doc = readFileSync(join(repoRoot, 'docs/compatibility.md'), 'utf8');
+    expect(doc).toBe(compatibilityDoc(doc));
   });
   it('docs/api.md documents the published API (regenerate with test/scripts/gen-api-docs.ts)', () => {
     expect(readFileSync(join(repoRoot, 'docs/api.md'), 'utf8')).toBe(apiDoc());

@@ -1,22 +1,30 @@
 /**
- * Compares kustomize-ts with the reference over every kustomization directory of the fleet corpus
- * (../shared/corpus/fleets), with the default load restrictor and with LoadRestrictionsNone, and lists the
- * directories whose output or success differs.
+ * Compares kustomize-ts with the reference of a kustomize version over every kustomization directory of the
+ * fleet corpus (../shared/corpus/fleets), with the default load restrictor and with LoadRestrictionsNone,
+ * and lists the directories whose output or success differs. `--kustomize-version 5.8` (the default)
+ * compares with `kustomize-5.8.1 build`, `5.6` with `kubectl.1.33 kustomize` (test/scripts/reference-binaries.ts).
  *
- *   npx tsx test/scripts/corpus-compare.ts [FLEET...]
+ *   npx tsx test/scripts/corpus-compare.ts [--kustomize-version 5.8|5.6] [FLEET...]
  */
 /// <reference types="node" />
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../../src/api/build.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 import type { LoadRestrictor } from '../../src/build/options.js';
 import { sharedDir } from './shared.js';
+import { runReference } from './reference-binaries.js';
+import { DEFAULT_KUSTOMIZE_VERSION, parseKustomizeVersion } from '../../src/kustomization/versions.js';
 
-const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
 const fleetsDir = join(sharedDir, 'corpus/fleets');
-const wanted = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const vi = argv.indexOf('--kustomize-version');
+const version = parseKustomizeVersion(vi >= 0 ? (argv[vi + 1] ?? '') : DEFAULT_KUSTOMIZE_VERSION);
+if (!version) {
+  console.error('usage: corpus-compare.ts [--kustomize-version 5.8|5.6] [FLEET...]');
+  process.exit(2);
+}
+const wanted = argv.filter((a, i) => a !== '--kustomize-version' && i !== vi + 1);
 const fleets = readdirSync(fleetsDir).filter((f) => !f.includes('.') && (wanted.length === 0 || wanted.includes(f)));
 const fs = nodeFs();
 let total = 0;
@@ -36,17 +44,9 @@ for (const fleet of fleets) {
     if (dir.includes('(flux-generated)')) continue;
     for (const restrictor of ['LoadRestrictionsRootOnly', 'LoadRestrictionsNone'] as LoadRestrictor[]) {
       const abs = join(fleetsDir, fleet, dir);
-      let ref: string | undefined;
-      try {
-        ref = execFileSync(kubectl, ['kustomize', '--load-restrictor', restrictor, abs], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'ignore'],
-          maxBuffer: 1 << 28,
-        });
-      } catch {
-        ref = undefined;
-      }
-      const ours = build(abs, { fs, loadRestrictor: restrictor });
+      const run = runReference(version, abs, ['--load-restrictor', restrictor]);
+      const ref = run.ok ? run.stdout : undefined;
+      const ours = build(abs, { fs, loadRestrictor: restrictor, kustomizeVersion: version });
       const out = ours.ok ? ours.toYaml() : undefined;
       fleetTotal++;
       if (out === ref) fleetSame++;
@@ -70,4 +70,6 @@ for (const fleet of fleets) {
   total += fleetTotal;
   same += fleetSame;
 }
-console.log(`${same} identical, ${total - same} different (of ${total} directory × restrictor builds)`);
+console.log(
+  `kustomize ${version}: ${same} identical, ${total - same} different (of ${total} directory × restrictor builds)`,
+);

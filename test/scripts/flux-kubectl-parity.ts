@@ -1,10 +1,12 @@
 /**
- * `npx tsx test/scripts/flux-kubectl-parity.ts [FLEETS_DIR] [--fleet NAME] [--verbose]`: for every Flux
- * Kustomization of every corpus cluster, compares kustomize-ts's objects (kustomize phase, before Flux's
- * substitution and owner labels) with the reference (kubectl 1.33 = kustomize v5.6.0; KUBECTL overrides):
+ * `npx tsx test/scripts/flux-kubectl-parity.ts [FLEETS_DIR] [--fleet NAME] [--kustomize-version 5.8|5.6] [--verbose]`:
+ * for every Flux Kustomization of every corpus cluster, compares kustomize-ts's objects (kustomize phase,
+ * before Flux's substitution and owner labels) with the reference of the kustomize version (5.8, the
+ * default and Flux 2.9's: `kustomize-5.8.1 build`; 5.6: `kubectl.1.33 kustomize`), built as the controller
+ * builds (LoadRestrictionsNone, no legacy sort):
  *
  * - paths with their own kustomization file and no Flux overrides (the controller builds them unchanged):
- *   `kubectl kustomize --load-restrictor LoadRestrictionsNone <path>` on the path itself;
+ *   `<reference> --load-restrictor LoadRestrictionsNone --reorder none <path>` on the path itself;
  * - generated or edited kustomizations: the same on a copy of the source artifact where the kustomization
  *   the controller writes replaces the file.
  *
@@ -12,7 +14,6 @@
  * first differing line of each difference. Exit status 1 when any output differs.
  */
 /// <reference types="node" />
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
@@ -24,8 +25,8 @@ import { parseYamlStream } from '../../src/yaml/parse.js';
 import { isMap, type YamlMap } from '../../src/yaml/values.js';
 import { corpusClusters } from './flux-corpus-entries.js';
 import { sharedDir } from './shared.js';
-
-const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
+import { runReference } from './reference-binaries.js';
+import { DEFAULT_KUSTOMIZE_VERSION, parseKustomizeVersion } from '../../src/kustomization/versions.js';
 
 function firstDifference(a: string, b: string): string {
   const al = a.split('\n');
@@ -72,8 +73,15 @@ function main(): number {
   const verbose = args.includes('--verbose');
   const fleetIdx = args.indexOf('--fleet');
   const only = fleetIdx >= 0 ? args[fleetIdx + 1] : undefined;
+  const versionIdx = args.indexOf('--kustomize-version');
+  const version = parseKustomizeVersion(versionIdx >= 0 ? (args[versionIdx + 1] ?? '') : DEFAULT_KUSTOMIZE_VERSION);
+  if (!version) {
+    console.error('--kustomize-version: use 5.8 or 5.6');
+    return 2;
+  }
   const dir = resolve(
-    args.find((a, i) => !a.startsWith('--') && i !== fleetIdx + 1) ?? join(sharedDir, 'corpus', 'fleets'),
+    args.find((a, i) => !a.startsWith('--') && i !== fleetIdx + 1 && i !== versionIdx + 1) ??
+      join(sharedDir, 'corpus', 'fleets'),
   );
   if (!existsSync(dir)) {
     console.log(`skipped: no fleet corpus at ${dir}`);
@@ -106,6 +114,7 @@ function main(): number {
         cluster,
         ...(f.sources ? { sources: f.sources } : {}),
         ...(instance ? { fluxInstance: instance } : {}),
+        kustomizeVersion: version,
       });
       const counts = { unchanged: zero(), edited: zero() };
       const copies = new Map<string, string>();
@@ -135,10 +144,8 @@ function main(): number {
             }
           }
           c.compared++;
-          const res = spawnSync(kubectl, ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', target], {
-            encoding: 'utf8',
-            maxBuffer: 1 << 28,
-          });
+          const ref = runReference(version, target, ['--load-restrictor', 'LoadRestrictionsNone', '--reorder', 'none']);
+          const res = { status: ref.ok ? 0 : 1, stdout: ref.stdout, stderr: ref.error };
           restore?.();
           const oursOk = !k.diagnostics.some((d) => d.severity === 'error' && !d.code.startsWith('flux/'));
           const ours = emitDocuments(k.kustomizeObjects.map((o) => o.object));
@@ -178,7 +185,17 @@ function main(): number {
   for (const kind of ['unchanged', 'edited'] as const) {
     const c = total[kind];
     console.log(
-      ['TOTAL', '', kind, c.compared, c.equal, c.bothFailed, c.different, c.kubectlOnly, c.oursOnly].join('\t'),
+      [
+        `TOTAL (kustomize ${version})`,
+        '',
+        kind,
+        c.compared,
+        c.equal,
+        c.bothFailed,
+        c.different,
+        c.kubectlOnly,
+        c.oursOnly,
+      ].join('\t'),
     );
   }
   return differ > 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 /**
  * The namespace transformer (spec §7.3) against the reference kustomize: one test per case folder in namespace-cases/ (inputs, and the
- * expected output or error written by test/scripts/gen-expected.ts from kubectl 1.33's kustomize v5.6.0).
+ * expected output or error written by test/scripts/gen-expected.ts from both references, run under both versions).
  */
 import { fileURLToPath } from 'node:url';
 import { runReferenceCases } from '../helpers/reference-cases.js';

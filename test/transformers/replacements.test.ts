@@ -1,6 +1,6 @@
 /**
  * replacements: end-to-end cases (inputs under replacements-cases/<case>/input/, expected output from the
- * reference kustomize v5.6.0 via test/scripts/gen-expected.ts), and where errors point.
+ * references, v5.8.1 and v5.6.0, via test/scripts/gen-expected.ts; run under both versions), and where errors point.
  */
 /// <reference types="node" />
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * replicas: end-to-end cases (inputs under replicas-cases/<case>/input/, expected output from the reference
- * kustomize v5.6.0 via test/scripts/gen-expected.ts).
+ * kustomize v5.8.1 and v5.6.0 via test/scripts/gen-expected.ts, run under both versions).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * valueadd: end-to-end cases (inputs under valueadd-cases/<case>/input/, expected output from the reference
- * kustomize v5.6.0 via test/scripts/gen-expected.ts).
+ * kustomize v5.8.1 and v5.6.0 via test/scripts/gen-expected.ts, run under both versions).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';

@@ -5,6 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
+import {
+  DEFAULT_KUSTOMIZE_VERSION,
+  describeKustomizeVersions,
+  parseKustomizeVersion,
+  type KustomizeVersion,
+} from '../../kustomization/versions.js';
 import type { BuildApiOptions, BuildResult } from '../../api/build.js';
 import { parseRepoSpec } from '../../build/repo-spec.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
@@ -14,9 +20,12 @@ import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } fro
 export const buildHelp = `Usage: kustomize-ts build [DIR|REPO_URL] [options]
 
 Builds the kustomization in DIR (default: the current directory), or in a git repo URL as kustomize accepts
-one, and prints the result exactly as \`kustomize build\` (v5.6.0) prints it.
+one, and prints the result exactly as \`kustomize build\` prints it: kustomize v5.8.1 by default, v5.6.0 with
+--kustomize-version 5.6.
 
 Options:
+  --kustomize-version 5.8|5.6
+                          the kustomize version to reproduce (also v5.8.1, v5.6.0; default: 5.8)
   --load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone
                           file access outside a kustomization's directory (default: RootOnly)
   --reorder legacy|none   output order when the kustomization has no sortOptions (default: legacy)
@@ -28,6 +37,21 @@ ${remoteFlagsHelp}
 
 Exit status: 0 built, 1 the build failed, 2 bad usage.`;
 
+/** Reads `--kustomize-version` (default 5.8). Throws UsageError for a version kustomize-ts does not reproduce. */
+export function kustomizeVersionFlag(
+  value: string | undefined,
+  fallback: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION,
+): KustomizeVersion {
+  if (value === undefined) return fallback;
+  const v = parseKustomizeVersion(value);
+  if (v === undefined) {
+    throw new UsageError(
+      `illegal flag value --kustomize-version ${value}; legal values: ${describeKustomizeVersions()}`,
+    );
+  }
+  return v;
+}
+
 export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -35,6 +59,7 @@ export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
     strict: true,
     options: {
       'load-restrictor': { type: 'string' },
+      'kustomize-version': { type: 'string' },
       reorder: { type: 'string' },
       'enable-managedby-label': { type: 'boolean' },
       output: { type: 'string', short: 'o' },
@@ -61,6 +86,7 @@ export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
   const target = positionals[0] ?? '.';
   const fs = nodeFs();
   const options: Omit<BuildApiOptions, 'fs'> = {
+    kustomizeVersion: kustomizeVersionFlag(values['kustomize-version']),
     loadRestrictor: restrictor,
     // Only an explicit --reorder competes with sortOptions (kustomize warns then).
     ...(values.reorder !== undefined ? { reorder } : {}),

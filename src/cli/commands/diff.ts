@@ -8,6 +8,7 @@ import type { RenderedResource } from '../../api/build.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
 import type { LoadRestrictor, RemoteLoader } from '../../build/options.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { kustomizeVersionFlag } from './build.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
 
@@ -31,6 +32,8 @@ Options:
                           (staging, production) as the same word <env> in names and values
   --ignore LABEL          leave this label key out of the comparison (repeatable)
   --load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone
+  --kustomize-version 5.8|5.6
+                          the kustomize version builds reproduce (default: 5.8)
   -h, --help              show this help
 
 ${remoteFlagsHelp}
@@ -47,6 +50,7 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
       'normalize-names': { type: 'boolean' },
       ignore: { type: 'string', multiple: true },
       'load-restrictor': { type: 'string' },
+      'kustomize-version': { type: 'string' },
       cluster: { type: 'boolean' },
       root: { type: 'string' },
       'root-a': { type: 'string' },
@@ -66,6 +70,7 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
   checkRemoteFlags(values);
   const fs = nodeFs();
+  const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version']);
   const renderSides = (
     remoteLoader: RemoteLoader,
   ): { sides: RenderedResource[][]; errors: Diagnostic[]; failed: boolean } => {
@@ -78,7 +83,7 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
     if (values.cluster) {
       const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
       positionals.forEach((cluster, i) => {
-        const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, remoteLoader });
+        const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, remoteLoader, kustomizeVersion });
         keep(fleet.diagnostics);
         for (const k of fleet.kustomizations) keep(k.diagnostics);
         if (!fleet.ok) failed = true;
@@ -86,7 +91,7 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
       });
     } else {
       for (const p of positionals) {
-        const r = build(hostPath(p), { fs, loadRestrictor: restrictor, remoteLoader });
+        const r = build(hostPath(p), { fs, loadRestrictor: restrictor, remoteLoader, kustomizeVersion });
         keep(r.diagnostics);
         if (!r.ok) failed = true;
         sides.push([...r.resources]);

@@ -19,6 +19,8 @@ import { isMap, type YamlMap } from '../../yaml/values.js';
 import { relative, isWithin } from '../../fs/path.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
+import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersion } from '../../kustomization/versions.js';
+import { kustomizeVersionFlag } from './build.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes, type RemoteFlags } from '../remote.js';
 import { fluxRemoteFlagOptions, fluxRemoteHelp, wantedSources } from '../flux-sources.js';
 
@@ -40,6 +42,8 @@ Options:
   --output DIR               write one file per Kustomization (DIR/<namespace>/<name>.yaml; with json:
                              DIR/fleet.json) instead of stdout
   --no-strict-substitute     undefined \${VAR} become "" (Flux < 2.9) instead of failing
+  --kustomize-version 5.8|5.6
+                             the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
   -h, --help                 show this help
 
 ${fluxRemoteHelp}
@@ -55,6 +59,7 @@ export interface Common {
   clusterObjects: YamlMap[];
   sources: Record<string, string>;
   strict: boolean;
+  kustomizeVersion: KustomizeVersion;
   format: string | undefined;
   output: string | undefined;
   help: boolean;
@@ -76,6 +81,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       format: { type: 'string' },
       ...(withOutput ? { output: { type: 'string', short: 'o' } } : {}),
       'no-strict-substitute': { type: 'boolean' },
+      'kustomize-version': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
       ...fluxRemoteFlagOptions,
@@ -93,6 +99,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       clusterObjects: [],
       sources: {},
       strict: true,
+      kustomizeVersion: FLUX_KUSTOMIZE_VERSION,
       format: undefined,
       output: undefined,
       help,
@@ -127,6 +134,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     clusterObjects,
     sources,
     strict: values['no-strict-substitute'] !== true,
+    kustomizeVersion: kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION),
     format: values.format,
     output: (values as { output?: string }).output,
     help,
@@ -160,6 +168,7 @@ function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLo
     ...(c.clusterObjects.length > 0 ? { clusterObjects: c.clusterObjects } : {}),
     sources,
     strictSubstitute: c.strict,
+    kustomizeVersion: c.kustomizeVersion,
     ...(progress
       ? {
           onProgress: (p: { done: number; pending: number; current: string }) =>

@@ -13,6 +13,8 @@ import { ruleMetas } from '../../lint/rules/index.js';
 import type { RuleSetting } from '../../lint/types.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
+import { kustomizeVersionFlag } from './build.js';
+import { FLUX_KUSTOMIZE_VERSION } from '../../kustomization/versions.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
 import type { RemoteLoader } from '../../build/options.js';
 import type { LintResult } from '../../api/lint.js';
@@ -34,6 +36,8 @@ Options:
                           folder (repeatable; default: flux-system is ROOT)
   --no-schema             skip the schema rules (schema/*)
   --no-strict-substitute  undefined \${VAR} become "" (Flux < 2.9) instead of failing
+  --kustomize-version 5.8|5.6
+                          the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
   -o, --output FILE       write the report to FILE instead of stdout
   -h, --help              show this help
 
@@ -78,6 +82,7 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
       source: { type: 'string', multiple: true },
       'no-schema': { type: 'boolean' },
       'no-strict-substitute': { type: 'boolean' },
+      'kustomize-version': { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
@@ -110,10 +115,12 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
   }
   checkRemoteFlags(values);
   const progress = io.errIsTty && format === 'text';
+  const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION);
   const lintOnce = (remoteLoader: RemoteLoader): LintResult =>
     lint(root, {
       fs,
       remoteLoader,
+      kustomizeVersion,
       ...(clusters ? { clusters } : {}),
       rules,
       ...(Object.keys(sources).length > 0 ? { sources } : {}),

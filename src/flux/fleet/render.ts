@@ -60,6 +60,7 @@ function buildInput(ctx: FleetContext, e: FleetEntry, view: Exclude<SourceLookup
   const input: FluxBuildInput = { fs: view.fs, sourceRoot: view.root };
   if (e.where) input.where = e.where;
   if (ctx.options.remoteLoader) input.remoteLoader = ctx.options.remoteLoader;
+  if (ctx.options.kustomizeVersion) input.kustomizeVersion = ctx.options.kustomizeVersion;
   if (ctx.cache) input.cache = ctx.cache;
   return input;
 }

@@ -2,6 +2,7 @@
  * The public shapes of a fleet render: its options, and the rendered cluster (every Flux Kustomization with
  * what it renders, the dependsOn graph, the sources and HelmReleases found, the facts the renderer reports).
  */
+import type { KustomizeVersionInput } from '../../kustomization/versions.js';
 import type { UnmatchedPatchTarget } from '../../build/context.js';
 import type { BuildCache } from '../../build/cache.js';
 import type { RemoteLoader } from '../../build/options.js';
@@ -38,6 +39,8 @@ export interface RenderFleetOptions {
   strictSubstitute?: boolean;
   /** Resolves remote kustomize resources; default none (they fail with a diagnostic). */
   remoteLoader?: RemoteLoader;
+  /** The kustomize version the builds reproduce. Default: Flux 2.9's, `5.8` (kustomize v5.8.1). */
+  kustomizeVersion?: KustomizeVersionInput;
   /** Objects that exist in the cluster without being rendered here (e.g. a cluster-vars ConfigMap). */
   clusterObjects?: readonly YamlMap[];
   /** Called after each Kustomization is rendered. */

@@ -8,6 +8,7 @@ import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { compileGoRegexp } from '../../selector/regex.js';
 import { nodeKindError, scalarText } from '../node-kind.js';
+import { matchInScalarCopy } from './structured/index.js';
 
 /** Go's strconv.Atoi (64-bit): optional sign and decimal digits. */
 function atoi(s: string): number | undefined {
@@ -49,45 +50,57 @@ const wrongKind = nodeKindError;
 // ------------------------------------------------------------------------------------------------
 // Source lookup (kyaml PathGetter without create)
 
+/** Where a looked-up node sits: its parent and key (undefined for the root). */
+export interface LookupSlot {
+  value: YamlValue;
+  parent: YamlMap | YamlValue[] | undefined;
+  key: string | number;
+}
+
 /**
- * The node at `path` in `root` (kyaml's Lookup), or undefined when missing. Throws for malformed paths
- * and for paths that cross a node of the wrong kind.
+ * The node at `path` in `root` and where it sits (kyaml's Lookup), or undefined when missing. Throws for
+ * malformed paths and for paths that cross a node of the wrong kind.
  */
-export function lookupPath(root: YamlValue, path: readonly string[]): YamlValue | undefined {
+export function lookupSlot(root: YamlValue, path: readonly string[]): LookupSlot | undefined {
   const parts = path.map((p) => p.trim()).filter((p) => p.length > 0);
-  let cur: YamlValue = root;
+  let slot: LookupSlot = { value: root, parent: undefined, key: 0 };
   for (const part of parts) {
+    const cur = slot.value;
     const idx = atoi(part);
-    let next: YamlValue | undefined;
+    let next: LookupSlot | undefined;
     if (idx !== undefined) {
       if (idx < 0) throw new Error(`array index ${idx} cannot be negative`);
-      next = elementAt(cur, idx);
+      const els = elements(cur);
+      next = idx < els.length ? { value: els[idx] as YamlValue, parent: els, key: idx } : undefined;
     } else if (part === '-') {
       const els = elements(cur);
-      next = els.length > 0 ? els[els.length - 1] : undefined;
+      next = els.length > 0 ? { value: els[els.length - 1] as YamlValue, parent: els, key: els.length - 1 } : undefined;
     } else if (part === '*') {
       throw new Error('wildcard is not supported in PathGetter');
     } else if (isListIndex(part)) {
       const { name, value } = splitIndexNameValue(part);
-      next = matchElement(cur, name, value);
+      const els = elements(cur);
+      const at = matchElement(cur, name, value);
+      next = at === undefined ? undefined : { value: at, parent: els, key: els.indexOf(at) };
     } else {
-      next = getKey(cur, part);
+      const v = getKey(cur, part);
+      next = v === undefined ? undefined : { value: v, parent: cur as YamlMap, key: part };
     }
     if (next === undefined) return undefined;
-    cur = next;
+    slot = next;
   }
-  return cur;
+  return slot;
+}
+
+/** The node at `path` in `root` (kyaml's Lookup), or undefined when missing. Throws like {@link lookupSlot}. */
+export function lookupPath(root: YamlValue, path: readonly string[]): YamlValue | undefined {
+  return lookupSlot(root, path)?.value;
 }
 
 function elements(v: YamlValue): YamlValue[] {
   if (v === null) return [];
   if (!Array.isArray(v)) throw wrongKind('SequenceNode', v);
   return v;
-}
-
-function elementAt(v: YamlValue, idx: number): YamlValue | undefined {
-  const els = elements(v);
-  return idx < els.length ? els[idx] : undefined;
 }
 
 function getKey(v: YamlValue, key: string): YamlValue | undefined {
@@ -140,6 +153,8 @@ class Matcher {
   constructor(
     private readonly path: readonly string[],
     private readonly create: CreateKind | undefined,
+    /** kyaml v0.21+: a scalar field met before the end of the path is read as structured data (a copy). */
+    private readonly structured: boolean,
   ) {}
 
   /** Matches path[i..] from the node held by (`parent`, `key`); `created` when that node was just made. */
@@ -234,17 +249,30 @@ class Matcher {
       this.match(container, key, i + 1, true);
       return;
     }
+    const value = getField(container, key) as YamlValue;
+    if (this.structured && (value === null || typeof value !== 'object') && i + 1 < this.path.length) {
+      // kyaml edits a copy parsed from the scalar's text: the matches are reported, writing them does nothing.
+      for (const m of matchInScalarCopy(value, this.path.slice(i + 1), this.create))
+        this.out.push({ value: m.value, created: false, set: () => undefined });
+      return;
+    }
     this.match(container, key, i + 1, false);
   }
 }
 
 /**
  * The target fields `path` selects in `root` (kyaml's PathMatcher). With `create`, missing fields are
- * created (as the source value's kind at the end of the path). Throws for malformed paths, bad regexes
- * and paths crossing a node of the wrong kind.
+ * created (as the source value's kind at the end of the path). `structured` (kustomize v5.8.0+): a scalar
+ * on the way is read as structured data, in a copy. Throws for malformed paths, bad regexes, paths crossing
+ * a node of the wrong kind and (structured) scalars that do not parse.
  */
-export function matchTargets(root: YamlMap, path: readonly string[], create: CreateKind | undefined): TargetSlot[] {
-  const m = new Matcher(path, create);
+export function matchTargets(
+  root: YamlMap,
+  path: readonly string[],
+  create: CreateKind | undefined,
+  structured = false,
+): TargetSlot[] {
+  const m = new Matcher(path, create, structured);
   const holder: YamlValue[] = [root];
   m.match(holder, 0, 0, false);
   return m.out;

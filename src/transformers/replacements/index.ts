@@ -7,13 +7,14 @@
 import { BuildError } from '../../diagnostics/error.js';
 import type { KustTarget } from '../../target/types.js';
 import { decodeGo, GoDecodeError, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
-import { replacementFieldType, replacementType } from '../../kustomization/schema.js';
+import { schemaFor } from '../../kustomization/schema.js';
 import type { ReplacementField } from '../../kustomization/types.js';
 import { emitDocument } from '../../yaml/emit.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
+import type { KustomizeVersion } from '../../kustomization/versions.js';
 import { applyReplacements, type Replacement } from './filter.js';
 
 export type { Replacement } from './filter.js';
@@ -50,7 +51,7 @@ function loadReplacementFile(kt: KustTarget, path: string): Replacement[] {
   const value: YamlValue = doc && doc.index === 0 ? doc.value : null;
   const decode = (v: YamlValue): Replacement => {
     try {
-      return decodeGo(v, replacementFile, { allowUnknown: true });
+      return decodeGo<Replacement>(v, schemaFor(kt.build.version).replacement, { allowUnknown: true });
     } catch (e) {
       if (e instanceof GoDecodeError)
         throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${e.message}`, {
@@ -76,7 +77,7 @@ function resolveEntries(kt: KustTarget, entries: readonly ReplacementField[]): R
       throw new BuildError('transformer/config', 'cannot specify both path and inline replacement');
     }
     if (r.path) out.push(...loadReplacementFile(kt, r.path));
-    else out.push({ source: r.source, targets: r.targets });
+    else out.push({ source: r.source, targets: r.targets, sourceValue: r.sourceValue });
   }
   return out;
 }
@@ -102,18 +103,16 @@ function configText(entries: readonly ReplacementField[]): string {
   }
 }
 
-/** A replacement as a `path:` file holds it. */
-const replacementFile: GoStruct<Replacement> = replacementType;
-
-const pluginType: GoStruct<{ replacements?: ReplacementField[] }> = struct('plugin', {
-  replacements: listOf(replacementFieldType),
-});
+/** The builtin plugin's config type in `version`. */
+function pluginType(version: KustomizeVersion): GoStruct<{ replacements?: ReplacementField[] }> {
+  return struct('plugin', { replacements: listOf(schemaFor(version).replacementField) });
+}
 
 export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   kind: 'ReplacementTransformer',
   configure(raw, target) {
     try {
-      const c = decodePluginConfig(raw, pluginType);
+      const c = decodePluginConfig(raw, pluginType(target.build.version));
       return { replacements: resolveEntries(target, c.replacements ?? []), field: 'transformers' };
     } catch (err) {
       if (err instanceof BuildError && !err.message.startsWith('plugin ')) {
@@ -129,7 +128,7 @@ export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   },
   transform(resources, c, target) {
     try {
-      applyReplacements(resources, c.replacements);
+      applyReplacements(resources, c.replacements, target.build.version);
     } catch (err) {
       throw atField(err, target, c.field);
     }
