@@ -1,6 +1,6 @@
 /**
  * cli: the `kustomize-ts` command. Each command lives in commands/; this file dispatches and maps errors
- * to exit codes (0 ok, 1 failure, 2 bad usage).
+ * to one line on stderr and the exit statuses of exit-codes.ts.
  */
 import { runBuildCommand } from './commands/build.js';
 import { runFleetCommand } from './commands/fleet.js';
@@ -9,6 +9,11 @@ import { runDiffCommand } from './commands/diff.js';
 import { runPrecompileCommand } from './commands/precompile.js';
 import { runLintCommand } from './commands/lint.js';
 import { UsageError, type Io } from './io.js';
+import { CliError, fsErrorMessage, isFsError, parseArgsMessage } from './errors.js';
+import { ExitCode, exitCodeTable } from './exit-codes.js';
+
+/** Where users report bugs (package.json `bugs`). */
+export const BUGS_URL = 'https://github.com/kustomize-ts/kustomize-ts/issues';
 
 const VERSION = '0.1.0';
 
@@ -22,42 +27,93 @@ Commands:
   lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
   precompile     schema validators compiled ahead of time (for pages that forbid new Function)
 
-Run \`kustomize-ts <command> --help\` for a command's options; \`kustomize-ts --version\` prints the version.`;
+Run \`kustomize-ts help <command>\` (or \`kustomize-ts <command> --help\`) for a command's options;
+\`kustomize-ts --version\` prints the version.
 
+${exitCodeTable}`;
+
+type Command = (argv: string[], io: Io) => number;
+
+const commands: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['build', runBuildCommand],
+  ['fleet', runFleetCommand],
+  ['graph', runGraphCommand],
+  ['diff', runDiffCommand],
+  ['precompile', runPrecompileCommand],
+  ['lint', runLintCommand],
+]);
+
+/** `kustomize-ts help [COMMAND]`: the general help, or a command's. */
+function runHelp(topic: string | undefined, io: Io): number {
+  if (topic === undefined) {
+    io.out(help + '\n');
+    return ExitCode.ok;
+  }
+  if (topic === 'exit-codes') {
+    io.out(exitCodeTable + '\n');
+    return ExitCode.ok;
+  }
+  const command = commands.get(topic);
+  if (!command) throw new UsageError(`no help for "${topic}": not a command`);
+  return command(['--help'], io);
+}
+
+function dispatch(cmd: string | undefined, rest: string[], io: Io): number {
+  const command = cmd !== undefined ? commands.get(cmd) : undefined;
+  if (command) return command(rest, io);
+  switch (cmd) {
+    case '--version':
+    case '-v':
+    case 'version':
+      io.out(`kustomize-ts ${VERSION}\n`);
+      return ExitCode.ok;
+    case 'help':
+      return runHelp(rest[0], io);
+    case '-h':
+    case '--help':
+      io.out(help + '\n');
+      return ExitCode.ok;
+    case undefined:
+      io.err(help + '\n');
+      return ExitCode.usage;
+    default:
+      throw new UsageError(`unknown command "${cmd}"`);
+  }
+}
+
+/** Runs the CLI with `argv` (the arguments after the program name); returns the exit status. */
 export function main(argv: string[], io: Io): number {
   const [cmd, ...rest] = argv;
   try {
-    switch (cmd) {
-      case 'build':
-        return runBuildCommand(rest, io);
-      case 'fleet':
-        return runFleetCommand(rest, io);
-      case 'graph':
-        return runGraphCommand(rest, io);
-      case 'diff':
-        return runDiffCommand(rest, io);
-      case 'precompile':
-        return runPrecompileCommand(rest, io);
-      case 'lint':
-        return runLintCommand(rest, io);
-      case '--version':
-      case 'version':
-        io.out(`kustomize-ts ${VERSION}\n`);
-        return 0;
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        io.out(help + '\n');
-        return cmd === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command "${cmd}"`);
-    }
+    return dispatch(cmd, rest, io);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`error: ${(err as Error).message}\n`);
-      return 2;
-    }
-    throw err;
+    return reportError(err, cmd !== undefined && commands.has(cmd) ? cmd : undefined, io);
   }
+}
+
+/** One line on stderr for an error that ends a command, and its exit status (never a stack trace). */
+function reportError(err: unknown, command: string | undefined, io: Io): number {
+  if (err instanceof UsageError || (err instanceof Error && isParseArgsError(err))) {
+    const message = err instanceof UsageError ? err.message : parseArgsMessage(err);
+    const helpCommand = command !== undefined ? `kustomize-ts ${command} --help` : 'kustomize-ts --help';
+    io.err(`error: ${message}\nRun '${helpCommand}' for usage.\n`);
+    return ExitCode.usage;
+  }
+  if (err instanceof CliError) {
+    io.err(`error: ${err.message}\n`);
+    return err.exitCode;
+  }
+  if (isFsError(err)) {
+    io.err(`error: ${fsErrorMessage(err)}\n`);
+    return ExitCode.failed;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.err(`error: internal error: ${message}\n`);
+  if (io.debug && err instanceof Error && err.stack) io.err(err.stack + '\n');
+  else io.err(`This is a bug in kustomize-ts: please report it at ${BUGS_URL} (KUSTOMIZE_TS_DEBUG=1 prints the stack).\n`);
+  return ExitCode.failed;
+}
+
+function isParseArgsError(err: Error): err is Error & { code: string } {
+  return (err as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS') === true;
 }
