@@ -110,7 +110,8 @@ function reportError(err: unknown, command: string | undefined, io: Io): number 
   const message = err instanceof Error ? err.message : String(err);
   io.err(`error: internal error: ${message}\n`);
   if (io.debug && err instanceof Error && err.stack) io.err(err.stack + '\n');
-  else io.err(`This is a bug in kustomize-ts: please report it at ${BUGS_URL} (KUSTOMIZE_TS_DEBUG=1 prints the stack).\n`);
+  else
+    io.err(`This is a bug in kustomize-ts: please report it at ${BUGS_URL} (KUSTOMIZE_TS_DEBUG=1 prints the stack).\n`);
   return ExitCode.failed;
 }
 

@@ -87,7 +87,6 @@ describe('kustomize-ts lint', () => {
     ['an unknown rule', ['--rule', 'flux/nope=off']],
     ['a bad severity', ['--rule', 'flux/prune-disabled=loud']],
     ['a bad format', ['--format', 'xml']],
-    ['a missing cluster folder', ['--cluster', 'clusters/nope']],
     ['an unknown flag', ['--frobnicate']],
   ] as const) {
     it(`exit 2 on ${name}`, () => {
@@ -96,5 +95,16 @@ describe('kustomize-ts lint', () => {
       expect(r.err).toMatch(/^error: /);
     });
   }
-  it('exit 2 when ROOT is not a directory', () => expect(run(['lint', join(good, 'nope')]).code).toBe(2));
+  it('exit 1 when ROOT or a cluster folder does not exist', () => {
+    expect(run(['lint', join(good, 'nope')])).toEqual({
+      code: 1,
+      out: '',
+      err: `error: ${join(good, 'nope')}: no such directory\n`,
+    });
+    expect(run(['lint', good, '--cluster', 'clusters/nope'])).toEqual({
+      code: 1,
+      out: '',
+      err: `error: --cluster clusters/nope: no such directory under ${good}\n`,
+    });
+  });
 });

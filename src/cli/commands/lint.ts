@@ -4,7 +4,6 @@
  * Flux repository (every cluster found under ROOT and the kustomization directories no cluster reaches,
  * or the named clusters) and prints the findings.
  */
-import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lint } from '../../api/lint.js';
@@ -13,6 +12,8 @@ import { ruleMetas } from '../../lint/rules/index.js';
 import type { RuleSetting } from '../../lint/types.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
+import { CliError } from '../errors.js';
+import { writeOutputFile } from '../output.js';
 
 export const lintHelp = `Usage: kustomize-ts lint [ROOT] [options]
 
@@ -92,11 +93,11 @@ export function runLintCommand(argv: string[], io: Io): number {
   const hostRoot = positionals[0] ?? '.';
   const root = hostPath(hostRoot);
   const fs = nodeFs();
-  if (fs.stat(root)?.type !== 'dir') throw new UsageError(`${hostRoot} is not a directory`);
+  if (fs.stat(root)?.type !== 'dir') throw new CliError(`${hostRoot}: no such directory`);
   const clusters = values.cluster;
   for (const c of clusters ?? []) {
     const abs = hostPath(c.startsWith('/') ? c : `${hostRoot}/${c}`);
-    if (fs.stat(abs)?.type !== 'dir') throw new UsageError(`--cluster ${c}: not a directory under ${hostRoot}`);
+    if (fs.stat(abs)?.type !== 'dir') throw new CliError(`--cluster ${c}: no such directory under ${hostRoot}`);
   }
   const progress = io.errIsTty && format === 'text';
   const result = lint(root, {
@@ -122,7 +123,7 @@ export function runLintCommand(argv: string[], io: Io): number {
     if (result.clusters.length === 0 && (clusters === undefined || clusters.length === 0))
       text += 'no cluster found (no folder with a Flux Kustomization syncing it, no FluxInstance)\n';
   }
-  if (values.output) writeFileSync(values.output, text);
+  if (values.output) writeOutputFile(values.output, text);
   else io.out(text);
   return result.ok ? 0 : 1;
 }
