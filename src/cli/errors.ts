@@ -37,7 +37,9 @@ export function isFsError(err: unknown): err is NodeJS.ErrnoException {
 /** A file-system error as one line: `cannot write out/x.yaml: a parent is not a directory`. */
 export function fsErrorMessage(err: NodeJS.ErrnoException, path = err.path): string {
   const inTheWay = err.syscall === 'mkdir' && err.code === 'EEXIST';
-  const reason = inTheWay ? 'a file is in the way' : REASONS[err.code ?? ''] ?? err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+  const reason = inTheWay
+    ? 'a file is in the way'
+    : (REASONS[err.code ?? ''] ?? err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, ''));
   const verb = /^(open|write|mkdir|rename|copyfile|symlink|unlink)/.test(err.syscall ?? '') ? 'write' : 'read';
   const action = err.syscall === 'mkdir' ? 'create directory' : verb === 'write' ? 'write' : 'read';
   return `cannot ${action} ${path ?? '(unknown path)'}: ${reason}`;
