@@ -4,7 +4,8 @@
  * rule metadata and regions, as GitHub code scanning accepts it). Browser-safe: hosts other than the
  * CLI can produce the same reports.
  */
-import { countBy, sortBy } from 'lodash-es';
+import countBy from 'lodash-es/countBy.js';
+import sortBy from 'lodash-es/sortBy.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from './types.js';
 
