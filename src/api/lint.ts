@@ -74,12 +74,11 @@ export interface LintOptions {
   /** Kinds not validated against schemas: `Kind` or `apiVersion/Kind`. Default none. */
   skipKinds?: readonly string[];
   /**
-   * Paths to leave out: globs relative to `ignoreBase` (`archive/**`; a pattern without a slash matches a
-   * name at any depth). Their files are not scanned and findings in them are dropped. Default none.
+   * Paths to leave out: globs relative to the root (`archive/**`; a pattern without a slash matches a name
+   * at any depth), or a function of the absolute path. Their files are not scanned and findings in them
+   * are dropped. Default none.
    */
-  ignore?: readonly string[];
-  /** The folder `ignore` globs are relative to (absolute). Default the root. */
-  ignoreBase?: string;
+  ignore?: readonly string[] | ((path: string) => boolean);
   /** Leave findings below this severity out. Default: every finding. */
   minSeverity?: Severity;
   /**
@@ -169,7 +168,7 @@ export function lint(root: string, options: LintOptions): LintResult {
     }
   }
   const cache = options.cache ?? new BuildCache();
-  const ignored = ignoreMatcher(options.ignore ?? [], options.ignoreBase ?? rootDir);
+  const ignored = typeof options.ignore === 'function' ? options.ignore : ignoreMatcher(options.ignore ?? [], rootDir);
   const repo = scanRepository(fs, rootDir, { skipPath: ignored });
   const discovered = discoverClusters(repo);
   let targets: (DiscoveredCluster & { named?: boolean })[];

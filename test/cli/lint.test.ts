@@ -19,19 +19,20 @@ describe('kustomize-ts lint', () => {
   it('exit 0 without errors; text lines and a summary', () => {
     const r = run(['lint', good]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('clusters/staging/apps.yaml:16:3 info flux/health-checks-ignored ');
+    expect(r.out).toContain('clusters/staging/apps.yaml:16:3: info: ');
     expect(r.out.trimEnd().split('\n').pop()).toBe('3 problems (0 errors, 0 warnings, 3 infos)');
   });
   it('exit 1 with errors', () => {
     const r = run(['lint', bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('clusters/staging/apps.yaml:6:1 error flux/missing-depends-on ');
+    expect(r.out).toMatch(/^clusters\/staging\/apps\.yaml:6:1: error: .* \[flux\/missing-depends-on\]$/m);
   });
   it('--format json', () => {
     const r = run(['lint', bad, '--format', 'json']);
     const doc = JSON.parse(r.out) as {
+      version: number;
       diagnostics: {
-        rule: string;
+        code: string;
         file: string;
         line: number;
         column: number;
@@ -41,7 +42,7 @@ describe('kustomize-ts lint', () => {
     };
     expect(doc.diagnostics).toContainEqual(
       expect.objectContaining({
-        rule: 'flux/prune-disabled',
+        code: 'flux/prune-disabled',
         file: 'clusters/production/infrastructure.yaml',
         line: 6,
         column: 1,
@@ -49,6 +50,7 @@ describe('kustomize-ts lint', () => {
         kustomization: 'flux-system/infrastructure',
       }),
     );
+    expect(doc.version).toBe(1);
   });
   it('--format sarif', () => {
     const r = run(['lint', bad, '--format', 'sarif']);
@@ -72,8 +74,8 @@ describe('kustomize-ts lint', () => {
       'kustomize/duplicated-manifest=error',
     ]);
     expect(r.out).not.toContain('flux/missing-depends-on');
-    expect(r.out).toContain('clusters/production/infrastructure.yaml:6:1 warning schema/invalid');
-    expect(r.out).toContain('apps/production/deployment.yaml:1:1 error kustomize/duplicated-manifest');
+    expect(r.out).toMatch(/^clusters\/production\/infrastructure\.yaml:6:1: warning: .* \[schema\/invalid\]$/m);
+    expect(r.out).toMatch(/^apps\/production\/deployment\.yaml:1:1: error: .* \[kustomize\/duplicated-manifest\]$/m);
     expect(r.code).toBe(1);
   });
   it('--cluster lints that cluster only', () => {
