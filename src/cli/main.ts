@@ -8,6 +8,7 @@ import { runGraphCommand } from './commands/graph.js';
 import { runDiffCommand } from './commands/diff.js';
 import { runPrecompileCommand } from './commands/precompile.js';
 import { runLintCommand } from './commands/lint.js';
+import { runValidateCommand } from './commands/validate.js';
 import { UsageError, type Io } from './io.js';
 import { CliError, fsErrorMessage, isFsError, parseArgsMessage } from './errors.js';
 import { ExitCode, exitCodeTable } from './exit-codes.js';
@@ -25,6 +26,7 @@ Commands:
   graph ROOT     the dependsOn graph of a cluster's Flux Kustomizations (--cluster DIR)
   diff A B       what changes between two renderings (environments, checkouts)
   lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
+  validate PATH  validate plain manifests (files, folders, -) against Kubernetes, Flux and CRD schemas
   precompile     schema validators compiled ahead of time (for pages that forbid new Function)
 
 Run \`kustomize-ts help <command>\` (or \`kustomize-ts <command> --help\`) for a command's options;
@@ -41,6 +43,7 @@ const commands: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['diff', runDiffCommand],
   ['precompile', runPrecompileCommand],
   ['lint', runLintCommand],
+  ['validate', runValidateCommand],
 ]);
 
 /** `kustomize-ts help [COMMAND]`: the general help, or a command's. */

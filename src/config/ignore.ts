@@ -3,7 +3,7 @@
  * folder. As in `.gitignore`, a pattern without a slash matches a name at any depth, and a folder that
  * matches takes everything under it along.
  */
-import picomatch from 'picomatch/posix';
+import picomatch from 'picomatch/posix.js';
 import { isWithin, relative } from '../fs/path.js';
 
 /** Whether an absolute path is ignored. */

@@ -7,6 +7,7 @@
  */
 import type { LineCounter } from 'yaml';
 import { isRemoteTarget } from '../build/loader.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
 import { basename, dirname, isWithin, join, relative, resolve } from '../fs/path.js';
@@ -27,6 +28,8 @@ export interface RepoFile {
   readonly lineCounter: LineCounter;
   /** True when the YAML did not parse cleanly. */
   readonly hasErrors: boolean;
+  /** The parse errors (`yaml/syntax` and the like), with positions. */
+  readonly errors: readonly Diagnostic[];
 }
 
 /** What a kustomization file refers to (local paths, absolute). */
@@ -220,6 +223,7 @@ export function readRepoFile(
     documents: stream.documents,
     lineCounter: stream.lineCounter,
     hasErrors: stream.errors.length > 0,
+    errors: stream.errors,
   };
 }
 
