@@ -91,7 +91,11 @@ function skippedKind(skipKinds: readonly string[] | undefined): (object: YamlMap
   const set = new Set(skipKinds);
   return (o) => {
     const kind = getField(o, 'kind');
-    return typeof kind === 'string' && (set.has(kind) || set.has(`${String(getField(o, 'apiVersion'))}/${kind}`));
+    const apiVersion = getField(o, 'apiVersion');
+    return (
+      typeof kind === 'string' &&
+      (set.has(kind) || (typeof apiVersion === 'string' && set.has(`${apiVersion}/${kind}`)))
+    );
   };
 }
 

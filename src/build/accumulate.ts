@@ -14,7 +14,7 @@ import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
 import type { Resource } from '../resources/resource.js';
 import { idString } from '../resources/res-id.js';
-import { getField, isMap, type YamlMap } from '../yaml/values.js';
+import { isMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
@@ -568,7 +568,7 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
-    const c = plugin.configure(cfg.data as YamlMap, kt);
+    const c = plugin.configure(cfg.data, kt);
     steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
   for (const step of steps) {
@@ -612,6 +612,5 @@ export function accumulateTarget(kt: KustTarget, ra: Accumulator): Accumulator {
   runTransformers(kt, ra);
   runValidators(kt);
   bindVars(kt, ra);
-  void getField;
   return ra;
 }

@@ -73,7 +73,7 @@ export interface KustTarget {
    */
   origin: TargetOrigin | undefined;
   /** Where a field of this kustomization is written (1-based), for diagnostics. */
-  locate(field: string): { line: number; column: number } | undefined;
+  locate: (field: string) => { line: number; column: number } | undefined;
   /** The source range of a field's key, or of entry `index` of a list field (for diagnostics). */
-  range(field: string, index?: number): Range | undefined;
+  range: (field: string, index?: number) => Range | undefined;
 }

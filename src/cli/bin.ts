@@ -15,8 +15,8 @@ for (const stream of [process.stdout, process.stderr]) {
 const io: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  errIsTty: process.stderr.isTTY === true,
-  color: process.stderr.isTTY === true && !process.env.NO_COLOR,
+  errIsTty: process.stderr.isTTY,
+  color: process.stderr.isTTY && !process.env.NO_COLOR,
   debug: Boolean(process.env.KUSTOMIZE_TS_DEBUG),
 };
 process.exitCode = main(process.argv.slice(2), io);

@@ -180,7 +180,8 @@ export function loadConfigFile(fs: FileSystem, file: string): LoadedConfig {
 function keepValid(value: YamlValue, problems: readonly Problem[]): KustomizeTsConfig {
   if (!isMap(value)) return {};
   const segments = problems.map((p) => p.pointer.split('/').slice(1));
-  const config: Record<string, unknown> = {};
+  // The checked value has the shape of KustomizeTsConfig, minus what had problems.
+  const config: KustomizeTsConfig & Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const mine = segments.filter((s) => s[0] === escapePointer(key));
     if (mine.length === 0) config[key] = v;
@@ -189,7 +190,7 @@ function keepValid(value: YamlValue, problems: readonly Problem[]): KustomizeTsC
       config[key] = Object.fromEntries(Object.entries(v).filter(([k]) => !badEntries.has(escapePointer(k))));
     }
   }
-  return config as KustomizeTsConfig;
+  return config;
 }
 
 /**

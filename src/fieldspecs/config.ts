@@ -72,13 +72,13 @@ function mergeNameRefs(
 ): NameBackReferences[] {
   let result = into.slice();
   for (const other of incoming) {
-    let found = false;
-    result = result.map((c) => {
-      if (!gvkEquals(c, other)) return c;
-      found = true;
-      return { ...c, fieldSpecs: mergeFieldSpecList(c.fieldSpecs, other.fieldSpecs) };
-    });
-    if (!found) result.push(other);
+    if (!result.some((c) => gvkEquals(c, other))) {
+      result.push(other);
+      continue;
+    }
+    result = result.map((c) =>
+      gvkEquals(c, other) ? { ...c, fieldSpecs: mergeFieldSpecList(c.fieldSpecs, other.fieldSpecs) } : c,
+    );
   }
   return result;
 }

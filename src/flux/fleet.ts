@@ -746,7 +746,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     const adopted = newPending(ks, where, undefined, false, diagnostics);
     if (JSON.stringify(renderingFields(ks)) === JSON.stringify(renderingFields(entry.ks)) && entry.phase) {
       adopted.phase = entry.phase;
-      if (entry.view) adopted.view = entry.view;
+      adopted.view = entry.view;
       const from = entry.result;
       const to = adopted.result;
       if (from.dir !== undefined) to.dir = from.dir;

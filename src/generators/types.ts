@@ -23,5 +23,5 @@ export interface FieldGenerator<C> {
 }
 
 export function fieldGenerator<C>(entry: FieldGenerator<C>): FieldGenerator<unknown> {
-  return entry as unknown as FieldGenerator<unknown>;
+  return entry;
 }

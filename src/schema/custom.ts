@@ -34,17 +34,19 @@ export function parseCustomSchema(text: string, file: string): CustomSchema {
 /** kustomize's `openapi.SetSchema` for one kustomization (`reset` at the top level). */
 export function setSchemaFromKustomization(kt: KustTarget, reset: boolean): void {
   const build = kt.build;
-  if (reset || !(build.schema instanceof BuildSchema)) build.schema = new BuildSchema();
-  const schema = build.schema as BuildSchema;
+  const schema = !reset && build.schema instanceof BuildSchema ? build.schema : new BuildSchema();
+  build.schema = schema;
   const field = kt.kustomization.openapi ?? {};
   let custom: CustomSchema | undefined;
   if (Object.prototype.hasOwnProperty.call(field, 'path')) {
     const { path, text } = kt.loader.readText(field.path ?? '');
     custom = parseCustomSchema(text, path);
   }
-  const wasSet = schema.state.isSet;
-  schema.state.set(field, custom, reset, { file: kt.file });
-  build.schemaSet = schema.state.isSet;
+  const state = schema.state;
+  const wasSet = state.isSet;
+  state.set(field, custom, reset, { file: kt.file });
+  const nowSet: boolean = state.isSet;
+  build.schemaSet = nowSet;
   // A sub-kustomization that changed the schema: a new view on the same state (see BuildSchema).
-  if (!reset && !wasSet && schema.state.isSet) build.schema = new BuildSchema(schema.state);
+  if (!reset && !wasSet && nowSet) build.schema = new BuildSchema(state);
 }

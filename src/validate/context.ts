@@ -4,7 +4,7 @@
  */
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { RuleModule } from '../lint/types.js';
-import { getField, isMap, type YamlMap } from '../yaml/values.js';
+import { getField, isMap, scalarString, type YamlMap } from '../yaml/values.js';
 import { locateField, type Location } from './position.js';
 import type { ProblemAnchor, ProblemOptions } from './problems.js';
 import type { CrdIndex } from './registry.js';
@@ -41,10 +41,6 @@ export interface ObjectRuleContext {
 /** A rule over objects. */
 export type ObjectRule<MessageId extends string = string> = RuleModule<ObjectRuleContext, MessageId>;
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-}
-
 /** Builds the subject for one object; its schema is validated lazily with `validator` and `crds`. */
 export function makeSubject(
   index: number,
@@ -56,16 +52,16 @@ export function makeSubject(
   problemOptions: ProblemOptions = {},
 ): ValidationSubject {
   const meta = getField(object, 'metadata');
-  const name = isMap(meta) ? str(getField(meta, 'name')) : '';
-  const namespace = isMap(meta) ? str(getField(meta, 'namespace')) : '';
-  const kind = str(getField(object, 'kind'));
+  const name = isMap(meta) ? scalarString(getField(meta, 'name')) : '';
+  const namespace = isMap(meta) ? scalarString(getField(meta, 'namespace')) : '';
+  const kind = scalarString(getField(object, 'kind'));
   let result: ObjectSchemaResult | undefined;
   return {
     index,
     object,
     origin,
     fieldOrigins,
-    apiVersion: str(getField(object, 'apiVersion')),
+    apiVersion: scalarString(getField(object, 'apiVersion')),
     kind,
     name,
     namespace,

@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
-import type { LoadRestrictor, Reorder } from '../../build/options.js';
 import { resourceFiles } from '../../build/output-files.js';
 import { printDiagnostics, UsageError, type Io } from '../io.js';
 import { ExitCode } from '../exit-codes.js';
@@ -59,9 +58,9 @@ export function runBuildCommand(argv: string[], io: Io): number {
   const dir = hostPath(positionals[0] ?? '.');
   const result = build(dir, {
     fs: nodeFs(),
-    loadRestrictor: restrictor as LoadRestrictor,
+    loadRestrictor: restrictor,
     // Only an explicit --reorder competes with sortOptions (kustomize warns then).
-    ...(values.reorder !== undefined ? { reorder: reorder as Reorder } : {}),
+    ...(values.reorder !== undefined ? { reorder } : {}),
     enableManagedByLabel: values['enable-managedby-label'] === true,
   });
   printDiagnostics(result.diagnostics, io);
