@@ -12,9 +12,11 @@ import { renderFleet, type FleetResult } from '../../flux/fleet.js';
 import { readFluxInstanceSync } from '../../flux/model.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap } from '../../yaml/values.js';
-import { relative, isWithin } from '../../fs/path.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
-import { UsageError, type Io } from '../io.js';
+import { printDiagnostics as printDiagnosticLines, UsageError, type Io } from '../io.js';
+import { JSON_FORMAT_VERSION, toJsonDiagnostic } from '../../lint/format.js';
+import { progressReporter } from '../progress.js';
+import { sourceHints } from '../source-hints.js';
 import { CliError } from '../errors.js';
 import { isDirectory } from '../output.js';
 
@@ -36,7 +38,11 @@ Options:
   --output DIR               write one file per Kustomization (DIR/<namespace>/<name>.yaml; with json:
                              DIR/fleet.json) instead of stdout
   --no-strict-substitute     undefined \${VAR} become "" (Flux < 2.9) instead of failing
+  -q, --quiet                no progress lines on stderr
   -h, --help                 show this help
+
+Findings go to stderr as FILE:LINE:COLUMN: severity: message [code], paths relative to ROOT. When a
+Kustomization's path is missing in its source's folder but exists near it, a hint names the --source to pass.
 
 Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render), 2 bad usage.`;
 
@@ -49,6 +55,7 @@ export interface Common {
   strict: boolean;
   format: string | undefined;
   output: string | undefined;
+  quiet: boolean;
   help: boolean;
 }
 
@@ -65,6 +72,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       format: { type: 'string' },
       ...(withOutput ? { output: { type: 'string', short: 'o' } } : {}),
       'no-strict-substitute': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -79,6 +87,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       strict: true,
       format: undefined,
       output: undefined,
+      quiet: false,
       help,
     };
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
@@ -91,7 +100,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   if (instanceFile) {
     fluxInstance = readObjects(instanceFile).find((o) => readFluxInstanceSync(o) !== undefined);
     if (!fluxInstance)
-      throw new UsageError(
+      throw new CliError(
         `${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`,
       );
   }
@@ -100,7 +109,9 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   for (const s of values.source ?? []) {
     const i = s.indexOf('=');
     if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
-    sources[s.slice(0, i)] = hostPath(s.slice(i + 1));
+    const dir = s.slice(i + 1);
+    if (!isDirectory(dir)) throw new CliError(`--source ${s}: ${dir}: no such directory`);
+    sources[s.slice(0, i)] = hostPath(dir);
   }
   return {
     root: hostPath(root),
@@ -111,27 +122,26 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     strict: values['no-strict-substitute'] !== true,
     format: values.format,
     output: (values as { output?: string }).output,
+    quiet: values.quiet === true,
     help,
   };
 }
 
 export function render(c: Common, io: Io): FleetResult {
-  const progress = io.errIsTty;
+  const progress = progressReporter(io, c.quiet);
+  const fs = nodeFs();
   const result = renderFleet(c.root, {
-    fs: nodeFs(),
+    fs,
     ...(c.cluster !== undefined ? { cluster: c.cluster } : {}),
     ...(c.fluxInstance !== undefined ? { fluxInstance: c.fluxInstance } : {}),
     ...(c.clusterObjects.length > 0 ? { clusterObjects: c.clusterObjects } : {}),
     sources: c.sources,
     strictSubstitute: c.strict,
-    ...(progress
-      ? {
-          onProgress: (p: { done: number; pending: number; current: string }) =>
-            io.err(`\r\x1b[2K[${p.done}/${p.done + p.pending}] ${p.current}`),
-        }
-      : {}),
+    onProgress: (p: { done: number; pending: number; current: string }) =>
+      progress.update(`[${p.done}/${p.done + p.pending}] ${p.current}`),
   });
-  if (progress) io.err('\r\x1b[2K');
+  progress.done();
+  for (const hint of sourceHints(result, fs, hostPath('.'))) io.err(`hint: ${hint}\n`);
   return result;
 }
 
@@ -141,35 +151,17 @@ function readObjects(file: string): YamlMap[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
   }
   const stream = parseYamlStream(text, { file });
   const e = stream.errors[0];
-  if (e) throw new UsageError(`${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}`);
+  if (e) throw new CliError(`${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}`);
   return stream.documents.map((d) => d.value).filter((v): v is YamlMap => isMap(v));
 }
 
-function relFile(root: string, file: string | undefined): string | undefined {
-  if (file === undefined) return undefined;
-  return isWithin(root, file) ? relative(root, file) : file;
-}
-
-/** A diagnostic as the CLI prints it in JSON: code, severity, message, file (relative to ROOT), line, column. */
-function jsonDiagnostic(root: string, d: Diagnostic): Record<string, unknown> {
-  const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message };
-  const f = relFile(root, d.file);
-  if (f !== undefined) out.file = f;
-  if (d.line !== undefined) out.line = d.line;
-  if (d.column !== undefined) out.column = d.column;
-  return out;
-}
-
+/** Prints diagnostics in the one line format, files relative to ROOT. */
 export function printDiagnostics(root: string, diags: readonly Diagnostic[], io: Io): void {
-  for (const d of diags) {
-    const f = relFile(root, d.file);
-    const where = f !== undefined ? `${f}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}: ` : '';
-    io.err(`${where}${d.severity}: ${d.message} [${d.code}]\n`);
-  }
+  printDiagnosticLines(diags, io, root);
 }
 
 /** JSON-safe copy of a value tree (bigints become numbers when safe, else strings). */
@@ -194,6 +186,7 @@ export function runFleetCommand(argv: string[], io: Io): number {
   const allDiags = [...result.kustomizations.flatMap((k) => k.diagnostics), ...result.diagnostics];
   if (format === 'json') {
     const doc = {
+      version: JSON_FORMAT_VERSION,
       kustomizations: result.kustomizations.map((k) => ({
         name: k.name,
         namespace: k.namespace,
@@ -202,9 +195,9 @@ export function runFleetCommand(argv: string[], io: Io): number {
         status: k.status,
         dependsOn: k.dependsOn,
         objects: k.objects.map((o) => jsonSafe(o.object)),
-        diagnostics: k.diagnostics.map((d) => jsonDiagnostic(result.root, d)),
+        diagnostics: k.diagnostics.map((d) => toJsonDiagnostic(d, result.root)),
       })),
-      diagnostics: result.diagnostics.map((d) => jsonDiagnostic(result.root, d)),
+      diagnostics: result.diagnostics.map((d) => toJsonDiagnostic(d, result.root)),
     };
     const text = JSON.stringify(doc, null, 2) + '\n';
     if (c.output) {

@@ -1,7 +1,11 @@
 /// <reference types="node" />
 /** `kustomize-ts graph ROOT --cluster DIR`: the dependsOn graph of a cluster's Flux Kustomizations. */
 import { graphToDot, graphToMermaid } from '../../flux/graph.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FleetKustomization, FleetResult } from '../../flux/fleet.js';
+import { JSON_FORMAT_VERSION, toJsonDiagnostic } from '../../lint/format.js';
 import { UsageError, type Io } from '../io.js';
+import { ExitCode } from '../exit-codes.js';
 import { parseCommon, printDiagnostics, render } from './fleet.js';
 
 export const graphHelp = `Usage: kustomize-ts graph ROOT --cluster DIR [options]
@@ -16,15 +20,49 @@ Options:
   --cluster-objects FILE     YAML objects that exist in the cluster without being in the repository
   --format mermaid|dot|json  output format (default: mermaid)
   --no-strict-substitute     undefined \${VAR} become "" instead of failing
+  -q, --quiet                no progress lines on stderr
   -h, --help                 show this help
 
-Exit status: 0 no cycle and every dependency found, 1 otherwise, 2 bad usage.`;
+Exit status: 0 no cycle and every dependency found, 1 otherwise (or nothing rendered), 2 bad usage.`;
+
+/** A node of the JSON graph: a Kustomization of the cluster, or a dependency no Kustomization is (`missing`). */
+interface JsonNode {
+  id: string;
+  status?: FleetKustomization['status'];
+  missing?: true;
+}
+
+/** The JSON format: every node an edge names is a node (missing dependencies marked). */
+function graphJson(result: FleetResult, diagnostics: readonly Diagnostic[]): object {
+  const g = result.graph;
+  const status = new Map(result.kustomizations.map((k) => [k.id, k.status]));
+  const nodes: JsonNode[] = g.nodes.map((id) => {
+    const s = status.get(id);
+    return s !== undefined ? { id, status: s } : { id };
+  });
+  const known = new Set(g.nodes);
+  for (const e of g.edges) {
+    for (const id of [e.from, e.to]) {
+      if (known.has(id)) continue;
+      known.add(id);
+      nodes.push({ id, missing: true });
+    }
+  }
+  return {
+    version: JSON_FORMAT_VERSION,
+    nodes,
+    edges: g.edges,
+    cycles: g.cycles,
+    order: g.order,
+    diagnostics: diagnostics.map((d) => toJsonDiagnostic(d, result.root)),
+  };
+}
 
 export function runGraphCommand(argv: string[], io: Io): number {
   const c = parseCommon(argv, false);
   if (c.help) {
     io.out(graphHelp + '\n');
-    return 0;
+    return ExitCode.ok;
   }
   const format = c.format ?? 'mermaid';
   if (format !== 'mermaid' && format !== 'dot' && format !== 'json') {
@@ -35,11 +73,13 @@ export function runGraphCommand(argv: string[], io: Io): number {
   const graphDiags = [
     ...result.kustomizations.flatMap((k) => k.diagnostics.filter((d) => d.code === 'flux/dependency-not-found')),
     ...result.diagnostics.filter((d) => d.code === 'flux/dependency-cycle'),
+    // The cluster could not be rendered at all (missing folder, no entry point): there is no graph.
+    ...(result.kustomizations.length === 0 ? result.diagnostics.filter((d) => d.severity === 'error') : []),
   ];
   printDiagnostics(result.root, graphDiags, io);
-  if (format === 'json')
-    io.out(JSON.stringify({ nodes: g.nodes, edges: g.edges, cycles: g.cycles, order: g.order }, null, 2) + '\n');
+  if (format === 'json') io.out(JSON.stringify(graphJson(result, graphDiags), null, 2) + '\n');
   else if (format === 'dot') io.out(graphToDot(g));
   else io.out(graphToMermaid(g));
-  return g.cycles.length > 0 || g.edges.some((e) => e.missing) ? 1 : 0;
+  const broken = g.cycles.length > 0 || g.edges.some((e) => e.missing) || result.kustomizations.length === 0;
+  return broken ? ExitCode.failed : ExitCode.ok;
 }
