@@ -9,7 +9,8 @@ import { dirname, join, resolve } from '../fs/path.js';
 import { FsError, readText, type FileSystem } from '../fs/types.js';
 import type { RuleSetting } from '../lint/types.js';
 import { closest } from '../validate/problems.js';
-import { locatePointer } from '../yaml/locate.js';
+import { suggestion } from '../lint/settings.js';
+import { locateKey, locatePointer } from '../yaml/locate.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { isMap, type YamlValue } from '../yaml/values.js';
 import { configSchema, type ConfigSchema, type ConfigSchemaNode } from './schema.js';
@@ -67,6 +68,22 @@ export function findConfigFile(fs: FileSystem, startDir: string): string | undef
 interface Problem {
   pointer: string;
   message: string;
+  /** An unknown key: the message names it, so it is shown under its parent's path. */
+  key?: true;
+}
+
+function segmentsOf(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The path a message is shown under: `rules`, `sources.infra`, `ignore.0`, or `the file`. */
+function displayPath(p: Problem): string {
+  const segments = segmentsOf(p.pointer);
+  if (p.key) segments.pop();
+  return segments.length === 0 ? 'the file' : segments.join('.');
 }
 
 function escapePointer(key: string): string {
@@ -102,7 +119,7 @@ function check(value: YamlValue, node0: ConfigSchemaNode, root: ConfigSchema, po
     return;
   }
   if (node.enum !== undefined && !node.enum.includes(value as string)) {
-    const hint = typeof value === 'string' ? closest(value, node.enum) : undefined;
+    const hint = typeof value === 'string' ? suggestion(value, node.enum) : undefined;
     const got = typeof value === 'string' ? `"${value}"` : typeName(value);
     out.push({
       pointer,
@@ -131,7 +148,8 @@ function checkMap(
     else if (node.additionalProperties === false) {
       const hint = closest(key, Object.keys(known));
       const what = pointer === '/rules' ? 'unknown rule' : 'unknown field';
-      out.push({ pointer: at, message: `${what} "${key}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}` });
+      const message = `${what} "${key}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`;
+      out.push({ pointer: at, message, key: true });
     } else if (typeof node.additionalProperties === 'object') check(v, node.additionalProperties, root, at, out);
   }
 }
@@ -164,9 +182,11 @@ export function loadConfigFile(fs: FileSystem, file: string): LoadedConfig {
   const problems: Problem[] = [];
   check(doc.value, schema, schema, '', problems);
   const diagnostics = problems.map((p) =>
-    diagnostic('config/invalid', 'error', `${p.pointer.slice(1) || 'the file'}: ${p.message}`, {
+    diagnostic('config/invalid', 'error', `${displayPath(p)}: ${p.message}`, {
       file,
-      range: locatePointer(doc.node, p.pointer, stream.lineCounter),
+      range: p.key
+        ? locateKey(doc.node, segmentsOf(p.pointer), stream.lineCounter)
+        : locatePointer(doc.node, p.pointer, stream.lineCounter),
       path: p.pointer,
     }),
   );

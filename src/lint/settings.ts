@@ -14,6 +14,11 @@ export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 
 /** The severities, least serious first. */
 export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 
+/** The candidate a mistyped value probably meant: a close spelling, or one it abbreviates (`warn`). */
+export function suggestion(value: string, candidates: readonly string[]): string | undefined {
+  return closest(value, candidates) ?? (value.length >= 3 ? candidates.find((c) => c.startsWith(value)) : undefined);
+}
+
 /** Why a rule setting is not valid, or undefined when it is. */
 export function ruleSettingProblem(id: string, setting: unknown): string | undefined {
   const known = ruleMetas.map((m) => m.id);
@@ -22,7 +27,7 @@ export function ruleSettingProblem(id: string, setting: unknown): string | undef
     return `unknown rule "${id}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`;
   }
   if (typeof setting !== 'string' || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
-    const hint = typeof setting === 'string' ? closest(setting, RULE_SETTINGS) : undefined;
+    const hint = typeof setting === 'string' ? suggestion(setting, RULE_SETTINGS) : undefined;
     return `rule ${id}: ${JSON.stringify(setting)} is not one of ${RULE_SETTINGS.join(', ')}${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`;
   }
   return undefined;
