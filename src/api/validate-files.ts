@@ -37,7 +37,7 @@ export interface ValidateFilesResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The files read (absolute). */
   readonly files: readonly string[];
-  /** Objects found and what became of them; documents that are not Kubernetes objects count as skipped. */
+  /** Documents found and what became of them (`objects` counts every document; those that are not Kubernetes objects are `skipped`). */
   readonly stats: ValidateStats;
 }
 

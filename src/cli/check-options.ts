@@ -123,7 +123,10 @@ export function checkSettings(values: CheckArgValues, fs: FileSystem, root: stri
     rules: { ...c.rules, ...rules },
     strict: values.strict ?? c.strict,
     kubernetesVersion: version?.replace(/^v/, '') ?? c.kubernetesVersion?.replace(/^v/, ''),
-    schemaLocations: [...(c.schemaLocations ?? []), ...(values['schema-location'] ?? []).map((l) => hostPath(l))],
+    schemaLocations: [
+      ...(c.schemaLocations ?? []),
+      ...(values['schema-location'] ?? []).map((l) => (/^[a-z]+:\/\//.test(l) ? l : hostPath(l))),
+    ],
     skipKinds: [
       ...(c.skipKinds ?? []),
       ...(values.skip ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()),

@@ -158,7 +158,8 @@ function resolvePaths(config: KustomizeTsConfig, dir: string): KustomizeTsConfig
   const abs = (p: string): string => resolve(dir, p);
   const out: KustomizeTsConfig = { ...config };
   if (config.clusters) out.clusters = config.clusters.map(abs);
-  if (config.schemaLocations) out.schemaLocations = config.schemaLocations.map(abs);
+  if (config.schemaLocations)
+    out.schemaLocations = config.schemaLocations.map((l) => (/^[a-z]+:\/\//.test(l) ? l : abs(l)));
   if (config.sources) out.sources = Object.fromEntries(Object.entries(config.sources).map(([k, v]) => [k, abs(v)]));
   return out;
 }

@@ -45,7 +45,7 @@ function withStdin(paths: readonly string[]): FileSystem {
 }
 
 function statsLine(s: ValidateStats, files: number): string {
-  return `${s.objects} objects in ${files} file${files === 1 ? '' : 's'}: ${s.valid} valid, ${s.invalid} invalid, ${s.unknown} without schema, ${s.skipped} skipped\n`;
+  return `${s.objects} document${s.objects === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}: ${s.valid} valid, ${s.invalid} invalid, ${s.unknown} without schema, ${s.skipped} skipped\n`;
 }
 
 export function runValidateCommand(argv: string[], io: Io): number {
