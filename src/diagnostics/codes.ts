@@ -88,4 +88,5 @@ export const diagnosticCodes = {
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;
 
+/** An engine diagnostic code (`load/missing-file`, ...): a key of {@link diagnosticCodes}. */
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -53,6 +53,7 @@ export interface ResourceDiff {
   readonly unified: string;
 }
 
+/** What {@link diff} returns: the objects that differ between the two sides, and how many are equal. */
 export interface DiffResult {
   /** Added, removed and changed objects, in key order. */
   readonly resources: readonly ResourceDiff[];

@@ -74,6 +74,10 @@ function builtResources(subject: Subject, matcher: string): readonly RenderedRes
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
+/**
+ * The matchers (`toBuild`, `toContainResource`, `toHaveImage`, `toHaveReplicas`, `toMatchKustomize`,
+ * `toHaveDiagnostic`) for `expect.extend`; importing `kustomize-ts/vitest` registers them.
+ */
 export const kustomizeMatchers = {
   /** The subject (a directory) builds without errors. */
   toBuild(subject: Subject): MatcherResult {

@@ -12,6 +12,7 @@ function buildText(result: BuildResult): string {
   return result.ok ? result.toYaml() : `build failed:\n${result.diagnostics.map(diagnosticLine).join('\n')}\n`;
 }
 
+/** The snapshot serializer (registered on import of `kustomize-ts/vitest`): builds, resources and overlay paths as YAML. */
 export const yamlSnapshotSerializer = {
   test(val: unknown): boolean {
     return isBuildResult(val) || isRendered(val) || isOverlayPath(val);
