@@ -14,7 +14,7 @@ import { ruleMetas } from '../lint/rules/index.js';
 import { ruleSettingProblem, RULE_SETTINGS, SEVERITIES } from '../lint/settings.js';
 import type { RuleSetting } from '../lint/types.js';
 import { hostPath } from '../node/node-fs.js';
-import { PACKAGE_VERSION } from '../project.js';
+import { docsUrl, PACKAGE_VERSION } from '../project.js';
 import { UsageError } from './io.js';
 
 /** The parseArgs options of the shared flags. */
@@ -89,7 +89,7 @@ export function parseRuleSettings(values: readonly string[]): Record<string, Rul
     const id = v.slice(0, i);
     const setting = v.slice(i + 1);
     const problem = ruleSettingProblem(id, setting);
-    if (problem !== undefined) throw new UsageError(`--rule: ${problem}`);
+    if (problem !== undefined) throw new UsageError(`--rule: ${problem}; the rules: ${docsUrl('docs/lint.md#rules')}`);
     out[id] = setting as RuleSetting;
   }
   return out;
@@ -149,5 +149,9 @@ export function formatReport(
       version: PACKAGE_VERSION,
       srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/'),
     });
-  return formatText(diagnostics);
+  const text = formatText(diagnostics);
+  const codes = new Set(diagnostics.map((d) => d.code));
+  const documented = ruleMetas.filter((m) => codes.has(m.id));
+  if (documented.length === 0) return text;
+  return `${text}What each rule checks, and how to fix it: ${docsUrl('docs/rules/')}<rule>.md\n`;
 }

@@ -12,11 +12,10 @@ import { runValidateCommand } from './commands/validate.js';
 import { UsageError, type Io } from './io.js';
 import { CliError, fsErrorMessage, isFsError, parseArgsMessage } from './errors.js';
 import { ExitCode, exitCodeTable } from './exit-codes.js';
+import { ISSUES_URL, PACKAGE_VERSION } from '../project.js';
 
 /** Where users report bugs (package.json `bugs`). */
-export const BUGS_URL = 'https://github.com/kustomize-ts/kustomize-ts/issues';
-
-const VERSION = '0.1.0';
+export const BUGS_URL = ISSUES_URL;
 
 const help = `Usage: kustomize-ts <command> [options]
 
@@ -68,7 +67,7 @@ function dispatch(cmd: string | undefined, rest: string[], io: Io): number {
     case '--version':
     case '-v':
     case 'version':
-      io.out(`kustomize-ts ${VERSION}\n`);
+      io.out(`kustomize-ts ${PACKAGE_VERSION}\n`);
       return ExitCode.ok;
     case 'help':
       return runHelp(rest[0], io);

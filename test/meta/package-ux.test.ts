@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { BUGS_URL } from '../../src/cli/main.js';
+import { toSarif } from '../../src/lint/format.js';
+import { ruleMetas } from '../../src/lint/rules/index.js';
+import { docsUrl, PACKAGE_VERSION, PROJECT_URL } from '../../src/project.js';
 import { repoRoot } from '../helpers/shared.js';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
@@ -47,6 +50,37 @@ describe('package.json tells a user where the project is', () => {
   });
 });
 
+describe('every help URL points at a page a user who installed from npm can open', () => {
+  const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  it('the project constants are package.json', () => {
+    expect(PROJECT_URL).toBe(PROJECT);
+    expect(PACKAGE_VERSION).toBe(version);
+  });
+  it('SARIF helpUri of every rule is its page in the repository, and the page exists', () => {
+    const sarif = toSarif([], { rules: ruleMetas });
+    const rules = sarif.runs[0]?.tool.driver.rules ?? [];
+    expect(rules.map((r) => r.id).sort()).toEqual(ruleMetas.map((m) => m.id).sort());
+    for (const m of ruleMetas) {
+      const rule = rules.find((r) => r.id === m.id);
+      expect(rule?.helpUri).toBe(docsUrl(m.docs));
+      expect(rule?.helpUri).toBe(`${PROJECT}/blob/main/docs/rules/${m.id}.md`);
+      expect(existsSync(join(repoRoot, m.docs)), m.docs).toBe(true);
+    }
+    expect(sarif.runs[0]?.tool.driver.informationUri).toBe(PROJECT);
+  });
+  it('every docsUrl() the sources use names a file that exists (anchors: a heading that exists)', () => {
+    const used = sourceFiles(join(repoRoot, 'src')).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/docsUrl\('([^']+)'\)/g)].map((m) => m[1] ?? ''),
+    );
+    expect(used.length).toBeGreaterThan(0);
+    for (const u of used) {
+      const [path = '', anchor] = u.split('#');
+      expect(existsSync(join(repoRoot, path)), u).toBe(true);
+      if (anchor) expect(readFileSync(join(repoRoot, path), 'utf8')).toMatch(new RegExp(`^#+ ${anchor}$`, 'im'));
+    }
+  });
+});
+
 describe('lodash-es is imported one function at a time', () => {
   it('no source file imports the lodash-es index', () => {
     const bare = sourceFiles(join(repoRoot, 'src')).filter((f) => /from 'lodash-es'/.test(readFileSync(f, 'utf8')));
@@ -79,6 +113,16 @@ describe.skipIf(!built)('the built package', () => {
       const text = readFileSync(join(repoRoot, f), 'utf8');
       expect(text, f).not.toMatch(/(from |require\()["']lodash-es/);
     }
+  });
+  it('the tarball ships the rule pages, the docs and the configuration schema', () => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const files = (JSON.parse(out) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+    for (const m of ruleMetas) expect(files, m.docs).toContain(m.docs);
+    expect(files).toContain('docs/config.md');
+    expect(files).toContain('schemas/config.schema.json');
   });
   it('the tarball has no source maps', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
