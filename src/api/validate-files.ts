@@ -2,13 +2,14 @@
  * `validateFiles(paths, options)`: validates plain manifest files and folders — the objects no kustomization
  * lists, or the output of another tool — as kubeconform does: every YAML document with an apiVersion and a
  * kind, against the Kubernetes, Flux and CRD schemas (the CRDs among the files and those of the schema
- * locations). Kustomization files and documents that are not Kubernetes objects (neither apiVersion nor
- * kind) are skipped; YAML that does not parse is an error.
+ * locations). Skipped: kustomization files, the files they read as patches, generator inputs or configs
+ * (partial objects), and documents that are not Kubernetes objects (neither apiVersion nor kind); YAML that
+ * does not parse is an error.
  */
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { basename, isWithin, relative } from '../fs/path.js';
 import type { FileSystem } from '../fs/types.js';
-import { KUSTOMIZATION_FILE_NAMES, listYamlFiles, readRepoFile } from '../lint/repo.js';
+import { KUSTOMIZATION_FILE_NAMES, readRepoFile, scanRepository, type RepoFile } from '../lint/repo.js';
 import { atLeast, checkSeverity } from '../lint/settings.js';
 import { sortDiagnostics } from '../lint/format.js';
 import { readSchemaLocations } from '../validate/locations.js';
@@ -41,30 +42,56 @@ export interface ValidateFilesResult {
   readonly stats: ValidateStats;
 }
 
-/** The YAML files `paths` stand for: files as given, folders walked (hidden folders and ignored paths left out). */
-function collectFiles(fs: FileSystem, paths: readonly string[], ignore: (p: string) => boolean): string[] {
-  const out: string[] = [];
+/** A file to validate, or one left out on purpose (a kustomization file, or a patch or generator input one lists). */
+interface Input {
+  readonly file: RepoFile | undefined;
+  readonly path: string;
+  readonly skip: boolean;
+}
+
+/**
+ * The files `paths` stand for: files as given; folders walked (hidden folders, test output folders and ignored
+ * paths left out), their kustomization files and the files those read as patches, generator inputs or
+ * configs marked `skip` (they are not manifests, or only partial ones).
+ */
+function collectInputs(
+  fs: FileSystem,
+  paths: readonly string[],
+  ignore: (p: string) => boolean,
+  root: string,
+): Input[] {
+  const out = new Map<string, Input>();
+  const isKustomization = (p: string): boolean => (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(p));
   for (const p of paths) {
-    const st = fs.stat(p);
-    if (st?.type === 'dir') out.push(...listYamlFiles(fs, p, undefined, ignore));
-    else out.push(p);
+    if (fs.stat(p)?.type === 'dir') {
+      const repo = scanRepository(fs, p, { skipPath: ignore });
+      for (const f of repo.files)
+        if (!out.has(f.path))
+          out.set(f.path, {
+            file: f,
+            path: f.path,
+            skip: isKustomization(f.path) || repo.nonResourceFiles.has(f.path),
+          });
+    } else if (!out.has(p)) out.set(p, { file: readRepoFile(fs, root, p), path: p, skip: isKustomization(p) });
   }
-  return [...new Set(out)];
+  return [...out.values()];
 }
 
 /** Validates the manifests in `paths` (absolute files or folders in `options.fs`). Never throws on bad input. */
 export function validateFiles(paths: readonly string[], options: ValidateFilesOptions): ValidateFilesResult {
   checkSeverity('minSeverity', options.minSeverity);
   const { fs, root } = options;
-  const files = collectFiles(fs, paths, options.ignore ?? (() => false));
+  const inputs = collectInputs(fs, paths, options.ignore ?? (() => false), root ?? '/');
   const objects: ValidateObject[] = [];
   const diagnostics: Diagnostic[] = [];
   let notObjects = 0;
-  for (const file of files) {
-    if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(file))) continue;
-    const f = readRepoFile(fs, root ?? '/', file);
+  for (const { file: f, path: file, skip } of inputs) {
     if (f === undefined) {
       diagnostics.push({ code: 'load/missing-file', severity: 'error', message: `cannot read ${file}`, file });
+      continue;
+    }
+    if (skip) {
+      notObjects += f.documents.length;
       continue;
     }
     diagnostics.push(...f.errors);
@@ -98,5 +125,5 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
     objects: result.stats.objects + notObjects,
     skipped: result.stats.skipped + notObjects,
   };
-  return { ok: !kept.some((d) => d.severity === 'error'), diagnostics: kept, files, stats };
+  return { ok: !kept.some((d) => d.severity === 'error'), diagnostics: kept, files: inputs.map((i) => i.path), stats };
 }

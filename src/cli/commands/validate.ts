@@ -21,9 +21,9 @@ export const validateHelp = `Usage: kustomize-ts validate [PATH...] [options]
 Validates Kubernetes manifests — files, folders (searched for *.yaml and *.yml, hidden folders left out)
 or - for stdin (default: the current directory) — against the Kubernetes 1.36 and Flux schemas, the CRDs
 among the files and those of --schema-location, as kubeconform does. For the manifests no kustomization
-lists, or the output of another tool (kustomize-ts build . | kustomize-ts validate -). Kustomization files
-and documents with neither apiVersion nor kind are skipped. The configuration file is looked for in the
-current directory and above.
+lists, or the output of another tool (kustomize-ts build . | kustomize-ts validate -). Skipped: kustomization
+files, the patches, generator inputs and configs they list (partial objects), and documents with neither
+apiVersion nor kind. The configuration file is looked for in the current directory and above.
 
 Options:
 ${checkArgHelp}
