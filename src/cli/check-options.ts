@@ -5,7 +5,7 @@
  */
 /// <reference types="node" />
 import { pathToFileURL } from 'node:url';
-import { ignoreMatcher, ignoreNothing, type IgnoreMatcher } from '../config/ignore.js';
+import { ignoreMatcher, ignoreNothing, type IgnoreMatcher } from '../fs/ignore.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
@@ -14,7 +14,7 @@ import { ruleMetas } from '../lint/rules/index.js';
 import { ruleSettingProblem, RULE_SETTINGS, SEVERITIES } from '../lint/settings.js';
 import type { RuleSetting } from '../lint/types.js';
 import { hostPath } from '../node/node-fs.js';
-import { docsUrl, PACKAGE_VERSION } from '../project.js';
+import { docsUrl, PACKAGE_VERSION } from '../diagnostics/project.js';
 import { UsageError } from './io.js';
 
 /** The parseArgs options of the shared flags. */

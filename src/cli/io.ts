@@ -1,7 +1,8 @@
 /** Output plumbing shared by the CLI commands. */
 /// <reference types="node" />
 import { isAbsolute, relative } from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
 
 export interface Io {
   out(text: string): void;

@@ -12,7 +12,7 @@ import { runValidateCommand } from './commands/validate.js';
 import { UsageError, type Io } from './io.js';
 import { CliError, fsErrorMessage, isFsError, parseArgsMessage } from './errors.js';
 import { ExitCode, exitCodeTable } from './exit-codes.js';
-import { ISSUES_URL, PACKAGE_VERSION } from '../project.js';
+import { ISSUES_URL, PACKAGE_VERSION } from '../diagnostics/project.js';
 
 /** Where users report bugs (package.json `bugs`). */
 export const BUGS_URL = ISSUES_URL;

@@ -6,7 +6,7 @@
  */
 /// <reference types="node" />
 import { relative as hostRelative } from 'node:path';
-import type { FleetResult } from '../flux/fleet.js';
+import type { FleetResult } from '../flux/fleet/index.js';
 import { dirname, join } from '../fs/path.js';
 import type { FileSystem } from '../fs/types.js';
 

@@ -11,4 +11,3 @@ export {
   type LoadedConfig,
 } from './load.js';
 export { configSchema, CONFIG_SCHEMA_URL, type ConfigSchema, type ConfigSchemaNode } from './schema.js';
-export { ignoreMatcher, ignoreNothing, type IgnoreMatcher } from './ignore.js';

@@ -4,7 +4,7 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import escapeRegExp from 'lodash-es/escapeRegExp.js';
-import type { RenderedResource } from '../api/build.js';
+import type { RenderedResource } from '../build/build.js';
 import type { ResId } from '../resources/res-id.js';
 import { emitDocument } from '../yaml/emit.js';
 import {

@@ -8,7 +8,7 @@
  */
 import { BuildError } from '../diagnostics/error.js';
 import { compareGvkForSort } from '../resources/order.js';
-import { goSort } from '../transformers/sort-order/go-sort.js';
+import { goSort } from '../resources/go-sort.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
 
 interface GvkParts {

@@ -8,7 +8,7 @@
  * The work is split in two phases so a fleet can look up `substituteFrom` objects among everything its
  * cluster renders before substituting: {@link kustomizeFluxKustomization} then {@link postBuildFluxKustomization}.
  */
-import { build } from '../api/build.js';
+import { build } from '../build/build.js';
 import type { RemoteLoader } from '../build/options.js';
 import type { BuildCache } from '../build/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -113,7 +113,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   if (st?.type !== 'dir') {
     diags.push(
       fieldDiagnostic(
-        'flux/path-not-found',
+        'flux/spec-path-not-found',
         'error',
         `Kustomization ${ks.namespace}/${ks.name}: kustomization path not found: ${st ? 'not a directory' : 'no such file or directory'}: ${dir}`,
         input.where,

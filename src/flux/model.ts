@@ -7,6 +7,7 @@
  */
 import type { Selector } from '../kustomization/types.js';
 import type { LineCounter, Node as YamlNode } from 'yaml';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
 import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
@@ -33,7 +34,7 @@ export function locateField(where: ObjectLocation | undefined, path: readonly (s
 
 /** Builds a diagnostic on a field of an object. */
 export function fieldDiagnostic(
-  code: string,
+  code: DiagnosticCode,
   severity: Diagnostic['severity'],
   message: string,
   where: ObjectLocation | undefined,
@@ -279,10 +280,10 @@ function selector(v: YamlValue | undefined): FluxSelector | undefined {
 }
 
 /**
- * Reads a Flux Kustomization object. Diagnostics: `flux/deprecated-api` for v1beta1/v1beta2,
- * `flux/invalid-kustomization` for missing or malformed required fields (`sourceRef`, `interval`,
- * durations, `components`), `flux/missing-namespace` when the object has no namespace (then `default`
- * is assumed, as kubectl would; the controller's apply would fail).
+ * Reads a Flux Kustomization object (any version: lint's flux/deprecated-api judges removed ones).
+ * Diagnostics: `flux/invalid-kustomization` for missing or malformed required fields (`sourceRef`,
+ * `interval`, durations, `components`). Without a namespace, `default` is assumed, as kubectl would (the
+ * controller's apply would fail: lint's flux/missing-namespace reports it).
  */
 export function readFluxKustomization(
   obj: YamlMap,
@@ -291,32 +292,8 @@ export function readFluxKustomization(
   const diags: Diagnostic[] = [];
   const meta = objectMeta(obj);
   const spec = field(obj, 'spec');
-  const version = meta.apiVersion.slice(meta.apiVersion.indexOf('/') + 1);
-  const id = `${meta.namespace || '(no namespace)'}/${meta.name}`;
-  if (version === 'v1beta1' || version === 'v1beta2') {
-    diags.push(
-      fieldDiagnostic(
-        'flux/deprecated-api',
-        'warning',
-        `Kustomization ${id} uses ${meta.apiVersion}, removed from the CRD in Flux ${version === 'v1beta1' ? '2.7' : '2.8'}; use ${FLUX_KUSTOMIZE_GROUP}/v1`,
-        where,
-        ['apiVersion'],
-      ),
-    );
-  }
-  let namespace = meta.namespace;
-  if (namespace === '') {
-    diags.push(
-      fieldDiagnostic(
-        'flux/missing-namespace',
-        'error',
-        `Kustomization ${meta.name} has no metadata.namespace after rendering (the controller does not default it; assuming "default")`,
-        where,
-        ['metadata'],
-      ),
-    );
-    namespace = 'default';
-  }
+  // No namespace: `default` is assumed, as kubectl would (lint's flux/missing-namespace judges it).
+  const namespace = meta.namespace || 'default';
   const invalid = (message: string, path: (string | number)[]): void => {
     diags.push(
       fieldDiagnostic(

@@ -10,7 +10,7 @@ import { decodeGo, GoDecodeError, type GoStruct } from '../kustomization/gotype.
 import { Resource, type GeneratorBehavior } from '../resources/resource.js';
 import { isMap, setField, type YamlMap } from '../yaml/values.js';
 import { NEEDS_HASH_ANNOTATION } from './hash.js';
-import type { KustTarget } from '../build/context.js';
+import type { KustTarget } from '../target/types.js';
 import type { KvFileReader } from './kv/index.js';
 
 /**

@@ -5,9 +5,9 @@
  * field of a rendered object or of a Flux Kustomization's definition into a source location.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { BuildResult } from '../api/build.js';
+import type { BuildResult } from '../build/build.js';
 import type { FileSystem } from '../fs/types.js';
-import type { FleetKustomization, FleetResult } from '../flux/fleet.js';
+import type { FleetKustomization, FleetResult } from '../flux/fleet/index.js';
 import {
   FLUX_HELM_GROUP,
   FLUX_KUSTOMIZE_GROUP,
@@ -157,6 +157,11 @@ export interface LintContext {
    * have targeted patches. `closure`: the kustomization directories each build includes.
    */
   readonly builds: readonly KustomizeBuild[];
+  /**
+   * Engine codes a rule of the registry judges (`RuleMeta.judges`): the renderer's other errors and warnings
+   * are reported by `flux/render-failed` and `flux/render-warning`.
+   */
+  readonly judgedCodes: ReadonlySet<string>;
   /** Location of a field of a rendered object (`anchor`: the value, its key, or its parent's key). */
   locateObject(o: LintObject, pointer: string, anchor?: ProblemAnchor): Location | undefined;
   /**
@@ -172,7 +177,11 @@ export interface LintContext {
 }
 
 /** A lint rule. */
-export type LintRule<MessageId extends string = string> = RuleModule<LintContext, MessageId>;
+export type LintRule<MessageId extends string = string, Id extends string = string> = RuleModule<
+  LintContext,
+  MessageId,
+  Id
+>;
 
 /** Builds the indexes of one rendered cluster. */
 export function makeCluster(name: string, fleet: FleetResult, instance?: LintObject): LintCluster {

@@ -9,8 +9,8 @@ import sortBy from 'lodash-es/sortBy.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { isWithin, relative } from '../fs/path.js';
 import type { RuleMeta } from './types.js';
-import { DOCS_BASE_URL, PROJECT_URL } from '../project.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { DOCS_BASE_URL, PROJECT_URL } from '../diagnostics/project.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
 
 /** The output formats. */
 export type LintFormat = 'text' | 'json' | 'sarif';

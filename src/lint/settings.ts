@@ -21,7 +21,7 @@ export function suggestion(value: string, candidates: readonly string[]): string
 
 /** Why a rule setting is not valid, or undefined when it is. */
 export function ruleSettingProblem(id: string, setting: unknown): string | undefined {
-  const known = ruleMetas.map((m) => m.id);
+  const known: readonly string[] = ruleMetas.map((m) => m.id);
   if (!known.includes(id)) {
     const hint = closest(id, known);
     return `unknown rule "${id}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`;

@@ -4,7 +4,7 @@ import type { FieldSpec } from '../fieldspecs/types.js';
 import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { decodeGo, GoDecodeError, type GoStruct } from '../kustomization/gotype.js';
 import { idString } from '../resources/res-id.js';
-import type { KustTarget } from '../build/context.js';
+import type { KustTarget } from '../target/types.js';
 
 export const stringOf: (v: YamlValue | undefined) => string = scalarString;
 

@@ -1,9 +1,8 @@
 /**
- * What schema rules see: the objects to validate (each with its origin and a memoised schema result,
- * shared by the rules) and a way to locate a field of an object in its source.
+ * The objects to validate, each with its origin and a memoised schema result (shared by the schema rules of
+ * src/lint/rules/schema/), and a way to locate a field of an object in its source.
  */
 import type { FieldOrigin, Origin } from '../resources/origin.js';
-import type { RuleModule } from '../lint/types.js';
 import { getField, isMap, scalarString, type YamlMap } from '../yaml/values.js';
 import { locateField, type Location } from './position.js';
 import type { ProblemAnchor, ProblemOptions } from './problems.js';
@@ -26,20 +25,6 @@ export interface ValidationSubject {
   /** The schema outcome, computed on first call. */
   schema(): ObjectSchemaResult;
 }
-
-/** The context of rules over objects (the schema rules). */
-export interface ObjectRuleContext {
-  readonly subjects: readonly ValidationSubject[];
-  /** Kubernetes version deprecations are judged against (`1.36`). */
-  readonly kubernetesVersion: string;
-  /** Whether unknown fields are flagged. */
-  readonly strict: boolean;
-  /** Source location of a field of an object (`anchor`: its value, its key, or its parent's key). */
-  locate(subject: ValidationSubject, pointer: string, anchor?: ProblemAnchor): Location | undefined;
-}
-
-/** A rule over objects. */
-export type ObjectRule<MessageId extends string = string> = RuleModule<ObjectRuleContext, MessageId>;
 
 /** Builds the subject for one object; its schema is validated lazily with `validator` and `crds`. */
 export function makeSubject(

@@ -8,7 +8,8 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { build, type BuildResult, type RenderedResource } from '../api/build.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
 import { hostPath, nodeFs } from '../node/node-fs.js';
 import type { BuildOptions } from '../build/options.js';
 

@@ -31,7 +31,7 @@ import {
   type YAMLMap,
   type Pair,
 } from 'yaml';
-import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import type { EngineDiagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import {
   formatFloat32G,
@@ -65,14 +65,14 @@ export interface ParsedDocument {
   /** Keys defined twice in one mapping (`kyaml` mode; the later value is kept). */
   duplicateKeys?: DuplicateKey[];
   /** With {@link ParseOptions.deferOutputErrors}: why kustomize cannot write this document out. */
-  outputError?: Diagnostic;
+  outputError?: EngineDiagnostic;
 }
 
 export interface ParsedStream {
   file: string;
   documents: ParsedDocument[];
   /** Syntax errors, alias-limit errors and unsupported keys or tags, with positions. */
-  errors: Diagnostic[];
+  errors: EngineDiagnostic[];
   lineCounter: LineCounter;
 }
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api/build.js';
 import { lint } from '../../src/api/lint.js';
-import { renderFleet } from '../../src/flux/fleet.js';
+import { renderFleet } from '../../src/flux/fleet/index.js';
 import { memoryFs } from '../../src/fs/memory.js';
 import { kustomizationDirs, readTreeIntoMemory } from '../helpers/fixtures.js';
 import { repoRoot } from '../helpers/shared.js';

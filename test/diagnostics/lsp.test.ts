@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLspDiagnostic } from '../../src/diagnostics/lsp.js';
-import { diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { makeDiagnostic as diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { build } from '../../src/api/build.js';
 import { memoryFs } from '../../src/fs/memory.js';
 

@@ -142,7 +142,7 @@ describe('promotion view of the seed example', () => {
 
 describe('promotion view of the seed clusters', () => {
   it('clusters/staging → clusters/production: the app, and the two HelmReleases, nothing else', async () => {
-    const { renderFleet } = await import('../../src/flux/fleet.js');
+    const { renderFleet } = await import('../../src/flux/fleet/index.js');
     const { fleetResources } = await import('../../src/diff/index.js');
     const root = join(repoRoot, 'fixtures/fleet-infra');
     const render = (cluster: string) => fleetResources(renderFleet(root, { fs: nodeFs(), cluster }));

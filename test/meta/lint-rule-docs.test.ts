@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { lintRules } from '../../src/lint/rules/index.js';
 import { repoRoot } from '../helpers/shared.js';
 import { lintFiles } from '../lint/helpers.js';

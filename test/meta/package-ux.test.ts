@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { BUGS_URL } from '../../src/cli/main.js';
 import { toSarif } from '../../src/lint/format.js';
 import { ruleMetas } from '../../src/lint/rules/index.js';
-import { docsUrl, PACKAGE_VERSION, PROJECT_URL } from '../../src/project.js';
+import { docsUrl, PACKAGE_VERSION, PROJECT_URL } from '../../src/diagnostics/project.js';
 import { repoRoot } from '../helpers/shared.js';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {

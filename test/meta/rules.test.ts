@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { validate } from '../../src/api/validate.js';
 import { objectRules, recommendedSettings, ruleMetas } from '../../src/lint/rules/index.js';
 import { objectsFromYaml } from '../helpers/objects.js';

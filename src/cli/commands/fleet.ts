@@ -8,7 +8,9 @@ import { join as hostJoin } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitDocuments } from '../../yaml/emit.js';
-import { renderFleet, type FleetResult } from '../../flux/fleet.js';
+import { renderFleet, type FleetKustomization, type FleetResult } from '../../flux/fleet/index.js';
+import { lintFleet } from '../../lint/engine.js';
+import type { RuleId } from '../../lint/rules/index.js';
 import { readFluxInstanceSync } from '../../flux/model.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap } from '../../yaml/values.js';
@@ -164,6 +166,21 @@ export function printDiagnostics(root: string, diags: readonly Diagnostic[], io:
   printDiagnosticLines(diags, io, root);
 }
 
+/** The rules whose findings `graph` prints (the dependency graph's). */
+export const GRAPH_RULES = ['flux/unknown-dependency', 'flux/dependency-cycle'] as const satisfies readonly RuleId[];
+
+/** The rules whose findings `fleet` prints besides the renderer's: the graph's and the Flux objects' own. */
+export const FLEET_RULES = [
+  ...GRAPH_RULES,
+  'flux/deprecated-api',
+  'flux/missing-namespace',
+] as const satisfies readonly RuleId[];
+
+/** Findings of `rules` over the rendered cluster, through the lint engine. */
+export function fleetFindings(result: FleetResult, rules: readonly RuleId[]): Diagnostic[] {
+  return lintFleet(result, { fs: nodeFs(), rules });
+}
+
 /** JSON-safe copy of a value tree (bigints become numbers when safe, else strings). */
 function jsonSafe(v: unknown): unknown {
   return JSON.parse(
@@ -183,7 +200,13 @@ export function runFleetCommand(argv: string[], io: Io): number {
   if (format !== 'yaml' && format !== 'json')
     throw new UsageError(`illegal --format ${format}; legal values: yaml, json`);
   const result = render(c, io);
-  const allDiags = [...result.kustomizations.flatMap((k) => k.diagnostics), ...result.diagnostics];
+  const findings = fleetFindings(result, FLEET_RULES);
+  const ofKustomization = (k: FleetKustomization): Diagnostic[] => [
+    ...k.diagnostics,
+    ...findings.filter((d) => d.kustomization === k.id),
+  ];
+  const fleetLevel = [...result.diagnostics, ...findings.filter((d) => d.kustomization === undefined)];
+  const allDiags = [...result.kustomizations.flatMap(ofKustomization), ...fleetLevel];
   if (format === 'json') {
     const doc = {
       version: JSON_FORMAT_VERSION,
@@ -195,9 +218,9 @@ export function runFleetCommand(argv: string[], io: Io): number {
         status: k.status,
         dependsOn: k.dependsOn,
         objects: k.objects.map((o) => jsonSafe(o.object)),
-        diagnostics: k.diagnostics.map((d) => toJsonDiagnostic(d, result.root)),
+        diagnostics: ofKustomization(k).map((d) => toJsonDiagnostic(d, result.root)),
       })),
-      diagnostics: result.diagnostics.map((d) => toJsonDiagnostic(d, result.root)),
+      diagnostics: fleetLevel.map((d) => toJsonDiagnostic(d, result.root)),
     };
     const text = JSON.stringify(doc, null, 2) + '\n';
     if (c.output) {

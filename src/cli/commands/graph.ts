@@ -2,11 +2,11 @@
 /** `kustomize-ts graph ROOT --cluster DIR`: the dependsOn graph of a cluster's Flux Kustomizations. */
 import { graphToDot, graphToMermaid } from '../../flux/graph.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { FleetKustomization, FleetResult } from '../../flux/fleet.js';
+import type { FleetKustomization, FleetResult } from '../../flux/fleet/index.js';
 import { JSON_FORMAT_VERSION, toJsonDiagnostic } from '../../lint/format.js';
 import { UsageError, type Io } from '../io.js';
 import { ExitCode } from '../exit-codes.js';
-import { parseCommon, printDiagnostics, render } from './fleet.js';
+import { fleetFindings, GRAPH_RULES, parseCommon, printDiagnostics, render } from './fleet.js';
 
 export const graphHelp = `Usage: kustomize-ts graph ROOT --cluster DIR [options]
 
@@ -71,8 +71,7 @@ export function runGraphCommand(argv: string[], io: Io): number {
   const result = render(c, io);
   const g = result.graph;
   const graphDiags = [
-    ...result.kustomizations.flatMap((k) => k.diagnostics.filter((d) => d.code === 'flux/dependency-not-found')),
-    ...result.diagnostics.filter((d) => d.code === 'flux/dependency-cycle'),
+    ...fleetFindings(result, GRAPH_RULES),
     // The cluster could not be rendered at all (missing folder, no entry point): there is no graph.
     ...(result.kustomizations.length === 0 ? result.diagnostics.filter((d) => d.severity === 'error') : []),
   ];

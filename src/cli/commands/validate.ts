@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateFiles } from '../../api/validate-files.js';
+import { validateFiles } from '../../api/validate.js';
 import type { ValidateStats } from '../../api/validate.js';
 import { overlayFs } from '../../fs/overlay.js';
 import type { FileSystem } from '../../fs/types.js';

@@ -5,7 +5,7 @@
  * seeing the previous results.
  */
 import { BuildError } from '../../diagnostics/error.js';
-import type { KustTarget } from '../../build/context.js';
+import type { KustTarget } from '../../target/types.js';
 import { decodeGo, GoDecodeError, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
 import { replacementFieldType, replacementType } from '../../kustomization/schema.js';
 import type { ReplacementField } from '../../kustomization/types.js';

@@ -17,7 +17,7 @@ import { getField, isMap, optionalScalarString, setField, type YamlMap, type Yam
 import { setNamespace } from '../namespace/filter.js';
 import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config.js';
 import type { TransformerPlugin } from '../types.js';
-import type { KustTarget } from '../../build/context.js';
+import type { KustTarget } from '../../target/types.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import { nodeKindError } from '../node-kind.js';
 

@@ -81,7 +81,7 @@ function fluxTargetSelects(
   }
 }
 
-export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch'> = {
+export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch', 'kustomize/patch-no-match'> = {
   meta: {
     id: 'kustomize/patch-no-match',
     description: 'A patch target selects no resource, so kustomize skips the patch silently.',

@@ -9,10 +9,10 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { basename, isWithin, relative } from '../fs/path.js';
 import type { FileSystem } from '../fs/types.js';
-import { KUSTOMIZATION_FILE_NAMES, readRepoFile, scanRepository, type RepoFile } from '../lint/repo.js';
-import { atLeast, checkSeverity } from '../lint/settings.js';
-import { sortDiagnostics } from '../lint/format.js';
-import { readSchemaLocations } from '../validate/locations.js';
+import { KUSTOMIZATION_FILE_NAMES, readRepoFile, scanRepository, type RepoFile } from './repo.js';
+import { atLeast, checkSeverity } from './settings.js';
+import { sortDiagnostics } from './format.js';
+import { readSchemaLocations } from './schema-locations.js';
 import { getField, isMap } from '../yaml/values.js';
 import { validate, type ValidateObject, type ValidateOptions, type ValidateStats } from './validate.js';
 

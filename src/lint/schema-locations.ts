@@ -11,11 +11,11 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { join } from '../fs/path.js';
 import { FsError, readText, type FileSystem } from '../fs/types.js';
-import { listYamlFiles } from '../lint/repo.js';
+import { listYamlFiles } from './repo.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { isMap, type YamlMap } from '../yaml/values.js';
-import type { JsonSchema } from './convert.js';
-import { CrdIndex } from './registry.js';
+import type { JsonSchema } from '../validate/convert.js';
+import { CrdIndex } from '../validate/registry.js';
 
 /** The schemas a set of locations provides. */
 export interface SchemaLocationSet {
