@@ -16,11 +16,14 @@ const good = join(repoRoot, 'fixtures/fleet-infra');
 const bad = join(repoRoot, 'fixtures/fleet-infra-mistakes');
 
 describe('kustomize-ts lint', () => {
-  it('exit 0 without errors; text lines and a summary', () => {
+  it('exit 0 without errors; text lines, a summary and where the rules are documented', () => {
     const r = run(['lint', good]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('clusters/staging/apps.yaml:16:3: info: ');
-    expect(r.out.trimEnd().split('\n').pop()).toBe('3 problems (0 errors, 0 warnings, 3 infos)');
+    expect(r.out.trimEnd().split('\n').slice(-2)).toEqual([
+      '3 problems (0 errors, 0 warnings, 3 infos)',
+      'What each rule checks, and how to fix it: https://github.com/kustomize-ts/kustomize-ts/blob/main/docs/rules/<rule>.md',
+    ]);
   });
   it('exit 1 with errors', () => {
     const r = run(['lint', bad]);
