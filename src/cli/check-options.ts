@@ -149,9 +149,23 @@ export function formatReport(
       version: PACKAGE_VERSION,
       srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/'),
     });
-  const text = formatText(diagnostics);
+  const text = formatText(diagnostics) + unknownKindHint(diagnostics);
   const codes = new Set(diagnostics.map((d) => d.code));
   const documented = ruleMetas.filter((m) => codes.has(m.id));
   if (documented.length === 0) return text;
   return `${text}What each rule checks, and how to fix it: ${docsUrl('docs/rules/')}<rule>.md\n`;
+}
+
+/**
+ * How to validate the objects of kinds without a schema, or silence them: on a real repository these infos are
+ * most of the report (their CRDs come from Helm charts the repository does not hold).
+ */
+function unknownKindHint(diagnostics: readonly Diagnostic[]): string {
+  const count = diagnostics.filter((d) => d.code === 'schema/unknown-kind').length;
+  if (count === 0) return '';
+  const objects = count === 1 ? '1 object was' : `${String(count)} objects were`;
+  return (
+    `${objects} not validated (no schema for their kind): pass their CRDs or JSON schemas with ` +
+    `--schema-location, or silence them with --skip KIND or --rule schema/unknown-kind=off\n`
+  );
 }

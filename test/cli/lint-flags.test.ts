@@ -201,10 +201,15 @@ describe('schemas for custom resources', () => {
       const r = runCli(['validate', join(dir, 'manifests'), '--no-config', ...args]);
       if (flags.length === 0) {
         expect(findings(r.out)).toEqual([`${dir}/manifests/issuer.yaml:2:7 info ${unknown}`]);
+        expect(r.out).toContain(
+          '1 object was not validated (no schema for their kind): pass their CRDs or JSON schemas with ' +
+            '--schema-location, or silence them with --skip KIND or --rule schema/unknown-kind=off\n',
+        );
         expect(r.code).toBe(0);
       } else {
         // Validated now: server must be a string.
         expect(findings(r.out)).toEqual([`${dir}/manifests/issuer.yaml:7:13 error [schema/invalid]`]);
+        expect(r.out).not.toContain('not validated (no schema for their kind)');
         expect(r.code).toBe(1);
       }
     });
