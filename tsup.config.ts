@@ -2,13 +2,15 @@ import { defineConfig } from 'tsup';
 
 // Published entries: the browser-safe core ("."), the Node file-system adapter ("./node") — ESM and
 // CommonJS with type declarations — the vitest helpers ("./vitest", ESM only like vitest itself, which
-// stays external as an optional peer dependency) and the CLI (bin).
+// stays external as an optional peer dependency) and the CLI (bin). No source maps: the package ships
+// dist/ only, so maps would point at sources a user does not have. lodash-es is ESM only and its index
+// loads every one of its 600+ modules: each entry bundles the few functions used (imported one by one).
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'node20',
     splitting: false,
@@ -20,18 +22,20 @@ export default defineConfig([
     entry: { 'vitest/index': 'src/vitest/index.ts' },
     format: ['esm'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: 'node20',
     external: ['vitest'],
+    noExternal: ['lodash-es'],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    noExternal: ['lodash-es'],
   },
 ]);

@@ -41,7 +41,8 @@ export type { ResId, Gvk, Origin } from './resources/index.js';
 export { idString } from './resources/index.js';
 export { parseYamlStream, emitDocument, emitDocuments } from './yaml/index.js';
 export type { YamlValue, YamlMap, YamlScalar } from './yaml/index.js';
-export { validate } from './api/validate.js';
+export { validate, validateFiles } from './api/validate.js';
+export type { ValidateFilesOptions, ValidateFilesResult } from './api/validate.js';
 export type { ValidateOptions, ValidateResult, ValidateStats, ValidateInput, ValidateObject } from './api/validate.js';
 export type { PrecompiledValidators, CompiledValidator } from './validate/ajv.js';
 export type { RuleSetting, RuleMeta, RuleModule, RuleReport, Reporter } from './lint/types.js';
@@ -49,7 +50,7 @@ export { ruleMetas, recommendedSettings, strictSettings } from './lint/rules/ind
 export { lint } from './api/lint.js';
 export type { LintOptions, LintResult, LintedCluster } from './api/lint.js';
 export { formatText, formatJson, formatSarif, toSarif, sortDiagnostics } from './lint/format.js';
-export type { LintFormat, JsonLintDiagnostic, SarifOptions, SarifLog } from './lint/format.js';
+export type { LintFormat, JsonDiagnostic, SarifOptions, SarifLog } from './lint/format.js';
 export { parseSuppressions, applySuppressions } from './lint/suppress.js';
 export { diff, diffResources, formatDiffText, fleetResources } from './diff/index.js';
 export type { DiffOptions, DiffResult, ResourceDiff, FieldChange } from './diff/index.js';
@@ -139,3 +140,11 @@ export type {
   HelmMap,
   HelmValue,
 } from './helm/chart/index.js';
+export { loadConfig, loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, configSchema } from './config/index.js';
+export type { KustomizeTsConfig, LoadedConfig } from './config/index.js';
+export { readSchemaLocations } from './lint/schema-locations.js';
+export type { SchemaLocationSet, SchemaLocationOptions } from './lint/schema-locations.js';
+export { InvalidOptionError } from './lint/settings.js';
+export { toJsonDiagnostic, JSON_FORMAT_VERSION } from './lint/format.js';
+export { resourceFiles } from './build/output-files.js';
+export type { ResourceFile, OutputResource } from './build/output-files.js';

@@ -21,6 +21,10 @@ export interface SessionOptions {
   buildOptions?: Omit<BuildOptions, 'fs' | 'cache'>;
 }
 
+/**
+ * An editor session (see {@link createSession}): files edited in memory over a base file system, and builds and
+ * lints that reuse everything an edit did not touch.
+ */
 export interface Session {
   /** The session's view of the files: the base with the edits on top. */
   readonly fs: FileSystem;
@@ -38,6 +42,10 @@ export interface Session {
   readonly cache: BuildCache;
 }
 
+/**
+ * Creates a {@link Session}: unsaved buffers (`update`, `remove`) on top of `options.base`, and one build cache
+ * shared by every `build` and `lint` of the session, so that a rebuild after an edit re-reads only what changed.
+ */
 export function createSession(options: SessionOptions = {}): Session {
   const fs = overlayFs(options.base ?? memoryFs());
   for (const [path, content] of Object.entries(options.files ?? {})) fs.writeFile(path, content);

@@ -7,3 +7,5 @@ export type {
   ValidateResult,
   ValidateStats,
 } from '../lint/validate.js';
+export { validateFiles } from '../lint/validate-files.js';
+export type { ValidateFilesOptions, ValidateFilesResult } from '../lint/validate-files.js';

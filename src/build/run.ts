@@ -55,7 +55,7 @@ function applySortOrder(list: ResourceList, kt: BuildTarget, build: BuildContext
         diagnostic(
           'kustomization/sort-order-conflict',
           'warning',
-          "Warning: Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.",
+          "Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.",
           { file: kt.file, range, source: 'kustomize' },
         ),
       );

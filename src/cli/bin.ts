@@ -7,7 +7,8 @@ import type { Io } from './io.js';
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exit(1);
   });
 }
 
@@ -16,5 +17,6 @@ const io: Io = {
   err: (t) => process.stderr.write(t),
   errIsTty: process.stderr.isTTY,
   color: process.stderr.isTTY && !process.env.NO_COLOR,
+  debug: Boolean(process.env.KUSTOMIZE_TS_DEBUG),
 };
 process.exitCode = await main(process.argv.slice(2), io);

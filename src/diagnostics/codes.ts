@@ -99,7 +99,12 @@ export const diagnosticCodes = {
   'helm/template': 'A chart template fails to parse or execute (`required`, `fail`, a nil pointer...).',
   'helm/manifest': 'A rendered chart template is not valid YAML.',
   'helm/warning': 'A warning Helm prints while rendering (deprecated chart, values that cannot be merged).',
+  'config/invalid':
+    'The configuration file (kustomize-ts.config.yaml) has a setting kustomize-ts does not know or a wrong value.',
+  'config/schema-location':
+    'A schema location (--schema-location, schemaLocations) cannot be read, or a JSON schema in it is not valid JSON.',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;
 
+/** An engine diagnostic code (`load/missing-file`, ...): a key of {@link diagnosticCodes}. */
 export type DiagnosticCode = keyof typeof diagnosticCodes;

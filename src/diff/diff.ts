@@ -3,7 +3,7 @@
  * added, removed or changed, with field-level changes and a unified YAML diff. Secrets' values are masked.
  */
 import { createTwoFilesPatch } from 'diff';
-import { escapeRegExp } from 'lodash-es';
+import escapeRegExp from 'lodash-es/escapeRegExp.js';
 import type { RenderedResource } from '../build/build.js';
 import type { ResId } from '../resources/res-id.js';
 import { emitDocument } from '../yaml/emit.js';
@@ -53,6 +53,7 @@ export interface ResourceDiff {
   readonly unified: string;
 }
 
+/** What {@link diff} returns: the objects that differ between the two sides, and how many are equal. */
 export interface DiffResult {
   /** Added, removed and changed objects, in key order. */
   readonly resources: readonly ResourceDiff[];

@@ -198,11 +198,13 @@ export interface FluxDependency {
 /** A patch selector: kustomize's Selector, which Flux passes through. */
 export type FluxSelector = Selector;
 
+/** One entry of a Flux Kustomization's `spec.patches`: a patch text and the objects it targets. */
 export interface FluxPatch {
   patch: string;
   target?: FluxSelector;
 }
 
+/** One entry of a Flux Kustomization's `spec.images` (kustomize's `images` field). */
 export interface FluxImage {
   name: string;
   newName?: string;
@@ -216,6 +218,7 @@ export interface FluxSubstituteReference {
   optional: boolean;
 }
 
+/** A Flux Kustomization's `spec.postBuild`: the variables substituted into its output and where they come from. */
 export interface FluxPostBuild {
   substitute: Record<string, string>;
   substituteFrom: FluxSubstituteReference[];
@@ -588,6 +591,7 @@ export interface FluxHelmRepository {
   type: string;
 }
 
+/** Reads a HelmRepository object (`undefined` when the object is not one). */
 export function readHelmRepository(obj: YamlMap): FluxHelmRepository | undefined {
   if (fluxKindOf(obj) !== 'HelmRepository') return undefined;
   const m = objectMeta(obj);

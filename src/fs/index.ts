@@ -4,5 +4,6 @@
  */
 export * from './types.js';
 export * from './memory.js';
+/** POSIX path helpers the core uses on virtual paths (`join`, `dirname`, `relative`, `isWithin`, ...). */
 export * as posixPath from './path.js';
 export * from './overlay.js';

@@ -12,7 +12,7 @@ import { validate } from './validate.js';
 import { BuildCache } from '../build/cache.js';
 import type { PrecompiledValidators } from '../validate/ajv.js';
 import type { RemoteLoader } from '../build/options.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { realPathOrSelf } from '../fs/types.js';
 import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
@@ -32,7 +32,10 @@ import {
   type LintContext,
   type LintUnit,
 } from './context.js';
-import { kustomizationClosure, scanRepository, fileText, type RepoIndex } from './repo.js';
+import { kustomizationClosure, repositoryCrds, scanRepository, fileText, type RepoIndex } from './repo.js';
+import { atLeast, checkRuleSettings, checkSeverity } from './settings.js';
+import { ignoreMatcher } from '../fs/ignore.js';
+import { readSchemaLocations } from './schema-locations.js';
 import { lintRules, ruleMetas, withDefaults, type RuleId } from './rules/index.js';
 import { runRules } from './run.js';
 import { applySuppressions } from './suppress.js';
@@ -69,6 +72,24 @@ export interface LintOptions {
   schema?: boolean;
   /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
   kubernetesVersion?: string;
+  /** Report fields the schemas do not know (kubeconform's `-strict`). Default false. */
+  strict?: boolean;
+  /**
+   * More schemas for custom resources (absolute paths in `fs`): CRD files or folders, folders of JSON
+   * schemas (`GROUP/KIND_VERSION.json`), or kubeconform-style path templates. The CRDs written in the
+   * repository are always used. Default none.
+   */
+  schemaLocations?: readonly string[];
+  /** Kinds not validated against schemas: `Kind` or `apiVersion/Kind`. Default none. */
+  skipKinds?: readonly string[];
+  /**
+   * Paths to leave out: globs relative to the root (`archive/**`; a pattern without a slash matches a name
+   * at any depth), or a function of the absolute path. Their files are not scanned and findings in them
+   * are dropped. Default none.
+   */
+  ignore?: readonly string[] | ((path: string) => boolean);
+  /** Leave findings below this severity out. Default: every finding. */
+  minSeverity?: Severity;
   /**
    * Validators compiled ahead of time (`kustomize-ts precompile`), for hosts whose Content-Security-Policy
    * forbids `new Function`. Default: schemas compile at run time.
@@ -199,6 +220,8 @@ function noteReached(rootDir: string, repo: RepoIndex, k: FleetKustomization, re
 /** What one lint run works with. */
 interface LintRun {
   readonly rootDir: string;
+  /** Whether a path is left out (the `ignore` option). */
+  readonly ignored: (path: string) => boolean;
   readonly options: LintOptions;
   readonly cache: BuildCache;
   readonly repo: RepoIndex;
@@ -287,19 +310,30 @@ function lintContext(
   };
 }
 
-/** The schema rules over every unit that rendered objects (a cluster's CRDs validate its custom resources). */
+/**
+ * The schema rules over every unit that rendered objects. Custom resources are validated against the CRDs
+ * their cluster renders, then those written anywhere in the repository, then the schema locations.
+ */
 function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
+  const locations = readSchemaLocations(run.options.fs, run.options.schemaLocations ?? [], run.options);
+  const knownCrds = [...locations.crds, ...repositoryCrds(run.repo)];
   const schemaOptions = {
     root: run.rootDir,
     rules: settings,
+    jsonSchemas: locations.jsonSchema,
+    ...(run.options.strict !== undefined ? { strict: run.options.strict } : {}),
+    ...(run.options.skipKinds ? { skipKinds: run.options.skipKinds } : {}),
     ...(run.options.kubernetesVersion ? { kubernetesVersion: run.options.kubernetesVersion } : {}),
     ...(run.options.precompiled ? { precompiled: run.options.precompiled } : {}),
   };
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...locations.diagnostics];
   for (const c of run.clusters) {
-    const crds = c.units
-      .flatMap((u) => u.objects.map((o) => o.object))
-      .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition');
+    const crds = [
+      ...knownCrds,
+      ...c.units
+        .flatMap((u) => u.objects.map((o) => o.object))
+        .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition'),
+    ];
     for (const u of c.units) {
       if (u.objects.length === 0) continue;
       for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics)
@@ -308,15 +342,18 @@ function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSett
   }
   for (const u of run.standalone) {
     if (u.objects.length === 0) continue;
-    for (const d of validate(u.objects, schemaOptions).diagnostics) out.push({ ...d, kustomization: u.id });
+    for (const d of validate(u.objects, { ...schemaOptions, crds: knownCrds }).diagnostics)
+      out.push({ ...d, kustomization: u.id });
   }
   return out;
 }
 
-/** Findings once each, suppressions applied, in file order. */
+/** Findings once each, below `minSeverity` and in ignored files left out, suppressions applied, in file order. */
 function finish(run: LintRun, raw: readonly Diagnostic[]): LintResult {
   const seen = new Set<string>();
   const unique = raw.filter((d) => {
+    if (!atLeast(d.severity, run.options.minSeverity)) return false;
+    if (d.file !== undefined && run.ignored(resolve(run.rootDir, d.file))) return false;
     const k = dedupeKey(d);
     if (seen.has(k)) return false;
     seen.add(k);
@@ -338,10 +375,14 @@ function finish(run: LintRun, raw: readonly Diagnostic[]): LintResult {
  * findings.
  */
 export function lint(root: string, options: LintOptions): LintResult {
+  checkRuleSettings(options.rules);
+  checkSeverity('minSeverity', options.minSeverity);
   const rootDir = realPathOrSelf(options.fs, normalize(root));
-  const repo = scanRepository(options.fs, rootDir);
+  const ignored = typeof options.ignore === 'function' ? options.ignore : ignoreMatcher(options.ignore ?? [], rootDir);
+  const repo = scanRepository(options.fs, rootDir, { skipPath: ignored });
   const run: LintRun = {
     rootDir,
+    ignored,
     options,
     cache: options.cache ?? new BuildCache(),
     repo,

@@ -7,7 +7,7 @@ export interface Gvk {
   readonly kind: string;
 }
 
-/** A resource identity (spec §3.2). `namespace` is as written ("" when absent). */
+/** A resource identity: group, version, kind, name and namespace. `namespace` is as written ("" when absent). */
 export interface ResId extends Gvk {
   readonly name: string;
   readonly namespace: string;

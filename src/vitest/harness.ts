@@ -17,6 +17,7 @@ function dedent(text: string): string {
   return lines.map((l) => l.slice(min)).join('\n');
 }
 
+/** An in-memory kustomization tree made with {@link kustomizeFixture}: write files, then build. */
 export interface KustomizeFixture {
   /** The in-memory file system (paths under `root`). */
   readonly fs: FileSystem & MutableMemoryFs;

@@ -4,7 +4,9 @@
  * (`__proto__` is stored as an own property, never as the prototype).
  */
 export type YamlScalar = string | number | bigint | boolean | null;
+/** A value of a parsed document: a scalar, a mapping or a list. */
 export type YamlValue = YamlScalar | YamlMap | YamlValue[];
+/** A mapping of a parsed document: own string keys only, in document order. */
 export interface YamlMap {
   [key: string]: YamlValue;
 }

@@ -62,6 +62,8 @@ describe('kustomize-ts fleet', () => {
     expect(Object.keys(doc.diagnostics[0] ?? {}).sort()).toEqual([
       'code',
       'column',
+      'endColumn',
+      'endLine',
       'file',
       'line',
       'message',

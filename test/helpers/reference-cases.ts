@@ -88,7 +88,9 @@ function loadCase(name: string, dir: string, version: KustomizeVersion): Referen
     // kubectl's own flag deprecation notice is not the engine's.
     expectedWarnings: (read('expected-warnings.txt') ?? '')
       .split('\n')
-      .filter((l) => l !== '' && !l.startsWith('Flag --')),
+      .filter((l) => l !== '' && !l.startsWith('Flag --'))
+      // kustomize prints warnings as `# Warning: message` (or `Warning: message`); diagnostics hold the message.
+      .map((l) => l.replace(/^(# )?Warning: /, '')),
   };
   const expected = read('expected.yaml');
   const expectedError = read('expected-error.txt');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliDoc, compatibilityDoc, diagnosticsDoc } from '../scripts/gen-docs.js';
-import { apiDoc } from '../scripts/gen-api-docs.js';
+import { apiDoc, apiItems } from '../scripts/gen-api-docs.js';
 import { loadKnownDifferences } from '../scripts/conformance-lib.js';
 import { repoRoot } from '../helpers/shared.js';
 
@@ -21,6 +21,13 @@ describe('docs', () => {
   });
   it('docs/api.md documents the published API (regenerate with test/scripts/gen-api-docs.ts)', () => {
     expect(readFileSync(join(repoRoot, 'docs/api.md'), 'utf8')).toBe(apiDoc());
+  });
+  it('docs/api.md has a description for every export', () => {
+    expect(
+      apiItems()
+        .filter((i) => i.doc === '')
+        .map((i) => `${i.entry}: ${i.name}`),
+    ).toEqual([]);
   });
   it('every known conformance difference has a reason and is in docs/compatibility.md', () => {
     const known = loadKnownDifferences(join(repoRoot, 'test/conformance/known-differences.json'));

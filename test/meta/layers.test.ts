@@ -24,7 +24,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['helm'],
   ['flux', 'validate'],
   ['lint'],
-  ['diff'],
+  ['diff', 'config'],
   ['api'],
   ['node'],
   ['cli', 'vitest', '.'],

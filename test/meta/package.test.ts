@@ -25,7 +25,7 @@ const esmOnly = entries.filter(
 const built = existsSync(join(repoRoot, 'dist/index.js'));
 
 describe.skipIf(!built)('published package', () => {
-  it('npm pack ships dist/ and the documents only', () => {
+  it('npm pack ships dist/, the docs, the configuration schema and the documents only', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: repoRoot,
       encoding: 'utf8',
@@ -33,7 +33,11 @@ describe.skipIf(!built)('published package', () => {
     const files = (JSON.parse(out) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
     expect(files.length).toBeGreaterThan(5);
     const unexpected = files.filter(
-      (f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'NOTICE', 'package.json'].includes(f),
+      (f) =>
+        !f.startsWith('dist/') &&
+        !f.startsWith('docs/') &&
+        f !== 'schemas/config.schema.json' &&
+        !['README.md', 'LICENSE', 'NOTICE', 'package.json'].includes(f),
     );
     expect(unexpected).toEqual([]);
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('fixtures/') || f.startsWith('src/'))).toBe(false);

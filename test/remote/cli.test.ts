@@ -38,7 +38,7 @@ describe.skipIf(!git)('kustomize-ts build with remote resources', () => {
     writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- file://${root}/simple.git\n`);
     const r = await run(['build', dir, '--offline', '--cache-dir', join(root, 'empty')]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`kustomization.yaml:2:3: accumulating resources: accumulation err=`);
+    expect(r.err).toContain(`kustomization.yaml:2:3: error: accumulating resources: accumulation err=`);
     expect(r.err).toContain(
       `offline: 1 remote resource(s) not in the cache ${join(root, 'empty')}:\n  file://${root}/simple.git@HEAD\n`,
     );

@@ -53,7 +53,35 @@ function declText(decl: ts.Declaration): string {
   return decl.getText(sf).split('\n')[0] ?? '';
 }
 
-export function apiDoc(): string {
+/** The doc comment on an export statement along the alias chain (`export * as ns from ...` has no other place for one). */
+function exportDoc(checker: ts.TypeChecker, ex: ts.Symbol): string {
+  for (let sym: ts.Symbol | undefined = ex; sym !== undefined; ) {
+    const decl = sym.declarations?.[0];
+    const node = decl && ts.isExportDeclaration(decl) ? decl : decl?.parent;
+    const doc =
+      node === undefined
+        ? ''
+        : ts
+            .getJSDocCommentsAndTags(node)
+            .map((d) => (ts.isJSDoc(d) ? (ts.getTextOfJSDocComment(d.comment) ?? '') : ''))
+            .join('\n')
+            .trim();
+    if (doc !== '') return doc;
+    sym = sym.flags & ts.SymbolFlags.Alias ? checker.getImmediateAliasedSymbol(sym) : undefined;
+  }
+  return '';
+}
+
+/** One export of a published entry: its declaration and doc comment. */
+interface ApiItem {
+  entry: string;
+  name: string;
+  decl: string;
+  doc: string;
+}
+
+/** Every export of the published entries, by entry then name. */
+export function apiItems(): ApiItem[] {
   const program = ts.createProgram(
     entries.map((e) => join(repoRoot, e.file)),
     {
@@ -67,27 +95,42 @@ export function apiDoc(): string {
     },
   );
   const checker = program.getTypeChecker();
-  let out = `# API
-
-The published entries and everything they export, generated from the TSDoc in the sources by
-\`test/scripts/gen-api-docs.ts\` (do not edit by hand).
-`;
+  const items: ApiItem[] = [];
   for (const entry of entries) {
     const sf = program.getSourceFile(join(repoRoot, entry.file));
-    if (!sf) continue;
-    const mod = checker.getSymbolAtLocation(sf);
+    const mod = sf && checker.getSymbolAtLocation(sf);
     if (!mod) continue;
-    out += `\n## \`${entry.name}\`\n`;
     const exports = checker.getExportsOfModule(mod).sort((a, b) => a.name.localeCompare(b.name));
     for (const ex of exports) {
       const sym = ex.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(ex) : ex;
       const decl = sym.declarations?.[0];
       if (!decl) continue;
-      out += `\n### \`${ex.name}\`\n\n`;
-      out += '```ts\n' + declText(decl).trim() + '\n```\n';
-      const doc = docOf(checker, sym);
-      if (doc) out += `\n${doc}\n`;
+      items.push({
+        entry: entry.name,
+        name: ex.name,
+        decl: declText(decl).trim(),
+        doc: docOf(checker, sym) || exportDoc(checker, ex),
+      });
     }
+  }
+  return items;
+}
+
+export function apiDoc(): string {
+  let out = `# API
+
+The published entries and everything they export, generated from the TSDoc in the sources by
+\`test/scripts/gen-api-docs.ts\` (do not edit by hand).
+`;
+  let entry = '';
+  for (const item of apiItems()) {
+    if (item.entry !== entry) {
+      entry = item.entry;
+      out += `\n## \`${entry}\`\n`;
+    }
+    out += `\n### \`${item.name}\`\n\n`;
+    out += '```ts\n' + item.decl + '\n```\n';
+    if (item.doc) out += `\n${item.doc}\n`;
   }
   return out;
 }

@@ -1,7 +1,6 @@
 /// <reference types="node" />
 /** `kustomize-ts build DIR`: prints what `kustomize build DIR` prints. */
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
@@ -14,7 +13,10 @@ import {
 import type { BuildApiOptions, BuildResult } from '../../api/build.js';
 import { parseRepoSpec } from '../../build/repo-spec.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import { printDiagnostic, UsageError, type Io } from '../io.js';
+import { resourceFiles } from '../../build/output-files.js';
+import { printDiagnostics, UsageError, type Io } from '../io.js';
+import { ExitCode } from '../exit-codes.js';
+import { isDirectory, writeOutputFile, writeOutputFiles } from '../output.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
 
 export const buildHelp = `Usage: kustomize-ts build [DIR|REPO_URL] [options]
@@ -30,12 +32,16 @@ Options:
                           file access outside a kustomization's directory (default: RootOnly)
   --reorder legacy|none   output order when the kustomization has no sortOptions (default: legacy)
   --enable-managedby-label  add app.kubernetes.io/managed-by
-  -o, --output FILE       write to FILE instead of stdout
+  -o, --output PATH       write to PATH instead of stdout; when PATH is an existing directory, one file
+                          per resource, named as \`kustomize build -o DIR\` names them
+                          ([NAMESPACE_]GROUP_VERSION_KIND_NAME.yaml)
   -h, --help              show this help
 
 ${remoteFlagsHelp}
 
-Exit status: 0 built, 1 the build failed, 2 bad usage.`;
+Warnings and errors go to stderr as FILE:LINE:COLUMN: severity: message [code].
+
+Exit status: 0 built, 1 the build failed or the output could not be written, 2 bad usage.`;
 
 /** Reads `--kustomize-version` (default 5.8). Throws UsageError for a version kustomize-ts does not reproduce. */
 export function kustomizeVersionFlag(
@@ -69,7 +75,7 @@ export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
   });
   if (values.help) {
     io.out(buildHelp + '\n');
-    return 0;
+    return ExitCode.ok;
   }
   if (positionals.length > 1) throw new UsageError('specify one path to kustomization.yaml');
   const restrictor = values['load-restrictor'] ?? 'LoadRestrictionsRootOnly';
@@ -100,13 +106,13 @@ export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
     if (got && 'error' in got) return failedBuild(got.code ?? 'load/remote', got.error);
     return build(got?.path ?? '/', { ...options, fs: got?.fs ?? fs, remoteLoader });
   });
-  if (!result) return 1;
-  for (const d of result.diagnostics) printDiagnostic(d, io);
-  if (!result.ok) return 1;
-  const yaml = result.toYaml();
-  if (values.output) writeFileSync(values.output, yaml);
-  else io.out(yaml);
-  return 0;
+  if (!result) return ExitCode.failed;
+  printDiagnostics(result.diagnostics, io);
+  if (!result.ok) return ExitCode.failed;
+  if (values.output === undefined) io.out(result.toYaml());
+  else if (isDirectory(values.output)) writeOutputFiles(values.output, resourceFiles(result.resources));
+  else writeOutputFile(values.output, result.toYaml());
+  return ExitCode.ok;
 }
 
 /** A build that failed before it started (the repo URL argument could not be fetched). */

@@ -7,10 +7,29 @@ import { renderFleet } from '../../flux/fleet/index.js';
 import type { RenderedResource } from '../../api/build.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
 import type { LoadRestrictor, RemoteLoader } from '../../build/options.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { KustomizeVersionInput } from '../../kustomization/versions.js';
 import { kustomizeVersionFlag } from './build.js';
-import { printDiagnostic, UsageError, type Io } from '../io.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
+import { printDiagnostics, UsageError, type Io } from '../io.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FileSystem } from '../../fs/types.js';
+import { JSON_FORMAT_VERSION, toJsonDiagnostic, type JsonDiagnostic } from '../../lint/format.js';
+import { ExitCode } from '../exit-codes.js';
+import { progressReporter } from '../progress.js';
+
+/** The options of `diff` that reach the cluster rendering. */
+interface DiffValues {
+  root?: string | undefined;
+  'root-a'?: string | undefined;
+  'root-b'?: string | undefined;
+  quiet?: boolean | undefined;
+}
+
+/** What both sides are rendered with. */
+interface RenderWith {
+  remoteLoader: RemoteLoader;
+  kustomizeVersion: KustomizeVersionInput;
+}
 
 export const diffHelp = `Usage: kustomize-ts diff A B [options]
        kustomize-ts diff --cluster A B [--root DIR | --root-a DIR --root-b DIR] [options]
@@ -34,11 +53,16 @@ Options:
   --load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone
   --kustomize-version 5.8|5.6
                           the kustomize version builds reproduce (default: 5.8)
+  -q, --quiet             no progress lines on stderr (--cluster)
   -h, --help              show this help
 
 ${remoteFlagsHelp}
 
-Exit status: 0 no differences, 1 differences, 2 bad usage or a build failed.`;
+With --cluster, a Flux Kustomization that fails on either side is left out of the comparison on both
+sides and listed after the differences ("not compared"); the others are compared.
+
+Exit status: 0 no differences, 1 differences, 2 bad usage, 3 some side (or Kustomization) could not be
+rendered: what rendered is still compared.`;
 
 export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -55,13 +79,14 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
       root: { type: 'string' },
       'root-a': { type: 'string' },
       'root-b': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
     },
   });
   if (values.help) {
     io.out(diffHelp + '\n');
-    return 0;
+    return ExitCode.ok;
   }
   if (positionals.length !== 2) throw new UsageError('diff needs two directories: kustomize-ts diff A B');
   const format = values.format ?? 'text';
@@ -71,48 +96,85 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   checkRemoteFlags(values);
   const fs = nodeFs();
   const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version']);
-  const renderSides = (
-    remoteLoader: RemoteLoader,
-  ): { sides: RenderedResource[][]; errors: Diagnostic[]; failed: boolean } => {
-    const sides: RenderedResource[][] = [];
-    const errors: Diagnostic[] = [];
-    let failed = false;
-    const keep = (ds: readonly Diagnostic[]): void => {
-      for (const d of ds) if (d.severity === 'error') errors.push(d);
-    };
-    if (values.cluster) {
-      const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
-      positionals.forEach((cluster, i) => {
-        const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, remoteLoader, kustomizeVersion });
-        keep(fleet.diagnostics);
-        for (const k of fleet.kustomizations) keep(k.diagnostics);
-        if (!fleet.ok) failed = true;
-        sides.push(fleetResources(fleet));
-      });
-    } else {
-      for (const p of positionals) {
-        const r = build(hostPath(p), { fs, loadRestrictor: restrictor, remoteLoader, kustomizeVersion });
-        keep(r.diagnostics);
-        if (!r.ok) failed = true;
-        sides.push([...r.resources]);
-      }
-    }
-    return { sides, errors, failed };
-  };
-  const rendered = await withRemotes(values, io, renderSides);
-  if (!rendered) return 2;
-  for (const d of rendered.errors) printDiagnostic(d, io);
-  const { sides } = rendered;
-  const failed = rendered.failed;
-  if (failed) return 2;
+  const sides = await withRemotes(values, io, (remoteLoader) => {
+    const using: RenderWith = { remoteLoader, kustomizeVersion };
+    return values.cluster
+      ? renderClusters(positionals, values, using, io)
+      : positionals.map((p) => buildSide(p, restrictor, fs, using, io));
+  });
+  if (!sides) return ExitCode.usage;
+  const failed = sides.flatMap((side, i) => side.failed.map((f) => ({ side: i === 0 ? 'A' : 'B', ...f })));
+  // Without --cluster a failed side rendered nothing: there is nothing to compare.
+  const comparable = values.cluster === true || failed.length === 0;
   const base = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?? p;
-  const result = diff(sides[0] ?? [], sides[1] ?? [], {
+  const result = diff(comparable ? (sides[0]?.resources ?? []) : [], comparable ? (sides[1]?.resources ?? []) : [], {
     normalizeNames: values['normalize-names'] === true,
     ignoreLabels: values.ignore ?? [],
     environments: [base(positionals[0] ?? ''), base(positionals[1] ?? '')],
   });
-  if (format === 'json')
-    io.out(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
-  else io.out(formatDiffText(result));
-  return result.resources.length === 0 ? 0 : 1;
+  if (format === 'json') {
+    const doc = { version: JSON_FORMAT_VERSION, ...result, failed };
+    io.out(JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+  } else {
+    io.out(formatDiffText(result));
+    for (const f of failed) io.out(`not compared (failed in ${f.side}): ${f.what}\n`);
+  }
+  if (failed.length > 0) return ExitCode.incomplete;
+  return result.resources.length === 0 ? ExitCode.ok : ExitCode.failed;
+}
+
+/** One side of the comparison: what rendered, and what failed (left out of both sides). */
+interface Side {
+  resources: RenderedResource[];
+  failed: { what: string; diagnostics: JsonDiagnostic[] }[];
+}
+
+function buildSide(path: string, loadRestrictor: LoadRestrictor, fs: FileSystem, using: RenderWith, io: Io): Side {
+  const r = build(hostPath(path), { fs, loadRestrictor, ...using });
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  printDiagnostics(errors, io);
+  const failed = r.ok ? [] : [{ what: path, diagnostics: errors.map((d) => toJsonDiagnostic(d)) }];
+  return { resources: [...r.resources], failed };
+}
+
+/**
+ * Renders both cluster folders; the Kustomizations that failed on either side are left out of both (their
+ * objects would show as added or removed) and listed, the others compared.
+ */
+function renderClusters(clusters: readonly string[], values: DiffValues, using: RenderWith, io: Io): Side[] {
+  const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
+  const progress = progressReporter(io, values.quiet === true);
+  const fleets = clusters.map((cluster, i) =>
+    renderFleet(hostPath(roots[i] ?? '.'), {
+      fs: nodeFs(),
+      cluster,
+      ...using,
+      onProgress: (p) => progress.update(`${cluster}: [${p.done}/${p.done + p.pending}] ${p.current}`),
+    }),
+  );
+  progress.done();
+  const failedIds = new Set(
+    fleets.flatMap((f) => f.kustomizations.filter((k) => k.status === 'failed').map((k) => k.id)),
+  );
+  return fleets.map((fleet) => {
+    const errors = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
+    printDiagnostics(
+      [...errors(fleet.diagnostics), ...fleet.kustomizations.flatMap((k) => errors(k.diagnostics))],
+      io,
+      fleet.root,
+    );
+    const failed: Side['failed'] = fleet.kustomizations
+      .filter((k) => k.status === 'failed')
+      .map((k) => ({
+        what: `Kustomization ${k.id}`,
+        diagnostics: errors(k.diagnostics).map((d) => toJsonDiagnostic(d, fleet.root)),
+      }));
+    if (fleet.kustomizations.length === 0 && errors(fleet.diagnostics).length > 0)
+      failed.push({
+        what: `cluster ${fleet.cluster}`,
+        diagnostics: errors(fleet.diagnostics).map((d) => toJsonDiagnostic(d, fleet.root)),
+      });
+    const kept = { ...fleet, kustomizations: fleet.kustomizations.filter((k) => !failedIds.has(k.id)) };
+    return { resources: fleetResources(kept), failed };
+  });
 }

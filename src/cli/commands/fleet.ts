@@ -12,13 +12,16 @@ import { renderFleet, type FleetKustomization, type FleetResult } from '../../fl
 import type { RemoteLoader } from '../../build/options.js';
 import { lintFleet } from '../../lint/engine.js';
 import type { RuleId } from '../../lint/rules/index.js';
-import { formatDiagnostic, relativeToRoot } from '../../diagnostics/format.js';
 import { readFluxInstanceSync } from '../../flux/model.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap } from '../../yaml/values.js';
-import { relative, isWithin } from '../../fs/path.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
-import { UsageError, type Io } from '../io.js';
+import { printDiagnostics as printDiagnosticLines, UsageError, type Io } from '../io.js';
+import { JSON_FORMAT_VERSION, toJsonDiagnostic } from '../../lint/format.js';
+import { progressReporter } from '../progress.js';
+import { sourceHints } from '../source-hints.js';
+import { CliError } from '../errors.js';
+import { isDirectory } from '../output.js';
 import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersion } from '../../kustomization/versions.js';
 import { kustomizeVersionFlag } from './build.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes, type RemoteFlags } from '../remote.js';
@@ -44,11 +47,15 @@ Options:
   --no-strict-substitute     undefined \${VAR} become "" (Flux < 2.9) instead of failing
   --kustomize-version 5.8|5.6
                              the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
+  -q, --quiet                no progress lines on stderr
   -h, --help                 show this help
 
 ${fluxRemoteHelp}
 
 ${remoteFlagsHelp}
+
+Findings go to stderr as FILE:LINE:COLUMN: severity: message [code], paths relative to ROOT. When a
+Kustomization's path is missing in its source's folder but exists near it, a hint names the --source to pass.
 
 Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render), 2 bad usage.`;
 
@@ -62,6 +69,7 @@ export interface Common {
   kustomizeVersion: KustomizeVersion;
   format: string | undefined;
   output: string | undefined;
+  quiet: boolean;
   help: boolean;
   remote: RemoteFlags;
   noRemoteBases: boolean;
@@ -82,6 +90,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       ...(withOutput ? { output: { type: 'string', short: 'o' } } : {}),
       'no-strict-substitute': { type: 'boolean' },
       'kustomize-version': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
       ...fluxRemoteFlagOptions,
@@ -102,6 +111,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       kustomizeVersion: FLUX_KUSTOMIZE_VERSION,
       format: undefined,
       output: undefined,
+      quiet: false,
       help,
       remote,
       noRemoteBases,
@@ -109,6 +119,8 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     };
   checkRemoteFlags(remote);
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
+  const root = positionals[0] as string;
+  if (!isDirectory(root)) throw new CliError(`${root}: no such directory`);
   const cluster = values.cluster;
   const instanceFile = values['flux-instance'];
   if (!cluster && !instanceFile) throw new UsageError('--cluster DIR (or --flux-instance FILE) is required');
@@ -116,7 +128,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   if (instanceFile) {
     fluxInstance = readObjects(instanceFile).find((o) => readFluxInstanceSync(o) !== undefined);
     if (!fluxInstance)
-      throw new UsageError(
+      throw new CliError(
         `${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`,
       );
   }
@@ -125,10 +137,12 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   for (const s of values.source ?? []) {
     const i = s.indexOf('=');
     if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
-    sources[s.slice(0, i)] = hostPath(s.slice(i + 1));
+    const dir = s.slice(i + 1);
+    if (!isDirectory(dir)) throw new CliError(`--source ${s}: ${dir}: no such directory`);
+    sources[s.slice(0, i)] = hostPath(dir);
   }
   return {
-    root: hostPath(positionals[0] as string),
+    root: hostPath(root),
     cluster,
     fluxInstance,
     clusterObjects,
@@ -137,6 +151,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     kustomizeVersion: kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION),
     format: values.format,
     output: (values as { output?: string }).output,
+    quiet: values.quiet === true,
     help,
     remote,
     noRemoteBases,
@@ -159,9 +174,10 @@ export async function render(c: Common, io: Io): Promise<FleetResult | undefined
 }
 
 function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLoader: RemoteLoader): FleetResult {
-  const progress = io.errIsTty;
+  const progress = progressReporter(io, c.quiet);
+  const fs = nodeFs();
   const result = renderFleet(c.root, {
-    fs: nodeFs(),
+    fs,
     remoteLoader,
     ...(c.cluster !== undefined ? { cluster: c.cluster } : {}),
     ...(c.fluxInstance !== undefined ? { fluxInstance: c.fluxInstance } : {}),
@@ -169,14 +185,11 @@ function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLo
     sources,
     strictSubstitute: c.strict,
     kustomizeVersion: c.kustomizeVersion,
-    ...(progress
-      ? {
-          onProgress: (p: { done: number; pending: number; current: string }) =>
-            io.err(`\r\x1b[2K[${p.done}/${p.done + p.pending}] ${p.current}`),
-        }
-      : {}),
+    onProgress: (p: { done: number; pending: number; current: string }) =>
+      progress.update(`[${p.done}/${p.done + p.pending}] ${p.current}`),
   });
-  if (progress) io.err('\r\x1b[2K');
+  progress.done();
+  for (const hint of sourceHints(result, fs, hostPath('.'))) io.err(`hint: ${hint}\n`);
   return result;
 }
 
@@ -186,31 +199,17 @@ function readObjects(file: string): YamlMap[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
   }
   const stream = parseYamlStream(text, { file });
   const e = stream.errors[0];
-  if (e) throw new UsageError(`${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}`);
+  if (e) throw new CliError(`${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}`);
   return stream.documents.map((d) => d.value).filter((v): v is YamlMap => isMap(v));
 }
 
-function relFile(root: string, file: string | undefined): string | undefined {
-  if (file === undefined) return undefined;
-  return isWithin(root, file) ? relative(root, file) : file;
-}
-
-/** A diagnostic as the CLI prints it in JSON: code, severity, message, file (relative to ROOT), line, column. */
-function jsonDiagnostic(root: string, d: Diagnostic): Record<string, unknown> {
-  const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message };
-  const f = relFile(root, d.file);
-  if (f !== undefined) out.file = f;
-  if (d.line !== undefined) out.line = d.line;
-  if (d.column !== undefined) out.column = d.column;
-  return out;
-}
-
+/** Prints diagnostics in the one line format, files relative to ROOT. */
 export function printDiagnostics(root: string, diags: readonly Diagnostic[], io: Io): void {
-  for (const d of diags) io.err(`${formatDiagnostic(relativeToRoot(d, root))}\n`);
+  printDiagnosticLines(diags, io, root);
 }
 
 /** The rules whose findings `graph` prints (the dependency graph's). */
@@ -257,6 +256,7 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
   const allDiags = [...result.kustomizations.flatMap(ofKustomization), ...fleetLevel];
   if (format === 'json') {
     const doc = {
+      version: JSON_FORMAT_VERSION,
       kustomizations: result.kustomizations.map((k) => ({
         name: k.name,
         namespace: k.namespace,
@@ -265,9 +265,9 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
         status: k.status,
         dependsOn: k.dependsOn,
         objects: k.objects.map((o) => jsonSafe(o.object)),
-        diagnostics: ofKustomization(k).map((d) => jsonDiagnostic(result.root, d)),
+        diagnostics: ofKustomization(k).map((d) => toJsonDiagnostic(d, result.root)),
       })),
-      diagnostics: fleetLevel.map((d) => jsonDiagnostic(result.root, d)),
+      diagnostics: fleetLevel.map((d) => toJsonDiagnostic(d, result.root)),
     };
     const text = JSON.stringify(doc, null, 2) + '\n';
     if (c.output) {

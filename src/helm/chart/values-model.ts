@@ -15,8 +15,11 @@ import {
   type YamlValue,
 } from '../../yaml/values.js';
 
+/** A scalar of chart values (the YAML value model: strings, numbers, booleans, null). */
 export type HelmScalar = YamlScalar;
+/** A chart value: a scalar, a list or a map, as the YAML value model holds it. */
 export type HelmValue = YamlValue;
+/** A map of chart values (`values.yaml`, `--set` results, coalesced values). */
 export type HelmMap = YamlMap;
 
 /** Go's `istable`: a `map[string]interface{}`. */

@@ -68,6 +68,10 @@ type Entry<T> = { state: 'pending' } | { state: 'ok'; value: T } | { state: 'fai
 const PENDING_ROOT = '/kustomize-ts-pending';
 const isFullSha = (s: string): boolean => /^[0-9a-f]{40}$/.test(s);
 
+/**
+ * Resolves remote kustomize resources and Flux sources for one command: git clones, http downloads and OCI
+ * artifacts through the on-disk cache, with offline, lock-file and frozen modes. The CLI makes one per run.
+ */
 export class RemoteResolver {
   readonly cache: RemoteCache;
   readonly stats: RemoteStats = { gitFetches: 0, httpDownloads: 0, cacheHits: 0 };

@@ -5,6 +5,7 @@
  */
 import type { ObjectRule } from '../../types.js';
 import { deprecationOf } from '../../../validate/deprecations.js';
+import { kubernetesSchemaVersion } from '../../../validate/schemas/kubernetes.generated.js';
 
 export const schemaUnknownKind: ObjectRule<'noSchema' | 'notCompiled', 'schema/unknown-kind'> = {
   meta: {
@@ -35,7 +36,8 @@ export const schemaUnknownKind: ObjectRule<'noSchema' | 'notCompiled', 'schema/u
           object: s.label,
           apiVersion: s.apiVersion,
           kind: s.kind,
-          k8s: context.kubernetesVersion,
+          // The bundled schemas' version, whatever version deprecations are judged against.
+          k8s: kubernetesSchemaVersion,
           reason: r.detail ?? '',
         },
         location: context.locate(s, '/kind', 'value'),
