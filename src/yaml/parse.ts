@@ -838,8 +838,8 @@ function kyamlPieces(text: string): number[] | string {
   while ((m = re.exec(text)) !== null) {
     const rest = (m[1] as string).trim();
     if (rest.length > 0 && !rest.startsWith('#')) return ('---' + m[1]).trim();
-    // The separator belongs to the next piece (so does a document's own `---`).
-    starts.push(m.index);
+    // The separator line is cut out: the next piece starts after it.
+    starts.push(m.index + m[0].length);
   }
   return starts;
 }
@@ -850,7 +850,9 @@ function firstDocumentPerPiece(docs: Document.Parsed[], starts: number[]): Docum
   const out: Document.Parsed[] = [];
   let piece = -1;
   for (const doc of docs) {
-    const at = doc.range[0];
+    // Where the document's content starts (its `---` may be the separator cut out of the text).
+    const content = doc.contents as { range?: [number, number, number] } | null;
+    const at = content?.range ? Math.max(content.range[0], doc.range[0]) : doc.range[0];
     let p = piece < 0 ? 0 : piece;
     while (p + 1 < starts.length && (starts[p + 1] as number) <= at) p++;
     if (p !== piece) {
