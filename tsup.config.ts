@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // Published entries: the browser-safe core ("."), the Node file-system adapter ("./node") — ESM and
 // CommonJS with type declarations — the vitest helpers ("./vitest", ESM only like vitest itself, which
@@ -7,7 +7,7 @@ import { defineConfig } from 'tsup';
 // The library entries are split: code they share (FsError, KustomizeError, the engine) lives in one chunk
 // per format, so a class has one identity whichever entries a user imports (`instanceof` works across
 // `kustomize-ts` and `kustomize-ts/node`).
-const library = {
+const library: Options = {
   dts: true,
   sourcemap: true,
   target: 'node20',
@@ -16,7 +16,7 @@ const library = {
   // lodash-es is ESM only: bundle the few functions used, so the CommonJS build needs no require(esm).
   noExternal: ['lodash-es'],
   external: ['vitest'],
-} as const;
+};
 
 export default defineConfig([
   {
