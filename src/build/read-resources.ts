@@ -4,7 +4,7 @@
  * documents are skipped.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSeqNode } from 'yaml';
+import { isAstMap, isAstScalar, isAstSeq, type LineIndex } from '../yaml/ast.js';
 import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { cloneValue } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
@@ -36,15 +36,15 @@ function describe(v: YamlMap): string {
 
 /** The AST node of `key` in a mapping node, if any. */
 function child(node: unknown, key: string): unknown {
-  if (!isYamlMapNode(node)) return undefined;
-  const pair = node.items.find((p) => isYamlScalarNode(p.key) && String(p.key.value) === key);
+  if (!isAstMap(node)) return undefined;
+  const pair = node.items.find((p) => isAstScalar(p.key) && p.key.value === key);
   return pair?.value ?? undefined;
 }
 
 /** Whether `metadata.name` is written as a plain (unquoted) scalar in the source. */
 function plainName(node: unknown): boolean {
   const n = child(child(node, 'metadata'), 'name');
-  return isYamlScalarNode(n) && n.type === 'PLAIN';
+  return isAstScalar(n) && n.style === 'plain';
 }
 
 /** A document (or list item) on its way to becoming a resource. */
@@ -106,7 +106,7 @@ function kioUnwrap(p: Pending): Pending[] | undefined {
   const nodes = child(p.node, 'items');
   return items.map((item, i) => ({
     v: item,
-    node: isYamlSeqNode(nodes) ? nodes.items[i] : undefined,
+    node: isAstSeq(nodes) ? nodes.items[i] : undefined,
     origin: { ...p.origin, pointer: `${p.origin.pointer ?? ''}/items/${i}` },
   }));
 }
@@ -165,12 +165,7 @@ function toResource(p: Pending, scope: ScopeResolver): Resource {
   return r;
 }
 
-function originOf(
-  file: string,
-  doc: ParsedDocument,
-  lineCounter: import('yaml').LineCounter,
-  extra: Partial<Origin>,
-): Origin {
+function originOf(file: string, doc: ParsedDocument, lineCounter: LineIndex, extra: Partial<Origin>): Origin {
   return { ...extra, file, range: doc.range, documentIndex: doc.index, node: doc.node, lineCounter };
 }
 
