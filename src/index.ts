@@ -6,6 +6,20 @@ export { build } from './api/build.js';
 export type { BuildResult, BuildApiOptions, RenderedResource } from './api/build.js';
 export type { BuildOptions, LoadRestrictor, Reorder, RemoteLoader } from './build/options.js';
 export type { UnmatchedPatchTarget } from './build/context.js';
+export {
+  DEFAULT_KUSTOMIZE_VERSION,
+  kustomizeVersions,
+  versionFeatures,
+  hasFeature,
+  parseKustomizeVersion,
+} from './build/versions.js';
+export type {
+  KustomizeVersion,
+  KustomizeVersionInput,
+  KustomizeRelease,
+  VersionFeature,
+  VersionFeatureId,
+} from './build/versions.js';
 export { memoryFs, FsError, readText } from './fs/index.js';
 export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs } from './fs/index.js';
 export { posixPath } from './fs/index.js';

@@ -53,7 +53,7 @@ function render(r: Resource): RenderedResource {
 
 /**
  * Builds the kustomization directory `path` (absolute, in `options.fs`) exactly as `kustomize build`
- * (v5.6.0) would.
+ * would: kustomize v5.8.1 by default, v5.6.0 with `kustomizeVersion: '5.6'`.
  */
 export function build(path: string, options: BuildApiOptions): BuildResult {
   const res = runBuild(path, options);

@@ -14,6 +14,7 @@ import type { FileSystem } from '../fs/types.js';
 import { FsError } from '../fs/types.js';
 import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
 import { renderFleet, type RenderFleetOptions } from '../flux/fleet.js';
+import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersionInput } from '../build/versions.js';
 import { discoverClusters, namedCluster, type DiscoveredCluster } from '../lint/discover.js';
 import {
   locateKustomization,
@@ -55,6 +56,8 @@ export interface LintOptions {
   clusterObjects?: readonly YamlMap[];
   /** Resolves remote kustomize resources; default none. */
   remoteLoader?: RemoteLoader;
+  /** The kustomize version the builds reproduce. Default: Flux 2.9's, `5.8` (kustomize v5.8.1). */
+  kustomizeVersion?: KustomizeVersionInput;
   /** Run the schema rules (`schema/*`) over rendered objects. Default true. */
   schema?: boolean;
   /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
@@ -169,6 +172,7 @@ export function lint(root: string, options: LintOptions): LintResult {
     if (options.strictSubstitute !== undefined) ro.strictSubstitute = options.strictSubstitute;
     if (options.clusterObjects) ro.clusterObjects = options.clusterObjects;
     if (options.remoteLoader) ro.remoteLoader = options.remoteLoader;
+    if (options.kustomizeVersion) ro.kustomizeVersion = options.kustomizeVersion;
     const fleet = renderFleet(rootDir, ro);
     const c = makeCluster(t.name, fleet, t.instance);
     clusters.push(c);
@@ -214,6 +218,7 @@ export function lint(root: string, options: LintOptions): LintResult {
       loadRestrictor: 'LoadRestrictionsNone',
       confineTo: rootDir,
       cache,
+      kustomizeVersion: options.kustomizeVersion ?? FLUX_KUSTOMIZE_VERSION,
       ...(options.remoteLoader ? { remoteLoader: options.remoteLoader } : {}),
     });
     const b = { dir, result, closure: kustomizationClosure(repo, [dir]) };

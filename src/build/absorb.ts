@@ -11,6 +11,7 @@
  * too (the hash is kept only if both sides want one). `merge` also unions `data` and `binaryData`
  * (values as strings) and keeps the old origin.
  */
+import { hasFeature, type KustomizeVersion } from './versions.js';
 import { isAstMap, isAstScalar } from '../yaml/ast.js';
 import { BuildError } from '../diagnostics/error.js';
 import { goResId } from '../generators/go-format.js';
@@ -22,7 +23,7 @@ import type { ResourceList } from '../resources/resource-list.js';
 import { formatNumber } from '../yaml/emit.js';
 import { resolvePlainScalar } from '../yaml/scalars.js';
 import { getField, isMap, setField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { BUILD_ANNOTATIONS } from './output.js';
+import { buildAnnotations } from './output.js';
 
 /** The source text of a plain scalar at `path` in the resource's original document, if it is still there. */
 function sourceText(r: Resource, path: readonly string[]): string | undefined {
@@ -89,7 +90,7 @@ function union(a: Map<string, string>, b: Map<string, string>): Map<string, stri
 }
 
 /** kustomize's CopyMergeMetaDataFieldsFrom (and the bookkeeping kept in its build annotations). */
-function copyMergeMetadata(res: Resource, old: Resource): void {
+function copyMergeMetadata(res: Resource, old: Resource, version: KustomizeVersion): void {
   setMetaMap(res, 'labels', union(stringMapOf(old, ['metadata', 'labels']), stringMapOf(res, ['metadata', 'labels'])));
 
   // A needs-hash mark kept as a field (resources made through the API) counts as the annotation.
@@ -99,7 +100,7 @@ function copyMergeMetadata(res: Resource, old: Resource): void {
   if (res.needsHash) newAnn.set(NEEDS_HASH_ANNOTATION, 'enabled');
   const newWantsHash = newAnn.has(NEEDS_HASH_ANNOTATION);
   const merged = union(oldAnn, newAnn);
-  for (const k of BUILD_ANNOTATIONS) {
+  for (const k of buildAnnotations(version)) {
     const v = oldAnn.get(k);
     if (v !== undefined) merged.set(k, v);
     else merged.delete(k);
@@ -130,7 +131,7 @@ function where(res: Resource): { file: string } {
  * Absorbs one generated resource into `list`. Throws BuildError with kustomize's texts (without the
  * `merging from generator ...: ` prefix, which the caller adds).
  */
-export function absorbGenerated(list: ResourceList, res: Resource): void {
+export function absorbGenerated(list: ResourceList, res: Resource, version: KustomizeVersion): void {
   const id = res.id();
   const matches = list.byAnyId(id);
   const behavior = res.behavior ?? 'unspecified';
@@ -155,13 +156,14 @@ export function absorbGenerated(list: ResourceList, res: Resource): void {
   }
   const old = matches[0] as Resource;
   if (behavior !== 'merge' && behavior !== 'replace') {
+    const named = hasFeature(version, 'behaviorConflictWording') ? ` can not use behavior: '${behavior}',` : '';
     throw new BuildError(
       'generator/failed',
-      `id ${goResId(id, res.isClusterScoped())} exists; behavior must be merge or replace`,
+      `id ${goResId(id, res.isClusterScoped())} exists;${named} behavior must be merge or replace`,
       where(res),
     );
   }
-  copyMergeMetadata(res, old);
+  copyMergeMetadata(res, old, version);
   if (behavior === 'merge') {
     setDataMap(res, 'data', union(stringMapOf(old, ['data']), stringMapOf(res, ['data'])));
     setDataMap(res, 'binaryData', union(stringMapOf(old, ['binaryData']), stringMapOf(res, ['binaryData'])));

@@ -45,7 +45,7 @@ export function emptyAccumulator(): Accumulator {
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
 export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): KustTarget {
-  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
+  const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations, build.version);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
   const relFile = relative(build.topRoot, loaded.file);
@@ -208,6 +208,7 @@ function buildSubKustomization(
   const cache = build.options.cache;
   if (!cache) return make();
   const key = [
+    build.version,
     loader.root,
     loader.restrictor,
     loader.confineTo ?? '',
@@ -392,7 +393,7 @@ function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly
  * sorted, merged into an empty config in order) when there are any.
  */
 function loadConfigurations(kt: KustTarget): TransformerConfig {
-  const defaults = defaultTransformerConfig();
+  const defaults = defaultTransformerConfig(kt.build.version);
   const paths = kt.kustomization.configurations ?? [];
   if (paths.length === 0) return defaults;
   let files = emptyTransformerConfig();
@@ -533,7 +534,7 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
     setGeneratedOrigin(resources, step.origin);
     atGenerator(step.where, () => {
       try {
-        for (const r of resources) absorbGenerated(ra.resources, r);
+        for (const r of resources) absorbGenerated(ra.resources, r, kt.build.version);
       } catch (err) {
         withPrefix(err, `merging from generator ${step.kind}: `);
       }

@@ -13,6 +13,7 @@ import type { VarDef } from '../transformers/vars/types.js';
 import type { Loader } from './loader.js';
 import type { TargetOrigin } from './build-metadata.js';
 import type { BuildOptions, LoadRestrictor } from './options.js';
+import type { KustomizeVersion } from './versions.js';
 
 /** A patch target that selected nothing (kustomize skips it silently); kept for the linter. */
 export interface UnmatchedPatchTarget {
@@ -30,6 +31,8 @@ export interface BuildContext {
   readonly fs: FileSystem;
   readonly options: BuildOptions;
   readonly restrictor: LoadRestrictor;
+  /** The kustomize version reproduced (guarded code paths ask `hasFeature(version, ...)`). */
+  readonly version: KustomizeVersion;
   /** Absolute path of the top-level kustomization directory. */
   readonly topRoot: string;
   /** The schema in force (builtin, or set by an `openapi:` field; first one set wins below the top). */

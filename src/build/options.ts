@@ -1,5 +1,6 @@
 import type { FileSystem } from '../fs/types.js';
 import type { BuildCache } from './cache.js';
+import type { KustomizeVersionInput } from './versions.js';
 
 /** kustomize's load restrictors. */
 export type LoadRestrictor = 'LoadRestrictionsRootOnly' | 'LoadRestrictionsNone';
@@ -41,6 +42,12 @@ export interface BuildOptions {
    * Default: none (every build starts fresh).
    */
   cache?: BuildCache;
+  /**
+   * The kustomize version whose output to reproduce: `5.8` (kustomize v5.8.1, the newest release and
+   * Flux 2.9's) or `5.6` (kustomize v5.6.0, kubectl 1.33's); `v5.8.1` / `v5.6.0` are accepted too.
+   * Default `5.8`. What differs between them: {@link versionFeatures} and docs/compatibility.md.
+   */
+  kustomizeVersion?: KustomizeVersionInput;
 }
 
 /** The managed-by label value `kubectl kustomize` writes (no version stamped in kubectl's build). */

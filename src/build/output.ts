@@ -3,6 +3,7 @@
  * annotations removed, annotation values as strings, the origin and transformation annotations when
  * buildMetadata asks for them. (Sorting: transformers/sort-order.)
  */
+import { hasFeature, type KustomizeVersion } from './versions.js';
 import type { Resource } from '../resources/resource.js';
 import { EmitError, emitResource, formatNumber } from '../yaml/emit.js';
 import { BuildError } from '../diagnostics/error.js';
@@ -15,7 +16,7 @@ import {
   transformationsAnnotationText,
 } from './build-metadata.js';
 
-/** Annotations kustomize always removes before output. */
+/** Annotations kustomize always removes before output (in every version; see {@link buildAnnotations}). */
 export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
   'config.kubernetes.io/path',
   'config.kubernetes.io/index',
@@ -36,6 +37,16 @@ export const BUILD_ANNOTATIONS: ReadonlySet<string> = new Set([
   'internal.config.kubernetes.io/allowNameChange',
   'internal.config.kubernetes.io/allowKindChange',
 ]);
+
+/** Marks an object helm rendered: the namespace transformer leaves it alone (kustomize v5.8.0+). */
+export const HELM_GENERATED_ANNOTATION = 'internal.config.kubernetes.io/helm-generated';
+
+const withHelmGenerated: ReadonlySet<string> = new Set([...BUILD_ANNOTATIONS, HELM_GENERATED_ANNOTATION]);
+
+/** The build annotations of `version` (v5.8.0 added the helm-generated marker). */
+export function buildAnnotations(version: KustomizeVersion): ReadonlySet<string> {
+  return hasFeature(version, 'helmGeneratedAnnotation') ? withHelmGenerated : BUILD_ANNOTATIONS;
+}
 
 export { ORIGIN_ANNOTATION, TRANSFORMATIONS_ANNOTATION } from './build-metadata.js';
 export const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
@@ -59,7 +70,8 @@ function annotationString(v: YamlValue): string {
 }
 
 /** Applies the output-time annotation rules to a resource's data, in place. */
-export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[]): void {
+export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[], version: KustomizeVersion): void {
+  const build = buildAnnotations(version);
   const keepOrigin = buildMetadata.includes('originAnnotations');
   const keepTransformations = buildMetadata.includes('transformerAnnotations');
   // kustomize's resources always have a metadata map by output time (`metadata: {}` on a List kind
@@ -82,7 +94,7 @@ export function finalizeAnnotations(r: Resource, buildMetadata: readonly string[
   if (!isMap(ann)) return;
   const out: YamlMap = {};
   for (const k of Object.keys(ann)) {
-    if (BUILD_ANNOTATIONS.has(k)) continue;
+    if (build.has(k)) continue;
     if (k === ORIGIN_ANNOTATION && !keepOrigin) continue;
     if (k === TRANSFORMATIONS_ANNOTATION && !keepTransformations) continue;
     setField(out, k, annotationString(ann[k] as YamlValue));

@@ -24,6 +24,7 @@ import { TOP_ORIGIN } from './build-metadata.js';
 import { topLevelTransformers } from '../transformers/registry.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { KustTarget } from './context.js';
+import { DEFAULT_KUSTOMIZE_VERSION, describeKustomizeVersions, parseKustomizeVersion } from './versions.js';
 
 /** The engine's raw result: resources in output order, or the error. */
 export interface EngineResult {
@@ -78,6 +79,13 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
   const unmatched: UnmatchedPatchTarget[] = [];
   const result: EngineResult = { resources: [], diagnostics: warnings, unmatchedPatchTargets: unmatched, ok: false };
   try {
+    const version = parseKustomizeVersion(options.kustomizeVersion ?? DEFAULT_KUSTOMIZE_VERSION);
+    if (version === undefined) {
+      throw new BuildError(
+        'build/unsupported-version',
+        `kustomize version ${JSON.stringify(options.kustomizeVersion)} is not supported; supported: ${describeKustomizeVersions()}`,
+      );
+    }
     let root = normalize(dir);
     const st = fs.stat(root);
     if (!st) {
@@ -104,6 +112,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       fs,
       options,
       restrictor,
+      version,
       topRoot: root,
       schema: builtinSchema,
       schemaSet: false,
@@ -139,7 +148,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
         kt,
       );
     }
-    for (const r of list.items) finalizeAnnotations(r, build.buildMetadata);
+    for (const r of list.items) finalizeAnnotations(r, build.buildMetadata, build.version);
     result.resources = list.items;
     result.ok = true;
   } catch (err) {

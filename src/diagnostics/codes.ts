@@ -9,6 +9,7 @@ export const diagnosticCodes = {
   'yaml/unsupported-value': 'A value kustomize cannot serialise (non-string map key, .inf, .nan).',
   'resource/invalid': 'A document is not a Kubernetes resource (no kind, no metadata.name, not a mapping).',
   'resource/id-conflict': 'Two resources have the same id.',
+  'build/unsupported-version': 'The kustomizeVersion option names a kustomize version kustomize-ts does not reproduce.',
   'load/missing-file': 'A referenced file or directory does not exist.',
   'load/no-kustomization': 'A directory has no kustomization file.',
   'load/multiple-kustomizations': 'A directory has more than one kustomization file.',

@@ -1,41 +1,51 @@
 /**
- * kustomize v5.6.0's default transformer configuration (builtinconfig.MakeDefaultConfig, spec §6.3, §7.2):
- * the tables of api/internal/konfig/builtinpluginconsts as data (defaults.generated.ts, every entry in
- * kustomize's order with its duplicates and quirks, e.g. the IngressClass target's group
- * `networking.k8s.io/v1`), sorted once the way kustomize sorts a freshly parsed config.
+ * kustomize's default transformer configuration (builtinconfig.MakeDefaultConfig, spec §6.3, §7.2): the
+ * tables of api/internal/konfig/builtinpluginconsts as data (defaults.generated.ts: the newest supported
+ * release's, every entry in kustomize's order with its duplicates and quirks, e.g. the IngressClass
+ * target's group `networking.k8s.io/v1`, and the entries older releases lack with their version feature),
+ * sorted once per version the way kustomize sorts a freshly parsed config.
  */
+import { DEFAULT_KUSTOMIZE_VERSION, hasFeature, type KustomizeVersion } from '../build/versions.js';
 import { sortTransformerConfig } from './config.js';
-import { builtinFieldSpecTables, builtinNameReferences } from './defaults.generated.js';
+import { builtinFieldSpecTables, builtinNameReferences, versionedFieldSpecs } from './defaults.generated.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
 
-export { builtinFieldSpecTables, builtinNameReferences };
+export { builtinFieldSpecTables, builtinNameReferences, versionedFieldSpecs };
 
-let cached: TransformerConfig | undefined;
+const cached = new Map<KustomizeVersion, TransformerConfig>();
 
-/** The default configuration, parsed and sorted (shared; never mutate it). */
-function defaults(): TransformerConfig {
-  if (!cached) {
-    const t = builtinFieldSpecTables;
-    cached = sortTransformerConfig({
-      namePrefix: t.namePrefix.slice(),
-      nameSuffix: t.nameSuffix.slice(),
-      nameSpace: t.nameSpace.slice(),
-      commonLabels: t.commonLabels.slice(),
-      templateLabels: t.templateLabels.slice(),
-      labels: [],
-      commonAnnotations: t.commonAnnotations.slice(),
-      nameReference: builtinNameReferences.map((n) => ({ ...n, fieldSpecs: n.fieldSpecs.slice() })),
-      varReference: t.varReference.slice(),
-      images: t.images.slice(),
-      replicas: t.replicas.slice(),
-    });
-  }
-  return cached;
+/** A default table as `version` has it (without the entries of features it lacks). */
+function table(name: keyof typeof builtinFieldSpecTables, version: KustomizeVersion): FieldSpec[] {
+  const lacking = versionedFieldSpecs.filter((v) => v.table === name && !hasFeature(version, v.feature));
+  return builtinFieldSpecTables[name].filter((f) => !lacking.some((v) => v.path === f.path));
 }
 
-/** A fresh copy of the default configuration (kustomize's MakeDefaultConfig). */
-export function defaultTransformerConfig(): TransformerConfig {
-  const d = defaults();
+/** The default configuration of `version`, parsed and sorted (shared; never mutate it). */
+function defaults(version: KustomizeVersion): TransformerConfig {
+  let d = cached.get(version);
+  if (!d) {
+    const t = (name: keyof typeof builtinFieldSpecTables): FieldSpec[] => table(name, version);
+    d = sortTransformerConfig({
+      namePrefix: t('namePrefix'),
+      nameSuffix: t('nameSuffix'),
+      nameSpace: t('nameSpace'),
+      commonLabels: t('commonLabels'),
+      templateLabels: t('templateLabels'),
+      labels: [],
+      commonAnnotations: t('commonAnnotations'),
+      nameReference: builtinNameReferences.map((n) => ({ ...n, fieldSpecs: n.fieldSpecs.slice() })),
+      varReference: t('varReference'),
+      images: t('images'),
+      replicas: t('replicas'),
+    });
+    cached.set(version, d);
+  }
+  return d;
+}
+
+/** A fresh copy of `version`'s default configuration (kustomize's MakeDefaultConfig). */
+export function defaultTransformerConfig(version: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION): TransformerConfig {
+  const d = defaults(version);
   return {
     namePrefix: d.namePrefix.slice(),
     nameSuffix: d.nameSuffix.slice(),
@@ -64,7 +74,7 @@ export const templateLabelFieldSpecs: readonly FieldSpec[] = builtinFieldSpecTab
 export const commonAnnotationsFieldSpecs: readonly FieldSpec[] = builtinFieldSpecTables.commonAnnotations;
 /** The default `varReference` table. */
 export const varReferenceFieldSpecs: readonly FieldSpec[] = builtinFieldSpecTables.varReference;
-/** The default `images` table. */
+/** The default `images` table of the default version. */
 export const imagesFieldSpecs: readonly FieldSpec[] = builtinFieldSpecTables.images;
 /** The default `replicas` table. */
 export const replicasFieldSpecs: readonly FieldSpec[] = builtinFieldSpecTables.replicas;

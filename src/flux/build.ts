@@ -10,6 +10,7 @@
  */
 import { build } from '../api/build.js';
 import type { RemoteLoader } from '../build/options.js';
+import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersionInput } from '../build/versions.js';
 import type { BuildCache } from '../build/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
@@ -66,6 +67,8 @@ export interface FluxBuildInput {
   remoteLoader?: RemoteLoader;
   /** Reuse parsed files and built sub-kustomizations across builds (a fleet shares one). */
   cache?: BuildCache;
+  /** The kustomize version to reproduce. Default: Flux 2.9's, `5.8` (kustomize v5.8.1). */
+  kustomizeVersion?: KustomizeVersionInput;
 }
 
 /** The result of the kustomize phase. */
@@ -135,6 +138,9 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   const res = build(dir, {
     fs: gen.fs,
     loadRestrictor: 'LoadRestrictionsNone',
+    // The controller's krusty options leave Reorder unset: no legacy sort, objects in kustomize's order.
+    reorder: 'none',
+    kustomizeVersion: input.kustomizeVersion ?? FLUX_KUSTOMIZE_VERSION,
     confineTo: input.sourceRoot,
     ...(input.remoteLoader ? { remoteLoader: input.remoteLoader } : {}),
     ...(input.cache ? { cache: input.cache } : {}),

@@ -44,6 +44,7 @@ import {
   type ObjectLocation,
 } from './model.js';
 import { artifactFs } from './fs-views.js';
+import type { KustomizeVersionInput } from '../build/versions.js';
 import { buildExternalArtifact, readArtifactGenerator, type ArtifactGenerator } from './artifacts.js';
 import { defaultIgnorePatterns, loadSourceIgnore, readIgnorePatterns } from './sourceignore.js';
 import type { ClusterObject } from './substitute.js';
@@ -73,6 +74,8 @@ export interface RenderFleetOptions {
   strictSubstitute?: boolean;
   /** Resolves remote kustomize resources; default none (they fail with a diagnostic). */
   remoteLoader?: RemoteLoader;
+  /** The kustomize version the builds reproduce. Default: Flux 2.9's, `5.8` (kustomize v5.8.1). */
+  kustomizeVersion?: KustomizeVersionInput;
   /** Objects that exist in the cluster without being rendered here (e.g. a cluster-vars ConfigMap). */
   clusterObjects?: readonly YamlMap[];
   /** Called after each Kustomization is rendered. */
@@ -481,6 +484,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     if (p.where) input.where = p.where;
     if (options.remoteLoader) input.remoteLoader = options.remoteLoader;
     if (cache) input.cache = cache;
+    if (options.kustomizeVersion) input.kustomizeVersion = options.kustomizeVersion;
     const phase = kustomizeFluxKustomization(ks, input);
     if (v.origins) remapArtifactFiles(phase, v.origins);
     p.phase = phase;

@@ -14,7 +14,8 @@ import { join } from '../fs/path.js';
 import { parseYamlStream, toRange } from '../yaml/parse.js';
 import type { YamlValue } from '../yaml/values.js';
 import { decodeGo, GoDecodeError } from './gotype.js';
-import { kustomizationType } from './schema.js';
+import { schemaFor } from './schema.js';
+import { DEFAULT_KUSTOMIZE_VERSION, type KustomizeVersion } from '../build/versions.js';
 import type { HelmChart, Kustomization } from './types.js';
 import { locateKey } from '../yaml/locate.js';
 
@@ -142,8 +143,16 @@ export function fixKustomization(k: Kustomization): void {
   splitHelmParameters(k);
 }
 
-/** Parses and checks kustomization text. `file` is its absolute path. Throws BuildError. */
-export function parseKustomization(text: string, file: string, dir: string): LoadedKustomization {
+/**
+ * Parses and checks kustomization text as `version` reads it (default: the default version). `file` is its
+ * absolute path. Throws BuildError.
+ */
+export function parseKustomization(
+  text: string,
+  file: string,
+  dir: string,
+  version: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION,
+): LoadedKustomization {
   const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false });
   const firstError = stream.errors[0];
   if (firstError) {
@@ -156,10 +165,7 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
   const raw: YamlValue = doc ? doc.value : null;
   let k: Kustomization;
   try {
-    k =
-      raw === null
-        ? {}
-        : decodeGo<Kustomization>(raw, kustomizationType as Extract<typeof kustomizationType, { t: 'struct' }>);
+    k = raw === null ? {} : decodeGo<Kustomization>(raw, schemaFor(version).kustomization);
   } catch (err) {
     if (err instanceof GoDecodeError) {
       const pos = doc ? locateKey(doc.node, err.path, stream.lineCounter) : undefined;
@@ -221,17 +227,19 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
   return { kustomization: k, file, dir, warnings, locate, range };
 }
 
-/** Finds, reads and parses the kustomization of `dir`. */
+/** Finds, reads and parses the kustomization of `dir` as `version` reads it. */
 export function loadKustomization(
   fs: FileSystem,
   dir: string,
   cache?: Map<string, { text: string; loaded: LoadedKustomization }>,
+  version: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION,
 ): LoadedKustomization {
   const file = findKustomizationFile(fs, dir);
   const text = readText(fs, file);
-  const hit = cache?.get(file);
+  const key = `${version}\0${file}`;
+  const hit = cache?.get(key);
   if (hit && hit.text === text) return hit.loaded;
-  const loaded = parseKustomization(text, file, dir);
-  cache?.set(file, { text, loaded });
+  const loaded = parseKustomization(text, file, dir, version);
+  cache?.set(key, { text, loaded });
   return loaded;
 }

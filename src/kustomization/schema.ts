@@ -1,7 +1,9 @@
 /**
- * kustomize v5.6.0's Go types for the kustomization file, as data for the decoder in gotype.ts.
+ * kustomize's Go types for the kustomization file, as data for the decoder in gotype.ts: v5.6.0's, with
+ * the fields later versions added or retyped switched by the version feature table ({@link schemaFor}).
  * Embedded (inline) Go structs are flattened into their parent, as encoding/json sees them.
  */
+import { DEFAULT_KUSTOMIZE_VERSION, hasFeature, type KustomizeVersion } from '../build/versions.js';
 import { goAny, goBool, goInt, goString, listOf, mapOf, struct, type GoType } from './gotype.js';
 
 const gvkFields = { group: goString, version: goString, kind: goString };
@@ -13,12 +15,14 @@ export const selectorType = struct('Selector', {
   annotationSelector: goString,
   labelSelector: goString,
 });
-export const patchType = struct('Patch', {
-  path: goString,
-  patch: goString,
-  target: selectorType,
-  options: mapOf(goBool),
-});
+/** `patches[].options`: a map of bools until v5.8.0, then the PatchArgs struct. */
+function patchOptionsType(version: KustomizeVersion): GoType {
+  return hasFeature(version, 'typedPatchOptions')
+    ? struct('PatchArgs', { allowNameChange: goBool, allowKindChange: goBool })
+    : mapOf(goBool);
+}
+const patchTypeFor = (version: KustomizeVersion): GoType =>
+  struct('Patch', { path: goString, patch: goString, target: selectorType, options: patchOptionsType(version) });
 export const labelType = struct('Label', {
   pairs: mapOf(goString),
   includeSelectors: goBool,
@@ -50,15 +54,14 @@ export const targetSelectorType = struct('TargetSelector', {
   fieldPaths: listOf(goString),
   options: fieldOptionsType,
 });
-export const replacementType = struct('Replacement', {
-  source: sourceSelectorType,
-  targets: listOf(targetSelectorType),
-});
-export const replacementFieldType = struct('ReplacementField', {
-  source: sourceSelectorType,
-  targets: listOf(targetSelectorType),
-  path: goString,
-});
+/** Replacement's fields: `sourceValue` from v5.7.0. */
+function replacementFields(version: KustomizeVersion): Record<string, GoType> {
+  return {
+    source: sourceSelectorType,
+    targets: listOf(targetSelectorType),
+    ...(hasFeature(version, 'replacementSourceValue') ? { sourceValue: goString } : {}),
+  };
+}
 export const varType = struct('Var', {
   name: goString,
   objref: struct('Target', { apiVersion: goString, ...gvkFields, name: goString, namespace: goString }),
@@ -87,7 +90,7 @@ export const sortOptionsType = struct('SortOptions', {
   legacySortOptions: struct('LegacySortOptions', { orderFirst: listOf(goString), orderLast: listOf(goString) }),
 });
 export const helmGlobalsType = struct('HelmGlobals', { chartHome: goString, configHome: goString });
-export const helmChartType = struct('HelmChart', {
+const helmChartFields = {
   name: goString,
   version: goString,
   repo: goString,
@@ -104,7 +107,7 @@ export const helmChartType = struct('HelmChart', {
   nameTemplate: goString,
   skipTests: goBool,
   debug: goBool,
-});
+};
 export const helmChartArgsType = struct('HelmChartArgs', {
   chartName: goString,
   chartVersion: goString,
@@ -128,41 +131,78 @@ export const objectMetaType = struct('ObjectMeta', {
 });
 
 /** The kustomization file. Field order is kustomize's canonical order (§1.2). */
-export const kustomizationType = struct('Kustomization', {
-  apiVersion: goString,
-  kind: goString,
-  metadata: objectMetaType,
-  sortOptions: sortOptionsType,
-  resources: listOf(goString),
-  bases: listOf(goString),
-  namePrefix: goString,
-  nameSuffix: goString,
-  namespace: goString,
-  crds: listOf(goString),
-  commonLabels: mapOf(goString),
-  labels: listOf(labelType),
-  commonAnnotations: mapOf(goString),
-  patchesStrategicMerge: listOf(goString),
-  patchesJson6902: listOf(patchType),
-  patches: listOf(patchType),
-  configMapGenerator: listOf(configMapArgsType),
-  secretGenerator: listOf(secretArgsType),
-  helmCharts: listOf(helmChartType),
-  helmChartInflationGenerator: listOf(helmChartArgsType),
-  helmGlobals: helmGlobalsType,
-  generatorOptions: generatorOptionsType,
-  vars: listOf(varType),
-  images: listOf(imageType),
-  imageTags: listOf(imageType),
-  replacements: listOf(replacementFieldType),
-  replicas: listOf(replicaType),
-  configurations: listOf(goString),
-  generators: listOf(goString),
-  transformers: listOf(goString),
-  validators: listOf(goString),
-  components: listOf(goString),
-  openapi: mapOf(goString),
-  buildMetadata: listOf(goString),
-});
+function kustomizationTypeFor(s: Omit<KustomizeSchema, 'kustomization'>): StructType {
+  return struct('Kustomization', {
+    apiVersion: goString,
+    kind: goString,
+    metadata: objectMetaType,
+    sortOptions: sortOptionsType,
+    resources: listOf(goString),
+    bases: listOf(goString),
+    namePrefix: goString,
+    nameSuffix: goString,
+    namespace: goString,
+    crds: listOf(goString),
+    commonLabels: mapOf(goString),
+    labels: listOf(labelType),
+    commonAnnotations: mapOf(goString),
+    patchesStrategicMerge: listOf(goString),
+    patchesJson6902: listOf(s.patch),
+    patches: listOf(s.patch),
+    configMapGenerator: listOf(configMapArgsType),
+    secretGenerator: listOf(secretArgsType),
+    helmCharts: listOf(s.helmChart),
+    helmChartInflationGenerator: listOf(helmChartArgsType),
+    helmGlobals: helmGlobalsType,
+    generatorOptions: generatorOptionsType,
+    vars: listOf(varType),
+    images: listOf(imageType),
+    imageTags: listOf(imageType),
+    replacements: listOf(s.replacementField),
+    replicas: listOf(replicaType),
+    configurations: listOf(goString),
+    generators: listOf(goString),
+    transformers: listOf(goString),
+    validators: listOf(goString),
+    components: listOf(goString),
+    openapi: mapOf(goString),
+    buildMetadata: listOf(goString),
+  }) as StructType;
+}
+
+type StructType = Extract<GoType, { t: 'struct' }>;
+
+/** The types that differ between kustomize versions. */
+export interface KustomizeSchema {
+  readonly kustomization: StructType;
+  readonly patch: GoType;
+  readonly replacement: StructType;
+  readonly replacementField: StructType;
+  readonly helmChart: GoType;
+}
+
+const schemas = new Map<KustomizeVersion, KustomizeSchema>();
+
+/** The kustomization types of `version`. */
+export function schemaFor(version: KustomizeVersion): KustomizeSchema {
+  let s = schemas.get(version);
+  if (!s) {
+    const parts = {
+      patch: patchTypeFor(version),
+      replacement: struct('Replacement', replacementFields(version)) as StructType,
+      replacementField: struct('ReplacementField', { ...replacementFields(version), path: goString }) as StructType,
+      helmChart: struct('HelmChart', {
+        ...helmChartFields,
+        ...(hasFeature(version, 'helmChartDevel') ? { devel: goBool } : {}),
+      }),
+    };
+    s = { ...parts, kustomization: kustomizationTypeFor(parts) };
+    schemas.set(version, s);
+  }
+  return s;
+}
+
+/** The kustomization file's type in the default version (its field names are the same in every version). */
+export const kustomizationType: StructType = schemaFor(DEFAULT_KUSTOMIZE_VERSION).kustomization;
 
 export type { GoType };

@@ -76,6 +76,8 @@ export interface TargetSelector {
 export interface ReplacementField {
   source?: SourceSelector;
   targets?: TargetSelector[];
+  /** A literal value instead of `source` (kustomize v5.7.0+). */
+  sourceValue?: string;
   path?: string;
 }
 

@@ -7,9 +7,12 @@
  *   name and namespace are Go regexps anchored as `^(?:re)$`; name and namespace match the original or
  *   the current id (namespace as the effective namespace: `default` for none, `_non_namespaceable_` for
  *   cluster-scoped kinds; previous ids are never cluster-scoped), group/version/kind the current one.
- * - `exact` (replacement sources, `select` and `reject`; resid.IsSelectedBy): each set field equals the
- *   same field of one of the resource's ids, current or previous (with the current apiVersion), with ""
- *   and `default` the same namespace and no cluster-scope knowledge.
+ * - `exact` (replacement sources, and replacement targets' `select` and `reject` before kustomize v5.8.0;
+ *   resid.IsSelectedBy): each set field equals the same field of one of the resource's ids, current or
+ *   previous (with the current apiVersion), with "" and `default` the same namespace and no cluster-scope
+ *   knowledge.
+ * - `regexIds` (replacement targets' `select` and `reject` from v5.8.0; TargetSelectorRegex): one of the
+ *   same ids has every set field matching its anchored Go regexp, the namespace as written (no `default`).
  *
  * Both then require `labelSelector` / `annotationSelector` (over the current labels/annotations). An empty
  * selector selects everything.
@@ -26,8 +29,8 @@ export { GoRegexpError, compileGoRegexp, compileAnchored } from './regex.js';
 export { LabelSelectorError, parseLabelSelector, type LabelSelector } from './labels.js';
 export type { Selector } from '../kustomization/types.js';
 
-/** How a selector's id fields match: anchored Go regexps (patch targets) or equal strings (replacements). */
-export type MatchMode = 'regex' | 'exact';
+/** How a selector's id fields match (see the module comment). */
+export type MatchMode = 'regex' | 'exact' | 'regexIds';
 
 /** The parts of a selector that match ids. */
 type IdMatcher = (r: Resource) => boolean;
@@ -43,7 +46,12 @@ export class CompiledSelector {
     readonly selector: Selector,
     mode: MatchMode = 'regex',
   ) {
-    this.ids = mode === 'regex' ? regexIdMatcher(selector) : exactIdMatcher(selector);
+    this.ids =
+      mode === 'regex'
+        ? regexIdMatcher(selector)
+        : mode === 'exact'
+          ? exactIdMatcher(selector)
+          : regexIdsMatcher(selector);
   }
 
   /** Whether the id fields (group, version, kind, name, namespace) select `r`. */
@@ -97,6 +105,21 @@ function exactIdMatcher(s: Selector): IdMatcher {
     (!s.name || s.name === id.name) &&
     (namespace === undefined || namespace === putativeNamespace(id.namespace)) &&
     gvkSelects(gvk, id);
+  return (r) => exactIds(r).some(selects);
+}
+
+function regexIdsMatcher(s: Selector): IdMatcher {
+  const group = compileAnchored(s.group ?? '');
+  const version = compileAnchored(s.version ?? '');
+  const kind = compileAnchored(s.kind ?? '');
+  const name = compileAnchored(s.name ?? '');
+  const namespace = compileAnchored(s.namespace ?? '');
+  const selects = (id: ResId): boolean =>
+    (!group || group.test(id.group)) &&
+    (!version || version.test(id.version)) &&
+    (!kind || kind.test(id.kind)) &&
+    (!name || name.test(id.name)) &&
+    (!namespace || namespace.test(id.namespace));
   return (r) => exactIds(r).some(selects);
 }
 

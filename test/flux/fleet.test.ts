@@ -5,6 +5,7 @@
  * unknown dependency), unmapped sources, duplicate definitions, FluxInstance entry points.
  */
 /// <reference types="node" />
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -12,7 +13,9 @@ import type { FleetKustomization, FleetResult } from '../../src/flux/index.js';
 import { renderFleet } from '../../src/flux/index.js';
 import { memoryFs } from '../../src/fs/memory.js';
 import type { YamlMap } from '../../src/yaml/values.js';
-import { enginePatches, fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
+import { enginePatches, expectedBase, fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
+import { objectMeta } from '../../src/flux/model.js';
 
 const patchNote = 'skipped: the kustomize engine does not apply patches yet (being completed in parallel)';
 
@@ -56,14 +59,13 @@ describe('flux-generated: paths without a kustomization file', () => {
         '',
       ].join('\n'),
     );
-    expect(apps.objects.map((o) => `${o.object.kind}/${(o.object.metadata as YamlMap).name}`)).toEqual([
-      'ServiceAccount/db',
-      'ServiceAccount/web',
-      'ConfigMap/settings',
-      'Service/web',
-      'Deployment/web',
-      'StatefulSet/db',
-    ]);
+    // Every manifest once, in the order the controller's build prints them (no legacy sort).
+    const reference = readFileSync(`${expectedBase(f.name, 'clusters/dev', 'flux-system/apps')}.yaml`, 'utf8');
+    const kindName = (o: YamlMap): string => `${objectMeta(o).kind}/${objectMeta(o).name}`;
+    expect(apps.objects.map((o) => kindName(o.object))).toEqual(
+      parseYamlStream(reference, { file: 'reference' }).documents.map((d) => kindName(d.value as YamlMap)),
+    );
+    expect(apps.objects).toHaveLength(6);
   });
   it('fails a generated path holding non-Kubernetes YAML, with the file and position', () => {
     const broken = ks(r, 'flux-system/broken');
@@ -515,10 +517,11 @@ describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator',
   const f = fixture('flux-artifacts');
   const r = renderFixture(f, 'clusters/dev');
   it('builds Kustomizations on the artifacts the generator produces', () => {
+    // Discovery follows the controller's output order: ks.yaml's order (no legacy sort).
     expect(r.kustomizations.map((k) => [k.id, k.status])).toEqual([
       ['flux-system/flux-system', 'rendered'],
-      ['flux-system/apps', 'rendered'],
       ['flux-system/infra', 'rendered'],
+      ['flux-system/apps', 'rendered'],
       ['flux-system/nobody-builds-it', 'skipped'],
     ]);
     expect(obj(ks(r, 'flux-system/apps'), 'ConfigMap', 'app')).toMatchObject({
@@ -540,7 +543,7 @@ describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator',
     ]);
   });
   it('points origins and diagnostics back at the repository files', () => {
-    const o = ks(r, 'flux-system/apps').objects[0];
+    const o = ks(r, 'flux-system/apps').objects.find((x) => x.object.kind === 'ConfigMap');
     expect(o?.origin.file).toBe(join(f.root, 'apps/base/configmap.yaml'));
   });
   it('reports an ExternalArtifact no generator produces', () => {

@@ -1,10 +1,12 @@
 /**
  * Reference test cases, the one format and runner of the end-to-end tables (transformers, generators,
  * vars, sort, build metadata, accumulation, loader): folders `<cases>/<name>/` with `input/`, an optional
- * `case.json` and the outputs of `kubectl kustomize` written by test/scripts/gen-expected.ts (`expected.yaml`,
- * `expected-error.txt`, `expected-warnings.txt`). `runReferenceCases` registers one vitest case per
- * folder that builds `input/<run>` through the Node file system and compares byte for byte
- * (`checkReferenceCase` is that check, for tables registered differently).
+ * `case.json` and the outputs of the reference binaries written by test/scripts/gen-expected.ts
+ * (`expected.yaml`, `expected-error.txt`, `expected-warnings.txt` from kustomize v5.8.1, and their
+ * `.v5.6` variants where kustomize v5.6.0 printed something else: test/helpers/versions.ts). Every folder
+ * is a case per kustomize version (named `<name>` for the default, `<name> [kustomize 5.6]` otherwise).
+ * `runReferenceCases` registers them as vitest cases that build `input/<run>` through the Node file system
+ * and compare byte for byte (`checkReferenceCase` is that check, for tables registered differently).
  */
 /// <reference types="node" />
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { build } from '../../src/api/build.js';
 import type { Reorder, LoadRestrictor } from '../../src/build/options.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 import { transformerPlugins } from '../../src/transformers/registry.js';
+import { DEFAULT_KUSTOMIZE_VERSION, type KustomizeVersion } from '../../src/build/versions.js';
+import { testedVersions, versionedFile } from './versions.js';
 
 export interface ReferenceCaseConfig {
   /** Directory to build, relative to `input/` (default `.`). */
@@ -33,42 +37,60 @@ export interface ReferenceCaseConfig {
   needs?: string;
   /** Why this case is compared loosely or skipped (documented difference). */
   note?: string;
+  /** The version features (src/build/versions.ts) the case shows (test/versions). */
+  features?: string[];
 }
 
 export interface ReferenceCase {
   name: string;
   dir: string;
+  /** The kustomize version the case builds with (and whose reference files it compares with). */
+  version: KustomizeVersion;
   config: ReferenceCaseConfig;
   expected?: string;
   expectedError?: string;
   expectedWarnings: string[];
 }
 
-export function loadReferenceCases(casesDir: string): ReferenceCase[] {
+const OUTPUT_FILES = ['expected.yaml', 'expected-error.txt', 'expected-warnings.txt'];
+
+/** The cases of `casesDir`, one per folder and version (default: every version). */
+export function loadReferenceCases(
+  casesDir: string,
+  versions: readonly KustomizeVersion[] = testedVersions,
+): ReferenceCase[] {
   if (!existsSync(casesDir)) return [];
   const out: ReferenceCase[] = [];
   for (const name of readdirSync(casesDir).sort()) {
     const dir = join(casesDir, name);
     if (!statSync(dir).isDirectory()) continue;
-    const read = (f: string): string | undefined =>
-      existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined;
-    const cfgText = read('case.json');
-    const c: ReferenceCase = {
-      name,
-      dir,
-      config: cfgText ? (JSON.parse(cfgText) as ReferenceCaseConfig) : {},
-      // kubectl's own flag deprecation notice is not the engine's.
-      expectedWarnings: (read('expected-warnings.txt') ?? '')
-        .split('\n')
-        .filter((l) => l !== '' && !l.startsWith('Flag --')),
-    };
-    const expected = read('expected.yaml');
-    const expectedError = read('expected-error.txt');
-    if (expected !== undefined) c.expected = expected;
-    if (expectedError !== undefined) c.expectedError = expectedError.replace(/\n$/, '');
-    out.push(c);
+    for (const version of versions) out.push(loadCase(name, dir, version));
   }
   return out;
+}
+
+function loadCase(name: string, dir: string, version: KustomizeVersion): ReferenceCase {
+  const outputs = OUTPUT_FILES.map((f) => join(dir, f));
+  const read = (f: string): string | undefined => {
+    const file = OUTPUT_FILES.includes(f) ? versionedFile(join(dir, f), version, outputs) : join(dir, f);
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  };
+  const cfgText = read('case.json');
+  const c: ReferenceCase = {
+    name: version === DEFAULT_KUSTOMIZE_VERSION ? name : `${name} [kustomize ${version}]`,
+    dir,
+    version,
+    config: cfgText ? (JSON.parse(cfgText) as ReferenceCaseConfig) : {},
+    // kubectl's own flag deprecation notice is not the engine's.
+    expectedWarnings: (read('expected-warnings.txt') ?? '')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('Flag --')),
+  };
+  const expected = read('expected.yaml');
+  const expectedError = read('expected-error.txt');
+  if (expected !== undefined) c.expected = expected;
+  if (expectedError !== undefined) c.expectedError = expectedError.replace(/\n$/, '');
+  return c;
 }
 
 function flagValue(flags: readonly string[], name: string): string | undefined {
@@ -91,6 +113,7 @@ export function buildReferenceCase(c: ReferenceCase): { ok: boolean; yaml: strin
     ...(reorder ? { reorder } : {}),
     ...(restrictor ? { loadRestrictor: restrictor } : {}),
     ...(flags.includes('--enable-managedby-label') ? { enableManagedByLabel: true } : {}),
+    kustomizeVersion: c.version,
     ...(remotes.length > 0
       ? {
           remoteLoader: (url: string) => {

@@ -4,10 +4,11 @@
  */
 /// <reference types="node" />
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { build } from '../../src/api/build.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 import type { LoadRestrictor, Reorder } from '../../src/build/options.js';
+import type { KustomizeVersion } from '../../src/build/versions.js';
 
 export interface CaseResult {
   name: string;
@@ -20,6 +21,14 @@ export interface CaseResult {
 interface CaseJson {
   run: string;
   flags?: string[];
+}
+
+/**
+ * The kustomize version whose outputs a corpus holds: ../shared/conformance-v5.8 has v5.8.1's, and
+ * ../shared/conformance (and any other folder) v5.6.0's.
+ */
+export function corpusKustomizeVersion(dir: string): KustomizeVersion {
+  return basename(resolve(dir)) === 'conformance-v5.8' ? '5.8' : '5.6';
 }
 
 /** Every case folder under `dir`, sorted. */
@@ -54,8 +63,8 @@ function firstDifference(expected: string, actual: string): string {
   return `line ${i + 1}: expected ${JSON.stringify(a[i] ?? '<end>')}, got ${JSON.stringify(b[i] ?? '<end>')}`;
 }
 
-/** Runs one case folder. */
-export function runCase(caseDir: string, root: string): CaseResult {
+/** Runs one case folder with the given kustomize version (default: the engine's default, 5.8). */
+export function runCase(caseDir: string, root: string, kustomizeVersion?: KustomizeVersion): CaseResult {
   const name = relative(root, caseDir) || caseDir;
   const c = JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) as CaseJson;
   const flags = c.flags ?? [];
@@ -69,6 +78,7 @@ export function runCase(caseDir: string, root: string): CaseResult {
       loadRestrictor: (flagValue(flags, '--load-restrictor') ?? 'LoadRestrictionsRootOnly') as LoadRestrictor,
       reorder: (flagValue(flags, '--reorder') ?? 'legacy') as Reorder,
       enableManagedByLabel: flags.includes('--enable-managedby-label'),
+      ...(kustomizeVersion ? { kustomizeVersion } : {}),
     });
   } catch (err) {
     return { name, passed: false, expectsError, detail: `crash: ${(err as Error).stack ?? String(err)}` };

@@ -10,7 +10,7 @@
 /// <reference types="node" />
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runCase } from './conformance-lib.js';
+import { corpusKustomizeVersion, runCase } from './conformance-lib.js';
 import { sharedDir } from './shared.js';
 
 const PART1_FIELDS = [
@@ -59,7 +59,7 @@ let buildsOk = 0;
 let rejects = 0;
 let rejectsOk = 0;
 for (const c of selectCases()) {
-  const r = runCase(join(root, c.name), root);
+  const r = runCase(join(root, c.name), root, corpusKustomizeVersion(root));
   if (r.expectsError) {
     rejects++;
     if (r.passed) rejectsOk++;

@@ -1,7 +1,9 @@
 /**
- * Generates src/fieldspecs/defaults.generated.ts from kustomize v5.6.0's
+ * Generates src/fieldspecs/defaults.generated.ts from the newest supported kustomize release's (v5.8.1)
  * api/internal/konfig/builtinpluginconsts/*.go (the YAML constants joined as GetDefaultFieldSpecs does),
- * keeping every entry, its order and its duplicates. Needs the kustomize mirror:
+ * keeping every entry, its order and its duplicates, and lists the entries an older supported release
+ * lacks with the version feature that adds them (FEATURE_OF below; an unmapped new entry is an error).
+ * Needs the kustomize mirror:
  * `npx tsx test/scripts/gen-default-fieldspecs.ts [--check] [--repo DIR]`
  * (default DIR /work/.mirror/kubernetes-sigs+kustomize/repo, or $KUSTOMIZE_REPO).
  */
@@ -11,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from './shared.js';
+import { kustomizeVersions, type KustomizeVersion, type VersionFeatureId } from '../../src/build/versions.js';
 
 const args = process.argv.slice(2);
 const repoIdx = args.indexOf('--repo');
@@ -18,63 +21,75 @@ const repo =
   (repoIdx >= 0 ? args[repoIdx + 1] : undefined) ??
   process.env.KUSTOMIZE_REPO ??
   '/work/.mirror/kubernetes-sigs+kustomize/repo';
-const tag = 'kustomize/v5.6.0';
 const dir = 'api/internal/konfig/builtinpluginconsts';
+const releases = (Object.keys(kustomizeVersions) as KustomizeVersion[]).map((v) => kustomizeVersions[v].release);
+const newest = releases[releases.length - 1] as string;
 
-function goFile(name: string): string {
-  return execFileSync('git', ['-C', repo, 'show', `${tag}:${dir}/${name}`], { encoding: 'utf8' });
-}
+/** The version feature that adds a default field spec missing from an older release (`table:path`). */
+const FEATURE_OF: Record<string, VersionFeatureId> = {
+  'images:spec/volumes[]/image/reference': 'imageVolumes',
+  'images:spec/template/spec/volumes[]/image/reference': 'imageVolumes',
+};
 
-/** The Go string constants of a file: name → value (backquoted literals joined with `+` and other constants). */
-const constants = new Map<string, string>();
-const files = execFileSync('git', ['-C', repo, 'ls-tree', '--name-only', `${tag}:${dir}`], { encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'));
-const pending: { name: string; parts: string[] }[] = [];
-for (const f of files) {
-  const src = goFile(f);
-  const re = /(\w+)\s*=\s*((?:`[^`]*`|\w+)(?:\s*\+\s*(?:`[^`]*`|\w+))*)/g;
-  for (const m of src.matchAll(re)) {
-    const name = m[1] as string;
-    if (!/FieldSpecs$/.test(name)) continue;
-    const parts = [...(m[2] as string).matchAll(/`([^`]*)`|(\w+)/g)].map((p) =>
-      p[1] !== undefined ? `\u0000${p[1]}` : (p[2] as string),
-    );
-    pending.push({ name, parts });
+/** The default field-spec YAML of a release, parsed. */
+function defaultsAt(release: string): Record<string, unknown[]> {
+  const tag = `kustomize/${release}`;
+  function goFile(name: string): string {
+    return execFileSync('git', ['-C', repo, 'show', `${tag}:${dir}/${name}`], { encoding: 'utf8' });
   }
-}
-for (let guard = 0; pending.length > 0 && guard < 10; guard++) {
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const p = pending[i] as { name: string; parts: string[] };
-    if (p.parts.every((x) => x.startsWith('\u0000') || constants.has(x))) {
-      constants.set(
-        p.name,
-        p.parts.map((x) => (x.startsWith('\u0000') ? x.slice(1) : (constants.get(x) as string))).join(''),
+
+  /** The Go string constants of a file: name → value (backquoted literals joined with `+` and other constants). */
+  const constants = new Map<string, string>();
+  const files = execFileSync('git', ['-C', repo, 'ls-tree', '--name-only', `${tag}:${dir}`], { encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'));
+  const pending: { name: string; parts: string[] }[] = [];
+  for (const f of files) {
+    const src = goFile(f);
+    const re = /(\w+)\s*=\s*((?:`[^`]*`|\w+)(?:\s*\+\s*(?:`[^`]*`|\w+))*)/g;
+    for (const m of src.matchAll(re)) {
+      const name = m[1] as string;
+      if (!/FieldSpecs$/.test(name)) continue;
+      const parts = [...(m[2] as string).matchAll(/`([^`]*)`|(\w+)/g)].map((p) =>
+        p[1] !== undefined ? `\u0000${p[1]}` : (p[2] as string),
       );
-      pending.splice(i, 1);
+      pending.push({ name, parts });
     }
   }
+  for (let guard = 0; pending.length > 0 && guard < 10; guard++) {
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const p = pending[i] as { name: string; parts: string[] };
+      if (p.parts.every((x) => x.startsWith('\u0000') || constants.has(x))) {
+        constants.set(
+          p.name,
+          p.parts.map((x) => (x.startsWith('\u0000') ? x.slice(1) : (constants.get(x) as string))).join(''),
+        );
+        pending.splice(i, 1);
+      }
+    }
+  }
+  const order = [
+    'namePrefixFieldSpecs',
+    'nameSuffixFieldSpecs',
+    'commonLabelFieldSpecs',
+    'templateLabelFieldSpecs',
+    'commonAnnotationFieldSpecs',
+    'namespaceFieldSpecs',
+    'varReferenceFieldSpecs',
+    'nameReferenceFieldSpecs',
+    'imagesFieldSpecs',
+    'replicasFieldSpecs',
+  ];
+  const yamlText = order
+    .map((n) => {
+      const v = constants.get(n);
+      if (v === undefined) throw new Error(`constant ${n} not found`);
+      return v;
+    })
+    .join('\n');
+  return parse(yamlText) as Record<string, unknown[]>;
 }
-const order = [
-  'namePrefixFieldSpecs',
-  'nameSuffixFieldSpecs',
-  'commonLabelFieldSpecs',
-  'templateLabelFieldSpecs',
-  'commonAnnotationFieldSpecs',
-  'namespaceFieldSpecs',
-  'varReferenceFieldSpecs',
-  'nameReferenceFieldSpecs',
-  'imagesFieldSpecs',
-  'replicasFieldSpecs',
-];
-const yamlText = order
-  .map((n) => {
-    const v = constants.get(n);
-    if (v === undefined) throw new Error(`constant ${n} not found`);
-    return v;
-  })
-  .join('\n');
-const doc = parse(yamlText) as Record<string, unknown[]>;
+const doc = defaultsAt(newest);
 
 interface Fs {
   group?: string;
@@ -102,8 +117,9 @@ const tables: [string, string][] = [
   ['images', 'images'],
   ['replicas', 'replicas'],
 ];
-let out = `// Generated by test/scripts/gen-default-fieldspecs.ts from kustomize v5.6.0's
+let out = `// Generated by test/scripts/gen-default-fieldspecs.ts from kustomize ${newest}'s
 // api/internal/konfig/builtinpluginconsts (every entry, in its order, duplicates included). Do not edit.
+import type { VersionFeatureId } from '../build/versions.js';
 import type { FieldSpec, NameBackReferences } from './types.js';
 
 /** The default field-spec tables as kustomize's YAML lists them (unsorted; see defaults.ts). */
@@ -123,6 +139,33 @@ for (const nbr of (doc.nameReference ?? []) as Record<string, unknown>[]) {
   out += `  {\n    ${gvk.join(', ')},\n    fieldSpecs: [\n${refs.map((r) => `      ${fsLiteral(r)},\n`).join('')}    ],\n  },\n`;
 }
 out += '];\n';
+
+// The entries an older release lacks: the newest table minus the older one must be exactly those, each mapped
+// to its feature, and nothing else may differ.
+const added: { table: string; path: string; feature: VersionFeatureId }[] = [];
+for (const release of releases.slice(0, -1)) {
+  const old = defaultsAt(release);
+  for (const key of Object.keys(doc)) {
+    const texts = (d: Record<string, unknown[]>): string[] => (d[key] ?? []).map((x) => JSON.stringify(x));
+    const newer = texts(doc);
+    const older = texts(old);
+    const extra = newer.filter((t) => !older.includes(t));
+    if (older.some((t) => !newer.includes(t))) throw new Error(`${key}: ${release} has entries ${newest} lacks`);
+    const field = tables.find(([k]) => k === key)?.[1] ?? key;
+    for (const t of extra) {
+      const path = String((JSON.parse(t) as { path?: unknown }).path);
+      const feature = FEATURE_OF[`${field}:${path}`];
+      if (!feature)
+        throw new Error(`${field}:${path} is new since ${release}: map it to a version feature in FEATURE_OF`);
+      if (!added.some((a) => a.table === field && a.path === path)) added.push({ table: field, path, feature });
+    }
+  }
+}
+out += `
+/** Default field specs that older releases lack, with the version feature that adds them (see defaults.ts). */
+export const versionedFieldSpecs: readonly { table: string; path: string; feature: VersionFeatureId }[] = [
+${added.map((a) => `  { table: ${JSON.stringify(a.table)}, path: ${JSON.stringify(a.path)}, feature: ${JSON.stringify(a.feature)} },\n`).join('')}];
+`;
 
 const target = resolve(repoRoot, 'src/fieldspecs/defaults.generated.ts');
 if (args.includes('--check')) {

@@ -1,6 +1,6 @@
 /**
- * Regenerates the expected outputs of the reference test cases with the reference implementation
- * (`kubectl kustomize`, kustomize v5.6.0):
+ * Regenerates the expected outputs of the reference test cases with the reference binaries of every
+ * kustomize version (test/scripts/reference-binaries.ts: `kustomize-5.8.1 build`, `kubectl.1.33 kustomize`):
  *
  *   npx tsx test/scripts/gen-expected.ts [CASES_DIR...]     (default: every reference-case folder of test/)
  *
@@ -8,25 +8,25 @@
  * `case.json` (`{"run": "overlay", "flags": ["--reorder", "none"], "remotes": {...}}`: the directory to
  * build relative to `input/`, extra kubectl flags, and for remote bases a map from a repo folder under
  * `input/` to the `file://` URL it is published at — the script turns that folder into a git repo at
- * that path before running the reference). It writes `expected.yaml` (stdout) when the build succeeds,
- * else `expected-error.txt` (the error line; for a Go panic only its first line, `panic: ...`), and
- * `expected-warnings.txt` (stderr lines other than the error, klog headers removed) when there are any.
- * Absolute paths of the case's input read `<input>`. test/helpers/reference-cases.ts runs the cases.
- *
- * KUBECTL defaults to the kubectl 1.33 (kustomize v5.6.0) of this machine's Google Cloud SDK.
+ * that path before running the reference). It writes, from kustomize v5.8.1, `expected.yaml` (stdout)
+ * when the build succeeds, else `expected-error.txt` (the error line; for a Go panic only its first line,
+ * `panic: ...`), and `expected-warnings.txt` (stderr lines other than the error, log headers removed)
+ * when there are any; where kustomize v5.6.0 prints something else, its files as `expected.v5.6.yaml`,
+ * `expected-error.v5.6.txt`, `expected-warnings.v5.6.txt` (test/helpers/versions.ts). Absolute paths of
+ * the case's input read `<input>`. test/helpers/reference-cases.ts runs the cases.
  */
 /// <reference types="node" />
-import { spawnSync, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from './shared.js';
-
-const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
+import { runReference, type ReferenceRun } from './reference-binaries.js';
+import { testedVersions, versionedName } from '../helpers/versions.js';
 const dirs = process.argv.slice(2);
 /** Every reference-case folder of the tests (test/helpers/reference-cases.ts runs them). */
 function allCaseFolders(): string[] {
   const test = join(repoRoot, 'test');
-  const areas = ['vars', 'build-metadata', 'sort', 'generators', 'loader'].map((a) => join(test, a, 'cases'));
+  const areas = ['vars', 'build-metadata', 'sort', 'generators', 'loader', 'versions'].map((a) => join(test, a, 'cases'));
   const transformers = readdirSync(join(test, 'transformers'))
     .filter((n) => n.endsWith('-cases'))
     .sort()
@@ -40,8 +40,6 @@ interface CaseConfig {
   flags?: string[];
   remotes?: Record<string, string>;
 }
-
-const KLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [^\]]+\] /;
 
 /** Publishes `input/<folder>` as a git repo at the path of a `file://` URL. */
 function publishRemote(src: string, url: string): void {
@@ -57,6 +55,23 @@ function publishRemote(src: string, url: string): void {
   git('commit', '-q', '-m', 'remote');
 }
 
+/** What one reference printed, as the case files hold it (file name → text). */
+function outputFiles(run: ReferenceRun, input: string): Map<string, string> {
+  const norm = (t: string): string => t.split(input).join('<input>');
+  const files = new Map<string, string>();
+  if (run.ok) files.set('expected.yaml', run.stdout);
+  else files.set('expected-error.txt', `${norm(run.error)}\n`);
+  if (run.warnings.length > 0) files.set('expected-warnings.txt', `${run.warnings.map(norm).join('\n')}\n`);
+  return files;
+}
+
+/** Go pointers (`&{0xc000123 <nil>}`) differ from run to run: they are not a difference between versions. */
+const unpointer = (t: string | undefined): string | undefined => t?.replace(/&\{0x[0-9a-f]+ <nil>\}/g, '&{}');
+
+function sameFiles(a: Map<string, string>, b: Map<string, string>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => unpointer(b.get(k)) === unpointer(v));
+}
+
 for (const root of roots) {
   if (!existsSync(root)) continue;
   for (const name of readdirSync(root).sort()) {
@@ -67,27 +82,19 @@ for (const root of roots) {
     const input = join(dir, 'input');
     for (const [folder, url] of Object.entries(cfg.remotes ?? {})) publishRemote(join(input, folder), url);
     const target = join(input, cfg.run ?? '.');
-    const res = spawnSync(kubectl, ['kustomize', ...(cfg.flags ?? []), target], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    for (const f of ['expected.yaml', 'expected-error.txt', 'expected-warnings.txt'])
-      rmSync(join(dir, f), { force: true });
-    const norm = (s: string): string => s.split(input).join('<input>');
-    const lines = norm(res.stderr)
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => l.replace(KLOG, ''));
-    // A Go panic: its first line is the error (the goroutine dump is noise).
-    const panicAt = res.status === 0 ? -1 : lines.findIndex((l) => l.startsWith('panic: '));
-    const errAt = res.status === 0 ? -1 : panicAt >= 0 ? panicAt : lines.findIndex((l) => l.startsWith('error: '));
-    const warnings = errAt < 0 ? lines : lines.slice(0, errAt);
-    if (res.status === 0) writeFileSync(join(dir, 'expected.yaml'), res.stdout);
-    else if (panicAt >= 0) writeFileSync(join(dir, 'expected-error.txt'), `${lines[panicAt] as string}\n`);
-    else writeFileSync(join(dir, 'expected-error.txt'), lines.slice(errAt).join('\n').slice('error: '.length) + '\n');
-    if (warnings.length > 0) writeFileSync(join(dir, 'expected-warnings.txt'), warnings.join('\n') + '\n');
-    console.log(
-      `${name}: ${res.status === 0 ? 'ok' : 'error'}${warnings.length > 0 ? ` (${warnings.length} warnings)` : ''}`,
-    );
+    for (const f of readdirSync(dir)) if (/^expected/.test(f)) rmSync(join(dir, f), { force: true });
+    let base: Map<string, string> | undefined;
+    const summary: string[] = [];
+    for (const version of testedVersions) {
+      const run = runReference(version, target, cfg.flags ?? []);
+      const files = outputFiles(run, input);
+      summary.push(
+        `${version}: ${run.ok ? 'ok' : 'error'}${run.warnings.length > 0 ? ` (${run.warnings.length} warnings)` : ''}`,
+      );
+      if (base && sameFiles(base, files)) continue;
+      base ??= files;
+      for (const [f, text] of files) writeFileSync(join(dir, versionedName(f, version)), text);
+    }
+    console.log(`${name}: ${summary.join(', ')}`);
   }
 }

@@ -1,19 +1,27 @@
 /**
- * `npx tsx test/scripts/gen-patch-cases.ts [name...]`: runs the reference kustomize (v5.6.0, embedded in
- * kubectl 1.33) over the cases of test/patches/cases.yaml (each case: a name and its files) and writes the
- * expected results to test/patches/expected/<name>.yaml (stdout of a successful build) or
- * <name>.error.txt (the message without kubectl's `error: ` prefix, the case's root replaced by `$ROOT`;
- * a Go panic keeps only its first line). Commit the results with the inputs.
- *
- * The reference binary is taken from $KUSTOMIZE_REFERENCE, else /usr/lib/google-cloud-sdk/bin/kubectl.1.33.
+ * `npx tsx test/scripts/gen-patch-cases.ts [name...]`: runs the reference binary of every kustomize
+ * version (test/scripts/reference-binaries.ts) over the cases of test/patches/cases.yaml (each case: a
+ * name and its files) and writes the expected results to test/patches/expected/<name>.yaml (stdout of a
+ * successful build) or <name>.error.txt (the message without the `error: ` prefix, the case's root replaced
+ * by `$ROOT`; a Go panic keeps only its first line), from kustomize v5.8.1; where kustomize v5.6.0 gives
+ * something else, its result as <name>.v5.6.yaml or <name>.error.v5.6.txt (test/helpers/versions.ts).
+ * Commit the results with the inputs.
  */
 /// <reference types="node" />
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './shared.js';
 import { parseYamlStream } from '../../src/yaml/parse.js';
+import {
+  referenceDeviations,
+  referenceMissing,
+  runReference,
+  type ReferenceDeviation,
+  type ReferenceRun,
+} from './reference-binaries.js';
+import { testedVersions, versionedName } from '../helpers/versions.js';
+import { DEFAULT_KUSTOMIZE_VERSION } from '../../src/build/versions.js';
 
 export interface PatchCase {
   name: string;
@@ -25,6 +33,8 @@ export interface PatchCase {
   errorDiffers?: string;
   /** A known difference from kustomize (the reason); the test checks that it still differs. */
   knownDifference?: string;
+  /** The default version's reference binary does not print upstream's result here (see reference-binaries.ts). */
+  referenceDeviation?: ReferenceDeviation;
 }
 
 export const CASES_FILE = join(repoRoot, 'test', 'patches', 'cases.yaml');
@@ -42,10 +52,12 @@ export function loadCases(): PatchCase[] {
 }
 
 function main(): void {
-  const reference = process.env.KUSTOMIZE_REFERENCE ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
-  if (!existsSync(reference)) {
-    console.error(`reference binary not found: ${reference}`);
-    process.exit(2);
+  for (const v of testedVersions) {
+    const missing = referenceMissing(v);
+    if (missing) {
+      console.error(missing);
+      process.exit(2);
+    }
   }
   const only = process.argv.slice(2);
   mkdirSync(EXPECTED_DIR, { recursive: true });
@@ -58,24 +70,34 @@ function main(): void {
       writeFileSync(join(root, p), text);
     }
     const dir = join(root, c.build ?? '.');
-    const r = spawnSync(reference, ['kustomize', dir], { encoding: 'utf8' });
-    const out = join(EXPECTED_DIR, `${c.name}.yaml`);
-    const errFile = join(EXPECTED_DIR, `${c.name}.error.txt`);
-    rmSync(out, { force: true });
-    rmSync(errFile, { force: true });
-    if (r.status === 0) writeFileSync(out, r.stdout);
-    else {
-      const lines = r.stderr.split('\n').filter((l) => !l.startsWith('# Warning:'));
-      const stderr = lines[0]?.startsWith('panic:') ? (lines[0] as string) : lines.join('\n');
-      const msg = stderr
-        .replace(/^error: /, '')
-        .replace(/\n$/, '')
-        .split(root)
-        .join('$ROOT');
-      writeFileSync(errFile, msg + '\n');
+    const outputs = /^((v[\d.]+|debian)\.)?(yaml|error\.((v[\d.]+|debian)\.)?txt)$/;
+    for (const f of readdirSync(EXPECTED_DIR))
+      if (f.startsWith(`${c.name}.`) && outputs.test(f.slice(c.name.length + 1))) rmSync(join(EXPECTED_DIR, f));
+    const output = (r: ReferenceRun): { file: string; text: string } =>
+      r.ok
+        ? { file: `${c.name}.yaml`, text: r.stdout }
+        : { file: `${c.name}.error.txt`, text: `${r.error.split(root).join('$ROOT')}\n` };
+    let first: { file: string; text: string } | undefined;
+    const summary: string[] = [];
+    for (const version of testedVersions) {
+      const deviation = version === DEFAULT_KUSTOMIZE_VERSION ? c.referenceDeviation : undefined;
+      const from = deviation ? referenceDeviations[deviation].asVersion : version;
+      if (deviation) {
+        // The binary's own output, kept to show the deviation.
+        const own = output(runReference(version, dir));
+        writeFileSync(join(EXPECTED_DIR, own.file.replace(/\.(yaml|txt)$/, '.debian.$1')), own.text);
+      }
+      const r = runReference(from, dir);
+      const out = output(r);
+      summary.push(
+        `${version}: ${r.ok ? 'ok' : 'error'}${deviation ? ` (from ${from}'s reference: ${deviation})` : ''}`,
+      );
+      if (first && first.file === out.file && first.text === out.text) continue;
+      first ??= out;
+      writeFileSync(join(EXPECTED_DIR, versionedName(out.file, version)), out.text);
     }
     rmSync(root, { recursive: true, force: true });
-    console.log(`${r.status === 0 ? 'ok   ' : 'error'} ${c.name}`);
+    console.log(`${c.name}: ${summary.join(', ')}`);
   }
 }
 

@@ -7,6 +7,7 @@ import { renderFleet } from '../../flux/fleet.js';
 import type { RenderedResource } from '../../api/build.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
 import type { LoadRestrictor } from '../../build/options.js';
+import { kustomizeVersionFlag } from './build.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
 
 export const diffHelp = `Usage: kustomize-ts diff A B [options]
@@ -29,6 +30,8 @@ Options:
                           (staging, production) as the same word <env> in names and values
   --ignore LABEL          leave this label key out of the comparison (repeatable)
   --load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone
+  --kustomize-version 5.8|5.6
+                          the kustomize version builds reproduce (default: 5.8)
   -h, --help              show this help
 
 Exit status: 0 no differences, 1 differences, 2 bad usage or a build failed.`;
@@ -43,6 +46,7 @@ export function runDiffCommand(argv: string[], io: Io): number {
       'normalize-names': { type: 'boolean' },
       ignore: { type: 'string', multiple: true },
       'load-restrictor': { type: 'string' },
+      'kustomize-version': { type: 'string' },
       cluster: { type: 'boolean' },
       root: { type: 'string' },
       'root-a': { type: 'string' },
@@ -60,12 +64,13 @@ export function runDiffCommand(argv: string[], io: Io): number {
     throw new UsageError(`illegal --format ${format}; legal values: text, json`);
   const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
   const fs = nodeFs();
+  const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version']);
   const sides: RenderedResource[][] = [];
   let failed = false;
   if (values.cluster) {
     const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
     positionals.forEach((cluster, i) => {
-      const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster });
+      const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, kustomizeVersion });
       for (const d of fleet.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
       for (const k of fleet.kustomizations)
         for (const d of k.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
@@ -74,7 +79,7 @@ export function runDiffCommand(argv: string[], io: Io): number {
     });
   } else {
     for (const p of positionals) {
-      const r = build(hostPath(p), { fs, loadRestrictor: restrictor });
+      const r = build(hostPath(p), { fs, loadRestrictor: restrictor, kustomizeVersion });
       for (const d of r.diagnostics) if (d.severity === 'error') printDiagnostic(d, io);
       if (!r.ok) failed = true;
       sides.push([...r.resources]);

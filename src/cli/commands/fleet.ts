@@ -15,6 +15,8 @@ import { isMap, type YamlMap } from '../../yaml/values.js';
 import { relative, isWithin } from '../../fs/path.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
+import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersion } from '../../build/versions.js';
+import { kustomizeVersionFlag } from './build.js';
 
 export const fleetHelp = `Usage: kustomize-ts fleet ROOT --cluster DIR [options]
 
@@ -34,6 +36,8 @@ Options:
   --output DIR               write one file per Kustomization (DIR/<namespace>/<name>.yaml; with json:
                              DIR/fleet.json) instead of stdout
   --no-strict-substitute     undefined \${VAR} become "" (Flux < 2.9) instead of failing
+  --kustomize-version 5.8|5.6
+                             the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
   -h, --help                 show this help
 
 Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render), 2 bad usage.`;
@@ -45,6 +49,7 @@ export interface Common {
   clusterObjects: YamlMap[];
   sources: Record<string, string>;
   strict: boolean;
+  kustomizeVersion: KustomizeVersion;
   format: string | undefined;
   output: string | undefined;
   help: boolean;
@@ -63,6 +68,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       format: { type: 'string' },
       ...(withOutput ? { output: { type: 'string', short: 'o' } } : {}),
       'no-strict-substitute': { type: 'boolean' },
+      'kustomize-version': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,6 +81,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       clusterObjects: [],
       sources: {},
       strict: true,
+      kustomizeVersion: FLUX_KUSTOMIZE_VERSION,
       format: undefined,
       output: undefined,
       help,
@@ -105,6 +112,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     clusterObjects,
     sources,
     strict: values['no-strict-substitute'] !== true,
+    kustomizeVersion: kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION),
     format: values.format as string | undefined,
     output: (values as { output?: string }).output,
     help,
@@ -120,6 +128,7 @@ export function render(c: Common, io: Io): FleetResult {
     ...(c.clusterObjects.length > 0 ? { clusterObjects: c.clusterObjects } : {}),
     sources: c.sources,
     strictSubstitute: c.strict,
+    kustomizeVersion: c.kustomizeVersion,
     ...(progress
       ? {
           onProgress: (p: { done: number; pending: number; current: string }) =>

@@ -16,6 +16,8 @@ Options:
   --cluster-objects FILE     YAML objects that exist in the cluster without being in the repository
   --format mermaid|dot|json  output format (default: mermaid)
   --no-strict-substitute     undefined \${VAR} become "" instead of failing
+  --kustomize-version 5.8|5.6
+                             the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
   -h, --help                 show this help
 
 Exit status: 0 no cycle and every dependency found, 1 otherwise, 2 bad usage.`;

@@ -13,6 +13,8 @@ import { ruleMetas } from '../../lint/rules/index.js';
 import type { RuleSetting } from '../../lint/types.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
+import { kustomizeVersionFlag } from './build.js';
+import { FLUX_KUSTOMIZE_VERSION } from '../../build/versions.js';
 
 export const lintHelp = `Usage: kustomize-ts lint [ROOT] [options]
 
@@ -31,6 +33,8 @@ Options:
                           folder (repeatable; default: flux-system is ROOT)
   --no-schema             skip the schema rules (schema/*)
   --no-strict-substitute  undefined \${VAR} become "" (Flux < 2.9) instead of failing
+  --kustomize-version 5.8|5.6
+                          the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
   -o, --output FILE       write the report to FILE instead of stdout
   -h, --help              show this help
 
@@ -70,6 +74,7 @@ export function runLintCommand(argv: string[], io: Io): number {
       source: { type: 'string', multiple: true },
       'no-schema': { type: 'boolean' },
       'no-strict-substitute': { type: 'boolean' },
+      'kustomize-version': { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -106,6 +111,7 @@ export function runLintCommand(argv: string[], io: Io): number {
     ...(Object.keys(sources).length > 0 ? { sources } : {}),
     ...(values['no-schema'] ? { schema: false } : {}),
     ...(values['no-strict-substitute'] ? { strictSubstitute: false } : {}),
+    kustomizeVersion: kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION),
     ...(progress ? { onProgress: (m: string) => io.err(`\r\x1b[2K${m}`) } : {}),
   });
   if (progress) io.err('\r\x1b[2K');

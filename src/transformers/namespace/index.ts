@@ -2,7 +2,7 @@
  * namespace: kustomize's NamespaceTransformer (field `namespace`, spec §7.3). Records every resource's
  * previous id, sets `metadata.namespace` on every namespaced object (overwriting), renames a v1 Namespace
  * object, updates the namespace field specs (APIService, CRD webhooks) and RoleBinding subjects, and fails
- * when two resources end up with the same id.
+ * when two resources end up with the same id. From v5.8.0 it skips objects marked helm-generated.
  */
 import { BuildError } from '../../diagnostics/error.js';
 import { idKey } from '../../resources/res-id.js';
@@ -13,6 +13,9 @@ import type { YamlMap } from '../../yaml/values.js';
 import { fieldSpecsOf, pluginConfigError, stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { setNamespace, type NamespaceConfig, type RoleBindingSubjectsMode } from './filter.js';
+import { hasFeature } from '../../build/versions.js';
+import { HELM_GENERATED_ANNOTATION } from '../../build/output.js';
+import { metaStrings } from '../../selector/index.js';
 
 const modes: readonly string[] = ['defaultOnly', 'allServiceAccounts', 'none'];
 
@@ -39,13 +42,16 @@ export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
       setRoleBindingSubjects: (mode === '' ? 'defaultOnly' : mode) as RoleBindingSubjectsMode,
     };
   },
-  transform(resources, c) {
+  transform(resources, c, kt) {
     if (c.namespace === '') return;
+    const skipsHelm = hasFeature(kt.build.version, 'helmGeneratedAnnotation');
     // Current ids of all resources, kept up to date as each one is transformed (conflict check in O(n)).
     const counts = new Map<string, number>();
     for (const r of resources.items) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
     for (const r of resources.items) {
       if (Object.keys(r.data).length === 0) continue;
+      // v5.8.0+: objects helm rendered keep their namespace (helm sets it).
+      if (skipsHelm && metaStrings(r, 'annotations').get(HELM_GENERATED_ANNOTATION) === 'true') continue;
       const before = key(r);
       r.storePreviousId();
       setNamespace(r, c);

@@ -24,6 +24,7 @@ import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { applyJsonPatchToResource } from '../patch-json6902/apply.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
 import { parseJsonPatch, parseSmPatches, type PatchDoc } from './parse.js';
+import { hasFeature, type KustomizeVersion } from '../../build/versions.js';
 
 export { parseJsonPatch, parseSmPatches, PatchParseError, type PatchDoc } from './parse.js';
 
@@ -71,17 +72,21 @@ export function targetOf(v: YamlValue | undefined): Selector | undefined {
   return t;
 }
 
+/** The entry as kustomize marshals it into the plugin config (typed options omit false fields, v5.8.0+). */
 function configYaml(
   path: string,
   patch: string,
   target: Selector | undefined,
   options: Record<string, boolean> | undefined,
+  version: KustomizeVersion,
 ): YamlMap {
   const c: YamlMap = {};
   if (path !== '') c.path = path;
   if (patch !== '') c.patch = patch;
   if (target !== undefined) c.target = { ...target };
-  if (options !== undefined && Object.keys(options).length > 0) c.options = { ...options };
+  if (options !== undefined && hasFeature(version, 'typedPatchOptions'))
+    c.options = Object.fromEntries(Object.entries(options).filter(([, v]) => v));
+  else if (options !== undefined && Object.keys(options).length > 0) c.options = { ...options };
   return c;
 }
 
@@ -100,7 +105,7 @@ function configure(
   record: PatchConfig['record'],
 ): PatchConfig {
   const patch = e.patch.trim();
-  const cfg = configYaml(e.path, e.patch, e.target, e.options);
+  const cfg = configYaml(e.path, e.patch, e.target, e.options, kt.build.version);
   try {
     if (patch === '' && e.path === '') throw new Error(`must specify one of patch and path in\n${emitDocument(cfg)}`);
     if (patch !== '' && e.path !== '')
@@ -144,7 +149,13 @@ function configure(
     } catch {
       jsonOk = false;
     }
-    if (smOk && jsonOk)
+    // v5.8.1 refuses only text that is both non-empty SM and non-empty JSON, so empty or comment-only
+    // patches pass (and do nothing); older versions refuse any text that parses both ways.
+    const both =
+      smOk &&
+      jsonOk &&
+      (!hasFeature(kt.build.version, 'emptyPatchFiles') || (docs ?? []).length * (ops ?? []).length > 0);
+    if (both)
       throw new BuildError('patch/invalid', `illegally qualifies as both an SM and JSON patch: ${source}`, where);
     if (!smOk && !jsonOk)
       throw new BuildError('patch/invalid', `unable to parse SM or JSON patch from ${source}`, where);
@@ -205,9 +216,11 @@ function transformStrategicMerge(resources: ResourceList, c: PatchConfig, sm: Sm
     applySmPatchToSelected(resources, new Set(selected), sm[0] as SmPatch, schema);
     return;
   }
+  // v5.7.0+ skips resources a previous document deleted; older versions crash on the next document.
+  const skipsDeleted = hasFeature(kt.build.version, 'multiplePatchDeletes');
   let deleted = false;
   for (const p of sm) {
-    if (deleted) {
+    if (deleted && !skipsDeleted) {
       throw new BuildError(
         'patch/failed',
         'kustomize v5.6.0 crashes here (nil pointer dereference): a `patches` entry has a document after one that deleted a resource with `$patch: delete`',
@@ -215,7 +228,7 @@ function transformStrategicMerge(resources: ResourceList, c: PatchConfig, sm: Sm
       );
     }
     const id = patchId(p.data);
-    const matches = resources.byAnyId(id);
+    const matches = resources.byAnyId(id).filter((r) => Object.keys(r.data).length > 0);
     if (matches.length !== 1) {
       const what = matches.length === 0 ? 'no matches' : 'multiple matches';
       throw new BuildError(
@@ -244,12 +257,26 @@ function transformJson(resources: ResourceList, c: PatchConfig, kt: KustTarget):
   }
 }
 
+/**
+ * A plugin config's `options`: from v5.8.0 the PatchArgs struct (its two fields, keys matched
+ * case-insensitively, others ignored); before, a map whose keys count as written.
+ */
+function pluginOptions(
+  optionsRaw: YamlValue | undefined,
+  version: KustomizeVersion,
+): Record<string, boolean> | undefined {
+  if (!isMap(optionsRaw)) return undefined;
+  const options: Record<string, boolean> = {};
+  if (hasFeature(version, 'typedPatchOptions')) {
+    for (const k of ['allowNameChange', 'allowKindChange'] as const) options[k] = boolOf(goField(optionsRaw, k));
+  } else for (const k of Object.keys(optionsRaw)) options[k] = boolOf(optionsRaw[k]);
+  return options;
+}
+
 export const patchTransformer: TransformerPlugin<PatchConfig> = {
   kind: 'PatchTransformer',
   configure(raw: YamlMap, kt: KustTarget): PatchConfig {
-    const optionsRaw = goField(raw, 'options');
-    const options: Record<string, boolean> = {};
-    if (isMap(optionsRaw)) for (const k of Object.keys(optionsRaw)) options[k] = boolOf(optionsRaw[k]);
+    const options = pluginOptions(goField(raw, 'options'), kt.build.version);
     const range = kt.range('transformers');
     const where = { file: kt.file, range };
     return configure(
@@ -266,7 +293,9 @@ export const patchTransformer: TransformerPlugin<PatchConfig> = {
   },
   transform(resources, c, kt) {
     if (c.sm !== undefined) transformStrategicMerge(resources, c, c.sm, kt);
-    else transformJson(resources, c, kt);
+    // v5.8.1 runs a JSON patch only when there are operations; older versions always do (and then
+    // require a target).
+    else if (c.json !== undefined || !hasFeature(kt.build.version, 'emptyPatchFiles')) transformJson(resources, c, kt);
   },
 };
 

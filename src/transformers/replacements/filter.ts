@@ -16,17 +16,20 @@ import { resolvePlainScalar } from '../../yaml/scalars.js';
 import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
 import { lookupPath, matchTargets, type CreateKind, type TargetSlot } from './field-path.js';
 import { scalarText } from '../node-kind.js';
+import { hasFeature, type KustomizeVersion } from '../../build/versions.js';
 
 /** One replacement: where the value comes from and where it goes. */
 export interface Replacement {
   source?: SourceSelector | undefined;
   targets?: TargetSelector[] | undefined;
+  /** A literal value instead of `source` (kustomize v5.7.0+; older versions do not read the field). */
+  sourceValue?: string | undefined;
 }
 
 const DEFAULT_FIELD_PATH = 'metadata.name';
 
-/** A YAML scalar tag, as kyaml keeps it on a node. */
-type Tag = '!!str' | '!!int' | '!!float' | '!!bool' | '!!null';
+/** A YAML scalar tag, as kyaml keeps it on a node ('' for a node made without one, e.g. a `sourceValue`). */
+type Tag = '!!str' | '!!int' | '!!float' | '!!bool' | '!!null' | '';
 
 /** The value read from the source: a scalar (text and tag, as kyaml holds it) or a map/list node. */
 type SourceValue = { kind: 'scalar'; text: string; tag: Tag } | { kind: 'map' | 'seq'; node: YamlValue };
@@ -54,6 +57,7 @@ function resolveWithTag(text: string): { tag: Tag; value: YamlValue } {
 
 /** The value of a scalar node with text `text` and tag `tag` once kustomize decodes it. */
 function decodeTagged(text: string, tag: Tag): YamlValue {
+  if (tag === '') return decodeUntagged(text);
   if (tag === '!!str') return text;
   const r = resolveWithTag(text);
   if (r.tag === tag) return r.value;
@@ -153,7 +157,11 @@ function getReplacement(resources: ResourceList, sel: SourceSelector): SourceVal
 // ------------------------------------------------------------------------------------------------
 // Writing
 
-function setFieldValue(o: FieldOptions | undefined, slot: TargetSlot, value: SourceValue): void {
+/**
+ * Writes `value` into `slot`. `asText`: the slot is an annotation value, which kustomize reads back as
+ * text before output, so a new node keeps the text it was given (a timestamp-looking text stays as written).
+ */
+function setFieldValue(o: FieldOptions | undefined, slot: TargetSlot, value: SourceValue, asText: boolean): void {
   const target = slot.value;
   const targetIsScalar = target === null || typeof target !== 'object';
   let text = value.kind === 'scalar' ? value.text : '';
@@ -168,7 +176,8 @@ function setFieldValue(o: FieldOptions | undefined, slot: TargetSlot, value: Sou
   }
   if (targetIsScalar) {
     // Only the text is copied; the target node keeps its tag (a new node has none).
-    slot.set(slot.created ? decodeUntagged(text) : decodeTagged(text, tagOf(target)));
+    if (slot.created) slot.set(asText ? text : decodeUntagged(text));
+    else slot.set(decodeTagged(text, tagOf(target)));
   } else {
     slot.set(sourceNode(value));
   }
@@ -187,23 +196,47 @@ function copyValueToTarget(r: Resource, value: SourceValue, t: TargetSelector, f
         ? 'scalar'
         : value.kind
       : undefined;
+    const parts = smarterPathSplitter(fp);
     let slots: TargetSlot[];
     try {
-      slots = matchTargets(r.data, smarterPathSplitter(fp), create);
+      slots = matchTargets(r.data, parts, create);
     } catch (err) {
       if (err instanceof BuildError) throw err;
       throw fail(`${fieldRetrievalError(fp, create !== undefined)}: ${(err as Error).message}`);
     }
     if (slots.length === 0) throw fail(fieldRetrievalError(fp, create !== undefined));
-    for (const slot of slots) setFieldValue(t.options, slot, value);
+    const annotation = parts.length === 3 && parts[0] === 'metadata' && parts[1] === 'annotations';
+    for (const slot of slots) setFieldValue(t.options, slot, value, annotation);
   }
 }
 
-function applyReplacement(resources: ResourceList, value: SourceValue, targets: readonly TargetSelector[]): void {
+/** The target's `select` and `reject` selectors (anchored regexps from v5.8.0, equal strings before). */
+function targetSelectors(
+  select: Selector,
+  reject: readonly Selector[],
+  version: KustomizeVersion,
+): { select: CompiledSelector; rejects: CompiledSelector[] } {
+  const mode = hasFeature(version, 'replacementTargetRegex') ? 'regexIds' : 'exact';
+  try {
+    return {
+      select: new CompiledSelector(select, mode),
+      rejects: reject.map((r) => new CompiledSelector(r, mode)),
+    };
+  } catch (err) {
+    if (err instanceof GoRegexpError) throw fail(`error creating target selector: ${err.message}`);
+    throw err;
+  }
+}
+
+function applyReplacement(
+  resources: ResourceList,
+  value: SourceValue,
+  targets: readonly TargetSelector[],
+  version: KustomizeVersion,
+): void {
   for (const t of targets) {
     if (!t.select) throw fail('target must specify resources to select');
-    const select = new CompiledSelector(t.select, 'exact');
-    const rejects = (t.reject ?? []).map((r) => new CompiledSelector(r, 'exact'));
+    const { select, rejects } = targetSelectors(t.select, t.reject ?? [], version);
     const fieldPaths = t.fieldPaths && t.fieldPaths.length > 0 ? t.fieldPaths : [DEFAULT_FIELD_PATH];
     for (const r of resources.items) {
       // Labels and annotations first (select, then every reject that has them), then the ids.
@@ -217,13 +250,27 @@ function applyReplacement(resources: ResourceList, value: SourceValue, targets: 
   }
 }
 
-/** Applies the replacements in order, each seeing the previous results. Throws BuildError. */
-export function applyReplacements(resources: ResourceList, replacements: readonly Replacement[]): void {
+/** The value a replacement writes: its `sourceValue` (a scalar without a tag), or what its source selects. */
+function replacementValue(resources: ResourceList, rep: Replacement, version: KustomizeVersion): SourceValue {
+  const literal = hasFeature(version, 'replacementSourceValue') ? rep.sourceValue : undefined;
+  if (literal !== undefined && rep.source) throw fail('value and resource selectors are mutually exclusive');
+  if (literal !== undefined) return { kind: 'scalar', text: literal, tag: '' };
+  return getReplacement(resources, rep.source as SourceSelector);
+}
+
+/** Applies the replacements in order, each seeing the previous results, as `version` does. Throws BuildError. */
+export function applyReplacements(
+  resources: ResourceList,
+  replacements: readonly Replacement[],
+  version: KustomizeVersion,
+): void {
   for (const rep of replacements) {
-    if (!rep.source || !rep.targets) throw fail('replacements must specify a source and at least one target');
+    const hasValue =
+      rep.source !== undefined || (rep.sourceValue !== undefined && hasFeature(version, 'replacementSourceValue'));
+    if (!hasValue || !rep.targets) throw fail('replacements must specify a source and at least one target');
     try {
-      const value = getReplacement(resources, rep.source);
-      applyReplacement(resources, value, rep.targets);
+      const value = replacementValue(resources, rep, version);
+      applyReplacement(resources, value, rep.targets, version);
     } catch (err) {
       if (err instanceof LabelSelectorError || err instanceof GoRegexpError) throw fail(err.message);
       throw err;

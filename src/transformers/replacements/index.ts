@@ -7,13 +7,14 @@
 import { BuildError } from '../../diagnostics/error.js';
 import type { KustTarget } from '../../build/context.js';
 import { decodeGo, GoDecodeError, listOf, struct } from '../../kustomization/gotype.js';
-import { replacementFieldType, replacementType } from '../../kustomization/schema.js';
+import { schemaFor } from '../../kustomization/schema.js';
 import type { ReplacementField } from '../../kustomization/types.js';
 import { emitDocument } from '../../yaml/emit.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
+import type { KustomizeVersion } from '../../build/versions.js';
 import { applyReplacements, type Replacement } from './filter.js';
 
 export type { Replacement } from './filter.js';
@@ -52,7 +53,7 @@ function loadReplacementFile(kt: KustTarget, path: string): Replacement[] {
   const value: YamlValue = doc && doc.index === 0 ? doc.value : null;
   const decode = (v: YamlValue): Replacement => {
     try {
-      return decodeGo<Replacement>(v, replacementType as StructType, { allowUnknown: true });
+      return decodeGo<Replacement>(v, schemaFor(kt.build.version).replacement, { allowUnknown: true });
     } catch (e) {
       if (e instanceof GoDecodeError)
         throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${e.message}`, {
@@ -78,7 +79,7 @@ function resolveEntries(kt: KustTarget, entries: readonly ReplacementField[]): R
       throw new BuildError('transformer/config', 'cannot specify both path and inline replacement');
     }
     if (r.path) out.push(...loadReplacementFile(kt, r.path));
-    else out.push({ source: r.source, targets: r.targets });
+    else out.push({ source: r.source, targets: r.targets, sourceValue: r.sourceValue });
   }
   return out;
 }
@@ -104,13 +105,16 @@ function configText(entries: readonly ReplacementField[]): string {
   }
 }
 
-const pluginType = struct('plugin', { replacements: listOf(replacementFieldType) }) as StructType;
+/** The builtin plugin's config type in `version`. */
+function pluginType(version: KustomizeVersion): StructType {
+  return struct('plugin', { replacements: listOf(schemaFor(version).replacementField) }) as StructType;
+}
 
 export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   kind: 'ReplacementTransformer',
   configure(raw, target) {
     try {
-      const c = decodePluginConfig<{ replacements?: ReplacementField[] }>(raw, pluginType);
+      const c = decodePluginConfig<{ replacements?: ReplacementField[] }>(raw, pluginType(target.build.version));
       return { replacements: resolveEntries(target, c.replacements ?? []), field: 'transformers' };
     } catch (err) {
       if (err instanceof BuildError && !err.message.startsWith('plugin ')) {
@@ -126,7 +130,7 @@ export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   },
   transform(resources, c, target) {
     try {
-      applyReplacements(resources, c.replacements);
+      applyReplacements(resources, c.replacements, target.build.version);
     } catch (err) {
       throw atField(err, target, c.field);
     }
