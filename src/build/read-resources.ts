@@ -62,6 +62,12 @@ function isNilOrEmpty(v: YamlValue): boolean {
   return isMap(v) && Object.keys(v).length === 0;
 }
 
+/** A field as kyaml's GetMeta reads it: the text of a scalar, "" for null, a collection or no field. */
+function scalarField(m: YamlMap, key: string): string {
+  const v = getField(m, key);
+  return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
+}
+
 /** kustomize's dropBadNodes: empty documents are skipped; the rest must have a kind and (unless a List) a name. */
 function dropBad(ps: Pending[]): Pending[] {
   const out: Pending[] = [];
@@ -71,16 +77,17 @@ function dropBad(ps: Pending[]): Pending[] {
     const { origin } = p;
     if (!isMap(v))
       throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
-    const kind = getField(v, 'kind');
-    if (kind === undefined || kind === null || kind === '') {
+    // kyaml's GetMeta reads a field's scalar text: a map or a list there reads as "".
+    const kind = scalarField(v, 'kind');
+    if (kind === '') {
       throw new BuildError('resource/invalid', `missing kind in object ${describe(v)}`, {
         file: origin.file,
         range: origin.range,
       });
     }
     const meta = getField(v, 'metadata');
-    const name = isMap(meta) ? getField(meta, 'name') : undefined;
-    if (!String(kind).endsWith('List') && (name === undefined || name === null || name === '')) {
+    const name = isMap(meta) ? scalarField(meta, 'name') : '';
+    if (!kind.endsWith('List') && name === '') {
       throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, {
         file: origin.file,
         range: origin.range,

@@ -115,6 +115,8 @@ export class Converter {
    */
   private json = false;
   private readonly stack: Frame[] = [];
+  /** Open flow collections (`[...]`, `{...}`) around the node being converted. */
+  private flowDepth = 0;
   readonly duplicates: DuplicateKey[] = [];
   /** The file is one kyaml document piece (a `List` there is unwrapped by kyaml's reader). */
   singlePiece = false;
@@ -204,6 +206,7 @@ export class Converter {
       deepestBefore: this.deepest,
     };
     if (node.anchor !== undefined) this.deepest = depth;
+    if (node.flow) this.flowDepth++;
     if (node.kind === 'map') {
       f.isRoot = place === Place.ResourceRoot;
       if (f.isRoot && this.mode.kyaml && hasListItems(node)) {
@@ -288,6 +291,7 @@ export class Converter {
   }
 
   private finish(f: Frame): YamlValue {
+    if (f.node.flow) this.flowDepth--;
     let value: YamlValue = f.out;
     if (!Array.isArray(f.out)) {
       const out = f.out;
@@ -473,6 +477,10 @@ export class Converter {
       }
     }
     if (tag === undefined && n.style === 'plain') {
+      // kyaml writes the node as YAML and reads it back. Inside a flow collection go-yaml's emitter
+      // quotes an empty plain scalar and one with a `:` (a flow indicator), which then read back as
+      // strings: "" instead of null, the text of a timestamp.
+      if (this.flowDepth > 0 && this.mode.kyaml && !this.json && (text === '' || text.includes(':'))) return text;
       const v = resolvePlainScalarChecked(text, this.mode.resolve);
       if (v === null || typeof v !== 'object') return v;
       return this.checked({ tag: 'timestamp', value: v.value as string, unencodable: v.unencodable }, n);

@@ -21,7 +21,7 @@ import { caseFromId, makeCase } from './generators/index.js';
 import { minimize } from './minimize.js';
 import { OursRunner } from './ours.js';
 import { Limiter, referenceCommand, referenceVersionText } from './reference.js';
-import { writeRegression } from './regression.js';
+import { saveRegression } from './regression.js';
 import { compareCase, type Comparison, type RunContext } from './runner.js';
 
 interface Args {
@@ -171,7 +171,7 @@ interface ClassReport {
   minimized: Record<string, string>;
   ours: string;
   reference: string;
-  saved?: string[];
+  saved?: string;
 }
 
 function describe(r: SideResult): string {
@@ -221,11 +221,10 @@ async function minimizeClasses(findings: Finding[], args: Args, ctx: RunContext)
     };
     if (note) report.note = note;
     if (args.save) {
-      report.saved = writeRegression(
+      report.saved = saveRegression(
         join(repoRoot, 'test', 'fuzz', 'cases'),
         { ...small, id: f.case.id },
-        { class: report.class, foundAs: want, features: feats },
-        new Map(cmps.map((c) => [c.version, c.ref])),
+        { class: key, foundAs: want, features: feats },
       );
     }
     seen.set(key, report);

@@ -35,7 +35,6 @@ const YAML_FEATURES: [string, RegExp][] = [
   ],
   ['yaml11-bool', /:\s+(?:y|n|yes|no|on|off|Yes|No|On|Off|YES|NO|ON|OFF)\s*$/m],
   ['null-form', /:\s+(?:~|null|Null|NULL)\s*$/m],
-  ['empty-value', /^\s*[^\s#][^:\n]*:\s*$/m],
   ['comment', /(^|\s)#/m],
 ];
 
