@@ -92,6 +92,11 @@ interface Frame {
   /** Maps: the key of the pair whose value is being converted, and where that value sits. */
   key: string | undefined;
   merging: boolean;
+  /** kyaml: the first `<<` field was met (and dropped). */
+  clearedMergeField: boolean;
+  /** kyaml: index of a merge key that was not the first `<<` field, and of a kept `"<<"` field. */
+  mergeKeyKept?: number;
+  keptLtField?: number;
   /** kyaml: the `<<` entries, merged so that earlier ones win. */
   merged: YamlMap | undefined;
   isRoot: boolean;
@@ -198,6 +203,7 @@ export class Converter {
       i: 0,
       key: undefined,
       merging: false,
+      clearedMergeField: false,
       merged: undefined,
       isRoot: false,
       listRoot: false,
@@ -233,16 +239,30 @@ export class Converter {
     while (f.i < items.length) {
       const pair = items[f.i++] as AstPair;
       const keyNode = deref(pair.key);
+      // kyaml clears the first `<<` field of every mapping (any style) when it expands merge keys.
+      const cleared = this.mode.kyaml && !f.clearedMergeField && keyNode.kind === 'scalar' && keyNode.value === '<<';
+      if (cleared) f.clearedMergeField = true;
       if (isMergeKey(keyNode)) {
         if (this.mode.kyaml && f.merged !== undefined)
           throw new ConvertError('yaml/syntax', 'duplicate merge key', pair.key);
+        // A merge key after another `<<` field stays in kyaml's node: go-yaml's decoder then sees two keys
+        // with the text `<<` when there is a third.
+        if (this.mode.kyaml && !cleared) {
+          f.mergeKeyKept = f.i - 1;
+          if (f.keptLtField !== undefined) this.duplicate(f.node as AstMap, f.i - 1, '<<');
+        }
         f.merging = true;
         return { node: pair.value, place: Place.Other };
       }
       const key = this.mode.kyaml ? this.kyamlKey(keyNode, f.isRoot) : this.yaml11Key(keyNode);
       // An anchored key: an alias to it stands for the key's text.
       if (pair.key.anchor !== undefined) this.anchors.set(pair.key, { value: key, size: 1, height: 0 });
-      if (this.mode.kyaml && key === '<<') continue; // kyaml clears any remaining `<<` field
+      if (cleared) continue;
+      if (this.mode.kyaml && key === '<<') {
+        if (f.mergeKeyKept !== undefined && f.keptLtField === undefined)
+          this.duplicate(f.node as AstMap, f.i - 1, '<<');
+        f.keptLtField = f.i - 1;
+      }
       f.merging = false;
       f.key = key;
       return { node: pair.value, place: this.childPlace(f, key) };
@@ -497,7 +517,7 @@ function deref(n: AstNode): AstNode {
 
 function isMergeKey(keyNode: AstNode): boolean {
   if (keyNode.kind !== 'scalar' || keyNode.value !== '<<') return false;
-  return keyNode.tag === '!!merge' || (keyNode.tag === undefined && keyNode.style === 'plain');
+  return keyNode.tag === '!!merge' || ((keyNode.tag === undefined || keyNode.tag === '!') && keyNode.style === 'plain');
 }
 
 /** The maps a `<<` value stands for, merged so that earlier ones win. */
