@@ -16,6 +16,7 @@ import type { Resource } from '../resources/resource.js';
 import { idString } from '../resources/res-id.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
+import { syncAliasGroups } from '../resources/aliases.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
 import { loadCrdConfig } from '../schema/crds.js';
@@ -574,6 +575,8 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
   }
   for (const step of steps) {
     step.run();
+    // In-place writes reach every place of a shared label or annotation node (resources/aliases.ts).
+    for (const r of ra.resources.items) if (r.aliases) r.aliases = syncAliasGroups(r.aliases);
     // buildMetadata: every resource present records the transformer (spec §12).
     recordTransformation(ra.resources, step.origin);
     ra.resources.dropEmpty();

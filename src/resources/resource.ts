@@ -1,6 +1,7 @@
 import type { YamlMap, YamlValue } from '../yaml/values.js';
 import { cloneValue, getField, isMap, setField } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
+import { remapAliasGroups, type AliasGroup } from './aliases.js';
 import { BuildError } from '../diagnostics/error.js';
 import {
   splitApiVersion,
@@ -96,6 +97,8 @@ export class Resource {
   outputError: BuildError | undefined;
   /** Scope of this resource's kind (from the build's schema). */
   scope: ScopeResolver;
+  /** Label and annotation values kyaml would hold as one shared node (aliases.ts). */
+  aliases: AliasGroup[] | undefined;
 
   constructor(data: YamlMap, origin: Origin, scope: ScopeResolver = defaultScope) {
     this.data = data;
@@ -291,7 +294,9 @@ export class Resource {
 
   /** A deep copy (data and bookkeeping). */
   clone(): Resource {
-    const r = new Resource(cloneValue(this.data), this.origin, this.scope);
+    const copies = this.aliases ? new Map<YamlMap, YamlMap>() : undefined;
+    const r = new Resource(cloneValue(this.data, copies), this.origin, this.scope);
+    if (this.aliases && copies) r.aliases = remapAliasGroups(this.aliases, copies);
     r.previousIds = this.previousIds.slice();
     r.prefixes = this.prefixes.slice();
     r.suffixes = this.suffixes.slice();

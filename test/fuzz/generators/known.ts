@@ -8,7 +8,8 @@ import type { FuzzCase } from '../case.js';
 
 type Known = Omit<FuzzCase, 'id' | 'generator' | 'flags'> & { flags?: string[] };
 
-const CM = (name: string, extra = ''): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}`;
+const CM = (name: string, extra = ''): string =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}`;
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -36,13 +37,37 @@ const one = (r: string, kust = 'resources:\n- r.yaml\n'): Record<string, string>
 
 export const KNOWN: Record<string, Known> = {
   // ---- YAML stream
-  'separator-run': { files: one(`${CM('a')}---\n---\n${CM('b')}---\n${CM('c')}`), run: '.', tags: ['yaml:separator-run'] },
-  'separator-run-trailing-space': { files: one(`${CM('a')}--- \n---   \n${CM('b')}`), run: '.', tags: ['yaml:separator-run'] },
-  'separator-run-comment': { files: one(`${CM('a')}--- # one\n--- # two\n${CM('b')}`), run: '.', tags: ['yaml:separator-run'] },
-  'separator-after-doc-end': { files: one(`${CM('a')}...\n---\n---\n${CM('b')}`), run: '.', tags: ['yaml:separator-run'] },
-  'separator-run-crlf': { files: one(`${CM('a')}---\n---\n${CM('b')}`.replace(/\n/g, '\r\n')), run: '.', tags: ['yaml:crlf'] },
+  'separator-run': {
+    files: one(`${CM('a')}---\n---\n${CM('b')}---\n${CM('c')}`),
+    run: '.',
+    tags: ['yaml:separator-run'],
+  },
+  'separator-run-trailing-space': {
+    files: one(`${CM('a')}--- \n---   \n${CM('b')}`),
+    run: '.',
+    tags: ['yaml:separator-run'],
+  },
+  'separator-run-comment': {
+    files: one(`${CM('a')}--- # one\n--- # two\n${CM('b')}`),
+    run: '.',
+    tags: ['yaml:separator-run'],
+  },
+  'separator-after-doc-end': {
+    files: one(`${CM('a')}...\n---\n---\n${CM('b')}`),
+    run: '.',
+    tags: ['yaml:separator-run'],
+  },
+  'separator-run-crlf': {
+    files: one(`${CM('a')}---\n---\n${CM('b')}`.replace(/\n/g, '\r\n')),
+    run: '.',
+    tags: ['yaml:crlf'],
+  },
   'separator-with-content-first': { files: one(`--- {}\n${CM('a')}`), run: '.', tags: ['yaml:separator-content'] },
-  'doc-end-only-document': { files: one(`${CM('a')}---\n...\n---\n${CM('b')}`), run: '.', tags: ['yaml:doc-end-marker'] },
+  'doc-end-only-document': {
+    files: one(`${CM('a')}---\n...\n---\n${CM('b')}`),
+    run: '.',
+    tags: ['yaml:doc-end-marker'],
+  },
   'doc-end-then-document': { files: one(`${CM('a')}...\n${CM('b')}`), run: '.', tags: ['yaml:doc-end-marker'] },
   // ---- scalars as go-yaml reads them
   'multi-line-quoted-shallow': {
@@ -52,34 +77,74 @@ export const KNOWN: Record<string, Known> = {
     run: '.',
     tags: ['yaml:multi-line-quoted'],
   },
-  'block-scalar-at-eof': { files: one(`${CM('a')}data:\n  script: |\n    echo one\n    echo two`), run: '.', tags: ['yaml:block-scalar-eof'] },
-  'block-scalar-keep-at-eof': { files: one(`${CM('a')}data:\n  script: |+\n    echo one\n\n`), run: '.', tags: ['yaml:block-scalar-eof'] },
+  'block-scalar-at-eof': {
+    files: one(`${CM('a')}data:\n  script: |\n    echo one\n    echo two`),
+    run: '.',
+    tags: ['yaml:block-scalar-eof'],
+  },
+  'block-scalar-keep-at-eof': {
+    files: one(`${CM('a')}data:\n  script: |+\n    echo one\n\n`),
+    run: '.',
+    tags: ['yaml:block-scalar-eof'],
+  },
   'nel-ls-ps-in-scalars': {
-    files: one(`${CM('a')}data:\n  plain: a\u0085b\n  double: "c\u2028d"\n  single: 'e\u2029f'\n  folded: >\n    g\u0085h\n`),
+    files: one(
+      `${CM('a')}data:\n  plain: a\u0085b\n  double: "c\u2028d"\n  single: 'e\u2029f'\n  folded: >\n    g\u0085h\n`,
+    ),
     run: '.',
     tags: ['yaml:nel-ls-ps'],
   },
   'timestamps-in-flow': {
-    files: one(`${CM('a')}spec:\n  when: [2001-12-14 21:59:43.10, 2002-12-14, 2001-12-14t21:59:43.10-05:00]\n  at: {t: 2001-12-14T21:59:43.10Z}\n  block: 2001-12-14 21:59:43.10\n`),
+    files: one(
+      `${CM('a')}spec:\n  when: [2001-12-14 21:59:43.10, 2002-12-14, 2001-12-14t21:59:43.10-05:00]\n  at: {t: 2001-12-14T21:59:43.10Z}\n  block: 2001-12-14 21:59:43.10\n`,
+    ),
     run: '.',
     tags: ['yaml:timestamp'],
   },
   'tag-comma-in-flow': { files: one(`${CM('a')}spec:\n  x: [!!str, a]\n`), run: '.', tags: ['yaml:flow-tag-comma'] },
-  'tag-space-comma-in-flow': { files: one(`${CM('a')}spec:\n  x: [!!str , a, ! , b]\n`), run: '.', tags: ['yaml:flow-tag-comma'] },
-  'tab-before-comment': { files: one(`${CM('a')}data:\t# a comment after a tab\n  x: y\n`), run: '.', tags: ['yaml:tab'] },
+  'tag-space-comma-in-flow': {
+    files: one(`${CM('a')}spec:\n  x: [!!str , a, ! , b]\n`),
+    run: '.',
+    tags: ['yaml:flow-tag-comma'],
+  },
+  'tab-before-comment': {
+    files: one(`${CM('a')}data:\t# a comment after a tab\n  x: y\n`),
+    run: '.',
+    tags: ['yaml:tab'],
+  },
   'tab-indentation': { files: one(`${CM('a')}data:\n\tx: y\n`), run: '.', tags: ['yaml:tab'] },
   'control-character': { files: one(`${CM('a')}data:\n  x: "a\u0001b"\n`), run: '.', tags: ['yaml:control-char'] },
   'lone-surrogate-escape': { files: one(`${CM('a')}data:\n  x: "\\ud800"\n`), run: '.', tags: ['yaml:escape'] },
-  'escapes-go-yaml-accepts': { files: one(`${CM('a')}data:\n  x: "\\x41\\u00e9\\U0001F600\\e\\N\\_\\L\\P\\0\\'\\ "\n`), run: '.', tags: ['yaml:escape'] },
-  'tag-directive': { files: one(`%TAG !e! tag:example.com,2000:\n---\n${CM('a')}data:\n  x: !e!foo bar\n`), run: '.', tags: ['yaml:directive'] },
+  'escapes-go-yaml-accepts': {
+    files: one(`${CM('a')}data:\n  x: "\\x41\\u00e9\\U0001F600\\e\\N\\_\\L\\P\\0\\'\\ "\n`),
+    run: '.',
+    tags: ['yaml:escape'],
+  },
+  'tag-directive': {
+    files: one(`%TAG !e! tag:example.com,2000:\n---\n${CM('a')}data:\n  x: !e!foo bar\n`),
+    run: '.',
+    tags: ['yaml:directive'],
+  },
   'yaml-directive-kustomization': {
     files: { 'kustomization.yaml': '%YAML 1.1\n---\nresources:\n- r.yaml\n', 'r.yaml': CM('a') },
     run: '.',
     tags: ['k-yaml:directive'],
   },
-  'duplicate-keys-resource': { files: one(`${CM('a')}data:\n  x: "1"\n  x: "2"\n`), run: '.', tags: ['yaml:duplicate-key'] },
-  'duplicate-quoted-merge-key': { files: one(`${CM('a')}data:\n  "<<": a\n  "<<": b\n`), run: '.', tags: ['yaml:duplicate-key'] },
-  'duplicate-keys-kustomization': { files: one(CM('a'), 'resources:\n- r.yaml\nnamePrefix: a-\nnamePrefix: b-\n'), run: '.', tags: ['k-yaml:duplicate-key'] },
+  'duplicate-keys-resource': {
+    files: one(`${CM('a')}data:\n  x: "1"\n  x: "2"\n`),
+    run: '.',
+    tags: ['yaml:duplicate-key'],
+  },
+  'duplicate-quoted-merge-key': {
+    files: one(`${CM('a')}data:\n  "<<": a\n  "<<": b\n`),
+    run: '.',
+    tags: ['yaml:duplicate-key'],
+  },
+  'duplicate-keys-kustomization': {
+    files: one(CM('a'), 'resources:\n- r.yaml\nnamePrefix: a-\nnamePrefix: b-\n'),
+    run: '.',
+    tags: ['k-yaml:duplicate-key'],
+  },
   'merge-keys': {
     files: one(`${CM('a')}base: &b {x: "1", y: "2"}\ndata:\n  <<: *b\n  y: "3"\n  "<<": literal\n`),
     run: '.',
@@ -135,7 +200,10 @@ export const KNOWN: Record<string, Known> = {
     files: {
       'kustomization.yaml':
         'configMapGenerator:\n- name: gen\n  literals:\n  - a=b\nresources:\n- deploy.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    - op: remove\n      path: /metadata/annotations\n',
-      'deploy.yaml': DEPLOY.replace('      - name: app\n        image: nginx\n', '      - name: app\n        image: nginx\n        envFrom:\n        - configMapRef:\n            name: gen\n'),
+      'deploy.yaml': DEPLOY.replace(
+        '      - name: app\n        image: nginx\n',
+        '      - name: app\n        image: nginx\n        envFrom:\n        - configMapRef:\n            name: gen\n',
+      ),
     },
     run: '.',
     tags: ['patches', 'generators'],
@@ -195,7 +263,8 @@ export const KNOWN: Record<string, Known> = {
   },
   'patch-and-resource-without-apiversion': {
     files: {
-      'kustomization.yaml': 'resources:\n- r.yaml\npatches:\n- patch: |-\n    kind: Widget\n    metadata:\n      name: w\n    spec:\n      x: 1\n',
+      'kustomization.yaml':
+        'resources:\n- r.yaml\npatches:\n- patch: |-\n    kind: Widget\n    metadata:\n      name: w\n    spec:\n      x: 1\n',
       'r.yaml': 'kind: Widget\nmetadata:\n  name: w\nspec:\n  y: 2\n',
     },
     run: '.',
