@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Args {
     budget: Number(get('--minimize-budget') ?? 250),
     save: argv.includes('--save'),
     out: get('--out') ?? join(repoRoot, '.tmp', 'fuzz'),
-    timeout: Number(get('--timeout') ?? 20_000),
+    timeout: Number(get('--timeout') ?? 60_000),
   };
   const g = get('--generator');
   if (g !== undefined) args.generator = g;
@@ -96,7 +96,7 @@ async function runOne(args: Args, ctx: RunContext): Promise<void> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const ctx: RunContext = {
-    ours: new OursRunner(Math.min(args.timeout, 10_000)),
+    ours: new OursRunner(Math.min(args.timeout, 20_000)),
     refLimiter: new Limiter(args.jobs),
     timeoutMs: args.timeout,
   };

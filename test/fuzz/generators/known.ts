@@ -155,8 +155,8 @@ export const KNOWN: Record<string, Known> = {
     run: '.',
     tags: ['yaml:deep-nesting'],
   },
-  'nesting-block-3000': {
-    files: one(`${CM('a')}deep:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} v\n`),
+  'nesting-block-1500': {
+    files: one(`${CM('a')}deep:\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} v\n`),
     run: '.',
     tags: ['yaml:deep-nesting'],
   },
