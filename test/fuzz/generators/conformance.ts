@@ -30,7 +30,7 @@ export function conformanceCases(): CorpusCase[] {
   const root = join(sharedDir, 'conformance');
   if (!existsSync(root)) return cached;
   const walk = (d: string): void => {
-    if (existsSync(join(d, 'case.json'))) {
+    if (existsSync(join(d, 'case.json')) && existsSync(join(d, 'input'))) {
       const c = JSON.parse(readFileSync(join(d, 'case.json'), 'utf8')) as { run?: string; flags?: string[] };
       const flags = (c.flags ?? []).filter((f, i, all) => f !== '--reorder' && all[i - 1] !== '--reorder');
       cached?.push({ dir: d, run: c.run ?? '.', flags });
