@@ -6,10 +6,10 @@
  * both-fail, differ, ours-only-fail, reference-only-fail, crash, hang), minimizes the first case of each
  * class, deduplicates the minimized cases by class (outcome + the features they use) and prints the table.
  *
- * Options: `--generator NAME` (tree, yaml, conformance), `--case ID` (run one case again, printing both
- * outputs), `--minimize-budget N` (trials per class, default 250; 0 to skip), `--save` (write each
- * minimized class as a regression case under test/fuzz/cases), `--out DIR` (report folder, default
- * .tmp/fuzz), `--timeout MS`.
+ * Options: `--generator NAME` (tree, yaml, conformance, known), `--case ID` (run one case again, printing
+ * both outputs), `--minimize-budget N` (trials per class, default 250; 0 to skip), `--save` (write each
+ * minimized class as a regression case under test/fuzz/cases; with `--generator known`, every known class
+ * whatever its outcome), `--out DIR` (report folder, default .tmp/fuzz), `--timeout MS`.
  */
 /// <reference types="node" />
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { repoRoot } from '../helpers/shared.js';
 import { OUTCOMES, REF_VERSIONS, type FuzzCase, type Outcome, type RefVersion, type SideResult } from './case.js';
 import { features } from './features.js';
 import { caseFromId, makeCase } from './generators/index.js';
+import { KNOWN_NAMES } from './generators/known.js';
 import { minimize } from './minimize.js';
 import { OursRunner } from './ours.js';
 import { Limiter, referenceCommand, referenceVersionText } from './reference.js';
@@ -118,7 +119,9 @@ async function main(): Promise<void> {
       while (next < args.cases) {
         const i = next++;
         const c = makeCase(args.seed, i, args.generator);
-        for (const cmp of await compareCase(c, args.versions, ctx)) {
+        const cmps = await compareCase(c, args.versions, ctx);
+        if (args.save && args.generator === 'known' && i < KNOWN_NAMES.length) saveKnown(c, cmps);
+        for (const cmp of cmps) {
           bump(cmp.version, cmp.outcome);
           if (cmp.note) bump(cmp.version, cmp.note);
           if (cmp.outcome !== 'identical' && cmp.outcome !== 'both-fail') {
@@ -172,6 +175,13 @@ interface ClassReport {
   ours: string;
   reference: string;
   saved?: string;
+}
+
+/** Files a known class (generator `known`) as a regression case whatever it does today: each stays checked. */
+function saveKnown(c: FuzzCase, cmps: Comparison[]): void {
+  const name = c.tags.find((t) => t.startsWith('known:')) ?? c.id;
+  const outcome = cmps.find((x) => x.outcome !== 'identical')?.outcome ?? 'identical';
+  saveRegression(join(repoRoot, 'test', 'fuzz', 'cases'), c, { class: name, foundAs: outcome, features: [name] });
 }
 
 function describe(r: SideResult): string {
