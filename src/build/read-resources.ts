@@ -9,7 +9,7 @@ import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { cloneValue } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
 import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { Resource } from '../resources/resource.js';
+import { Resource, type SourceTexts } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
 
@@ -45,6 +45,24 @@ function child(node: unknown, key: string): unknown {
 function plainName(node: unknown): boolean {
   const n = child(child(node, 'metadata'), 'name');
   return isAstScalar(n) && n.style === 'plain';
+}
+
+/**
+ * The source texts of `metadata.name` and `metadata.namespace` that YAML resolved to another value (kyaml
+ * reads them as text).
+ */
+function sourceTexts(node: unknown, data: YamlMap): SourceTexts | undefined {
+  const meta = getField(data, 'metadata');
+  if (!isMap(meta)) return undefined;
+  let out: SourceTexts | undefined;
+  for (const key of ['name', 'namespace'] as const) {
+    const n = child(child(node, 'metadata'), key);
+    const value = getField(meta, key);
+    if (!isAstScalar(n) || n.style === 'folded' || value === undefined || value === null) continue;
+    if (typeof value === 'object' || String(value) === n.value) continue;
+    (out ??= {})[key] = { value, text: n.value };
+  }
+  return out;
 }
 
 /** A document (or list item) on its way to becoming a resource. */
@@ -169,6 +187,7 @@ function kioDocumentCount(text: string): number {
 function toResource(p: Pending, scope: ScopeResolver): Resource {
   const r = new Resource(p.v as YamlMap, p.origin, scope);
   r.plainName = plainName(p.node);
+  r.sourceText = sourceTexts(p.node, r.data);
   return r;
 }
 

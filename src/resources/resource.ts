@@ -1,4 +1,4 @@
-import type { YamlMap, YamlValue } from '../yaml/values.js';
+import type { YamlMap, YamlScalar, YamlValue } from '../yaml/values.js';
 import { cloneValue, getField, isMap, setField } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
 import { remapAliasGroups, type AliasGroup } from './aliases.js';
@@ -59,6 +59,17 @@ function str(v: YamlValue | undefined): string {
   return String(v);
 }
 
+/** A scalar's source text and the value YAML resolved it to. */
+export interface SourceText {
+  value: YamlScalar;
+  text: string;
+}
+
+export interface SourceTexts {
+  name?: SourceText;
+  namespace?: SourceText;
+}
+
 /**
  * One Kubernetes object in a build: its data, where it came from, and the bookkeeping kustomize keeps in
  * internal annotations (previous ids, prefix/suffix history, hash and generator marks) kept as fields.
@@ -80,6 +91,12 @@ export class Resource {
    * rewrites it, so a renamed plain name is read back by YAML rules (`1` + `e5` → the number 100000).
    */
   plainName = false;
+  /**
+   * The source text of `metadata.name` / `metadata.namespace` where YAML resolved it to another value
+   * (`0x10` → 16, `!!timestamp 2001-1-1` → an RFC 3339 string): kyaml reads a name as its node's text,
+   * for ids, order and renames, while the output keeps the resolved value.
+   */
+  sourceText: SourceTexts | undefined;
   /** Marked by a generator: gets `-<hash>` appended at the end of the build. */
   needsHash = false;
   /** Set on generated objects until they are absorbed. */
@@ -117,12 +134,19 @@ export class Resource {
     return isMap(m) ? m : undefined;
   }
   get name(): string {
-    const m = this.metadata;
-    return m ? str(getField(m, 'name')) : '';
+    return this.metadataText('name');
   }
   get namespace(): string {
+    return this.metadataText('namespace');
+  }
+
+  /** `metadata.<key>` as kyaml reads it: the source text while the value is the one read from it. */
+  private metadataText(key: keyof SourceTexts): string {
     const m = this.metadata;
-    return m ? str(getField(m, 'namespace')) : '';
+    if (!m) return '';
+    const v = getField(m, key);
+    const src = this.sourceText?.[key];
+    return src !== undefined && v === src.value ? src.text : str(v);
   }
 
   /** `metadata`, created when missing. */
@@ -302,6 +326,7 @@ export class Resource {
     r.suffixes = this.suffixes.slice();
     r.needsHash = this.needsHash;
     r.plainName = this.plainName;
+    r.sourceText = this.sourceText;
     r.outputError = this.outputError;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();
