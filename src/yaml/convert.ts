@@ -298,7 +298,10 @@ export class Converter {
     }
     const key = f.key as string;
     if (hasField(out, key)) {
-      if (this.mode.kyaml) this.duplicate(f.node as AstMap, f.i - 1, key);
+      // kustomize rebuilds the annotations map from its entries (SetAnnotations): a repeated key keeps
+      // its last value there instead of failing the output.
+      const rebuilt = f.place === Place.Annotations && this.mode.annotationsAsText;
+      if (this.mode.kyaml && !rebuilt) this.duplicate(f.node as AstMap, f.i - 1, key);
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- re-inserted below, at the end
       delete out[key];
     }
