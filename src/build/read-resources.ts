@@ -4,12 +4,13 @@
  * documents are skipped.
  */
 import { BuildError } from '../diagnostics/error.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isAstMap, isAstScalar, isAstSeq, type LineIndex } from '../yaml/ast.js';
 import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { cloneValue } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
 import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { Resource, type SourceTexts } from '../resources/resource.js';
+import { Resource, type ConditionalOutputError, type SourceTexts } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
 
@@ -223,6 +224,7 @@ export function resourcesFromText(
     origin: originOf(file, doc, stream.lineCounter, extra),
   }));
   const errors = new Map<Pending, BuildError>();
+  const conditional = new Map<Pending, { errors: ConditionalOutputError[]; otherwise?: BuildError }>();
   stream.documents.forEach((doc, i) => {
     // go-yaml v3 reports the first repeated key when kustomize decodes the object for output.
     const dup = doc.duplicateKeys?.[0];
@@ -235,10 +237,16 @@ export function resourcesFromText(
           range: dup.range,
         }),
       );
-    } else if (doc.outputError) {
+    } else {
       // Found while reading, but kustomize only fails on it when it writes the object out.
-      const o = doc.outputError;
-      errors.set(pending[i] as Pending, new BuildError(o.code, o.message, { file, range: o.range }));
+      const asError = (o: Diagnostic): BuildError => new BuildError(o.code, o.message, { file, range: o.range });
+      const conds = (doc.conditionalOutputErrors ?? []).map((c) => ({ error: asError(c.error), at: c.path }));
+      const otherwise = doc.outputError ? asError(doc.outputError) : undefined;
+      if (conds.length > 0)
+        conditional.set(pending[i] as Pending, { errors: conds, ...(otherwise ? { otherwise } : {}) });
+      // Items of a list cannot tell where the node went: the first error holds for them.
+      const first = conds[0]?.error ?? otherwise;
+      if (first) errors.set(pending[i] as Pending, first);
     }
   });
   if (pending.length === 1 && kioDocumentCount(text) === 1) {
@@ -256,7 +264,11 @@ export function resourcesFromText(
     // Items of a list carry the list's decoding error.
     const err =
       errors.get(p) ?? [...errors.entries()].find(([q]) => p.origin.documentIndex === q.origin.documentIndex)?.[1];
-    if (err) r.outputError = err;
+    const conds = conditional.get(p);
+    if (conds) {
+      r.conditionalOutputErrors = conds.errors;
+      r.outputError = conds.otherwise;
+    } else if (err) r.outputError = err;
     out.push(r);
   }
   return out;

@@ -59,6 +59,23 @@ function str(v: YamlValue | undefined): string {
   return String(v);
 }
 
+/** An output error that holds only while a null is still at `at` (the node may be dropped before output). */
+export interface ConditionalOutputError {
+  error: BuildError;
+  at: (string | number)[];
+}
+
+/** The value at a path of keys and indexes, if there is one. */
+function valueAt(data: YamlValue, path: readonly (string | number)[]): YamlValue | undefined {
+  let v: YamlValue | undefined = data;
+  for (const step of path) {
+    if (typeof step === 'number') v = Array.isArray(v) ? v[step] : undefined;
+    else v = isMap(v) ? getField(v, step) : undefined;
+    if (v === undefined) return undefined;
+  }
+  return v;
+}
+
 /** A scalar's source text and the value YAML resolved it to. */
 export interface SourceText {
   value: YamlScalar;
@@ -112,6 +129,8 @@ export class Resource {
    * go-yaml accepts it on reading, and fails when decoding the object for output).
    */
   outputError: BuildError | undefined;
+  /** Output errors met before {@link outputError} that hold only while a null is still at their path. */
+  conditionalOutputErrors: ConditionalOutputError[] | undefined;
   /** Scope of this resource's kind (from the build's schema). */
   scope: ScopeResolver;
   /** Label and annotation values kyaml would hold as one shared node (aliases.ts). */
@@ -328,11 +347,18 @@ export class Resource {
     r.plainName = this.plainName;
     r.sourceText = this.sourceText;
     r.outputError = this.outputError;
+    r.conditionalOutputErrors = this.conditionalOutputErrors;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();
     r.refVarNames = this.refVarNames?.slice();
     r.fieldOrigins = this.fieldOrigins ? new Map(this.fieldOrigins) : undefined;
     return r;
+  }
+
+  /** The error kustomize meets when it writes this object out, if any. */
+  outputFailure(): BuildError | undefined {
+    const held = this.conditionalOutputErrors?.find((c) => valueAt(this.data, c.at) === null);
+    return held?.error ?? this.outputError;
   }
 
   /** Records that a patch or transformer wrote the field at `pointer`. */

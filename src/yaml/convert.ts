@@ -82,6 +82,16 @@ interface Anchored {
 }
 
 /** A collection being converted. */
+/** Keys and indexes from a document's root to one of its values. */
+export type ValuePath = (string | number)[];
+
+interface DeferredError {
+  code: ConvertErrorCode;
+  message: string;
+  node: AstNode | undefined;
+  path?: ValuePath;
+}
+
 interface Frame {
   node: AstMap | AstSeq;
   depth: number;
@@ -125,8 +135,13 @@ export class Converter {
   readonly duplicates: DuplicateKey[] = [];
   /** The file is one kyaml document piece (a `List` there is unwrapped by kyaml's reader). */
   singlePiece = false;
-  /** The first deferred output-time error. */
-  outputError: { code: ConvertErrorCode; message: string; node: AstNode | undefined } | undefined;
+  /** The first deferred output-time error that holds whatever happens to the document. */
+  outputError: DeferredError | undefined;
+  /**
+   * Deferred errors met before it that hold only while a null is still at their `path` of the document
+   * (the node may be dropped before output, e.g. a list entry whose merge key is null).
+   */
+  readonly conditionalErrors: DeferredError[] = [];
 
   constructor(
     private readonly mode: ConvertMode,
@@ -339,10 +354,29 @@ export class Converter {
   // Keys
 
   /** A problem kustomize meets only on output: deferred (with a fallback value) or thrown. */
-  private outputTime<T>(code: ConvertErrorCode, message: string, node: AstNode | undefined, fallback: T): T {
+  private outputTime<T>(
+    code: ConvertErrorCode,
+    message: string,
+    node: AstNode | undefined,
+    fallback: T,
+    path?: ValuePath,
+  ): T {
     if (!this.mode.defer) throw new ConvertError(code, message, node);
-    this.outputError ??= { code, message, node };
+    if (this.outputError !== undefined) return fallback;
+    if (path === undefined) this.outputError = { code, message, node };
+    else this.conditionalErrors.push({ code, message, node, path });
     return fallback;
+  }
+
+  /** Where the value being converted sits in the document; undefined inside merge-key sources. */
+  private currentPath(): ValuePath | undefined {
+    const path: ValuePath = [];
+    for (const f of this.stack) {
+      if (f.merging || f.node.anchor !== undefined) return undefined;
+      if (f.node.kind === 'seq') path.push(f.i - 1);
+      else path.push(f.key as string);
+    }
+    return path;
   }
 
   private duplicate(n: AstMap, index: number, key: string): void {
@@ -490,7 +524,12 @@ export class Converter {
           const r = resolveScalar(text, this.mode.resolve, tag.slice(2) as 'int');
           if (r === undefined) {
             if (!this.mode.kyaml) throw new ConvertError('yaml/syntax', `cannot decode \`${text}\` as a ${tag}`, n);
-            return this.outputTime('yaml/syntax', `yaml: cannot decode !!str \`${text}\` as a ${tag}`, n, text);
+            const message = `yaml: cannot decode !!str \`${text}\` as a ${tag}`;
+            // kyaml sees a `!!null` node as null (a merge drops a list entry keyed by it); the error
+            // comes only if the node is still there on output.
+            if (tag === '!!null' && !this.json)
+              return this.outputTime('yaml/syntax', message, n, null, this.currentPath());
+            return this.outputTime('yaml/syntax', message, n, text);
           }
           return this.checked(r, n);
         }

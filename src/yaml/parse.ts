@@ -18,7 +18,15 @@
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex, type AstNode } from './ast.js';
-import { Converter, ConvertError, rangeOf, type ConvertMode, type DuplicateKey } from './convert.js';
+import {
+  Converter,
+  ConvertError,
+  rangeOf,
+  type ConvertErrorCode,
+  type ConvertMode,
+  type DuplicateKey,
+  type ValuePath,
+} from './convert.js';
 import { DocumentReader, type ComposedDocument } from './goyaml/compose.js';
 import { GoYamlError } from './goyaml/tokens.js';
 import type { ResolveMode } from './scalars.js';
@@ -41,6 +49,8 @@ export interface ParsedDocument {
   duplicateKeys?: DuplicateKey[];
   /** With {@link ParseOptions.deferOutputErrors}: why kustomize cannot write this document out. */
   outputError?: Diagnostic;
+  /** Errors before {@link outputError} that hold only while a null is still at their path of the value. */
+  conditionalOutputErrors?: { error: Diagnostic; path: ValuePath }[];
 }
 
 export interface ParsedStream {
@@ -201,14 +211,17 @@ function readFirstDocument(
     const [s, e] = doc.root.range;
     const d: ParsedDocument = { value, range: toRange(ctx.lines, s, e), index, node: doc.root };
     if (conv.duplicates.length > 0) d.duplicateKeys = conv.duplicates;
-    if (conv.outputError) {
-      const o = conv.outputError;
+    const located = (o: { code: ConvertErrorCode; message: string; node: AstNode | undefined }): Diagnostic => {
       const r = o.node?.range ?? doc.root.range;
-      d.outputError = diagnostic(o.code, 'error', o.message, {
+      return diagnostic(o.code, 'error', o.message, {
         file: ctx.file,
         range: toRange(ctx.lines, r[0], r[1]),
         source: 'yaml',
       });
+    };
+    if (conv.outputError) d.outputError = located(conv.outputError);
+    if (conv.conditionalErrors.length > 0) {
+      d.conditionalOutputErrors = conv.conditionalErrors.map((o) => ({ error: located(o), path: o.path ?? [] }));
     }
     ctx.result.documents.push(d);
     return true;
