@@ -18,6 +18,7 @@ import { getField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { syncAliasGroups } from '../resources/aliases.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
+import { pluginConfigId } from '../transformers/plugin-config.js';
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
 import { loadCrdConfig } from '../schema/crds.js';
 import { setSchemaFromKustomization } from '../schema/custom.js';
@@ -503,6 +504,11 @@ function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
     }
     let config: unknown;
     try {
+      checkConfigDecodes(cfg);
+    } catch (err) {
+      withPrefix(err, 'failed to load generator: ');
+    }
+    try {
       config = plugin.configure(cfg.data, kt);
     } catch (err) {
       if (err instanceof BuildError) {
@@ -543,6 +549,16 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
   }
 }
 
+/** kustomize writes a builtin plugin's config out as YAML before decoding it: that can fail first. */
+function checkConfigDecodes(cfg: Resource): void {
+  const f = cfg.outputFailure();
+  if (!f) return;
+  throw new BuildError(f.code, `marshalling yaml from res ${pluginConfigId(cfg.data)}: ${f.message}`, {
+    ...(f.file !== undefined ? { file: f.file } : {}),
+    ...(f.range !== undefined ? { range: f.range } : {}),
+  });
+}
+
 function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
   const pos = kt.locate(field);
   const where = {
@@ -570,6 +586,7 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
+    checkConfigDecodes(cfg);
     const c = plugin.configure(cfg.data as YamlMap, kt);
     steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
