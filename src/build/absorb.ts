@@ -12,7 +12,7 @@
  * (values as strings) and keeps the old origin.
  */
 import { hasFeature, type KustomizeVersion } from '../kustomization/versions.js';
-import { isMap as isAstMap, isPair, isScalar as isAstScalar } from 'yaml';
+import { isAstMap, isAstScalar } from '../yaml/ast.js';
 import { BuildError } from '../diagnostics/error.js';
 import { goResId } from '../generators/go-format.js';
 import { goJson } from '../generators/go-json.js';
@@ -30,11 +30,11 @@ function sourceText(r: Resource, path: readonly string[]): string | undefined {
   let node: unknown = r.origin.node;
   for (const seg of path) {
     if (!isAstMap(node)) return undefined;
-    const pair = node.items.find((p) => isPair(p) && isAstScalar(p.key) && String(p.key.value) === seg);
+    const pair = node.items.find((p) => isAstScalar(p.key) && p.key.value === seg);
     if (!pair) return undefined;
     node = pair.value;
   }
-  if (isAstScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string') return node.value;
+  if (isAstScalar(node) && node.style === 'plain') return node.value;
   return undefined;
 }
 

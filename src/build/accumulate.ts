@@ -16,7 +16,9 @@ import type { Resource } from '../resources/resource.js';
 import { idString } from '../resources/res-id.js';
 import { isMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
+import { syncAliasGroups } from '../resources/aliases.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
+import { pluginConfigId } from '../transformers/plugin-config.js';
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
 import { loadCrdConfig, setSchemaFromKustomization } from './schema-fields.js';
 import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
@@ -583,6 +585,11 @@ function pluginGeneratorSteps(kt: BuildTarget): GeneratorStep[] {
     }
     let config: unknown;
     try {
+      checkConfigDecodes(cfg);
+    } catch (err) {
+      withPrefix(err, 'failed to load generator: ');
+    }
+    try {
       config = plugin.configure(cfg.data, kt);
     } catch (err) {
       if (err instanceof BuildError) {
@@ -623,6 +630,16 @@ function runGenerators(kt: BuildTarget, ra: Accumulator): void {
   }
 }
 
+/** kustomize writes a builtin plugin's config out as YAML before decoding it: that can fail first. */
+function checkConfigDecodes(cfg: Resource): void {
+  const f = cfg.outputFailure();
+  if (!f) return;
+  throw new BuildError(f.code, `marshalling yaml from res ${pluginConfigId(cfg.data)}: ${f.message}`, {
+    ...(f.file !== undefined ? { file: f.file } : {}),
+    ...(f.range !== undefined ? { range: f.range } : {}),
+  });
+}
+
 function unsupportedPlugin(kt: BuildTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
   const pos = kt.locate(field);
   const where = {
@@ -650,11 +667,14 @@ function runTransformers(kt: BuildTarget, ra: Accumulator): void {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
+    checkConfigDecodes(cfg);
     const c = plugin.configure(cfg.data, kt);
     steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
   for (const step of steps) {
     step.run();
+    // In-place writes reach every place of a shared label or annotation node (resources/aliases.ts).
+    for (const r of ra.resources.items) if (r.aliases) r.aliases = syncAliasGroups(r.aliases);
     // buildMetadata: every resource present records the transformer (spec §12).
     recordTransformation(ra.resources, step.origin);
     ra.resources.dropEmpty();

@@ -4,12 +4,13 @@
  * documents are skipped.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSeqNode } from 'yaml';
+import type { EngineDiagnostic } from '../diagnostics/diagnostic.js';
+import { isAstMap, isAstScalar, isAstSeq, type LineIndex } from '../yaml/ast.js';
 import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { cloneValue, scalarString } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
 import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { Resource } from '../resources/resource.js';
+import { Resource, type ConditionalOutputError, type SourceTexts } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
 
@@ -32,15 +33,33 @@ function describe(v: YamlMap): string {
 
 /** The AST node of `key` in a mapping node, if any. */
 function child(node: unknown, key: string): unknown {
-  if (!isYamlMapNode(node)) return undefined;
-  const pair = node.items.find((p) => isYamlScalarNode(p.key) && String(p.key.value) === key);
+  if (!isAstMap(node)) return undefined;
+  const pair = node.items.find((p) => isAstScalar(p.key) && p.key.value === key);
   return pair?.value ?? undefined;
 }
 
 /** Whether `metadata.name` is written as a plain (unquoted) scalar in the source. */
 function plainName(node: unknown): boolean {
   const n = child(child(node, 'metadata'), 'name');
-  return isYamlScalarNode(n) && n.type === 'PLAIN';
+  return isAstScalar(n) && n.style === 'plain';
+}
+
+/**
+ * The source texts of `metadata.name` and `metadata.namespace` that YAML resolved to another value (kyaml
+ * reads them as text).
+ */
+function sourceTexts(node: unknown, data: YamlMap): SourceTexts | undefined {
+  const meta = getField(data, 'metadata');
+  if (!isMap(meta)) return undefined;
+  let out: SourceTexts | undefined;
+  for (const key of ['name', 'namespace'] as const) {
+    const n = child(child(node, 'metadata'), key);
+    const value = getField(meta, key);
+    if (!isAstScalar(n) || n.style === 'folded' || value === undefined || value === null) continue;
+    if (typeof value === 'object' || String(value) === n.value) continue;
+    (out ??= {})[key] = { value, text: n.value };
+  }
+  return out;
 }
 
 /** A document (or list item) on its way to becoming a resource. */
@@ -58,6 +77,12 @@ function isNilOrEmpty(v: YamlValue): boolean {
   return isMap(v) && Object.keys(v).length === 0;
 }
 
+/** A field as kyaml's GetMeta reads it: the text of a scalar, "" for null, a collection or no field. */
+function scalarField(m: YamlMap, key: string): string {
+  const v = getField(m, key);
+  return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
+}
+
 /** kustomize's dropBadNodes: empty documents are skipped; the rest must have a kind and (unless a List) a name. */
 function dropBad(ps: Pending[]): Pending[] {
   const out: Pending[] = [];
@@ -67,16 +92,17 @@ function dropBad(ps: Pending[]): Pending[] {
     const { origin } = p;
     if (!isMap(v))
       throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
-    const kind = getField(v, 'kind');
-    if (kind === undefined || kind === null || kind === '') {
+    // kyaml's GetMeta reads a field's scalar text: a map or a list there reads as "".
+    const kind = scalarField(v, 'kind');
+    if (kind === '') {
       throw new BuildError('resource/invalid', `missing kind in object ${describe(v)}`, {
         file: origin.file,
         range: origin.range,
       });
     }
     const meta = getField(v, 'metadata');
-    const name = isMap(meta) ? getField(meta, 'name') : undefined;
-    if (!scalarString(kind).endsWith('List') && (name === undefined || name === null || name === '')) {
+    const name = isMap(meta) ? scalarField(meta, 'name') : '';
+    if (!kind.endsWith('List') && name === '') {
       throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, {
         file: origin.file,
         range: origin.range,
@@ -102,7 +128,7 @@ function kioUnwrap(p: Pending): Pending[] | undefined {
   const nodes = child(p.node, 'items');
   return items.map((item, i) => ({
     v: item,
-    node: isYamlSeqNode(nodes) ? nodes.items[i] : undefined,
+    node: isAstSeq(nodes) ? nodes.items[i] : undefined,
     origin: { ...p.origin, pointer: `${p.origin.pointer ?? ''}/items/${i}` },
   }));
 }
@@ -158,15 +184,11 @@ function kioDocumentCount(text: string): number {
 function toResource(p: Pending, scope: ScopeResolver): Resource {
   const r = new Resource(p.v as YamlMap, p.origin, scope);
   r.plainName = plainName(p.node);
+  r.sourceText = sourceTexts(p.node, r.data);
   return r;
 }
 
-function originOf(
-  file: string,
-  doc: ParsedDocument,
-  lineCounter: import('yaml').LineCounter,
-  extra: Partial<Origin>,
-): Origin {
+function originOf(file: string, doc: ParsedDocument, lineCounter: LineIndex, extra: Partial<Origin>): Origin {
   return { ...extra, file, range: doc.range, documentIndex: doc.index, node: doc.node, lineCounter };
 }
 
@@ -198,6 +220,7 @@ export function resourcesFromText(
     origin: originOf(file, doc, stream.lineCounter, extra),
   }));
   const errors = new Map<Pending, BuildError>();
+  const conditional = new Map<Pending, { errors: ConditionalOutputError[]; otherwise?: BuildError }>();
   stream.documents.forEach((doc, i) => {
     // go-yaml v3 reports the first repeated key when kustomize decodes the object for output.
     const dup = doc.duplicateKeys?.[0];
@@ -210,10 +233,16 @@ export function resourcesFromText(
           range: dup.range,
         }),
       );
-    } else if (doc.outputError) {
+    } else {
       // Found while reading, but kustomize only fails on it when it writes the object out.
-      const o = doc.outputError;
-      errors.set(pending[i] as Pending, new BuildError(o.code, o.message, { file, range: o.range }));
+      const asError = (o: EngineDiagnostic): BuildError => new BuildError(o.code, o.message, { file, range: o.range });
+      const conds = (doc.conditionalOutputErrors ?? []).map((c) => ({ error: asError(c.error), at: c.path }));
+      const otherwise = doc.outputError ? asError(doc.outputError) : undefined;
+      if (conds.length > 0)
+        conditional.set(pending[i] as Pending, { errors: conds, ...(otherwise ? { otherwise } : {}) });
+      // Items of a list cannot tell where the node went: the first error holds for them.
+      const first = conds[0]?.error ?? otherwise;
+      if (first) errors.set(pending[i] as Pending, first);
     }
   });
   if (pending.length === 1 && kioDocumentCount(text) === 1) {
@@ -231,7 +260,11 @@ export function resourcesFromText(
     // Items of a list carry the list's decoding error.
     const err =
       errors.get(p) ?? [...errors.entries()].find(([q]) => p.origin.documentIndex === q.origin.documentIndex)?.[1];
-    if (err) r.outputError = err;
+    const conds = conditional.get(p);
+    if (conds) {
+      r.conditionalOutputErrors = conds.errors;
+      r.outputError = conds.otherwise;
+    } else if (err) r.outputError = err;
     out.push(r);
   }
   return out;

@@ -140,8 +140,10 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     const list = new ResourceList();
     list.items = dropLocalConfig(ra.resources.items);
     applySortOrder(list, kt, build);
-    const undecodable = list.items.find((r) => r.outputError !== undefined);
-    if (undecodable?.outputError) throw undecodable.outputError;
+    for (const r of list.items) {
+      const failure = r.outputFailure();
+      if (failure) throw failure;
+    }
     if (options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
       labelTransformer.transform(
         list,

@@ -44,9 +44,13 @@ export function parseConfigurationFile(text: string, file: string): Partial<Tran
     decoded = decodeGo(doc.value, configFileType);
   } catch (e) {
     if (e instanceof GoDecodeError)
-      throw new BuildError('transformer/config', e.message.replace('json: ', 'error unmarshaling JSON: json: '), {
-        file,
-      });
+      throw new BuildError(
+        'transformer/config',
+        e.message.replace('json: ', 'error unmarshaling JSON: while decoding JSON: json: '),
+        {
+          file,
+        },
+      );
     throw e;
   }
   const out: Partial<TransformerConfig> = {};

@@ -8,14 +8,7 @@
  * append; `images` merge by name; `buildMetadata` replaces. The result is served through a file-system
  * overlay so kustomize's own ordering (and its quirks) apply when the directory is built.
  */
-import {
-  parseDocument,
-  isMap as isYamlMap,
-  isSeq as isYamlSeq,
-  isPair,
-  isScalar as isYamlScalar,
-  type Node as YamlNode,
-} from 'yaml';
+import type { AstNode, LineIndex } from '../yaml/ast.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
@@ -289,36 +282,25 @@ function applyFluxFields(
 }
 
 /** The path of keys/indexes of the deepest node containing `offset` in a parsed document. */
-function pathAtOffset(root: YamlNode | null | undefined, offset: number): (string | number)[] {
+function pathAtOffset(root: AstNode | null | undefined, offset: number): (string | number)[] {
   const path: (string | number)[] = [];
-  let node: unknown = root;
+  let node: AstNode | null | undefined = root;
   for (;;) {
-    if (isYamlMap(node)) {
-      let next: unknown;
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const k = pair.key as YamlNode | null;
-        const v = pair.value as YamlNode | null;
-        const start = k?.range?.[0] ?? v?.range?.[0];
-        const end = v?.range?.[2] ?? k?.range?.[2];
-        if (start === undefined || end === undefined || offset < start || offset > end) continue;
-        path.push(isYamlScalar(k) ? String(k.value) : '');
-        if (v && v.range && offset >= v.range[0]) next = v;
+    if (node?.kind === 'map') {
+      let next: AstNode | undefined;
+      for (const { key: k, value: v } of node.items) {
+        if (offset < k.range[0] || offset > v.range[1]) continue;
+        path.push(k.kind === 'scalar' ? k.value : '');
+        if (offset >= v.range[0]) next = v;
         break;
       }
       if (next === undefined) return path;
       node = next;
-    } else if (isYamlSeq(node)) {
-      let next: unknown;
-      node.items.forEach((it, i) => {
-        const r = (it as YamlNode | null)?.range;
-        if (next === undefined && r && offset >= r[0] && offset <= r[2]) {
-          path.push(i);
-          next = it;
-        }
-      });
-      if (next === undefined) return path;
-      node = next;
+    } else if (node?.kind === 'seq') {
+      const i = node.items.findIndex((it) => offset >= it.range[0] && offset <= it.range[1]);
+      if (i < 0) return path;
+      path.push(i);
+      node = node.items[i];
     } else return path;
   }
 }
@@ -358,8 +340,8 @@ export function generateKustomization(
   let kus: YamlMap;
   let action: GenerateAction;
   let file: string;
-  let originalNode: YamlNode | undefined;
-  let originalLc: import('yaml').LineCounter | undefined;
+  let originalNode: AstNode | undefined;
+  let originalLc: LineIndex | undefined;
   let mustWrite = false;
 
   if (existing === undefined) {
@@ -451,7 +433,7 @@ export function generateKustomization(
   const text = emitDocument(kus);
   const view = overlayFs(fs);
   view.writeFile(file, text);
-  let generatedDoc: ReturnType<typeof parseDocument> | undefined;
+  let generatedDoc: AstNode | undefined;
   const remap = (d: Diagnostic): Diagnostic => {
     if (d.file !== file) return d;
     const out: Diagnostic = { ...d };
@@ -460,8 +442,8 @@ export function generateKustomization(
     delete out.column;
     if (action === 'created') out.file = dir;
     if (d.line === undefined) return out;
-    generatedDoc ??= parseDocument(text, { keepSourceTokens: false });
-    const path = pathAtOffset(generatedDoc.contents, offsetOf(text, d.line, d.column ?? 1));
+    generatedDoc ??= parseYamlStream(text, { file, mode: 'yaml11' }).documents[0]?.node;
+    const path = pathAtOffset(generatedDoc, offsetOf(text, d.line, d.column ?? 1));
     const top = typeof path[0] === 'string' ? path[0] : undefined;
     const idx = typeof path[1] === 'number' ? path[1] : undefined;
     const setRange = (f: string | undefined, r: Range | undefined): void => {

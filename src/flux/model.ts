@@ -6,7 +6,7 @@
  * `ExternalArtifact`), `HelmRepository`, `HelmRelease` and the Flux Operator's `FluxInstance` are read too.
  */
 import type { Selector } from '../kustomization/types.js';
-import type { LineCounter, Node as YamlNode } from 'yaml';
+import type { AstNode, LineIndex } from '../yaml/ast.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
@@ -23,8 +23,8 @@ export interface ObjectLocation {
   /** Absolute path of the file the object came from. */
   file?: string;
   /** The document node, when the object was parsed from that file. */
-  node?: YamlNode;
-  lineCounter?: LineCounter;
+  node?: AstNode;
+  lineCounter?: LineIndex;
 }
 
 /** Range of a field of an object, when its location is known. */

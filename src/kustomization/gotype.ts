@@ -15,7 +15,13 @@ export type GoType =
   | { readonly t: 'any' }
   | { readonly t: 'list'; readonly of: GoType }
   | { readonly t: 'map'; readonly of: GoType }
-  | { readonly t: 'struct'; readonly name: string; readonly fields: Readonly<Record<string, GoType>> };
+  | {
+      readonly t: 'struct';
+      readonly name: string;
+      readonly fields: Readonly<Record<string, GoType>>;
+      /** Fields promoted from an embedded struct: field → that struct's name (Go names it in error paths). */
+      readonly embedded?: Readonly<Record<string, string>>;
+    };
 
 export const goString: GoType = { t: 'string' };
 export const goBool: GoType = { t: 'bool' };
@@ -23,7 +29,11 @@ export const goInt: GoType = { t: 'int' };
 export const goAny: GoType = { t: 'any' };
 export const listOf = (of: GoType): GoType => ({ t: 'list', of });
 export const mapOf = (of: GoType): GoType => ({ t: 'map', of });
-export const struct = (name: string, fields: Record<string, GoType>): GoStructType => ({ t: 'struct', name, fields });
+export const struct = (
+  name: string,
+  fields: Record<string, GoType>,
+  embedded?: Record<string, string>,
+): GoStructType => (embedded ? { t: 'struct', name, fields, embedded } : { t: 'struct', name, fields });
 
 /** A Go struct type. */
 export type GoStructType = Extract<GoType, { t: 'struct' }>;
@@ -159,9 +169,10 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
       throw new GoDecodeError(`json: unknown field "${key}"`, [...ctx.fieldPath, key]);
     }
     const ft = t.fields[name] as GoType;
+    const via = t.embedded?.[name];
     const d = decodeValue(v[key] as YamlValue, ft, {
       structName: t.name,
-      fieldPath: [...ctx.fieldPath, name],
+      fieldPath: via === undefined ? [...ctx.fieldPath, name] : [...ctx.fieldPath, via, name],
       ...(ctx.allowUnknown ? { allowUnknown: true } : {}),
     });
     if (d === undefined) continue;

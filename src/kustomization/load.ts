@@ -4,7 +4,7 @@
  * load-time conversions (`bases`, `imageTags`, generator `env`, `helmChartInflationGenerator`) and check
  * kind, apiVersion and emptiness.
  */
-import { isMap as isYamlMap, isScalar as isYamlScalar } from 'yaml';
+import { isAstMap, isAstScalar } from '../yaml/ast.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
@@ -182,8 +182,7 @@ export function parseKustomization(
   const hasKey = (field: string): boolean => {
     const node = doc?.node;
     return (
-      isYamlMap(node) &&
-      node.items.some((p) => isYamlScalar(p.key) && String(p.key.value).toLowerCase() === field.toLowerCase())
+      isAstMap(node) && node.items.some((p) => isAstScalar(p.key) && p.key.value.toLowerCase() === field.toLowerCase())
     );
   };
   const range = (field: string, index?: number): Range | undefined => {

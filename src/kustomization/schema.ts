@@ -21,7 +21,9 @@ import type { Kustomization } from './types.js';
 const gvkFields = { group: goString, version: goString, kind: goString };
 const resIdFields = { ...gvkFields, name: goString, namespace: goString };
 
-export const fieldSpecType = struct('FieldSpec', { ...gvkFields, path: goString, create: goBool });
+/** kustomize's FieldSpec embeds resid.Gvk: Go's errors name it (`FieldSpec.fieldSpecs.Gvk.kind`). */
+const gvkEmbedded = { group: 'Gvk', version: 'Gvk', kind: 'Gvk' };
+export const fieldSpecType = struct('FieldSpec', { ...gvkFields, path: goString, create: goBool }, gvkEmbedded);
 export const selectorType = struct('Selector', {
   ...resIdFields,
   annotationSelector: goString,

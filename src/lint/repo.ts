@@ -5,7 +5,7 @@
  * resources. Cluster discovery, the static kustomization graph and the file-level rules
  * (`kustomize/deprecated-field`, `kustomize/duplicated-manifest`) read this.
  */
-import type { LineCounter } from 'yaml';
+import type { LineIndex } from '../yaml/ast.js';
 import { isRemoteFile, parseRepoSpec } from '../build/repo-spec.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
@@ -25,7 +25,7 @@ export interface RepoFile {
   readonly rel: string;
   readonly text: string;
   readonly documents: readonly ParsedDocument[];
-  readonly lineCounter: LineCounter;
+  readonly lineCounter: LineIndex;
   /** True when the YAML did not parse cleanly. */
   readonly hasErrors: boolean;
   /** The parse errors (`yaml/syntax` and the like), with positions. */

@@ -1,4 +1,4 @@
-import type { LineCounter, Node as YamlNode } from 'yaml';
+import type { AstNode, LineIndex } from '../yaml/ast.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 
 /** Where a resource came from: its file and document, or the generator that made it. */
@@ -10,8 +10,8 @@ export interface Origin {
   /** 0-based document index in the file. */
   documentIndex?: number;
   /** AST of the document, to locate fields (see yaml/locate.ts). */
-  node?: YamlNode;
-  lineCounter?: LineCounter;
+  node?: AstNode;
+  lineCounter?: LineIndex;
   /** JSON pointer of the object inside the document when it is not the document itself (an item of a `List`). */
   pointer?: string;
   /** Path relative to the top-level kustomization root, as kustomize writes it in `config.kubernetes.io/origin`. */

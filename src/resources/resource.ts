@@ -1,6 +1,7 @@
-import type { YamlMap } from '../yaml/values.js';
+import type { YamlMap, YamlScalar, YamlValue } from '../yaml/values.js';
 import { cloneValue, getField, isMap, scalarString, setField } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
+import { remapAliasGroups, type AliasGroup } from './aliases.js';
 import { BuildError } from '../diagnostics/error.js';
 import {
   splitApiVersion,
@@ -52,6 +53,40 @@ export interface TransformationRecord {
   configuredBy: { apiVersion: string; kind: string; name?: string; namespace?: string };
 }
 
+function str(v: YamlValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'object') return '';
+  return String(v);
+}
+
+/** An output error that holds only while a null is still at `at` (the node may be dropped before output). */
+export interface ConditionalOutputError {
+  error: BuildError;
+  at: (string | number)[];
+}
+
+/** The value at a path of keys and indexes, if there is one. */
+function valueAt(data: YamlValue, path: readonly (string | number)[]): YamlValue | undefined {
+  let v: YamlValue | undefined = data;
+  for (const step of path) {
+    if (typeof step === 'number') v = Array.isArray(v) ? v[step] : undefined;
+    else v = isMap(v) ? getField(v, step) : undefined;
+    if (v === undefined) return undefined;
+  }
+  return v;
+}
+
+/** A scalar's source text and the value YAML resolved it to. */
+export interface SourceText {
+  value: YamlScalar;
+  text: string;
+}
+
+export interface SourceTexts {
+  name?: SourceText;
+  namespace?: SourceText;
+}
+
 /**
  * One Kubernetes object in a build: its data, where it came from, and the bookkeeping kustomize keeps in
  * internal annotations (previous ids, prefix/suffix history, hash and generator marks) kept as fields.
@@ -73,6 +108,12 @@ export class Resource {
    * rewrites it, so a renamed plain name is read back by YAML rules (`1` + `e5` → the number 100000).
    */
   plainName = false;
+  /**
+   * The source text of `metadata.name` / `metadata.namespace` where YAML resolved it to another value
+   * (`0x10` → 16, `!!timestamp 2001-1-1` → an RFC 3339 string): kyaml reads a name as its node's text,
+   * for ids, order and renames, while the output keeps the resolved value.
+   */
+  sourceText: SourceTexts | undefined;
   /** Marked by a generator: gets `-<hash>` appended at the end of the build. */
   needsHash = false;
   /** Set on generated objects until they are absorbed. */
@@ -88,8 +129,12 @@ export class Resource {
    * go-yaml accepts it on reading, and fails when decoding the object for output).
    */
   outputError: BuildError | undefined;
+  /** Output errors met before {@link outputError} that hold only while a null is still at their path. */
+  conditionalOutputErrors: ConditionalOutputError[] | undefined;
   /** Scope of this resource's kind (from the build's schema). */
   scope: ScopeResolver;
+  /** Label and annotation values kyaml would hold as one shared node (aliases.ts). */
+  aliases: AliasGroup[] | undefined;
 
   constructor(data: YamlMap, origin: Origin, scope: ScopeResolver = defaultScope) {
     this.data = data;
@@ -108,12 +153,19 @@ export class Resource {
     return isMap(m) ? m : undefined;
   }
   get name(): string {
-    const m = this.metadata;
-    return m ? scalarString(getField(m, 'name')) : '';
+    return this.metadataText('name');
   }
   get namespace(): string {
+    return this.metadataText('namespace');
+  }
+
+  /** `metadata.<key>` as kyaml reads it: the source text while the value is the one read from it. */
+  private metadataText(key: keyof SourceTexts): string {
     const m = this.metadata;
-    return m ? scalarString(getField(m, 'namespace')) : '';
+    if (!m) return '';
+    const v = getField(m, key);
+    const src = this.sourceText?.[key];
+    return src !== undefined && v === src.value ? src.text : str(v);
   }
 
   /** `metadata`, created when missing. */
@@ -285,18 +337,28 @@ export class Resource {
 
   /** A deep copy (data and bookkeeping). */
   clone(): Resource {
-    const r = new Resource(cloneValue(this.data), this.origin, this.scope);
+    const copies = this.aliases ? new Map<YamlMap, YamlMap>() : undefined;
+    const r = new Resource(cloneValue(this.data, copies), this.origin, this.scope);
+    if (this.aliases && copies) r.aliases = remapAliasGroups(this.aliases, copies);
     r.previousIds = this.previousIds.slice();
     r.prefixes = this.prefixes.slice();
     r.suffixes = this.suffixes.slice();
     r.needsHash = this.needsHash;
     r.plainName = this.plainName;
+    r.sourceText = this.sourceText;
     r.outputError = this.outputError;
+    r.conditionalOutputErrors = this.conditionalOutputErrors;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();
     r.refVarNames = this.refVarNames?.slice();
     r.fieldOrigins = this.fieldOrigins ? new Map(this.fieldOrigins) : undefined;
     return r;
+  }
+
+  /** The error kustomize meets when it writes this object out, if any. */
+  outputFailure(): BuildError | undefined {
+    const held = this.conditionalOutputErrors?.find((c) => valueAt(this.data, c.at) === null);
+    return held?.error ?? this.outputError;
   }
 
   /** Records that a patch or transformer wrote the field at `pointer`. */

@@ -2,7 +2,8 @@
 import { BuildError } from '../diagnostics/error.js';
 import type { FieldSpec } from '../fieldspecs/types.js';
 import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { decodeGo, GoDecodeError, type GoStruct } from '../kustomization/gotype.js';
+import { decodeGo, GoDecodeError, listOf, struct, type GoStruct } from '../kustomization/gotype.js';
+import { fieldSpecType } from '../kustomization/schema.js';
 import { idString } from '../resources/res-id.js';
 import type { KustTarget } from '../target/types.js';
 
@@ -12,21 +13,29 @@ export function boolOf(v: YamlValue | undefined): boolean {
   return v === true;
 }
 
-/** A `fieldSpecs` list of a plugin config. */
-export function fieldSpecsOf(v: YamlValue | undefined): FieldSpec[] {
+interface RawFieldSpec {
+  group?: string;
+  version?: string;
+  kind?: string;
+  path?: string;
+  create?: boolean;
+}
+
+const fieldSpecsHolder = struct('FieldSpecs', { fieldSpecs: listOf(fieldSpecType) });
+
+/** The `fieldSpecs` list of a plugin config, decoded into Go's FieldSpec as kustomize does. */
+export function fieldSpecsOf(raw: YamlMap): FieldSpec[] {
+  const v = getField(raw, 'fieldSpecs');
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new BuildError('transformer/config', 'fieldSpecs must be a list');
-  return v.filter(isMap).map((m) => {
+  const decoded = decodePluginConfig<{ fieldSpecs?: RawFieldSpec[] }>({ fieldSpecs: v }, fieldSpecsHolder, raw);
+  return (decoded.fieldSpecs ?? []).map((m) => {
     const fs: { group?: string; version?: string; kind?: string; path: string; create?: boolean } = {
-      path: stringOf(getField(m, 'path')),
+      path: m.path ?? '',
     };
-    const g = stringOf(getField(m, 'group'));
-    const ver = stringOf(getField(m, 'version'));
-    const k = stringOf(getField(m, 'kind'));
-    if (g) fs.group = g;
-    if (ver) fs.version = ver;
-    if (k) fs.kind = k;
-    if (getField(m, 'create') === true) fs.create = true;
+    if (m.group) fs.group = m.group;
+    if (m.version) fs.version = m.version;
+    if (m.kind) fs.kind = m.kind;
+    if (m.create === true) fs.create = true;
     return fs;
   });
 }
@@ -65,12 +74,12 @@ export function pluginConfigError(raw: YamlMap, message: string): BuildError {
  * Decodes a builtin plugin config leniently (sigs.k8s.io/yaml.Unmarshal: unknown fields ignored, wrong
  * types are errors).
  */
-export function decodePluginConfig<T>(raw: YamlMap, t: GoStruct<T>): T {
+export function decodePluginConfig<T>(raw: YamlMap, t: GoStruct<T>, config: YamlMap = raw): T {
   try {
     return decodeGo(raw, t, { allowUnknown: true });
   } catch (e) {
     if (e instanceof GoDecodeError)
-      throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
+      throw pluginConfigError(config, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
     throw e;
   }
 }

@@ -26,8 +26,8 @@ export { goFormatFloatG } from './scalars.js';
 const BEST_WIDTH = 80;
 /** Keys longer than this many UTF-8 bytes are written as explicit `? key` entries. */
 const MAX_SIMPLE_KEY_BYTES = 128;
-/** Guard against cyclic value trees. */
-const MAX_EMIT_DEPTH = 1_500;
+/** Nested collections kustomize can write (go-yaml v2's flow level limit, met reading the JSON text). */
+const MAX_EMIT_DEPTH = 10_000;
 
 /** Thrown for values kustomize cannot serialise (`.inf`, `.nan`, control characters, cycles). */
 export class EmitError extends Error {}
@@ -581,6 +581,17 @@ const enum Ctx {
   Item,
 }
 
+/** An open collection of the iterative writer. */
+interface EmitFrame {
+  v: YamlValue[] | YamlMap;
+  /** Sorted keys of a map; undefined for a sequence. */
+  keys: string[] | undefined;
+  i: number;
+  indent: number;
+  ctx: Ctx;
+  first: boolean;
+}
+
 class Writer {
   out = '';
   col = 0;
@@ -599,8 +610,57 @@ class Writer {
     } else if (this.col > n) this.indent(n);
   }
 
-  node(v: YamlValue, indent: number, ctx: Ctx, depth: number): void {
-    if (depth > MAX_EMIT_DEPTH) throw new EmitError('value nesting too deep (cyclic value?)');
+  /**
+   * Writes a value (iteratively: an explicit stack of open collections, so any depth kustomize can
+   * write is written). Deeper than 10,000 nested collections fails as in kustomize, whose output step
+   * reads the object's JSON text back with go-yaml v2 (flow level limit).
+   */
+  node(root: YamlValue, rootIndent: number, rootCtx: Ctx): void {
+    const stack: EmitFrame[] = [];
+    this.open(root, rootIndent, rootCtx, stack);
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1] as EmitFrame;
+      if (f.keys === undefined) {
+        const items = f.v as YamlValue[];
+        if (f.i >= items.length) {
+          stack.pop();
+          continue;
+        }
+        if (f.i === 0 && f.ctx !== Ctx.SimpleValue) this.pad(f.indent);
+        else this.indent(f.indent);
+        this.out += '-';
+        this.col++;
+        this.open(items[f.i++] as YamlValue, f.indent, Ctx.Item, stack);
+        continue;
+      }
+      const map = f.v as YamlMap;
+      let k: string | undefined;
+      let val: YamlValue | undefined;
+      while (f.i < f.keys.length && val === undefined) {
+        k = f.keys[f.i++];
+        val = k === undefined ? undefined : map[k];
+      }
+      if (val === undefined || k === undefined) {
+        if (f.first) this.flow('{}', f.ctx);
+        stack.pop();
+        continue;
+      }
+      if (f.first && f.ctx !== Ctx.SimpleValue) this.pad(f.indent);
+      else this.indent(f.indent);
+      f.first = false;
+      if (this.key(k, f.indent)) {
+        this.open(val, f.indent, Ctx.SimpleValue, stack);
+      } else {
+        this.indent(f.indent);
+        this.out += ':';
+        this.col++;
+        this.open(val, f.indent, Ctx.ComplexValue, stack);
+      }
+    }
+  }
+
+  /** Writes a scalar or an empty collection; pushes a frame for a non-empty collection. */
+  private open(v: YamlValue, indent: number, ctx: Ctx, stack: EmitFrame[]): void {
     if (typeof v === 'string') {
       this.string(v, ctx === Ctx.Root ? 2 : indent + 2, ctx !== Ctx.Root);
       return;
@@ -612,41 +672,17 @@ class Writer {
       this.col += t.length + (ctx === Ctx.Root ? 0 : 1);
       return;
     }
+    if (stack.length >= MAX_EMIT_DEPTH) throw new EmitError(`yaml: exceeded max depth of ${MAX_EMIT_DEPTH}`);
     if (Array.isArray(v)) {
       if (v.length === 0) {
         this.flow('[]', ctx);
         return;
       }
       const seqIndent = ctx === Ctx.Root ? 0 : ctx === Ctx.SimpleValue ? indent : indent + 2;
-      for (let i = 0; i < v.length; i++) {
-        if (i === 0 && ctx !== Ctx.SimpleValue) this.pad(seqIndent);
-        else this.indent(seqIndent);
-        this.out += '-';
-        this.col++;
-        this.node(v[i] as YamlValue, seqIndent, Ctx.Item, depth + 1);
-      }
+      stack.push({ v, keys: undefined, i: 0, indent: seqIndent, ctx, first: true });
       return;
     }
-    const keys = sortedKeys(v);
-    let first = true;
-    const mapIndent = ctx === Ctx.Root ? 0 : indent + 2;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as string;
-      const val = v[k];
-      if (val === undefined) continue;
-      if (first && ctx !== Ctx.SimpleValue) this.pad(mapIndent);
-      else this.indent(mapIndent);
-      first = false;
-      if (this.key(k, mapIndent)) {
-        this.node(val, mapIndent, Ctx.SimpleValue, depth + 1);
-      } else {
-        this.indent(mapIndent);
-        this.out += ':';
-        this.col++;
-        this.node(val, mapIndent, Ctx.ComplexValue, depth + 1);
-      }
-    }
-    if (first) this.flow('{}', ctx);
+    stack.push({ v, keys: sortedKeys(v), i: 0, indent: ctx === Ctx.Root ? 0 : indent + 2, ctx, first: true });
   }
 
   private flow(t: string, ctx: Ctx): void {
@@ -1008,7 +1044,7 @@ function checkAnnotationKeys(v: YamlValue): void {
  */
 export function emitDocument(v: YamlValue): string {
   const w = new Writer();
-  w.node(v, -2, Ctx.Root, 0);
+  w.node(v, -2, Ctx.Root);
   if (w.col !== 0) w.out += '\n';
   return w.out;
 }

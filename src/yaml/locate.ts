@@ -2,15 +2,23 @@
  * Mapping a path inside a parsed document back to its source range: used for diagnostics on kustomization
  * fields and, by the linter, for fields of rendered objects.
  */
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { Range } from '../diagnostics/diagnostic.js';
+import type { AstNode, AstPair, LineIndex } from './ast.js';
 import { toRange } from './parse.js';
 import { pointerSegments } from './pointer.js';
 
-function keyMatches(key: unknown, name: string, caseInsensitive: boolean): boolean {
-  if (!isScalar(key)) return false;
-  const v = String(key.value);
-  return caseInsensitive ? v.toLowerCase() === name.toLowerCase() : v === name;
+function keyMatches(key: AstNode, name: string, caseInsensitive: boolean): boolean {
+  const k = key.kind === 'alias' ? key.target : key;
+  if (k.kind !== 'scalar') return false;
+  return caseInsensitive ? k.value.toLowerCase() === name.toLowerCase() : k.value === name;
+}
+
+function rangeOf(n: AstNode | undefined, lc: LineIndex): Range | undefined {
+  return n ? toRange(lc, n.range[0], n.range[1]) : undefined;
+}
+
+function findPair(node: AstNode, seg: string, caseInsensitive: boolean): AstPair | undefined {
+  return node.kind === 'map' ? node.items.find((p) => keyMatches(p.key, seg, caseInsensitive)) : undefined;
 }
 
 /**
@@ -18,31 +26,27 @@ function keyMatches(key: unknown, name: string, caseInsensitive: boolean): boole
  * as strings). Returns the deepest range found when the path does not exist completely.
  */
 export function locateKey(
-  root: YamlNode | null | undefined,
+  root: AstNode | null | undefined,
   path: readonly string[],
-  lc: LineCounter,
+  lc: LineIndex,
   caseInsensitive = false,
 ): Range | undefined {
-  let node: unknown = root;
-  let best: Range | undefined;
-  const rangeOf = (n: unknown): Range | undefined => {
-    const r = (n as { range?: [number, number, number] } | null)?.range;
-    return r ? toRange(lc, r[0], r[1]) : undefined;
-  };
-  best = rangeOf(node);
+  if (!root) return undefined;
+  let node: AstNode = root;
+  let best = rangeOf(node, lc);
   for (let i = 0; i < path.length; i++) {
     const seg = path[i] as string;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, seg, caseInsensitive));
+    if (node.kind === 'map') {
+      const pair = findPair(node, seg, caseInsensitive);
       if (!pair) return best;
       const last = i === path.length - 1;
-      best = rangeOf(last ? pair.key : pair.value) ?? rangeOf(pair.key) ?? best;
+      best = rangeOf(last ? pair.key : pair.value, lc) ?? best;
       node = pair.value;
-    } else if (isSeq(node)) {
+    } else if (node.kind === 'seq') {
       const idx = Number(seg);
       const item = Number.isInteger(idx) ? node.items[idx] : undefined;
       if (item === undefined) return best;
-      best = rangeOf(item) ?? best;
+      best = rangeOf(item, lc) ?? best;
       node = item;
     } else return best;
   }
@@ -50,25 +54,23 @@ export function locateKey(
 }
 
 /** The range of the value at a JSON pointer (`/spec/replicas`) inside a document node. */
-export function locatePointer(root: YamlNode | null | undefined, pointer: string, lc: LineCounter): Range | undefined {
+export function locatePointer(root: AstNode | null | undefined, pointer: string, lc: LineIndex): Range | undefined {
+  if (!root) return undefined;
   const path = pointerSegments(pointer);
-  let node: unknown = root;
+  let node: AstNode = root;
   let best: Range | undefined;
   for (const seg of path) {
-    const r0 = (node as { range?: [number, number, number] } | null)?.range;
-    if (r0) best = toRange(lc, r0[0], r0[1]);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, seg, false));
+    best = rangeOf(node, lc);
+    if (node.kind === 'map') {
+      const pair = findPair(node, seg, false);
       if (!pair) return best;
       node = pair.value;
-      const kr = (pair.key as { range?: [number, number, number] } | null)?.range;
-      if (kr) best = toRange(lc, kr[0], kr[1]);
-    } else if (isSeq(node)) {
+      best = rangeOf(pair.key, lc);
+    } else if (node.kind === 'seq') {
       const item = node.items[Number(seg)];
       if (item === undefined) return best;
       node = item;
     } else return best;
   }
-  const r = (node as { range?: [number, number, number] } | null)?.range;
-  return r ? toRange(lc, r[0], r[1]) : best;
+  return rangeOf(node, lc) ?? best;
 }

@@ -42,16 +42,39 @@ export function hasField(m: YamlMap, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(m, key);
 }
 
-/** Deep copy of a value tree. */
-export function cloneValue<T extends YamlValue>(v: T): T {
-  return cloneAny(v) as T;
+/**
+ * Deep copy of a value tree (iterative: any depth). With `copies`, records each map's copy (old → new).
+ */
+export function cloneValue<T extends YamlValue>(v: T, copies?: Map<YamlMap, YamlMap>): T {
+  if (v === null || typeof v !== 'object') return v;
+  const root = shallowCopy(v, copies);
+  const stack: YamlValue[] = [root];
+  while (stack.length > 0) {
+    const c = stack.pop() as YamlMap | YamlValue[];
+    if (Array.isArray(c)) {
+      for (let i = 0; i < c.length; i++) {
+        const x = c[i] as YamlValue;
+        if (x !== null && typeof x === 'object') stack.push((c[i] = shallowCopy(x, copies)));
+      }
+    } else {
+      for (const k of Object.keys(c)) {
+        const x = c[k] as YamlValue;
+        if (x !== null && typeof x === 'object') {
+          const y = shallowCopy(x, copies);
+          setField(c, k, y);
+          stack.push(y);
+        }
+      }
+    }
+  }
+  return root as T;
 }
 
-function cloneAny(v: YamlValue): YamlValue {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(cloneAny);
+function shallowCopy(v: YamlMap | YamlValue[], copies: Map<YamlMap, YamlMap> | undefined): YamlMap | YamlValue[] {
+  if (Array.isArray(v)) return v.slice();
   const out: YamlMap = {};
-  for (const [k, x] of Object.entries(v)) setField(out, k, cloneAny(x));
+  for (const k of Object.keys(v)) setField(out, k, v[k] as YamlValue);
+  copies?.set(v, out);
   return out;
 }
 

@@ -138,15 +138,17 @@ describe('deep nesting', () => {
     { name: 'flow sequences 100 000 deep', text: '['.repeat(100_000) + ']'.repeat(100_000) },
     { name: 'flow maps 50 000 deep', text: '{a: '.repeat(50_000) + '1' + '}'.repeat(50_000) },
     {
-      name: 'block maps 3 000 deep',
-      text: Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1\n',
+      // go-yaml's limit: 10 000 indentation levels.
+      name: 'block maps 10 001 deep',
+      text: Array.from({ length: 10_001 }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1\n',
     },
     {
-      name: 'aliases nesting anchors into depth',
+      // Deeper than kustomize can write out (its output step reads the JSON text with go-yaml v2).
+      name: 'aliases nesting anchors deeper than 10 000',
       text:
         Array.from(
           { length: 12 },
-          (_, i) => `l${i}: &l${i} ${'['.repeat(100)}${i === 0 ? 'x' : `*l${i - 1}`}${']'.repeat(100)}`,
+          (_, i) => `l${i}: &l${i} ${'['.repeat(1000)}${i === 0 ? 'x' : `*l${i - 1}`}${']'.repeat(1000)}`,
         ).join('\n') + '\n',
     },
   ];
@@ -160,6 +162,17 @@ describe('deep nesting', () => {
       expect(ms).toBeLessThan(10_000);
     });
   }
+  it('block maps 9 000 deep are read (go-yaml allows 10 000 levels)', () => {
+    const s = parse(Array.from({ length: 9000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1\n');
+    expect(s.errors).toEqual([]);
+    let v = s.documents[0]?.value;
+    let depth = 0;
+    while (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      v = (v).a;
+      depth++;
+    }
+    expect([depth, v]).toEqual([9000, 1]);
+  });
   it('a document 200 deep is fine', () => {
     const s = parse('['.repeat(200) + 'x' + ']'.repeat(200));
     expect(s.errors).toEqual([]);
@@ -267,7 +280,8 @@ describe('malformed YAML gives yaml/syntax with line and column', () => {
   });
   it('a kustomization syntax error points into the kustomization', () => {
     const r = build('/k', { fs: memoryFs({ '/k/kustomization.yaml': 'resources:\n- r.yaml\n  x: y\n' }) });
-    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml/syntax', file: '/k/kustomization.yaml', line: 2 });
+    // go-yaml (and so kustomize): "yaml: line 3: mapping values are not allowed in this context".
+    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml/syntax', file: '/k/kustomization.yaml', line: 3 });
   });
 });
 

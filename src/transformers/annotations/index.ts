@@ -11,7 +11,7 @@ export const annotationsTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'AnnotationsTransformer',
   configure: (raw: YamlMap) => ({
     pairs: stringMapOf(getField(raw, 'annotations')),
-    fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
+    fieldSpecs: fieldSpecsOf(raw),
   }),
   transform(resources, c) {
     const keys = sortedKeys(c.pairs);

@@ -8,7 +8,8 @@ import { fieldSpecSelects, visitFieldSpec, wrongNodeKind } from '../../fieldspec
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
 import { BuildError } from '../../diagnostics/error.js';
-import { isMap, setField } from '../../yaml/values.js';
+import { isMap, setField, type YamlMap } from '../../yaml/values.js';
+import { recordAliasGroup } from '../../resources/aliases.js';
 import { plainKeyIsNonString } from '../../yaml/scalars.js';
 
 /** Configuration of the label and annotation transformers. */
@@ -30,6 +31,8 @@ export function setStringMap(r: Resource, c: StringMapConfig, keys: readonly str
     // kyaml writes a new key as an untagged plain scalar: one that reads back as a number, boolean, null
     // or timestamp makes kustomize's output step fail for this resource.
     const unsafeKey = plainKeyIsNonString(k);
+    // kyaml's SetEntry makes one node per key and appends it wherever the key is new (aliases.ts).
+    const created: [YamlMap, string][] = [];
     for (const fs of specs) {
       visitFieldSpec(
         r.data,
@@ -45,11 +48,13 @@ export function setStringMap(r: Resource, c: StringMapConfig, keys: readonly str
               `json: unsupported type: map[interface {}]interface {} (the key ${JSON.stringify(k)} is read back as a non-string)`,
             );
           }
+          if (!Object.prototype.hasOwnProperty.call(m, k)) created.push([m, k]);
           setField(m, k, v);
         },
         () => idString(r.id()),
       );
     }
+    if (created.length >= 2) recordAliasGroup((r.aliases ??= []), created, v);
   }
 }
 

@@ -15,7 +15,7 @@ export const labelTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'LabelTransformer',
   configure: (raw: YamlMap) => ({
     pairs: stringMapOf(getField(raw, 'labels')),
-    fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
+    fieldSpecs: fieldSpecsOf(raw),
   }),
   transform(resources, c) {
     const keys = sortedKeys(c.pairs);

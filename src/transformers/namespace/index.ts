@@ -37,7 +37,7 @@ export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
     }
     return {
       namespace: ns,
-      fieldSpecs: fieldSpecsOf(getField(raw, 'fieldSpecs')),
+      fieldSpecs: fieldSpecsOf(raw),
       unsetOnly: getField(raw, 'unsetOnly') === true,
       setRoleBindingSubjects: (mode === '' ? 'defaultOnly' : mode) as RoleBindingSubjectsMode,
     };

@@ -46,6 +46,7 @@ export function applyJsonPatchToResource(
   internal: boolean,
   where: { file: string; range?: Range | undefined },
 ): void {
+  const kept = internalAnnotations(r.data);
   if (internal) ensureMap(ensureMap(r.data, 'metadata'), 'annotations');
   let result;
   try {
@@ -70,6 +71,8 @@ export function applyJsonPatchToResource(
     );
   }
   r.data = result;
+  // The object went through JSON: it has new nodes, no longer shared between labels (aliases.ts).
+  r.aliases = undefined;
   recordJsonPatchFields(r, ops ?? [], where);
   // The object came back from JSON through Go's interface{} decoding: every number is a float64.
   toFloat64(r.data);
@@ -85,8 +88,26 @@ export function applyJsonPatchToResource(
       any = true;
     }
   }
+  // The transformers put kustomize's internal annotations back, whatever the patch did to them.
+  for (const [k, v] of kept) {
+    setField(out, k, v);
+    any = true;
+  }
   delete md.annotations;
   if (any) setField(md, 'annotations', out);
+}
+
+/** kioutil's legacy annotations, which count as internal. */
+const LEGACY_INTERNAL = new Set(['config.kubernetes.io/path', 'config.kubernetes.io/index', 'config.k8s.io/id']);
+
+/** kioutil.GetInternalAnnotations: `internal.config.kubernetes.io/…` and the legacy ones, as text. */
+function internalAnnotations(data: YamlMap): [string, string][] {
+  const md = getField(data, 'metadata');
+  const ann = isMap(md) ? getField(md, 'annotations') : undefined;
+  if (!isMap(ann)) return [];
+  return Object.keys(ann)
+    .filter((k) => k.startsWith('internal.config.kubernetes.io/') || LEGACY_INTERNAL.has(k))
+    .map((k) => [k, nodeText(ann[k])]);
 }
 
 /** Integers beyond 2^53 become the nearest float64, as Go's JSON decoding into interface{} makes them. */

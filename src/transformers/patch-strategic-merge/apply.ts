@@ -3,7 +3,7 @@
  * restore kind, name and namespace) and resWrangler.ApplySmPatch (a normalised copy of the patch per
  * selected resource, deleted resources dropped, ids checked for conflicts) do.
  */
-import { isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, type Node as AstNode } from 'yaml';
+import { isAstMap, isAstScalar, isAstSeq, type AstNode } from '../../yaml/ast.js';
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { OpenApiSchema } from '../../schema/types.js';
@@ -103,16 +103,16 @@ export function emptyScalarAt(root: AstNode, path: readonly (string | number)[])
   let node: unknown = root;
   for (const seg of path) {
     if (typeof seg === 'number') {
-      if (!isYamlSeq(node)) return false;
+      if (!isAstSeq(node)) return false;
       node = node.items[seg];
     } else {
-      if (!isYamlMap(node)) return false;
-      const pair = node.items.find((it) => isPair(it) && isYamlScalar(it.key) && String(it.key.value) === seg);
+      if (!isAstMap(node)) return false;
+      const pair = node.items.find((it) => isAstScalar(it.key) && it.key.value === seg);
       if (!pair) return false;
       node = pair.value;
     }
   }
-  return isYamlScalar(node) && node.type === 'PLAIN' && node.value === '';
+  return isAstScalar(node) && node.style === 'plain' && node.value === '';
 }
 
 /** A string map of metadata as kyaml's setMapInMetadata writes it: values as text, empty map removed. */

@@ -5,7 +5,7 @@
  * list items merged by key are followed to the item they merged into, lists replaced whole are recorded
  * as one field. A JSON 6902 patch records the paths its operations write, at the patch entry.
  */
-import type { LineCounter, Node as AstNode } from 'yaml';
+import type { AstNode, LineIndex } from '../../yaml/ast.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { Resource } from '../../resources/resource.js';
 import { locatePointer } from '../../yaml/locate.js';
@@ -15,7 +15,7 @@ import { escapePointerSegment, pointerSegments } from '../../yaml/pointer.js';
 /** The AST of a patch document, to position each field it writes. */
 export interface PatchSource {
   readonly node: AstNode;
-  readonly lineCounter: LineCounter;
+  readonly lineCounter: LineIndex;
 }
 
 /** Keys that identify list items in strategic merges (merge keys of the Kubernetes schema), in order of preference. */

@@ -8,7 +8,7 @@ import type { Range } from '../../diagnostics/diagnostic.js';
 import { parseYamlStream, type ParsedStream } from '../../yaml/parse.js';
 import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
-import type { LineCounter, Node as YamlNode } from 'yaml';
+import type { AstNode, LineIndex } from '../../yaml/ast.js';
 
 /** A strategic-merge patch document and where it is. */
 export interface PatchDoc {
@@ -16,8 +16,8 @@ export interface PatchDoc {
   file: string;
   range?: Range | undefined;
   /** The document's AST (when the document is the patch itself, not an item of a List). */
-  node?: YamlNode | undefined;
-  lineCounter?: LineCounter | undefined;
+  node?: AstNode | undefined;
+  lineCounter?: LineIndex | undefined;
 }
 
 /** Why text is not a strategic-merge patch (kustomize's message). */

@@ -58,9 +58,11 @@ function setAffix(r: Resource, fs: FieldSpec, which: 'prefix' | 'suffix', affix:
     (ref) => {
       if (ref.value !== null && typeof ref.value === 'object')
         throw new BuildError('transformer/failed', wrongNodeKind('ScalarNode', ref.value));
-      const text = scalarText(ref.value);
+      const ownName = fs.path === 'metadata/name' && ref.parent === r.metadata;
+      // kyaml reads the name's source text (`0x10`, not 16).
+      const text = ownName ? r.name : scalarText(ref.value);
       // A plain-style name is re-read by YAML rules like any plain scalar kustomize rewrites.
-      const plain = ref.created || (fs.path === 'metadata/name' && r.plainName && ref.parent === r.metadata);
+      const plain = ref.created || (ownName && r.plainName);
       ref.set(untaggedScalar(plain ? null : ref.value, which === 'prefix' ? `${affix}${text}` : `${text}${affix}`));
     },
     () => idString(r.id()),

@@ -27,7 +27,7 @@ function configure(raw: YamlMap, which: 'prefix' | 'suffix' | 'both'): AffixConf
   return {
     prefix: which === 'suffix' ? '' : stringOf(getField(raw, 'prefix')),
     suffix: which === 'prefix' ? '' : stringOf(getField(raw, 'suffix')),
-    fieldSpecs: fieldSpecsOf(fs),
+    fieldSpecs: fieldSpecsOf(raw),
   };
 }
 
