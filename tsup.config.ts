@@ -1,9 +1,9 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // Published entries: the browser-safe core ("."), the Node file-system adapter ("./node") — ESM and
 // CommonJS with type declarations — the vitest helpers ("./vitest", ESM only like vitest itself, which
 // stays external as an optional peer dependency) and the CLI (bin).
-export default defineConfig([
+const configs: Options[] = [
   {
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
     format: ['esm', 'cjs'],
@@ -34,4 +34,9 @@ export default defineConfig([
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
-]);
+];
+
+// `KTS_BUILD=cli tsup` (npm run build:cli) builds the CLI alone, for the benchmarks.
+export default defineConfig(
+  process.env.KTS_BUILD === 'cli' ? configs.filter((c) => c.entry && 'cli' in c.entry) : configs,
+);
