@@ -17,4 +17,4 @@ const io: Io = {
   errIsTty: process.stderr.isTTY === true,
   color: process.stderr.isTTY === true && !process.env.NO_COLOR,
 };
-process.exitCode = main(process.argv.slice(2), io);
+process.exitCode = await main(process.argv.slice(2), io);

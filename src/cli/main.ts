@@ -1,16 +1,23 @@
 /**
- * cli: the `kustomize-ts` command. Each command lives in commands/; this file dispatches and maps errors
- * to exit codes (0 ok, 1 failure, 2 bad usage).
+ * cli: the `kustomize-ts` command. Each command lives in commands/ and is loaded only when it runs (so
+ * `build` never loads the schemas, ajv, lint or diff); this file dispatches and maps errors to exit codes
+ * (0 ok, 1 failure, 2 bad usage).
  */
-import { runBuildCommand } from './commands/build.js';
-import { runFleetCommand } from './commands/fleet.js';
-import { runGraphCommand } from './commands/graph.js';
-import { runDiffCommand } from './commands/diff.js';
-import { runPrecompileCommand } from './commands/precompile.js';
-import { runLintCommand } from './commands/lint.js';
 import { UsageError, type Io } from './io.js';
 
 const VERSION = '0.1.0';
+
+type Command = (argv: string[], io: Io) => number;
+
+/** The commands, each loaded on demand. */
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  build: async () => (await import('./commands/build.js')).runBuildCommand,
+  fleet: async () => (await import('./commands/fleet.js')).runFleetCommand,
+  graph: async () => (await import('./commands/graph.js')).runGraphCommand,
+  diff: async () => (await import('./commands/diff.js')).runDiffCommand,
+  lint: async () => (await import('./commands/lint.js')).runLintCommand,
+  precompile: async () => (await import('./commands/precompile.js')).runPrecompileCommand,
+};
 
 const help = `Usage: kustomize-ts <command> [options]
 
@@ -24,22 +31,13 @@ Commands:
 
 Run \`kustomize-ts <command> --help\` for a command's options; \`kustomize-ts --version\` prints the version.`;
 
-export function main(argv: string[], io: Io): number {
+/** Runs the CLI with `argv` (without the node and script paths) and returns the exit status. */
+export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
+    const load = cmd !== undefined && Object.hasOwn(commands, cmd) ? commands[cmd] : undefined;
+    if (load) return (await load())(rest, io);
     switch (cmd) {
-      case 'build':
-        return runBuildCommand(rest, io);
-      case 'fleet':
-        return runFleetCommand(rest, io);
-      case 'graph':
-        return runGraphCommand(rest, io);
-      case 'diff':
-        return runDiffCommand(rest, io);
-      case 'precompile':
-        return runPrecompileCommand(rest, io);
-      case 'lint':
-        return runLintCommand(rest, io);
       case '--version':
       case 'version':
         io.out(`kustomize-ts ${VERSION}\n`);

@@ -7,45 +7,45 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { repoRoot } from '../helpers/shared.js';
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false, color: false });
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false, color: false });
   return { code, out, err };
 }
 
 describe('kustomize-ts build', () => {
-  it('prints the build of a directory (exit 0)', () => {
-    const r = run(['build', join(repoRoot, 'fixtures/fleet-infra/apps/base/my-app')]);
+  it('prints the build of a directory (exit 0)', async () => {
+    const r = await run(['build', join(repoRoot, 'fixtures/fleet-infra/apps/base/my-app')]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(readFileSync(join(repoRoot, 'test/golden/fleet-infra/apps/base/my-app.yaml'), 'utf8'));
     expect(r.err).toBe('');
   });
-  it('exits 1 with file:line:column on stderr for a bad kustomization', () => {
+  it('exits 1 with file:line:column on stderr for a bad kustomization', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-cli-'));
     writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n- a.yaml\nfoo: bar\n');
-    const r = run(['build', dir]);
+    const r = await run(['build', dir]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain(
       `error: ${join(dir, 'kustomization.yaml')}:3:1: invalid Kustomization: json: unknown field "foo"`,
     );
   });
-  it('prints deprecation warnings on stderr as kustomize does', () => {
+  it('prints deprecation warnings on stderr as kustomize does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-cli-'));
     writeFileSync(join(dir, 'kustomization.yaml'), 'commonLabels:\n  a: b\nresources:\n- cm.yaml\n');
     writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
-    const r = run(['build', dir]);
+    const r = await run(['build', dir]);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
       "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.\n",
     );
   });
-  it('exits 2 on bad usage', () => {
-    expect(run(['build', 'a', 'b']).code).toBe(2);
-    expect(run(['build', '--reorder', 'sideways', '.']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
-    expect(run(['build', '--no-such-flag']).code).toBe(2);
+  it('exits 2 on bad usage', async () => {
+    expect((await run(['build', 'a', 'b'])).code).toBe(2);
+    expect((await run(['build', '--reorder', 'sideways', '.'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['build', '--no-such-flag'])).code).toBe(2);
   });
 });
 

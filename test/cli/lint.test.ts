@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { repoRoot } from '../helpers/shared.js';
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false, color: false });
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false, color: false });
   return { code, out, err };
 }
 
@@ -16,19 +16,19 @@ const good = join(repoRoot, 'fixtures/fleet-infra');
 const bad = join(repoRoot, 'fixtures/fleet-infra-mistakes');
 
 describe('kustomize-ts lint', () => {
-  it('exit 0 without errors; text lines and a summary', () => {
-    const r = run(['lint', good]);
+  it('exit 0 without errors; text lines and a summary', async () => {
+    const r = await run(['lint', good]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('clusters/staging/apps.yaml:16:3 info flux/health-checks-ignored ');
     expect(r.out.trimEnd().split('\n').pop()).toBe('3 problems (0 errors, 0 warnings, 3 infos)');
   });
-  it('exit 1 with errors', () => {
-    const r = run(['lint', bad]);
+  it('exit 1 with errors', async () => {
+    const r = await run(['lint', bad]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('clusters/staging/apps.yaml:6:1 error flux/missing-depends-on ');
   });
-  it('--format json', () => {
-    const r = run(['lint', bad, '--format', 'json']);
+  it('--format json', async () => {
+    const r = await run(['lint', bad, '--format', 'json']);
     const doc = JSON.parse(r.out) as {
       diagnostics: {
         rule: string;
@@ -50,8 +50,8 @@ describe('kustomize-ts lint', () => {
       }),
     );
   });
-  it('--format sarif', () => {
-    const r = run(['lint', bad, '--format', 'sarif']);
+  it('--format sarif', async () => {
+    const r = await run(['lint', bad, '--format', 'sarif']);
     const log = JSON.parse(r.out) as {
       version: string;
       runs: { results: unknown[]; originalUriBaseIds: Record<string, { uri: string }> }[];
@@ -60,8 +60,8 @@ describe('kustomize-ts lint', () => {
     expect(log.runs[0]?.results.length).toBeGreaterThan(5);
     expect(log.runs[0]?.originalUriBaseIds['%SRCROOT%']?.uri).toMatch(/^file:\/\/.*fleet-infra-mistakes\/$/);
   });
-  it('--rule turns rules off or changes their severity', () => {
-    const r = run([
+  it('--rule turns rules off or changes their severity', async () => {
+    const r = await run([
       'lint',
       bad,
       '--rule',
@@ -76,8 +76,8 @@ describe('kustomize-ts lint', () => {
     expect(r.out).toContain('apps/production/deployment.yaml:1:1 error kustomize/duplicated-manifest');
     expect(r.code).toBe(1);
   });
-  it('--cluster lints that cluster only', () => {
-    const r = run(['lint', bad, '--cluster', 'clusters/production', '--format', 'json']);
+  it('--cluster lints that cluster only', async () => {
+    const r = await run(['lint', bad, '--cluster', 'clusters/production', '--format', 'json']);
     const doc = JSON.parse(r.out) as { diagnostics: { cluster?: string }[] };
     expect(new Set(doc.diagnostics.map((d) => d.cluster).filter((c) => c !== undefined))).toEqual(
       new Set(['clusters/production']),
@@ -90,11 +90,11 @@ describe('kustomize-ts lint', () => {
     ['a missing cluster folder', ['--cluster', 'clusters/nope']],
     ['an unknown flag', ['--frobnicate']],
   ] as const) {
-    it(`exit 2 on ${name}`, () => {
-      const r = run(['lint', good, ...args]);
+    it(`exit 2 on ${name}`, async () => {
+      const r = await run(['lint', good, ...args]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/^error: /);
     });
   }
-  it('exit 2 when ROOT is not a directory', () => expect(run(['lint', join(good, 'nope')]).code).toBe(2));
+  it('exit 2 when ROOT is not a directory', async () => expect((await run(['lint', join(good, 'nope')])).code).toBe(2));
 });

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { repoRoot } from '../helpers/shared.js';
 
-function run(args: string[], tty = false): { code: number; out: string; err: string } {
+async function run(args: string[], tty = false): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: tty, color: false });
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: tty, color: false });
   return { code, out, err };
 }
 
@@ -18,14 +18,14 @@ const fleetInfra = join(repoRoot, 'fixtures/fleet-infra');
 const graphFixture = join(repoRoot, 'fixtures/flux-graph');
 
 describe('kustomize-ts fleet', () => {
-  it('prints every Kustomization under a comment header (yaml)', () => {
-    const r = run(['fleet', fleetInfra, '--cluster', 'clusters/staging']);
+  it('prints every Kustomization under a comment header (yaml)', async () => {
+    const r = await run(['fleet', fleetInfra, '--cluster', 'clusters/staging']);
     expect(r.out.startsWith('# Kustomization flux-system/flux-system (./clusters/staging)\n')).toBe(true);
     expect(r.out).toContain('---\n# Kustomization flux-system/apps (./apps/staging)\n');
     expect(r.out).toContain('---\n# Kustomization flux-system/infrastructure (./infrastructure/staging)\n');
   });
-  it('prints one JSON document with kustomizations and diagnostics', () => {
-    const r = run(['fleet', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']);
+  it('prints one JSON document with kustomizations and diagnostics', async () => {
+    const r = await run(['fleet', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out) as {
       kustomizations: {
@@ -70,13 +70,13 @@ describe('kustomize-ts fleet', () => {
       'severity',
     ]);
   });
-  it('maps sources with --source and exits 1 while some Kustomization fails', () => {
-    const unmapped = run(['fleet', graphFixture, '--cluster', 'clusters/dev']);
+  it('maps sources with --source and exits 1 while some Kustomization fails', async () => {
+    const unmapped = await run(['fleet', graphFixture, '--cluster', 'clusters/dev']);
     expect(unmapped.code).toBe(1);
     expect(unmapped.err).toContain(
       'clusters/dev/unmapped.yaml:12:3: error: Kustomization flux-system/external: source GitRepository/flux-system/other-repo is not mapped',
     );
-    const mapped = run([
+    const mapped = await run([
       'fleet',
       graphFixture,
       '--cluster',
@@ -87,9 +87,9 @@ describe('kustomize-ts fleet', () => {
     expect(mapped.err).not.toContain('flux/unmapped-source');
     expect(mapped.out).toContain('name: from-other-repo');
   });
-  it('writes one file per Kustomization with --output', () => {
+  it('writes one file per Kustomization with --output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-fleet-'));
-    const r = run(['fleet', fleetInfra, '--cluster', 'clusters/production', '--output', dir]);
+    const r = await run(['fleet', fleetInfra, '--cluster', 'clusters/production', '--output', dir]);
     expect(r.out).toBe('');
     expect(readdirSync(join(dir, 'flux-system')).sort()).toEqual([
       'apps.yaml',
@@ -102,10 +102,10 @@ describe('kustomize-ts fleet', () => {
       ),
     ).toBe(true);
   });
-  it('blanks undefined variables with --no-strict-substitute', () => {
+  it('blanks undefined variables with --no-strict-substitute', async () => {
     const f = join(repoRoot, 'fixtures/flux-substitute');
-    const strict = run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json']);
-    const lax = run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json', '--no-strict-substitute']);
+    const strict = await run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json']);
+    const lax = await run(['fleet', f, '--cluster', 'clusters/dev', '--format', 'json', '--no-strict-substitute']);
     const codes = (out: string): string[] =>
       (JSON.parse(out) as { kustomizations: { diagnostics: { code: string }[] }[] }).kustomizations.flatMap((k) =>
         k.diagnostics.map((d) => d.code),
@@ -113,8 +113,8 @@ describe('kustomize-ts fleet', () => {
     expect(codes(strict.out)).toContain('flux/substitute-undefined');
     expect(codes(lax.out)).not.toContain('flux/substitute-undefined');
   });
-  it('shows progress on a terminal and keeps stdout clean', () => {
-    const r = run(['fleet', fleetInfra, '--cluster', 'clusters/staging', '--format', 'json'], true);
+  it('shows progress on a terminal and keeps stdout clean', async () => {
+    const r = await run(['fleet', fleetInfra, '--cluster', 'clusters/staging', '--format', 'json'], true);
     expect(r.err).toContain('[1/');
     expect(() => JSON.parse(r.out) as unknown).not.toThrow();
   });
@@ -125,19 +125,19 @@ describe('kustomize-ts fleet', () => {
     ['bad source', ['fleet', fleetInfra, '--cluster', 'clusters/staging', '--source', 'nothing']],
     ['unknown flag', ['fleet', fleetInfra, '--cluster', 'clusters/staging', '--nope']],
   ];
-  it.each(usage)('exits 2 on bad usage: %s', (_name, args) => {
-    const r = run(args);
+  it.each(usage)('exits 2 on bad usage: %s', async (_name, args) => {
+    const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.err.startsWith('error: ')).toBe(true);
   });
-  it('prints help', () => {
-    expect(run(['fleet', '--help']).out).toContain('Usage: kustomize-ts fleet ROOT --cluster DIR');
+  it('prints help', async () => {
+    expect((await run(['fleet', '--help'])).out).toContain('Usage: kustomize-ts fleet ROOT --cluster DIR');
   });
 });
 
 describe('kustomize-ts graph', () => {
-  it('prints Mermaid by default and exits 0 for a clean graph', () => {
-    const r = run(['graph', fleetInfra, '--cluster', 'clusters/staging']);
+  it('prints Mermaid by default and exits 0 for a clean graph', async () => {
+    const r = await run(['graph', fleetInfra, '--cluster', 'clusters/staging']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
       [
@@ -152,38 +152,40 @@ describe('kustomize-ts graph', () => {
       ].join('\n'),
     );
   });
-  it('marks cycles and missing dependencies, exits 1 (dot, json)', () => {
-    const dot = run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'dot']);
+  it('marks cycles and missing dependencies, exits 1 (dot, json)', async () => {
+    const dot = await run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'dot']);
     expect(dot.code).toBe(1);
     expect(dot.out).toContain('"flux-system/b" -> "flux-system/a" [color=red, label="cycle"];');
     expect(dot.err).toContain('flux/dependency-cycle');
-    const json = JSON.parse(run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']).out) as {
+    const json = JSON.parse(
+      (await run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'json'])).out,
+    ) as {
       cycles: string[][];
       edges: { missing: boolean }[];
     };
     expect(json.cycles).toHaveLength(2);
     expect(json.edges.filter((e) => e.missing)).toHaveLength(1);
   });
-  it('exits 2 on a bad format', () => {
-    expect(run(['graph', fleetInfra, '--cluster', 'clusters/staging', '--format', 'png']).code).toBe(2);
+  it('exits 2 on a bad format', async () => {
+    expect((await run(['graph', fleetInfra, '--cluster', 'clusters/staging', '--format', 'png'])).code).toBe(2);
   });
 });
 
 describe('kustomize-ts fleet entry options', () => {
-  it('starts from a FluxInstance file with --flux-instance', () => {
+  it('starts from a FluxInstance file with --flux-instance', async () => {
     const f = join(repoRoot, 'fixtures/flux-instance');
-    const r = run(['fleet', f, '--flux-instance', join(f, 'bootstrap/flux-instance.yaml'), '--format', 'json']);
+    const r = await run(['fleet', f, '--flux-instance', join(f, 'bootstrap/flux-instance.yaml'), '--format', 'json']);
     const doc = JSON.parse(r.out) as { kustomizations: { name: string; path: string }[] };
     expect(doc.kustomizations.map((k) => `${k.name} ${k.path}`)).toEqual(['flux-system clusters/prod', 'apps ./apps']);
   });
-  it('reads --cluster-objects for substituteFrom', () => {
+  it('reads --cluster-objects for substituteFrom', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-objs-'));
     const file = join(dir, 'objs.yaml');
     writeFileSync(
       file,
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nowhere\n  namespace: flux-system\ndata:\n  DEFINED: d\n  UNDEFINED: u\n  ALSO_UNDEFINED: a\n',
     );
-    const r = run([
+    const r = await run([
       'fleet',
       join(repoRoot, 'fixtures/flux-substitute'),
       '--cluster',

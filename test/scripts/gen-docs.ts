@@ -27,14 +27,14 @@ ${rows.join('\n')}
 `;
 }
 
-function helpOf(args: string[]): string {
+async function helpOf(args: string[]): Promise<string> {
   let out = '';
-  main(args, { out: (t) => (out += t), err: (t) => (out += t), errIsTty: false, color: false });
+  await main(args, { out: (t) => (out += t), err: (t) => (out += t), errIsTty: false, color: false });
   return out.trimEnd();
 }
 
 /** docs/cli.md: the help of the CLI and of every command, as the CLI prints it. */
-export function cliDoc(): string {
+export async function cliDoc(): Promise<string> {
   const commands = ['build', 'fleet', 'graph', 'diff', 'lint', 'precompile'];
   let doc = `# CLI reference
 
@@ -45,17 +45,17 @@ Common to every command: errors go to stderr, naming the file and line where kno
 stderr is a terminal and never when \`NO_COLOR\` is set; \`kustomize-ts --version\` prints the version.
 
 \`\`\`
-${helpOf(['--help'])}
+${await helpOf(['--help'])}
 \`\`\`
 `;
-  for (const c of commands) doc += `\n## \`kustomize-ts ${c}\`\n\n\`\`\`\n${helpOf([c, '--help'])}\n\`\`\`\n`;
+  for (const c of commands) doc += `\n## \`kustomize-ts ${c}\`\n\n\`\`\`\n${await helpOf([c, '--help'])}\n\`\`\`\n`;
   return doc;
 }
 
 if (process.argv[1]?.endsWith('gen-docs.ts')) {
   const docs: [string, string][] = [
     ['docs/diagnostics.md', diagnosticsDoc()],
-    ['docs/cli.md', cliDoc()],
+    ['docs/cli.md', await cliDoc()],
   ];
   for (const [rel, text] of docs) {
     const file = join(repoRoot, rel);

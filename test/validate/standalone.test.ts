@@ -234,7 +234,7 @@ describe('kustomize-ts precompile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-pre-'));
     const out = join(dir, 'validators.js');
     let err = '';
-    const code = main(['precompile', '-o', out, '--kinds', 'apps/v1/Deployment,v1/Secret'], {
+    const code = await main(['precompile', '-o', out, '--kinds', 'apps/v1/Deployment,v1/Secret'], {
       out: () => {},
       err: (t) => (err += t),
       errIsTty: false,
@@ -254,7 +254,7 @@ describe('kustomize-ts precompile', () => {
       validate(objects).diagnostics.map((d) => d.code),
     );
     expect(
-      main(['precompile', '-o', out, '--kinds', 'v9/Nope'], {
+      await main(['precompile', '-o', out, '--kinds', 'v9/Nope'], {
         out: () => {},
         err: () => {},
         errIsTty: false,

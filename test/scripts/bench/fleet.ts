@@ -108,14 +108,15 @@ export function fleetRows(sizes: readonly number[], runs: number): Row[] {
 export function memoryRow(root: string, cluster: string, referencePeakMb: number | undefined): Row {
   const out = tempDir('kts-bench-mem-');
   const r = run(process.execPath, [cliPath, 'fleet', root, '--cluster', cluster, '-o', out], { peak: true });
-  const ok = r.peakMb !== undefined && referencePeakMb !== undefined;
+  const ours = r.peakMb;
+  const both = ours !== undefined && referencePeakMb !== undefined;
   return {
     scenario: `memory: fleet of the largest corpus cluster (${cluster})`,
-    ours: `${fmtMs(r.ms)}`,
+    ours: fmtMs(r.ms),
     reference: referencePeakMb === undefined ? 'not measured' : `${fmtMb(referencePeakMb)} (largest folder)`,
-    ratio: ok ? `${((r.peakMb ?? 0) / (referencePeakMb ?? 1)).toFixed(2)}× the reference's peak` : '–',
-    peak: fmtMb(r.peakMb),
+    ratio: both ? `${(ours / referencePeakMb).toFixed(2)}× the reference's peak` : '–',
+    peak: fmtMb(ours),
     target: '< 2× the reference peak',
-    met: ok ? (r.peakMb ?? 0) < 2 * (referencePeakMb ?? 0) : undefined,
+    met: both ? ours < 2 * referencePeakMb : undefined,
   };
 }
