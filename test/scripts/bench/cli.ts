@@ -20,7 +20,9 @@ const fleetsDir = join(sharedDir, 'corpus/fleets');
  */
 export function smallFolders(count = 60): string[] {
   const all: string[] = [];
-  for (const f of readdirSync(fleetsDir).filter((x) => x.endsWith('.builds.tsv')).sort()) {
+  for (const f of readdirSync(fleetsDir)
+    .filter((x) => x.endsWith('.builds.tsv'))
+    .sort()) {
     const fleet = f.slice(0, -'.builds.tsv'.length);
     const rows = readFileSync(join(fleetsDir, f), 'utf8').trim().split('\n').slice(1);
     for (const row of rows) {

@@ -121,7 +121,7 @@ export function kustomizationDirs(root: string): string[] {
 }
 
 /** The CLI bundle (`npm run build:cli` makes it). */
-export const cliPath = join(repoRoot, 'dist/cli.js');
+export const cliPath = join(repoRoot, 'dist/cli.cjs');
 
 /** A temporary folder removed at exit. */
 export function tempDir(prefix: string): string {

@@ -32,7 +32,11 @@ export interface FolderFigures {
  * Builds every folder of `root` `runs` times, interleaved with the reference (LoadRestrictionsNone, Flux's
  * setting, for both).
  */
-export function measureFolders(root: string, runs: number, reference: Reference & { file: string } | undefined): FolderFigures {
+export function measureFolders(
+  root: string,
+  runs: number,
+  reference: (Reference & { file: string }) | undefined,
+): FolderFigures {
   const dirs = kustomizationDirs(root);
   const fs = nodeFs();
   const oursRuns = new Map<string, number[]>(dirs.map((d) => [d, []]));
