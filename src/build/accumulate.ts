@@ -7,8 +7,13 @@ import { BuildError } from '../diagnostics/error.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
-import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
-import { emptyTransformerConfig, mergeTransformerConfig, sortTransformerConfig } from '../fieldspecs/config.js';
+import { sharedDefaultTransformerConfig } from '../fieldspecs/defaults.js';
+import {
+  EMPTY_TRANSFORMER_CONFIG,
+  emptyTransformerConfig,
+  mergeTransformerConfig,
+  sortTransformerConfig,
+} from '../fieldspecs/config.js';
 import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
@@ -40,7 +45,7 @@ import type { TransformationRecord } from '../resources/resource.js';
 import { gvkString } from '../resources/res-id.js';
 
 export function emptyAccumulator(): Accumulator {
-  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: new Map() };
+  return { resources: new ResourceList(), config: EMPTY_TRANSFORMER_CONFIG, vars: new Map() };
 }
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
@@ -392,7 +397,7 @@ function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly
  * sorted, merged into an empty config in order) when there are any.
  */
 function loadConfigurations(kt: KustTarget): TransformerConfig {
-  const defaults = defaultTransformerConfig();
+  const defaults = sharedDefaultTransformerConfig();
   const paths = kt.kustomization.configurations ?? [];
   if (paths.length === 0) return defaults;
   let files = emptyTransformerConfig();

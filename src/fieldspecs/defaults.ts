@@ -12,8 +12,8 @@ export { builtinFieldSpecTables, builtinNameReferences };
 
 let cached: TransformerConfig | undefined;
 
-/** The default configuration, parsed and sorted (shared; never mutate it). */
-function defaults(): TransformerConfig {
+/** The default configuration, parsed and sorted (shared and frozen). */
+export function sharedDefaultTransformerConfig(): TransformerConfig {
   if (!cached) {
     const t = builtinFieldSpecTables;
     cached = sortTransformerConfig({
@@ -29,13 +29,15 @@ function defaults(): TransformerConfig {
       images: t.images.slice(),
       replicas: t.replicas.slice(),
     });
+    for (const table of Object.values(cached)) Object.freeze(table);
+    Object.freeze(cached);
   }
   return cached;
 }
 
 /** A fresh copy of the default configuration (kustomize's MakeDefaultConfig). */
 export function defaultTransformerConfig(): TransformerConfig {
-  const d = defaults();
+  const d = sharedDefaultTransformerConfig();
   return {
     namePrefix: d.namePrefix.slice(),
     nameSuffix: d.nameSuffix.slice(),

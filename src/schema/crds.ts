@@ -10,7 +10,7 @@
 import { BuildError } from '../diagnostics/error.js';
 import type { KustTarget } from '../build/context.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from '../fieldspecs/types.js';
-import { emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
+import { EMPTY_TRANSFORMER_CONFIG, emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 
@@ -118,7 +118,8 @@ export function configFromCrdDefinitions(m: ApiMap): Partial<TransformerConfig> 
 
 /** The `crds:` field of a kustomization, as transformer config. Throws BuildError. */
 export function loadCrdConfig(kt: KustTarget, files: readonly string[]): Partial<TransformerConfig> {
-  let config = emptyTransformerConfig();
+  if (files.length === 0) return EMPTY_TRANSFORMER_CONFIG;
+  let config = EMPTY_TRANSFORMER_CONFIG;
   const prefix = `loading CRDs [${files.join(' ')}]: `;
   for (const f of files) {
     let loaded: { path: string; text: string };
