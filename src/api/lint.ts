@@ -12,6 +12,7 @@ import type { RemoteLoader } from '../build/options.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError } from '../fs/types.js';
+import { snapshotFs } from '../fs/snapshot.js';
 import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
 import { renderFleet, type RenderFleetOptions } from '../flux/fleet.js';
 import { discoverClusters, namedCluster, type DiscoveredCluster } from '../lint/discover.js';
@@ -134,7 +135,8 @@ function standaloneRoots(repo: RepoIndex, reached: ReadonlySet<string>): string[
  * findings.
  */
 export function lint(root: string, options: LintOptions): LintResult {
-  const fs = options.fs;
+  // One lint run sees one state of the files, read once (its clusters and standalone builds share it).
+  const fs = snapshotFs(options.fs);
   let rootDir = normalize(root);
   if (fs.realPath) {
     try {

@@ -17,6 +17,7 @@ import { getField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/val
 import { build } from '../api/build.js';
 import { BuildCache } from '../build/cache.js';
 import { memoryFs } from '../fs/memory.js';
+import { snapshotFs } from '../fs/snapshot.js';
 import { emitDocument } from '../yaml/emit.js';
 import {
   kustomizeFluxKustomization,
@@ -295,7 +296,8 @@ function renderingFields(ks: FluxKustomization): unknown {
  * of the repository in `options.fs`.
  */
 export function renderFleet(root: string, options: RenderFleetOptions): FleetResult {
-  const baseFs = options.fs;
+  // One render sees one state of the files, read once.
+  const baseFs = snapshotFs(options.fs);
   const cache = options.cache === false ? undefined : (options.cache ?? new BuildCache());
   let rootDir = normalize(root);
   if (baseFs.realPath) {

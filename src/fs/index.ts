@@ -6,3 +6,4 @@ export * from './types.js';
 export * from './memory.js';
 export * as posixPath from './path.js';
 export * from './overlay.js';
+export * from './snapshot.js';
