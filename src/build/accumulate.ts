@@ -212,17 +212,18 @@ function buildSubKustomization(
   const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin, where), emptyAccumulator());
   const cache = build.options.cache;
   if (!cache) return make();
+  // The chain of referrers is not part of the key: a subtree built under one chain is reused under
+  // another when no folder it opened contains a root of the new chain (the cycle check; see BuildCache.dir).
   const key = [
     loader.root,
     loader.restrictor,
     loader.confineTo ?? '',
-    loader.chain.join(':'),
     origin ? `${origin.path}\u0001${origin.repo ?? ''}\u0001${origin.ref ?? ''}` : '',
     build.buildMetadata.join(','),
     build.schemaSet ? 'schema' : '',
   ].join('\0');
   const schemaBefore = build.schema;
-  const entry = cache.dir(key, build.rawFs, () => {
+  const entry = cache.dir(key, build.rawFs, loader.chain, () => {
     const w = build.warnings.length;
     const u = build.unmatchedPatchTargets.length;
     const result = make();

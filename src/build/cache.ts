@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileStat, FileSystem } from '../fs/types.js';
+import { isWithin } from '../fs/path.js';
 import type { ParsedStream } from '../yaml/parse.js';
 import type { LoadedKustomization } from '../kustomization/load.js';
 import type { Accumulator, UnmatchedPatchTarget } from './context.js';
@@ -40,6 +41,20 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Whether a subtree built under some chain of referring roots also builds under `chain`: kustomize's cycle
+ * check fails when a folder it opens contains a root of the chain. Every folder the subtree opened was
+ * stat'ed as a directory, so checking those (a superset) is safe.
+ */
+function noCycleUnder(deps: readonly Dep[], chain: readonly string[]): boolean {
+  if (chain.length === 0) return true;
+  for (const d of deps) {
+    if (d.kind !== 'stat' || d.type !== 'dir') continue;
+    for (const root of chain) if (isWithin(d.path, root)) return false;
+  }
   return true;
 }
 
@@ -164,10 +179,11 @@ export class BuildCache {
   dir(
     key: string,
     rawFs: FileSystem,
+    chain: readonly string[],
     make: () => { result: Accumulator; warnings: Diagnostic[]; unmatched: UnmatchedPatchTarget[]; cacheable: boolean },
   ): { result: Accumulator; warnings: Diagnostic[]; unmatched: UnmatchedPatchTarget[]; hit: boolean } {
     const hit = this.dirs.get(key);
-    if (hit && this.stillValid(hit.deps, rawFs)) {
+    if (hit && noCycleUnder(hit.deps, chain) && this.stillValid(hit.deps, rawFs)) {
       this.stats.dirHits++;
       // The outer builds depend on everything this one depended on.
       for (const f of this.frames) for (const d of hit.deps) f.deps.set(`${d.kind}\0${d.path}`, d);

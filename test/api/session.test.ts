@@ -44,6 +44,34 @@ describe('session', () => {
     expect(s.stats.dirHits).toBe(before.dirHits + 1);
   });
 
+  it('reuses a base built for one overlay in another overlay', () => {
+    const s = createSession({
+      files: { ...files, '/repo/second/kustomization.yaml': 'nameSuffix: -two\nresources:\n- ../base\n' },
+    });
+    s.build('/repo/overlay');
+    const before = { ...s.stats };
+    expect(s.build('/repo/second').toYaml()).toContain('name: cfg-two');
+    expect(s.stats.dirHits).toBe(before.dirHits + 1);
+  });
+
+  it('does not reuse a base under a referrer one of its folders contains (the cycle is still reported)', () => {
+    const cm = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+    const s = createSession({
+      files: {
+        '/repo/shared/kustomization.yaml': 'resources:\n- cm.yaml\n',
+        '/repo/shared/cm.yaml': cm('shared'),
+        '/repo/lib/kustomization.yaml': 'resources:\n- ../shared\n',
+        '/repo/app/kustomization.yaml': 'resources:\n- ../lib\n',
+        // lib opens shared, which contains this folder: a cycle when lib is reached from here.
+        '/repo/shared/x/kustomization.yaml': 'resources:\n- ../../lib\n',
+      },
+    });
+    expect(s.build('/repo/app').ok).toBe(true);
+    const looped = s.build('/repo/shared/x');
+    expect(looped.ok).toBe(false);
+    expect(looped.diagnostics.map((d) => d.message).join('\n')).toContain('cycle detected');
+  });
+
   it('sees a file appear and disappear', () => {
     const s = createSession({ files });
     s.remove('/repo/base/cm.yaml');
