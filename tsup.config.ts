@@ -5,13 +5,15 @@ const buildId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2,
 
 // Published entries: the browser-safe core ("."), the Node file-system adapter ("./node") — ESM and
 // CommonJS with type declarations — the vitest helpers ("./vitest", ESM only like vitest itself, which
-// stays external as an optional peer dependency) and the CLI (bin).
+// stays external as an optional peer dependency) and the CLI (bin). No source maps: the package ships
+// dist/ only, so maps would point at sources a user does not have. lodash-es is ESM only and its index
+// loads every one of its 600+ modules: each entry bundles the few functions used (imported one by one).
 const configs: Options[] = [
   {
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'node20',
     splitting: false,
@@ -23,10 +25,11 @@ const configs: Options[] = [
     entry: { 'vitest/index': 'src/vitest/index.ts' },
     format: ['esm'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: 'node20',
     external: ['vitest'],
+    noExternal: ['lodash-es'],
   },
   // The CLI: two CommonJS programs with every dependency bundled (`build` alone, and every command, each
   // command's modules evaluated only when it runs), ASCII-only and without comments so they load fast,
@@ -36,7 +39,7 @@ const configs: Options[] = [
     format: ['cjs'],
     outExtension: () => ({ js: '.cjs' }),
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: 'node20',
     platform: 'node',

@@ -24,7 +24,7 @@ export { ruleMetas, recommendedSettings, strictSettings } from './lint/rules/ind
 export { lint } from './api/lint.js';
 export type { LintOptions, LintResult, LintedCluster } from './api/lint.js';
 export { formatText, formatJson, formatSarif, toSarif, sortDiagnostics } from './lint/format.js';
-export type { LintFormat, JsonLintDiagnostic, SarifOptions, SarifLog } from './lint/format.js';
+export type { LintFormat, JsonDiagnostic, SarifOptions, SarifLog } from './lint/format.js';
 export { parseSuppressions, applySuppressions } from './lint/suppress.js';
 export { diff, diffResources, formatDiffText, fleetResources } from './diff/index.js';
 export type { DiffOptions, DiffResult, ResourceDiff, FieldChange } from './diff/index.js';
@@ -87,3 +87,11 @@ export type {
 } from './flux/index.js';
 export { buildDependencyGraph, graphToMermaid, graphToDot } from './flux/index.js';
 export type { DependencyGraph, DependencyEdge } from './flux/index.js';
+export { loadConfig, loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, configSchema } from './config/index.js';
+export type { KustomizeTsConfig, LoadedConfig } from './config/index.js';
+export { readSchemaLocations } from './validate/locations.js';
+export type { SchemaLocationSet, SchemaLocationOptions } from './validate/locations.js';
+export { InvalidOptionError } from './lint/settings.js';
+export { toJsonDiagnostic, JSON_FORMAT_VERSION } from './lint/format.js';
+export { resourceFiles } from './build/output-files.js';
+export type { ResourceFile, OutputResource } from './build/output-files.js';

@@ -25,12 +25,16 @@ import {
   type LintContext,
   type LintUnit,
 } from '../lint/context.js';
-import { kustomizationClosure, scanRepository, fileText, type RepoIndex } from '../lint/repo.js';
+import { kustomizationClosure, repositoryCrds, scanRepository, fileText, type RepoIndex } from '../lint/repo.js';
 import { lintRules, withDefaults } from '../lint/rules/index.js';
 import { runRules } from '../lint/run.js';
 import { applySuppressions } from '../lint/suppress.js';
 import { sortDiagnostics } from '../lint/format.js';
 import type { RuleSetting } from '../lint/types.js';
+import { atLeast, checkRuleSettings, checkSeverity } from '../lint/settings.js';
+import { ignoreMatcher } from '../config/ignore.js';
+import { readSchemaLocations } from '../validate/locations.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 
 /** Options of {@link lint}. */
@@ -60,6 +64,24 @@ export interface LintOptions {
   schema?: boolean;
   /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
   kubernetesVersion?: string;
+  /** Report fields the schemas do not know (kubeconform's `-strict`). Default false. */
+  strict?: boolean;
+  /**
+   * More schemas for custom resources (absolute paths in `fs`): CRD files or folders, folders of JSON
+   * schemas (`GROUP/KIND_VERSION.json`), or kubeconform-style path templates. The CRDs written in the
+   * repository are always used. Default none.
+   */
+  schemaLocations?: readonly string[];
+  /** Kinds not validated against schemas: `Kind` or `apiVersion/Kind`. Default none. */
+  skipKinds?: readonly string[];
+  /**
+   * Paths to leave out: globs relative to the root (`archive/**`; a pattern without a slash matches a name
+   * at any depth), or a function of the absolute path. Their files are not scanned and findings in them
+   * are dropped. Default none.
+   */
+  ignore?: readonly string[] | ((path: string) => boolean);
+  /** Leave findings below this severity out. Default: every finding. */
+  minSeverity?: Severity;
   /**
    * Validators compiled ahead of time (`kustomize-ts precompile`), for hosts whose Content-Security-Policy
    * forbids `new Function`. Default: schemas compile at run time.
@@ -135,6 +157,8 @@ function standaloneRoots(repo: RepoIndex, reached: ReadonlySet<string>): string[
  * findings.
  */
 export function lint(root: string, options: LintOptions): LintResult {
+  checkRuleSettings(options.rules);
+  checkSeverity('minSeverity', options.minSeverity);
   // One lint run sees one state of the files, read once (its clusters and standalone builds share it).
   const fs = snapshotFs(options.fs);
   let rootDir = normalize(root);
@@ -146,7 +170,8 @@ export function lint(root: string, options: LintOptions): LintResult {
     }
   }
   const cache = options.cache ?? new BuildCache();
-  const repo = scanRepository(fs, rootDir);
+  const ignored = typeof options.ignore === 'function' ? options.ignore : ignoreMatcher(options.ignore ?? [], rootDir);
+  const repo = scanRepository(fs, rootDir, { skipPath: ignored });
   const discovered = discoverClusters(repo);
   let targets: (DiscoveredCluster & { named?: boolean })[];
   if (options.clusters !== undefined) {
@@ -267,9 +292,15 @@ export function lint(root: string, options: LintOptions): LintResult {
   const raw = runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' });
 
   if (options.schema !== false) {
+    const locations = readSchemaLocations(fs, options.schemaLocations ?? [], options);
+    raw.push(...locations.diagnostics);
+    const knownCrds = [...locations.crds, ...repositoryCrds(repo)];
     const schemaOptions = {
       root: rootDir,
       rules: settings,
+      jsonSchemas: locations.jsonSchema,
+      ...(options.strict !== undefined ? { strict: options.strict } : {}),
+      ...(options.skipKinds ? { skipKinds: options.skipKinds } : {}),
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       ...(options.precompiled ? { precompiled: options.precompiled } : {}),
     };
@@ -277,6 +308,7 @@ export function lint(root: string, options: LintOptions): LintResult {
       const crds = c.units
         .flatMap((u) => u.objects.map((o) => o.object))
         .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition');
+      crds.unshift(...knownCrds);
       for (const u of c.units) {
         if (u.objects.length === 0) continue;
         for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics)
@@ -285,12 +317,15 @@ export function lint(root: string, options: LintOptions): LintResult {
     }
     for (const u of standalone) {
       if (u.objects.length === 0) continue;
-      for (const d of validate(u.objects, schemaOptions).diagnostics) raw.push({ ...d, kustomization: u.id });
+      for (const d of validate(u.objects, { ...schemaOptions, crds: knownCrds }).diagnostics)
+        raw.push({ ...d, kustomization: u.id });
     }
   }
 
   const seen = new Set<string>();
   const unique = raw.filter((d) => {
+    if (!atLeast(d.severity, options.minSeverity)) return false;
+    if (d.file !== undefined && ignored(resolve(rootDir, d.file))) return false;
     const k = dedupeKey(d);
     if (seen.has(k)) return false;
     seen.add(k);

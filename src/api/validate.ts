@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules } from '../lint/run.js';
 import { objectRules } from '../lint/rules/index.js';
 import type { RuleSetting } from '../lint/types.js';
+import { checkRuleSettings } from '../lint/settings.js';
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { PrecompiledValidators } from '../validate/ajv.js';
 import {
@@ -14,10 +15,10 @@ import {
   type ObjectRuleContext,
   type ValidationSubject,
 } from '../validate/context.js';
-import { CrdIndex } from '../validate/registry.js';
+import { CrdIndex, type JsonSchemaLookup } from '../validate/registry.js';
 import { kubernetesSchemaVersion } from '../validate/schemas/kubernetes.generated.js';
 import { sharedSchemaValidator } from '../validate/validator.js';
-import { isMap, type YamlMap } from '../yaml/values.js';
+import { getField, isMap, type YamlMap } from '../yaml/values.js';
 
 /** An object with where it came from (a `RenderedResource` of `build()` is one). */
 export interface ValidateObject {
@@ -53,6 +54,13 @@ export interface ValidateOptions {
   /** Report files relative to this directory. Default: the paths as the origins hold them. */
   root?: string;
   /**
+   * JSON schemas for kinds no CRD declares, by apiVersion and kind (a CRD catalogue: see
+   * `readSchemaLocations`). They win over the built-in schemas. Default none.
+   */
+  jsonSchemas?: (apiVersion: string, kind: string) => Readonly<Record<string, unknown>> | undefined;
+  /** Kinds left unvalidated: `Kind` or `apiVersion/Kind` (kubeconform's `-skip`). Default none. */
+  skipKinds?: readonly string[];
+  /**
    * Validators compiled ahead of time (test/scripts/gen-standalone.ts) so that built-in kinds validate without
    * `new Function` (pages with a strict CSP). Their mode wins over `strict`. Default none.
    */
@@ -77,6 +85,16 @@ export interface ValidateResult {
   readonly stats: ValidateStats;
 }
 
+/** Whether an object's kind is one of `skipKinds` (`Kind` or `apiVersion/Kind`). */
+function skippedKind(skipKinds: readonly string[] | undefined): (object: YamlMap) => boolean {
+  if (skipKinds === undefined || skipKinds.length === 0) return () => false;
+  const set = new Set(skipKinds);
+  return (o) => {
+    const kind = getField(o, 'kind');
+    return typeof kind === 'string' && (set.has(kind) || set.has(`${String(getField(o, 'apiVersion'))}/${kind}`));
+  };
+}
+
 function isValidateObject(v: ValidateInput): v is ValidateObject {
   return isMap((v as { object?: unknown }).object) && !Object.prototype.hasOwnProperty.call(v, 'apiVersion');
 }
@@ -86,12 +104,15 @@ function isValidateObject(v: ValidateInput): v is ValidateObject {
  * and reports deprecated apiVersions. Schemas are compiled once per process and reused by later calls.
  */
 export function validate(objects: readonly ValidateInput[], options: ValidateOptions = {}): ValidateResult {
+  checkRuleSettings(options.rules);
   const validator = sharedSchemaValidator({
     strict: options.strict ?? false,
     ...(options.precompiled !== undefined ? { precompiled: options.precompiled } : {}),
   });
-  const items = objects.map((o) => (isValidateObject(o) ? o : { object: o }));
-  const crds = new CrdIndex();
+  const all = objects.map((o) => (isValidateObject(o) ? o : { object: o }));
+  const skip = skippedKind(options.skipKinds);
+  const items = all.filter((it) => !skip(it.object));
+  const crds = new CrdIndex(options.jsonSchemas as JsonSchemaLookup | undefined);
   for (const crd of options.crds ?? []) if (CrdIndex.isCrd(crd)) crds.add(crd);
   for (const it of items) if (CrdIndex.isCrd(it.object)) crds.add(it.object);
   const problemOptions = { ignorePlaceholders: options.reportUnsubstituted !== true };
@@ -113,7 +134,7 @@ export function validate(objects: readonly ValidateInput[], options: ValidateOpt
     return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
   });
   const sorted = [...located, ...diagnostics.filter((d) => d.file === undefined)];
-  const stats = { objects: subjects.length, valid: 0, invalid: 0, unknown: 0, skipped: 0 };
+  const stats = { objects: all.length, valid: 0, invalid: 0, unknown: 0, skipped: all.length - items.length };
   for (const s of subjects) stats[s.schema().status]++;
   return { ok: !sorted.some((d) => d.severity === 'error'), diagnostics: sorted, stats };
 }

@@ -50,7 +50,7 @@ function applySortOrder(list: ResourceList, kt: KustTarget, build: BuildContext)
         diagnostic(
           'kustomization/sort-order-conflict',
           'warning',
-          "Warning: Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.",
+          "Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.",
           { file: kt.file, range, source: 'kustomize' },
         ),
       );

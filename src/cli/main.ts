@@ -1,10 +1,13 @@
 /**
  * cli: the `kustomize-ts` command. Each command lives in commands/ and is loaded only when it runs (so
- * `build` never loads the schemas, ajv, lint or diff); dispatch.ts maps errors to exit codes (0 ok,
- * 1 failure, 2 bad usage). The published executable is launcher.ts (bundles and their code cache).
+ * `build` never loads the schemas, ajv, lint or diff); dispatch.ts maps errors to one line on stderr and
+ * the exit statuses of exit-codes.ts. The published executable is launcher.ts (bundles and their code
+ * cache).
  */
 import { dispatch, type CommandTable } from './dispatch.js';
 import type { Io } from './io.js';
+
+export { BUGS_URL } from './dispatch.js';
 
 /** Every command, each loaded on demand. */
 export const commands: CommandTable = {
@@ -12,11 +15,12 @@ export const commands: CommandTable = {
   fleet: async () => (await import('./commands/fleet.js')).runFleetCommand,
   graph: async () => (await import('./commands/graph.js')).runGraphCommand,
   diff: async () => (await import('./commands/diff.js')).runDiffCommand,
-  lint: async () => (await import('./commands/lint.js')).runLintCommand,
   precompile: async () => (await import('./commands/precompile.js')).runPrecompileCommand,
+  lint: async () => (await import('./commands/lint.js')).runLintCommand,
+  validate: async () => (await import('./commands/validate.js')).runValidateCommand,
 };
 
-/** Runs the CLI with `argv` (without the node and script paths) and returns the exit status. */
+/** Runs the CLI with `argv` (the arguments after the program name); returns the exit status. */
 export function main(argv: readonly string[], io: Io): Promise<number> {
   return dispatch(argv, io, commands);
 }

@@ -11,7 +11,8 @@ export async function runWithProcess(
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exit(1);
     });
   }
   const errIsTty = process.stderr.isTTY;
@@ -20,6 +21,7 @@ export async function runWithProcess(
     err: (t) => process.stderr.write(t),
     errIsTty,
     color: errIsTty && !process.env.NO_COLOR,
+    debug: Boolean(process.env.KUSTOMIZE_TS_DEBUG),
   };
   process.exitCode = await run(argv, io);
 }

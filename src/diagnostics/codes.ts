@@ -81,6 +81,10 @@ export const diagnosticCodes = {
   'flux/source-namespace':
     'A Flux Kustomization refers to the flux-system source in its own namespace (sourceRef.namespace defaulted), where none exists.',
   'flux/entry-point': 'Where rendering of the cluster started (a FluxInstance sync path).',
+  'config/invalid':
+    'The configuration file (kustomize-ts.config.yaml) has a setting kustomize-ts does not know or a wrong value.',
+  'config/schema-location':
+    'A schema location (--schema-location, schemaLocations) cannot be read, or a JSON schema in it is not valid JSON.',
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;
 

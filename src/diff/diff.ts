@@ -3,7 +3,7 @@
  * added, removed or changed, with field-level changes and a unified YAML diff. Secrets' values are masked.
  */
 import { createTwoFilesPatch } from 'diff';
-import { escapeRegExp } from 'lodash-es';
+import escapeRegExp from 'lodash-es/escapeRegExp.js';
 import type { RenderedResource } from '../api/build.js';
 import type { ResId } from '../resources/res-id.js';
 import { emitDocument } from '../yaml/emit.js';

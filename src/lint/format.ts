@@ -1,29 +1,42 @@
 /**
- * Output formats of lint findings: `text` (one `file:line:column severity rule message` line per finding,
- * grouped by file, then a summary line), `json` (`{"diagnostics": [...]}`) and `sarif` (SARIF 2.1.0 with
+ * Output formats of lint findings: `text` (one `FILE:LINE:COLUMN: severity: message [rule]` line per
+ * finding, grouped by file, then a summary line), `json` (`{"version": 1, "diagnostics": [...]}`) and `sarif` (SARIF 2.1.0 with
  * rule metadata and regions, as GitHub code scanning accepts it). Browser-safe: hosts other than the
  * CLI can produce the same reports.
  */
-import { countBy, sortBy } from 'lodash-es';
+import countBy from 'lodash-es/countBy.js';
+import sortBy from 'lodash-es/sortBy.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { isWithin, relative } from '../fs/path.js';
 import type { RuleMeta } from './types.js';
+import { DOCS_BASE_URL, PROJECT_URL } from '../project.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 
 /** The output formats. */
 export type LintFormat = 'text' | 'json' | 'sarif';
 
-/** One finding in the JSON format. */
-export interface JsonLintDiagnostic {
-  rule: string;
+/**
+ * One finding in the JSON formats (`lint`, `validate`, `fleet`, `graph`: the same fields everywhere). File
+ * paths are relative to the root; line and column are 1-based, `endLine`/`endColumn` exclusive.
+ */
+export interface JsonDiagnostic {
+  /** The rule id or engine code (`flux/prune-disabled`, `load/missing-file`). */
+  code: string;
   severity: Severity;
   message: string;
   file?: string;
   line?: number;
   column?: number;
+  endLine?: number;
+  endColumn?: number;
   /** `namespace/name` of the Flux Kustomization (or the kustomization directory) concerned. */
   kustomization?: string;
   /** The cluster folder the finding was made in. */
   cluster?: string;
 }
+
+/** The version of the JSON output shapes: raised when a field changes meaning or goes away. */
+export const JSON_FORMAT_VERSION = 1;
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -56,14 +69,16 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   return `${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')})`;
 }
 
-/** One finding as a text line: `file:line:column severity rule message`. */
+/**
+ * One finding as a text line, in the format of every command (as compilers print them, so editors and CI
+ * problem matchers need one pattern): `FILE:LINE:COLUMN: severity: message (cluster kustomization) [rule]`.
+ */
 export function formatTextLine(d: Diagnostic): string {
-  const where = d.file === undefined ? '-' : d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
   const ctx =
     d.kustomization !== undefined || d.cluster !== undefined
       ? ` (${[d.cluster, d.kustomization].filter((x) => x !== undefined).join(' ')})`
       : '';
-  return `${where} ${d.severity} ${d.code} ${d.message}${ctx}`;
+  return formatDiagnostic({ ...d, message: d.message + ctx });
 }
 
 /** The text format: findings grouped by file (a blank line between files), then the summary line. */
@@ -81,20 +96,25 @@ export function formatText(diagnostics: readonly Diagnostic[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** A finding in the JSON format. */
-export function toJsonDiagnostic(d: Diagnostic): JsonLintDiagnostic {
-  const out: JsonLintDiagnostic = { rule: d.code, severity: d.severity, message: d.message };
-  if (d.file !== undefined) out.file = d.file;
+/** A finding in the JSON formats. `file` is made relative to `root` when given and it lies under it. */
+export function toJsonDiagnostic(d: Diagnostic, root?: string): JsonDiagnostic {
+  const out: JsonDiagnostic = { code: d.code, severity: d.severity, message: d.message };
+  if (d.file !== undefined) out.file = root !== undefined && isWithin(root, d.file) ? relative(root, d.file) : d.file;
   if (d.line !== undefined) out.line = d.line;
   if (d.column !== undefined) out.column = d.column;
+  if (d.range !== undefined) {
+    out.endLine = d.range.end.line;
+    out.endColumn = d.range.end.column;
+  }
   if (d.kustomization !== undefined) out.kustomization = d.kustomization;
   if (d.cluster !== undefined) out.cluster = d.cluster;
   return out;
 }
 
-/** The JSON format: `{"diagnostics": [...]}` in file order. */
+/** The JSON format of `lint`: `{"version": 1, "diagnostics": [...]}` in file order. */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify({ diagnostics: sortDiagnostics(diagnostics).map(toJsonDiagnostic) }, null, 2) + '\n';
+  const doc = { version: JSON_FORMAT_VERSION, diagnostics: sortDiagnostics(diagnostics).map((d) => toJsonDiagnostic(d)) };
+  return JSON.stringify(doc, null, 2) + '\n';
 }
 
 /** Options of {@link toSarif}. */
@@ -103,9 +123,9 @@ export interface SarifOptions {
   rules: readonly RuleMeta[];
   /** Tool version. */
   version?: string;
-  /** Base URL of the rule pages (`<base><rule.docs>`), e.g. the repository's blob URL. Default: no helpUri. */
+  /** Base URL of the rule pages (`<base><rule.docs>`). Default: the project's documentation on GitHub. */
   docsBaseUrl?: string;
-  /** The tool's home page. Default: not recorded. */
+  /** The tool's home page. Default: the project's repository. */
   informationUri?: string;
   /** The absolute URI (ending in `/`) file paths are relative to, recorded as `%SRCROOT%`. Default: not recorded. */
   srcRoot?: string;
@@ -219,6 +239,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: SarifOption
   for (const m of options.rules) metas.set(m.id, m);
   for (const d of diagnostics) if (!metas.has(d.code)) metas.set(d.code, undefined);
   const ids = [...metas.keys()];
+  const docsBase = options.docsBaseUrl ?? DOCS_BASE_URL;
   const index = new Map(ids.map((id, i) => [id, i]));
   const rules: SarifRule[] = ids.map((id) => {
     const m = metas.get(id);
@@ -227,11 +248,11 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: SarifOption
       name: pascal(id),
       shortDescription: { text: m?.description ?? id },
       fullDescription: { text: m?.description ?? id },
-      help: { text: m ? `${m.description} See ${m.docs}.` : id },
+      help: { text: m ? `${m.description} See ${docsBase + m.docs}.` : id },
       defaultConfiguration: { level: sarifLevel(m?.defaultSeverity ?? 'warning'), enabled: m?.recommended ?? true },
       properties: { tags: [id.split('/')[0] ?? id] },
     };
-    if (m && options.docsBaseUrl !== undefined) rule.helpUri = options.docsBaseUrl + m.docs;
+    if (m) rule.helpUri = docsBase + m.docs;
     return rule;
   });
   const results: SarifResult[] = sortDiagnostics(diagnostics).map((d) => {
@@ -259,7 +280,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: SarifOption
     return r;
   });
   const driver: SarifDriver = { name: 'kustomize-ts', rules };
-  if (options.informationUri !== undefined) driver.informationUri = options.informationUri;
+  driver.informationUri = options.informationUri ?? PROJECT_URL;
   if (options.version !== undefined) driver.version = options.version;
   const run: SarifRun = { tool: { driver }, results, columnKind: 'unicodeCodePoints' };
   if (options.srcRoot !== undefined) run.originalUriBaseIds = { '%SRCROOT%': { uri: options.srcRoot } };

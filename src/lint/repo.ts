@@ -7,6 +7,7 @@
  */
 import type { LineCounter } from 'yaml';
 import { isRemoteTarget } from '../build/loader.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
 import { basename, dirname, isWithin, join, relative, resolve } from '../fs/path.js';
@@ -27,6 +28,8 @@ export interface RepoFile {
   readonly lineCounter: LineCounter;
   /** True when the YAML did not parse cleanly. */
   readonly hasErrors: boolean;
+  /** The parse errors (`yaml/syntax` and the like), with positions. */
+  readonly errors: readonly Diagnostic[];
 }
 
 /** What a kustomization file refers to (local paths, absolute). */
@@ -72,13 +75,22 @@ export interface RepoIndex {
 
 /** Options of {@link scanRepository}. */
 export interface ScanOptions {
-  /** Directory names never entered. Default: hidden directories and `node_modules`. */
+  /**
+   * Directory names never entered. Default: hidden directories, `node_modules`, and the folders test
+   * tools keep rendered output in (`__snapshots__`, `__golden__`).
+   */
   skipDir?: (name: string) => boolean;
+  /** Paths (absolute; files and directories) left out, e.g. the configuration's `ignore` globs. */
+  skipPath?: (path: string) => boolean;
   /** Largest file read, in bytes. Default 4 MiB. */
   maxFileSize?: number;
 }
 
-const defaultSkipDir = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+/** Folders of rendered test output (vitest/jest snapshots, golden files): copies of manifests by design. */
+export const TEST_OUTPUT_DIRS: ReadonlySet<string> = new Set(['__snapshots__', '__golden__']);
+
+const defaultSkipDir = (name: string): boolean =>
+  name.startsWith('.') || name === 'node_modules' || TEST_OUTPUT_DIRS.has(name);
 
 function isYamlName(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml') || name === 'Kustomization';
@@ -97,6 +109,7 @@ export function listYamlFiles(
   fs: FileSystem,
   root: string,
   skipDir: (name: string) => boolean = defaultSkipDir,
+  skipPath: (path: string) => boolean = () => false,
 ): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -122,6 +135,7 @@ export function listYamlFiles(
     names.sort();
     for (const name of names) {
       const p = join(dir, name);
+      if (skipPath(p)) continue;
       const st = fs.stat(p);
       if (st?.type === 'dir') {
         if (!skipDir(name)) walk(p);
@@ -209,6 +223,7 @@ export function readRepoFile(
     documents: stream.documents,
     lineCounter: stream.lineCounter,
     hasErrors: stream.errors.length > 0,
+    errors: stream.errors,
   };
 }
 
@@ -216,7 +231,7 @@ export function readRepoFile(
 export function scanRepository(fs: FileSystem, root: string, options: ScanOptions = {}): RepoIndex {
   const files: RepoFile[] = [];
   const byPath = new Map<string, RepoFile>();
-  for (const p of listYamlFiles(fs, root, options.skipDir ?? defaultSkipDir)) {
+  for (const p of listYamlFiles(fs, root, options.skipDir ?? defaultSkipDir, options.skipPath)) {
     const f = readRepoFile(fs, root, p, options.maxFileSize);
     if (!f) continue;
     files.push(f);
@@ -248,6 +263,19 @@ export function scanRepository(fs: FileSystem, root: string, options: ScanOption
     });
   }
   return { root, fs, files, byPath, kustomizations, nonResourceFiles: nonResource };
+}
+
+/** The CustomResourceDefinitions written in the repository's files. */
+export function repositoryCrds(repo: RepoIndex): YamlMap[] {
+  const out: YamlMap[] = [];
+  for (const f of repo.files) {
+    if (!f.text.includes('CustomResourceDefinition')) continue;
+    for (const d of f.documents) {
+      const v = d.value;
+      if (isMap(v) && getField(v, 'kind') === 'CustomResourceDefinition') out.push(v);
+    }
+  }
+  return out;
 }
 
 /** Text of a file of the repository (or of the file system when it is outside the scan). */

@@ -89,8 +89,29 @@ export function schemaByKey(key: string): JsonSchema | undefined {
   return undefined;
 }
 
-/** The CRDs known to one validation: apiVersion/kind → schema. */
+/** JSON schemas by apiVersion and kind from outside the CRDs (schema locations). */
+export type JsonSchemaLookup = (apiVersion: string, kind: string) => JsonSchema | undefined;
+
+/** Key of a JSON schema by content, its text cached for the validator. */
+function cacheSchema(prefix: string, text: string, make: () => JsonSchema): string {
+  const key = `${prefix}${fnv1a(text)}.${text.length.toString(36)}`;
+  if (!crdSchemaCache.has(key)) {
+    if (crdSchemaCache.size >= CRD_CACHE_MAX) {
+      const oldest = crdSchemaCache.keys().next().value;
+      if (oldest !== undefined) crdSchemaCache.delete(oldest);
+    }
+    crdSchemaCache.set(key, make());
+  }
+  return key;
+}
+
+/**
+ * The CRDs known to one validation: apiVersion/kind → schema. Kinds no CRD declares are looked up in
+ * `jsonSchemas` (schema locations) when given.
+ */
 export class CrdIndex {
+  constructor(private readonly jsonSchemas?: JsonSchemaLookup) {}
+
   private readonly byGvk = new Map<string, SchemaRef>();
   /** apiVersion/kind → CRD name, for kinds whose CRD declares a version without a schema. */
   private readonly withoutSchema = new Map<string, string>();
@@ -141,28 +162,26 @@ export class CrdIndex {
         continue;
       }
       let key = keyByNode.get(schema);
-      let text: string | undefined;
-      if (key === undefined) {
-        text = stableJson(schema);
-        key = `crd.${fnv1a(text)}.${text.length.toString(36)}`;
+      if (key === undefined || !crdSchemaCache.has(key)) {
+        const text = stableJson(schema);
+        key = cacheSchema('crd.', text, () => crdSchemaToJsonSchema(JSON.parse(text), { metadataRef: OBJECT_META }));
         keyByNode.set(schema, key);
-      }
-      if (!crdSchemaCache.has(key)) {
-        text ??= stableJson(schema);
-        if (crdSchemaCache.size >= CRD_CACHE_MAX) {
-          const oldest = crdSchemaCache.keys().next().value;
-          if (oldest !== undefined) crdSchemaCache.delete(oldest);
-        }
-        crdSchemaCache.set(key, crdSchemaToJsonSchema(JSON.parse(text), { metadataRef: OBJECT_META }));
       }
       this.byGvk.set(gvk, { key, origin: 'crd', crdName });
       this.withoutSchema.delete(gvk);
     }
   }
 
-  /** The CRD schema for apiVersion/kind, if a CRD of the set declares it. */
+  /** The CRD schema for apiVersion/kind, if a CRD of the set declares it, or a schema location has it. */
   lookup(apiVersion: string, kind: string): SchemaRef | undefined {
-    return this.byGvk.get(`${apiVersion}/${kind}`);
+    const gvk = `${apiVersion}/${kind}`;
+    const hit = this.byGvk.get(gvk);
+    if (hit !== undefined || this.jsonSchemas === undefined || this.withoutSchema.has(gvk)) return hit;
+    const schema = this.jsonSchemas(apiVersion, kind);
+    if (schema === undefined) return undefined;
+    const ref: SchemaRef = { key: cacheSchema('crd.json.', stableJson(schema), () => schema), origin: 'crd' };
+    this.byGvk.set(gvk, ref);
+    return ref;
   }
 
   /** The name of a CRD that serves apiVersion/kind without a schema (anything goes). */

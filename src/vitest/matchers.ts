@@ -5,9 +5,18 @@
 /// <reference types="node" />
 import { readFileSync, existsSync } from 'node:fs';
 import type { RenderedResource } from '../api/build.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { getField, isMap, type YamlValue } from '../yaml/values.js';
-import { buildPath, describeSubject, diagnosticsOf, isBuildResult, resourcesOf, type Subject } from './subject.js';
+import {
+  buildOf,
+  buildPath,
+  describeSubject,
+  diagnosticLine,
+  diagnosticsOf,
+  relativeToCwd,
+  isBuildResult,
+  resourcesOf,
+  type Subject,
+} from './subject.js';
 
 /** Selects resources by kind, name and namespace (each optional). */
 export interface ResourceQuery {
@@ -50,6 +59,19 @@ function containerImages(v: YamlValue, out: string[]): void {
   }
 }
 
+/**
+ * The resources of a subject that must have built: a path or build result that failed throws its errors,
+ * so the test fails with the build's error (with or without `.not`) instead of "found (none)".
+ */
+function builtResources(subject: Subject, matcher: string): readonly RenderedResource[] {
+  const result = buildOf(subject);
+  if (result && !result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine);
+    throw new Error(`${matcher}: ${describeSubject(subject)} does not build:\n${errors.join('\n')}`);
+  }
+  return resourcesOf(subject);
+}
+
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 export const kustomizeMatchers = {
@@ -63,13 +85,13 @@ export const kustomizeMatchers = {
       message: () =>
         ok
           ? `expected ${describeSubject(subject)} not to build, but it built ${resourcesOf(result).length} objects`
-          : `expected ${describeSubject(subject)} to build, but:\n${errors.map(formatDiagnostic).join('\n')}`,
+          : `expected ${describeSubject(subject)} to build, but:\n${errors.map(diagnosticLine).join('\n')}`,
     };
   },
 
   /** The build contains a resource matching the query. */
   toContainResource(subject: Subject, query: ResourceQuery): MatcherResult {
-    const rs = resourcesOf(subject);
+    const rs = builtResources(subject, 'toContainResource');
     const pass = rs.some((r) => matches(r, query));
     return {
       pass,
@@ -81,7 +103,7 @@ export const kustomizeMatchers = {
   /** Some container (or the selected resources' containers) runs exactly this image. */
   toHaveImage(subject: Subject, image: string, query: ResourceQuery = {}): MatcherResult {
     const images: string[] = [];
-    for (const r of resourcesOf(subject)) if (matches(r, query)) containerImages(r.object, images);
+    for (const r of builtResources(subject, 'toHaveImage')) if (matches(r, query)) containerImages(r.object, images);
     const pass = images.includes(image);
     return {
       pass,
@@ -94,7 +116,8 @@ export const kustomizeMatchers = {
 
   /** Every selected workload (Deployment, StatefulSet, ...) has this replica count. */
   toHaveReplicas(subject: Subject, count: number, query: ResourceQuery = {}): MatcherResult {
-    const ws = resourcesOf(subject).filter((r) => WORKLOADS.has(r.id.kind) && matches(r, query));
+    const all = builtResources(subject, 'toHaveReplicas');
+    const ws = all.filter((r) => WORKLOADS.has(r.id.kind) && matches(r, query));
     const counts = ws.map((r) => {
       const spec = getField(r.object, 'spec');
       return isMap(spec) ? getField(spec, 'replicas') : undefined;
@@ -104,7 +127,7 @@ export const kustomizeMatchers = {
       pass,
       message: () =>
         ws.length === 0
-          ? `expected a workload matching ${JSON.stringify(query)} in ${describeSubject(subject)}; found ${list(resourcesOf(subject))}`
+          ? `expected a workload matching ${JSON.stringify(query)} in ${describeSubject(subject)}; found ${list(all)}`
           : `expected ${list(ws)} ${pass ? 'not ' : ''}to have ${count} replicas; they have ${counts.map(String).join(', ')}`,
       actual: counts,
       expected: count,
@@ -119,15 +142,16 @@ export const kustomizeMatchers = {
     if (!existsSync(goldenFile)) {
       return {
         pass: false,
-        message: () => `golden file ${goldenFile} does not exist (make it with: kubectl kustomize DIR > ${goldenFile})`,
+        message: () =>
+          `golden file ${relativeToCwd(goldenFile)} does not exist (make it with: kubectl kustomize DIR > ${relativeToCwd(goldenFile)})`,
       };
     }
     const expected = readFileSync(goldenFile, 'utf8');
-    const actual = result.ok ? result.toYaml() : result.diagnostics.map(formatDiagnostic).join('\n');
+    const actual = result.ok ? result.toYaml() : result.diagnostics.map(diagnosticLine).join('\n');
     const pass = actual === expected;
     return {
       pass,
-      message: () => `expected ${describeSubject(subject)} ${pass ? 'not ' : ''}to match ${goldenFile}`,
+      message: () => `expected ${describeSubject(subject)} ${pass ? 'not ' : ''}to match ${relativeToCwd(goldenFile)}`,
       actual,
       expected,
     };
@@ -146,7 +170,7 @@ export const kustomizeMatchers = {
     return {
       pass,
       message: () =>
-        `expected ${pass ? 'no ' : 'a '}diagnostic ${code}${where.file ? ` in ${where.file}` : ''}${where.line ? ` at line ${where.line}` : ''}; got:\n${ds.map(formatDiagnostic).join('\n') || '(none)'}`,
+        `expected ${pass ? 'no ' : 'a '}diagnostic ${code}${where.file ? ` in ${where.file}` : ''}${where.line ? ` at line ${where.line}` : ''}; got:\n${ds.map(diagnosticLine).join('\n') || '(none)'}`,
     };
   },
 };

@@ -1,10 +1,14 @@
 /**
- * What the matchers accept: a kustomization directory (string, relative to the working directory or
- * absolute), a build result, a rendered resource, a list of those, or diagnostics.
+ * What the matchers accept: a kustomization directory (string, relative to the directory vitest runs in,
+ * or absolute), a build result, a rendered resource, a list of those, or diagnostics. Paths in what the
+ * helpers print (snapshots, failure messages) are relative to that directory, so snapshots do not depend
+ * on the machine.
  */
 /// <reference types="node" />
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { build, type BuildResult, type RenderedResource } from '../api/build.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostPath, nodeFs } from '../node/node-fs.js';
 import type { BuildOptions } from '../build/options.js';
 
@@ -27,6 +31,38 @@ export function buildPath(path: string, options: Partial<BuildOptions> = {}): Bu
   const r = build(abs, { fs: nodeFs(), ...options });
   if (!options.fs) cache.set(key, r);
   return r;
+}
+
+/** Whether `v` is a string naming an existing directory: an overlay path. */
+export function isOverlayPath(v: unknown): v is string {
+  if (typeof v !== 'string' || v === '' || v.length > 4096 || /[\n\0]/.test(v)) return false;
+  try {
+    return statSync(resolve(v), { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+/** `text` with absolute paths under the working directory made relative to it. */
+export function relativeToCwd(text: string): string {
+  const cwd = process.cwd();
+  return text
+    .split(cwd + sep)
+    .join('')
+    .split(cwd)
+    .join('.');
+}
+
+/** A diagnostic as one line, its file relative to the working directory. */
+export function diagnosticLine(d: Diagnostic): string {
+  const file = d.file !== undefined && isAbsolute(d.file) ? relative(process.cwd(), d.file) : d.file;
+  return relativeToCwd(formatDiagnostic(file !== undefined ? { ...d, file } : d));
+}
+
+/** The build a subject stands for when it is a path or a build result. */
+export function buildOf(subject: Subject): BuildResult | undefined {
+  if (typeof subject === 'string') return buildPath(subject);
+  return isBuildResult(subject) ? subject : undefined;
 }
 
 export function isBuildResult(v: unknown): v is BuildResult {
@@ -58,7 +94,7 @@ export function diagnosticsOf(subject: Subject): readonly Diagnostic[] {
 }
 
 export function describeSubject(subject: Subject): string {
-  if (typeof subject === 'string') return `'${subject}'`;
+  if (typeof subject === 'string') return `'${relativeToCwd(subject)}'`;
   if (isBuildResult(subject)) return 'the build result';
   if (isRendered(subject)) return `${subject.id.kind} ${subject.id.name}`;
   return 'the subject';

@@ -27,18 +27,25 @@ describe('kustomize-ts build', () => {
     const r = await run(['build', dir]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toContain(
-      `error: ${join(dir, 'kustomization.yaml')}:3:1: invalid Kustomization: json: unknown field "foo"`,
+    expect(r.err).toBe(
+      `${join(dir, 'kustomization.yaml')}:3:1: error: invalid Kustomization: json: unknown field "foo" [kustomization/unknown-field]\n`,
     );
   });
-  it('prints deprecation warnings on stderr as kustomize does', async () => {
+  it('prints deprecation warnings on stderr in the one diagnostic format, relative to the working directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kts-cli-'));
     writeFileSync(join(dir, 'kustomization.yaml'), 'commonLabels:\n  a: b\nresources:\n- cm.yaml\n');
     writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
-    const r = await run(['build', dir]);
-    expect(r.code).toBe(0);
-    expect(r.err).toBe(
-      "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.\n",
+    let err = '';
+    const code = await main(['build', dir], {
+      out: () => {},
+      err: (t) => (err += t),
+      errIsTty: false,
+      color: false,
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    expect(err).toBe(
+      "kustomization.yaml:1:1: warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically. [kustomization/deprecated-field]\n",
     );
   });
   it('exits 2 on bad usage', async () => {
@@ -84,7 +91,7 @@ describe('colours', () => {
     const d = { code: 'x', severity: 'error' as const, message: 'boom' };
     printDiagnostic(d, { out: () => {}, err: (t) => (tty += t), errIsTty: true, color: true });
     printDiagnostic(d, { out: () => {}, err: (t) => (plain += t), errIsTty: true, color: false });
-    expect(tty).toBe('\u001b[1;31merror:\u001b[0m boom\n');
-    expect(plain).toBe('error: boom\n');
+    expect(tty).toBe('\u001b[1;31merror:\u001b[0m boom [x]\n');
+    expect(plain).toBe('error: boom [x]\n');
   });
 });

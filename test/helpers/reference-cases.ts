@@ -58,9 +58,11 @@ export function loadReferenceCases(casesDir: string): ReferenceCase[] {
       dir,
       config: cfgText ? (JSON.parse(cfgText) as ReferenceCaseConfig) : {},
       // kubectl's own flag deprecation notice is not the engine's.
+      // kustomize prints warnings as `# Warning: message` (or `Warning: message`); diagnostics hold the message.
       expectedWarnings: (read('expected-warnings.txt') ?? '')
         .split('\n')
-        .filter((l) => l !== '' && !l.startsWith('Flag --')),
+        .filter((l) => l !== '' && !l.startsWith('Flag --'))
+        .map((l) => l.replace(/^(# )?Warning: /, '')),
     };
     const expected = read('expected.yaml');
     const expectedError = read('expected-error.txt');

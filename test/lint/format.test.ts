@@ -44,13 +44,13 @@ describe('text format', () => {
   it('one line per finding, grouped by file, then a summary', () => {
     expect(formatText(sample)).toBe(
       [
-        'apps/kustomization.yaml:3:5 error kustomize/build-error missing file',
+        'apps/kustomization.yaml:3:5: error: missing file [kustomize/build-error]',
         '',
-        'apps/pod.yaml:9:14 warning image/mutable-tag Pod web runs image nginx:latest',
+        'apps/pod.yaml:9:14: warning: Pod web runs image nginx:latest [image/mutable-tag]',
         '',
-        'clusters/c1/apps.yaml:12:3 warning flux/prune-disabled Kustomization flux-system/apps has prune: false (clusters/c1 flux-system/apps)',
+        'clusters/c1/apps.yaml:12:3: warning: Kustomization flux-system/apps has prune: false (clusters/c1 flux-system/apps) [flux/prune-disabled]',
         '',
-        '- error flux/render-failed cluster folder does not exist',
+        'error: cluster folder does not exist [flux/render-failed]',
         '',
         '4 problems (2 errors, 2 warnings, 0 infos)',
         '',
@@ -61,19 +61,22 @@ describe('text format', () => {
 });
 
 describe('json format', () => {
-  it('{"diagnostics": [...]} with rule, severity, message, file, line, column, kustomization, cluster', () => {
-    const doc = JSON.parse(formatJson(sample)) as { diagnostics: Record<string, unknown>[] };
+  it('{"version": 1, "diagnostics": [...]} with code, severity, message, file, line, column, end, kustomization, cluster', () => {
+    const doc = JSON.parse(formatJson(sample)) as { version: number; diagnostics: Record<string, unknown>[] };
+    expect(doc.version).toBe(1);
     expect(doc.diagnostics[2]).toEqual({
-      rule: 'flux/prune-disabled',
+      code: 'flux/prune-disabled',
       severity: 'warning',
       message: 'Kustomization flux-system/apps has prune: false',
       file: 'clusters/c1/apps.yaml',
       line: 12,
       column: 3,
+      endLine: 12,
+      endColumn: 7,
       kustomization: 'flux-system/apps',
       cluster: 'clusters/c1',
     });
-    expect(doc.diagnostics.map((d) => d.rule)).toEqual([
+    expect(doc.diagnostics.map((d) => d.code)).toEqual([
       'kustomize/build-error',
       'image/mutable-tag',
       'flux/prune-disabled',

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { lintRules } from '../../src/lint/rules/index.js';
 import { repoRoot } from '../helpers/shared.js';
 import { lintFiles } from '../lint/helpers.js';
@@ -24,9 +25,7 @@ describe('lint rule doc examples', () => {
       expect(Object.keys(files).length, 'yaml blocks with a path').toBeGreaterThan(0);
       expect(text, 'a text block with the expected output').toBeDefined();
       const r = lintFiles(files, { schema: false, rules: { [id]: rule.meta.defaultSeverity } });
-      const shown = r.diagnostics
-        .filter((d) => d.code === id)
-        .map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+      const shown = r.diagnostics.filter((d) => d.code === id).map((d) => formatDiagnostic(d));
       expect(shown).toEqual(text);
       expect(shown.length).toBeGreaterThan(0);
     });

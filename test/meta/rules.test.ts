@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { validate } from '../../src/api/validate.js';
 import { objectRules, recommendedSettings, ruleMetas } from '../../src/lint/rules/index.js';
 import { objectsFromYaml } from '../helpers/objects.js';
@@ -68,7 +69,7 @@ describe('object rule doc examples', () => {
       const lines = (text as string).trimEnd().split('\n');
       const fileName = (lines[0] as string).split(':')[0] as string;
       const r = validate(objectsFromYaml(yaml as string, `/docs/${fileName}`), { root: '/docs' });
-      const shown = r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+      const shown = r.diagnostics.map((d) => formatDiagnostic(d));
       expect(shown).toEqual(lines);
       expect(r.diagnostics.every((d) => d.code === id)).toBe(true);
     });

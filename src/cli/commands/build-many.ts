@@ -14,7 +14,7 @@ import { snapshotFs } from '../../fs/snapshot.js';
 import type { FileSystem } from '../../fs/types.js';
 import { kustomizationFileNames } from '../../kustomization/load.js';
 import { nodeFs } from '../../node/node-fs.js';
-import { printDiagnostic, type Io } from '../io.js';
+import { printDiagnostics, type Io } from '../io.js';
 
 /** Options of {@link buildMany}. */
 export interface BuildManyOptions {
@@ -56,12 +56,6 @@ function commonAncestor(paths: readonly string[]): string {
   return common;
 }
 
-/** Prints a folder's diagnostics, each line prefixed with the folder. */
-function printFolderDiagnostics(label: string, diagnostics: Parameters<typeof printDiagnostic>[0][], io: Io): void {
-  const prefixed: Io = { ...io, err: (t) => io.err(`${label}: ${t}`) };
-  for (const d of diagnostics) printDiagnostic(d, prefixed);
-}
-
 /** Builds every folder of `dirs` (absolute), or every kustomization folder under them. Returns the exit status. */
 export function buildMany(dirs: readonly string[], options: BuildManyOptions, io: Io): number {
   const fs = snapshotFs(nodeFs());
@@ -74,7 +68,7 @@ export function buildMany(dirs: readonly string[], options: BuildManyOptions, io
   for (const dir of folders) {
     const label = relative(base, dir);
     const result = build(dir, { ...options.build, fs, cache });
-    printFolderDiagnostics(label, [...result.diagnostics], io);
+    printDiagnostics(result.diagnostics, io);
     if (!result.ok) {
       failed++;
       continue;

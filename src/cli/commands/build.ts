@@ -3,12 +3,14 @@
  * `kustomize-ts build DIR`: prints what `kustomize build DIR` prints. With several folders (or
  * `--recursive`), renders them all in one process (build-many.ts).
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
 import type { LoadRestrictor, Reorder } from '../../build/options.js';
-import { printDiagnostic, UsageError, type Io } from '../io.js';
+import { resourceFiles } from '../../build/output-files.js';
+import { printDiagnostics, UsageError, type Io } from '../io.js';
+import { ExitCode } from '../exit-codes.js';
+import { isDirectory, writeOutputFile, writeOutputFiles } from '../output.js';
 import { buildMany } from './build-many.js';
 
 export const buildHelp = `Usage: kustomize-ts build [DIR...] [options]
@@ -29,11 +31,15 @@ Options:
                           file access outside a kustomization's directory (default: RootOnly)
   --reorder legacy|none   output order when the kustomization has no sortOptions (default: legacy)
   --enable-managedby-label  add app.kubernetes.io/managed-by
+  -o, --output PATH       write to PATH instead of stdout; when PATH is an existing directory, one file
+                          per resource, named as \`kustomize build -o DIR\` names them
+                          ([NAMESPACE_]GROUP_VERSION_KIND_NAME.yaml); several folders: a directory
   -r, --recursive         build every kustomization folder under each DIR
-  -o, --output FILE       write to FILE instead of stdout (several folders: a directory)
   -h, --help              show this help
 
-Exit status: 0 built, 1 the build (of some folder) failed, 2 bad usage.`;
+Warnings and errors go to stderr as FILE:LINE:COLUMN: severity: message [code].
+
+Exit status: 0 built, 1 the build (of some folder) failed or the output could not be written, 2 bad usage.`;
 
 export function runBuildCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -75,10 +81,10 @@ export function runBuildCommand(argv: string[], io: Io): number {
   }
   const dir = hostPath(positionals[0] ?? '.');
   const result = build(dir, { fs: nodeFs(), ...options });
-  for (const d of result.diagnostics) printDiagnostic(d, io);
-  if (!result.ok) return 1;
-  const yaml = result.toYaml();
-  if (values.output) writeFileSync(values.output, yaml);
-  else io.out(yaml);
-  return 0;
+  printDiagnostics(result.diagnostics, io);
+  if (!result.ok) return ExitCode.failed;
+  if (values.output === undefined) io.out(result.toYaml());
+  else if (isDirectory(values.output)) writeOutputFiles(values.output, resourceFiles(result.resources));
+  else writeOutputFile(values.output, result.toYaml());
+  return ExitCode.ok;
 }

@@ -15,6 +15,8 @@ import { isMap, type YamlMap } from '../../yaml/values.js';
 import { relative, isWithin } from '../../fs/path.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
+import { CliError } from '../errors.js';
+import { isDirectory } from '../output.js';
 
 export const fleetHelp = `Usage: kustomize-ts fleet ROOT --cluster DIR [options]
 
@@ -80,6 +82,8 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       help,
     };
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
+  const root = positionals[0] as string;
+  if (!isDirectory(root)) throw new CliError(`${root}: no such directory`);
   const cluster = values.cluster as string | undefined;
   const instanceFile = values['flux-instance'] as string | undefined;
   if (!cluster && !instanceFile) throw new UsageError('--cluster DIR (or --flux-instance FILE) is required');
@@ -99,7 +103,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     sources[s.slice(0, i)] = hostPath(s.slice(i + 1));
   }
   return {
-    root: hostPath(positionals[0] as string),
+    root: hostPath(root),
     cluster,
     fluxInstance,
     clusterObjects,

@@ -4,15 +4,17 @@
  * Flux repository (every cluster found under ROOT and the kustomization directories no cluster reaches,
  * or the named clusters) and prints the findings.
  */
-import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lint } from '../../api/lint.js';
-import { formatJson, formatSarif, formatText } from '../../lint/format.js';
-import { ruleMetas } from '../../lint/rules/index.js';
-import type { RuleSetting } from '../../lint/types.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
-import { UsageError, type Io } from '../io.js';
+import { printDiagnostics, UsageError, type Io } from '../io.js';
+import { CliError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { writeOutputFile } from '../output.js';
+import { progressReporter } from '../progress.js';
+import { checkArgHelp, checkArgOptions, checkSettings, formatReport } from '../check-options.js';
+
+export { parseRuleSettings } from '../check-options.js';
 
 export const lintHelp = `Usage: kustomize-ts lint [ROOT] [options]
 
@@ -20,43 +22,38 @@ Lints the Flux repository at ROOT (default: the current directory): renders ever
 kustomize-controller would and checks the Flux dependency graph, apply-side rules, overlay hygiene,
 images, sources and schemas. Without --cluster, every cluster found under ROOT is linted (a folder
 holding the Flux Kustomization that syncs it, as flux bootstrap lays out, or a FluxInstance sync path),
-plus the kustomization directories no cluster reaches.
+plus the kustomization directories no cluster reaches. Custom resources are validated against the CRDs
+the repository contains and those of --schema-location. Plain manifests that no kustomization lists:
+\`kustomize-ts validate\`.
 
 Options:
   --cluster DIR           lint this cluster folder (relative to ROOT; repeatable)
-  --format text|json|sarif
-                          output format (default: text)
-  --rule ID=SEVERITY      set a rule to off, info, warning or error (repeatable)
   --source NAME=DIR       map a Flux source (NAME, NAMESPACE/NAME or KIND/NAMESPACE/NAME) to a local
                           folder (repeatable; default: flux-system is ROOT)
   --no-schema             skip the schema rules (schema/*)
   --no-strict-substitute  undefined \${VAR} become "" (Flux < 2.9) instead of failing
-  -o, --output FILE       write the report to FILE instead of stdout
+${checkArgHelp}
   -h, --help              show this help
 
+Findings are printed as FILE:LINE:COLUMN: severity: message [rule], paths relative to ROOT.
 A finding is suppressed by a comment on the line before it:
   # kustomize-ts-disable-next-line flux/prune-disabled
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage.`;
+Exit status: 0 no errors, 1 errors found (or ROOT missing, the configuration invalid), 2 bad usage.`;
 
-const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
-
-/** Parses `--rule ID=SEVERITY` values (usage error on an unknown rule or severity). */
-export function parseRuleSettings(values: readonly string[]): Record<string, RuleSetting> {
-  const known = new Set(ruleMetas.map((m) => m.id));
-  const out: Record<string, RuleSetting> = {};
-  for (const v of values) {
-    const i = v.lastIndexOf('=');
-    if (i <= 0) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${v}"`);
-    const id = v.slice(0, i);
-    const setting = v.slice(i + 1);
-    if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see docs/rules/)`);
-    if (!(SETTINGS as readonly string[]).includes(setting))
-      throw new UsageError(`--rule ${id}: "${setting}" is not one of off, info, warning, error`);
-    out[id] = setting as RuleSetting;
+function parseSources(values: readonly string[]): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const s of values) {
+    const i = s.indexOf('=');
+    if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
+    const dir = s.slice(i + 1);
+    if (!isDir(hostPath(dir))) throw new CliError(`--source ${s}: ${dir}: no such directory`);
+    sources[s.slice(0, i)] = hostPath(dir);
   }
-  return out;
+  return sources;
 }
+
+const isDir = (p: string): boolean => nodeFs().stat(p)?.type === 'dir';
 
 export function runLintCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -64,65 +61,59 @@ export function runLintCommand(argv: string[], io: Io): number {
     allowPositionals: true,
     strict: true,
     options: {
+      ...checkArgOptions,
       cluster: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      rule: { type: 'string', multiple: true },
       source: { type: 'string', multiple: true },
       'no-schema': { type: 'boolean' },
       'no-strict-substitute': { type: 'boolean' },
-      output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     io.out(lintHelp + '\n');
-    return 0;
+    return ExitCode.ok;
   }
   if (positionals.length > 1) throw new UsageError('specify one repository ROOT');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif')
-    throw new UsageError(`illegal --format ${format}; legal values: text, json, sarif`);
-  const rules = parseRuleSettings(values.rule ?? []);
-  const sources: Record<string, string> = {};
-  for (const s of values.source ?? []) {
-    const i = s.indexOf('=');
-    if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
-    sources[s.slice(0, i)] = hostPath(s.slice(i + 1));
-  }
   const hostRoot = positionals[0] ?? '.';
   const root = hostPath(hostRoot);
   const fs = nodeFs();
-  if (fs.stat(root)?.type !== 'dir') throw new UsageError(`${hostRoot} is not a directory`);
-  const clusters = values.cluster;
-  for (const c of clusters ?? []) {
-    const abs = hostPath(c.startsWith('/') ? c : `${hostRoot}/${c}`);
-    if (fs.stat(abs)?.type !== 'dir') throw new UsageError(`--cluster ${c}: not a directory under ${hostRoot}`);
+  const settings = checkSettings(values, fs, root);
+  if (!isDir(root)) throw new CliError(`${hostRoot}: no such directory`);
+  if (settings.config && settings.config.diagnostics.length > 0) {
+    printDiagnostics(settings.config.diagnostics, io);
+    return ExitCode.failed;
   }
-  const progress = io.errIsTty && format === 'text';
+  const config = settings.config?.config ?? {};
+  const clusters = values.cluster ?? config.clusters;
+  for (const c of values.cluster ?? []) {
+    const abs = hostPath(c.startsWith('/') ? c : `${hostRoot}/${c}`);
+    if (!isDir(abs)) throw new CliError(`--cluster ${c}: no such directory under ${hostRoot}`);
+  }
+  const sources = { ...config.sources, ...parseSources(values.source ?? []) };
+  const progress = progressReporter(io, values.quiet === true);
   const result = lint(root, {
     fs,
     ...(clusters ? { clusters } : {}),
-    rules,
+    rules: settings.rules,
     ...(Object.keys(sources).length > 0 ? { sources } : {}),
     ...(values['no-schema'] ? { schema: false } : {}),
-    ...(values['no-strict-substitute'] ? { strictSubstitute: false } : {}),
-    ...(progress ? { onProgress: (m: string) => io.err(`\r\x1b[2K${m}`) } : {}),
+    ...(values['no-strict-substitute']
+      ? { strictSubstitute: false }
+      : config.strictSubstitute !== undefined
+        ? { strictSubstitute: config.strictSubstitute }
+        : {}),
+    ...(settings.strict !== undefined ? { strict: settings.strict } : {}),
+    ...(settings.kubernetesVersion !== undefined ? { kubernetesVersion: settings.kubernetesVersion } : {}),
+    schemaLocations: settings.schemaLocations,
+    skipKinds: settings.skipKinds,
+    ignore: settings.ignore,
+    ...(settings.minSeverity !== undefined ? { minSeverity: settings.minSeverity } : {}),
+    onProgress: (m: string) => progress.update(m),
   });
-  if (progress) io.err('\r\x1b[2K');
-  let text: string;
-  if (format === 'json') text = formatJson(result.diagnostics);
-  else if (format === 'sarif') {
-    text = formatSarif(result.diagnostics, {
-      rules: ruleMetas,
-      version: '0.1.0',
-      srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/'),
-    });
-  } else {
-    text = formatText(result.diagnostics);
-    if (result.clusters.length === 0 && (clusters === undefined || clusters.length === 0))
-      text += 'no cluster found (no folder with a Flux Kustomization syncing it, no FluxInstance)\n';
-  }
-  if (values.output) writeFileSync(values.output, text);
+  progress.done();
+  let text = formatReport(settings.format, result.diagnostics, root);
+  if (settings.format === 'text' && result.clusters.length === 0 && result.standalone.length === 0 && !clusters)
+    text += `nothing to lint: no cluster (no folder with a Flux Kustomization syncing it, no FluxInstance) and no kustomization under ${hostRoot}; to validate plain manifests, run: kustomize-ts validate ${hostRoot}\n`;
+  if (values.output) writeOutputFile(values.output, text);
   else io.out(text);
-  return result.ok ? 0 : 1;
+  return result.ok ? ExitCode.ok : ExitCode.failed;
 }
