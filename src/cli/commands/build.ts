@@ -6,12 +6,11 @@
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
-import type { LoadRestrictor, Reorder } from '../../build/options.js';
 import { resourceFiles } from '../../build/output-files.js';
 import { printDiagnostics, UsageError, type Io } from '../io.js';
 import { ExitCode } from '../exit-codes.js';
 import { isDirectory, writeOutputFile, writeOutputFiles } from '../output.js';
-import { buildMany } from './build-many.js';
+import { buildMany, type BuildManyOptions } from './build-many.js';
 
 export const buildHelp = `Usage: kustomize-ts build [DIR...] [options]
 
@@ -69,10 +68,10 @@ export function runBuildCommand(argv: string[], io: Io): number {
   if (reorder !== 'legacy' && reorder !== 'none') {
     throw new UsageError(`illegal flag value --reorder ${reorder}; legal values: legacy, none`);
   }
-  const options = {
-    loadRestrictor: restrictor as LoadRestrictor,
+  const options: BuildManyOptions['build'] = {
+    loadRestrictor: restrictor,
     // Only an explicit --reorder competes with sortOptions (kustomize warns then).
-    ...(values.reorder !== undefined ? { reorder: reorder as Reorder } : {}),
+    ...(values.reorder !== undefined ? { reorder } : {}),
     enableManagedByLabel: values['enable-managedby-label'] === true,
   };
   if (positionals.length > 1 || values.recursive) {

@@ -84,8 +84,8 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
   const root = positionals[0] as string;
   if (!isDirectory(root)) throw new CliError(`${root}: no such directory`);
-  const cluster = values.cluster as string | undefined;
-  const instanceFile = values['flux-instance'] as string | undefined;
+  const cluster = values.cluster;
+  const instanceFile = values['flux-instance'];
   if (!cluster && !instanceFile) throw new UsageError('--cluster DIR (or --flux-instance FILE) is required');
   let fluxInstance: YamlMap | undefined;
   if (instanceFile) {
@@ -95,9 +95,9 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
         `${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`,
       );
   }
-  const clusterObjects = ((values['cluster-objects'] as string[] | undefined) ?? []).flatMap(readObjects);
+  const clusterObjects = (values['cluster-objects'] ?? []).flatMap(readObjects);
   const sources: Record<string, string> = {};
-  for (const s of (values.source as string[] | undefined) ?? []) {
+  for (const s of values.source ?? []) {
     const i = s.indexOf('=');
     if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
     sources[s.slice(0, i)] = hostPath(s.slice(i + 1));
@@ -109,7 +109,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     clusterObjects,
     sources,
     strict: values['no-strict-substitute'] !== true,
-    format: values.format as string | undefined,
+    format: values.format,
     output: (values as { output?: string }).output,
     help,
   };
@@ -175,10 +175,10 @@ export function printDiagnostics(root: string, diags: readonly Diagnostic[], io:
 /** JSON-safe copy of a value tree (bigints become numbers when safe, else strings). */
 function jsonSafe(v: unknown): unknown {
   return JSON.parse(
-    JSON.stringify(v, (_k, x) =>
+    JSON.stringify(v, (_k, x: unknown) =>
       typeof x === 'bigint' ? (Number.isSafeInteger(Number(x)) ? Number(x) : x.toString()) : x,
     ),
-  );
+  ) as unknown;
 }
 
 export function runFleetCommand(argv: string[], io: Io): number {
