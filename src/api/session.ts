@@ -1,13 +1,14 @@
 /**
- * An editing session for hosts that re-render on every change (editor extensions, watch modes): file
- * edits go to an in-memory layer over the host's file system, and builds reuse every parsed file and
- * built sub-kustomization the edit did not touch.
+ * An editing session for hosts that re-render on every change (editor extensions, watch modes): edits go to
+ * an in-memory layer over the host's files; builds, fleet renders and lint runs reuse what edits left alone.
  */
 import { BuildCache, type BuildCacheStats } from '../build/cache.js';
+import { LastResults } from '../build/last-results.js';
 import type { BuildOptions } from '../build/options.js';
 import { memoryFs, type MemoryFiles } from '../fs/memory.js';
 import { overlayFs } from '../fs/overlay.js';
 import type { FileSystem } from '../fs/types.js';
+import { renderFleet, type FleetResult, type RenderFleetOptions } from '../flux/fleet.js';
 import { build, type BuildResult } from './build.js';
 import { lint, type LintOptions, type LintResult } from './lint.js';
 
@@ -19,6 +20,9 @@ export interface SessionOptions {
   base?: FileSystem;
   /** Build options used by every build of the session (the file system and cache are the session's). */
   buildOptions?: Omit<BuildOptions, 'fs' | 'cache'>;
+  /** `report`: every base change comes through `update`/`remove`/`changed` (a watcher), so kept results are
+   * reused unread. Default: `report` without a base, else `detect` (kept results are checked by re-reading). */
+  changes?: 'detect' | 'report';
 }
 
 export interface Session {
@@ -28,35 +32,47 @@ export interface Session {
   update(file: string, text: string): void;
   /** Removes a file (it disappears even if the base has it). */
   remove(file: string): void;
+  /** Reports that a file of the base changed, appeared or disappeared (with `changes: 'report'`). */
+  changed(file: string): void;
   /** Builds a kustomization directory, reusing everything unchanged since the last builds. */
   build(dir: string, options?: Omit<BuildOptions, 'fs' | 'cache'>): BuildResult;
-  /** Lints the repository at `root` (see {@link lint}), reusing the session's cache. */
+  /** Renders a cluster (see {@link renderFleet}); the same result again while nothing changed. */
+  renderFleet(root: string, options?: Omit<RenderFleetOptions, 'fs' | 'cache'>): FleetResult;
+  /** Lints the repository at `root` (see {@link lint}); the same result again while nothing changed. */
   lint(root: string, options?: Omit<LintOptions, 'fs' | 'cache'>): LintResult;
-  /** Cache counters: parses, parse hits, directory builds, directory hits. */
+  /** Cache counters, and the cache, for other operations that build through the session. */
   readonly stats: Readonly<BuildCacheStats>;
-  /** The cache, for other operations that build through the session (fleet rendering, lint). */
   readonly cache: BuildCache;
 }
 
 export function createSession(options: SessionOptions = {}): Session {
   const fs = overlayFs(options.base ?? memoryFs());
   for (const [path, content] of Object.entries(options.files ?? {})) fs.writeFile(path, content);
-  const cache = new BuildCache();
+  const reported = (options.changes ?? (options.base ? 'detect' : 'report')) === 'report';
+  const cache = new BuildCache({ changes: reported ? 'report' : 'detect' });
+  const last = new LastResults();
+  const touched = (file: string, structural = true): void => {
+    last.changed();
+    cache.invalidate(file, structural);
+  };
+  // Without reported changes an edit of the base may go unseen: never hand out a kept result then.
+  const reuse = <T>(call: string, args: unknown, run: () => T): T => (reported ? last.reuse(call, args, run) : run());
   return {
     fs,
     cache,
     stats: cache.stats,
     update(file, text) {
+      const existed = fs.stat(file)?.type === 'file';
       fs.writeFile(file, text);
+      touched(file, !existed);
     },
     remove(file) {
       fs.removeFile(file);
+      touched(file);
     },
-    build(dir, buildOptions) {
-      return build(dir, { ...options.buildOptions, ...buildOptions, fs, cache });
-    },
-    lint(root, lintOptions) {
-      return lint(root, { ...lintOptions, fs, cache });
-    },
+    changed: (file) => touched(file),
+    build: (dir, buildOptions) => build(dir, { ...options.buildOptions, ...buildOptions, fs, cache }),
+    renderFleet: (root, o = {}) => reuse('fleet', [root, o], () => renderFleet(root, { ...o, fs, cache })),
+    lint: (root, o = {}) => reuse('lint', [root, o], () => lint(root, { ...o, fs, cache })),
   };
 }

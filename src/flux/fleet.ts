@@ -26,7 +26,9 @@ import {
   toSpecPath,
   type FluxObject,
   type KustomizePhase,
+  type PostBuildPhase,
 } from './build.js';
+import { kustomizePhaseKey, memoKustomizePhase, memoPostBuild, memoPure, postBuildKey, stableKey } from './memo.js';
 import type { GenerateAction } from './generate.js';
 import { buildDependencyGraph, type DependencyGraph } from './graph.js';
 import {
@@ -46,7 +48,7 @@ import {
 } from './model.js';
 import { artifactFs } from './fs-views.js';
 import { buildExternalArtifact, readArtifactGenerator, type ArtifactGenerator } from './artifacts.js';
-import { defaultIgnorePatterns, loadSourceIgnore, readIgnorePatterns } from './sourceignore.js';
+import { defaultIgnorePatterns, loadSourceIgnore, readIgnorePatterns, type IgnorePattern } from './sourceignore.js';
 import type { ClusterObject } from './substitute.js';
 
 /** Options of {@link renderFleet}. */
@@ -185,11 +187,15 @@ interface Pending {
   result: FleetKustomization;
   phase?: KustomizePhase;
   view?: SourceView;
+  /** The key its kustomize phase is kept under in the build cache (when kept). */
+  memoKey?: string;
 }
 
 interface SourceView {
   root: string;
   fs: FileSystem;
+  /** The ignore patterns of a source folder (part of the key of what is rendered from it). */
+  patterns?: readonly IgnorePattern[];
   /** For emulated ExternalArtifacts: artifact file → the repository file it was copied from. */
   origins?: Map<string, string>;
   /** Diagnostics of building the view (ExternalArtifact emulation). */
@@ -381,8 +387,12 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
       const srcObj = sourceIndex.get(`${kind}/${namespace}/${name}`);
       const ignore = srcObj ? getField(getField(srcObj, 'spec') as YamlMap, 'ignore') : undefined;
       const base = typeof ignore === 'string' ? readIgnorePatterns(ignore) : defaultIgnorePatterns();
-      const patterns = [...base, ...loadSourceIgnore(baseFs, real)];
-      v = { root: real, fs: artifactFs(baseFs, real, patterns) };
+      // The walk for .sourceignore files is kept in the cache (it lists every folder of the source).
+      const ignores = cache
+        ? cache.memo(`sourceignore\0${real}`, baseFs, () => loadSourceIgnore(cache.track(baseFs), real)).value
+        : loadSourceIgnore(baseFs, real);
+      const patterns = [...base, ...ignores];
+      v = { root: real, fs: artifactFs(baseFs, real, patterns), patterns };
       views.set(real, v);
     }
     return v;
@@ -483,7 +493,14 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     if (p.where) input.where = p.where;
     if (options.remoteLoader) input.remoteLoader = options.remoteLoader;
     if (cache) input.cache = cache;
-    const phase = kustomizeFluxKustomization(ks, input);
+    // Kept in the cache unless the view is an emulated artifact or remote bases are fetched.
+    const key =
+      cache && v.patterns && !options.remoteLoader ? kustomizePhaseKey(ks, p.where, v.root, v.patterns) : undefined;
+    if (key !== undefined) p.memoKey = key;
+    const phase =
+      cache && key !== undefined
+        ? memoKustomizePhase(cache, key, v.fs, (fs) => kustomizeFluxKustomization(ks, { ...input, fs }))
+        : kustomizeFluxKustomization(ks, input);
     if (v.origins) remapArtifactFiles(phase, v.origins);
     p.phase = phase;
     r.dir = phase.dir;
@@ -557,12 +574,23 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   const finish = (p: Pending, hadPhase1: boolean): void => {
     const r = p.result;
     if (hadPhase1 && p.phase) {
-      const post = postBuildFluxKustomization(p.ks, p.phase.objects, {
-        lookup: lookupFor(p),
-        ...(options.strictSubstitute !== undefined ? { strictSubstitute: options.strictSubstitute } : {}),
-        ...(p.where ? { where: p.where } : {}),
-        ...(p.view ? { fs: p.view.fs } : {}),
-      });
+      const phase = p.phase;
+      const postBuild = (fs: FileSystem | undefined): PostBuildPhase =>
+        postBuildFluxKustomization(p.ks, phase.objects, {
+          lookup: lookupFor(p),
+          ...(options.strictSubstitute !== undefined ? { strictSubstitute: options.strictSubstitute } : {}),
+          ...(p.where ? { where: p.where } : {}),
+          ...(fs ? { fs } : {}),
+        });
+      const post =
+        cache && p.memoKey !== undefined
+          ? memoPostBuild(
+              cache,
+              postBuildKey(p.memoKey, phase, p.ks, lookupFor(p), options.strictSubstitute),
+              p.view?.fs,
+              postBuild,
+            )
+          : postBuild(p.view?.fs);
       r.diagnostics.push(...post.diagnostics);
       if (!post.ok) r.status = 'failed';
       r.objects = post.objects;
@@ -649,7 +677,8 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     label: string,
   ): Pending => {
     let obj = syntheticObject(sync.name, sync.namespace, sync.path, sync.kind, sync.name);
-    const patched = applyInstancePatches(obj, sync.patches);
+    const apply = (): ReturnType<typeof applyInstancePatches> => applyInstancePatches(obj, sync.patches);
+    const patched = cache ? memoPure(cache, stableKey(['flux-instance-patches', obj, sync.patches]), apply) : apply();
     obj = patched.object;
     const p = newPending(readFluxKustomization(obj).kustomization, undefined, undefined, true, []);
     p.result.diagnostics.push(

@@ -152,6 +152,27 @@ function standaloneRoots(repo: RepoIndex, reached: ReadonlySet<string>): string[
   return unreached.filter((k) => k.kind === 'Kustomization' && !included.has(k.dir)).map((k) => k.dir);
 }
 
+/** Schema findings of a unit's objects (by identity), with the CRDs and options they were found with. */
+const validated = new WeakMap<
+  readonly unknown[],
+  { crds: readonly YamlMap[]; optionsKey: string; diagnostics: readonly Diagnostic[] }
+>();
+
+/** The schema findings of `objects`, reused while the objects, the CRDs and the options are the same. */
+function validatedUnit(
+  objects: readonly unknown[],
+  crds: readonly YamlMap[],
+  optionsKey: string,
+  run: () => readonly Diagnostic[],
+): readonly Diagnostic[] {
+  const hit = validated.get(objects);
+  if (hit?.optionsKey === optionsKey && hit.crds.length === crds.length && hit.crds.every((c, i) => c === crds[i]))
+    return hit.diagnostics;
+  const diagnostics = run();
+  validated.set(objects, { crds, optionsKey, diagnostics });
+  return diagnostics;
+}
+
 /**
  * Lints the repository at `root` (absolute, in `options.fs`). Never throws on bad input: problems are
  * findings.
@@ -171,7 +192,8 @@ export function lint(root: string, options: LintOptions): LintResult {
   }
   const cache = options.cache ?? new BuildCache();
   const ignored = typeof options.ignore === 'function' ? options.ignore : ignoreMatcher(options.ignore ?? [], rootDir);
-  const repo = scanRepository(fs, rootDir, { skipPath: ignored });
+  const skipKey = typeof options.ignore === 'function' ? undefined : JSON.stringify(options.ignore ?? []);
+  const repo = scanRepository(fs, rootDir, { skipPath: ignored, cache, ...(skipKey ? { skipKey } : {}) });
   const discovered = discoverClusters(repo);
   let targets: (DiscoveredCluster & { named?: boolean })[];
   if (options.clusters !== undefined) {
@@ -236,13 +258,16 @@ export function lint(root: string, options: LintOptions): LintResult {
   const builds: KustomizeBuild[] = [];
   const buildDir = (dir: string): KustomizeBuild => {
     options.onProgress?.(`building ${relative(rootDir, dir) || '.'}`);
-    const result: BuildResult = build(dir, {
-      fs,
-      loadRestrictor: 'LoadRestrictionsNone',
-      confineTo: rootDir,
-      cache,
-      ...(options.remoteLoader ? { remoteLoader: options.remoteLoader } : {}),
-    });
+    const run = (): BuildResult =>
+      build(dir, {
+        fs,
+        loadRestrictor: 'LoadRestrictionsNone',
+        confineTo: rootDir,
+        cache,
+        ...(options.remoteLoader ? { remoteLoader: options.remoteLoader } : {}),
+      });
+    // Kept in the cache for the next runs (the build records what it reads), unless remote bases are fetched.
+    const result = options.remoteLoader ? run() : cache.memo(`lint-build\0${rootDir}\0${dir}`, fs, run).value;
     const b = { dir, result, closure: kustomizationClosure(repo, [dir]) };
     builds.push(b);
     return b;
@@ -304,6 +329,15 @@ export function lint(root: string, options: LintOptions): LintResult {
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       ...(options.precompiled ? { precompiled: options.precompiled } : {}),
     };
+    // Units rendered again unchanged (an editor session's cache) keep their findings.
+    const reusable = (options.schemaLocations ?? []).length === 0;
+    const optionsKey = JSON.stringify([
+      rootDir,
+      settings,
+      options.strict,
+      options.skipKinds,
+      options.kubernetesVersion,
+    ]);
     for (const c of clusters) {
       const crds = c.units
         .flatMap((u) => u.objects.map((o) => o.object))
@@ -311,8 +345,9 @@ export function lint(root: string, options: LintOptions): LintResult {
       crds.unshift(...knownCrds);
       for (const u of c.units) {
         if (u.objects.length === 0) continue;
-        for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics)
-          raw.push({ ...d, kustomization: u.id, cluster: c.name });
+        const run = (): readonly Diagnostic[] => validate(u.objects, { ...schemaOptions, crds }).diagnostics;
+        const found = reusable && !options.precompiled ? validatedUnit(u.objects, crds, optionsKey, run) : run();
+        for (const d of found) raw.push({ ...d, kustomization: u.id, cluster: c.name });
       }
     }
     for (const u of standalone) {

@@ -113,7 +113,10 @@ export function toJsonDiagnostic(d: Diagnostic, root?: string): JsonDiagnostic {
 
 /** The JSON format of `lint`: `{"version": 1, "diagnostics": [...]}` in file order. */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  const doc = { version: JSON_FORMAT_VERSION, diagnostics: sortDiagnostics(diagnostics).map((d) => toJsonDiagnostic(d)) };
+  const doc = {
+    version: JSON_FORMAT_VERSION,
+    diagnostics: sortDiagnostics(diagnostics).map((d) => toJsonDiagnostic(d)),
+  };
   return JSON.stringify(doc, null, 2) + '\n';
 }
 

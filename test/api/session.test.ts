@@ -125,3 +125,49 @@ describe('session lint', () => {
     expect(prune.map((d) => [d.file, d.line])).toEqual([['clusters/production/infrastructure.yaml', 12]]); // the prune: false line
   });
 });
+
+describe('session with reported changes', () => {
+  /** The fleet-infra fixture in memory (so that edits are reported: no base file system). */
+  async function fixtureFiles(): Promise<Record<string, string>> {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { repoRoot } = await import('../helpers/shared.js');
+    const dir = path.join(repoRoot, 'fixtures/fleet-infra');
+    const files: Record<string, string> = {};
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+      if (e.isFile())
+        files[`/repo/${path.relative(dir, path.join(e.parentPath, e.name))}`] = readFileSync(
+          path.join(e.parentPath, e.name),
+          'utf8',
+        );
+    return files;
+  }
+
+  it('lints and renders as a fresh session does after each edit, reusing what the edits left alone', async () => {
+    const files = await fixtureFiles();
+    const s = createSession({ files });
+    const edits: [string, (t: string) => string][] = [
+      ['/repo/apps/base/my-app/deployment.yaml', (t) => t.replace(/image: .*/, 'image: nginx:latest')],
+      ['/repo/clusters/production/infrastructure.yaml', (t) => t.replace('  prune: true\n', '  prune: false\n')],
+      ['/repo/apps/production/my-app-patch.yaml', (t) => t.replace(/replicas: \d+/, 'replicas: 9')],
+      ['/repo/apps/base/redis/extra.yaml', () => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n'],
+    ];
+    const current = { ...files };
+    const fleet = { cluster: 'clusters/production' };
+    s.lint('/repo');
+    s.renderFleet('/repo', fleet);
+    for (const [file, edit] of edits) {
+      current[file] = edit(current[file] ?? '');
+      s.update(file, current[file]);
+      const before = { ...s.stats };
+      const fresh = createSession({ files: current });
+      expect(s.lint('/repo').diagnostics).toEqual(fresh.lint('/repo').diagnostics);
+      const rendered = (r: ReturnType<typeof s.renderFleet>): unknown =>
+        r.kustomizations.map((k) => [k.id, k.status, k.objects.map((o) => o.object), k.diagnostics]);
+      expect(rendered(s.renderFleet('/repo', fleet))).toEqual(rendered(fresh.renderFleet('/repo', fleet)));
+      expect(s.stats.memoHits).toBeGreaterThan(before.memoHits);
+    }
+    // Nothing changed since: the same result object.
+    expect(s.lint('/repo')).toBe(s.lint('/repo'));
+  });
+});
