@@ -7,8 +7,13 @@ import { BuildError } from '../diagnostics/error.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { relative } from '../fs/path.js';
 import { loadKustomization } from '../kustomization/load.js';
-import { defaultTransformerConfig } from '../fieldspecs/defaults.js';
-import { emptyTransformerConfig, mergeTransformerConfig, sortTransformerConfig } from '../fieldspecs/config.js';
+import { sharedDefaultTransformerConfig } from '../fieldspecs/defaults.js';
+import {
+  EMPTY_TRANSFORMER_CONFIG,
+  emptyTransformerConfig,
+  mergeTransformerConfig,
+  sortTransformerConfig,
+} from '../fieldspecs/config.js';
 import { parseConfigurationFile } from '../fieldspecs/config-file.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
@@ -43,7 +48,7 @@ import type { TransformationRecord } from '../resources/resource.js';
 import { gvkString } from '../resources/res-id.js';
 
 export function emptyAccumulator(): Accumulator {
-  return { resources: new ResourceList(), config: emptyTransformerConfig(), vars: new Map() };
+  return { resources: new ResourceList(), config: EMPTY_TRANSFORMER_CONFIG, vars: new Map() };
 }
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
@@ -194,18 +199,19 @@ function buildSubKustomization(
   const make = (): Accumulator => accumulateTarget(loadSubTarget(kt, loader, false, origin, where), emptyAccumulator());
   const cache = build.options.cache;
   if (!cache) return make();
+  // The chain of referrers is not part of the key: a subtree built under one chain is reused under
+  // another when no folder it opened contains a root of the new chain (the cycle check; see BuildCache.dir).
   const key = [
     build.version,
     loader.root,
     loader.restrictor,
     loader.confineTo ?? '',
-    loader.chain.join(':'),
     origin ? `${origin.path}\u0001${origin.repo ?? ''}\u0001${origin.ref ?? ''}` : '',
     build.buildMetadata.join(','),
     build.schemaSet ? 'schema' : '',
   ].join('\0');
   const schemaBefore = build.schema;
-  const entry = cache.dir(key, build.rawFs, () => {
+  const entry = cache.dir(key, build.rawFs, loader.chain, () => {
     const w = build.warnings.length;
     const u = build.unmatchedPatchTargets.length;
     const result = make();
@@ -476,7 +482,7 @@ function accumulateComponents(kt: BuildTarget, ra: Accumulator, entries: readonl
  * sorted, merged into an empty config in order) when there are any.
  */
 function loadConfigurations(kt: BuildTarget): TransformerConfig {
-  const defaults = defaultTransformerConfig(kt.build.version);
+  const defaults = sharedDefaultTransformerConfig(kt.build.version);
   const paths = kt.kustomization.configurations ?? [];
   if (paths.length === 0) return defaults;
   let files = emptyTransformerConfig();

@@ -1,11 +1,14 @@
 /**
  * Reuse across builds (editor sessions re-render on every keystroke): parsed files keyed by their text,
- * and whole built sub-kustomizations keyed by directory and options, valid while every file and path
- * they looked at is unchanged. Dependencies are recorded by a file-system proxy while a directory
- * builds; a hit is checked by re-reading those paths (cheap on an in-memory or overlay file system).
+ * whole built sub-kustomizations keyed by directory and options, and any other value computed from files
+ * ({@link BuildCache.memo}: rendered Flux Kustomizations, lint's parsed files and builds), each valid while
+ * every file and path it looked at is unchanged. Dependencies are recorded by a file-system proxy while a
+ * value is computed; a hit is checked by re-reading those paths (cheap on an in-memory or overlay file
+ * system), or, when the host reports changes, not at all (a reported change drops what read the path).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileStat, FileSystem } from '../fs/types.js';
+import { isWithin, normalize } from '../fs/path.js';
 import type { ParsedStream } from '../yaml/parse.js';
 import type { LoadedKustomization } from '../kustomization/load.js';
 import type { Accumulator, UnmatchedPatchTarget } from './context.js';
@@ -20,12 +23,27 @@ interface Frame {
   deps: Map<string, Dep>;
 }
 
-/** A built sub-kustomization kept for reuse. */
-export interface CachedDir {
+/** A value kept for reuse with the paths it read. */
+interface Entry {
   deps: Dep[];
+  value: unknown;
+}
+
+/** What a build of a sub-kustomization leaves for reuse. */
+interface DirValue {
   result: Accumulator;
   warnings: Diagnostic[];
   unmatched: UnmatchedPatchTarget[];
+}
+
+/** Options of {@link BuildCache}. */
+export interface BuildCacheOptions {
+  /**
+   * How changes to the files are found. `detect` (default): a kept value is checked by re-reading what it
+   * read, so any change is seen. `report`: the host reports every change with {@link BuildCache.invalidate}
+   * (an editor session with a file watcher does), and kept values are reused without re-reading.
+   */
+  changes?: 'detect' | 'report';
 }
 
 /** Counters, for tests and benchmarks. */
@@ -34,6 +52,9 @@ export interface BuildCacheStats {
   parseHits: number;
   dirBuilds: number;
   dirHits: number;
+  /** Values made and reused by {@link BuildCache.memo} (Flux Kustomizations, lint's files and builds). */
+  memoMisses: number;
+  memoHits: number;
 }
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
@@ -43,14 +64,38 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   return true;
 }
 
+/**
+ * Whether a subtree built under some chain of referring roots also builds under `chain`: kustomize's cycle
+ * check fails when a folder it opens contains a root of the chain. Every folder the subtree opened was
+ * stat'ed as a directory, so checking those (a superset) is safe.
+ */
+function noCycleUnder(deps: readonly Dep[], chain: readonly string[]): boolean {
+  if (chain.length === 0) return true;
+  for (const d of deps) {
+    if (d.kind !== 'stat' || d.type !== 'dir') continue;
+    for (const root of chain) if (isWithin(d.path, root)) return false;
+  }
+  return true;
+}
+
+/** The file system of values that read no file. */
+const NO_FILES: FileSystem = { readFile: () => new Uint8Array(), readDir: () => [], stat: () => undefined };
+
 /** The cache a host keeps between builds (pass it as `cache` in the build options). */
 export class BuildCache {
   private readonly parsed = new Map<string, { text: string; stream: ParsedStream }>();
   /** Parsed kustomization files, by path (valid while the text is the same). Never mutated by builds. */
   readonly kustomizations = new Map<string, { text: string; loaded: LoadedKustomization }>();
-  private readonly dirs = new Map<string, CachedDir>();
+  private readonly entries = new Map<string, Entry>();
+  /** Kind and path → keys of the entries that read it (report mode: what {@link invalidate} drops). */
+  private readonly readers = new Map<string, Set<string>>();
   private readonly frames: Frame[] = [];
-  readonly stats: BuildCacheStats = { parses: 0, parseHits: 0, dirBuilds: 0, dirHits: 0 };
+  private readonly reported: boolean;
+  readonly stats: BuildCacheStats = { parses: 0, parseHits: 0, dirBuilds: 0, dirHits: 0, memoMisses: 0, memoHits: 0 };
+
+  constructor(options: BuildCacheOptions = {}) {
+    this.reported = options.changes === 'report';
+  }
 
   /** A parse of `text` at `path`, reused while the text is the same. Callers must not mutate it. */
   parse(path: string, text: string, mode: string, parse: () => ParsedStream): ParsedStream {
@@ -159,35 +204,107 @@ export class BuildCache {
 
   /**
    * Returns the cached build of `key` if its dependencies are unchanged (read through `rawFs`, the
-   * untracked file system), else builds it with `make`, recording dependencies.
+   * untracked file system) and no folder it opened contains a root of `chain`, else builds it with `make`,
+   * recording dependencies.
    */
   dir(
     key: string,
     rawFs: FileSystem,
-    make: () => { result: Accumulator; warnings: Diagnostic[]; unmatched: UnmatchedPatchTarget[]; cacheable: boolean },
-  ): { result: Accumulator; warnings: Diagnostic[]; unmatched: UnmatchedPatchTarget[]; hit: boolean } {
-    const hit = this.dirs.get(key);
-    if (hit && this.stillValid(hit.deps, rawFs)) {
-      this.stats.dirHits++;
-      // The outer builds depend on everything this one depended on.
+    chain: readonly string[],
+    make: () => DirValue & { cacheable: boolean },
+  ): DirValue & { hit: boolean } {
+    const r = this.remember<DirValue>(
+      `dir\0${key}`,
+      rawFs,
+      (deps) => noCycleUnder(deps, chain),
+      () => {
+        const made = make();
+        return {
+          value: { result: made.result, warnings: made.warnings, unmatched: made.unmatched },
+          keep: made.cacheable,
+        };
+      },
+    );
+    if (r.hit) this.stats.dirHits++;
+    else this.stats.dirBuilds++;
+    return { ...r.value, hit: r.hit };
+  }
+
+  /**
+   * A value computed once and reused while nothing it read changed (see {@link BuildCacheOptions.changes}).
+   * `compute` must read files through a file system wrapped with {@link track} (or through builds given
+   * this cache) so that its dependencies are known; `rawFs` re-reads them in `detect` mode. The value is
+   * shared: callers must not mutate it.
+   */
+  memo<T>(key: string, rawFs: FileSystem, compute: () => T): { value: T; hit: boolean } {
+    const r = this.remember<T>(
+      `memo\0${key}`,
+      rawFs,
+      () => true,
+      () => ({ value: compute(), keep: true }),
+    );
+    if (r.hit) this.stats.memoHits++;
+    else this.stats.memoMisses++;
+    return r;
+  }
+
+  /** A value that depends on `key` alone (no file), computed once. The value is shared: do not mutate it. */
+  pure<T>(key: string, make: () => T): T {
+    return this.memo(`pure\0${key}`, NO_FILES, make).value;
+  }
+
+  private remember<T>(
+    key: string,
+    rawFs: FileSystem,
+    usable: (deps: readonly Dep[]) => boolean,
+    make: () => { value: T; keep: boolean },
+  ): { value: T; hit: boolean } {
+    const hit = this.entries.get(key);
+    if (hit && usable(hit.deps) && (this.reported || this.stillValid(hit.deps, rawFs))) {
+      // The outer computations depend on everything this one depended on.
       for (const f of this.frames) for (const d of hit.deps) f.deps.set(`${d.kind}\0${d.path}`, d);
-      return { ...hit, hit: true };
+      return { value: hit.value as T, hit: true };
     }
-    this.stats.dirBuilds++;
     const frame: Frame = { deps: new Map() };
     this.frames.push(frame);
     try {
       const made = make();
-      if (made.cacheable)
-        this.dirs.set(key, {
-          deps: [...frame.deps.values()],
-          result: made.result,
-          warnings: made.warnings,
-          unmatched: made.unmatched,
-        });
-      return { result: made.result, warnings: made.warnings, unmatched: made.unmatched, hit: false };
+      if (made.keep) this.store(key, { deps: [...frame.deps.values()], value: made.value });
+      return { value: made.value, hit: false };
     } finally {
       this.frames.splice(this.frames.indexOf(frame), 1);
+    }
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.entries.set(key, entry);
+    if (!this.reported) return;
+    for (const d of entry.deps) {
+      const k = `${d.kind}\0${d.path}`;
+      let keys = this.readers.get(k);
+      if (!keys) this.readers.set(k, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  /**
+   * Reports that the file `path` changed: every kept value that read it is dropped. When it appeared or
+   * disappeared (`structural`, the default), so is every value that looked it up or listed or looked up a
+   * folder above it; a content change leaves those.
+   */
+  invalidate(path: string, structural = true): void {
+    const drop = (kind: Dep['kind'], p: string): void => {
+      const k = `${kind}\0${p}`;
+      for (const key of this.readers.get(k) ?? []) this.entries.delete(key);
+      this.readers.delete(k);
+    };
+    let p = normalize(path);
+    drop('file', p);
+    if (!structural) return;
+    for (;;) {
+      for (const kind of ['file', 'stat', 'dir', 'real'] as const) drop(kind, p);
+      if (p === '/' || !p.includes('/')) break;
+      p = p.slice(0, Math.max(p.lastIndexOf('/'), 1));
     }
   }
 
@@ -195,6 +312,7 @@ export class BuildCache {
   clear(): void {
     this.parsed.clear();
     this.kustomizations.clear();
-    this.dirs.clear();
+    this.entries.clear();
+    this.readers.clear();
   }
 }

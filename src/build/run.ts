@@ -125,6 +125,7 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
       buildMetadata: [],
       trackOrigins: false,
       rawFs,
+      remember: (key, make) => (options.cache ? options.cache.pure(key, make) : make()),
     };
     const loader = new Loader(fs, root, restrictor, [], options.confineTo, [], options.remoteLoader);
     const kt = loadTarget(build, loader);

@@ -3,7 +3,7 @@
  * the transformer config CRD files add (spec §4.6). The schema module parses and holds; this applies.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
+import { EMPTY_TRANSFORMER_CONFIG, mergeTransformerConfig } from '../fieldspecs/config.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
 import { configFromCrdDefinitions, parseCrdFile, type ApiMap } from '../schema/crds.js';
 import { parseCustomSchema } from '../schema/custom.js';
@@ -32,7 +32,8 @@ export function setSchemaFromKustomization(kt: BuildTarget, reset: boolean): voi
 
 /** The `crds:` field of a kustomization, as transformer config. Throws BuildError. */
 export function loadCrdConfig(kt: BuildTarget, files: readonly string[]): Partial<TransformerConfig> {
-  let config = emptyTransformerConfig();
+  if (files.length === 0) return EMPTY_TRANSFORMER_CONFIG;
+  let config = EMPTY_TRANSFORMER_CONFIG;
   const prefix = `loading CRDs [${files.join(' ')}]: `;
   for (const f of files) {
     let loaded: { path: string; text: string };

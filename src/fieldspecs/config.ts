@@ -5,6 +5,9 @@
  * references merge their referrers by equal target GVK (a new target is appended as it is); after a merge
  * every table — and the list of name-reference targets, but not their referrers — is sorted with Go's
  * (unstable) sort.Sort by GVK.
+ *
+ * Merged configurations are immutable (frozen) and shared: merging the same two configurations again returns
+ * the first result, so the defaults are not merged and re-sorted again for every kustomization of a build.
  */
 import { BuildError } from '../diagnostics/error.js';
 import { compareGvkForSort } from '../resources/order.js';
@@ -131,11 +134,36 @@ function wrapMerge<T>(key: keyof TransformerConfig, f: () => T): T {
   }
 }
 
-/** kustomize's TransformerConfig.Merge: `a` merged with `b` into a new, sorted config. */
+/** Results of {@link mergeTransformerConfig} by its two arguments (every result is frozen, so reusable). */
+const merges = new WeakMap<TransformerConfig, WeakMap<Partial<TransformerConfig>, TransformerConfig>>();
+const NOTHING: Partial<TransformerConfig> = Object.freeze({});
+
+/** Freezes a configuration and its tables (they are shared between builds from then on). */
+function freezeConfig(c: TransformerConfig): TransformerConfig {
+  for (const k of tableKeys) Object.freeze(c[k]);
+  Object.freeze(c.nameReference);
+  return Object.freeze(c);
+}
+
+/**
+ * kustomize's TransformerConfig.Merge: `a` merged with `b` into a new, sorted config (frozen; the same
+ * object again for the same `a` and `b`).
+ */
 export function mergeTransformerConfig(
   a: TransformerConfig,
   b: Partial<TransformerConfig> | undefined,
 ): TransformerConfig {
+  const key = b ?? NOTHING;
+  let byB = merges.get(a);
+  const known = byB?.get(key);
+  if (known) return known;
+  const merged = freezeConfig(mergeConfigs(a, b));
+  if (!byB) merges.set(a, (byB = new WeakMap()));
+  byB.set(key, merged);
+  return merged;
+}
+
+function mergeConfigs(a: TransformerConfig, b: Partial<TransformerConfig> | undefined): TransformerConfig {
   const merged = emptyTransformerConfig();
   // kustomize merges in this order (it decides which conflict is reported first).
   const order = [
@@ -161,7 +189,10 @@ export function mergeTransformerConfig(
   return sortTransformerConfig(merged);
 }
 
-/** An empty configuration (no field specs at all): a fresh accumulator's. */
+/** The empty configuration, shared and frozen: a fresh accumulator's. */
+export const EMPTY_TRANSFORMER_CONFIG: TransformerConfig = freezeConfig(emptyTransformerConfig());
+
+/** An empty configuration (no field specs at all), to fill. */
 export function emptyTransformerConfig(): TransformerConfig {
   return {
     namePrefix: [],

@@ -20,8 +20,10 @@ function table(name: keyof typeof builtinFieldSpecTables, version: KustomizeVers
   return builtinFieldSpecTables[name].filter((f) => !lacking.some((v) => v.path === f.path));
 }
 
-/** The default configuration of `version`, parsed and sorted (shared; never mutate it). */
-function defaults(version: KustomizeVersion): TransformerConfig {
+/** The default configuration of `version`, parsed and sorted (shared and frozen; never mutate it). */
+export function sharedDefaultTransformerConfig(
+  version: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION,
+): TransformerConfig {
   let d = cached.get(version);
   if (!d) {
     const t = (name: keyof typeof builtinFieldSpecTables): FieldSpec[] => table(name, version);
@@ -38,6 +40,8 @@ function defaults(version: KustomizeVersion): TransformerConfig {
       images: t('images'),
       replicas: t('replicas'),
     });
+    for (const table of Object.values(d)) Object.freeze(table);
+    Object.freeze(d);
     cached.set(version, d);
   }
   return d;
@@ -45,7 +49,7 @@ function defaults(version: KustomizeVersion): TransformerConfig {
 
 /** A fresh copy of `version`'s default configuration (kustomize's MakeDefaultConfig). */
 export function defaultTransformerConfig(version: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION): TransformerConfig {
-  const d = defaults(version);
+  const d = sharedDefaultTransformerConfig(version);
   return {
     namePrefix: d.namePrefix.slice(),
     nameSuffix: d.nameSuffix.slice(),

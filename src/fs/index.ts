@@ -7,3 +7,4 @@ export * from './memory.js';
 /** POSIX path helpers the core uses on virtual paths (`join`, `dirname`, `relative`, `isWithin`, ...). */
 export * as posixPath from './path.js';
 export * from './overlay.js';
+export * from './snapshot.js';

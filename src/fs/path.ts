@@ -8,6 +8,7 @@
  * slash; an empty path is `.`.
  */
 export function normalize(path: string): string {
+  if (isClean(path)) return path;
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const seg of path.split('/')) {
@@ -22,6 +23,15 @@ export function normalize(path: string): string {
   const joined = out.join('/');
   if (absolute) return '/' + joined;
   return joined === '' ? '.' : joined;
+}
+
+/** True when {@link normalize} returns `path` unchanged (the common case, checked without splitting). */
+function isClean(path: string): boolean {
+  if (path === '/' || path === '.' || path === '..') return true;
+  if (path === '' || path.endsWith('/') || path.endsWith('/.') || path.endsWith('/..')) return false;
+  if (path.startsWith('./') || path.includes('//') || path.includes('/./') || path.includes('/../')) return false;
+  // `..` at the start of a relative path stays; anywhere else it was caught above.
+  return !path.startsWith('../') || !/[^./]/.test(path.slice(0, path.lastIndexOf('../') + 3));
 }
 
 export function isAbsolute(path: string): boolean {

@@ -15,6 +15,7 @@ import type { RemoteLoader } from '../build/options.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { realPathOrSelf } from '../fs/types.js';
+import { snapshotFs } from '../fs/snapshot.js';
 import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
 import {
   renderFleet,
@@ -244,14 +245,18 @@ function renderClusters(run: LintRun, targets: readonly LintTarget[]): void {
 
 function buildDir(run: LintRun, dir: string): KustomizeBuild {
   run.options.onProgress?.(`building ${relative(run.rootDir, dir) || '.'}`);
-  const result: BuildResult = build(dir, {
-    fs: run.options.fs,
-    loadRestrictor: 'LoadRestrictionsNone',
-    kustomizeVersion: run.options.kustomizeVersion ?? FLUX_KUSTOMIZE_VERSION,
-    confineTo: run.rootDir,
-    cache: run.cache,
-    ...(run.options.remoteLoader ? { remoteLoader: run.options.remoteLoader } : {}),
-  });
+  const once = (): BuildResult =>
+    build(dir, {
+      fs: run.options.fs,
+      loadRestrictor: 'LoadRestrictionsNone',
+      kustomizeVersion: run.options.kustomizeVersion ?? FLUX_KUSTOMIZE_VERSION,
+      confineTo: run.rootDir,
+      cache: run.cache,
+      ...(run.options.remoteLoader ? { remoteLoader: run.options.remoteLoader } : {}),
+    });
+  // Kept in the cache for the next runs (the build records what it reads), unless remote bases are fetched.
+  const key = `lint-build\0${run.options.kustomizeVersion ?? ''}\0${run.rootDir}\0${dir}`;
+  const result = run.options.remoteLoader ? once() : run.cache.memo(key, run.options.fs, once).value;
   const b = { dir, result, closure: kustomizationClosure(run.repo, [dir]) };
   run.builds.push(b);
   return b;
@@ -310,6 +315,27 @@ function lintContext(
   };
 }
 
+/** Schema findings of a unit's objects (by identity), with the CRDs and options they were found with. */
+const validated = new WeakMap<
+  readonly unknown[],
+  { crds: readonly YamlMap[]; optionsKey: string; diagnostics: readonly Diagnostic[] }
+>();
+
+/** The schema findings of `objects`, reused while the objects, the CRDs and the options are the same. */
+function validatedUnit(
+  objects: readonly unknown[],
+  crds: readonly YamlMap[],
+  optionsKey: string,
+  find: () => readonly Diagnostic[],
+): readonly Diagnostic[] {
+  const hit = validated.get(objects);
+  if (hit?.optionsKey === optionsKey && hit.crds.length === crds.length && hit.crds.every((c, i) => c === crds[i]))
+    return hit.diagnostics;
+  const diagnostics = find();
+  validated.set(objects, { crds, optionsKey, diagnostics });
+  return diagnostics;
+}
+
 /**
  * The schema rules over every unit that rendered objects. Custom resources are validated against the CRDs
  * their cluster renders, then those written anywhere in the repository, then the schema locations.
@@ -327,6 +353,10 @@ function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSett
     ...(run.options.precompiled ? { precompiled: run.options.precompiled } : {}),
   };
   const out: Diagnostic[] = [...locations.diagnostics];
+  // Units rendered again unchanged (an editor session's cache) keep their findings.
+  const reusable = (run.options.schemaLocations ?? []).length === 0 && !run.options.precompiled;
+  const o = run.options;
+  const optionsKey = JSON.stringify([run.rootDir, settings, o.strict, o.skipKinds, o.kubernetesVersion]);
   for (const c of run.clusters) {
     const crds = [
       ...knownCrds,
@@ -336,8 +366,9 @@ function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSett
     ];
     for (const u of c.units) {
       if (u.objects.length === 0) continue;
-      for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics)
-        out.push({ ...d, kustomization: u.id, cluster: c.name });
+      const find = (): readonly Diagnostic[] => validate(u.objects, { ...schemaOptions, crds }).diagnostics;
+      const found = reusable ? validatedUnit(u.objects, crds, optionsKey, find) : find();
+      for (const d of found) out.push({ ...d, kustomization: u.id, cluster: c.name });
     }
   }
   for (const u of run.standalone) {
@@ -374,17 +405,21 @@ function finish(run: LintRun, raw: readonly Diagnostic[]): LintResult {
  * Lints the repository at `root` (absolute, in `options.fs`). Never throws on bad input: problems are
  * findings.
  */
-export function lint(root: string, options: LintOptions): LintResult {
-  checkRuleSettings(options.rules);
-  checkSeverity('minSeverity', options.minSeverity);
+export function lint(root: string, lintOptions: LintOptions): LintResult {
+  checkRuleSettings(lintOptions.rules);
+  checkSeverity('minSeverity', lintOptions.minSeverity);
+  // One lint run sees one state of the files, read once (its clusters and standalone builds share it).
+  const options = { ...lintOptions, fs: snapshotFs(lintOptions.fs) };
   const rootDir = realPathOrSelf(options.fs, normalize(root));
   const ignored = typeof options.ignore === 'function' ? options.ignore : ignoreMatcher(options.ignore ?? [], rootDir);
-  const repo = scanRepository(options.fs, rootDir, { skipPath: ignored });
+  const skipKey = typeof options.ignore === 'function' ? undefined : JSON.stringify(options.ignore ?? []);
+  const cache = options.cache ?? new BuildCache();
+  const repo = scanRepository(options.fs, rootDir, { skipPath: ignored, cache, ...(skipKey ? { skipKey } : {}) });
   const run: LintRun = {
     rootDir,
     ignored,
     options,
-    cache: options.cache ?? new BuildCache(),
+    cache,
     repo,
     clusters: [],
     linted: [],

@@ -7,6 +7,7 @@
  */
 import type { LineIndex } from '../yaml/ast.js';
 import { isRemoteFile, parseRepoSpec } from '../build/repo-spec.js';
+import type { BuildCache } from '../build/cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
@@ -84,6 +85,10 @@ export interface ScanOptions {
   skipPath?: (path: string) => boolean;
   /** Largest file read, in bytes. Default 4 MiB. */
   maxFileSize?: number;
+  /** Keep each parsed file (and the file list) in this cache, for the next scans (editor sessions). */
+  cache?: BuildCache;
+  /** What `skipDir` and `skipPath` leave out, as a key; without it the file list is not kept. */
+  skipKey?: string;
 }
 
 /** Folders of rendered test output (vitest/jest snapshots, golden files): copies of manifests by design. */
@@ -231,8 +236,22 @@ export function readRepoFile(
 export function scanRepository(fs: FileSystem, root: string, options: ScanOptions = {}): RepoIndex {
   const files: RepoFile[] = [];
   const byPath = new Map<string, RepoFile>();
-  for (const p of listYamlFiles(fs, root, options.skipDir ?? defaultSkipDir, options.skipPath)) {
-    const f = readRepoFile(fs, root, p, options.maxFileSize);
+  const { cache, skipKey } = options;
+  const list = (): string[] => listYamlFiles(fs, root, options.skipDir ?? defaultSkipDir, options.skipPath);
+  const paths =
+    cache && skipKey !== undefined
+      ? cache.memo(`repo-list\0${root}\0${skipKey}`, fs, () =>
+          listYamlFiles(cache.track(fs), root, options.skipDir ?? defaultSkipDir, options.skipPath),
+        ).value
+      : list();
+  const read = (p: string): RepoFile | undefined =>
+    cache
+      ? cache.memo(`repo-file\0${root}\0${p}\0${options.maxFileSize ?? ''}`, fs, () =>
+          readRepoFile(cache.track(fs), root, p, options.maxFileSize),
+        ).value
+      : readRepoFile(fs, root, p, options.maxFileSize);
+  for (const p of paths) {
+    const f = read(p);
     if (!f) continue;
     files.push(f);
     byPath.set(p, f);
@@ -250,7 +269,9 @@ export function scanRepository(fs: FileSystem, root: string, options: ScanOption
     const apiVersion = getField(value, 'apiVersion');
     // A Flux Kustomization saved as kustomization.yaml is not a kustomization file.
     if (typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.toolkit.fluxcd.io/')) continue;
-    const refs = kustomizationRefs(fs, dir, value);
+    const refs = cache
+      ? cache.memo(`repo-refs\0${dir}\0${f.text}`, fs, () => kustomizationRefs(cache.track(fs), dir, value)).value
+      : kustomizationRefs(fs, dir, value);
     for (const o of refs.otherFiles) nonResource.add(o);
     kustomizations.set(dir, {
       dir,

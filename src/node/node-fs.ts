@@ -12,6 +12,9 @@ function toFsError(err: unknown, path: string): unknown {
   return err;
 }
 
+const DIR: FileStat = Object.freeze({ type: 'dir' });
+const FILE: FileStat = Object.freeze({ type: 'file' });
+
 /**
  * The host file system, read through `node:fs`. Paths are absolute POSIX paths (on Linux and macOS the
  * host's own paths).
@@ -34,15 +37,18 @@ export function nodeFs(): FileSystem {
     },
     stat(path: string): FileStat | undefined {
       try {
-        const s = statSync(path);
-        return { type: s.isDirectory() ? 'dir' : 'file' };
+        // No exception (and its stack trace) for a missing path: builds probe many.
+        const s = statSync(path, { throwIfNoEntry: false });
+        if (s === undefined) return undefined;
+        return s.isDirectory() ? DIR : FILE;
       } catch {
         return undefined;
       }
     },
     realPath(path: string): string {
       try {
-        return realpathSync(path);
+        // The C library's realpath: Node's JavaScript one makes an lstat round trip per path component.
+        return realpathSync.native(path);
       } catch (err) {
         throw toFsError(err, path);
       }

@@ -36,6 +36,11 @@ export interface TargetBuild {
   readonly unmatchedPatchTargets: UnmatchedPatchTarget[];
   /** The top kustomization's buildMetadata (pushed down to every sub-kustomization). */
   readonly buildMetadata: readonly string[];
+  /**
+   * A value that depends on `key` alone, computed by `make` once and shared by later builds when the build
+   * has a cache (e.g. a parsed inline patch). The value must not be mutated.
+   */
+  remember<T>(key: string, make: () => T): T;
 }
 
 /** Reads files of one kustomization root, relative to it, under the load restrictor. */

@@ -200,7 +200,7 @@ function readFirstDocument(
     doc = new DocumentReader(src, { v3: ctx.mode.kyaml, start, end }).next();
   } catch (err) {
     if (!(err instanceof GoYamlError)) throw err;
-    ctx.result.errors.push(syntaxDiagnostic(ctx, err.message, err.at));
+    ctx.result.errors.push(syntaxDiagnostic(ctx, ctx.mode.kyaml ? err.message : err.v2Message, err.at));
     return false;
   }
   if (doc === undefined || isNullDocument(doc.root)) return true;

@@ -44,6 +44,34 @@ describe('session', () => {
     expect(s.stats.dirHits).toBe(before.dirHits + 1);
   });
 
+  it('reuses a base built for one overlay in another overlay', () => {
+    const s = createSession({
+      files: { ...files, '/repo/second/kustomization.yaml': 'nameSuffix: -two\nresources:\n- ../base\n' },
+    });
+    s.build('/repo/overlay');
+    const before = { ...s.stats };
+    expect(s.build('/repo/second').toYaml()).toContain('name: cfg-two');
+    expect(s.stats.dirHits).toBe(before.dirHits + 1);
+  });
+
+  it('does not reuse a base under a referrer one of its folders contains (the cycle is still reported)', () => {
+    const cm = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+    const s = createSession({
+      files: {
+        '/repo/shared/kustomization.yaml': 'resources:\n- cm.yaml\n',
+        '/repo/shared/cm.yaml': cm('shared'),
+        '/repo/lib/kustomization.yaml': 'resources:\n- ../shared\n',
+        '/repo/app/kustomization.yaml': 'resources:\n- ../lib\n',
+        // lib opens shared, which contains this folder: a cycle when lib is reached from here.
+        '/repo/shared/x/kustomization.yaml': 'resources:\n- ../../lib\n',
+      },
+    });
+    expect(s.build('/repo/app').ok).toBe(true);
+    const looped = s.build('/repo/shared/x');
+    expect(looped.ok).toBe(false);
+    expect(looped.diagnostics.map((d) => d.message).join('\n')).toContain('cycle detected');
+  });
+
   it('sees a file appear and disappear', () => {
     const s = createSession({ files });
     s.remove('/repo/base/cm.yaml');
@@ -95,5 +123,51 @@ describe('session lint', () => {
     const third = s.lint(root, { schema: false });
     const prune = third.diagnostics.filter((d) => d.code === 'flux/prune-disabled');
     expect(prune.map((d) => [d.file, d.line])).toEqual([['clusters/production/infrastructure.yaml', 12]]); // the prune: false line
+  });
+});
+
+describe('session with reported changes', () => {
+  /** The fleet-infra fixture in memory (so that edits are reported: no base file system). */
+  async function fixtureFiles(): Promise<Record<string, string>> {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { repoRoot } = await import('../helpers/shared.js');
+    const dir = path.join(repoRoot, 'fixtures/fleet-infra');
+    const files: Record<string, string> = {};
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+      if (e.isFile())
+        files[`/repo/${path.relative(dir, path.join(e.parentPath, e.name))}`] = readFileSync(
+          path.join(e.parentPath, e.name),
+          'utf8',
+        );
+    return files;
+  }
+
+  it('lints and renders as a fresh session does after each edit, reusing what the edits left alone', async () => {
+    const files = await fixtureFiles();
+    const s = createSession({ files });
+    const edits: [string, (t: string) => string][] = [
+      ['/repo/apps/base/my-app/deployment.yaml', (t) => t.replace(/image: .*/, 'image: nginx:latest')],
+      ['/repo/clusters/production/infrastructure.yaml', (t) => t.replace('  prune: true\n', '  prune: false\n')],
+      ['/repo/apps/production/my-app-patch.yaml', (t) => t.replace(/replicas: \d+/, 'replicas: 9')],
+      ['/repo/apps/base/redis/extra.yaml', () => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n'],
+    ];
+    const current = { ...files };
+    const fleet = { cluster: 'clusters/production' };
+    s.lint('/repo');
+    s.renderFleet('/repo', fleet);
+    for (const [file, edit] of edits) {
+      current[file] = edit(current[file] ?? '');
+      s.update(file, current[file]);
+      const before = { ...s.stats };
+      const fresh = createSession({ files: current });
+      expect(s.lint('/repo').diagnostics).toEqual(fresh.lint('/repo').diagnostics);
+      const rendered = (r: ReturnType<typeof s.renderFleet>): unknown =>
+        r.kustomizations.map((k) => [k.id, k.status, k.objects.map((o) => o.object), k.diagnostics]);
+      expect(rendered(s.renderFleet('/repo', fleet))).toEqual(rendered(fresh.renderFleet('/repo', fleet)));
+      expect(s.stats.memoHits).toBeGreaterThan(before.memoHits);
+    }
+    // Nothing changed since: the same result object.
+    expect(s.lint('/repo')).toBe(s.lint('/repo'));
   });
 });

@@ -49,10 +49,37 @@ describe('kustomize-ts build', () => {
     );
   });
   it('exits 2 on bad usage', async () => {
-    expect((await run(['build', 'a', 'b'])).code).toBe(2);
     expect((await run(['build', '--reorder', 'sideways', '.'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['build', '--no-such-flag'])).code).toBe(2);
+  });
+});
+
+describe('kustomize-ts build of many folders', () => {
+  const apps = join(repoRoot, 'fixtures/fleet-infra/apps');
+  const golden = (rel: string): string => readFileSync(join(repoRoot, 'test/golden/fleet-infra/apps', rel), 'utf8');
+  it('prints each folder after a header, in the order given', async () => {
+    const r = await run(['build', join(apps, 'staging'), join(apps, 'base/redis')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      `# build apps/staging\n${golden('staging.yaml')}---\n# build apps/base/redis\n${golden('base/redis.yaml')}`,
+    );
+  });
+  it('writes every kustomization folder under a root with --recursive -o', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kts-many-'));
+    const r = await run(['build', '--recursive', apps, '-o', out]);
+    expect(r.code).toBe(0);
+    for (const rel of ['production.yaml', 'staging.yaml', 'base/my-app.yaml', 'base/redis.yaml'])
+      expect(readFileSync(join(out, 'apps', rel), 'utf8')).toBe(golden(rel));
+  });
+  it('builds the other folders when one fails, and exits 1', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'kts-many-bad-'));
+    writeFileSync(join(bad, 'kustomization.yaml'), 'resources:\n- missing.yaml\n');
+    const r = await run(['build', bad, join(apps, 'base/redis')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(golden('base/redis.yaml'));
+    expect(r.err).toMatch(/missing\.yaml/);
+    expect(r.err).toContain('1 of 2 folders failed to build');
   });
 });
 

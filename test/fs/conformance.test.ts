@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BuildCache } from '../../src/build/cache.js';
 import { artifactFs } from '../../src/flux/fs-views.js';
 import { readIgnorePatterns } from '../../src/flux/sourceignore.js';
-import { FsError, memoryFs, overlayFs, readText, type FileSystem } from '../../src/fs/index.js';
+import { FsError, memoryFs, overlayFs, readText, snapshotFs, type FileSystem } from '../../src/fs/index.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 
 const files: Record<string, string> = {
@@ -90,6 +90,52 @@ describeFileSystem('nodeFs', () => {
     writeFileSync(join(root, rel), content);
   }
   return { fs: nodeFs(), root };
+});
+
+describeFileSystem('snapshotFs over nodeFs', () => {
+  const root = mkdtempSync(join(tmpdir(), 'kts-fs-'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(join(root, rel, '..'), { recursive: true });
+    writeFileSync(join(root, rel), content);
+  }
+  return { fs: snapshotFs(nodeFs()), root };
+});
+
+describe('snapshotFs', () => {
+  const counting = (): { fs: FileSystem; calls: string[] } => {
+    const base = memoryFs({ '/r/a.yaml': 'a: 1\n', '/r/d/b.yaml': 'b: 2\n' });
+    const calls: string[] = [];
+    const fs: FileSystem = {
+      readFile: (p) => (calls.push(`readFile ${p}`), base.readFile(p)),
+      readDir: (p) => (calls.push(`readDir ${p}`), base.readDir(p)),
+      stat: (p) => (calls.push(`stat ${p}`), base.stat(p)),
+    };
+    return { fs, calls };
+  };
+  it('asks the base once per question, errors included', () => {
+    const { fs, calls } = counting();
+    const snap = snapshotFs(fs);
+    for (let i = 0; i < 3; i++) {
+      expect(readText(snap, '/r/a.yaml')).toBe('a: 1\n');
+      expect(snap.stat('/r/nope')).toBeUndefined();
+      expect(snap.readDir('/r').sort()).toEqual(['a.yaml', 'd']);
+      expect(() => snap.readFile('/r/missing')).toThrow(FsError);
+    }
+    expect(calls).toEqual(['readFile /r/a.yaml', 'stat /r/nope', 'readDir /r', 'readFile /r/missing']);
+  });
+  it('does not see later changes, and hands out copies of listings', () => {
+    const base = memoryFs({ '/r/a.yaml': 'a: 1\n' });
+    const snap = snapshotFs(base);
+    snap.readDir('/r').push('mutated');
+    expect(readText(snap, '/r/a.yaml')).toBe('a: 1\n');
+    base.writeFile('/r/a.yaml', 'a: 2\n');
+    expect(readText(snap, '/r/a.yaml')).toBe('a: 1\n');
+    expect(snap.readDir('/r')).toEqual(['a.yaml']);
+  });
+  it('is its own snapshot', () => {
+    const snap = snapshotFs(memoryFs());
+    expect(snapshotFs(snap)).toBe(snap);
+  });
 });
 
 describe('nodeFs symlinks', () => {

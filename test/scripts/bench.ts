@@ -1,114 +1,93 @@
 /**
- * Benchmark (not a test): kustomize-ts against the reference `kubectl kustomize` over a repository's
- * kustomization directories, in the same run, plus the editor case (re-render after a one-line edit).
+ * The benchmark suite (not a test): kustomize-ts against the reference kustomize, measured in the same run,
+ * interleaved, medians and ratios. `npm run bench` builds the CLI bundle first.
  *
- *   npx tsx test/scripts/bench.ts [ROOT] [--no-kubectl] [--runs N]
+ *   npx tsx test/scripts/bench.ts [--only cli,folders,heavy,many,fleet,editor,memory] [--runs N]
+ *                                 [--sizes 100,1000,10000] [--no-reference] [--markdown FILE]
  *
- * ROOT defaults to ../shared/corpus/fleets/joryirving__home-ops (≈1,100 files). Builds use
- * LoadRestrictionsNone (Flux's setting).
+ * Scenarios (targets of issue 12):
+ * - cli: `kustomize-ts build` of 60 small corpus folders against `node -e 0` and the reference;
+ * - folders: every folder of joryirving's repository in one process, cold (no cache) — ≥ 25× the reference;
+ * - heavy: every folder of ../shared/corpus/kustomize (CRD-heavy projects) — ≥ 10×;
+ *   both also report the folder where we are slowest relative to the reference (none may be slower);
+ * - many: `kustomize-ts build --recursive` against the reference once per folder — ≥ 10×;
+ * - fleet: render and lint of synthetic fleets (gen-fleet.ts) — ≤ 2 ms per Kustomization, ≤ 1 GB at 10,000;
+ * - editor: re-render after a one-line edit (seed ≤ 5 ms; incremental fleet);
+ * - memory: `fleet` of the largest corpus cluster below twice the reference's peak for one folder.
+ * The reference is kustomize-5.8.1 (else kubectl 1.33's kustomize; `KUSTOMIZE_REF` overrides); without one
+ * the ratios are left out and the table says so.
  */
 /// <reference types="node" />
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { build } from '../../src/api/build.js';
-import { createSession } from '../../src/api/session.js';
-import { BuildCache } from '../../src/build/cache.js';
-import { nodeFs } from '../../src/node/node-fs.js';
-import { repoRoot, sharedDir } from './shared.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { sharedDir } from './shared.js';
+import { cliPath, findReference, formatTable, hasGnuTime, loadPerCore, type Row } from './bench/common.js';
+import { cliMany, cliStart } from './bench/cli.js';
+import { folderRows, measureFolders, type FolderFigures } from './bench/folders.js';
+import { fleetRows, memoryRow } from './bench/fleet.js';
+import { editorSeed } from './bench/editor.js';
 
 const args = process.argv.slice(2);
-const root = resolve(
-  args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? join(sharedDir, 'corpus/fleets/joryirving__home-ops'),
-);
-const withKubectl = !args.includes('--no-kubectl');
-const runsIdx = args.indexOf('--runs');
-const runs = runsIdx >= 0 ? Number(args[runsIdx + 1]) : 3;
-const kubectl = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ALL = ['cli', 'folders', 'heavy', 'many', 'fleet', 'editor', 'memory'];
+const only = new Set((opt('--only') ?? ALL.join(',')).split(','));
+const runs = Number(opt('--runs') ?? 3);
+const sizes = (opt('--sizes') ?? '100,1000,10000').split(',').map(Number);
+const markdown = opt('--markdown');
+const reference = args.includes('--no-reference') ? undefined : findReference();
 
-function kustomizationDirs(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    const entries = readdirSync(d);
-    if (entries.some((e) => e === 'kustomization.yaml' || e === 'kustomization.yml' || e === 'Kustomization'))
-      out.push(d);
-    for (const e of entries) {
-      if (e.startsWith('.')) continue;
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
+const jory = join(sharedDir, 'corpus/fleets/joryirving__home-ops');
+const heavy = join(sharedDir, 'corpus/kustomize');
+const rows: Row[] = [];
+const log = (m: string): void => console.error(`[bench] ${m}`);
+
+if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build:cli (npm run bench does)`);
+if (!existsSync(sharedDir)) throw new Error(`${sharedDir} is missing: the corpus scenarios need ../shared`);
+log(`reference: ${reference ? `${reference.name} (${reference.file})` : 'none installed: ratios are left out'}`);
+if (!hasGnuTime) log('GNU time (/usr/bin/time) is not installed: peak memory of child processes is not measured');
+log(`load per core at start: ${loadPerCore().toFixed(2)}`);
+
+let joryFigures: FolderFigures | undefined;
+const needJory = only.has('folders') || only.has('many') || only.has('memory');
+
+if (only.has('cli')) {
+  log('cli start…');
+  rows.push(...cliStart(runs, reference));
+}
+if (needJory) {
+  log('joryirving, in process…');
+  joryFigures = measureFolders(jory, runs, reference);
+  if (only.has('folders')) rows.push(...folderRows('joryirving cold', joryFigures, 25, reference?.name ?? ''));
+}
+if (only.has('heavy')) {
+  log('corpus/kustomize, in process…');
+  rows.push(...folderRows('corpus/kustomize', measureFolders(heavy, runs, reference), 10, reference?.name ?? ''));
+}
+if (only.has('many') && joryFigures) {
+  log('build --recursive…');
+  rows.push(...cliMany(joryFigures, runs, reference?.name));
+}
+if (only.has('fleet')) {
+  log(`fleets of ${sizes.join(', ')}…`);
+  rows.push(...fleetRows(sizes, runs));
+}
+if (only.has('editor')) {
+  log('editor…');
+  rows.push(editorSeed(runs));
+}
+if (only.has('memory') && joryFigures) {
+  log('memory…');
+  const refPeak = joryFigures.referencePeak.size > 0 ? Math.max(...joryFigures.referencePeak.values()) : undefined;
+  rows.push(memoryRow(jory, 'kubernetes/clusters/main', refPeak));
 }
 
-const ms = (t: number): string => `${t.toFixed(0)} ms`;
-const dirs = kustomizationDirs(root);
-console.log(`root: ${relative(process.cwd(), root) || root} — ${dirs.length} kustomization directories`);
-
-// kustomize-ts, cold (fresh process state per build) and with a shared cache (bases reused).
-const fs = nodeFs();
-let ok = 0;
-let t0 = performance.now();
-const ours = new Map<string, string>();
-for (const d of dirs) {
-  const r = build(d, { fs, loadRestrictor: 'LoadRestrictionsNone' });
-  if (r.ok) {
-    ok++;
-    ours.set(d, r.toYaml());
-  }
-}
-const cold = performance.now() - t0;
-const cache = new BuildCache();
-for (const d of dirs) build(d, { fs, loadRestrictor: 'LoadRestrictionsNone', cache });
-t0 = performance.now();
-for (const d of dirs) build(d, { fs, loadRestrictor: 'LoadRestrictionsNone', cache });
-const warm = performance.now() - t0;
-console.log(
-  `kustomize-ts: ${ok}/${dirs.length} built; all dirs ${ms(cold)} (${(cold / dirs.length).toFixed(1)} ms/dir); again with a warm cache ${ms(warm)}`,
-);
-
-if (withKubectl && existsSync(kubectl)) {
-  let kok = 0;
-  let same = 0;
-  t0 = performance.now();
-  for (const d of dirs) {
-    try {
-      const out = execFileSync(kubectl, ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', d], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 1 << 28,
-      });
-      kok++;
-      if (ours.get(d) === out) same++;
-    } catch {
-      // a failing build: counted by the difference
-    }
-  }
-  const kt = performance.now() - t0;
-  console.log(
-    `kubectl kustomize: ${kok}/${dirs.length} built; all dirs ${ms(kt)} (${(kt / dirs.length).toFixed(1)} ms/dir, one process per dir)`,
-  );
-  console.log(
-    `identical output: ${same}/${kok} of the directories the reference builds; speed-up ${(kt / cold).toFixed(1)}x cold, ${(kt / warm).toFixed(1)}x warm`,
-  );
-}
-
-// The editor case: re-render an overlay after a one-line edit of its patch.
-const overlay = join(repoRoot, 'fixtures/fleet-infra/apps/production');
-const patchFile = join(overlay, 'my-app-patch.yaml');
-const session = createSession({ base: fs });
-session.build(overlay);
-const original = readFileSync(patchFile, 'utf8');
-const times: number[] = [];
-for (let i = 0; i < Math.max(runs, 1) * 10; i++) {
-  session.update(patchFile, original.replace(/replicas: \d+/, `replicas: ${6 + (i % 5)}`));
-  const t = performance.now();
-  session.build(overlay);
-  times.push(performance.now() - t);
-}
-times.sort((a, b) => a - b);
-console.log(
-  `editor re-render of fixtures/fleet-infra/apps/production after a one-line edit: median ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(2)} ms, p90 ${(times[Math.floor(times.length * 0.9)] ?? 0).toFixed(2)} ms`,
-);
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load per core at end ${loadPerCore().toFixed(2)}`;
+console.log(`\n${machine}\n`);
+console.log(formatTable(rows, false));
+const missed = rows.filter((r) => r.met === false).length;
+console.log(`\n${rows.filter((r) => r.met === true).length} targets met, ${missed} not met`);
+if (markdown) writeFileSync(markdown, `${machine}\n\n${formatTable(rows, true)}\n`);

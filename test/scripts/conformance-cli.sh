@@ -8,7 +8,7 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 corpus="${1:-$here/../shared/conformance-v5.8}"
 case "$(basename "$corpus")" in conformance-v5.8) version="${2:-5.8}" ;; *) version="${2:-5.6}" ;; esac
-cli="$here/dist/cli.js"
+cli="$here/dist/cli.cjs"
 [ -f "$cli" ] || { echo "build first: npm run build" >&2; exit 2; }
 pass=0; fail=0
 while IFS= read -r casejson; do

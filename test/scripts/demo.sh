@@ -3,7 +3,7 @@
 # production overlays) with the built CLI, and shows what else it does with it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-cli=(node dist/cli.js)
+cli=(node dist/cli.cjs)
 root=fixtures/fleet-infra
 section() { printf '\n\033[1m### %s\033[0m\n' "$*"; }
 

@@ -65,14 +65,14 @@ export function compatibilityDoc(current: string): string {
   return current.slice(0, a) + versionTable() + current.slice(b + TABLE_END.length);
 }
 
-function helpOf(args: string[]): string {
+async function helpOf(args: string[]): Promise<string> {
   let out = '';
-  void main(args, { out: (t) => (out += t), err: (t) => (out += t), errIsTty: false, color: false });
+  await main(args, { out: (t) => (out += t), err: (t) => (out += t), errIsTty: false, color: false });
   return out.trimEnd();
 }
 
 /** docs/cli.md: the help of the CLI and of every command, as the CLI prints it. */
-export function cliDoc(): string {
+export async function cliDoc(): Promise<string> {
   const commands = ['build', 'fleet', 'graph', 'diff', 'lint', 'validate', 'helm', 'precompile'];
   let doc = `# CLI reference
 
@@ -93,17 +93,17 @@ Common to every command:
   prints a command's help, \`kustomize-ts --version\` the version.
 
 \`\`\`
-${helpOf(['--help'])}
+${await helpOf(['--help'])}
 \`\`\`
 `;
-  for (const c of commands) doc += `\n## \`kustomize-ts ${c}\`\n\n\`\`\`\n${helpOf([c, '--help'])}\n\`\`\`\n`;
+  for (const c of commands) doc += `\n## \`kustomize-ts ${c}\`\n\n\`\`\`\n${await helpOf([c, '--help'])}\n\`\`\`\n`;
   return doc;
 }
 
 if (process.argv[1]?.endsWith('gen-docs.ts')) {
   const docs: [string, string][] = [
     ['docs/diagnostics.md', diagnosticsDoc()],
-    ['docs/cli.md', cliDoc()],
+    ['docs/cli.md', await cliDoc()],
     ['docs/compatibility.md', compatibilityDoc(readFileSync(join(repoRoot, 'docs/compatibility.md'), 'utf8'))],
   ];
   for (const [rel, text] of docs) {

@@ -1,4 +1,5 @@
 /** What every stage of a fleet render shares: the options, the source views, the cluster's objects, the result. */
+import { snapshotFs } from '../../fs/snapshot.js';
 import { BuildCache } from '../../build/cache.js';
 import type { FileSystem } from '../../fs/types.js';
 import { realPathOrSelf } from '../../fs/types.js';
@@ -41,15 +42,18 @@ function emptyResult(rootDir: string, clusterDir: string): FleetResult {
 
 /** The context of a render of `root` (absolute, in `options.fs`). */
 export function fleetContext(root: string, options: RenderFleetOptions): FleetContext {
-  const rootDir = realPathOrSelf(options.fs, normalize(root));
+  // One render sees one state of the files, read once.
+  const fs = snapshotFs(options.fs);
+  const rootDir = realPathOrSelf(fs, normalize(root));
   const clusterDir = resolve(rootDir, options.cluster ?? '.');
+  const cache = options.cache === false ? undefined : (options.cache ?? new BuildCache());
   return {
     options,
-    fs: options.fs,
+    fs,
     rootDir,
     clusterDir,
-    cache: options.cache === false ? undefined : (options.cache ?? new BuildCache()),
-    sources: new SourceViews(options.fs, rootDir, options.sources ?? {}),
+    cache,
+    sources: new SourceViews(fs, rootDir, options.sources ?? {}, cache),
     objects: new ClusterObjects(options.clusterObjects ?? []),
     result: emptyResult(rootDir, clusterDir),
   };

@@ -17,6 +17,8 @@ export interface FleetEntry {
   result: FleetKustomization;
   phase?: KustomizePhase;
   view?: SourceView;
+  /** The key its kustomize phase is kept under in the build cache (when kept). */
+  memoKey?: string;
 }
 
 /** Where a rendered object was read from, for positions on diagnostics about it. */

@@ -4,6 +4,7 @@
  * the entry instead, with its `kustomize.patches` applied to the sync Kustomization it generates. The
  * Kustomization that syncs the entry folder (gotk-sync.yaml) replaces the made-up one when it is found.
  */
+import { memoPure, stableKey } from '../memo.js';
 import { build } from '../../build/build.js';
 import { diagnostic, type Diagnostic, type Range } from '../../diagnostics/diagnostic.js';
 import { memoryFs } from '../../fs/memory.js';
@@ -70,10 +71,11 @@ function instanceEntry(
   where: { file?: string; range?: Range } | undefined,
   label: string,
 ): FleetEntry {
-  const patched = applyInstancePatches(
-    syntheticObject(sync.name, sync.namespace, sync.path, sync.kind, sync.name),
-    sync.patches,
-  );
+  const obj = syntheticObject(sync.name, sync.namespace, sync.path, sync.kind, sync.name);
+  const apply = (): ReturnType<typeof applyInstancePatches> => applyInstancePatches(obj, sync.patches);
+  const patched = ctx.cache
+    ? memoPure(ctx.cache, stableKey(['flux-instance-patches', obj, sync.patches]), apply)
+    : apply();
   const e = newEntry(readFluxKustomization(patched.object).kustomization, undefined, undefined, true, []);
   e.result.diagnostics.push(
     diagnostic('flux/entry-point', 'info', `entry point: ${label} syncs ${sync.kind}/${sync.name} path ${sync.path}`, {

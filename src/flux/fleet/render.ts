@@ -8,7 +8,10 @@ import {
   postBuildFluxKustomization,
   type FluxBuildInput,
   type KustomizePhase,
+  type PostBuildPhase,
 } from '../build.js';
+import { kustomizePhaseKey, memoKustomizePhase, memoPostBuild, postBuildKey } from '../memo.js';
+import type { FileSystem } from '../../fs/types.js';
 import { fieldDiagnostic, objectMeta } from '../model.js';
 import type { ClusterObject, ClusterObjectLookup } from '../substitute.js';
 import type { FleetContext } from './context.js';
@@ -96,7 +99,18 @@ export function kustomizeEntry(ctx: FleetContext, e: FleetEntry): boolean {
     e.result.status = 'failed';
     return false;
   }
-  const phase = kustomizeFluxKustomization(e.ks, buildInput(ctx, e, view));
+  const input = buildInput(ctx, e, view);
+  // Kept in the cache unless the view is an emulated artifact or remote bases are fetched.
+  const cache = ctx.cache;
+  const key =
+    cache && view.patterns && !ctx.options.remoteLoader
+      ? `${ctx.options.kustomizeVersion ?? ''}\0${kustomizePhaseKey(e.ks, e.where, view.root, view.patterns)}`
+      : undefined;
+  if (key !== undefined) e.memoKey = key;
+  const phase =
+    cache && key !== undefined
+      ? memoKustomizePhase(cache, key, view.fs, (fs) => kustomizeFluxKustomization(e.ks, { ...input, fs }))
+      : kustomizeFluxKustomization(e.ks, input);
   if (view.origins) remapArtifactFiles(phase, view.origins);
   recordPhase(e, phase);
   return phase.objects.length > 0 || phase.ok;
@@ -130,12 +144,19 @@ export function waitsForSubstitutions(ctx: FleetContext, e: FleetEntry): boolean
 
 /** Phase 2 (postBuild): the objects the Kustomization applies. */
 export function postBuildEntry(ctx: FleetContext, e: FleetEntry, phase: KustomizePhase): void {
-  const post = postBuildFluxKustomization(e.ks, phase.objects, {
-    lookup: lookupFor(ctx, e),
-    ...(ctx.options.strictSubstitute !== undefined ? { strictSubstitute: ctx.options.strictSubstitute } : {}),
-    ...(e.where ? { where: e.where } : {}),
-    ...(e.view ? { fs: e.view.fs } : {}),
-  });
+  const strict = ctx.options.strictSubstitute;
+  const postBuild = (fs: FileSystem | undefined): PostBuildPhase =>
+    postBuildFluxKustomization(e.ks, phase.objects, {
+      lookup: lookupFor(ctx, e),
+      ...(strict !== undefined ? { strictSubstitute: strict } : {}),
+      ...(e.where ? { where: e.where } : {}),
+      ...(fs ? { fs } : {}),
+    });
+  const cache = ctx.cache;
+  const post =
+    cache && e.memoKey !== undefined
+      ? memoPostBuild(cache, postBuildKey(e.memoKey, phase, e.ks, lookupFor(ctx, e), strict), e.view?.fs, postBuild)
+      : postBuild(e.view?.fs);
   e.result.diagnostics.push(...post.diagnostics);
   if (!post.ok) e.result.status = 'failed';
   e.result.objects = post.objects;

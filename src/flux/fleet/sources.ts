@@ -11,7 +11,8 @@ import { getField, isMap, type YamlMap } from '../../yaml/values.js';
 import { buildExternalArtifact, type ArtifactGenerator } from '../artifacts.js';
 import { artifactFs } from '../fs-views.js';
 import type { FluxSource } from '../model.js';
-import { defaultIgnorePatterns, loadSourceIgnore, readIgnorePatterns } from '../sourceignore.js';
+import { defaultIgnorePatterns, loadSourceIgnore, readIgnorePatterns, type IgnorePattern } from '../sourceignore.js';
+import type { BuildCache } from '../../build/cache.js';
 
 /** A source's files as the controller sees them. */
 export interface SourceView {
@@ -19,6 +20,8 @@ export interface SourceView {
   fs: FileSystem;
   /** For emulated ExternalArtifacts: artifact file → the repository file it was copied from. */
   origins?: Map<string, string>;
+  /** The ignore patterns of a source folder (part of the key of what is rendered from it). */
+  patterns?: readonly IgnorePattern[];
   /** Diagnostics of building the view (ExternalArtifact emulation). */
   diagnostics?: Diagnostic[];
   ok?: boolean;
@@ -50,6 +53,8 @@ export class SourceViews {
     private readonly fs: FileSystem,
     private readonly rootDir: string,
     private readonly mapping: Readonly<Record<string, string>>,
+    /** Keeps the walk for `.sourceignore` files across renders (absent: walk every time). */
+    private readonly cache?: BuildCache,
   ) {}
 
   /** The folder a source is mapped to (absolute), or undefined. */
@@ -110,7 +115,13 @@ export class SourceViews {
       const spec = object ? getField(object, 'spec') : undefined;
       const ignore = isMap(spec) ? getField(spec, 'ignore') : undefined;
       const base = typeof ignore === 'string' ? readIgnorePatterns(ignore) : defaultIgnorePatterns();
-      v = { root: real, fs: artifactFs(this.fs, real, [...base, ...loadSourceIgnore(this.fs, real)]) };
+      // The walk for .sourceignore files is kept in the cache (it lists every folder of the source).
+      const cache = this.cache;
+      const ignores = cache
+        ? cache.memo(`sourceignore\0${real}`, this.fs, () => loadSourceIgnore(cache.track(this.fs), real)).value
+        : loadSourceIgnore(this.fs, real);
+      const patterns = [...base, ...ignores];
+      v = { root: real, fs: artifactFs(this.fs, real, patterns), patterns };
       this.views.set(real, v);
     }
     return v;

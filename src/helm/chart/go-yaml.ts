@@ -81,6 +81,8 @@ export function scalarToGoString(v: YamlValue | undefined): string | undefined {
  * line. go-yaml numbers lines from 1 for scanner errors and from 0 for parser errors (its quirk).
  */
 function goYamlMessage(text: string, message: string, line: number | undefined): string {
+  // The reader words its own syntax errors as go-yaml v2 does.
+  if (message.startsWith('yaml: ')) return message;
   const l = line ?? 1;
   if (message.startsWith('Implicit map keys need to be followed by map values')) {
     // libyaml's scanner notices the missing ':' at the next token (or the end of the stream).

@@ -98,6 +98,28 @@ interface RawPatchEntry {
 }
 
 /** PatchTransformer.Config. */
+/** A patch text read both ways (kustomize tries strategic merge and JSON 6902). */
+function parsePatch(
+  text: string,
+  file: string,
+): { docs?: PatchDoc[]; ops?: JsonPatchOp[] | undefined; smOk: boolean; jsonOk: boolean } {
+  const out: { docs?: PatchDoc[]; ops?: JsonPatchOp[] | undefined; smOk: boolean; jsonOk: boolean } = {
+    smOk: true,
+    jsonOk: true,
+  };
+  try {
+    out.docs = parseSmPatches(text, file);
+  } catch {
+    out.smOk = false;
+  }
+  try {
+    out.ops = parseJsonPatch(text, file);
+  } catch {
+    out.jsonOk = false;
+  }
+  return out;
+}
+
 function configure(
   kt: KustTarget,
   e: RawPatchEntry,
@@ -135,20 +157,9 @@ function configure(
       file = loaded.path;
       inline = false;
     }
-    let docs: PatchDoc[] | undefined;
-    let ops: JsonPatchOp[] | undefined;
-    let smOk = true;
-    let jsonOk = true;
-    try {
-      docs = parseSmPatches(text, file);
-    } catch {
-      smOk = false;
-    }
-    try {
-      ops = parseJsonPatch(text, file);
-    } catch {
-      jsonOk = false;
-    }
+    // The same patch text in the same file parses the same: kept for later builds (parsed patches are cloned
+    // before they are applied).
+    const { docs, ops, smOk, jsonOk } = kt.build.remember(`patch\0${file}\0${text}`, () => parsePatch(text, file));
     // v5.8.1 refuses only text that is both non-empty SM and non-empty JSON, so empty or comment-only
     // patches pass (and do nothing); older versions refuse any text that parses both ways.
     const both =

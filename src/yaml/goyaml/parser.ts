@@ -91,7 +91,9 @@ export class Parser {
   private error(problem: string, problemMark: Mark, contextMark?: Mark): never {
     // go-yaml prints the 0-based line of the context mark (or of the problem) for parser errors.
     const line = contextMark && contextMark.line !== 0 ? contextMark.line : problemMark.line;
-    throw new GoYamlError(problem, line, problemMark.pos);
+    // go-yaml v2 prints the problem mark's line, else the context mark's.
+    const v2Line = problemMark.line !== 0 ? problemMark.line : (contextMark?.line ?? 0);
+    throw new GoYamlError(problem, line, problemMark.pos, v2Line);
   }
 
   private pop(): void {

@@ -132,7 +132,9 @@ export class Scanner {
   private fail(contextMark: Mark, problem: string): never {
     // go-yaml prints the context mark's line (1-based for scanner errors), else the problem mark's.
     const line = contextMark.line !== 0 ? contextMark.line + 1 : this.line !== 0 ? this.line + 1 : 0;
-    throw new GoYamlError(problem, line, this.pos);
+    // go-yaml v2 prints the problem mark's line (1-based here), else the context mark's (0-based).
+    const v2Line = this.line !== 0 ? this.line + 1 : contextMark.line;
+    throw new GoYamlError(problem, line, this.pos, v2Line);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -69,7 +69,14 @@ export class GoYamlError extends Error {
     readonly goLine: number,
     /** Offset of the problem in the text. */
     readonly at: number,
+    /** The line go-yaml v2 prints (it prefers the problem mark where v3 prefers the context mark). */
+    readonly goV2Line: number = goLine,
   ) {
     super(goLine > 0 ? `yaml: line ${goLine}: ${problem}` : `yaml: ${problem}`);
+  }
+
+  /** The message as go-yaml v2 (sigs.k8s.io/yaml, Helm) words it. */
+  get v2Message(): string {
+    return this.goV2Line > 0 ? `yaml: line ${this.goV2Line}: ${this.problem}` : `yaml: ${this.problem}`;
   }
 }

@@ -37,6 +37,19 @@ function leavesOf(v: YamlValue, out: Map<string, string>, pointer = ''): void {
   } else out.set(pointer, typeof v === 'string' ? `s:${v}` : `v:${String(v)}`);
 }
 
+/** Leaves of documents already seen (the repository index keeps unchanged files between runs). */
+const leavesByDocument = new WeakMap<YamlMap, Map<string, string>>();
+
+function leavesOfDocument(v: YamlMap): Map<string, string> {
+  let leaves = leavesByDocument.get(v);
+  if (!leaves) {
+    leaves = new Map();
+    leavesOf(v, leaves);
+    leavesByDocument.set(v, leaves);
+  }
+  return leaves;
+}
+
 /** Share of equal leaves over the union of both leaf sets. */
 export function similarity(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): number {
   let equal = 0;
@@ -90,8 +103,7 @@ export const kustomizeDuplicatedManifest: LintRule<'duplicate', 'kustomize/dupli
         const name = isMap(meta) ? getField(meta, 'name') : undefined;
         if (typeof kind !== 'string' || typeof name !== 'string' || typeof getField(v, 'apiVersion') !== 'string')
           continue;
-        const leaves = new Map<string, string>();
-        leavesOf(v, leaves);
+        const leaves = leavesOfDocument(v);
         let own = 0;
         for (const p of leaves.keys()) if (!IDENTITY.has(p)) own++;
         if (own < MIN_OWN_LEAVES) continue;
