@@ -3,9 +3,11 @@
  * restrictor, and the checks made when a directory is opened as a base or component (absolute paths,
  * cycles).
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { BuildError } from '../diagnostics/error.js';
 import { FsError, type FileSystem } from '../fs/types.js';
 import { isAbsolute, isWithin, resolve } from '../fs/path.js';
+import type { TargetLoader } from '../target/types.js';
 import type { LoadRestrictor, RemoteLoader } from './options.js';
 import { isRemoteFile } from './repo-spec.js';
 
@@ -36,7 +38,7 @@ export function evalSymlinkFailure(fs: FileSystem, path: string): string {
   return `evalsymlink failure on '${path}' : lstat ${firstMissing(fs, path)}: no such file or directory`;
 }
 
-export class Loader {
+export class Loader implements TargetLoader {
   constructor(
     readonly fs: FileSystem,
     /** Absolute real path of the kustomization directory. */
@@ -174,7 +176,7 @@ export function notDownloadedMessage(url: string): string {
 /** A failed download of an http(s) file; `httpStatus` when the server answered a non-2xx status. */
 export class RemoteFileError extends BuildError {
   constructor(
-    code: string,
+    code: DiagnosticCode,
     message: string,
     readonly httpStatus: number | undefined,
   ) {

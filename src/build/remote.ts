@@ -8,7 +8,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
 import { basename, isWithin } from '../fs/path.js';
 import { FsError, type FileSystem } from '../fs/types.js';
-import type { KustTarget } from './context.js';
+import type { BuildTarget as KustTarget } from './context.js';
 import { Loader, evalSymlinkFailure, notDownloadedMessage } from './loader.js';
 import { GIT_PREFIX_WARNING, type RepoSpec } from './repo-spec.js';
 

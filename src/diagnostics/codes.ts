@@ -1,6 +1,8 @@
 /**
  * Every engine diagnostic code with a one-line summary. `docs/diagnostics.md` has one row per code (a
- * test keeps the two in step). Lint rule ids are listed by the rule registry, not here.
+ * test keeps the two in step). Lint rule ids (`RuleId`, listed by the rule registry) are a namespace apart:
+ * no rule id is an engine code (a test checks it). The renderers report facts with these codes; the lint
+ * rules judge them.
  */
 export const diagnosticCodes = {
   'yaml/syntax': 'A YAML file could not be parsed.',
@@ -57,10 +59,6 @@ export const diagnosticCodes = {
   'var/not-substitutable':
     'A var value is a map or list, which kustomize cannot substitute (it logs a line and leaves $(VAR)).',
   'var/unused': 'Vars were defined but never used (kustomize logs a line).',
-  'flux/deprecated-api':
-    'A Flux Kustomization uses kustomize.toolkit.fluxcd.io/v1beta1 or v1beta2 (removed from the CRD in Flux 2.7/2.8).',
-  'flux/missing-namespace':
-    'A rendered Flux Kustomization has no metadata.namespace (the controller does not default it).',
   'flux/invalid-kustomization':
     'A Flux Kustomization misses a required field or has a malformed one (sourceRef, interval, durations, patches, postBuild).',
   'flux/invalid-component': 'A Flux Kustomization lists a component that is not a local relative path.',
@@ -68,7 +66,7 @@ export const diagnosticCodes = {
     'A spec.path without a kustomization file holds a .yaml/.yml file that is not Kubernetes objects.',
   'flux/kustomization-field-dropped':
     'kustomize-controller drops an unknown field of the kustomization file (kustomize would reject it).',
-  'flux/path-not-found': 'The spec.path of a Flux Kustomization does not exist in its source.',
+  'flux/spec-path-not-found': 'The spec.path of a Flux Kustomization does not exist in its source.',
   'flux/invalid-object': 'A rendered object lacks apiVersion, kind or metadata.name.',
   'flux/sops-no-decryption': 'A SOPS-encrypted Secret is rendered by a Flux Kustomization without spec.decryption.',
   'flux/sops-encrypted': 'A SOPS-encrypted Secret is kept encrypted (kustomize-ts never decrypts).',
@@ -82,8 +80,6 @@ export const diagnosticCodes = {
   'flux/unmapped-source': "A Flux Kustomization's source is not mapped to a local folder; it is not rendered.",
   'flux/suspended': 'A Flux Kustomization is suspended.',
   'flux/duplicate-kustomization': 'Two different definitions of one Flux Kustomization (namespace/name) are rendered.',
-  'flux/dependency-not-found': 'A dependsOn entry names a Flux Kustomization the cluster does not define.',
-  'flux/dependency-cycle': 'Flux Kustomizations depend on each other in a cycle.',
   'flux/cluster-not-found': 'The cluster folder does not exist or lies outside the flux-system source.',
   'flux/artifact-failed':
     'An ExternalArtifact cannot be emulated from its ArtifactGenerator (bad copy operation, missing source).',
@@ -94,11 +90,11 @@ export const diagnosticCodes = {
     'A Flux Kustomization refers to the flux-system source in its own namespace (sourceRef.namespace defaulted), where none exists.',
   'flux/entry-point': 'Where rendering of the cluster started (a FluxInstance sync path).',
   'helm/chart': 'A Helm chart cannot be installed (a library chart rendered on its own).',
-  'helm/dependency': 'A dependency declared in Chart.yaml is missing from the chart\'s charts/ folder.',
+  'helm/dependency': "A dependency declared in Chart.yaml is missing from the chart's charts/ folder.",
   'helm/options': 'A Helm render option is invalid (an unparsable Kubernetes version).',
-  'helm/values': 'Chart values cannot be coalesced (a subchart\'s values are not a map).',
-  'helm/schema': 'Values do not meet a chart\'s values.schema.json (Helm\'s message lists each failure).',
-  'helm/kube-version': 'The chart\'s kubeVersion constraint excludes the Kubernetes version rendered for.',
+  'helm/values': "Chart values cannot be coalesced (a subchart's values are not a map).",
+  'helm/schema': "Values do not meet a chart's values.schema.json (Helm's message lists each failure).",
+  'helm/kube-version': "The chart's kubeVersion constraint excludes the Kubernetes version rendered for.",
   'helm/template': 'A chart template fails to parse or execute (`required`, `fail`, a nil pointer...).',
   'helm/manifest': 'A rendered chart template is not valid YAML.',
   'helm/warning': 'A warning Helm prints while rendering (deprecated chart, values that cannot be merged).',

@@ -1,3 +1,6 @@
+/** The one finding type of the library and its builders. */
+import type { DiagnosticCode } from './codes.js';
+
 /** How serious a finding is. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -30,7 +33,10 @@ export interface SourceLocation {
  * `line` and `column` repeat `range.start` for consumers that want flat fields.
  */
 export interface Diagnostic {
-  /** A stable code, e.g. `load/missing-file` or a lint rule id such as `flux/prune-disabled`. */
+  /**
+   * A stable code: an engine `DiagnosticCode` (`load/missing-file`) or, for a lint finding, a `RuleId`
+   * (`flux/prune-disabled`). The two namespaces are distinct.
+   */
   code: string;
   severity: Severity;
   message: string;
@@ -52,17 +58,35 @@ export interface Diagnostic {
   cluster?: string;
 }
 
-/** Builds a diagnostic, filling `line`/`column` from the range. */
+/** A diagnostic of the engine (parser, build, renderer): its code is in the table of codes.ts. */
+export interface EngineDiagnostic extends Diagnostic {
+  code: DiagnosticCode;
+}
+
+/** Builds an engine diagnostic, filling `line`/`column` from the range. */
 export function diagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  where: DiagnosticWhere = {},
+): EngineDiagnostic {
+  return { ...makeDiagnostic(code, severity, message, where), code };
+}
+
+/** Where a diagnostic points. */
+export interface DiagnosticWhere {
+  file?: string | undefined;
+  range?: Range | undefined;
+  path?: string | undefined;
+  source?: string | undefined;
+}
+
+/** Builds a diagnostic with any code (lint findings use their rule id), filling `line`/`column` from the range. */
+export function makeDiagnostic(
   code: string,
   severity: Severity,
   message: string,
-  where: {
-    file?: string | undefined;
-    range?: Range | undefined;
-    path?: string | undefined;
-    source?: string | undefined;
-  } = {},
+  where: DiagnosticWhere = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity, message };
   if (where.file !== undefined) d.file = where.file;
@@ -74,15 +98,4 @@ export function diagnostic(
   if (where.path !== undefined) d.path = where.path;
   if (where.source !== undefined) d.source = where.source;
   return d;
-}
-
-/** Formats a diagnostic as `file:line:column: severity: message [code]` (the CLI's one-line form). */
-export function formatDiagnostic(d: Diagnostic): string {
-  let where = '';
-  if (d.file) {
-    where = d.file;
-    if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
-    where += ': ';
-  }
-  return `${where}${d.severity}: ${d.message} [${d.code}]`;
 }

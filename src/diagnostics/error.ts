@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from './codes.js';
 import { diagnostic, type Diagnostic, type Range } from './diagnostic.js';
 
 /**
@@ -5,10 +6,14 @@ import { diagnostic, type Diagnostic, type Range } from './diagnostic.js';
  * boundary, where it becomes a {@link Diagnostic}. The message follows kustomize's wording where it can.
  */
 export class BuildError extends Error {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   file: string | undefined;
   range: Range | undefined;
-  constructor(code: string, message: string, where: { file?: string | undefined; range?: Range | undefined } = {}) {
+  constructor(
+    code: DiagnosticCode,
+    message: string,
+    where: { file?: string | undefined; range?: Range | undefined } = {},
+  ) {
     super(message);
     this.name = 'BuildError';
     this.code = code;
@@ -17,7 +22,7 @@ export class BuildError extends Error {
   }
 
   /** Adds a kustomize-style context prefix (`accumulating resources: ...`), keeping code and position. */
-  wrap(prefix: string): BuildError {
+  wrap(prefix: string): this {
     this.message = `${prefix}${this.message}`;
     return this;
   }

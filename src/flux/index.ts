@@ -10,7 +10,7 @@ export * from './envsubst.js';
 export * from './substitute.js';
 export * from './generate.js';
 export * from './build.js';
-export * from './fleet.js';
+export * from './fleet/index.js';
 export * from './graph.js';
 export * from './sourceignore.js';
 export { artifactFs } from './fs-views.js';

@@ -7,9 +7,10 @@
  */
 import type { Selector } from '../kustomization/types.js';
 import type { LineCounter, Node as YamlNode } from 'yaml';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
 
 export const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 export const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
@@ -33,7 +34,7 @@ export function locateField(where: ObjectLocation | undefined, path: readonly (s
 
 /** Builds a diagnostic on a field of an object. */
 export function fieldDiagnostic(
-  code: string,
+  code: DiagnosticCode,
   severity: Diagnostic['severity'],
   message: string,
   where: ObjectLocation | undefined,
@@ -50,12 +51,6 @@ export function fieldDiagnostic(
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
-function str(v: YamlValue | undefined): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return undefined;
-}
-
 function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
   let cur: YamlValue | undefined = m;
   for (const p of path) {
@@ -66,7 +61,7 @@ function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefin
 }
 
 function strField(m: YamlValue | undefined, ...path: string[]): string | undefined {
-  return str(field(m, ...path));
+  return optionalScalarString(field(m, ...path));
 }
 
 function boolField(m: YamlValue | undefined, ...path: string[]): boolean | undefined {
@@ -78,7 +73,7 @@ function stringMap(v: YamlValue | undefined): Record<string, string> | undefined
   if (!isMap(v)) return undefined;
   const out: Record<string, string> = {};
   for (const k of Object.keys(v)) {
-    const s = str(getField(v, k));
+    const s = optionalScalarString(getField(v, k));
     if (s !== undefined)
       Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
   }
@@ -282,10 +277,10 @@ function selector(v: YamlValue | undefined): FluxSelector | undefined {
 }
 
 /**
- * Reads a Flux Kustomization object. Diagnostics: `flux/deprecated-api` for v1beta1/v1beta2,
- * `flux/invalid-kustomization` for missing or malformed required fields (`sourceRef`, `interval`,
- * durations, `components`), `flux/missing-namespace` when the object has no namespace (then `default`
- * is assumed, as kubectl would; the controller's apply would fail).
+ * Reads a Flux Kustomization object (any version: lint's flux/deprecated-api judges removed ones).
+ * Diagnostics: `flux/invalid-kustomization` for missing or malformed required fields (`sourceRef`,
+ * `interval`, durations, `components`). Without a namespace, `default` is assumed, as kubectl would (the
+ * controller's apply would fail: lint's flux/missing-namespace reports it).
  */
 export function readFluxKustomization(
   obj: YamlMap,
@@ -294,32 +289,8 @@ export function readFluxKustomization(
   const diags: Diagnostic[] = [];
   const meta = objectMeta(obj);
   const spec = field(obj, 'spec');
-  const version = meta.apiVersion.slice(meta.apiVersion.indexOf('/') + 1);
-  const id = `${meta.namespace || '(no namespace)'}/${meta.name}`;
-  if (version === 'v1beta1' || version === 'v1beta2') {
-    diags.push(
-      fieldDiagnostic(
-        'flux/deprecated-api',
-        'warning',
-        `Kustomization ${id} uses ${meta.apiVersion}, removed from the CRD in Flux ${version === 'v1beta1' ? '2.7' : '2.8'}; use ${FLUX_KUSTOMIZE_GROUP}/v1`,
-        where,
-        ['apiVersion'],
-      ),
-    );
-  }
-  let namespace = meta.namespace;
-  if (namespace === '') {
-    diags.push(
-      fieldDiagnostic(
-        'flux/missing-namespace',
-        'error',
-        `Kustomization ${meta.name} has no metadata.namespace after rendering (the controller does not default it; assuming "default")`,
-        where,
-        ['metadata'],
-      ),
-    );
-    namespace = 'default';
-  }
+  // No namespace: `default` is assumed, as kubectl would (lint's flux/missing-namespace judges it).
+  const namespace = meta.namespace || 'default';
   const invalid = (message: string, path: (string | number)[]): void => {
     diags.push(
       fieldDiagnostic(
@@ -429,7 +400,7 @@ export function readFluxKustomization(
     ks.images.push(img);
   });
   list(field(spec, 'components')).forEach((c, i) => {
-    const s = str(c);
+    const s = optionalScalarString(c);
     if (s === undefined) invalid(`spec.components[${i}] must be a string`, ['spec', 'components', i]);
     else ks.components.push(s);
   });
@@ -447,7 +418,7 @@ export function readFluxKustomization(
     if (isMap(sub)) {
       for (const k of Object.keys(sub)) {
         const v = getField(sub, k);
-        const s = str(v === null ? '' : v);
+        const s = optionalScalarString(v === null ? '' : v);
         if (s === undefined)
           invalid(`spec.postBuild.substitute.${k} must be a string`, ['spec', 'postBuild', 'substitute', k]);
         else
@@ -510,7 +481,7 @@ export function readFluxKustomization(
     ks.healthChecks.push(hc);
   });
   const bm = field(spec, 'buildMetadata');
-  if (Array.isArray(bm)) ks.buildMetadata = bm.map((x) => str(x) ?? '').filter((x) => x !== '');
+  if (Array.isArray(bm)) ks.buildMetadata = bm.map((x) => optionalScalarString(x) ?? '').filter((x) => x !== '');
   return { kustomization: ks, diagnostics: diags };
 }
 

@@ -4,7 +4,7 @@
  * loader) fetches them and renders again with them mapped (`RenderFleetOptions.sources`).
  */
 import { getField, isMap } from '../yaml/values.js';
-import type { FleetResult } from './fleet.js';
+import type { FleetResult } from './fleet/index.js';
 
 /** A Flux source to fetch. */
 export interface FetchableSource {

@@ -119,17 +119,18 @@ function match(pattern: string, name: string, slashStops: boolean): boolean {
     pattern = rest;
     if (star && chunk === '') return true;
     let t: string | undefined;
-    let err: unknown;
+    let err: BadPattern | undefined;
     try {
       t = matchChunk(chunk, name, slashStops);
     } catch (e) {
+      if (!(e instanceof BadPattern)) throw e;
       err = e;
     }
     if (t !== undefined && (t.length === 0 || pattern.length > 0)) {
       name = t;
       continue;
     }
-    if (err) throw err as Error;
+    if (err) throw err;
     if (star) {
       for (let i = 0; i < name.length && !(slashStops && name[i] === '/'); i++) {
         const t2 = matchChunk(chunk, name.slice(i + 1), slashStops);

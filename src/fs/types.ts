@@ -45,6 +45,17 @@ export function readText(fs: FileSystem, path: string): string {
   return decoder.decode(fs.readFile(path));
 }
 
+/** `path` with symlinks resolved, when the file system resolves them and the path exists; else `path`. */
+export function realPathOrSelf(fs: FileSystem, path: string): string {
+  if (!fs.realPath) return path;
+  try {
+    return fs.realPath(path);
+  } catch (err) {
+    if (err instanceof FsError) return path;
+    throw err;
+  }
+}
+
 /** True when `path` exists. */
 export function exists(fs: FileSystem, path: string): boolean {
   return fs.stat(path) !== undefined;

@@ -3,7 +3,7 @@
  * diagnostics (severity from the settings or the rule's default, message from its template, file
  * relative to the root when one is given).
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isWithin, relative } from '../fs/path.js';
 import type { RuleModule, RuleReport, RuleSetting } from './types.js';
 
@@ -39,7 +39,7 @@ export function runRules<C>(rules: readonly RuleModule<C>[], context: C, options
     const report = (r: RuleReport): void => {
       const template = rule.meta.messages[r.messageId] ?? r.messageId;
       const loc = r.location;
-      const d = diagnostic(rule.meta.id, setting, formatMessage(template, r.data), {
+      const d = makeDiagnostic(rule.meta.id, setting, formatMessage(template, r.data), {
         file: loc ? displayFile(loc.file, options.root) : undefined,
         range: loc?.range,
         path: r.path,

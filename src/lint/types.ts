@@ -4,16 +4,19 @@
  * that reports findings through a typed reporter. A rule's id is also its diagnostic code and names its
  * doc page, `docs/rules/<id>.md`, which has a failing and a passing example.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
+import type { ValidationSubject } from '../validate/context.js';
 import type { Location } from '../validate/position.js';
+import type { ProblemAnchor } from '../validate/problems.js';
 
 /** How a rule is configured: `off`, or the severity its findings get. */
 export type RuleSetting = 'off' | Severity;
 
 /** What a rule is (the docs, presets and the CLI's `--rule` read this). */
-export interface RuleMeta<MessageId extends string = string> {
+export interface RuleMeta<MessageId extends string = string, Id extends string = string> {
   /** `schema/invalid`, `flux/prune-disabled`, ...: the diagnostic code and the doc page `docs/rules/<id>.md`. */
-  readonly id: string;
+  readonly id: Id;
   /** One sentence: when the rule fires. */
   readonly description: string;
   /** Severity of its findings unless configured otherwise. */
@@ -24,6 +27,11 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly messages: Readonly<Record<MessageId, string>>;
   /** The doc page, relative to the repository root. */
   readonly docs: string;
+  /**
+   * Engine diagnostics (by code) whose facts this rule judges: `flux/render-failed` and `flux/render-warning`
+   * report every other error and warning of the renderer.
+   */
+  readonly judges?: readonly DiagnosticCode[];
 }
 
 /** One finding as a rule reports it. */
@@ -47,10 +55,28 @@ export type Reporter<MessageId extends string = string> = (report: RuleReport<Me
  * A rule: `meta` plus `check(context, report)`. `Context` is what the rule looks at (the validated objects
  * for schema rules; the rendered fleet and its dependency graph for Flux rules).
  */
-export interface RuleModule<Context, MessageId extends string = string> {
-  readonly meta: RuleMeta<MessageId>;
+export interface RuleModule<Context, MessageId extends string = string, Id extends string = string> {
+  readonly meta: RuleMeta<MessageId, Id>;
   check(context: Context, report: Reporter<MessageId>): void;
 }
 
 /** The message ids of a rule module, e.g. `MessageIdsOf<typeof schemaInvalid>`. */
 export type MessageIdsOf<R> = R extends RuleModule<unknown, infer M> ? M : never;
+
+/** The context of rules over objects (the schema rules). */
+export interface ObjectRuleContext {
+  readonly subjects: readonly ValidationSubject[];
+  /** Kubernetes version deprecations are judged against (`1.36`). */
+  readonly kubernetesVersion: string;
+  /** Whether unknown fields are flagged. */
+  readonly strict: boolean;
+  /** Source location of a field of an object (`anchor`: its value, its key, or its parent's key). */
+  locate(subject: ValidationSubject, pointer: string, anchor?: ProblemAnchor): Location | undefined;
+}
+
+/** A rule over objects. */
+export type ObjectRule<MessageId extends string = string, Id extends string = string> = RuleModule<
+  ObjectRuleContext,
+  MessageId,
+  Id
+>;

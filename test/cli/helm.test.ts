@@ -23,7 +23,12 @@ const needsShared = hasShared ? '' : ` (${sharedSkipReason('this test')})`;
 describe('kustomize-ts helm', () => {
   it('prints its help', async () => {
     let out = '';
-    const code = await main(['helm', '--help'], { out: (t) => (out += t), err: () => {}, errIsTty: false, color: false });
+    const code = await main(['helm', '--help'], {
+      out: (t) => (out += t),
+      err: () => {},
+      errIsTty: false,
+      color: false,
+    });
     expect(code).toBe(0);
     expect(out).toContain('Usage: kustomize-ts helm template [NAME] CHART');
   });

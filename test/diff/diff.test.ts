@@ -142,13 +142,11 @@ describe('promotion view of the seed example', () => {
 
 describe('promotion view of the seed clusters', () => {
   it('clusters/staging → clusters/production: the app, and the two HelmReleases, nothing else', async () => {
-    const { renderFleet } = await import('../../src/flux/fleet.js');
+    const { renderFleet } = await import('../../src/flux/fleet/index.js');
     const { fleetResources } = await import('../../src/diff/index.js');
     const root = join(repoRoot, 'fixtures/fleet-infra');
-    const [a, b] = ['clusters/staging', 'clusters/production'].map((cluster) =>
-      renderFleet(root, { fs: nodeFs(), cluster }),
-    );
-    const d = diff(fleetResources(a!), fleetResources(b!), {
+    const render = (cluster: string) => fleetResources(renderFleet(root, { fs: nodeFs(), cluster }));
+    const d = diff(render('clusters/staging'), render('clusters/production'), {
       normalizeNames: true,
       environments: ['staging', 'production'],
     });

@@ -50,17 +50,15 @@ describe('kustomize-ts fleet', () => {
     const orphan = doc.kustomizations.find((k) => k.name === 'orphan');
     expect(orphan?.diagnostics).toEqual([
       expect.objectContaining({
-        code: 'flux/dependency-not-found',
+        code: 'flux/unknown-dependency',
         file: 'clusters/dev/unknown.yaml',
         line: 17,
         column: 7,
       }),
     ]);
-    expect(doc.diagnostics.map((d) => d.code)).toEqual([
-      'flux/duplicate-kustomization',
-      'flux/dependency-cycle',
-      'flux/dependency-cycle',
-    ]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['flux/duplicate-kustomization']);
+    const cycle = doc.kustomizations.find((k) => k.name === 'self')?.diagnostics;
+    expect(cycle).toEqual([expect.objectContaining({ code: 'flux/dependency-cycle', line: 66, column: 7 })]);
     expect(Object.keys(doc.diagnostics[0] ?? {}).sort()).toEqual([
       'code',
       'column',
@@ -157,7 +155,9 @@ describe('kustomize-ts graph', () => {
     expect(dot.code).toBe(1);
     expect(dot.out).toContain('"flux-system/b" -> "flux-system/a" [color=red, label="cycle"];');
     expect(dot.err).toContain('flux/dependency-cycle');
-    const json = JSON.parse((await run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'json'])).out) as {
+    const json = JSON.parse(
+      (await run(['graph', graphFixture, '--cluster', 'clusters/dev', '--format', 'json'])).out,
+    ) as {
       cycles: string[][];
       edges: { missing: boolean }[];
     };

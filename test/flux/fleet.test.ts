@@ -11,6 +11,8 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { FleetKustomization, FleetResult } from '../../src/flux/index.js';
 import { renderFleet } from '../../src/flux/index.js';
 import { memoryFs } from '../../src/fs/memory.js';
+import { lintFleet } from '../../src/lint/engine.js';
+import { nodeFs } from '../../src/node/node-fs.js';
 import type { YamlMap } from '../../src/yaml/values.js';
 import { enginePatches, fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
 
@@ -56,7 +58,7 @@ describe('flux-generated: paths without a kustomization file', () => {
         '',
       ].join('\n'),
     );
-    expect(apps.objects.map((o) => `${o.object.kind}/${(o.object.metadata as YamlMap).name}`)).toEqual([
+    expect(apps.objects.map((o) => `${o.id.kind}/${o.id.name}`)).toEqual([
       'ServiceAccount/db',
       'ServiceAccount/web',
       'ConfigMap/settings',
@@ -83,7 +85,7 @@ describe('flux-generated: paths without a kustomization file', () => {
     const missing = ks(r, 'flux-system/missing-path');
     expect(missing.status).toBe('failed');
     expect(missing.diagnostics).toMatchObject([
-      { code: 'flux/path-not-found', file: join(f.root, 'clusters/dev/apps.yaml'), line: 52, column: 3 },
+      { code: 'flux/spec-path-not-found', file: join(f.root, 'clusters/dev/apps.yaml'), line: 52, column: 3 },
     ]);
   });
   it('generates the cluster folder itself (gotk-sync in a plain sub-folder, .json ignored)', () => {
@@ -361,14 +363,27 @@ describe('flux-graph: dependsOn, sources and duplicates', () => {
       ['flux-system/a', 'flux-system/b', 'flux-system/c', 'flux-system/a'],
       ['flux-system/self', 'flux-system/self'],
     ]);
-    const cycles = r.diagnostics.filter((d) => d.code === 'flux/dependency-cycle');
-    expect(cycles).toHaveLength(2);
-    expect(cycles[0]).toMatchObject({ severity: 'error', file: join(f.root, 'clusters/dev/cycle.yaml'), line: 17 });
+    // The renderer reports the graph; the lint rule judges it, once per member, at its dependsOn entry.
+    const cycles = lintFleet(r, { fs: nodeFs(), rules: ['flux/dependency-cycle'] });
+    expect(cycles.map((d) => [d.kustomization, d.line, d.column])).toEqual([
+      ['flux-system/a', 17, 7],
+      ['flux-system/b', 33, 7],
+      ['flux-system/c', 49, 7],
+      ['flux-system/self', 66, 7],
+    ]);
+    expect(cycles[0]).toMatchObject({ severity: 'error', file: join(f.root, 'clusters/dev/cycle.yaml') });
     expect(cycles[0]?.message).toContain('flux-system/a → flux-system/b → flux-system/c → flux-system/a');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('flux/dependency-cycle');
   });
   it('reports a dependency nobody defines on the dependent, at the dependsOn entry', () => {
-    expect(ks(r, 'flux-system/orphan').diagnostics).toMatchObject([
-      { code: 'flux/dependency-not-found', file: join(f.root, 'clusters/dev/unknown.yaml'), line: 17 },
+    expect(ks(r, 'flux-system/orphan').diagnostics).toEqual([]);
+    expect(lintFleet(r, { fs: nodeFs(), rules: ['flux/unknown-dependency'] })).toMatchObject([
+      {
+        code: 'flux/unknown-dependency',
+        kustomization: 'flux-system/orphan',
+        file: join(f.root, 'clusters/dev/unknown.yaml'),
+        line: 17,
+      },
     ]);
     expect(r.graph.edges).toContainEqual({
       from: 'flux-system/orphan',
@@ -482,9 +497,10 @@ describe('renderFleet in memory', () => {
       '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
     });
     const r = renderFleet('/repo', { fs, cluster: 'c' });
-    const d = ks(r, 'flux-system/app').diagnostics;
-    expect(d).toMatchObject([{ code: 'flux/dependency-not-found', file: '/repo/c/ks.yaml', line: 9 }]);
-    expect(d[0]?.message).toContain('a HelmRelease has that name');
+    expect(ks(r, 'flux-system/app').diagnostics).toEqual([]);
+    const d = lintFleet(r, { fs, rules: ['flux/unknown-dependency'] });
+    expect(d).toMatchObject([{ code: 'flux/unknown-dependency', file: '/repo/c/ks.yaml', line: 9 }]);
+    expect(d[0]?.message).toContain('which is a HelmRelease, not a Flux Kustomization');
   });
   it('warns when a Kustomization outside flux-system relies on the defaulted sourceRef namespace', () => {
     const fs = memoryFs({

@@ -13,7 +13,7 @@ import { Ajv } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
-import { diagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { makeDiagnostic as diagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatJson, formatText, toSarif } from '../../src/lint/format.js';
 import { ruleMetas } from '../../src/lint/rules/index.js';
 import { nodeFs } from '../../src/node/index.js';

@@ -1,7 +1,7 @@
 /** Suppression comments: `# kustomize-ts-disable-next-line <rules>` and `# kustomize-ts-disable-file <rules>`. */
 import { describe, expect, it } from 'vitest';
 import { parseSuppressions, isSuppressed } from '../../src/lint/suppress.js';
-import { diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { makeDiagnostic as diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { app, bootstrap, fluxKs, lintFiles, positions } from './helpers.js';
 
 const at = (code: string, line: number) =>

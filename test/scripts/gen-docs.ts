@@ -29,7 +29,7 @@ ${rows.join('\n')}
 
 function helpOf(args: string[]): string {
   let out = '';
-  main(args, { out: (t) => (out += t), err: (t) => (out += t), errIsTty: false, color: false });
+  void main(args, { out: (t) => (out += t), err: (t) => (out += t), errIsTty: false, color: false });
   return out.trimEnd();
 }
 

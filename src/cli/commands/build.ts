@@ -1,11 +1,11 @@
 /// <reference types="node" />
 /** `kustomize-ts build DIR`: prints what `kustomize build DIR` prints. */
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
-import type { LoadRestrictor, Reorder } from '../../build/options.js';
-import type { BuildResult } from '../../api/build.js';
+import type { BuildApiOptions, BuildResult } from '../../api/build.js';
 import { parseRepoSpec } from '../../build/repo-spec.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
@@ -60,10 +60,10 @@ export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
   checkRemoteFlags(values);
   const target = positionals[0] ?? '.';
   const fs = nodeFs();
-  const options = {
-    loadRestrictor: restrictor as LoadRestrictor,
+  const options: Omit<BuildApiOptions, 'fs'> = {
+    loadRestrictor: restrictor,
     // Only an explicit --reorder competes with sortOptions (kustomize warns then).
-    ...(values.reorder !== undefined ? { reorder: reorder as Reorder } : {}),
+    ...(values.reorder !== undefined ? { reorder } : {}),
     enableManagedByLabel: values['enable-managedby-label'] === true,
   };
   // kustomize builds a repo URL argument from a clone (its NewLoader tries the repo spec first).
@@ -84,7 +84,7 @@ export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
 }
 
 /** A build that failed before it started (the repo URL argument could not be fetched). */
-function failedBuild(code: string, message: string): BuildResult {
+function failedBuild(code: DiagnosticCode, message: string): BuildResult {
   return {
     ok: false,
     resources: [],

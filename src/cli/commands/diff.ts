@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { diff, fleetResources, formatDiffText } from '../../diff/index.js';
-import { renderFleet } from '../../flux/fleet.js';
+import { renderFleet } from '../../flux/fleet/index.js';
 import type { RenderedResource } from '../../api/build.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
 import type { LoadRestrictor, RemoteLoader } from '../../build/options.js';

@@ -8,8 +8,11 @@ import { join as hostJoin } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitDocuments } from '../../yaml/emit.js';
-import { renderFleet, type FleetResult } from '../../flux/fleet.js';
+import { renderFleet, type FleetKustomization, type FleetResult } from '../../flux/fleet/index.js';
 import type { RemoteLoader } from '../../build/options.js';
+import { lintFleet } from '../../lint/engine.js';
+import type { RuleId } from '../../lint/rules/index.js';
+import { formatDiagnostic, relativeToRoot } from '../../diagnostics/format.js';
 import { readFluxInstanceSync } from '../../flux/model.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap } from '../../yaml/values.js';
@@ -198,20 +201,31 @@ function jsonDiagnostic(root: string, d: Diagnostic): Record<string, unknown> {
 }
 
 export function printDiagnostics(root: string, diags: readonly Diagnostic[], io: Io): void {
-  for (const d of diags) {
-    const f = relFile(root, d.file);
-    const where = f !== undefined ? `${f}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}: ` : '';
-    io.err(`${where}${d.severity}: ${d.message} [${d.code}]\n`);
-  }
+  for (const d of diags) io.err(`${formatDiagnostic(relativeToRoot(d, root))}\n`);
+}
+
+/** The rules whose findings `graph` prints (the dependency graph's). */
+export const GRAPH_RULES = ['flux/unknown-dependency', 'flux/dependency-cycle'] as const satisfies readonly RuleId[];
+
+/** The rules whose findings `fleet` prints besides the renderer's: the graph's and the Flux objects' own. */
+export const FLEET_RULES = [
+  ...GRAPH_RULES,
+  'flux/deprecated-api',
+  'flux/missing-namespace',
+] as const satisfies readonly RuleId[];
+
+/** Findings of `rules` over the rendered cluster, through the lint engine. */
+export function fleetFindings(result: FleetResult, rules: readonly RuleId[]): Diagnostic[] {
+  return lintFleet(result, { fs: nodeFs(), rules });
 }
 
 /** JSON-safe copy of a value tree (bigints become numbers when safe, else strings). */
 function jsonSafe(v: unknown): unknown {
   return JSON.parse(
-    JSON.stringify(v, (_k, x) =>
+    JSON.stringify(v, (_k, x: unknown) =>
       typeof x === 'bigint' ? (Number.isSafeInteger(Number(x)) ? Number(x) : x.toString()) : x,
     ),
-  );
+  ) as unknown;
 }
 
 export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
@@ -225,7 +239,13 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`illegal --format ${format}; legal values: yaml, json`);
   const result = await render(c, io);
   if (!result) return 1;
-  const allDiags = [...result.kustomizations.flatMap((k) => k.diagnostics), ...result.diagnostics];
+  const findings = fleetFindings(result, FLEET_RULES);
+  const ofKustomization = (k: FleetKustomization): Diagnostic[] => [
+    ...k.diagnostics,
+    ...findings.filter((d) => d.kustomization === k.id),
+  ];
+  const fleetLevel = [...result.diagnostics, ...findings.filter((d) => d.kustomization === undefined)];
+  const allDiags = [...result.kustomizations.flatMap(ofKustomization), ...fleetLevel];
   if (format === 'json') {
     const doc = {
       kustomizations: result.kustomizations.map((k) => ({
@@ -236,9 +256,9 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
         status: k.status,
         dependsOn: k.dependsOn,
         objects: k.objects.map((o) => jsonSafe(o.object)),
-        diagnostics: k.diagnostics.map((d) => jsonDiagnostic(result.root, d)),
+        diagnostics: ofKustomization(k).map((d) => jsonDiagnostic(result.root, d)),
       })),
-      diagnostics: result.diagnostics.map((d) => jsonDiagnostic(result.root, d)),
+      diagnostics: fleetLevel.map((d) => jsonDiagnostic(result.root, d)),
     };
     const text = JSON.stringify(doc, null, 2) + '\n';
     if (c.output) {

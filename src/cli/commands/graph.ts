@@ -2,7 +2,7 @@
 /** `kustomize-ts graph ROOT --cluster DIR`: the dependsOn graph of a cluster's Flux Kustomizations. */
 import { graphToDot, graphToMermaid } from '../../flux/graph.js';
 import { UsageError, type Io } from '../io.js';
-import { parseCommon, printDiagnostics, render } from './fleet.js';
+import { fleetFindings, GRAPH_RULES, parseCommon, printDiagnostics, render } from './fleet.js';
 
 export const graphHelp = `Usage: kustomize-ts graph ROOT --cluster DIR [options]
 
@@ -33,11 +33,7 @@ export async function runGraphCommand(argv: string[], io: Io): Promise<number> {
   const result = await render(c, io);
   if (!result) return 1;
   const g = result.graph;
-  const graphDiags = [
-    ...result.kustomizations.flatMap((k) => k.diagnostics.filter((d) => d.code === 'flux/dependency-not-found')),
-    ...result.diagnostics.filter((d) => d.code === 'flux/dependency-cycle'),
-  ];
-  printDiagnostics(result.root, graphDiags, io);
+  printDiagnostics(result.root, fleetFindings(result, GRAPH_RULES), io);
   if (format === 'json')
     io.out(JSON.stringify({ nodes: g.nodes, edges: g.edges, cycles: g.cycles, order: g.order }, null, 2) + '\n');
   else if (format === 'dot') io.out(graphToDot(g));

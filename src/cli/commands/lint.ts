@@ -51,7 +51,7 @@ const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 /** Parses `--rule ID=SEVERITY` values (usage error on an unknown rule or severity). */
 export function parseRuleSettings(values: readonly string[]): Record<string, RuleSetting> {
-  const known = new Set(ruleMetas.map((m) => m.id));
+  const known = new Set<string>(ruleMetas.map((m) => m.id));
   const out: Record<string, RuleSetting> = {};
   for (const v of values) {
     const i = v.lastIndexOf('=');

@@ -5,6 +5,7 @@
  * `renderChart` returns structured manifests for library callers (Flux HelmReleases); `helmTemplate`
  * prints them exactly as the `helm template` command does.
  */
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { GoStruct } from '../template/index.js';
@@ -84,7 +85,7 @@ export interface RenderedChart {
  */
 export type ChartLoader = (ref: { name: string; version?: string; repository?: string }) => Chart | undefined;
 
-function fail(result: RenderedChart, message: string, code: string, debugHint = false): RenderedChart {
+function fail(result: RenderedChart, message: string, code: DiagnosticCode, debugHint = false): RenderedChart {
   result.ok = false;
   result.error = message;
   result.debugHint = debugHint;

@@ -3,7 +3,7 @@
  * render diagnostic into a rule location, walking string values of an object with their JSON pointers.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { FleetKustomization } from '../../flux/fleet.js';
+import type { FleetKustomization } from '../../flux/fleet/index.js';
 import type { Location } from '../../validate/position.js';
 import { isMap, type YamlValue } from '../../yaml/values.js';
 import type { LintCluster, LintContext } from '../context.js';

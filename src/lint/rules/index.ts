@@ -1,9 +1,9 @@
 /**
- * The rule registry: every rule module, in documentation order. Schema rules run over objects
+ * The rule registry: every rule module, listed once, in documentation order. Schema rules run over objects
  * (`validate`); lint rules run over the rendered repository (`lint`: clusters, their Flux Kustomization
- * graph, standalone builds, the files). Presets are generated from `meta`.
+ * graph, standalone builds, the files). Presets and the `RuleId` union are generated from `meta`.
  */
-import type { ObjectRule } from '../../validate/context.js';
+import type { ObjectRule } from '../types.js';
 import type { LintRule } from '../context.js';
 import type { RuleMeta } from '../types.js';
 import { schemaDeprecatedApi } from './schema/deprecated-api.js';
@@ -35,40 +35,15 @@ import { kustomizeDuplicatedManifest } from './kustomize/duplicated-manifest.js'
 import { imageMutableTag } from './image/mutable-tag.js';
 import { sourceProductionTracksBranch } from './source/production-tracks-branch.js';
 
-export { schemaDeprecatedApi, schemaInvalid, schemaUnknownKind };
-export {
-  fluxPruneDisabled,
-  fluxMissingDependsOn,
-  fluxMissingDependsOnHelm,
-  fluxUnknownDependency,
-  fluxDependencyCycle,
-  fluxNoHealthChecks,
-  fluxHealthChecksIgnored,
-  fluxHealthCheckNotRendered,
-  fluxPathNotFound,
-  fluxUnknownSource,
-  fluxSourceNotMapped,
-  fluxResourceConflict,
-  fluxSharedNamespace,
-  fluxMissingNamespace,
-  fluxUnresolvedSubstitution,
-  fluxSopsWithoutDecryption,
-  fluxDeprecatedApi,
-  fluxRenderFailed,
-  fluxRenderWarning,
-  kustomizeBuildError,
-  kustomizeDeprecatedField,
-  kustomizePatchNoMatch,
-  kustomizeDuplicatedManifest,
-  imageMutableTag,
-  sourceProductionTracksBranch,
-};
-
 /** The rules `validate()` runs over objects. */
-export const objectRules: readonly ObjectRule[] = [schemaInvalid, schemaUnknownKind, schemaDeprecatedApi];
+export const objectRules = [
+  schemaInvalid,
+  schemaUnknownKind,
+  schemaDeprecatedApi,
+] as const satisfies readonly ObjectRule[];
 
 /** The rules `lint()` runs over the rendered repository (the schema rules run too, through `validate`). */
-export const lintRules: readonly LintRule[] = [
+export const lintRules = [
   fluxPruneDisabled,
   fluxMissingDependsOn,
   fluxMissingDependsOnHelm,
@@ -94,10 +69,16 @@ export const lintRules: readonly LintRule[] = [
   kustomizeDuplicatedManifest,
   imageMutableTag,
   sourceProductionTracksBranch,
-];
+] as const satisfies readonly LintRule[];
+
+/** Every rule id: the codes of lint findings (a namespace apart from the engine's `DiagnosticCode`). */
+export type RuleId = (typeof objectRules)[number]['meta']['id'] | (typeof lintRules)[number]['meta']['id'];
 
 /** The meta of every rule (for docs, presets and the CLI). */
-export const ruleMetas: readonly RuleMeta[] = [...objectRules.map((r) => r.meta), ...lintRules.map((r) => r.meta)];
+export const ruleMetas: readonly RuleMeta<string, RuleId>[] = [
+  ...objectRules.map((r): RuleMeta<string, RuleId> => r.meta),
+  ...lintRules.map((r): RuleMeta<string, RuleId> => r.meta),
+];
 
 /**
  * Settings that turn the rules outside the recommended preset off (they run only when configured), merged

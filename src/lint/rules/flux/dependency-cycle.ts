@@ -5,7 +5,7 @@
  */
 import type { LintRule } from '../../context.js';
 
-export const fluxDependencyCycle: LintRule<'cycle'> = {
+export const fluxDependencyCycle: LintRule<'cycle', 'flux/dependency-cycle'> = {
   meta: {
     id: 'flux/dependency-cycle',
     description: 'Flux Kustomizations depend on each other in a cycle, so every member waits forever.',

@@ -30,7 +30,7 @@ export function fluxReplacement(apiVersion: string, kind: string): string | unde
   return undefined;
 }
 
-export const fluxDeprecatedApi: LintRule<'deprecated'> = {
+export const fluxDeprecatedApi: LintRule<'deprecated', 'flux/deprecated-api'> = {
   meta: {
     id: 'flux/deprecated-api',
     description: 'A Flux object uses a deprecated or removed apiVersion (v1beta1, v1beta2, v2beta*).',

@@ -7,7 +7,7 @@ import { groupOf } from '../../../flux/model.js';
 import type { LintRule } from '../../context.js';
 import { objectKey } from '../../context.js';
 
-export const fluxHealthCheckNotRendered: LintRule<'notRendered'> = {
+export const fluxHealthCheckNotRendered: LintRule<'notRendered', 'flux/health-check-not-rendered'> = {
   meta: {
     id: 'flux/health-check-not-rendered',
     description:

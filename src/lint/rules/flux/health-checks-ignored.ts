@@ -5,7 +5,7 @@
 import type { LintRule } from '../../context.js';
 import { fluxKustomizations } from '../helpers.js';
 
-export const fluxHealthChecksIgnored: LintRule<'ignored'> = {
+export const fluxHealthChecksIgnored: LintRule<'ignored', 'flux/health-checks-ignored'> = {
   meta: {
     id: 'flux/health-checks-ignored',
     description: 'A Flux Kustomization sets wait: true and healthChecks; with wait the healthChecks are ignored.',

@@ -9,7 +9,7 @@
 import type { LintObject, LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';
 
-export const fluxMissingDependsOnHelm: LintRule<'chartCrd'> = {
+export const fluxMissingDependsOnHelm: LintRule<'chartCrd', 'flux/missing-depends-on-helm'> = {
   meta: {
     id: 'flux/missing-depends-on-helm',
     description:

@@ -9,7 +9,7 @@
 import type { LintObject, LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';
 
-export const fluxMissingDependsOn: LintRule<'crd' | 'namespace'> = {
+export const fluxMissingDependsOn: LintRule<'crd' | 'namespace', 'flux/missing-depends-on'> = {
   meta: {
     id: 'flux/missing-depends-on',
     description:

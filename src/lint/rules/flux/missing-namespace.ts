@@ -7,7 +7,7 @@
 import type { LintRule } from '../../context.js';
 import { objectKey, objectLabel } from '../../context.js';
 
-export const fluxMissingNamespace: LintRule<'missing'> = {
+export const fluxMissingNamespace: LintRule<'missing', 'flux/missing-namespace'> = {
   meta: {
     id: 'flux/missing-namespace',
     description:

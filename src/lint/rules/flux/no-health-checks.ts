@@ -7,7 +7,7 @@ import type { LintRule } from '../../context.js';
 import { getField, hasField, isMap } from '../../../yaml/values.js';
 import { fluxKustomizations, listIds } from '../helpers.js';
 
-export const fluxNoHealthChecks: LintRule<'noHealthChecks'> = {
+export const fluxNoHealthChecks: LintRule<'noHealthChecks', 'flux/no-health-checks'> = {
   meta: {
     id: 'flux/no-health-checks',
     description:

@@ -6,7 +6,7 @@
 import type { LintRule } from '../../context.js';
 import { fluxKustomizations } from '../helpers.js';
 
-export const fluxPruneDisabled: LintRule<'disabled' | 'unset'> = {
+export const fluxPruneDisabled: LintRule<'disabled' | 'unset', 'flux/prune-disabled'> = {
   meta: {
     id: 'flux/prune-disabled',
     description:

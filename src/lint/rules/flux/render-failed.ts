@@ -3,27 +3,17 @@
  * controller would fail the Kustomization (a missing `substituteFrom` object, an invalid spec
  * or component, an object without apiVersion/kind/name, a substitution that breaks the YAML, two
  * different definitions of one Kustomization, a cluster folder that does not exist). The renderer's own
- * code is kept in the message (`flux/render-warning` has the renderer's warnings). A `substituteFrom` Secret that an ExternalSecret (or a
- * SealedSecret) of the cluster creates at run time is not reported missing.
+ * code is kept in the message (`flux/render-warning` has the renderer's warnings). Codes a dedicated rule
+ * judges (`meta.judges`) are left to it. A `substituteFrom` Secret that an ExternalSecret (or a SealedSecret)
+ * of the cluster creates at run time is not reported missing.
  */
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Location } from '../../../validate/position.js';
 import { getField, isMap } from '../../../yaml/values.js';
+import type { FleetKustomization } from '../../../flux/fleet/index.js';
 import type { LintCluster, LintContext, LintRule } from '../../context.js';
 import { objectKey } from '../../context.js';
 import { diagnosticLocation, relativeMessage } from '../helpers.js';
-
-/** Renderer codes other rules report (from the rendered result rather than the renderer's diagnostic). */
-const COVERED = new Set([
-  'flux/path-not-found',
-  'flux/dependency-not-found',
-  'flux/dependency-cycle',
-  'flux/deprecated-api',
-  'flux/missing-namespace',
-  'flux/sops-no-decryption',
-  'flux/substitute-undefined',
-  'flux/unmapped-source',
-]);
 
 /** Names of Secrets that objects of the cluster create at run time (ExternalSecret, SealedSecret, ...). */
 function runtimeSecrets(cluster: LintCluster): Set<string> {
@@ -47,35 +37,42 @@ function runtimeSecrets(cluster: LintCluster): Set<string> {
   return out;
 }
 
-const MISSING_SOURCE = /substitute from '(?:ConfigMap|Secret)\/([^']+)'/;
+/** The `substituteFrom` entry a `flux/substitute-from-missing` diagnostic points at (by its JSON pointer). */
+function missingSubstituteSource(k: FleetKustomization, d: Diagnostic): string | undefined {
+  const m = /^\/spec\/postBuild\/substituteFrom\/(\d+)$/.exec(d.path ?? '');
+  const ref = m ? k.spec.postBuild?.substituteFrom[Number(m[1])] : undefined;
+  return ref ? `${k.namespace}/${ref.name}` : undefined;
+}
 
+/** A renderer error the controller retries past: a substituteFrom Secret an object of the cluster creates. */
+function createdAtRunTime(cluster: LintCluster, k: FleetKustomization, d: Diagnostic): boolean {
+  if (d.code !== 'flux/substitute-from-missing') return false;
+  const source = missingSubstituteSource(k, d);
+  return source !== undefined && runtimeSecrets(cluster).has(source);
+}
+
+/** The renderer's diagnostics of one severity that no dedicated rule judges, with where to report them. */
 export function* renderDiagnostics(
   context: LintContext,
   severity: 'error' | 'warning',
 ): Generator<{ d: Diagnostic; location: Location | undefined; kustomization?: string; cluster: string }> {
+  // The renderer's own codes (`flux/…`); kustomize's errors are kustomize/build-error's.
+  const reported = (d: Diagnostic): boolean =>
+    d.severity === severity && d.code.startsWith('flux/') && !context.judgedCodes.has(d.code);
   for (const c of context.clusters) {
     const at = (d: Diagnostic): Location | undefined =>
       diagnosticLocation(d) ?? (c.instance ? context.locateObject(c.instance, '', 'value') : undefined);
-    for (const d of c.fleet.diagnostics)
-      if (d.severity === severity && d.code.startsWith('flux/') && !COVERED.has(d.code))
-        yield { d, location: at(d), cluster: c.name };
-    let secrets: Set<string> | undefined;
+    for (const d of c.fleet.diagnostics) if (reported(d)) yield { d, location: at(d), cluster: c.name };
     for (const k of c.fleet.kustomizations) {
       for (const d of k.diagnostics) {
-        if (d.severity !== severity || !d.code.startsWith('flux/') || COVERED.has(d.code)) continue;
-        if (d.code === 'flux/substitute-from-missing') {
-          // Created at run time by an ExternalSecret (or similar) the cluster renders: the controller retries until it exists.
-          const name = MISSING_SOURCE.exec(d.message)?.[1];
-          secrets ??= runtimeSecrets(c);
-          if (name !== undefined && secrets.has(`${k.namespace}/${name}`)) continue;
-        }
+        if (!reported(d) || createdAtRunTime(c, k, d)) continue;
         yield { d, location: at(d), kustomization: k.id, cluster: c.name };
       }
     }
   }
 }
 
-export const fluxRenderFailed: LintRule<'failed'> = {
+export const fluxRenderFailed: LintRule<'failed', 'flux/render-failed'> = {
   meta: {
     id: 'flux/render-failed',
     description:

@@ -7,7 +7,7 @@ import type { LintRule } from '../../context.js';
 import { relativeMessage } from '../helpers.js';
 import { renderDiagnostics } from './render-failed.js';
 
-export const fluxRenderWarning: LintRule<'warning'> = {
+export const fluxRenderWarning: LintRule<'warning', 'flux/render-warning'> = {
   meta: {
     id: 'flux/render-warning',
     description:

@@ -21,7 +21,7 @@ function ignored(o: LintObject): boolean {
   return false;
 }
 
-export const fluxResourceConflict: LintRule<'conflict'> = {
+export const fluxResourceConflict: LintRule<'conflict', 'flux/resource-conflict'> = {
   meta: {
     id: 'flux/resource-conflict',
     description: 'Two Flux Kustomizations of one cluster render the same object (group, kind, namespace, name).',

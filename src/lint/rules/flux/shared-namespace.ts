@@ -5,12 +5,12 @@
  * clusters"). Objects that keep one name are left to `flux/resource-conflict`; shared components whose
  * names come from postBuild variables (`${APP}`) are not environments and are left alone.
  */
-import type { FleetKustomization } from '../../../flux/fleet.js';
+import type { FleetKustomization } from '../../../flux/fleet/index.js';
 import type { LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';
 import { listIds } from '../helpers.js';
 
-export const fluxSharedNamespace: LintRule<'shared'> = {
+export const fluxSharedNamespace: LintRule<'shared', 'flux/shared-namespace'> = {
   meta: {
     id: 'flux/shared-namespace',
     description:

@@ -8,7 +8,7 @@ import { getField, isMap } from '../../../yaml/values.js';
 import type { LintRule } from '../../context.js';
 import { objectKey, objectLabel } from '../../context.js';
 
-export const fluxSopsWithoutDecryption: LintRule<'noDecryption'> = {
+export const fluxSopsWithoutDecryption: LintRule<'noDecryption', 'flux/sops-without-decryption'> = {
   meta: {
     id: 'flux/sops-without-decryption',
     description:
@@ -20,6 +20,7 @@ export const fluxSopsWithoutDecryption: LintRule<'noDecryption'> = {
         '{{object}} is SOPS-encrypted but Kustomization {{id}} has no spec.decryption: the controller fails the reconcile (decryption is required for this secret)',
     },
     docs: 'docs/rules/flux/sops-without-decryption.md',
+    judges: ['flux/sops-no-decryption'],
   },
   check(context, report) {
     for (const cluster of context.clusters) {

@@ -7,7 +7,7 @@ import type { LintRule } from '../../context.js';
 import { fluxKustomizations } from '../helpers.js';
 import { clusterSources } from './sources.js';
 
-export const fluxSourceNotMapped: LintRule<'notMapped' | 'missingFolder'> = {
+export const fluxSourceNotMapped: LintRule<'notMapped' | 'missingFolder', 'flux/source-not-mapped'> = {
   meta: {
     id: 'flux/source-not-mapped',
     description:
@@ -21,14 +21,14 @@ export const fluxSourceNotMapped: LintRule<'notMapped' | 'missingFolder'> = {
         'Kustomization {{id}} builds from {{source}}, mapped to a folder that does not exist: not rendered',
     },
     docs: 'docs/rules/flux/source-not-mapped.md',
+    judges: ['flux/unmapped-source'],
   },
   check(context, report) {
     for (const { cluster, k } of fluxKustomizations(context)) {
-      const d = k.diagnostics.find((x) => x.code === 'flux/unmapped-source');
-      if (!d) continue;
+      if (k.source.unavailable === undefined) continue;
       const src = `${k.source.kind}/${k.source.namespace}/${k.source.name}`;
       const known = clusterSources(cluster).has(src);
-      const missing = d.message.includes('which is not a directory');
+      const missing = k.source.unavailable === 'not-a-directory';
       if (!known && !missing) continue; // flux/unknown-source
       report({
         messageId: missing ? 'missingFolder' : 'notMapped',

@@ -7,7 +7,7 @@ import type { LintRule } from '../../context.js';
 import { fluxKustomizations } from '../helpers.js';
 import { clusterSources } from './sources.js';
 
-export const fluxUnknownSource: LintRule<'unknown'> = {
+export const fluxUnknownSource: LintRule<'unknown', 'flux/unknown-source'> = {
   meta: {
     id: 'flux/unknown-source',
     description:
@@ -19,12 +19,12 @@ export const fluxUnknownSource: LintRule<'unknown'> = {
         "Kustomization {{id}}: source {{source}} is not rendered by any Kustomization of this cluster (sourceRef.namespace defaults to the Kustomization's, {{namespace}}){{note}}",
     },
     docs: 'docs/rules/flux/unknown-source.md',
+    judges: ['flux/unmapped-source'],
   },
   check(context, report) {
     for (const { cluster, k } of fluxKustomizations(context)) {
       const src = `${k.source.kind}/${k.source.namespace}/${k.source.name}`;
-      if (k.source.root !== undefined || clusterSources(cluster).has(src)) continue;
-      if (!k.diagnostics.some((d) => d.code === 'flux/unmapped-source')) continue;
+      if (k.source.unavailable === undefined || clusterSources(cluster).has(src)) continue;
       const others = [...clusterSources(cluster)].filter((s) => s.endsWith(`/${k.source.name}`));
       report({
         messageId: 'unknown',

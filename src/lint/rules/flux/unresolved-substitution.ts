@@ -7,9 +7,9 @@
  * left alone. The second case is reported once per variable and Kustomization, at its first occurrence.
  */
 import { substitutionDisabled } from '../../../flux/substitute.js';
-import type { FleetKustomization } from '../../../flux/fleet.js';
+import type { FleetKustomization } from '../../../flux/fleet/index.js';
 import type { Location } from '../../../validate/position.js';
-import { getField, isMap } from '../../../yaml/values.js';
+import { getField, isMap, scalarString } from '../../../yaml/values.js';
 import { fileText } from '../../repo.js';
 import type { LintCluster, LintContext, LintObject, LintRule } from '../../context.js';
 import { objectLabel } from '../../context.js';
@@ -40,11 +40,7 @@ function clusterVariables(cluster: LintCluster): Set<string> {
         const kind = getField(o.object, 'kind');
         const meta = getField(o.object, 'metadata');
         if ((kind !== 'ConfigMap' && kind !== 'Secret') || !isMap(meta)) continue;
-        if (
-          !refs.has(
-            `${String(kind)}/${String(getField(meta, 'namespace') ?? '')}/${String(getField(meta, 'name') ?? '')}`,
-          )
-        )
+        if (!refs.has(`${kind}/${scalarString(getField(meta, 'namespace'))}/${scalarString(getField(meta, 'name'))}`))
           continue;
         for (const key of ['data', 'stringData']) {
           const d = getField(o.object, key);
@@ -77,7 +73,7 @@ function locateInValue(context: LintContext, o: LintObject, pointer: string, nee
   };
 }
 
-export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'> = {
+export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted', 'flux/unresolved-substitution'> = {
   meta: {
     id: 'flux/unresolved-substitution',
     description:
@@ -91,6 +87,7 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
         '{{object}} holds ${{{name}}}, a variable other Kustomizations of this cluster substitute, but Kustomization {{id}} has no postBuild substitution: the text reaches the cluster as is{{more}}',
     },
     docs: 'docs/rules/flux/unresolved-substitution.md',
+    judges: ['flux/substitute-undefined'],
   },
   check(context, report) {
     for (const cluster of context.clusters) {

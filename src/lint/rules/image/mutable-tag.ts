@@ -45,7 +45,7 @@ export function mutableTag(image: string): 'latest' | 'untagged' | undefined {
   return tag === 'latest' ? 'latest' : undefined;
 }
 
-export const imageMutableTag: LintRule<'latest' | 'untagged'> = {
+export const imageMutableTag: LintRule<'latest' | 'untagged', 'image/mutable-tag'> = {
   meta: {
     id: 'image/mutable-tag',
     description: 'A rendered container image has the tag latest, or no tag and no digest.',

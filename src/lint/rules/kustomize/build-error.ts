@@ -7,7 +7,7 @@
 import type { LintRule } from '../../context.js';
 import { diagnosticLocation, relativeMessage } from '../helpers.js';
 
-export const kustomizeBuildError: LintRule<'failed'> = {
+export const kustomizeBuildError: LintRule<'failed', 'kustomize/build-error'> = {
   meta: {
     id: 'kustomize/build-error',
     description: "A kustomization fails to build (the engine's error, at its position).",

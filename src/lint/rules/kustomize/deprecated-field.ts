@@ -18,7 +18,7 @@ export const DEPRECATED_KUSTOMIZATION_FIELDS: Readonly<Record<string, string>> =
   imageTags: 'images',
 };
 
-export const kustomizeDeprecatedField: LintRule<'deprecated'> = {
+export const kustomizeDeprecatedField: LintRule<'deprecated', 'kustomize/deprecated-field'> = {
   meta: {
     id: 'kustomize/deprecated-field',
     description:

@@ -3,10 +3,10 @@
  * target Kubernetes version (Pluto's table; cert-manager and istio entries too). Flux apiVersions are
  * the concern of `flux/deprecated-api`.
  */
-import type { ObjectRule } from '../../../validate/context.js';
+import type { ObjectRule } from '../../types.js';
 import { deprecationOf } from '../../../validate/deprecations.js';
 
-export const schemaDeprecatedApi: ObjectRule<'deprecated' | 'removed'> = {
+export const schemaDeprecatedApi: ObjectRule<'deprecated' | 'removed', 'schema/deprecated-api'> = {
   meta: {
     id: 'schema/deprecated-api',
     description: 'An object uses an apiVersion that is deprecated or removed in the target Kubernetes version.',

@@ -3,10 +3,10 @@
  * and no CRD for it among the objects), so it is not validated. Kinds whose apiVersion was removed are
  * left to `schema/deprecated-api`.
  */
-import type { ObjectRule } from '../../../validate/context.js';
+import type { ObjectRule } from '../../types.js';
 import { deprecationOf } from '../../../validate/deprecations.js';
 
-export const schemaUnknownKind: ObjectRule<'noSchema' | 'notCompiled'> = {
+export const schemaUnknownKind: ObjectRule<'noSchema' | 'notCompiled', 'schema/unknown-kind'> = {
   meta: {
     id: 'schema/unknown-kind',
     description: "No schema is known for an object's apiVersion and kind, so it is not validated.",

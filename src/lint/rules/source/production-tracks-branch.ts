@@ -10,7 +10,10 @@ import type { LintRule } from '../../context.js';
 
 const PROD = /prod/i;
 
-export const sourceProductionTracksBranch: LintRule<'branch' | 'defaultBranch' | 'instance'> = {
+export const sourceProductionTracksBranch: LintRule<
+  'branch' | 'defaultBranch' | 'instance',
+  'source/production-tracks-branch'
+> = {
   meta: {
     id: 'source/production-tracks-branch',
     description:

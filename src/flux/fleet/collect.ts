@@ -1,0 +1,31 @@
+/**
+ * Stage "collect": the facts later Kustomizations (and the result) need from what one Kustomization applies —
+ * its ConfigMaps and Secrets (for `substituteFrom`), the Flux sources it defines (their `spec.ignore` and the
+ * result's `sources`), its HelmReleases, and its ArtifactGenerators (which make ExternalArtifacts available).
+ * A stage that renders HelmReleases would take its inputs from here.
+ */
+import { readArtifactGenerator } from '../artifacts.js';
+import { readFluxSource, readHelmRelease } from '../model.js';
+import type { FleetContext } from './context.js';
+import { locationOf, type FleetEntry } from './entries.js';
+import type { FleetSource } from './types.js';
+
+/** Records the facts of the objects `e` applies. */
+export function collectFacts(ctx: FleetContext, e: FleetEntry): void {
+  const renderedBy = e.result.id;
+  for (const o of e.result.objects) {
+    ctx.objects.add(o.object, locationOf(o), renderedBy);
+    const src = readFluxSource(o.object);
+    if (src) {
+      ctx.sources.addSource(o.object, src);
+      const source: FleetSource = { ...src, renderedBy };
+      const folder = ctx.sources.mappedFolder(src.kind, src.namespace, src.name);
+      if (folder !== undefined) source.mappedTo = folder;
+      ctx.result.sources.push(source);
+    }
+    const hr = readHelmRelease(o.object);
+    if (hr) ctx.result.helmReleases.push({ ...hr, renderedBy });
+    const gen = readArtifactGenerator(o.object, locationOf(o));
+    if (gen) ctx.sources.addGenerator(gen);
+  }
+}

@@ -1,0 +1,381 @@
+/**
+ * The lint engine. `lint(root, options)`: renders every cluster of a Flux repository (found under the root,
+ * or named) the way kustomize-controller would, builds the kustomization directories no cluster reaches,
+ * and runs the lint rules (Flux dependency graph, apply-side checks, overlay hygiene, images, sources) and
+ * the schema rules over the result. Findings point at source: file relative to the root, 1-based line and
+ * column. `lintFleet(fleet, options)` runs chosen rules over one rendered cluster (the `fleet` and `graph`
+ * commands print the graph's findings this way).
+ */
+import { build, type BuildResult } from '../build/build.js';
+import { validate } from './validate.js';
+import { BuildCache } from '../build/cache.js';
+import type { PrecompiledValidators } from '../validate/ajv.js';
+import type { RemoteLoader } from '../build/options.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileSystem } from '../fs/types.js';
+import { realPathOrSelf } from '../fs/types.js';
+import { dirname, isWithin, normalize, relative, resolve } from '../fs/path.js';
+import {
+  renderFleet,
+  type FleetKustomization,
+  type FleetResult,
+  type RenderFleetOptions,
+} from '../flux/fleet/index.js';
+import { discoverClusters, namedCluster, type DiscoveredCluster } from './discover.js';
+import {
+  locateKustomization,
+  locateObject,
+  makeCluster,
+  type KustomizeBuild,
+  type LintCluster,
+  type LintContext,
+  type LintUnit,
+} from './context.js';
+import { kustomizationClosure, scanRepository, fileText, type RepoIndex } from './repo.js';
+import { lintRules, ruleMetas, withDefaults, type RuleId } from './rules/index.js';
+import { runRules } from './run.js';
+import { applySuppressions } from './suppress.js';
+import { sortDiagnostics } from './format.js';
+import type { RuleSetting } from './types.js';
+import { getField, isMap, type YamlMap } from '../yaml/values.js';
+
+/** Options of {@link lint}. */
+export interface LintOptions {
+  /** The file system holding the repository. */
+  fs: FileSystem;
+  /**
+   * Cluster folders to lint (relative to the root, or absolute). Default: every cluster found under the
+   * root (a folder holding the Flux Kustomization that syncs it, or a FluxInstance sync path), plus the
+   * kustomization directories no cluster reaches.
+   */
+  clusters?: readonly string[];
+  /** Local folders for Flux sources (see `renderFleet`); default: `flux-system` is the root. */
+  sources?: Readonly<Record<string, string>>;
+  /**
+   * Per-rule settings by id: `off` or a severity. Default: each recommended rule at its default severity;
+   * rules outside the recommended preset (`flux/missing-depends-on-helm`) run only when set here.
+   */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Strict postBuild substitution (Flux ≥ 2.9). Default true. */
+  strictSubstitute?: boolean;
+  /** Objects that exist in the clusters without being in the repository (ConfigMaps/Secrets for substituteFrom). */
+  clusterObjects?: readonly YamlMap[];
+  /** Resolves remote kustomize resources; default none. */
+  remoteLoader?: RemoteLoader;
+  /** Run the schema rules (`schema/*`) over rendered objects. Default true. */
+  schema?: boolean;
+  /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
+  kubernetesVersion?: string;
+  /**
+   * Validators compiled ahead of time (`kustomize-ts precompile`), for hosts whose Content-Security-Policy
+   * forbids `new Function`. Default: schemas compile at run time.
+   */
+  precompiled?: PrecompiledValidators;
+  /** Lint the kustomization directories no cluster reaches (built on their own). Default: true without `clusters`, false with. */
+  standalone?: boolean;
+  /** Called as each cluster is rendered. */
+  onProgress?: (message: string) => void;
+  /**
+   * Reuse parsed files and built sub-kustomizations across clusters and across calls (an editor session
+   * passes its own). Default: a cache private to this call.
+   */
+  cache?: BuildCache;
+}
+
+/** A cluster that was linted. */
+export interface LintedCluster {
+  /** The folder relative to the root. */
+  name: string;
+  /** How it was found (`bootstrap` folder, `FluxInstance` sync path) or `named` by the caller. */
+  how: 'bootstrap' | 'FluxInstance' | 'named';
+  /** Flux Kustomizations rendered / failed / skipped. */
+  kustomizations: { rendered: number; failed: number; skipped: number };
+}
+
+/** What {@link lint} returns. */
+export interface LintResult {
+  /** True when no finding is an error. */
+  ok: boolean;
+  /** Findings in file order (files relative to the root). */
+  diagnostics: Diagnostic[];
+  /** Findings dropped by suppression comments. */
+  suppressed: Diagnostic[];
+  clusters: LintedCluster[];
+  /** Kustomization directories built on their own (relative to the root). */
+  standalone: string[];
+}
+
+function dedupeKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.file ?? ''}\u0000${d.line ?? ''}\u0000${d.column ?? ''}\u0000${d.message}`;
+}
+
+/** Kustomization directories a rendered Flux Kustomization builds (its own, or those a generated one lists). */
+function builtDirs(repo: RepoIndex, dir: string): string[] {
+  if (repo.kustomizations.has(dir)) return [dir];
+  // Generated kustomization: every directory below with a kustomization file and no kustomization dir in between.
+  const nested = (d: string): boolean => {
+    for (let p = dirname(d); p.length > dir.length; p = dirname(p)) if (repo.kustomizations.has(p)) return true;
+    return false;
+  };
+  return [...repo.kustomizations.keys()].filter((d) => d !== dir && isWithin(dir, d) && !nested(d));
+}
+
+/** The kustomization directories no other unreached directory includes: the ones to build on their own. */
+function standaloneRoots(repo: RepoIndex, reached: ReadonlySet<string>): string[] {
+  const unreached = [...repo.kustomizations.values()].filter((k) => !reached.has(k.dir));
+  const included = new Set<string>();
+  for (const k of unreached) for (const d of [...k.refs.dirs, ...k.refs.components]) included.add(d);
+  return unreached.filter((k) => k.kind === 'Kustomization' && !included.has(k.dir)).map((k) => k.dir);
+}
+
+type LintTarget = DiscoveredCluster & { named?: boolean };
+
+/** The clusters to lint: the named ones (found ones keep how they were found), else every one found. */
+function lintTargets(rootDir: string, repo: RepoIndex, clusters: readonly string[] | undefined): LintTarget[] {
+  const discovered = discoverClusters(repo);
+  if (clusters === undefined) return discovered;
+  return clusters.map((c) => {
+    const abs = resolve(rootDir, c);
+    return discovered.find((d) => d.dir === abs) ?? { ...namedCluster(rootDir, abs), named: true };
+  });
+}
+
+/** Fleet options for one target. */
+function fleetOptions(t: LintTarget, options: LintOptions, cache: BuildCache): RenderFleetOptions {
+  const ro: RenderFleetOptions = { fs: options.fs, cache };
+  if (t.fluxInstance) ro.fluxInstance = t.fluxInstance;
+  else ro.cluster = t.dir;
+  const sources = { ...(t.sources ?? {}), ...(options.sources ?? {}) };
+  if (Object.keys(sources).length > 0) ro.sources = sources;
+  if (options.strictSubstitute !== undefined) ro.strictSubstitute = options.strictSubstitute;
+  if (options.clusterObjects) ro.clusterObjects = options.clusterObjects;
+  if (options.remoteLoader) ro.remoteLoader = options.remoteLoader;
+  return ro;
+}
+
+function lintedCluster(t: LintTarget, fleet: FleetResult): LintedCluster {
+  const count = (status: FleetKustomization['status']): number =>
+    fleet.kustomizations.filter((k) => k.status === status).length;
+  return {
+    name: t.name,
+    how: t.named ? 'named' : t.how,
+    kustomizations: { rendered: count('rendered'), failed: count('failed'), skipped: count('skipped') },
+  };
+}
+
+/** The kustomization directories a cluster's builds reached: where they started, and where objects came from. */
+interface Reached {
+  starts: string[];
+  origins: string[];
+}
+
+function noteReached(rootDir: string, repo: RepoIndex, k: FleetKustomization, reached: Reached): void {
+  if (k.dir === undefined || k.status === 'skipped') return;
+  // The kustomization directories the objects came from (sources that are views of the repository, such
+  // as ExternalArtifacts, build from virtual paths).
+  const origins = new Set<string>();
+  for (const o of k.kustomizeObjects) {
+    const d = dirname(o.origin.file);
+    if (repo.kustomizations.has(d)) origins.add(d);
+  }
+  // A failed build has no objects: the directories its errors point at count as reached too.
+  for (const d of k.diagnostics)
+    if (d.file !== undefined && repo.kustomizations.has(dirname(d.file))) reached.origins.push(dirname(d.file));
+  reached.origins.push(...origins);
+  if (isWithin(rootDir, k.dir)) {
+    reached.starts.push(...builtDirs(repo, k.dir));
+    return;
+  }
+  // Build roots: the origin directories no other origin directory of this Kustomization includes.
+  const included = new Set<string>();
+  for (const d of origins) for (const x of kustomizationClosure(repo, [d])) if (x !== d) included.add(x);
+  reached.starts.push(...[...origins].filter((d) => !included.has(d)));
+}
+
+/** What one lint run works with. */
+interface LintRun {
+  readonly rootDir: string;
+  readonly options: LintOptions;
+  readonly cache: BuildCache;
+  readonly repo: RepoIndex;
+  readonly clusters: LintCluster[];
+  readonly linted: LintedCluster[];
+  readonly reached: Reached;
+  readonly standalone: LintUnit[];
+  readonly builds: KustomizeBuild[];
+}
+
+function renderClusters(run: LintRun, targets: readonly LintTarget[]): void {
+  for (const t of targets) {
+    run.options.onProgress?.(`rendering cluster ${t.name}`);
+    const fleet = renderFleet(run.rootDir, fleetOptions(t, run.options, run.cache));
+    run.clusters.push(makeCluster(t.name, fleet, t.instance));
+    run.linted.push(lintedCluster(t, fleet));
+    for (const k of fleet.kustomizations) noteReached(run.rootDir, run.repo, k, run.reached);
+  }
+}
+
+function buildDir(run: LintRun, dir: string): KustomizeBuild {
+  run.options.onProgress?.(`building ${relative(run.rootDir, dir) || '.'}`);
+  const result: BuildResult = build(dir, {
+    fs: run.options.fs,
+    loadRestrictor: 'LoadRestrictionsNone',
+    confineTo: run.rootDir,
+    cache: run.cache,
+    ...(run.options.remoteLoader ? { remoteLoader: run.options.remoteLoader } : {}),
+  });
+  const b = { dir, result, closure: kustomizationClosure(run.repo, [dir]) };
+  run.builds.push(b);
+  return b;
+}
+
+/** Builds the kustomization directories no cluster reaches, each on its own. */
+function buildStandalone(run: LintRun): void {
+  const reached = kustomizationClosure(run.repo, [...run.reached.starts, ...run.reached.origins]);
+  for (const dir of standaloneRoots(run.repo, reached)) {
+    const { result } = buildDir(run, dir);
+    run.standalone.push({
+      id: relative(run.rootDir, dir) || '.',
+      dir,
+      objects: result.resources,
+      diagnostics: result.diagnostics,
+      build: result,
+    });
+  }
+}
+
+/**
+ * Flux builds do not expose unmatched patch targets: builds the reached roots whose kustomizations have
+ * targeted patches again, plainly (the build cache shares the bases).
+ */
+function buildPatchedRoots(run: LintRun): void {
+  const patchesTargets = (d: string): boolean => {
+    const k = run.repo.kustomizations.get(d);
+    if (!k) return false;
+    return ['patches', 'patchesJson6902'].some((field) => {
+      const l = getField(k.value, field);
+      return Array.isArray(l) && l.some((p) => isMap(p) && isMap(getField(p, 'target')));
+    });
+  };
+  const built = new Set(run.builds.map((b) => b.dir));
+  for (const dir of new Set(run.reached.starts)) {
+    if (built.has(dir) || ![...kustomizationClosure(run.repo, [dir])].some(patchesTargets)) continue;
+    built.add(dir);
+    buildDir(run, dir);
+  }
+}
+
+function lintContext(
+  root: string,
+  fs: FileSystem,
+  repo: RepoIndex,
+  parts: Pick<LintContext, 'clusters' | 'standalone' | 'builds'>,
+): LintContext {
+  return {
+    root,
+    fs,
+    repo,
+    ...parts,
+    judgedCodes: new Set(ruleMetas.flatMap((m) => m.judges ?? [])),
+    locateObject,
+    locateKustomization,
+  };
+}
+
+/** The schema rules over every unit that rendered objects (a cluster's CRDs validate its custom resources). */
+function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
+  const schemaOptions = {
+    root: run.rootDir,
+    rules: settings,
+    ...(run.options.kubernetesVersion ? { kubernetesVersion: run.options.kubernetesVersion } : {}),
+    ...(run.options.precompiled ? { precompiled: run.options.precompiled } : {}),
+  };
+  const out: Diagnostic[] = [];
+  for (const c of run.clusters) {
+    const crds = c.units
+      .flatMap((u) => u.objects.map((o) => o.object))
+      .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition');
+    for (const u of c.units) {
+      if (u.objects.length === 0) continue;
+      for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics)
+        out.push({ ...d, kustomization: u.id, cluster: c.name });
+    }
+  }
+  for (const u of run.standalone) {
+    if (u.objects.length === 0) continue;
+    for (const d of validate(u.objects, schemaOptions).diagnostics) out.push({ ...d, kustomization: u.id });
+  }
+  return out;
+}
+
+/** Findings once each, suppressions applied, in file order. */
+function finish(run: LintRun, raw: readonly Diagnostic[]): LintResult {
+  const seen = new Set<string>();
+  const unique = raw.filter((d) => {
+    const k = dedupeKey(d);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const { kept, suppressed } = applySuppressions(unique, (file) => fileText(run.repo, resolve(run.rootDir, file)));
+  const diagnostics = sortDiagnostics(kept);
+  return {
+    ok: !diagnostics.some((d) => d.severity === 'error'),
+    diagnostics,
+    suppressed,
+    clusters: run.linted,
+    standalone: run.standalone.map((u) => u.id),
+  };
+}
+
+/**
+ * Lints the repository at `root` (absolute, in `options.fs`). Never throws on bad input: problems are
+ * findings.
+ */
+export function lint(root: string, options: LintOptions): LintResult {
+  const rootDir = realPathOrSelf(options.fs, normalize(root));
+  const repo = scanRepository(options.fs, rootDir);
+  const run: LintRun = {
+    rootDir,
+    options,
+    cache: options.cache ?? new BuildCache(),
+    repo,
+    clusters: [],
+    linted: [],
+    reached: { starts: [], origins: [] },
+    standalone: [],
+    builds: [],
+  };
+  renderClusters(run, lintTargets(rootDir, repo, options.clusters));
+  if (options.standalone ?? options.clusters === undefined) buildStandalone(run);
+  buildPatchedRoots(run);
+  const context = lintContext(rootDir, options.fs, repo, run);
+  const settings = withDefaults(options.rules);
+  const raw = runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' });
+  if (options.schema !== false) raw.push(...schemaFindings(run, settings));
+  return finish(run, raw);
+}
+
+/** Options of {@link lintFleet}. */
+export interface LintFleetOptions {
+  /** The file system the fleet was rendered from. */
+  fs: FileSystem;
+  /** The rules to run (each at its default severity). */
+  rules: readonly RuleId[];
+}
+
+/**
+ * Runs `options.rules` over one rendered cluster and returns their findings (files as the fleet holds them,
+ * absolute). The `fleet` and `graph` commands print the graph's findings this way.
+ */
+export function lintFleet(fleet: FleetResult, options: LintFleetOptions): Diagnostic[] {
+  const repo = scanRepository(options.fs, fleet.root);
+  const context = lintContext(fleet.root, options.fs, repo, {
+    clusters: [makeCluster(relative(fleet.root, fleet.cluster) || '.', fleet)],
+    standalone: [],
+    builds: [],
+  });
+  const wanted = new Set<string>(options.rules);
+  const rules = lintRules.filter((r) => wanted.has(r.meta.id));
+  return runRules(rules, context, { source: 'lint' });
+}
