@@ -112,6 +112,7 @@ export type {
   ChartMetadata,
   ChartDependency,
   ChartLoader,
+  ChartReference,
   RenderChartOptions,
   RenderedChart,
   RenderedManifest,

@@ -98,6 +98,11 @@ export const diagnosticCodes = {
   'helm/template': 'A chart template fails to parse or execute (`required`, `fail`, a nil pointer...).',
   'helm/manifest': 'A rendered chart template is not valid YAML.',
   'helm/warning': 'A warning Helm prints while rendering (deprecated chart, values that cannot be merged).',
+  'helm/chart-unavailable':
+    "A HelmRelease's chart is not available locally (no chart loader, no matching version, unmapped source); it is not rendered.",
+  'helm/values-from':
+    "A HelmRelease's valuesFrom reference cannot be resolved (missing ConfigMap/Secret or key, bad data).",
+  'helm/post-render': "A HelmRelease's postRenderers cannot be applied to the chart's manifests.",
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;
 

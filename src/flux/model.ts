@@ -11,6 +11,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
 import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { helmReleaseName } from './helm/release-name.js';
 
 export const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 export const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
@@ -524,7 +525,7 @@ export function readFluxSource(obj: YamlMap): FluxSource | undefined {
   return src;
 }
 
-/** A HelmRelease, as far as a renderer needs it (charts are never rendered). */
+/** A HelmRelease: what it installs from and as (its values and post-renderers: helm/spec.ts). */
 export interface FluxHelmRelease {
   name: string;
   namespace: string;
@@ -534,7 +535,7 @@ export interface FluxHelmRelease {
   chartRef?: { kind: string; name: string; namespace: string };
   /** Default: the HelmRelease namespace. */
   targetNamespace: string;
-  /** Default: `[<targetNamespace>-]<name>`. */
+  /** Default: `[<targetNamespace>-]<name>`; shortened with a hash above 53 characters, as helm-controller does. */
   releaseName: string;
   dependsOn: FluxDependency[];
   object: YamlMap;
@@ -550,7 +551,7 @@ export function readHelmRelease(obj: YamlMap): FluxHelmRelease | undefined {
     name: m.name,
     namespace: ns,
     targetNamespace: target || ns,
-    releaseName: strField(obj, 'spec', 'releaseName') || (target ? `${target}-${m.name}` : m.name),
+    releaseName: helmReleaseName(m.name, target ?? '', strField(obj, 'spec', 'releaseName') ?? ''),
     dependsOn: list(field(obj, 'spec', 'dependsOn'))
       .map((d) => ({ name: strField(d, 'name') ?? '', namespace: strField(d, 'namespace') || ns }))
       .filter((d) => d.name !== ''),

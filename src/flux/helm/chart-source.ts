@@ -1,0 +1,122 @@
+/**
+ * Where a HelmRelease's chart comes from, as helm-controller and source-controller resolve it:
+ * `spec.chart.spec` (a chart in a HelmRepository, or a chart path in a GitRepository or Bucket) or
+ * `spec.chartRef` (an OCIRepository, a HelmChart, an ExternalArtifact). Charts of a mapped
+ * GitRepository/Bucket/ExternalArtifact are read from its folder; the others through the chart loader.
+ */
+import type { FileSystem } from '../../fs/types.js';
+import { resolve } from '../../fs/path.js';
+import { ChartLoadError, loadChart } from '../../helm/chart/load.js';
+import type { ChartLoader, ChartReference } from '../../helm/chart/render.js';
+import type { Chart } from '../../helm/chart/types.js';
+import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import type { FluxHelmRelease } from '../model.js';
+
+/** What resolving a chart needs from the render. */
+export interface ChartSourceContext {
+  /** A Flux object the cluster renders (HelmRepository, OCIRepository, HelmChart), by kind, namespace, name. */
+  object(kind: string, namespace: string, name: string): YamlMap | undefined;
+  /** The local folder of a GitRepository, Bucket or ExternalArtifact, when mapped. */
+  folder(kind: string, namespace: string, name: string): { fs: FileSystem; root: string } | undefined;
+  loader: ChartLoader | undefined;
+}
+
+/** A chart found, not found (`unavailable`, with the reason), or found but unreadable (`error`). */
+export type ChartLookup =
+  | { chart: Chart; from: string }
+  | { unavailable: string; ref?: ChartReference }
+  | { error: string };
+
+function str(m: YamlValue | undefined, ...path: string[]): string | undefined {
+  let cur = m;
+  for (const p of path) cur = isMap(cur) ? getField(cur, p) : undefined;
+  return optionalScalarString(cur);
+}
+
+function fromFolder(fs: FileSystem, dir: string, label: string): ChartLookup {
+  if (fs.stat(dir) === undefined) return { unavailable: `${label} has no chart at ${dir}` };
+  try {
+    return { chart: loadChart(fs, dir), from: dir };
+  } catch (e) {
+    if (e instanceof ChartLoadError) return { error: `${label}: ${e.message}` };
+    throw e;
+  }
+}
+
+function fromLoader(ctx: ChartSourceContext, ref: ChartReference, label: string): ChartLookup {
+  const range = ref.version ?? '*';
+  if (!ctx.loader)
+    return { unavailable: `no chart loader is configured for ${label} (give a chart folder, --charts DIR)`, ref };
+  try {
+    const chart = ctx.loader(ref);
+    if (chart) return { chart, from: ref.repository ?? label };
+  } catch (e) {
+    if (e instanceof ChartLoadError) return { error: `chart ${ref.name} of ${label}: ${e.message}` };
+    throw e;
+  }
+  return { unavailable: `the chart loader has no chart ${ref.name} version ${range} (${label})`, ref };
+}
+
+/** A chart from a source: a chart path inside a mapped folder, or a chart of a Helm repository by name. */
+function chartInSource(
+  ctx: ChartSourceContext,
+  chart: string,
+  version: string,
+  source: { kind: string; name: string; namespace: string },
+): ChartLookup {
+  const label = `${source.kind} ${source.namespace}/${source.name}`;
+  if (source.kind === 'GitRepository' || source.kind === 'Bucket') {
+    const folder = ctx.folder(source.kind, source.namespace, source.name);
+    if (folder) return fromFolder(folder.fs, resolve(folder.root, chart), label);
+    return { unavailable: `${label} is not mapped to a local folder (--source ${source.name}=DIR)` };
+  }
+  if (source.kind !== 'HelmRepository') return { unavailable: `${label} is not a chart source` };
+  const ref: ChartReference = { name: chart, version, source };
+  const url = str(ctx.object('HelmRepository', source.namespace, source.name), 'spec', 'url');
+  if (url) ref.repository = url;
+  return fromLoader(ctx, ref, label);
+}
+
+/** The chart an OCIRepository holds: named after the last segment of its URL, at its tag or semver range. */
+function chartInOci(ctx: ChartSourceContext, namespace: string, name: string): ChartLookup {
+  const label = `OCIRepository ${namespace}/${name}`;
+  const repo = ctx.object('OCIRepository', namespace, name);
+  if (!repo) return { unavailable: `${label} is not rendered in this cluster` };
+  const url = str(repo, 'spec', 'url') ?? '';
+  const chart = url.replace(/\/+$/, '').split('/').pop() ?? '';
+  const version = str(repo, 'spec', 'ref', 'semver') || str(repo, 'spec', 'ref', 'tag') || '*';
+  return fromLoader(
+    ctx,
+    { name: chart, version, repository: url, source: { kind: 'OCIRepository', namespace, name } },
+    label,
+  );
+}
+
+/** The chart of a HelmChart object: its chart, version and source. */
+function chartOfHelmChart(ctx: ChartSourceContext, namespace: string, name: string): ChartLookup {
+  const hc = ctx.object('HelmChart', namespace, name);
+  if (!hc) return { unavailable: `HelmChart ${namespace}/${name} is not rendered in this cluster` };
+  const source = {
+    kind: str(hc, 'spec', 'sourceRef', 'kind') ?? '',
+    name: str(hc, 'spec', 'sourceRef', 'name') ?? '',
+    namespace,
+  };
+  return chartInSource(ctx, str(hc, 'spec', 'chart') ?? '', str(hc, 'spec', 'version') || '*', source);
+}
+
+/** Finds the chart a HelmRelease installs. */
+export function findChart(ctx: ChartSourceContext, hr: FluxHelmRelease): ChartLookup {
+  if (hr.chartRef) {
+    const { kind, namespace, name } = hr.chartRef;
+    if (kind === 'OCIRepository') return chartInOci(ctx, namespace, name);
+    if (kind === 'HelmChart') return chartOfHelmChart(ctx, namespace, name);
+    if (kind === 'ExternalArtifact') {
+      const folder = ctx.folder(kind, namespace, name);
+      if (folder) return fromFolder(folder.fs, folder.root, `${kind} ${namespace}/${name}`);
+      return { unavailable: `${kind} ${namespace}/${name} is not mapped to a local folder` };
+    }
+    return { unavailable: `chartRef kind ${kind || '(none)'} is not supported` };
+  }
+  if (hr.chart) return chartInSource(ctx, hr.chart.chart, hr.chart.version, hr.chart.sourceRef);
+  return { unavailable: 'the HelmRelease has neither spec.chart nor spec.chartRef' };
+}
