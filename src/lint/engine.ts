@@ -6,6 +6,8 @@
  * column. `lintFleet(fleet, options)` runs chosen rules over one rendered cluster (the `fleet` and `graph`
  * commands print the graph's findings this way).
  */
+import type { ChartLoader } from '../helm/chart/render.js';
+import type { SchemaLoader } from '../helm/chart/schema.js';
 import { build, type BuildResult } from '../build/build.js';
 import { validate } from './validate.js';
 import { BuildCache } from '../build/cache.js';
@@ -64,8 +66,12 @@ export interface LintOptions {
   remoteLoader?: RemoteLoader;
   /** Run the schema rules (`schema/*`) over rendered objects. Default true. */
   schema?: boolean;
-  /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
+  /** Kubernetes version for `schema/deprecated-api`, and the one charts render for. Default the bundled schemas' (1.36). */
   kubernetesVersion?: string;
+  /** Loads the charts of HelmReleases (see `renderFleet`); without it only charts in mapped Git sources render. */
+  chartLoader?: ChartLoader;
+  /** Reads remote schemas that charts' values.schema.json files reference (an offline cache). */
+  schemaLoader?: SchemaLoader;
   /**
    * Validators compiled ahead of time (`kustomize-ts precompile`), for hosts whose Content-Security-Policy
    * forbids `new Function`. Default: schemas compile at run time.
@@ -150,6 +156,9 @@ function fleetOptions(t: LintTarget, options: LintOptions, cache: BuildCache): R
   if (options.strictSubstitute !== undefined) ro.strictSubstitute = options.strictSubstitute;
   if (options.clusterObjects) ro.clusterObjects = options.clusterObjects;
   if (options.remoteLoader) ro.remoteLoader = options.remoteLoader;
+  if (options.chartLoader) ro.chartLoader = options.chartLoader;
+  if (options.schemaLoader) ro.schemaLoader = options.schemaLoader;
+  if (options.kubernetesVersion !== undefined) ro.kubeVersion = options.kubernetesVersion;
   return ro;
 }
 

@@ -10,6 +10,7 @@ import type { LoadRestrictor, RemoteLoader } from '../../build/options.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
+import { helmFlagOptions, helmFlags, helmFlagsHelp, helmRenderOptions } from '../helm-flags.js';
 
 export const diffHelp = `Usage: kustomize-ts diff A B [options]
        kustomize-ts diff --cluster A B [--root DIR | --root-a DIR --root-b DIR] [options]
@@ -33,6 +34,8 @@ Options:
   --load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone
   -h, --help              show this help
 
+${helmFlagsHelp}
+
 ${remoteFlagsHelp}
 
 Exit status: 0 no differences, 1 differences, 2 bad usage or a build failed.`;
@@ -53,6 +56,7 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
       'root-b': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
+      ...helmFlagOptions,
     },
   });
   if (values.help) {
@@ -66,6 +70,7 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
   checkRemoteFlags(values);
   const fs = nodeFs();
+  const helmOptions = helmRenderOptions(helmFlags(values));
   const renderSides = (
     remoteLoader: RemoteLoader,
   ): { sides: RenderedResource[][]; errors: Diagnostic[]; failed: boolean } => {
@@ -78,9 +83,10 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
     if (values.cluster) {
       const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
       positionals.forEach((cluster, i) => {
-        const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, remoteLoader });
+        const fleet = renderFleet(hostPath(roots[i] ?? '.'), { fs, cluster, remoteLoader, ...helmOptions });
         keep(fleet.diagnostics);
         for (const k of fleet.kustomizations) keep(k.diagnostics);
+        for (const h of fleet.helmReleases) keep(h.diagnostics);
         if (!fleet.ok) failed = true;
         sides.push(fleetResources(fleet));
       });

@@ -8,7 +8,12 @@ import { join as hostJoin } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitDocuments } from '../../yaml/emit.js';
-import { renderFleet, type FleetKustomization, type FleetResult } from '../../flux/fleet/index.js';
+import {
+  renderFleet,
+  type FleetHelmRelease,
+  type FleetKustomization,
+  type FleetResult,
+} from '../../flux/fleet/index.js';
 import type { RemoteLoader } from '../../build/options.js';
 import { lintFleet } from '../../lint/engine.js';
 import type { RuleId } from '../../lint/rules/index.js';
@@ -21,12 +26,15 @@ import { nodeFs, hostPath } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes, type RemoteFlags } from '../remote.js';
 import { fluxRemoteFlagOptions, fluxRemoteHelp, wantedSources } from '../flux-sources.js';
+import { helmFlagOptions, helmFlags, helmFlagsHelp, helmRenderOptions, type HelmFlags } from '../helm-flags.js';
 
 export const fleetHelp = `Usage: kustomize-ts fleet ROOT --cluster DIR [options]
 
 Renders every Flux Kustomization the cluster folder DIR (relative to ROOT) reconciles, the way
 kustomize-controller builds them (generated kustomizations, Flux patches/images/components, postBuild
-substitution, owner labels, commonMetadata), following the Kustomizations found in each output.
+substitution, owner labels, commonMetadata), following the Kustomizations found in each output. The
+HelmReleases they apply are rendered as helm-controller installs them (values, valuesFrom, postRenderers)
+when their chart is local: in a mapped Git source, or in the --charts folder; each follows its Kustomization.
 
 Options:
   --cluster DIR              the cluster folder (e.g. clusters/staging), or a folder with a FluxInstance
@@ -41,6 +49,8 @@ Options:
                              DIR/fleet.json) instead of stdout
   --no-strict-substitute     undefined \${VAR} become "" (Flux < 2.9) instead of failing
   -h, --help                 show this help
+
+${helmFlagsHelp}
 
 ${fluxRemoteHelp}
 
@@ -61,6 +71,7 @@ export interface Common {
   remote: RemoteFlags;
   noRemoteBases: boolean;
   fetchSources: boolean;
+  helm: HelmFlags;
 }
 
 export function parseCommon(argv: string[], withOutput: boolean): Common {
@@ -79,6 +90,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
       ...fluxRemoteFlagOptions,
+      ...helmFlagOptions,
     },
   });
   const help = values.help === true;
@@ -99,6 +111,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       remote,
       noRemoteBases,
       fetchSources,
+      helm: {},
     };
   checkRemoteFlags(remote);
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
@@ -133,6 +146,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     remote,
     noRemoteBases,
     fetchSources,
+    helm: helmFlags(values),
   };
 }
 
@@ -160,6 +174,7 @@ function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLo
     ...(c.clusterObjects.length > 0 ? { clusterObjects: c.clusterObjects } : {}),
     sources,
     strictSubstitute: c.strict,
+    ...helmRenderOptions(c.helm),
     ...(progress
       ? {
           onProgress: (p: { done: number; pending: number; current: string }) =>
@@ -240,9 +255,13 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
   const result = await render(c, io);
   if (!result) return 1;
   const findings = fleetFindings(result, FLEET_RULES);
+  const quietCharts = c.helm.charts === undefined;
+  const ofRelease = (h: FleetHelmRelease): Diagnostic[] =>
+    h.diagnostics.filter((d) => !(quietCharts && d.code === 'helm/chart-unavailable'));
   const ofKustomization = (k: FleetKustomization): Diagnostic[] => [
     ...k.diagnostics,
     ...findings.filter((d) => d.kustomization === k.id),
+    ...releasesOf(result, k).flatMap(ofRelease),
   ];
   const fleetLevel = [...result.diagnostics, ...findings.filter((d) => d.kustomization === undefined)];
   const allDiags = [...result.kustomizations.flatMap(ofKustomization), ...fleetLevel];
@@ -256,6 +275,15 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
         status: k.status,
         dependsOn: k.dependsOn,
         objects: k.objects.map((o) => jsonSafe(o.object)),
+        helmReleases: releasesOf(result, k).map((h) => ({
+          name: h.name,
+          namespace: h.namespace,
+          releaseName: h.releaseName,
+          targetNamespace: h.targetNamespace,
+          status: h.status,
+          ...(h.renderedChart ? { chart: h.renderedChart.name, version: h.renderedChart.version } : {}),
+          objects: h.objects.map((o) => jsonSafe(o.object)),
+        })),
         diagnostics: ofKustomization(k).map((d) => jsonDiagnostic(result.root, d)),
       })),
       diagnostics: fleetLevel.map((d) => jsonDiagnostic(result.root, d)),
@@ -271,15 +299,38 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
       for (const k of result.kustomizations) {
         const dir = hostJoin(c.output, k.namespace);
         mkdirSync(dir, { recursive: true });
-        writeFileSync(hostJoin(dir, `${k.name}.yaml`), kustomizationYaml(k));
+        writeFileSync(hostJoin(dir, `${k.name}.yaml`), withReleasesYaml(result, k));
       }
     } else {
-      io.out(result.kustomizations.map(kustomizationYaml).join('---\n'));
+      io.out(result.kustomizations.map((k) => withReleasesYaml(result, k)).join('---\n'));
     }
+    const unrendered = result.helmReleases.filter((h) => h.status === 'chart-unavailable').length;
+    if (quietCharts && unrendered > 0)
+      io.err(
+        `note: ${unrendered} HelmRelease(s) not rendered: their charts are not local (give a chart folder: --charts DIR)\n`,
+      );
   }
   const failed =
     result.kustomizations.some((k) => k.status !== 'rendered') || allDiags.some((d) => d.severity === 'error');
   return failed ? 1 : 0;
+}
+
+/** The HelmReleases a Kustomization renders. */
+function releasesOf(result: FleetResult, k: FleetKustomization): FleetHelmRelease[] {
+  return result.helmReleases.filter((h) => h.renderedBy === k.id);
+}
+
+/** A Kustomization's objects, then the objects of each HelmRelease it renders that has any. */
+function withReleasesYaml(result: FleetResult, k: FleetKustomization): string {
+  const parts = [kustomizationYaml(k)];
+  for (const h of releasesOf(result, k)) {
+    if (h.objects.length === 0) continue;
+    const chart = h.renderedChart ? ` (chart ${h.renderedChart.name} ${h.renderedChart.version})` : '';
+    parts.push(
+      `# HelmRelease ${h.id} release ${h.releaseName}${chart}\n` + emitDocuments(h.objects.map((o) => o.object)),
+    );
+  }
+  return parts.join('---\n');
 }
 
 function kustomizationYaml(k: FleetResult['kustomizations'][number]): string {

@@ -4,6 +4,7 @@
  * Flux repository (every cluster found under ROOT and the kustomization directories no cluster reaches,
  * or the named clusters) and prints the findings.
  */
+import { helmFlagOptions, helmFlags, helmFlagsHelp, helmRenderOptions, type HelmFlags } from '../helm-flags.js';
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { hostPath, nodeFs } from '../../node/node-fs.js';
 import { UsageError, type Io } from '../io.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
 import type { RemoteLoader } from '../../build/options.js';
-import type { LintResult } from '../../api/lint.js';
+import type { LintOptions, LintResult } from '../../api/lint.js';
 
 export const lintHelp = `Usage: kustomize-ts lint [ROOT] [options]
 
@@ -40,12 +41,24 @@ Options:
 A finding is suppressed by a comment on the line before it:
   # kustomize-ts-disable-next-line flux/prune-disabled
 
+${helmFlagsHelp}
+
   --no-remote-bases       refuse remote git bases, as kustomize-controller --no-remote-bases does
                           (default: allowed, as in the controller; http(s) files still load)
 
 ${remoteFlagsHelp}
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage.`;
+
+/** The lint options the HelmRelease flags give (the chart Kubernetes version is lint's `kubernetesVersion`). */
+function lintHelmOptions(h: HelmFlags): Pick<LintOptions, 'chartLoader' | 'schemaLoader' | 'kubernetesVersion'> {
+  const { chartLoader, schemaLoader, kubeVersion } = helmRenderOptions(h);
+  return {
+    ...(chartLoader ? { chartLoader } : {}),
+    ...(schemaLoader ? { schemaLoader } : {}),
+    ...(kubeVersion !== undefined ? { kubernetesVersion: kubeVersion } : {}),
+  };
+}
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -81,6 +94,7 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
+      ...helmFlagOptions,
       'no-remote-bases': { type: 'boolean' },
     },
   });
@@ -119,6 +133,7 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
       ...(Object.keys(sources).length > 0 ? { sources } : {}),
       ...(values['no-schema'] ? { schema: false } : {}),
       ...(values['no-strict-substitute'] ? { strictSubstitute: false } : {}),
+      ...lintHelmOptions(helmFlags(values)),
       ...(progress ? { onProgress: (m: string) => io.err(`\r\x1b[2K${m}`) } : {}),
     });
   const result = await withRemotes(values, io, lintOnce, { noRemoteBases: values['no-remote-bases'] === true });
