@@ -13,6 +13,7 @@ import type { RenderedManifest } from '../../helm/chart/render.js';
 import type { Origin } from '../../resources/origin.js';
 import { defaultScope, splitApiVersion, type ResId } from '../../resources/res-id.js';
 import { emitDocument } from '../../yaml/emit.js';
+import { parseYamlStream } from '../../yaml/parse.js';
 import { getField, isMap, scalarString, setField, type YamlMap } from '../../yaml/values.js';
 import type { FluxObject } from '../build.js';
 import { FLUX_HELM_GROUP } from '../model.js';
@@ -118,14 +119,34 @@ function isCrdPath(sourcePath: string): boolean {
   return /^[^/]+(\/charts\/[^/]+)*\/crds\//.test(sourcePath);
 }
 
-/** Parses the chart's manifests (one kustomize build without transformers: the engine's parser and checks). */
+/** A manifest parsed as one plain object with kind and name (undefined for anything else: a List, an error). */
+function plainObject(text: string): YamlMap | undefined {
+  const parsed = parseYamlStream(text, { file: '' });
+  const doc = parsed.documents.length === 1 ? parsed.documents[0]?.value : undefined;
+  if (parsed.errors.length > 0 || !isMap(doc)) return undefined;
+  const id = resIdOf(doc);
+  return id.kind !== '' && !id.kind.endsWith('List') && id.name !== '' && id.version !== '' ? doc : undefined;
+}
+
+/**
+ * Parses the chart's manifests: each one a plain object (fast path, Helm's order kept), or else through a
+ * kustomize build without transformers (the engine's parser and checks: Lists expanded, errors reported).
+ */
 function parseManifests(manifests: readonly RenderedManifest[]): { staged: Staged[]; diagnostics: Diagnostic[] } {
-  const input = manifests.map((m) => ({ object: {}, sourcePath: m.sourcePath }));
-  return kustomizeStage(
-    input,
-    manifests.map((m) => m.text),
-    {},
-  );
+  const staged: Staged[] = [];
+  for (const m of manifests) {
+    const object = plainObject(m.text);
+    if (!object) {
+      const input = manifests.map((x) => ({ object: {}, sourcePath: x.sourcePath }));
+      return kustomizeStage(
+        input,
+        manifests.map((x) => x.text),
+        {},
+      );
+    }
+    staged.push({ object, sourcePath: m.sourcePath });
+  }
+  return { staged, diagnostics: [] };
 }
 
 /** The objects a release applies, from its rendered manifests (CRDs included or not by the caller). */
