@@ -106,6 +106,8 @@ export {
   helmTemplate,
   mergeValueOptions,
   ValueOptionsError,
+  chartFolderLoader,
+  schemaCacheLoader,
 } from './helm/chart/index.js';
 export type {
   Chart,

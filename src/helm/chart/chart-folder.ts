@@ -77,7 +77,11 @@ export function pickChartVersion(candidates: readonly ChartCandidate[], range: s
   return best?.c;
 }
 
-/** A chart loader over the chart folder `dir` of `fs`. Throws `ChartLoadError` for a chart that cannot be loaded. */
+/**
+ * A chart loader over the chart folder `dir` of `fs` (`NAME/`, `NAME/VERSION/`, `NAME-VERSION/`,
+ * `NAME-VERSION.tgz`): the highest version satisfying the requested range, each chart loaded once. Throws
+ * `ChartLoadError` for a chart that is there but cannot be loaded.
+ */
 export function chartFolderLoader(fs: FileSystem, dir: string): ChartLoader {
   const loaded = new Map<string, Chart>();
   return (ref: ChartReference): Chart | undefined => {
