@@ -9,7 +9,10 @@ import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderChart } from '../../helm/chart/render.js';
 import type { YamlMap } from '../../yaml/values.js';
-import { findChart, type ChartSourceContext } from '../helm/chart-source.js';
+import { chartValuesFiles, findChart, type ChartSourceContext, type SourceFileReader } from '../helm/chart-source.js';
+import { mergeMaps } from '../helm/values.js';
+import { GoYamlError, unmarshalYamlMap } from '../../helm/chart/go-yaml.js';
+import type { Chart } from '../../helm/chart/types.js';
 import { releaseObjects } from '../helm/post-render.js';
 import { readHelmReleaseSpec } from '../helm/spec.js';
 import { composeValues } from '../helm/values.js';
@@ -63,6 +66,38 @@ function note(hr: FleetHelmRelease, code: DiagnosticCode, severity: Diagnostic['
   );
 }
 
+/**
+ * The chart with its default values replaced by the merged `valuesFiles`, as source-controller packages a
+ * HelmChart (values.yaml counts only when listed); undefined (with a diagnostic) when one cannot be read.
+ */
+function withValuesFiles(
+  hr: FleetHelmRelease,
+  chart: Chart,
+  spec: { files: string[]; ignoreMissing: boolean },
+  read: SourceFileReader,
+): Chart | undefined {
+  if (spec.files.length === 0) return chart;
+  let merged = {};
+  for (const file of spec.files) {
+    const text = read(file);
+    if (text === undefined) {
+      if (spec.ignoreMissing) continue;
+      note(hr, 'helm/chart', 'error', `values file '${file}' of the chart is not found in its source`);
+      return undefined;
+    }
+    try {
+      merged = mergeMaps(merged, unmarshalYamlMap(text));
+    } catch (e) {
+      if (!(e instanceof GoYamlError)) throw e;
+      note(hr, 'helm/chart', 'error', `values file '${file}' of the chart cannot be read: ${e.message}`);
+      return undefined;
+    }
+  }
+  const copy = chart.shallowCopy();
+  copy.values = merged;
+  return copy;
+}
+
 /** Renders one HelmRelease into its objects. */
 function renderRelease(ctx: FleetContext, sources: ChartSourceContext, hr: FleetHelmRelease): void {
   const found = findChart(sources, hr);
@@ -76,7 +111,8 @@ function renderRelease(ctx: FleetContext, sources: ChartSourceContext, hr: Fleet
     note(hr, 'helm/chart', 'error', `the chart cannot be loaded: ${found.error}`);
     return;
   }
-  const { chart } = found;
+  const chart = withValuesFiles(hr, found.chart, chartValuesFiles(sources, hr), found.readSourceFile);
+  if (!chart) return;
   hr.renderedChart = { name: chart.metadata.name, version: chart.metadata.version, from: found.from };
   const spec = readHelmReleaseSpec(hr.object);
   const values = composeValues(spec, (kind, ns, name) => ctx.objects.get(kind, ns, name), releaseLocation(ctx, hr));

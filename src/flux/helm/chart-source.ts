@@ -21,22 +21,48 @@ export interface ChartSourceContext {
   loader: ChartLoader | undefined;
 }
 
+/** Reads a values file named relative to the chart's source (its text; undefined when absent). */
+export type SourceFileReader = (path: string) => string | undefined;
+
 /** A chart found, not found (`unavailable`, with the reason), or found but unreadable (`error`). */
 export type ChartLookup =
-  | { chart: Chart; from: string }
+  | { chart: Chart; from: string; readSourceFile: SourceFileReader }
   | { unavailable: string; ref?: ChartReference }
   | { error: string };
 
-function str(m: YamlValue | undefined, ...path: string[]): string | undefined {
+function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
   let cur = m;
   for (const p of path) cur = isMap(cur) ? getField(cur, p) : undefined;
-  return optionalScalarString(cur);
+  return cur;
 }
 
-function fromFolder(fs: FileSystem, dir: string, label: string): ChartLookup {
+function str(m: YamlValue | undefined, ...path: string[]): string | undefined {
+  return optionalScalarString(field(m, ...path));
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** Values files of a source folder: paths relative to its root. */
+function folderReader(fs: FileSystem, root: string): SourceFileReader {
+  return (path) => {
+    const file = resolve(root, path);
+    return fs.stat(file)?.type === 'file' ? decoder.decode(fs.readFile(file)) : undefined;
+  };
+}
+
+/** Values files of a packaged chart: paths relative to the chart. */
+function chartReader(chart: Chart): SourceFileReader {
+  return (path) => {
+    const name = path.replace(/^(\.\/)+/, '');
+    const f = chart.raw.find((x) => x.name === name);
+    return f ? decoder.decode(f.data) : undefined;
+  };
+}
+
+function fromFolder(fs: FileSystem, dir: string, label: string, root: string): ChartLookup {
   if (fs.stat(dir) === undefined) return { unavailable: `${label} has no chart at ${dir}` };
   try {
-    return { chart: loadChart(fs, dir), from: dir };
+    return { chart: loadChart(fs, dir), from: dir, readSourceFile: folderReader(fs, root) };
   } catch (e) {
     if (e instanceof ChartLoadError) return { error: `${label}: ${e.message}` };
     throw e;
@@ -49,7 +75,7 @@ function fromLoader(ctx: ChartSourceContext, ref: ChartReference, label: string)
     return { unavailable: `no chart loader is configured for ${label} (give a chart folder, --charts DIR)`, ref };
   try {
     const chart = ctx.loader(ref);
-    if (chart) return { chart, from: ref.repository ?? label };
+    if (chart) return { chart, from: ref.repository ?? label, readSourceFile: chartReader(chart) };
   } catch (e) {
     if (e instanceof ChartLoadError) return { error: `chart ${ref.name} of ${label}: ${e.message}` };
     throw e;
@@ -67,7 +93,7 @@ function chartInSource(
   const label = `${source.kind} ${source.namespace}/${source.name}`;
   if (source.kind === 'GitRepository' || source.kind === 'Bucket') {
     const folder = ctx.folder(source.kind, source.namespace, source.name);
-    if (folder) return fromFolder(folder.fs, resolve(folder.root, chart), label);
+    if (folder) return fromFolder(folder.fs, resolve(folder.root, chart), label, folder.root);
     return { unavailable: `${label} is not mapped to a local folder (--source ${source.name}=DIR)` };
   }
   if (source.kind !== 'HelmRepository') return { unavailable: `${label} is not a chart source` };
@@ -104,6 +130,26 @@ function chartOfHelmChart(ctx: ChartSourceContext, namespace: string, name: stri
   return chartInSource(ctx, str(hc, 'spec', 'chart') ?? '', str(hc, 'spec', 'version') || '*', source);
 }
 
+/**
+ * `valuesFiles` (after the deprecated `valuesFile`) and `ignoreMissingValuesFiles` of the HelmChart a
+ * HelmRelease makes (`spec.chart.spec`) or refers to (`chartRef` HelmChart).
+ */
+export function chartValuesFiles(
+  ctx: ChartSourceContext,
+  hr: FluxHelmRelease,
+): { files: string[]; ignoreMissing: boolean } {
+  const spec =
+    hr.chartRef?.kind === 'HelmChart'
+      ? getField(ctx.object('HelmChart', hr.chartRef.namespace, hr.chartRef.name) ?? {}, 'spec')
+      : field(hr.object, 'spec', 'chart', 'spec');
+  const list = field(spec, 'valuesFiles');
+  const files = [
+    str(spec, 'valuesFile') ?? '',
+    ...(Array.isArray(list) ? list.map((x) => optionalScalarString(x) ?? '') : []),
+  ];
+  return { files: files.filter((f) => f !== ''), ignoreMissing: field(spec, 'ignoreMissingValuesFiles') === true };
+}
+
 /** Finds the chart a HelmRelease installs. */
 export function findChart(ctx: ChartSourceContext, hr: FluxHelmRelease): ChartLookup {
   if (hr.chartRef) {
@@ -112,7 +158,7 @@ export function findChart(ctx: ChartSourceContext, hr: FluxHelmRelease): ChartLo
     if (kind === 'HelmChart') return chartOfHelmChart(ctx, namespace, name);
     if (kind === 'ExternalArtifact') {
       const folder = ctx.folder(kind, namespace, name);
-      if (folder) return fromFolder(folder.fs, folder.root, `${kind} ${namespace}/${name}`);
+      if (folder) return fromFolder(folder.fs, folder.root, `${kind} ${namespace}/${name}`, folder.root);
       return { unavailable: `${kind} ${namespace}/${name} is not mapped to a local folder` };
     }
     return { unavailable: `chartRef kind ${kind || '(none)'} is not supported` };

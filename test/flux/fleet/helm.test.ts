@@ -29,6 +29,7 @@ spec:
   '/repo/charts/widgets/templates/cm.yaml':
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-settings\ndata:\n  size: {{ .Values.size | quote }}\n',
   '/repo/charts/widgets/values.yaml': 'size: small\n',
+  '/repo/charts/widgets/values-prod.yaml': 'size: medium\n',
 };
 
 const helmRelease = (name: string, ns: string, spec: string): string =>
@@ -85,6 +86,27 @@ const cluster = [
     spec:
       chart: ./charts/widgets
       sourceRef: { kind: GitRepository, name: flux-system }
+`,
+  ),
+  helmRelease(
+    'widgets-values-files',
+    'flux-system',
+    `  chart:
+    spec:
+      chart: ./charts/widgets
+      sourceRef: { kind: GitRepository, name: flux-system }
+      valuesFiles: [./charts/widgets/values-prod.yaml, ./charts/widgets/values-gone.yaml]
+      ignoreMissingValuesFiles: true
+`,
+  ),
+  helmRelease(
+    'widgets-values-file-missing',
+    'flux-system',
+    `  chart:
+    spec:
+      chart: ./charts/widgets
+      sourceRef: { kind: GitRepository, name: flux-system }
+      valuesFiles: [./charts/widgets/values-gone.yaml]
 `,
   ),
   helmRelease(
@@ -150,6 +172,22 @@ describe('HelmReleases in the fleet (charts in a mapped Git source)', () => {
     expect(ids(release(r, 'flux-system/widgets-no-crds'))).toEqual(['ConfigMap flux-system/widgets-no-crds-settings']);
   });
 
+  it('replaces the chart defaults with spec.chart.spec.valuesFiles (paths in the Git source)', () => {
+    const h = release(r, 'flux-system/widgets-values-files');
+    expect(field(h.objects[1]?.object as YamlMap, 'data', 'size')).toBe('medium');
+    const failed = release(r, 'flux-system/widgets-values-file-missing');
+    expect([failed.status, failed.diagnostics.map((d) => [d.code, d.severity, d.message])]).toEqual([
+      'failed',
+      [
+        [
+          'helm/chart',
+          'error',
+          "HelmRelease flux-system/widgets-values-file-missing: values file './charts/widgets/values-gone.yaml' of the chart is not found in its source",
+        ],
+      ],
+    ]);
+  });
+
   it('reports a chart that is not available (info) and still renders the rest', () => {
     const h = release(r, 'apps/missing');
     expect(h.status).toBe('chart-unavailable');
@@ -159,7 +197,7 @@ describe('HelmReleases in the fleet (charts in a mapped Git source)', () => {
     expect(release(r, 'apps/podinfo').diagnostics[0]?.message).toBe(
       'HelmRelease apps/podinfo: chart not rendered: no chart loader is configured for HelmRepository apps/podinfo (give a chart folder, --charts DIR)',
     );
-    expect(r.ok).toBe(true);
+    expect(r.ok).toBe(false); // widgets-values-file-missing failed
   });
 });
 
