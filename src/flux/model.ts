@@ -52,7 +52,8 @@ export function fieldDiagnostic(
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
-function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
+/** The value at `path` of nested maps, or undefined. */
+export function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
   let cur: YamlValue | undefined = m;
   for (const p of path) {
     if (!isMap(cur)) return undefined;
@@ -61,7 +62,8 @@ function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefin
   return cur;
 }
 
-function strField(m: YamlValue | undefined, ...path: string[]): string | undefined {
+/** The scalar at `path` of nested maps as a string, or undefined. */
+export function strField(m: YamlValue | undefined, ...path: string[]): string | undefined {
   return optionalScalarString(field(m, ...path));
 }
 

@@ -9,8 +9,8 @@ import { resolve } from '../../fs/path.js';
 import { ChartLoadError, loadChart } from '../../helm/chart/load.js';
 import type { ChartLoader, ChartReference } from '../../helm/chart/render.js';
 import type { Chart } from '../../helm/chart/types.js';
-import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../../yaml/values.js';
-import type { FluxHelmRelease } from '../model.js';
+import { getField, optionalScalarString, type YamlMap } from '../../yaml/values.js';
+import { field, strField, type FluxHelmRelease } from '../model.js';
 
 /** What resolving a chart needs from the render. */
 export interface ChartSourceContext {
@@ -29,16 +29,6 @@ export type ChartLookup =
   | { chart: Chart; from: string; readSourceFile: SourceFileReader }
   | { unavailable: string; ref?: ChartReference }
   | { error: string };
-
-function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
-  let cur = m;
-  for (const p of path) cur = isMap(cur) ? getField(cur, p) : undefined;
-  return cur;
-}
-
-function str(m: YamlValue | undefined, ...path: string[]): string | undefined {
-  return optionalScalarString(field(m, ...path));
-}
 
 const decoder = new TextDecoder('utf-8');
 
@@ -98,7 +88,7 @@ function chartInSource(
   }
   if (source.kind !== 'HelmRepository') return { unavailable: `${label} is not a chart source` };
   const ref: ChartReference = { name: chart, version, source };
-  const url = str(ctx.object('HelmRepository', source.namespace, source.name), 'spec', 'url');
+  const url = strField(ctx.object('HelmRepository', source.namespace, source.name), 'spec', 'url');
   if (url) ref.repository = url;
   return fromLoader(ctx, ref, label);
 }
@@ -108,9 +98,9 @@ function chartInOci(ctx: ChartSourceContext, namespace: string, name: string): C
   const label = `OCIRepository ${namespace}/${name}`;
   const repo = ctx.object('OCIRepository', namespace, name);
   if (!repo) return { unavailable: `${label} is not rendered in this cluster` };
-  const url = str(repo, 'spec', 'url') ?? '';
+  const url = strField(repo, 'spec', 'url') ?? '';
   const chart = url.replace(/\/+$/, '').split('/').pop() ?? '';
-  const version = str(repo, 'spec', 'ref', 'semver') || str(repo, 'spec', 'ref', 'tag') || '*';
+  const version = strField(repo, 'spec', 'ref', 'semver') || strField(repo, 'spec', 'ref', 'tag') || '*';
   return fromLoader(
     ctx,
     { name: chart, version, repository: url, source: { kind: 'OCIRepository', namespace, name } },
@@ -123,11 +113,11 @@ function chartOfHelmChart(ctx: ChartSourceContext, namespace: string, name: stri
   const hc = ctx.object('HelmChart', namespace, name);
   if (!hc) return { unavailable: `HelmChart ${namespace}/${name} is not rendered in this cluster` };
   const source = {
-    kind: str(hc, 'spec', 'sourceRef', 'kind') ?? '',
-    name: str(hc, 'spec', 'sourceRef', 'name') ?? '',
+    kind: strField(hc, 'spec', 'sourceRef', 'kind') ?? '',
+    name: strField(hc, 'spec', 'sourceRef', 'name') ?? '',
     namespace,
   };
-  return chartInSource(ctx, str(hc, 'spec', 'chart') ?? '', str(hc, 'spec', 'version') || '*', source);
+  return chartInSource(ctx, strField(hc, 'spec', 'chart') ?? '', strField(hc, 'spec', 'version') || '*', source);
 }
 
 /**
@@ -144,7 +134,7 @@ export function chartValuesFiles(
       : field(hr.object, 'spec', 'chart', 'spec');
   const list = field(spec, 'valuesFiles');
   const files = [
-    str(spec, 'valuesFile') ?? '',
+    strField(spec, 'valuesFile') ?? '',
     ...(Array.isArray(list) ? list.map((x) => optionalScalarString(x) ?? '') : []),
   ];
   return { files: files.filter((f) => f !== ''), ignoreMissing: field(spec, 'ignoreMissingValuesFiles') === true };

@@ -4,7 +4,7 @@
  * and schema validation, read as helm-controller reads them.
  */
 import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../../yaml/values.js';
-import { objectMeta } from '../model.js';
+import { field, objectMeta, strField } from '../model.js';
 import { helmReleaseName } from './release-name.js';
 
 /** One `spec.valuesFrom` entry, with helm-controller's defaults. */
@@ -41,16 +41,6 @@ export interface HelmReleaseSpec {
   suspended: boolean;
 }
 
-function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
-  let cur = m;
-  for (const p of path) cur = isMap(cur) ? getField(cur, p) : undefined;
-  return cur;
-}
-
-function str(m: YamlValue | undefined, ...path: string[]): string | undefined {
-  return optionalScalarString(field(m, ...path));
-}
-
 function stringMap(v: YamlValue | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isMap(v)) return out;
@@ -67,13 +57,13 @@ function readValuesFrom(spec: YamlValue | undefined): ValuesReference[] {
   if (!Array.isArray(refs)) return out;
   for (const r of refs) {
     const ref: ValuesReference = {
-      kind: str(r, 'kind') ?? '',
-      name: str(r, 'name') ?? '',
-      valuesKey: str(r, 'valuesKey') || 'values.yaml',
+      kind: strField(r, 'kind') ?? '',
+      name: strField(r, 'name') ?? '',
+      valuesKey: strField(r, 'valuesKey') || 'values.yaml',
       optional: field(r, 'optional') === true,
       literal: field(r, 'literal') === true,
     };
-    const target = str(r, 'targetPath');
+    const target = strField(r, 'targetPath');
     if (target) ref.targetPath = target;
     out.push(ref);
   }
@@ -82,7 +72,7 @@ function readValuesFrom(spec: YamlValue | undefined): ValuesReference[] {
 
 /** `install.crds`, or `Skip` for the deprecated `install.skipCRDs: true`; default `Create`. */
 function crdPolicy(spec: YamlValue | undefined): CrdPolicy {
-  const p = str(spec, 'install', 'crds');
+  const p = strField(spec, 'install', 'crds');
   if (p === 'Skip' || p === 'Create' || p === 'CreateReplace') return p;
   return field(spec, 'install', 'skipCRDs') === true ? 'Skip' : 'Create';
 }
@@ -91,13 +81,13 @@ function crdPolicy(spec: YamlValue | undefined): CrdPolicy {
 export function readHelmReleaseSpec(obj: YamlMap): HelmReleaseSpec {
   const m = objectMeta(obj);
   const spec = field(obj, 'spec');
-  const target = str(spec, 'targetNamespace') ?? '';
+  const target = strField(spec, 'targetNamespace') ?? '';
   const values = field(spec, 'values');
   const post = field(spec, 'postRenderers');
   const out: HelmReleaseSpec = {
     name: m.name,
     namespace: m.namespace,
-    releaseName: helmReleaseName(m.name, target, str(spec, 'releaseName') ?? ''),
+    releaseName: helmReleaseName(m.name, target, strField(spec, 'releaseName') ?? ''),
     releaseNamespace: target || m.namespace,
     values: isMap(values) ? values : {},
     valuesFrom: readValuesFrom(spec),
