@@ -151,11 +151,12 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
 }
 
 /** Renders the fleet with remote bases (and, with --fetch-sources, Flux sources) resolved; undefined on failure. */
-export async function render(c: Common, io: Io): Promise<FleetResult | undefined> {
+export async function render(c: Common, io: Io, helmReleases = true): Promise<FleetResult | undefined> {
   const result = await withRemotes(
     c.remote,
     io,
-    (remoteLoader, resolver) => renderOnce(c, io, { ...c.sources, ...(resolver?.sourceMapping() ?? {}) }, remoteLoader),
+    (remoteLoader, resolver) =>
+      renderOnce(c, io, { ...c.sources, ...(resolver?.sourceMapping() ?? {}) }, remoteLoader, helmReleases),
     {
       noRemoteBases: c.noRemoteBases,
       ...(c.fetchSources ? { afterRun: (r: FleetResult, resolver) => resolver.requestSources(wantedSources(r)) } : {}),
@@ -164,7 +165,13 @@ export async function render(c: Common, io: Io): Promise<FleetResult | undefined
   return result;
 }
 
-function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLoader: RemoteLoader): FleetResult {
+function renderOnce(
+  c: Common,
+  io: Io,
+  sources: Record<string, string>,
+  remoteLoader: RemoteLoader,
+  helmReleases: boolean,
+): FleetResult {
   const progress = io.errIsTty;
   const result = renderFleet(c.root, {
     fs: nodeFs(),
@@ -175,6 +182,7 @@ function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLo
     sources,
     strictSubstitute: c.strict,
     ...helmRenderOptions(c.helm),
+    renderHelmReleases: helmReleases,
     ...(progress
       ? {
           onProgress: (p: { done: number; pending: number; current: string }) =>
