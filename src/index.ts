@@ -123,12 +123,15 @@ export {
   helmTemplate,
   mergeValueOptions,
   ValueOptionsError,
+  chartFolderLoader,
+  schemaCacheLoader,
 } from './helm/chart/index.js';
 export type {
   Chart,
   ChartMetadata,
   ChartDependency,
   ChartLoader,
+  ChartReference,
   RenderChartOptions,
   RenderedChart,
   RenderedManifest,

@@ -103,6 +103,11 @@ export const diagnosticCodes = {
     'The configuration file (kustomize-ts.config.yaml) has a setting kustomize-ts does not know or a wrong value.',
   'config/schema-location':
     'A schema location (--schema-location, schemaLocations) cannot be read, or a JSON schema in it is not valid JSON.',
+  'helm/chart-unavailable':
+    "A HelmRelease's chart is not available locally (no chart loader, no matching version, unmapped source); it is not rendered.",
+  'helm/values-from':
+    "A HelmRelease's valuesFrom reference cannot be resolved (missing ConfigMap/Secret or key, bad data).",
+  'helm/post-render': "A HelmRelease's postRenderers cannot be applied to the chart's manifests.",
   'internal/error': 'An unexpected internal error (a bug in kustomize-ts).',
 } as const;
 

@@ -22,11 +22,13 @@ export function diff(
 
 import type { FleetResult } from '../flux/fleet/index.js';
 
-/** Every object a rendered fleet applies, as diffable resources (ids as rendered; no rename history). */
+/**
+ * Every object a rendered fleet applies, as diffable resources (ids as rendered; no rename history): the
+ * Kustomizations' objects, then the objects of the HelmReleases whose charts rendered.
+ */
 export function fleetResources(fleet: FleetResult): RenderedResource[] {
   const out: RenderedResource[] = [];
-  for (const k of fleet.kustomizations) {
-    for (const o of k.objects) out.push({ id: o.id, originalId: o.id, object: o.object, origin: o.origin });
-  }
+  const objects = [...fleet.kustomizations.flatMap((k) => k.objects), ...fleet.helmReleases.flatMap((h) => h.objects)];
+  for (const o of objects) out.push({ id: o.id, originalId: o.id, object: o.object, origin: o.origin });
   return out;
 }

@@ -12,6 +12,7 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import { locateKey } from '../yaml/locate.js';
 import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { toPointer } from '../yaml/pointer.js';
+import { helmReleaseName } from './helm/release-name.js';
 
 export const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 export const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
@@ -52,7 +53,8 @@ export function fieldDiagnostic(
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
-function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
+/** The value at `path` of nested maps, or undefined. */
+export function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
   let cur: YamlValue | undefined = m;
   for (const p of path) {
     if (!isMap(cur)) return undefined;
@@ -61,7 +63,8 @@ function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefin
   return cur;
 }
 
-function strField(m: YamlValue | undefined, ...path: string[]): string | undefined {
+/** The scalar at `path` of nested maps as a string, or undefined. */
+export function strField(m: YamlValue | undefined, ...path: string[]): string | undefined {
   return optionalScalarString(field(m, ...path));
 }
 
@@ -528,7 +531,7 @@ export function readFluxSource(obj: YamlMap): FluxSource | undefined {
   return src;
 }
 
-/** A HelmRelease, as far as a renderer needs it (charts are never rendered). */
+/** A HelmRelease: what it installs from and as (its values and post-renderers: helm/spec.ts). */
 export interface FluxHelmRelease {
   name: string;
   namespace: string;
@@ -538,7 +541,7 @@ export interface FluxHelmRelease {
   chartRef?: { kind: string; name: string; namespace: string };
   /** Default: the HelmRelease namespace. */
   targetNamespace: string;
-  /** Default: `[<targetNamespace>-]<name>`. */
+  /** Default: `[<targetNamespace>-]<name>`; shortened with a hash above 53 characters, as helm-controller does. */
   releaseName: string;
   dependsOn: FluxDependency[];
   object: YamlMap;
@@ -554,7 +557,7 @@ export function readHelmRelease(obj: YamlMap): FluxHelmRelease | undefined {
     name: m.name,
     namespace: ns,
     targetNamespace: target || ns,
-    releaseName: strField(obj, 'spec', 'releaseName') || (target ? `${target}-${m.name}` : m.name),
+    releaseName: helmReleaseName(m.name, target ?? '', strField(obj, 'spec', 'releaseName') ?? ''),
     dependsOn: list(field(obj, 'spec', 'dependsOn'))
       .map((d) => ({ name: strField(d, 'name') ?? '', namespace: strField(d, 'namespace') || ns }))
       .filter((d) => d.name !== ''),

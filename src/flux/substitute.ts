@@ -62,7 +62,8 @@ export interface LoadedVariables {
 
 const decoder = new TextDecoder('utf-8');
 
-function base64Decode(s: string): string | undefined {
+/** Decodes base64 (whitespace ignored) as UTF-8 text, as a Secret's `data` value; undefined when invalid. */
+export function base64Decode(s: string): string | undefined {
   try {
     const bin = atob(s.replace(/\s+/g, ''));
     const bytes = new Uint8Array(bin.length);

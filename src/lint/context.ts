@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuildResult } from '../build/build.js';
 import type { FileSystem } from '../fs/types.js';
-import type { FleetKustomization, FleetResult } from '../flux/fleet/index.js';
+import type { FleetHelmRelease, FleetKustomization, FleetResult } from '../flux/fleet/index.js';
 import {
   FLUX_HELM_GROUP,
   FLUX_KUSTOMIZE_GROUP,
@@ -31,14 +31,16 @@ export interface LintObject {
 }
 
 /**
- * What one build applies: a Flux Kustomization of a cluster, or a kustomization directory no cluster
- * reaches, built on its own.
+ * What one build applies: a Flux Kustomization of a cluster, the chart of a HelmRelease it renders, or a
+ * kustomization directory no cluster reaches, built on its own.
  */
 export interface LintUnit {
-  /** `namespace/name` of the Flux Kustomization, or the directory relative to the root. */
+  /** `namespace/name` of the Flux Kustomization, `HelmRelease/namespace/name`, or the directory relative to the root. */
   readonly id: string;
-  /** The Flux Kustomization (absent for a standalone build). */
+  /** The Flux Kustomization (absent for a HelmRelease's chart and a standalone build). */
   readonly kustomization?: FleetKustomization;
+  /** The HelmRelease whose chart's objects these are (its `renderedBy` Kustomization applies the HelmRelease). */
+  readonly helmRelease?: FleetHelmRelease;
   /** Absolute directory built. */
   readonly dir?: string | undefined;
   readonly objects: readonly LintObject[];
@@ -91,17 +93,17 @@ export interface LintCluster {
   /** The cluster folder relative to the root (`.` for the root). */
   readonly name: string;
   readonly fleet: FleetResult;
-  /** One unit per Flux Kustomization, in discovery order. */
+  /** One unit per Flux Kustomization, in discovery order, then one per HelmRelease whose chart rendered. */
   readonly units: readonly LintUnit[];
   readonly unitById: ReadonlyMap<string, LintUnit>;
   /** Scope of a kind: built-in Kubernetes kinds, Flux kinds, CRDs rendered in the cluster; undefined when unknown. */
   scopeOf(apiVersion: string, kind: string): 'Namespaced' | 'Cluster' | undefined;
-  /** `group/kind` → ids of the Kustomizations rendering its CRD. */
+  /** `group/kind` → ids of the Kustomizations rendering its CRD (a chart's CRDs: the one rendering its HelmRelease). */
   readonly crdOwners: ReadonlyMap<string, readonly string[]>;
   /**
    * First label of an API group (`cert-manager` for `cert-manager.io`) → the HelmReleases whose chart or
    * name is that label (`namespace/name`) and the Kustomizations rendering them: their chart most likely
-   * installs the group's CRDs.
+   * installs the group's CRDs. Only HelmReleases whose chart did not render (the others' CRDs are known).
    */
   readonly chartGroups: ReadonlyMap<string, readonly { release: string; renderedBy: string }[]>;
   /** Namespace name → ids of the Kustomizations rendering that `Namespace`. */
@@ -192,6 +194,10 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
     objects: k.objects,
     diagnostics: k.diagnostics,
   }));
+  for (const h of fleet.helmReleases) {
+    if (h.status === 'rendered')
+      units.push({ id: `HelmRelease/${h.id}`, helmRelease: h, objects: h.objects, diagnostics: h.diagnostics });
+  }
   const unitById = new Map(units.map((u) => [u.id, u]));
   const crds = new CrdIndex();
   const crdOwners = new Map<string, string[]>();
@@ -202,9 +208,10 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
     if (!l) m.set(key, [id]);
     else if (!l.includes(id)) l.push(id);
   };
-  for (const k of fleet.kustomizations) {
-    for (const o of k.kustomizeObjects) byObject.set(o.object, o);
-    for (const o of k.objects) {
+  for (const k of fleet.kustomizations) for (const o of k.kustomizeObjects) byObject.set(o.object, o);
+  for (const u of units) {
+    const owner = u.helmRelease?.renderedBy ?? u.id;
+    for (const o of u.objects) {
       byObject.set(o.object, o);
       const key = objectKey(o.object);
       if (CrdIndex.isCrd(o.object)) {
@@ -213,14 +220,15 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
         const names = isMap(spec) ? getField(spec, 'names') : undefined;
         const group = isMap(spec) ? scalarString(getField(spec, 'group')) : '';
         const kind = isMap(names) ? scalarString(getField(names, 'kind')) : '';
-        if (group !== '' && kind !== '') add(crdOwners, `${group}/${kind}`, k.id);
+        if (group !== '' && kind !== '') add(crdOwners, `${group}/${kind}`, owner);
       } else if (key.kind === 'Namespace' && key.apiVersion === 'v1' && key.name !== '') {
-        add(namespaceOwners, key.name, k.id);
+        add(namespaceOwners, key.name, owner);
       }
     }
   }
   const chartGroups = new Map<string, { release: string; renderedBy: string }[]>();
   for (const h of fleet.helmReleases) {
+    if (h.status === 'rendered') continue;
     for (const label of new Set(
       [h.chart?.chart, h.chartRef?.name, h.name].filter((x): x is string => x !== undefined && x !== ''),
     )) {

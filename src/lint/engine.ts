@@ -7,6 +7,8 @@
  * commands print the graph's findings this way).
  */
 import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersionInput } from '../kustomization/versions.js';
+import type { ChartLoader } from '../helm/chart/render.js';
+import type { SchemaLoader } from '../helm/chart/schema.js';
 import { build, type BuildResult } from '../build/build.js';
 import { validate } from './validate.js';
 import { BuildCache } from '../build/cache.js';
@@ -71,7 +73,7 @@ export interface LintOptions {
   kustomizeVersion?: KustomizeVersionInput;
   /** Run the schema rules (`schema/*`) over rendered objects. Default true. */
   schema?: boolean;
-  /** Kubernetes version for `schema/deprecated-api`. Default the bundled schemas' (1.36). */
+  /** Kubernetes version for `schema/deprecated-api`, and the one charts render for. Default the bundled schemas' (1.36). */
   kubernetesVersion?: string;
   /** Report fields the schemas do not know (kubeconform's `-strict`). Default false. */
   strict?: boolean;
@@ -91,6 +93,10 @@ export interface LintOptions {
   ignore?: readonly string[] | ((path: string) => boolean);
   /** Leave findings below this severity out. Default: every finding. */
   minSeverity?: Severity;
+  /** Loads the charts of HelmReleases (see `renderFleet`); without it only charts in mapped Git sources render. */
+  chartLoader?: ChartLoader;
+  /** Reads remote schemas that charts' values.schema.json files reference (an offline cache). */
+  schemaLoader?: SchemaLoader;
   /**
    * Validators compiled ahead of time (`kustomize-ts precompile`), for hosts whose Content-Security-Policy
    * forbids `new Function`. Default: schemas compile at run time.
@@ -176,6 +182,9 @@ function fleetOptions(t: LintTarget, options: LintOptions, cache: BuildCache): R
   if (options.clusterObjects) ro.clusterObjects = options.clusterObjects;
   if (options.remoteLoader) ro.remoteLoader = options.remoteLoader;
   if (options.kustomizeVersion) ro.kustomizeVersion = options.kustomizeVersion;
+  if (options.chartLoader) ro.chartLoader = options.chartLoader;
+  if (options.schemaLoader) ro.schemaLoader = options.schemaLoader;
+  if (options.kubernetesVersion !== undefined) ro.kubeVersion = options.kubernetesVersion;
   return ro;
 }
 

@@ -4,6 +4,7 @@
  * else in `src/` runs in a browser.
  */
 export { nodeFs, hostPath } from './node-fs.js';
+export { nodeChartLoader } from './charts.js';
 export {
   RemoteResolver,
   resolveRemotes,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { repoRoot } from '../helpers/shared.js';
+import { hasShared, repoRoot, sharedDir } from '../helpers/shared.js';
 
 async function run(args: string[], tty = false): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -23,6 +23,31 @@ describe('kustomize-ts fleet', () => {
     expect(r.out.startsWith('# Kustomization flux-system/flux-system (./clusters/staging)\n')).toBe(true);
     expect(r.out).toContain('---\n# Kustomization flux-system/apps (./apps/staging)\n');
     expect(r.out).toContain('---\n# Kustomization flux-system/infrastructure (./infrastructure/staging)\n');
+  });
+  it('notes the HelmReleases it did not render without --charts', async () => {
+    const r = await run(['fleet', fleetInfra, '--cluster', 'clusters/staging']);
+    expect(r.err).toContain(
+      'note: 2 HelmRelease(s) not rendered: their charts are not local (give a chart folder: --charts DIR)\n',
+    );
+    expect(r.out).not.toContain('# HelmRelease');
+  });
+  it.skipIf(!hasShared)('renders HelmReleases with --charts after their Kustomization (yaml and json)', async () => {
+    const charts = join(sharedDir, 'helm-conformance/charts');
+    const r = await run(['fleet', fleetInfra, '--cluster', 'clusters/staging', '--charts', charts]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      '---\n# HelmRelease ingress-nginx/ingress-nginx release ingress-nginx (chart ingress-nginx 4.15.1)\n',
+    );
+    expect(r.err).toContain('[helm/chart-unavailable]');
+    const j = await run(['fleet', fleetInfra, '--cluster', 'clusters/staging', '--charts', charts, '--format', 'json']);
+    const doc = JSON.parse(j.out) as {
+      kustomizations: { name: string; helmReleases: { name: string; status: string; version?: string }[] }[];
+    };
+    const infra = doc.kustomizations.find((k) => k.name === 'infrastructure');
+    expect(infra?.helmReleases.map((h) => [h.name, h.status, h.version])).toEqual([
+      ['cert-manager', 'chart-unavailable', undefined],
+      ['ingress-nginx', 'rendered', '4.15.1'],
+    ]);
   });
   it('prints one JSON document with kustomizations and diagnostics', async () => {
     const r = await run(['fleet', graphFixture, '--cluster', 'clusters/dev', '--format', 'json']);

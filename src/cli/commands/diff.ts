@@ -1,5 +1,6 @@
 /// <reference types="node" />
 /** `kustomize-ts diff A B`: what changes between two renderings. */
+import { helmFlagOptions, helmFlags, helmFlagsHelp, helmRenderOptions } from '../helm-flags.js';
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { diff, fleetResources, formatDiffText } from '../../diff/index.js';
@@ -29,6 +30,8 @@ interface DiffValues {
 interface RenderWith {
   remoteLoader: RemoteLoader;
   kustomizeVersion: KustomizeVersionInput;
+  /** HelmRelease rendering (`--charts`, `--kube-version`, `--schema-cache`), for clusters. */
+  helm: ReturnType<typeof helmRenderOptions>;
 }
 
 export const diffHelp = `Usage: kustomize-ts diff A B [options]
@@ -56,6 +59,8 @@ Options:
   -q, --quiet             no progress lines on stderr (--cluster)
   -h, --help              show this help
 
+${helmFlagsHelp}
+
 ${remoteFlagsHelp}
 
 With --cluster, a Flux Kustomization that fails on either side is left out of the comparison on both
@@ -82,6 +87,7 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
+      ...helmFlagOptions,
     },
   });
   if (values.help) {
@@ -96,8 +102,9 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   checkRemoteFlags(values);
   const fs = nodeFs();
   const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version']);
+  const helmOptions = helmRenderOptions(helmFlags(values));
   const sides = await withRemotes(values, io, (remoteLoader) => {
-    const using: RenderWith = { remoteLoader, kustomizeVersion };
+    const using: RenderWith = { remoteLoader, kustomizeVersion, helm: helmOptions };
     return values.cluster
       ? renderClusters(positionals, values, using, io)
       : positionals.map((p) => buildSide(p, restrictor, fs, using, io));
@@ -130,7 +137,12 @@ interface Side {
 }
 
 function buildSide(path: string, loadRestrictor: LoadRestrictor, fs: FileSystem, using: RenderWith, io: Io): Side {
-  const r = build(hostPath(path), { fs, loadRestrictor, ...using });
+  const r = build(hostPath(path), {
+    fs,
+    loadRestrictor,
+    remoteLoader: using.remoteLoader,
+    kustomizeVersion: using.kustomizeVersion,
+  });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   printDiagnostics(errors, io);
   const failed = r.ok ? [] : [{ what: path, diagnostics: errors.map((d) => toJsonDiagnostic(d)) }];
@@ -148,7 +160,9 @@ function renderClusters(clusters: readonly string[], values: DiffValues, using: 
     renderFleet(hostPath(roots[i] ?? '.'), {
       fs: nodeFs(),
       cluster,
-      ...using,
+      remoteLoader: using.remoteLoader,
+      kustomizeVersion: using.kustomizeVersion,
+      ...using.helm,
       onProgress: (p) => progress.update(`${cluster}: [${p.done}/${p.done + p.pending}] ${p.current}`),
     }),
   );

@@ -8,7 +8,12 @@ import { join as hostJoin } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitDocuments } from '../../yaml/emit.js';
-import { renderFleet, type FleetKustomization, type FleetResult } from '../../flux/fleet/index.js';
+import {
+  renderFleet,
+  type FleetHelmRelease,
+  type FleetKustomization,
+  type FleetResult,
+} from '../../flux/fleet/index.js';
 import type { RemoteLoader } from '../../build/options.js';
 import { lintFleet } from '../../lint/engine.js';
 import type { RuleId } from '../../lint/rules/index.js';
@@ -26,12 +31,15 @@ import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersion } from '../../kustomizati
 import { kustomizeVersionFlag } from './build.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes, type RemoteFlags } from '../remote.js';
 import { fluxRemoteFlagOptions, fluxRemoteHelp, wantedSources } from '../flux-sources.js';
+import { helmFlagOptions, helmFlags, helmFlagsHelp, helmRenderOptions, type HelmFlags } from '../helm-flags.js';
 
 export const fleetHelp = `Usage: kustomize-ts fleet ROOT --cluster DIR [options]
 
 Renders every Flux Kustomization the cluster folder DIR (relative to ROOT) reconciles, the way
 kustomize-controller builds them (generated kustomizations, Flux patches/images/components, postBuild
-substitution, owner labels, commonMetadata), following the Kustomizations found in each output.
+substitution, owner labels, commonMetadata), following the Kustomizations found in each output. The
+HelmReleases they apply are rendered as helm-controller installs them (values, valuesFrom, postRenderers)
+when their chart is local: in a mapped Git source, or in the --charts folder; each follows its Kustomization.
 
 Options:
   --cluster DIR              the cluster folder (e.g. clusters/staging), or a folder with a FluxInstance
@@ -49,6 +57,8 @@ Options:
                              the kustomize version builds reproduce (default: 5.8, Flux 2.9's v5.8.1)
   -q, --quiet                no progress lines on stderr
   -h, --help                 show this help
+
+${helmFlagsHelp}
 
 ${fluxRemoteHelp}
 
@@ -74,6 +84,7 @@ export interface Common {
   remote: RemoteFlags;
   noRemoteBases: boolean;
   fetchSources: boolean;
+  helm: HelmFlags;
 }
 
 export function parseCommon(argv: string[], withOutput: boolean): Common {
@@ -94,6 +105,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       help: { type: 'boolean', short: 'h' },
       ...remoteFlagOptions,
       ...fluxRemoteFlagOptions,
+      ...helmFlagOptions,
     },
   });
   const help = values.help === true;
@@ -116,6 +128,7 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       remote,
       noRemoteBases,
       fetchSources,
+      helm: {},
     };
   checkRemoteFlags(remote);
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
@@ -156,15 +169,17 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
     remote,
     noRemoteBases,
     fetchSources,
+    helm: helmFlags(values),
   };
 }
 
 /** Renders the fleet with remote bases (and, with --fetch-sources, Flux sources) resolved; undefined on failure. */
-export async function render(c: Common, io: Io): Promise<FleetResult | undefined> {
+export async function render(c: Common, io: Io, helmReleases = true): Promise<FleetResult | undefined> {
   const result = await withRemotes(
     c.remote,
     io,
-    (remoteLoader, resolver) => renderOnce(c, io, { ...c.sources, ...(resolver?.sourceMapping() ?? {}) }, remoteLoader),
+    (remoteLoader, resolver) =>
+      renderOnce(c, io, { ...c.sources, ...(resolver?.sourceMapping() ?? {}) }, remoteLoader, helmReleases),
     {
       noRemoteBases: c.noRemoteBases,
       ...(c.fetchSources ? { afterRun: (r: FleetResult, resolver) => resolver.requestSources(wantedSources(r)) } : {}),
@@ -173,7 +188,13 @@ export async function render(c: Common, io: Io): Promise<FleetResult | undefined
   return result;
 }
 
-function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLoader: RemoteLoader): FleetResult {
+function renderOnce(
+  c: Common,
+  io: Io,
+  sources: Record<string, string>,
+  remoteLoader: RemoteLoader,
+  helmReleases: boolean,
+): FleetResult {
   const progress = progressReporter(io, c.quiet);
   const fs = nodeFs();
   const result = renderFleet(c.root, {
@@ -185,6 +206,8 @@ function renderOnce(c: Common, io: Io, sources: Record<string, string>, remoteLo
     sources,
     strictSubstitute: c.strict,
     kustomizeVersion: c.kustomizeVersion,
+    ...helmRenderOptions(c.helm),
+    renderHelmReleases: helmReleases,
     onProgress: (p: { done: number; pending: number; current: string }) =>
       progress.update(`[${p.done}/${p.done + p.pending}] ${p.current}`),
   });
@@ -248,9 +271,13 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
   const result = await render(c, io);
   if (!result) return 1;
   const findings = fleetFindings(result, FLEET_RULES);
+  const quietCharts = c.helm.charts === undefined;
+  const ofRelease = (h: FleetHelmRelease): Diagnostic[] =>
+    h.diagnostics.filter((d) => !(quietCharts && d.code === 'helm/chart-unavailable'));
   const ofKustomization = (k: FleetKustomization): Diagnostic[] => [
     ...k.diagnostics,
     ...findings.filter((d) => d.kustomization === k.id),
+    ...releasesOf(result, k).flatMap(ofRelease),
   ];
   const fleetLevel = [...result.diagnostics, ...findings.filter((d) => d.kustomization === undefined)];
   const allDiags = [...result.kustomizations.flatMap(ofKustomization), ...fleetLevel];
@@ -265,6 +292,15 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
         status: k.status,
         dependsOn: k.dependsOn,
         objects: k.objects.map((o) => jsonSafe(o.object)),
+        helmReleases: releasesOf(result, k).map((h) => ({
+          name: h.name,
+          namespace: h.namespace,
+          releaseName: h.releaseName,
+          targetNamespace: h.targetNamespace,
+          status: h.status,
+          ...(h.renderedChart ? { chart: h.renderedChart.name, version: h.renderedChart.version } : {}),
+          objects: h.objects.map((o) => jsonSafe(o.object)),
+        })),
         diagnostics: ofKustomization(k).map((d) => toJsonDiagnostic(d, result.root)),
       })),
       diagnostics: fleetLevel.map((d) => toJsonDiagnostic(d, result.root)),
@@ -280,15 +316,38 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
       for (const k of result.kustomizations) {
         const dir = hostJoin(c.output, k.namespace);
         mkdirSync(dir, { recursive: true });
-        writeFileSync(hostJoin(dir, `${k.name}.yaml`), kustomizationYaml(k));
+        writeFileSync(hostJoin(dir, `${k.name}.yaml`), withReleasesYaml(result, k));
       }
     } else {
-      io.out(result.kustomizations.map(kustomizationYaml).join('---\n'));
+      io.out(result.kustomizations.map((k) => withReleasesYaml(result, k)).join('---\n'));
     }
+    const unrendered = result.helmReleases.filter((h) => h.status === 'chart-unavailable').length;
+    if (quietCharts && unrendered > 0)
+      io.err(
+        `note: ${unrendered} HelmRelease(s) not rendered: their charts are not local (give a chart folder: --charts DIR)\n`,
+      );
   }
   const failed =
     result.kustomizations.some((k) => k.status !== 'rendered') || allDiags.some((d) => d.severity === 'error');
   return failed ? 1 : 0;
+}
+
+/** The HelmReleases a Kustomization renders. */
+function releasesOf(result: FleetResult, k: FleetKustomization): FleetHelmRelease[] {
+  return result.helmReleases.filter((h) => h.renderedBy === k.id);
+}
+
+/** A Kustomization's objects, then the objects of each HelmRelease it renders that has any. */
+function withReleasesYaml(result: FleetResult, k: FleetKustomization): string {
+  const parts = [kustomizationYaml(k)];
+  for (const h of releasesOf(result, k)) {
+    if (h.objects.length === 0) continue;
+    const chart = h.renderedChart ? ` (chart ${h.renderedChart.name} ${h.renderedChart.version})` : '';
+    parts.push(
+      `# HelmRelease ${h.id} release ${h.releaseName}${chart}\n` + emitDocuments(h.objects.map((o) => o.object)),
+    );
+  }
+  return parts.join('---\n');
 }
 
 function kustomizationYaml(k: FleetResult['kustomizations'][number]): string {

@@ -70,7 +70,7 @@ export async function runGraphCommand(argv: string[], io: Io): Promise<number> {
   if (format !== 'mermaid' && format !== 'dot' && format !== 'json') {
     throw new UsageError(`illegal --format ${format}; legal values: mermaid, dot, json`);
   }
-  const result = await render(c, io);
+  const result = await render(c, io, false); // the graph needs no chart
   if (!result) return 1;
   const g = result.graph;
   const graphDiags = [

@@ -4,6 +4,7 @@
  * Flux repository (every cluster found under ROOT and the kustomization directories no cluster reaches,
  * or the named clusters) and prints the findings.
  */
+import { helmFlagOptions, helmFlags, helmFlagsHelp, helmRenderOptions, type HelmFlags } from '../helm-flags.js';
 import { parseArgs } from 'node:util';
 import { lint } from '../../api/lint.js';
 import { hostPath, nodeFs } from '../../node/node-fs.js';
@@ -17,7 +18,7 @@ import { kustomizeVersionFlag } from './build.js';
 import { FLUX_KUSTOMIZE_VERSION } from '../../kustomization/versions.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
 import type { RemoteLoader } from '../../build/options.js';
-import type { LintResult } from '../../api/lint.js';
+import type { LintOptions, LintResult } from '../../api/lint.js';
 
 export { parseRuleSettings } from '../check-options.js';
 
@@ -46,11 +47,23 @@ ${checkArgHelp}
 
 ${remoteFlagsHelp}
 
+${helmFlagsHelp}
+
 Findings are printed as FILE:LINE:COLUMN: severity: message [rule], paths relative to ROOT.
 A finding is suppressed by a comment on the line before it:
   # kustomize-ts-disable-next-line flux/prune-disabled
 
 Exit status: 0 no errors, 1 errors found (or ROOT missing, the configuration invalid), 2 bad usage.`;
+
+/** The lint options the HelmRelease flags give (the chart Kubernetes version is lint's `kubernetesVersion`). */
+function lintHelmOptions(h: HelmFlags): Pick<LintOptions, 'chartLoader' | 'schemaLoader' | 'kubernetesVersion'> {
+  const { chartLoader, schemaLoader, kubeVersion } = helmRenderOptions(h);
+  return {
+    ...(chartLoader ? { chartLoader } : {}),
+    ...(schemaLoader ? { schemaLoader } : {}),
+    ...(kubeVersion !== undefined ? { kubernetesVersion: kubeVersion } : {}),
+  };
+}
 
 function parseSources(values: readonly string[]): Record<string, string> {
   const sources: Record<string, string> = {};
@@ -78,6 +91,7 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
       'no-schema': { type: 'boolean' },
       'no-strict-substitute': { type: 'boolean' },
       'kustomize-version': { type: 'string' },
+      ...helmFlagOptions,
       'no-remote-bases': { type: 'boolean' },
       ...remoteFlagOptions,
     },
@@ -126,6 +140,7 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
       skipKinds: settings.skipKinds,
       ignore: settings.ignore,
       ...(settings.minSeverity !== undefined ? { minSeverity: settings.minSeverity } : {}),
+      ...lintHelmOptions(helmFlags(values)),
       onProgress: (m: string) => progress.update(m),
     });
   const result = await withRemotes(values, io, lintOnce, { noRemoteBases: values['no-remote-bases'] === true });

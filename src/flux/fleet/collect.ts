@@ -2,13 +2,28 @@
  * Stage "collect": the facts later Kustomizations (and the result) need from what one Kustomization applies —
  * its ConfigMaps and Secrets (for `substituteFrom`), the Flux sources it defines (their `spec.ignore` and the
  * result's `sources`), its HelmReleases, and its ArtifactGenerators (which make ExternalArtifacts available).
- * A stage that renders HelmReleases would take its inputs from here.
+ * The HelmReleases are rendered once every Kustomization is (helm.ts).
  */
 import { readArtifactGenerator } from '../artifacts.js';
-import { readFluxSource, readHelmRelease } from '../model.js';
+import type { FluxObject } from '../build.js';
+import { readFluxSource, readHelmRelease, type FluxHelmRelease } from '../model.js';
 import type { FleetContext } from './context.js';
 import { locationOf, type FleetEntry } from './entries.js';
-import type { FleetSource } from './types.js';
+import type { FleetHelmRelease, FleetSource } from './types.js';
+
+/** A HelmRelease as found, before its chart is rendered. */
+function listedRelease(hr: FluxHelmRelease, o: FluxObject, renderedBy: string): FleetHelmRelease {
+  const out: FleetHelmRelease = {
+    ...hr,
+    id: `${hr.namespace}/${hr.name}`,
+    renderedBy,
+    definedIn: { file: o.origin.file, ...(o.origin.range ? { range: o.origin.range } : {}) },
+    status: 'listed',
+    objects: [],
+    diagnostics: [],
+  };
+  return out;
+}
 
 /** Records the facts of the objects `e` applies. */
 export function collectFacts(ctx: FleetContext, e: FleetEntry): void {
@@ -24,7 +39,7 @@ export function collectFacts(ctx: FleetContext, e: FleetEntry): void {
       ctx.result.sources.push(source);
     }
     const hr = readHelmRelease(o.object);
-    if (hr) ctx.result.helmReleases.push({ ...hr, renderedBy });
+    if (hr) ctx.result.helmReleases.push(listedRelease(hr, o, renderedBy));
     const gen = readArtifactGenerator(o.object, locationOf(o));
     if (gen) ctx.sources.addGenerator(gen);
   }

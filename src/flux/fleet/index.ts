@@ -5,12 +5,14 @@
  * - entry.ts: where rendering starts (the cluster folder or a FluxInstance, and the Kustomization syncing it);
  * - render.ts: one Flux Kustomization, kustomized then post-built, as kustomize-controller does;
  * - collect.ts: the facts its objects bring (ConfigMaps/Secrets, sources, HelmReleases, ArtifactGenerators);
- * - schedule.ts: the order (breadth-first, waiting for artifacts and `substituteFrom`, discovering children).
+ * - schedule.ts: the order (breadth-first, waiting for artifacts and `substituteFrom`, discovering children);
+ * - helm.ts: then each HelmRelease, its chart rendered with its values and post-renderers (../helm/).
  * The renderer reports facts (what rendered, what failed and why, the graph); lint rules judge them.
  */
 import { buildDependencyGraph } from '../graph.js';
 import { fleetContext } from './context.js';
 import { findEntry } from './entry.js';
+import { renderHelmReleases } from './helm.js';
 import { FleetSchedule } from './schedule.js';
 import { noteSourceNamespaces } from './source-namespaces.js';
 import type { FleetResult, RenderFleetOptions } from './types.js';
@@ -37,9 +39,11 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
   const schedule = new FleetSchedule(ctx);
   schedule.run(entry);
   noteSourceNamespaces(ctx, entry, schedule.byId);
+  renderHelmReleases(ctx);
   result.graph = buildDependencyGraph(result.kustomizations.map((k) => ({ id: k.id, dependsOn: k.dependsOn })));
   result.ok =
     !result.diagnostics.some((d) => d.severity === 'error') &&
-    result.kustomizations.every((k) => k.status === 'rendered' && !k.diagnostics.some((d) => d.severity === 'error'));
+    result.kustomizations.every((k) => k.status === 'rendered' && !k.diagnostics.some((d) => d.severity === 'error')) &&
+    result.helmReleases.every((h) => h.status !== 'failed');
   return result;
 }

@@ -12,6 +12,8 @@ import type { YamlMap } from '../../yaml/values.js';
 import type { FluxObject } from '../build.js';
 import type { GenerateAction } from '../generate.js';
 import type { DependencyGraph } from '../graph.js';
+import type { ChartLoader } from '../../helm/chart/render.js';
+import type { SchemaLoader } from '../../helm/chart/schema.js';
 import type { FluxHelmRelease, FluxInstanceSync, FluxKustomization, FluxSource } from '../model.js';
 
 /** Options of {@link renderFleet}. */
@@ -50,6 +52,19 @@ export interface RenderFleetOptions {
    * editor). Default: a cache private to this render; `false` disables caching.
    */
   cache?: BuildCache | false;
+  /**
+   * Loads the charts of HelmReleases whose chart comes from a HelmRepository or an OCIRepository (the Node
+   * adapter reads a local chart folder: `chartFolderLoader`). Charts in a mapped GitRepository, Bucket or
+   * ExternalArtifact are read from its folder. Without a loader (and for charts it does not have), those
+   * HelmReleases are reported `helm/chart-unavailable` and not rendered.
+   */
+  chartLoader?: ChartLoader;
+  /** `.Capabilities.KubeVersion` the charts are rendered for (e.g. `1.33.1`). Default: Helm's (v1.36.0). */
+  kubeVersion?: string;
+  /** Reads remote schemas that charts' values.schema.json files reference (an offline cache). */
+  schemaLoader?: SchemaLoader;
+  /** Render HelmReleases' charts. Default true; false only lists the HelmReleases (no chart is loaded). */
+  renderHelmReleases?: boolean;
 }
 
 /** Progress of a fleet render. */
@@ -117,9 +132,24 @@ export interface FleetSource extends FluxSource {
   mappedTo?: string;
 }
 
-/** A HelmRelease found among the rendered objects (charts are never rendered). */
+/** A HelmRelease found among the rendered objects, with what its chart renders. */
 export interface FleetHelmRelease extends FluxHelmRelease {
+  /** `namespace/name`. */
+  id: string;
+  /** The Kustomization that renders it. */
   renderedBy: string;
+  /** Where it is defined (the rendered object's file and range). */
+  definedIn?: { file: string; range?: Range };
+  /**
+   * `rendered`; `chart-unavailable` (no local chart: not rendered, reported as info); `failed` (the chart,
+   * its values or the post-renderers failed); `listed` (HelmRelease rendering turned off).
+   */
+  status: 'rendered' | 'chart-unavailable' | 'failed' | 'listed';
+  /** The chart rendered: name and version from its Chart.yaml, and where it was read from. */
+  renderedChart?: { name: string; version: string; from: string };
+  /** The objects the release applies (CRDs first unless `install.crds: Skip`; hooks excluded), with the HelmRelease as origin. */
+  objects: FluxObject[];
+  diagnostics: Diagnostic[];
 }
 
 /** The rendered cluster. */
@@ -134,6 +164,7 @@ export interface FleetResult {
   kustomizations: FleetKustomization[];
   graph: DependencyGraph;
   sources: FleetSource[];
+  /** Every HelmRelease the Kustomizations render, in discovery order, with its chart's objects. */
   helmReleases: FleetHelmRelease[];
   /** Fleet-level facts: duplicate definitions, entry problems (lint rules judge the graph). */
   diagnostics: Diagnostic[];
@@ -142,6 +173,6 @@ export interface FleetResult {
    * ExternalArtifacts in memory), keyed by `FleetSourceRef.root`.
    */
   sourceFileSystems: Map<string, FileSystem>;
-  /** True when every Kustomization rendered and the renderer reported no error (lint judges the graph). */
+  /** True when every Kustomization and HelmRelease rendered (or lacked only its chart) without an error. */
   ok: boolean;
 }

@@ -10,6 +10,7 @@ export { ChartLoadError, loadArchive, loadChart, loadFiles, readChartDir } from 
 export {
   renderChart,
   type ChartLoader,
+  type ChartReference,
   type RenderChartOptions,
   type RenderedChart,
   type RenderedManifest,
@@ -20,3 +21,5 @@ export type { SchemaLoader } from './schema.js';
 export type { HookInfo } from './manifests.js';
 export type { HelmMap, HelmValue, HelmScalar } from './values-model.js';
 export { DEFAULT_KUBE_VERSION, DEFAULT_API_VERSIONS, HELM_VERSION, type KubeVersion } from './capabilities.js';
+export { chartFolderLoader, chartCandidates, pickChartVersion, type ChartCandidate } from './chart-folder.js';
+export { schemaCacheLoader } from './schema-cache.js';

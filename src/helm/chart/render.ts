@@ -77,13 +77,29 @@ export interface RenderedChart {
   debugHint?: boolean;
 }
 
+/** What a chart is asked for: a chart name, a version range and where the chart comes from. */
+export interface ChartReference {
+  /** The chart name (`spec.chart.spec.chart`, a HelmChart's chart, the last path segment of an OCI URL). */
+  name: string;
+  /**
+   * A semver range the version must satisfy (Masterminds/semver syntax as Flux uses it: `1.x`, `>=4.10.0-0`,
+   * `4.1.1`); absent or `*` for the highest available version.
+   */
+  version?: string;
+  /** The repository URL (a HelmRepository's `spec.url`, an OCIRepository's `spec.url`), when known. */
+  repository?: string;
+  /** The Flux source the chart comes from (`HelmRepository`, `OCIRepository`, ...), when there is one. */
+  source?: { kind: string; name: string; namespace: string };
+}
+
 /**
  * Loads a chart on demand, for charts that live outside a chart directory (a HelmRepository or
  * OCIRepository source of a Flux HelmRelease). Implementations read a local cache folder, e.g.
  * `CACHE/NAME/VERSION/` (a chart directory) or `CACHE/NAME-VERSION.tgz`, through the FileSystem
- * (see `loadChart`); `undefined` when the chart is not there.
+ * (see `loadChart`); `undefined` when no version of the chart satisfying the range is there. A chart
+ * that is there but cannot be loaded throws `ChartLoadError`.
  */
-export type ChartLoader = (ref: { name: string; version?: string; repository?: string }) => Chart | undefined;
+export type ChartLoader = (ref: ChartReference) => Chart | undefined;
 
 function fail(result: RenderedChart, message: string, code: DiagnosticCode, debugHint = false): RenderedChart {
   result.ok = false;

@@ -5,7 +5,8 @@
  * different definitions of one Kustomization, a cluster folder that does not exist). The renderer's own
  * code is kept in the message (`flux/render-warning` has the renderer's warnings). Codes a dedicated rule
  * judges (`meta.judges`) are left to it. A `substituteFrom` Secret that an ExternalSecret (or a SealedSecret)
- * of the cluster creates at run time is not reported missing.
+ * of the cluster creates at run time is not reported missing. A HelmRelease whose chart, values or
+ * post-renderers fail (`helm/…`) is reported on the HelmRelease, for the Kustomization that renders it.
  */
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Location } from '../../../validate/position.js';
@@ -69,6 +70,11 @@ export function* renderDiagnostics(
         yield { d, location: at(d), kustomization: k.id, cluster: c.name };
       }
     }
+    // A HelmRelease's chart, values or post-renderers failing (`helm/…`), reported on the HelmRelease.
+    for (const h of c.fleet.helmReleases)
+      for (const d of h.diagnostics)
+        if (d.severity === severity && d.code.startsWith('helm/') && !context.judgedCodes.has(d.code))
+          yield { d, location: at(d), kustomization: h.renderedBy, cluster: c.name };
   }
 }
 

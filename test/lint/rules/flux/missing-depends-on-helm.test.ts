@@ -13,7 +13,27 @@ const issuer = {
     'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt\nspec:\n  acme: {}\n',
 };
 
+/** cert-manager's chart, in the repository: its CRDs are known once it renders (flux/missing-depends-on then). */
+const renderedChart = {
+  'charts/cert-manager/Chart.yaml': 'apiVersion: v2\nname: cert-manager\nversion: 1.0.0\n',
+  'charts/cert-manager/crds/issuer.yaml':
+    'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: clusterissuers.cert-manager.io\nspec:\n  group: cert-manager.io\n  names: {kind: ClusterIssuer, plural: clusterissuers}\n  scope: Cluster\n  versions: [{name: v1, served: true, storage: true}]\n',
+  'infra/release.yaml':
+    'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cert-manager\n  namespace: cert-manager\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: ./charts/cert-manager\n      sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}\n',
+};
+
 ruleCases('flux/missing-depends-on-helm', [
+  {
+    name: 'not when the chart rendered: its CRDs are known (flux/missing-depends-on reports it)',
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...renderedChart,
+      ...issuer,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
+    expected: [],
+  },
   {
     name: 'a custom resource of the group a chart is named after, without dependsOn (reported on spec)',
     files: {

@@ -27,7 +27,37 @@ const widget = {
   'apps/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n',
 };
 
+/** The CRD comes with a chart in the repository, installed by a HelmRelease that `operators` renders. */
+const chartInfra = {
+  'charts/widgets/Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 1.0.0\n',
+  'charts/widgets/crds/widget.yaml': crd,
+  'operators/kustomization.yaml': 'resources:\n  - release.yaml\n',
+  'operators/release.yaml':
+    'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: widgets\n  namespace: flux-system\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: ./charts/widgets\n      sourceRef: {kind: GitRepository, name: flux-system}\n',
+  'clusters/c1/operators.yaml': fluxKs('operators', '  path: ./operators\n  prune: true\n  wait: true\n'),
+};
+
 ruleCases('flux/missing-depends-on', [
+  {
+    name: "a custom resource whose CRD a rendered chart installs, without dependsOn on the HelmRelease's Kustomization",
+    files: {
+      ...bootstrap(),
+      ...chartInfra,
+      ...widget,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
+    expected: ['clusters/c1/apps.yaml:6:1'],
+  },
+  {
+    name: "dependsOn the Kustomization whose HelmRelease's chart installs the CRD",
+    files: {
+      ...bootstrap(),
+      ...chartInfra,
+      ...widget,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n  dependsOn:\n    - name: operators\n'),
+    },
+    expected: [],
+  },
   {
     name: 'a custom resource whose CRD another Kustomization renders, without dependsOn (reported on spec)',
     files: {
