@@ -21,7 +21,7 @@ import type { Resource } from '../resources/resource.js';
 import type { ResourceList } from '../resources/resource-list.js';
 import { formatNumber } from '../yaml/emit.js';
 import { resolvePlainScalar } from '../yaml/scalars.js';
-import { getField, isMap, setField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { deleteField, getField, isMap, setField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { BUILD_ANNOTATIONS } from './output.js';
 
 /** The source text of a plain scalar at `path` in the resource's original document, if it is still there. */
@@ -72,13 +72,13 @@ function toYamlMap(m: Map<string, string>): YamlMap {
 /** kyaml's setMapInMetadata: the field is removed when the map is empty. */
 function setMetaMap(r: Resource, key: 'labels' | 'annotations', m: Map<string, string>): void {
   const meta = r.ensureMetadata();
-  if (m.size === 0) delete meta[key];
+  if (m.size === 0) deleteField(meta, key);
   else setField(meta, key, toYamlMap(m));
 }
 
 /** kyaml's SetDataMap / SetBinaryDataMap: the field is removed when the map is empty. */
 function setDataMap(r: Resource, key: 'data' | 'binaryData', m: Map<string, string>): void {
-  if (m.size === 0) delete r.data[key];
+  if (m.size === 0) deleteField(r.data, key);
   else setField(r.data, key, toYamlMap(m));
 }
 

@@ -1,5 +1,5 @@
 /**
- * Building one kustomization (kustomize's KustTarget.AccumulateTarget, spec §2.2): resources (files and
+ * Building one kustomization (kustomize's BuildTarget.AccumulateTarget, spec §2.2): resources (files and
  * sub-kustomizations, each built first into its own accumulator), transformer configuration, generators,
  * components (which work on this accumulator), transformers, validators, vars.
  */
@@ -14,14 +14,13 @@ import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
 import type { Resource } from '../resources/resource.js';
 import { idString } from '../resources/res-id.js';
-import { getField, isMap, type YamlMap } from '../yaml/values.js';
+import { isMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
-import { loadCrdConfig } from '../schema/crds.js';
-import { setSchemaFromKustomization } from '../schema/custom.js';
+import { loadCrdConfig, setSchemaFromKustomization } from './schema-fields.js';
 import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
-import type { Accumulator, BuildContext, KustTarget } from './context.js';
+import type { Accumulator, BuildContext, BuildTarget } from './context.js';
 import { Loader, RemoteFileError, evalSymlinkFailure, notDownloadedMessage } from './loader.js';
 import { isRemoteFile, parseRepoSpec, type RepoSpec } from './repo-spec.js';
 import { openRemoteRepo } from './remote.js';
@@ -46,7 +45,7 @@ export function emptyAccumulator(): Accumulator {
 }
 
 /** Loads the kustomization at the loader's root into a target. Deprecation warnings go to the build. */
-export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): KustTarget {
+export function loadTarget(build: BuildContext, loader: Loader, origin?: TargetOrigin): BuildTarget {
   const loaded = loadKustomization(loader.fs, loader.root, build.options.cache?.kustomizations);
   build.warnings.push(...loaded.warnings);
   const relRoot = loader.root === build.topRoot ? '' : relative(build.topRoot, loader.root);
@@ -73,7 +72,7 @@ function withPrefix(err: unknown, prefix: string): never {
 type Where = { file: string; range?: Range };
 
 /** Where an entry of a list field of `kt` is written: the kustomization file and the entry's range. */
-export function entryWhere(kt: KustTarget, field: string, index: number): Where {
+export function entryWhere(kt: BuildTarget, field: string, index: number): Where {
   let range = kt.range(field, index);
   if (range === undefined && field === 'resources') {
     // `bases` entries were appended to `resources` when the file was loaded.
@@ -100,7 +99,7 @@ function goQuote(s: string): string {
 }
 
 /** Reads one resource file into resources with origins. Loader errors are positioned at the entry. */
-function resourcesFromFile(kt: KustTarget, entry: string, where: Where): Resource[] {
+function resourcesFromFile(kt: BuildTarget, entry: string, where: Where): Resource[] {
   let read: { path: string; text: string };
   try {
     read = kt.loader.readText(entry);
@@ -116,7 +115,7 @@ function resourcesFromFile(kt: KustTarget, entry: string, where: Where): Resourc
   );
 }
 
-function accumulateFile(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
+function accumulateFile(kt: BuildTarget, ra: Accumulator, entry: string, where: Where): void {
   let rs: Resource[];
   try {
     rs = resourcesFromFile(kt, entry, where);
@@ -137,13 +136,13 @@ const loadErrors = new WeakSet<BuildError>();
 
 /** Loads a sub-kustomization and checks its kind against how it is referenced. */
 function loadSubTarget(
-  kt: KustTarget,
+  kt: BuildTarget,
   loader: Loader,
   isComponent: boolean,
   origin: TargetOrigin | undefined,
   where: Where,
-): KustTarget {
-  let sub: KustTarget;
+): BuildTarget {
+  let sub: BuildTarget;
   try {
     sub = loadTarget(kt.build, loader, origin);
   } catch (err) {
@@ -184,7 +183,7 @@ export function cloneAccumulator(ra: Accumulator): Accumulator {
  * unchanged directory is reused (its warnings and unmatched patch targets replayed).
  */
 function buildSubKustomization(
-  kt: KustTarget,
+  kt: BuildTarget,
   loader: Loader,
   origin: TargetOrigin | undefined,
   where: Where,
@@ -224,7 +223,7 @@ function buildSubKustomization(
 
 /** Builds a sub-kustomization (or applies a component) and merges it into `ra`. */
 function accumulateDirectory(
-  kt: KustTarget,
+  kt: BuildTarget,
   ra: Accumulator,
   loader: Loader,
   isComponent: boolean,
@@ -275,7 +274,7 @@ function mergeAccumulator(ra: Accumulator, sub: Accumulator, root: string): void
  * When the file attempt found malformed YAML, that error alone is reported (unless git timed out).
  */
 function accumulateRepoEntry(
-  kt: KustTarget,
+  kt: BuildTarget,
   ra: Accumulator,
   entry: string,
   spec: RepoSpec,
@@ -300,7 +299,7 @@ function accumulateRepoEntry(
  * failed file attempt). When that attempt found malformed YAML, an open failure reports it alone (not a timeout).
  */
 function accumulateBase(
-  kt: KustTarget,
+  kt: BuildTarget,
   ra: Accumulator,
   entry: string,
   where: Where,
@@ -327,7 +326,7 @@ function accumulateBase(
  * An http(s) `resources` entry: kustomize downloads it as a file; an HTTP error status ends there unless
  * the URL is also a repo URL, and any other failure goes on to try it as a base (a repo, else a directory).
  */
-function accumulateUrlEntry(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
+function accumulateUrlEntry(kt: BuildTarget, ra: Accumulator, entry: string, where: Where): void {
   if (!kt.loader.remote) throw new BuildError('load/remote', notDownloadedMessage(entry), where);
   let errF: BuildError;
   try {
@@ -372,7 +371,7 @@ function keepRemoteCode(err: unknown, errF: BuildError, isRepo: boolean): unknow
 }
 
 /** kustomize's error for reading a directory as a file (the first attempt at a `resources` entry). */
-function dirAsFileError(kt: KustTarget, abs: string): string {
+function dirAsFileError(kt: BuildTarget, abs: string): string {
   return kt.build.restrictor === 'LoadRestrictionsNone'
     ? `read ${abs}: is a directory`
     : `'${abs}' must resolve to a file`;
@@ -383,7 +382,7 @@ function dirAsFileError(kt: KustTarget, abs: string): string {
  * URL), else a base — a git repo when the entry parses as a repo URL, else a local directory. The error of
  * a failed file attempt is kept in front of the directory attempt's, as kustomize reports them.
  */
-function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string, where: Where): void {
+function accumulateResourceEntry(kt: BuildTarget, ra: Accumulator, entry: string, where: Where): void {
   if (isRemoteFile(entry)) {
     accumulateUrlEntry(kt, ra, entry, where);
     return;
@@ -430,12 +429,12 @@ function accumulateResourceEntry(kt: KustTarget, ra: Accumulator, entry: string,
   );
 }
 
-function rangeOf(kt: KustTarget, field: string): { range?: import('../diagnostics/diagnostic.js').Range } {
+function rangeOf(kt: BuildTarget, field: string): { range?: import('../diagnostics/diagnostic.js').Range } {
   const pos = kt.locate(field);
   return pos ? { range: { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } } } : {};
 }
 
-function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
+function accumulateResources(kt: BuildTarget, ra: Accumulator, entries: readonly string[]): void {
   entries.forEach((entry, i) => {
     try {
       accumulateResourceEntry(kt, ra, entry, entryWhere(kt, 'resources', i));
@@ -446,7 +445,7 @@ function accumulateResources(kt: KustTarget, ra: Accumulator, entries: readonly 
 }
 
 /** Applies the `components` entries in order (spec §2.3). */
-function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly string[]): void {
+function accumulateComponents(kt: BuildTarget, ra: Accumulator, entries: readonly string[]): void {
   entries.forEach((entry, i) => {
     const where = entryWhere(kt, 'components', i);
     // kustomize's ldr.New: a repo URL first, else a local directory.
@@ -473,7 +472,7 @@ function accumulateComponents(kt: KustTarget, ra: Accumulator, entries: readonly
  * kustomize's MakeTransformerConfig: the defaults, merged with the `configurations:` files (each parsed and
  * sorted, merged into an empty config in order) when there are any.
  */
-function loadConfigurations(kt: KustTarget): TransformerConfig {
+function loadConfigurations(kt: BuildTarget): TransformerConfig {
   const defaults = defaultTransformerConfig();
   const paths = kt.kustomization.configurations ?? [];
   if (paths.length === 0) return defaults;
@@ -490,7 +489,7 @@ function loadConfigurations(kt: KustTarget): TransformerConfig {
  * Plugin config documents of `generators:` / `transformers:` entries: inline YAML first (in order), then
  * the file and directory entries accumulated like resources.
  */
-export function loadPluginConfigs(kt: KustTarget, entries: readonly string[], field = 'transformers'): Resource[] {
+export function loadPluginConfigs(kt: BuildTarget, entries: readonly string[], field = 'transformers'): Resource[] {
   const ra = emptyAccumulator();
   const paths: { entry: string; index: number }[] = [];
   for (const [index, entry] of entries.entries()) {
@@ -536,7 +535,7 @@ function atGenerator<T>(where: GeneratorStep['where'], fn: () => T): T {
 }
 
 /** The builtin generators of the kustomization fields (configMapGenerator, then secretGenerator). */
-function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+function fieldGeneratorSteps(kt: BuildTarget): GeneratorStep[] {
   const steps: GeneratorStep[] = [];
   for (const g of fieldGenerators) {
     const kind = g.plugin.kind;
@@ -551,7 +550,7 @@ function fieldGeneratorSteps(kt: KustTarget): GeneratorStep[] {
 }
 
 /** kustomize's configureExternalGenerators: the `generators:` entries, loaded and configured. */
-function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
+function pluginGeneratorSteps(kt: BuildTarget): GeneratorStep[] {
   const steps: GeneratorStep[] = [];
   for (const cfg of loadPluginConfigs(kt, kt.kustomization.generators ?? [], 'generators')) {
     const { builtin, kind } = pluginKind(cfg);
@@ -602,7 +601,7 @@ function pluginGeneratorSteps(kt: KustTarget): GeneratorStep[] {
  * `generators:` entries), then each one generates and its objects are absorbed (§3.4) before the next
  * one runs.
  */
-function runGenerators(kt: KustTarget, ra: Accumulator): void {
+function runGenerators(kt: BuildTarget, ra: Accumulator): void {
   const steps = fieldGeneratorSteps(kt);
   try {
     steps.push(...pluginGeneratorSteps(kt));
@@ -623,7 +622,7 @@ function runGenerators(kt: KustTarget, ra: Accumulator): void {
   }
 }
 
-function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
+function unsupportedPlugin(kt: BuildTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
   const pos = kt.locate(field);
   const where = {
     file: kt.file,
@@ -637,7 +636,7 @@ function unsupportedPlugin(kt: KustTarget, cfg: Resource, builtin: boolean, fiel
   );
 }
 
-function runTransformers(kt: KustTarget, ra: Accumulator): void {
+function runTransformers(kt: BuildTarget, ra: Accumulator): void {
   const steps: { run: () => void; origin: TransformationRecord | undefined }[] = [];
   for (const t of fieldTransformers) {
     const origin = builtinOrigin(kt, t.plugin.kind);
@@ -650,7 +649,7 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
     const { builtin, kind } = pluginKind(cfg);
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
-    const c = plugin.configure(cfg.data as YamlMap, kt);
+    const c = plugin.configure(cfg.data, kt);
     steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
   for (const step of steps) {
@@ -661,7 +660,7 @@ function runTransformers(kt: KustTarget, ra: Accumulator): void {
   }
 }
 
-function runValidators(kt: KustTarget): void {
+function runValidators(kt: BuildTarget): void {
   if ((kt.kustomization.validators ?? []).length > 0) {
     const pos = kt.locate('validators');
     throw new BuildError(
@@ -672,7 +671,7 @@ function runValidators(kt: KustTarget): void {
   }
 }
 
-function checkHelm(kt: KustTarget): void {
+function checkHelm(kt: BuildTarget): void {
   if ((kt.kustomization.helmCharts ?? []).length > 0) {
     const range = kt.range('helmCharts') ?? kt.range('helmChartInflationGenerator');
     throw new BuildError(
@@ -684,7 +683,7 @@ function checkHelm(kt: KustTarget): void {
 }
 
 /** kustomize's accumulateTarget: builds `kt` into `ra` (a fresh accumulator, or the parent's for a component). */
-export function accumulateTarget(kt: KustTarget, ra: Accumulator): Accumulator {
+export function accumulateTarget(kt: BuildTarget, ra: Accumulator): Accumulator {
   accumulateResources(kt, ra, kt.kustomization.resources ?? []);
   ra.config = mergeTransformerConfig(ra.config, loadConfigurations(kt));
   ra.config = mergeTransformerConfig(ra.config, loadCrdConfig(kt, kt.kustomization.crds ?? []));
@@ -694,6 +693,5 @@ export function accumulateTarget(kt: KustTarget, ra: Accumulator): Accumulator {
   runTransformers(kt, ra);
   runValidators(kt);
   bindVars(kt, ra);
-  void getField;
   return ra;
 }

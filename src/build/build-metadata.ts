@@ -17,7 +17,7 @@ import type { ResourceList } from '../resources/resource-list.js';
 import { emitDocument } from '../yaml/emit.js';
 import { getField, hasField, isMap, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
-import type { KustTarget } from './context.js';
+import type { BuildTarget } from './context.js';
 import { parseRepoSpec, repoOriginPath } from './repo-spec.js';
 
 /** kustomize's resource.Origin of a kustomization or a file: where it is (kt.origin). */
@@ -47,12 +47,12 @@ export function appendOrigin(o: TargetOrigin, entry: string): TargetOrigin {
 }
 
 /** The base name of the kustomization file (`kustomization.yaml`, `kustomization.yml`, `Kustomization`). */
-export function kustFileName(kt: KustTarget): string {
+export function kustFileName(kt: BuildTarget): string {
   return kt.file.slice(kt.file.lastIndexOf('/') + 1);
 }
 
 /** Origin fields of a resource read from the file `entry` of `kt` (empty when origins are not tracked). */
-export function fileOrigin(kt: KustTarget, entry: string): Partial<Origin> {
+export function fileOrigin(kt: BuildTarget, entry: string): Partial<Origin> {
   if (!kt.origin) return {};
   const o = appendOrigin(kt.origin, entry);
   const out: Partial<Origin> = { path: o.path };
@@ -62,12 +62,12 @@ export function fileOrigin(kt: KustTarget, entry: string): Partial<Origin> {
 }
 
 /** Origin fields of an inline plugin config of `kt` (kustomize: the kustomization file's origin). */
-export function inlineConfigOrigin(kt: KustTarget): Partial<Origin> {
+export function inlineConfigOrigin(kt: BuildTarget): Partial<Origin> {
   return fileOrigin(kt, kustFileName(kt));
 }
 
 /** The origin record of a builtin generator or transformer driven by `kt`'s fields. */
-export function builtinOrigin(kt: KustTarget, kind: string): TransformationRecord | undefined {
+export function builtinOrigin(kt: BuildTarget, kind: string): TransformationRecord | undefined {
   if (!kt.origin) return undefined;
   const rec: TransformationRecord = {
     configuredIn: goJoin(kt.origin.path, kustFileName(kt)),

@@ -6,6 +6,7 @@
 import { BuildError } from '../diagnostics/error.js';
 import { FsError, type FileSystem } from '../fs/types.js';
 import { isAbsolute, isWithin, resolve } from '../fs/path.js';
+import type { TargetLoader } from '../target/types.js';
 import type { LoadRestrictor, RemoteLoader } from './options.js';
 import { isRemoteFile } from './repo-spec.js';
 
@@ -36,7 +37,7 @@ export function evalSymlinkFailure(fs: FileSystem, path: string): string {
   return `evalsymlink failure on '${path}' : lstat ${firstMissing(fs, path)}: no such file or directory`;
 }
 
-export class Loader {
+export class Loader implements TargetLoader {
   constructor(
     readonly fs: FileSystem,
     /** Absolute real path of the kustomization directory. */

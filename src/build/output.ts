@@ -7,7 +7,7 @@ import type { Resource } from '../resources/resource.js';
 import { EmitError, emitResource, formatNumber } from '../yaml/emit.js';
 import { BuildError } from '../diagnostics/error.js';
 import { idString } from '../resources/res-id.js';
-import { getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, hasField, isMap, scalarString, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
 import {
   ORIGIN_ANNOTATION,
   originAnnotationText,
@@ -44,8 +44,8 @@ export const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
 export function dropLocalConfig(resources: Resource[]): Resource[] {
   return resources.filter((r) => {
     const a = r.metaMap('annotations');
-    if (!a || !Object.prototype.hasOwnProperty.call(a, LOCAL_CONFIG_ANNOTATION)) return true;
-    return String(a[LOCAL_CONFIG_ANNOTATION]) === 'false';
+    if (!a || !hasField(a, LOCAL_CONFIG_ANNOTATION)) return true;
+    return scalarString(getField(a, LOCAL_CONFIG_ANNOTATION)) === 'false';
   });
 }
 

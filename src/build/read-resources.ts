@@ -6,22 +6,18 @@
 import { BuildError } from '../diagnostics/error.js';
 import { isMap as isYamlMapNode, isScalar as isYamlScalarNode, isSeq as isYamlSeqNode } from 'yaml';
 import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
-import { cloneValue } from '../yaml/values.js';
+import { cloneValue, scalarString } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
 import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { Resource } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
 
-function text(v: YamlValue | undefined): string {
-  return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
-}
-
 /** Go's %v of a map[string]string: `map[k1:v1 k2:v2]`, keys sorted. */
 function goStringMap(v: YamlValue | undefined): string {
   if (!isMap(v)) return 'map[]';
   const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `map[${keys.map((k) => `${k}:${text(v[k])}`).join(' ')}]`;
+  return `map[${keys.map((k) => `${k}:${scalarString(v[k])}`).join(' ')}]`;
 }
 
 /** Go's %v of kyaml's ResourceMeta, as kustomize prints it in "missing ... in object" errors. */
@@ -29,8 +25,8 @@ function describe(v: YamlMap): string {
   const meta = getField(v, 'metadata');
   const m = isMap(meta) ? meta : {};
   return (
-    `{{${text(getField(v, 'apiVersion'))} ${text(getField(v, 'kind'))}} ` +
-    `{{${text(getField(m, 'name'))} ${text(getField(m, 'namespace'))}} ${goStringMap(getField(m, 'labels'))} ${goStringMap(getField(m, 'annotations'))}}}`
+    `{{${scalarString(getField(v, 'apiVersion'))} ${scalarString(getField(v, 'kind'))}} ` +
+    `{{${scalarString(getField(m, 'name'))} ${scalarString(getField(m, 'namespace'))}} ${goStringMap(getField(m, 'labels'))} ${goStringMap(getField(m, 'annotations'))}}}`
   );
 }
 
@@ -80,7 +76,7 @@ function dropBad(ps: Pending[]): Pending[] {
     }
     const meta = getField(v, 'metadata');
     const name = isMap(meta) ? getField(meta, 'name') : undefined;
-    if (!String(kind).endsWith('List') && (name === undefined || name === null || name === '')) {
+    if (!scalarString(kind).endsWith('List') && (name === undefined || name === null || name === '')) {
       throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, {
         file: origin.file,
         range: origin.range,
@@ -121,7 +117,7 @@ function inlineLists(queue: Pending[]): Pending[] {
   for (let i = 0; i < queue.length; i++) {
     const p = queue[i] as Pending;
     const v = p.v as YamlMap;
-    const kind = String(getField(v, 'kind'));
+    const kind = scalarString(getField(v, 'kind'));
     if (!kind.endsWith('List') || !hasField(v, 'items')) {
       out.push(p);
       continue;

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { normalize } from '../fs/path.js';
 import { FsError } from '../fs/types.js';
 import { builtinSchema } from '../schema/builtin.js';
-import { setSchemaFromKustomization } from '../schema/custom.js';
+import { setSchemaFromKustomization } from './schema-fields.js';
 import { addHashSuffixes } from '../transformers/hash/index.js';
 import { fixNameReferences } from '../transformers/name-reference/index.js';
 import { resolveVars } from '../transformers/vars/resolve.js';
@@ -23,7 +23,7 @@ import { dropLocalConfig, finalizeAnnotations } from './output.js';
 import { TOP_ORIGIN } from './build-metadata.js';
 import { topLevelTransformers } from '../transformers/registry.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { KustTarget } from './context.js';
+import type { BuildTarget } from './context.js';
 
 /** The engine's raw result: resources in output order, or the error. */
 export interface EngineResult {
@@ -40,7 +40,7 @@ export interface EngineResult {
  * warning when `reorder` was given too); otherwise `reorder` legacy (the default) sorts and `none` keeps
  * the accumulation order.
  */
-function applySortOrder(list: ResourceList, kt: KustTarget, build: BuildContext): void {
+function applySortOrder(list: ResourceList, kt: BuildTarget, build: BuildContext): void {
   const sortOptions = kt.kustomization.sortOptions;
   if (sortOptions) {
     const pos = kt.locate('sortOptions');

@@ -14,7 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
 const io: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  errIsTty: process.stderr.isTTY === true,
-  color: process.stderr.isTTY === true && !process.env.NO_COLOR,
+  errIsTty: process.stderr.isTTY,
+  color: process.stderr.isTTY && !process.env.NO_COLOR,
 };
 process.exitCode = await main(process.argv.slice(2), io);

@@ -17,7 +17,7 @@ export class BuildError extends Error {
   }
 
   /** Adds a kustomize-style context prefix (`accumulating resources: ...`), keeping code and position. */
-  wrap(prefix: string): BuildError {
+  wrap(prefix: string): this {
     this.message = `${prefix}${this.message}`;
     return this;
   }

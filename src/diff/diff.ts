@@ -4,10 +4,19 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import { escapeRegExp } from 'lodash-es';
-import type { RenderedResource } from '../api/build.js';
+import type { RenderedResource } from '../build/build.js';
 import type { ResId } from '../resources/res-id.js';
 import { emitDocument } from '../yaml/emit.js';
-import { cloneValue, getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
+import {
+  cloneValue,
+  deleteField,
+  getField,
+  isMap,
+  scalarString,
+  setField,
+  type YamlMap,
+  type YamlValue,
+} from '../yaml/values.js';
 import { sha256Hex } from '../generators/sha256.js';
 import { compareValues, type FieldChange } from './compare.js';
 
@@ -97,7 +106,7 @@ function dropLabels(v: YamlValue, keys: ReadonlySet<string>, parentKey: string):
   for (const k of Object.keys(v)) {
     const child = v[k] as YamlValue;
     if (k === 'labels' && parentKey === 'metadata' && isMap(child)) {
-      for (const key of keys) delete child[key];
+      for (const key of keys) deleteField(child, key);
     } else dropLabels(child, keys, k);
   }
 }
@@ -108,7 +117,7 @@ function mask(v: YamlMap): void {
     const m = getField(v, field);
     if (!isMap(m)) continue;
     for (const k of Object.keys(m)) {
-      const text = String(m[k]);
+      const text = scalarString(m[k]);
       setField(m, k, `<redacted sha256:${sha256Hex(new TextEncoder().encode(text)).slice(0, 12)}>`);
     }
   }

@@ -6,7 +6,7 @@ export { diffResources, formatDiffText } from './diff.js';
 export type { DiffOptions, DiffResult, ResourceDiff } from './diff.js';
 export type { FieldChange } from './compare.js';
 
-import type { BuildResult, RenderedResource } from '../api/build.js';
+import type { BuildResult, RenderedResource } from '../build/build.js';
 import { diffResources, type DiffOptions, type DiffResult } from './diff.js';
 
 /** Compares two build results (or lists of rendered objects). */

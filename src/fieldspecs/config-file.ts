@@ -5,8 +5,7 @@
  * referrer field specs). Unknown keys are errors.
  */
 import { BuildError } from '../diagnostics/error.js';
-import { decodeGo, GoDecodeError } from '../kustomization/gotype.js';
-import { goString, listOf, struct } from '../kustomization/gotype.js';
+import { decodeGo, GoDecodeError, goString, listOf, struct, type GoStruct } from '../kustomization/gotype.js';
 import { fieldSpecType } from '../kustomization/schema.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
@@ -19,7 +18,7 @@ const nameBackRefType = struct('NameBackReferences', {
   fieldSpecs: listOf(fieldSpecType),
 });
 
-const configFileType = struct('TransformerConfig', {
+const configFileType: GoStruct<Record<string, unknown>> = struct('TransformerConfig', {
   namePrefix: listOf(fieldSpecType),
   nameSuffix: listOf(fieldSpecType),
   namespace: listOf(fieldSpecType),
@@ -31,7 +30,7 @@ const configFileType = struct('TransformerConfig', {
   varReference: listOf(fieldSpecType),
   images: listOf(fieldSpecType),
   replicas: listOf(fieldSpecType),
-}) as Extract<ReturnType<typeof struct>, { t: 'struct' }>;
+});
 
 /** Parses a configurations file into a partial transformer config. */
 export function parseConfigurationFile(text: string, file: string): Partial<TransformerConfig> {
@@ -42,7 +41,7 @@ export function parseConfigurationFile(text: string, file: string): Partial<Tran
   if (!doc) return {};
   let decoded: Record<string, unknown>;
   try {
-    decoded = decodeGo<Record<string, unknown>>(doc.value, configFileType);
+    decoded = decodeGo(doc.value, configFileType);
   } catch (e) {
     if (e instanceof GoDecodeError)
       throw new BuildError('transformer/config', e.message.replace('json: ', 'error unmarshaling JSON: json: '), {

@@ -8,7 +8,7 @@
  */
 import { BuildError } from '../diagnostics/error.js';
 import { compareGvkForSort } from '../resources/order.js';
-import { goSort } from '../transformers/sort-order/go-sort.js';
+import { goSort } from '../resources/go-sort.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
 
 interface GvkParts {
@@ -72,13 +72,13 @@ function mergeNameRefs(
 ): NameBackReferences[] {
   let result = into.slice();
   for (const other of incoming) {
-    let found = false;
-    result = result.map((c) => {
-      if (!gvkEquals(c, other)) return c;
-      found = true;
-      return { ...c, fieldSpecs: mergeFieldSpecList(c.fieldSpecs, other.fieldSpecs) };
-    });
-    if (!found) result.push(other);
+    if (!result.some((c) => gvkEquals(c, other))) {
+      result.push(other);
+      continue;
+    }
+    result = result.map((c) =>
+      gvkEquals(c, other) ? { ...c, fieldSpecs: mergeFieldSpecList(c.fieldSpecs, other.fieldSpecs) } : c,
+    );
   }
   return result;
 }

@@ -8,7 +8,7 @@
  */
 import { BuildError } from '../diagnostics/error.js';
 import type { YamlMap, YamlValue } from '../yaml/values.js';
-import { getField, hasField, isMap, setField } from '../yaml/values.js';
+import { getField, hasField, isMap, scalarString, setField } from '../yaml/values.js';
 import { resolvePlainScalar } from '../yaml/scalars.js';
 import { emitDocument } from '../yaml/emit.js';
 import type { Gvk } from '../resources/res-id.js';
@@ -22,7 +22,7 @@ export interface FieldRef {
   readonly value: YamlValue;
   /** True when the field did not exist and was created for this visit. */
   readonly created: boolean;
-  set(v: YamlValue): void;
+  readonly set: (v: YamlValue) => void;
 }
 
 /**
@@ -167,11 +167,7 @@ export function untaggedScalar(old: YamlValue, text: string): YamlValue {
 }
 
 /** The text of a scalar as kustomize sees it (`node.Value`). */
-export function scalarText(v: YamlValue): string {
-  if (v === null) return '';
-  if (typeof v === 'object') return '';
-  return String(v);
-}
+export const scalarText: (v: YamlValue) => string = scalarString;
 
 /** The kyaml node kind of a value. */
 export function nodeKind(v: YamlValue): 'MappingNode' | 'SequenceNode' | 'ScalarNode' {
@@ -187,7 +183,7 @@ export function wrongNodeKind(expected: 'MappingNode' | 'ScalarNode' | 'Sequence
   try {
     contents = emitDocument(got);
   } catch {
-    contents = String(got);
+    contents = scalarString(got);
   }
   return `wrong node kind: expected ${expected} but got ${nodeKind(got)}: node contents:\n${contents}`;
 }

@@ -13,7 +13,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { memoryFs } from '../fs/memory.js';
 import { basename, join, normalize } from '../fs/path.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { globMatch } from './glob.js';
 import { fluxKindOf, objectMeta, type ObjectLocation } from './model.js';
 
@@ -41,10 +41,6 @@ export interface ArtifactGenerator {
   where?: ObjectLocation;
 }
 
-function s(v: YamlValue | undefined): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-}
-
 function list(v: YamlValue | undefined): YamlValue[] {
   return Array.isArray(v) ? v : [];
 }
@@ -62,10 +58,10 @@ export function readArtifactGenerator(obj: YamlMap, where?: ObjectLocation): Art
       isMap(x)
         ? [
             {
-              alias: s(getField(x, 'alias')),
-              kind: s(getField(x, 'kind')),
-              name: s(getField(x, 'name')),
-              namespace: s(getField(x, 'namespace')) || m.namespace,
+              alias: scalarString(getField(x, 'alias')),
+              kind: scalarString(getField(x, 'kind')),
+              name: scalarString(getField(x, 'name')),
+              namespace: scalarString(getField(x, 'namespace')) || m.namespace,
             },
           ]
         : [],
@@ -73,21 +69,21 @@ export function readArtifactGenerator(obj: YamlMap, where?: ObjectLocation): Art
     artifacts: list(getField(spec, 'artifacts')).flatMap((a) => {
       if (!isMap(a)) return [];
       const out: OutputArtifact = {
-        name: s(getField(a, 'name')),
+        name: scalarString(getField(a, 'name')),
         copy: list(getField(a, 'copy')).flatMap((c) =>
           isMap(c)
             ? [
                 {
-                  from: s(getField(c, 'from')),
-                  to: s(getField(c, 'to')),
-                  exclude: list(getField(c, 'exclude')).map(s),
-                  strategy: s(getField(c, 'strategy')) || 'Overwrite',
+                  from: scalarString(getField(c, 'from')),
+                  to: scalarString(getField(c, 'to')),
+                  exclude: list(getField(c, 'exclude')).map(scalarString),
+                  strategy: scalarString(getField(c, 'strategy')) || 'Overwrite',
                 },
               ]
             : [],
         ),
       };
-      const pp = s(getField(a, 'pathPattern'));
+      const pp = scalarString(getField(a, 'pathPattern'));
       if (pp) out.pathPattern = pp;
       return [out];
     }),

@@ -8,7 +8,7 @@
  * The work is split in two phases so a fleet can look up `substituteFrom` objects among everything its
  * cluster renders before substituting: {@link kustomizeFluxKustomization} then {@link postBuildFluxKustomization}.
  */
-import { build } from '../api/build.js';
+import { build } from '../build/build.js';
 import type { RemoteLoader } from '../build/options.js';
 import type { BuildCache } from '../build/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -18,7 +18,7 @@ import { join, normalize, relative } from '../fs/path.js';
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { UnmatchedPatchTarget } from '../build/context.js';
 import type { ResId } from '../resources/res-id.js';
-import { getField, isMap, setField, type YamlMap } from '../yaml/values.js';
+import { getField, isMap, scalarString, setField, type YamlMap } from '../yaml/values.js';
 import { generateKustomization, type GenerateAction } from './generate.js';
 import {
   fieldDiagnostic,
@@ -190,7 +190,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
     if (m.kind !== 'Secret' || m.apiVersion !== 'v1' || !hasSopsMetadata(o.object)) continue;
     const ann = getField(getField(o.object, 'metadata') as YamlMap, 'annotations');
     const decryptDisabled =
-      isMap(ann) && String(getField(ann, `${FLUX_KUSTOMIZE_GROUP}/decrypt`) ?? '').toLowerCase() === 'disabled';
+      isMap(ann) && scalarString(getField(ann, `${FLUX_KUSTOMIZE_GROUP}/decrypt`)).toLowerCase() === 'disabled';
     if (decryptDisabled) continue;
     const where = { file: o.origin.file, range: o.origin.range, source: 'flux' };
     if (!ks.decryption) {

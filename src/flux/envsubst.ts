@@ -424,7 +424,7 @@ function mapFirstRune(s: string, upper: boolean): string {
 /** unicode.ToUpper/ToLower on one rune: never changes the rune count (JS may expand `ß` → `SS`). */
 function mapRune(ch: string, upper: boolean): string {
   const m = upper ? ch.toUpperCase() : ch.toLowerCase();
-  return [...m].length === 1 ? m : ch;
+  return Array.from(m).length === 1 ? m : ch;
 }
 
 function mapAll(s: string, upper: boolean): string {
@@ -454,17 +454,12 @@ function toSubstr(s: string, args: string[]): string {
 function goReplace(s: string, old: string, rep: string, n: number): string {
   if (old === '') {
     // Go inserts the replacement before every rune (and at the end) up to n times.
-    const runes = [...s];
+    const runes = Array.from(s);
     let out = '';
-    let count = 0;
-    for (let i = 0; i <= runes.length; i++) {
-      if (n < 0 || count < n) {
-        out += rep;
-        count++;
-      }
-      if (i < runes.length) out += runes[i];
-    }
-    return out;
+    runes.forEach((rune, i) => {
+      out += (n < 0 || i < n ? rep : '') + rune;
+    });
+    return out + (n < 0 || runes.length < n ? rep : '');
   }
   if (n < 0) return s.split(old).join(rep);
   const i = s.indexOf(old);
@@ -472,7 +467,7 @@ function goReplace(s: string, old: string, rep: string, n: number): string {
 }
 
 function reverse(s: string): string {
-  return [...s].reverse().join('');
+  return Array.from(s).reverse().join('');
 }
 
 function trimShortest(s: string, arg: string): string {

@@ -14,7 +14,7 @@ import type { FileSystem } from '../fs/types.js';
 import { FsError } from '../fs/types.js';
 import { isWithin, normalize, resolve } from '../fs/path.js';
 import { getField, valuesEqual, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { build } from '../api/build.js';
+import { build } from '../build/build.js';
 import { BuildCache } from '../build/cache.js';
 import { memoryFs } from '../fs/memory.js';
 import { emitDocument } from '../yaml/emit.js';
@@ -746,7 +746,7 @@ export function renderFleet(root: string, options: RenderFleetOptions): FleetRes
     const adopted = newPending(ks, where, undefined, false, diagnostics);
     if (JSON.stringify(renderingFields(ks)) === JSON.stringify(renderingFields(entry.ks)) && entry.phase) {
       adopted.phase = entry.phase;
-      if (entry.view) adopted.view = entry.view;
+      adopted.view = entry.view;
       const from = entry.result;
       const to = adopted.result;
       if (from.dir !== undefined) to.dir = from.dir;

@@ -25,7 +25,7 @@ import { kustomizationFileNames } from '../kustomization/load.js';
 import { emitDocument } from '../yaml/emit.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { locateKey } from '../yaml/locate.js';
-import { getField, isMap, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, isMap, scalarString, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { fieldDiagnostic, type FluxKustomization, type FluxSelector, type ObjectLocation } from './model.js';
 import { overlayFs } from '../fs/overlay.js';
 
@@ -57,7 +57,7 @@ export interface GeneratedKustomization {
 }
 
 const KNOWN_FIELDS: ReadonlyMap<string, string> = new Map(
-  Object.keys((kustomizationType as { fields: Record<string, unknown> }).fields).map((k) => [k.toLowerCase(), k]),
+  Object.keys(kustomizationType.fields).map((k) => [k.toLowerCase(), k]),
 );
 
 /** kustomize-controller's IsLocalRelativePath: components must not be remote or absolute. */
@@ -94,11 +94,11 @@ function invalidObject(v: YamlValue): string | undefined {
   if (!isMap(v)) return 'missing Resource metadata';
   const kind = getField(v, 'kind');
   if (kind === undefined || kind === null || kind === '') return 'missing kind in object';
-  if (String(kind).endsWith('List')) return undefined;
+  if (scalarString(kind).endsWith('List')) return undefined;
   const meta = getField(v, 'metadata');
   const name = isMap(meta) ? getField(meta, 'name') : undefined;
   if (name === undefined || name === null || name === '')
-    return `missing metadata.name in object (kind ${String(kind)})`;
+    return `missing metadata.name in object (kind ${scalarString(kind)})`;
   return undefined;
 }
 
@@ -219,9 +219,8 @@ function applyFluxFields(
     }),
   );
 
-  let ok = true;
   const components: string[] = [];
-  ks.components.forEach((c, i) => {
+  const invalid = ks.components.filter((c, i) => {
     if (!isLocalRelativePath(c)) {
       diags.push(
         fieldDiagnostic(
@@ -232,13 +231,12 @@ function applyFluxFields(
           ['spec', 'components', i],
         ),
       );
-      ok = false;
-      return;
+      return true;
     }
-    if (ks.ignoreMissingComponents && fs.stat(resolve(dir, c)) === undefined) return;
-    components.push(c);
+    if (!ks.ignoreMissingComponents || fs.stat(resolve(dir, c)) !== undefined) components.push(c);
+    return false;
   });
-  if (!ok) return false;
+  if (invalid.length > 0) return false;
   append('components', 'components', components);
   append(
     'patchesStrategicMerge',
@@ -463,7 +461,7 @@ export function generateKustomization(
     if (action === 'created') out.file = dir;
     if (d.line === undefined) return out;
     generatedDoc ??= parseDocument(text, { keepSourceTokens: false });
-    const path = pathAtOffset(generatedDoc.contents as YamlNode, offsetOf(text, d.line, d.column ?? 1));
+    const path = pathAtOffset(generatedDoc.contents, offsetOf(text, d.line, d.column ?? 1));
     const top = typeof path[0] === 'string' ? path[0] : undefined;
     const idx = typeof path[1] === 'number' ? path[1] : undefined;
     const setRange = (f: string | undefined, r: Range | undefined): void => {

@@ -105,10 +105,11 @@ export function globMatch(pattern: string, name: string): boolean {
     pattern = rest;
     if (star && chunk === '') return true;
     let t: string | undefined;
-    let err: unknown;
+    let err: BadPattern | undefined;
     try {
       t = matchChunk(chunk, name);
     } catch (e) {
+      if (!(e instanceof BadPattern)) throw e;
       err = e;
     }
     if (t !== undefined && (t.length === 0 || pattern.length > 0)) {

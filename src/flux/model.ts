@@ -9,7 +9,7 @@ import type { Selector } from '../kustomization/types.js';
 import type { LineCounter, Node as YamlNode } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, isMap, optionalScalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
 
 export const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 export const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
@@ -50,12 +50,6 @@ export function fieldDiagnostic(
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
-function str(v: YamlValue | undefined): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return undefined;
-}
-
 function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefined {
   let cur: YamlValue | undefined = m;
   for (const p of path) {
@@ -66,7 +60,7 @@ function field(m: YamlValue | undefined, ...path: string[]): YamlValue | undefin
 }
 
 function strField(m: YamlValue | undefined, ...path: string[]): string | undefined {
-  return str(field(m, ...path));
+  return optionalScalarString(field(m, ...path));
 }
 
 function boolField(m: YamlValue | undefined, ...path: string[]): boolean | undefined {
@@ -78,7 +72,7 @@ function stringMap(v: YamlValue | undefined): Record<string, string> | undefined
   if (!isMap(v)) return undefined;
   const out: Record<string, string> = {};
   for (const k of Object.keys(v)) {
-    const s = str(getField(v, k));
+    const s = optionalScalarString(getField(v, k));
     if (s !== undefined)
       Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
   }
@@ -429,7 +423,7 @@ export function readFluxKustomization(
     ks.images.push(img);
   });
   list(field(spec, 'components')).forEach((c, i) => {
-    const s = str(c);
+    const s = optionalScalarString(c);
     if (s === undefined) invalid(`spec.components[${i}] must be a string`, ['spec', 'components', i]);
     else ks.components.push(s);
   });
@@ -447,7 +441,7 @@ export function readFluxKustomization(
     if (isMap(sub)) {
       for (const k of Object.keys(sub)) {
         const v = getField(sub, k);
-        const s = str(v === null ? '' : v);
+        const s = optionalScalarString(v === null ? '' : v);
         if (s === undefined)
           invalid(`spec.postBuild.substitute.${k} must be a string`, ['spec', 'postBuild', 'substitute', k]);
         else
@@ -510,7 +504,7 @@ export function readFluxKustomization(
     ks.healthChecks.push(hc);
   });
   const bm = field(spec, 'buildMetadata');
-  if (Array.isArray(bm)) ks.buildMetadata = bm.map((x) => str(x) ?? '').filter((x) => x !== '');
+  if (Array.isArray(bm)) ks.buildMetadata = bm.map((x) => optionalScalarString(x) ?? '').filter((x) => x !== '');
   return { kustomization: ks, diagnostics: diags };
 }
 

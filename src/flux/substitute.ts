@@ -11,7 +11,7 @@
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { emitDocument } from '../yaml/emit.js';
 import { parseYamlStream } from '../yaml/parse.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, isMap, optionalScalarString, type YamlMap } from '../yaml/values.js';
 import { envsubst, EnvsubstError } from './envsubst.js';
 import { fieldDiagnostic, objectMeta, type FluxKustomization, type ObjectLocation } from './model.js';
 
@@ -73,12 +73,6 @@ function base64Decode(s: string): string | undefined {
   }
 }
 
-function scalarText(v: YamlValue | undefined): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return undefined;
-}
-
 /** True when an object carries SOPS metadata (a top-level `sops` field). */
 export function hasSopsMetadata(obj: YamlMap): boolean {
   return isMap(getField(obj, 'sops'));
@@ -130,7 +124,7 @@ export function loadVariables(
     };
     if (ref.kind === 'ConfigMap') {
       const data = getField(found.object, 'data');
-      if (isMap(data)) for (const k of Object.keys(data)) add(k, scalarText(getField(data, k)) ?? '');
+      if (isMap(data)) for (const k of Object.keys(data)) add(k, optionalScalarString(getField(data, k)) ?? '');
       return;
     }
     const encrypted = hasSopsMetadata(found.object);
@@ -148,7 +142,7 @@ export function loadVariables(
     const data = getField(found.object, 'data');
     if (isMap(data)) {
       for (const k of Object.keys(data)) {
-        const raw = scalarText(getField(data, k)) ?? '';
+        const raw = optionalScalarString(getField(data, k)) ?? '';
         add(k, encrypted ? sopsPlaceholder(k) : (base64Decode(raw) ?? raw));
       }
     }
@@ -156,7 +150,7 @@ export function loadVariables(
     const stringData = getField(found.object, 'stringData');
     if (isMap(stringData)) {
       for (const k of Object.keys(stringData))
-        add(k, encrypted ? sopsPlaceholder(k) : (scalarText(getField(stringData, k)) ?? ''));
+        add(k, encrypted ? sopsPlaceholder(k) : (optionalScalarString(getField(stringData, k)) ?? ''));
     }
   });
   for (const k of Object.keys(pb.substitute)) {

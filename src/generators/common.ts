@@ -6,11 +6,11 @@
  */
 import { BuildError } from '../diagnostics/error.js';
 import type { GeneratorArgs, GeneratorOptions } from '../kustomization/types.js';
-import { decodeGo, GoDecodeError, type GoType } from '../kustomization/gotype.js';
+import { decodeGo, GoDecodeError, type GoStruct } from '../kustomization/gotype.js';
 import { Resource, type GeneratorBehavior } from '../resources/resource.js';
 import { isMap, setField, type YamlMap } from '../yaml/values.js';
 import { NEEDS_HASH_ANNOTATION } from './hash.js';
-import type { KustTarget } from '../build/context.js';
+import type { KustTarget } from '../target/types.js';
 import type { KvFileReader } from './kv/index.js';
 
 /**
@@ -141,10 +141,13 @@ export function fileReader(kt: KustTarget): KvFileReader {
  * Decodes a builtin plugin config document the way its Config method does (sigs.k8s.io/yaml into the
  * plugin struct: unknown fields ignored, wrong types fail).
  */
-export function decodePluginConfig<T>(raw: YamlMap, type: GoType, embedded: Readonly<Record<string, string>> = {}): T {
-  const t = type as Extract<GoType, { t: 'struct' }>;
+export function decodePluginConfig<T>(
+  raw: YamlMap,
+  t: GoStruct<T>,
+  embedded: Readonly<Record<string, string>> = {},
+): T {
   try {
-    return decodeGo<T>(raw, t, { allowUnknown: true });
+    return decodeGo(raw, t, { allowUnknown: true });
   } catch (err) {
     if (err instanceof GoDecodeError) {
       // Go names promoted fields through their embedded structs (ConfigMapArgs.GeneratorArgs...).

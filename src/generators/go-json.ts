@@ -21,10 +21,10 @@ function encodeString(s: string): string {
     } else if (c >= 0xd800 && c <= 0xdfff) {
       const next = s.charCodeAt(i + 1);
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        out += s[i] + (s[i + 1] as string);
+        out += s.slice(i, i + 2);
         i++;
       } else out += '\ufffd';
-    } else out += s[i];
+    } else out += s.charAt(i);
   }
   return out + '"';
 }

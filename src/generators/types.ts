@@ -5,7 +5,7 @@
 import type { YamlMap } from '../yaml/values.js';
 import type { Resource } from '../resources/resource.js';
 import type { Kustomization } from '../kustomization/types.js';
-import type { KustTarget } from '../build/context.js';
+import type { KustTarget } from '../target/types.js';
 
 export interface GeneratorPlugin<C> {
   /** The builtin kind, e.g. `ConfigMapGenerator`. */
@@ -23,5 +23,5 @@ export interface FieldGenerator<C> {
 }
 
 export function fieldGenerator<C>(entry: FieldGenerator<C>): FieldGenerator<unknown> {
-  return entry as unknown as FieldGenerator<unknown>;
+  return entry;
 }

@@ -23,7 +23,16 @@ export const goInt: GoType = { t: 'int' };
 export const goAny: GoType = { t: 'any' };
 export const listOf = (of: GoType): GoType => ({ t: 'list', of });
 export const mapOf = (of: GoType): GoType => ({ t: 'map', of });
-export const struct = (name: string, fields: Record<string, GoType>): GoType => ({ t: 'struct', name, fields });
+export const struct = (name: string, fields: Record<string, GoType>): GoStructType => ({ t: 'struct', name, fields });
+
+/** A Go struct type. */
+export type GoStructType = Extract<GoType, { t: 'struct' }>;
+
+/**
+ * A Go struct type that decodes into the TypeScript type `T`: declare a table as `GoStruct<T>` next to `T`, and
+ * {@link decodeGo} returns a `T` (the table and `T` are kept in step by hand; the decoder checks the value).
+ */
+export type GoStruct<T> = GoStructType & { readonly decodesTo?: T };
 
 /** A decoding failure, worded like Go's encoding/json. */
 export class GoDecodeError extends Error {
@@ -172,7 +181,7 @@ export interface DecodeGoOptions {
 }
 
 /** Decodes `value` as the struct type `t`. Throws {@link GoDecodeError}. */
-export function decodeGo<T>(value: YamlValue, t: Extract<GoType, { t: 'struct' }>, options: DecodeGoOptions = {}): T {
+export function decodeGo<T>(value: YamlValue, t: GoStruct<T>, options: DecodeGoOptions = {}): T {
   const ctx: Ctx = { structName: t.name, fieldPath: [] };
   if (options.allowUnknown) ctx.allowUnknown = true;
   return decodeStruct(value, t, ctx) as unknown as T;

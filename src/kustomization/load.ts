@@ -69,9 +69,9 @@ export interface LoadedKustomization {
   /** Deprecation warnings (one per deprecated field present), positioned on the field's key. */
   warnings: Diagnostic[];
   /** The raw parse, to locate fields for diagnostics. */
-  locate(field: string): { line: number; column: number } | undefined;
+  locate: (field: string) => { line: number; column: number } | undefined;
   /** The source range of a field's key, or of entry `index` of a list field (for diagnostics). */
-  range(field: string, index?: number): Range | undefined;
+  range: (field: string, index?: number) => Range | undefined;
 }
 
 /** Finds the kustomization file of `dir`. Throws kustomize's errors for none or several. */
@@ -99,7 +99,7 @@ function splitHelmParameters(k: Kustomization): void {
   let chartHome = '';
   let configHome = '';
   for (const a of args as Record<string, YamlValue>[]) {
-    const s = (key: string): string => (typeof a[key] === 'string' ? (a[key] as string) : '');
+    const s = (key: string): string => (typeof a[key] === 'string' ? a[key] : '');
     const c: HelmChart = {};
     if (s('chartName')) c.name = s('chartName');
     if (s('chartVersion')) c.version = s('chartVersion');
@@ -156,10 +156,7 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
   const raw: YamlValue = doc ? doc.value : null;
   let k: Kustomization;
   try {
-    k =
-      raw === null
-        ? {}
-        : decodeGo<Kustomization>(raw, kustomizationType as Extract<typeof kustomizationType, { t: 'struct' }>);
+    k = raw === null ? {} : decodeGo(raw, kustomizationType);
   } catch (err) {
     if (err instanceof GoDecodeError) {
       const pos = doc ? locateKey(doc.node, err.path, stream.lineCounter) : undefined;
@@ -194,7 +191,6 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
       );
     }
   }
-  const typeMeta = { apiVersion: k.apiVersion, kind: k.kind };
   fixKustomization(k);
   const rest = Object.keys(k).filter((key) => key !== 'apiVersion' && key !== 'kind');
   if (rest.length === 0) {
@@ -203,7 +199,6 @@ export function parseKustomization(text: string, file: string, dir: string): Loa
       range: doc ? doc.range : toRange(stream.lineCounter, 0, 0),
     });
   }
-  void typeMeta;
   const errs: string[] = [];
   if (k.kind && k.kind !== 'Kustomization' && k.kind !== 'Component')
     errs.push('kind should be Kustomization or Component');

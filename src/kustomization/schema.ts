@@ -2,7 +2,8 @@
  * kustomize v5.6.0's Go types for the kustomization file, as data for the decoder in gotype.ts.
  * Embedded (inline) Go structs are flattened into their parent, as encoding/json sees them.
  */
-import { goAny, goBool, goInt, goString, listOf, mapOf, struct, type GoType } from './gotype.js';
+import { goAny, goBool, goInt, goString, listOf, mapOf, struct, type GoStruct, type GoType } from './gotype.js';
+import type { Kustomization } from './types.js';
 
 const gvkFields = { group: goString, version: goString, kind: goString };
 const resIdFields = { ...gvkFields, name: goString, namespace: goString };
@@ -128,7 +129,7 @@ export const objectMetaType = struct('ObjectMeta', {
 });
 
 /** The kustomization file. Field order is kustomize's canonical order (§1.2). */
-export const kustomizationType = struct('Kustomization', {
+export const kustomizationType: GoStruct<Kustomization> = struct('Kustomization', {
   apiVersion: goString,
   kind: goString,
   metadata: objectMetaType,

@@ -5,7 +5,7 @@
  * field of a rendered object or of a Flux Kustomization's definition into a source location.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { BuildResult } from '../api/build.js';
+import type { BuildResult } from '../build/build.js';
 import type { FileSystem } from '../fs/types.js';
 import type { FleetKustomization, FleetResult } from '../flux/fleet.js';
 import {
@@ -19,7 +19,7 @@ import type { FieldOrigin, Origin } from '../resources/origin.js';
 import { locateField, type Location } from '../validate/position.js';
 import type { ProblemAnchor } from '../validate/problems.js';
 import { CrdIndex, kubernetesScope } from '../validate/registry.js';
-import { getField, isMap, type YamlMap } from '../yaml/values.js';
+import { getField, isMap, scalarString, type YamlMap } from '../yaml/values.js';
 import type { RuleModule } from './types.js';
 import type { RepoIndex } from './repo.js';
 
@@ -57,24 +57,16 @@ export interface ObjectKey {
   readonly name: string;
 }
 
-function str(v: unknown): string {
-  return typeof v === 'string'
-    ? v
-    : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
-      ? String(v)
-      : '';
-}
-
 /** Identity fields of an object (empty strings when absent). */
 export function objectKey(obj: YamlMap): ObjectKey {
   const meta = getField(obj, 'metadata');
-  const apiVersion = str(getField(obj, 'apiVersion'));
+  const apiVersion = scalarString(getField(obj, 'apiVersion'));
   return {
     apiVersion,
     group: groupOf(apiVersion),
-    kind: str(getField(obj, 'kind')),
-    namespace: isMap(meta) ? str(getField(meta, 'namespace')) : '',
-    name: isMap(meta) ? str(getField(meta, 'name')) : '',
+    kind: scalarString(getField(obj, 'kind')),
+    namespace: isMap(meta) ? scalarString(getField(meta, 'namespace')) : '',
+    name: isMap(meta) ? scalarString(getField(meta, 'name')) : '',
   };
 }
 
@@ -144,10 +136,10 @@ export function applyTarget(k: FleetKustomization | undefined): string {
   const kc = k?.spec.kubeConfig;
   if (!kc) return '';
   const ref = getField(kc, 'secretRef');
-  const name = isMap(ref) ? str(getField(ref, 'name')) : '';
+  const name = isMap(ref) ? scalarString(getField(ref, 'name')) : '';
   const cm = getField(kc, 'configMapRef');
-  const cmName = isMap(cm) ? str(getField(cm, 'name')) : '';
-  return `${k?.namespace ?? ''}/${name || cmName || '?'}`;
+  const cmName = isMap(cm) ? scalarString(getField(cm, 'name')) : '';
+  return `${k.namespace}/${name || cmName || '?'}`;
 }
 
 /** Everything the lint rules look at. */
@@ -210,8 +202,8 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
         crds.add(o.object);
         const spec = getField(o.object, 'spec');
         const names = isMap(spec) ? getField(spec, 'names') : undefined;
-        const group = isMap(spec) ? str(getField(spec, 'group')) : '';
-        const kind = isMap(names) ? str(getField(names, 'kind')) : '';
+        const group = isMap(spec) ? scalarString(getField(spec, 'group')) : '';
+        const kind = isMap(names) ? scalarString(getField(names, 'kind')) : '';
         if (group !== '' && kind !== '') add(crdOwners, `${group}/${kind}`, k.id);
       } else if (key.kind === 'Namespace' && key.apiVersion === 'v1' && key.name !== '') {
         add(namespaceOwners, key.name, k.id);

@@ -179,7 +179,7 @@ function pascal(id: string): string {
   return id
     .split(/[/-]/)
     .filter((s) => s !== '')
-    .map((s) => s[0]?.toUpperCase() + s.slice(1))
+    .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
     .join('');
 }
 

@@ -5,7 +5,9 @@
  * doc page, `docs/rules/<id>.md`, which has a failing and a passing example.
  */
 import type { Severity } from '../diagnostics/diagnostic.js';
+import type { ValidationSubject } from '../validate/context.js';
 import type { Location } from '../validate/position.js';
+import type { ProblemAnchor } from '../validate/problems.js';
 
 /** How a rule is configured: `off`, or the severity its findings get. */
 export type RuleSetting = 'off' | Severity;
@@ -54,3 +56,17 @@ export interface RuleModule<Context, MessageId extends string = string> {
 
 /** The message ids of a rule module, e.g. `MessageIdsOf<typeof schemaInvalid>`. */
 export type MessageIdsOf<R> = R extends RuleModule<unknown, infer M> ? M : never;
+
+/** The context of rules over objects (the schema rules). */
+export interface ObjectRuleContext {
+  readonly subjects: readonly ValidationSubject[];
+  /** Kubernetes version deprecations are judged against (`1.36`). */
+  readonly kubernetesVersion: string;
+  /** Whether unknown fields are flagged. */
+  readonly strict: boolean;
+  /** Source location of a field of an object (`anchor`: its value, its key, or its parent's key). */
+  locate(subject: ValidationSubject, pointer: string, anchor?: ProblemAnchor): Location | undefined;
+}
+
+/** A rule over objects. */
+export type ObjectRule<MessageId extends string = string> = RuleModule<ObjectRuleContext, MessageId>;

@@ -3,10 +3,11 @@ import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { FsError, type FileStat, type FileSystem } from '../fs/types.js';
 
-function toFsError(err: unknown, path: string): FsError | unknown {
-  const code = (err as { code?: string }).code;
+function toFsError(err: unknown, path: string): unknown {
+  if (!(err instanceof Error) || !('code' in err)) return err;
+  const code = err.code;
   if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'EACCES' || code === 'ELOOP') {
-    return new FsError(code, path, (err as Error).message);
+    return new FsError(code, path, err.message);
   }
   return err;
 }

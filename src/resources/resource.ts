@@ -1,5 +1,5 @@
-import type { YamlMap, YamlValue } from '../yaml/values.js';
-import { cloneValue, getField, isMap, setField } from '../yaml/values.js';
+import type { YamlMap } from '../yaml/values.js';
+import { cloneValue, getField, isMap, scalarString, setField } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
 import { BuildError } from '../diagnostics/error.js';
 import {
@@ -52,12 +52,6 @@ export interface TransformationRecord {
   configuredBy: { apiVersion: string; kind: string; name?: string; namespace?: string };
 }
 
-function str(v: YamlValue | undefined): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'object') return '';
-  return String(v);
-}
-
 /**
  * One Kubernetes object in a build: its data, where it came from, and the bookkeeping kustomize keeps in
  * internal annotations (previous ids, prefix/suffix history, hash and generator marks) kept as fields.
@@ -104,10 +98,10 @@ export class Resource {
   }
 
   get apiVersion(): string {
-    return str(getField(this.data, 'apiVersion'));
+    return scalarString(getField(this.data, 'apiVersion'));
   }
   get kind(): string {
-    return str(getField(this.data, 'kind'));
+    return scalarString(getField(this.data, 'kind'));
   }
   get metadata(): YamlMap | undefined {
     const m = getField(this.data, 'metadata');
@@ -115,11 +109,11 @@ export class Resource {
   }
   get name(): string {
     const m = this.metadata;
-    return m ? str(getField(m, 'name')) : '';
+    return m ? scalarString(getField(m, 'name')) : '';
   }
   get namespace(): string {
     const m = this.metadata;
-    return m ? str(getField(m, 'namespace')) : '';
+    return m ? scalarString(getField(m, 'namespace')) : '';
   }
 
   /** `metadata`, created when missing. */
@@ -276,12 +270,12 @@ export class Resource {
 
   /** Records a prefix applied to `metadata.name` (kustomize's AddNamePrefix). */
   addNamePrefix(prefix: string): void {
-    if (prefix !== '') this.prefixes.push(...csvRoundTrip([prefix])!);
+    if (prefix !== '') this.prefixes.push(...prefix.split(','));
   }
 
   /** Records a suffix applied to `metadata.name` (kustomize's AddNameSuffix). */
   addNameSuffix(suffix: string): void {
-    if (suffix !== '') this.suffixes.push(...csvRoundTrip([suffix])!);
+    if (suffix !== '') this.suffixes.push(...suffix.split(','));
   }
 
   /** Whether some previous id exists (the resource was renamed, re-namespaced or re-kinded). */

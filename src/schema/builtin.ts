@@ -38,10 +38,10 @@ export function precomputedNamespaced(gvk: Gvk): boolean | undefined {
       const i = apiVersion.indexOf('/');
       const group = i < 0 ? '' : apiVersion.slice(0, i);
       const version = i < 0 ? apiVersion : apiVersion.slice(i + 1);
-      let byGroup = scopes.get(kind);
-      if (!byGroup) scopes.set(kind, (byGroup = new Map()));
-      let byVersion = byGroup.get(group);
-      if (!byVersion) byGroup.set(group, (byVersion = new Map()));
+      const byGroup = scopes.get(kind) ?? new Map<string, Map<string, boolean>>();
+      scopes.set(kind, byGroup);
+      const byVersion = byGroup.get(group) ?? new Map<string, boolean>();
+      byGroup.set(group, byVersion);
       byVersion.set(version, scope === 1);
     }
   }

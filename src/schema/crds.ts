@@ -7,14 +7,13 @@
  * `x-kubernetes-identity` → namePrefix, `x-kubernetes-object-ref-api-version` + `-kind` (+ `-name-key`) →
  * nameReference.
  */
-import { BuildError } from '../diagnostics/error.js';
-import type { KustTarget } from '../build/context.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from '../fieldspecs/types.js';
 import { emptyTransformerConfig, mergeTransformerConfig } from '../fieldspecs/config.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 
-type ApiMap = Map<string, YamlMap>;
+/** The definitions of a `crds:` file, by Go type name. */
+export type ApiMap = Map<string, YamlMap>;
 
 function lowerKeyed(m: YamlMap): Map<string, YamlValue> {
   const out = new Map<string, YamlValue>();
@@ -43,7 +42,8 @@ function toApiMap(doc: YamlValue, file: string): ApiMap {
   return out;
 }
 
-function parseFile(text: string, file: string): ApiMap {
+/** Parses a `crds:` file (JSON or YAML) into its definitions by Go type name. */
+export function parseCrdFile(text: string, file: string): ApiMap {
   let doc: YamlValue;
   if (text.length > 0 && text[0] === '{') {
     doc = JSON.parse(text) as YamlValue;
@@ -114,33 +114,4 @@ export function configFromCrdDefinitions(m: ApiMap): Partial<TransformerConfig> 
     result = mergeTransformerConfig(result, acc);
   }
   return result;
-}
-
-/** The `crds:` field of a kustomization, as transformer config. Throws BuildError. */
-export function loadCrdConfig(kt: KustTarget, files: readonly string[]): Partial<TransformerConfig> {
-  let config = emptyTransformerConfig();
-  const prefix = `loading CRDs [${files.join(' ')}]: `;
-  for (const f of files) {
-    let loaded: { path: string; text: string };
-    try {
-      loaded = kt.loader.readText(f);
-    } catch (err) {
-      if (err instanceof BuildError) throw err.wrap(prefix);
-      throw err;
-    }
-    let m: ApiMap;
-    try {
-      m = parseFile(loaded.text, loaded.path);
-    } catch (err) {
-      throw new BuildError(
-        'kustomization/invalid-value',
-        `${prefix}unable to parse open API definition from '${f}': ${(err as Error).message}`,
-        {
-          file: loaded.path,
-        },
-      );
-    }
-    config = mergeTransformerConfig(config, configFromCrdDefinitions(m));
-  }
-  return config;
 }

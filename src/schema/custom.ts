@@ -5,10 +5,9 @@
  * global schema is never cleared), see state.ts.
  */
 import { BuildError } from '../diagnostics/error.js';
-import type { KustTarget } from '../build/context.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { normalizeSwagger } from './normalize.js';
-import { BuildSchema, type CustomSchema } from './state.js';
+import type { CustomSchema } from './state.js';
 
 /** Parses a custom schema file (JSON, or YAML converted to JSON as kyaml does). */
 export function parseCustomSchema(text: string, file: string): CustomSchema {
@@ -29,22 +28,4 @@ export function parseCustomSchema(text: string, file: string): CustomSchema {
       error: new BuildError('kustomization/invalid-value', `invalid schema file: ${(err as Error).message}`, { file }),
     };
   }
-}
-
-/** kustomize's `openapi.SetSchema` for one kustomization (`reset` at the top level). */
-export function setSchemaFromKustomization(kt: KustTarget, reset: boolean): void {
-  const build = kt.build;
-  if (reset || !(build.schema instanceof BuildSchema)) build.schema = new BuildSchema();
-  const schema = build.schema as BuildSchema;
-  const field = kt.kustomization.openapi ?? {};
-  let custom: CustomSchema | undefined;
-  if (Object.prototype.hasOwnProperty.call(field, 'path')) {
-    const { path, text } = kt.loader.readText(field.path ?? '');
-    custom = parseCustomSchema(text, path);
-  }
-  const wasSet = schema.state.isSet;
-  schema.state.set(field, custom, reset, { file: kt.file });
-  build.schemaSet = schema.state.isSet;
-  // A sub-kustomization that changed the schema: a new view on the same state (see BuildSchema).
-  if (!reset && !wasSet && schema.state.isSet) build.schema = new BuildSchema(schema.state);
 }

@@ -17,7 +17,7 @@
 import type { Selector } from '../kustomization/types.js';
 import { effectiveNamespace, gvkSelects, splitApiVersion, type ResId } from '../resources/res-id.js';
 import type { Resource } from '../resources/resource.js';
-import type { ResourceList } from '../resources/resource-list.js';
+import { ResourceList } from '../resources/resource-list.js';
 import { getField, isMap, type YamlValue } from '../yaml/values.js';
 import { compileAnchored } from './regex.js';
 import { parseLabelSelector, type LabelSelector } from './labels.js';
@@ -138,6 +138,6 @@ export function selectResources(
   mode: MatchMode = 'regex',
 ): Resource[] {
   const sel = new CompiledSelector(selector, mode);
-  const items = Array.isArray(resources) ? resources : (resources as ResourceList).items;
+  const items = resources instanceof ResourceList ? resources.items : resources;
   return items.filter((r) => Object.keys(r.data).length > 0 && sel.matches(r));
 }

@@ -43,17 +43,17 @@ function lex(s: string): { tok: Tok; lit: string }[] {
   const out: { tok: Tok; lit: string }[] = [];
   let pos = 0;
   for (;;) {
-    while (pos < s.length && isWhitespace(s[pos] as string)) pos++;
+    while (pos < s.length && isWhitespace(s.charAt(pos))) pos++;
     if (pos >= s.length) {
       out.push({ tok: 'end', lit: '' });
       return out;
     }
-    const ch = s[pos] as string;
+    const ch = s.charAt(pos);
     if (isSpecial(ch)) {
       let buf = '';
       let last: { tok: Tok; lit: string } | undefined;
-      while (pos < s.length && isSpecial(s[pos] as string)) {
-        buf += s[pos];
+      while (pos < s.length && isSpecial(s.charAt(pos))) {
+        buf += s.charAt(pos);
         pos++;
         const t = STRING_TOKENS[buf];
         if (t !== undefined) last = { tok: t, lit: buf };
@@ -66,8 +66,8 @@ function lex(s: string): { tok: Tok; lit: string }[] {
       continue;
     }
     let buf = '';
-    while (pos < s.length && !isSpecial(s[pos] as string) && !isWhitespace(s[pos] as string)) {
-      buf += s[pos];
+    while (pos < s.length && !isSpecial(s.charAt(pos)) && !isWhitespace(s.charAt(pos))) {
+      buf += s.charAt(pos);
       pos++;
     }
     out.push({ tok: STRING_TOKENS[buf] ?? 'id', lit: buf });
@@ -158,7 +158,7 @@ function newRequirement(key: string, op: Op, values: string[]): Requirement {
     if (values.length !== 1) throw new LabelSelectorError('exact-match compatibility requires one single value');
   } else if (op === 'exists' || op === '!') {
     if (values.length !== 0) throw new LabelSelectorError('values set must be empty for exists and does not exist');
-  } else if (op === '>' || op === '<') {
+  } else {
     if (values.length !== 1) throw new LabelSelectorError("for 'Gt', 'Lt' operators, exactly one value is required");
     for (const v of values) {
       if (parseInt64(v) === undefined)

@@ -125,8 +125,13 @@ function complement(ranges: readonly Range[]): Range[] {
   return out;
 }
 
+/** The code point at index `i` of `s`; `i` is inside the string (0 past its end). */
+function codePoint(s: string, i = 0): number {
+  return s.codePointAt(i) ?? 0;
+}
+
 function isPunct(ch: string): boolean {
-  const c = ch.codePointAt(0) ?? 0;
+  const c = codePoint(ch);
   return c < 0x80 && !/[A-Za-z0-9]/.test(ch);
 }
 
@@ -148,7 +153,7 @@ function edges(): Map<number, number[]> {
     if (cp >= 0xd800 && cp <= 0xdfff) continue;
     const ch = String.fromCodePoint(cp);
     for (const mapped of [ch.toLowerCase(), ch.toUpperCase()]) {
-      const to = mapped.codePointAt(0) as number;
+      const to = codePoint(mapped);
       if (to === cp || mapped.length !== String.fromCodePoint(to).length) continue;
       link(cp, to);
       link(to, cp);
@@ -329,7 +334,7 @@ class Translator {
         atom = true;
         repeated = false;
       } else {
-        const cp = p.codePointAt(this.i) as number;
+        const cp = codePoint(p, this.i);
         const ch = String.fromCodePoint(cp);
         this.out += this.literalCodePoint(cp, ch);
         this.noteAtom();
@@ -443,7 +448,7 @@ class Translator {
         const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
         this.i = end < 0 ? p.length : end + 2;
         let s = '';
-        for (const ch of text) s += this.literalCodePoint(ch.codePointAt(0) as number, ch);
+        for (const ch of text) s += this.literalCodePoint(codePoint(ch), ch);
         return text === '' ? '' : `(?:${s})`;
       }
     }
@@ -511,7 +516,7 @@ class Translator {
       this.i += m[0].length;
       return one(parseInt(c + m[0], 8));
     }
-    if (isPunct(c)) return one(c.codePointAt(0) as number);
+    if (isPunct(c)) return one(codePoint(c));
     throw new GoRegexpError('invalid escape sequence', p.slice(start, this.i));
   }
 
@@ -580,7 +585,7 @@ class Translator {
           hi = r !== undefined && r[0] === r[1] ? r[0] : undefined;
           if (hi === undefined) throw new GoRegexpError('invalid character class range', p.slice(save - 2, this.i));
         } else {
-          hi = p.codePointAt(this.i) as number;
+          hi = codePoint(p, this.i);
           this.i += String.fromCodePoint(hi).length;
         }
         if (hi < prev) {
@@ -599,7 +604,7 @@ class Translator {
         prev = add(this.escape(true));
         continue;
       }
-      const cp = p.codePointAt(this.i) as number;
+      const cp = codePoint(p, this.i);
       this.i += String.fromCodePoint(cp).length;
       prev = add({ ranges: [[cp, cp]] });
     }

@@ -1,16 +1,12 @@
 /** Small readers for builtin plugin configs (decoded leniently, as kustomize's yaml.Unmarshal does). */
 import { BuildError } from '../diagnostics/error.js';
 import type { FieldSpec } from '../fieldspecs/types.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { decodeGo, GoDecodeError, type GoType } from '../kustomization/gotype.js';
+import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { decodeGo, GoDecodeError, type GoStruct } from '../kustomization/gotype.js';
 import { idString } from '../resources/res-id.js';
-import type { KustTarget } from '../build/context.js';
+import type { KustTarget } from '../target/types.js';
 
-export function stringOf(v: YamlValue | undefined): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'object') return '';
-  return String(v);
-}
+export const stringOf: (v: YamlValue | undefined) => string = scalarString;
 
 export function boolOf(v: YamlValue | undefined): boolean {
   return v === true;
@@ -69,9 +65,9 @@ export function pluginConfigError(raw: YamlMap, message: string): BuildError {
  * Decodes a builtin plugin config leniently (sigs.k8s.io/yaml.Unmarshal: unknown fields ignored, wrong
  * types are errors).
  */
-export function decodePluginConfig<T>(raw: YamlMap, t: Extract<GoType, { t: 'struct' }>): T {
+export function decodePluginConfig<T>(raw: YamlMap, t: GoStruct<T>): T {
   try {
-    return decodeGo<T>(raw, t, { allowUnknown: true });
+    return decodeGo(raw, t, { allowUnknown: true });
   } catch (e) {
     if (e instanceof GoDecodeError)
       throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);

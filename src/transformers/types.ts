@@ -8,7 +8,7 @@ import type { YamlMap } from '../yaml/values.js';
 import type { ResourceList } from '../resources/resource-list.js';
 import type { Kustomization } from '../kustomization/types.js';
 import type { TransformerConfig } from '../fieldspecs/types.js';
-import type { KustTarget } from '../build/context.js';
+import type { KustTarget } from '../target/types.js';
 
 /** A builtin transformer (kustomize's builtin plugin of the same kind). */
 export interface TransformerPlugin<C> {
@@ -31,5 +31,5 @@ export interface FieldTransformer<C> {
 
 /** Helper to keep the type parameter when listing heterogeneous entries. */
 export function fieldTransformer<C>(entry: FieldTransformer<C>): FieldTransformer<unknown> {
-  return entry as unknown as FieldTransformer<unknown>;
+  return entry;
 }

@@ -1,10 +1,9 @@
 /**
- * What schema rules see: the objects to validate (each with its origin and a memoised schema result,
- * shared by the rules) and a way to locate a field of an object in its source.
+ * The objects to validate, each with its origin and a memoised schema result (shared by the schema rules of
+ * src/lint/rules/schema/), and a way to locate a field of an object in its source.
  */
 import type { FieldOrigin, Origin } from '../resources/origin.js';
-import type { RuleModule } from '../lint/types.js';
-import { getField, isMap, type YamlMap } from '../yaml/values.js';
+import { getField, isMap, scalarString, type YamlMap } from '../yaml/values.js';
 import { locateField, type Location } from './position.js';
 import type { ProblemAnchor, ProblemOptions } from './problems.js';
 import type { CrdIndex } from './registry.js';
@@ -27,24 +26,6 @@ export interface ValidationSubject {
   schema(): ObjectSchemaResult;
 }
 
-/** The context of rules over objects (the schema rules). */
-export interface ObjectRuleContext {
-  readonly subjects: readonly ValidationSubject[];
-  /** Kubernetes version deprecations are judged against (`1.36`). */
-  readonly kubernetesVersion: string;
-  /** Whether unknown fields are flagged. */
-  readonly strict: boolean;
-  /** Source location of a field of an object (`anchor`: its value, its key, or its parent's key). */
-  locate(subject: ValidationSubject, pointer: string, anchor?: ProblemAnchor): Location | undefined;
-}
-
-/** A rule over objects. */
-export type ObjectRule<MessageId extends string = string> = RuleModule<ObjectRuleContext, MessageId>;
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-}
-
 /** Builds the subject for one object; its schema is validated lazily with `validator` and `crds`. */
 export function makeSubject(
   index: number,
@@ -56,16 +37,16 @@ export function makeSubject(
   problemOptions: ProblemOptions = {},
 ): ValidationSubject {
   const meta = getField(object, 'metadata');
-  const name = isMap(meta) ? str(getField(meta, 'name')) : '';
-  const namespace = isMap(meta) ? str(getField(meta, 'namespace')) : '';
-  const kind = str(getField(object, 'kind'));
+  const name = isMap(meta) ? scalarString(getField(meta, 'name')) : '';
+  const namespace = isMap(meta) ? scalarString(getField(meta, 'namespace')) : '';
+  const kind = scalarString(getField(object, 'kind'));
   let result: ObjectSchemaResult | undefined;
   return {
     index,
     object,
     origin,
     fieldOrigins,
-    apiVersion: str(getField(object, 'apiVersion')),
+    apiVersion: scalarString(getField(object, 'apiVersion')),
     kind,
     name,
     namespace,

@@ -4,7 +4,7 @@
  * adapter (ajv.ts); CRDs among the objects validate their custom resources (registry.ts, convert.ts);
  * ajv errors become problems (problems.ts) located in the source through each object's origin
  * (position.ts); deprecated apiVersions come from Pluto's table (deprecations.ts). The public entry is
- * `validate()` in api/validate.ts; the rules are in lint/rules/schema/.
+ * `validate()` in lint/validate.ts; the rules that judge the problems are in lint/rules/schema/.
  */
 export { AjvAdapter, AJV_OPTIONS } from './ajv.js';
 export type { CompiledValidator, PrecompiledValidators, ValidatorLookup } from './ajv.js';
@@ -21,4 +21,4 @@ export type { SchemaOrigin, SchemaRef } from './registry.js';
 export { SchemaValidator, sharedSchemaValidator, isSopsEncrypted } from './validator.js';
 export type { ObjectSchemaResult, SchemaValidatorOptions } from './validator.js';
 export { makeSubject, locateSubjectField } from './context.js';
-export type { ObjectRule, ObjectRuleContext, ValidationSubject } from './context.js';
+export type { ValidationSubject } from './context.js';

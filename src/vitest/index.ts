@@ -12,7 +12,7 @@ expect.extend(kustomizeMatchers);
 expect.addSnapshotSerializer(yamlSnapshotSerializer);
 
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any -- merges with vitest's own `Assertion<T = any>`, whose parameters it must repeat
   interface Assertion<T = any> extends KustomizeMatchers<T> {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends KustomizeMatchers {}

@@ -28,7 +28,7 @@ function matches(r: RenderedResource, q: ResourceQuery): boolean {
   if (q.kind !== undefined && r.id.kind !== q.kind) return false;
   if (q.name !== undefined && r.id.name !== q.name) return false;
   if (q.namespace !== undefined && r.id.namespace !== q.namespace) return false;
-  if (q.apiVersion !== undefined && String(getField(r.object, 'apiVersion')) !== q.apiVersion) return false;
+  if (q.apiVersion !== undefined && getField(r.object, 'apiVersion') !== q.apiVersion) return false;
   return true;
 }
 
@@ -46,7 +46,7 @@ function containerImages(v: YamlValue, out: string[]): void {
     if ((k === 'containers' || k === 'initContainers' || k === 'ephemeralContainers') && Array.isArray(val)) {
       for (const c of val) if (isMap(c) && typeof c.image === 'string') out.push(c.image);
     }
-    containerImages(val as YamlValue, out);
+    containerImages(val, out);
   }
 }
 

@@ -53,8 +53,7 @@ export function diagnosticsOf(subject: Subject): readonly Diagnostic[] {
     return (subject as unknown[]).filter(
       (d): d is Diagnostic => typeof d === 'object' && d !== null && 'code' in d && 'severity' in d,
     );
-  if (typeof subject === 'object' && subject !== null && 'diagnostics' in subject) return subject.diagnostics;
-  return [];
+  return 'diagnostics' in subject ? subject.diagnostics : [];
 }
 
 export function describeSubject(subject: Subject): string {

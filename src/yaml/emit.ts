@@ -78,7 +78,6 @@ function addDigit(acc: number | bigint, d: number): number | bigint {
 }
 
 function lessNum(a: number | bigint, b: number | bigint): number {
-  // eslint-disable-next-line eqeqeq
   if (a == b) return 0;
   return a < b ? -1 : 1;
 }
@@ -607,8 +606,7 @@ class Writer {
       return;
     }
     if (v === null || typeof v !== 'object') {
-      const t =
-        v === null || v === undefined ? 'null' : typeof v === 'boolean' ? (v ? 'true' : 'false') : formatNumber(v);
+      const t = v === null ? 'null' : typeof v === 'boolean' ? (v ? 'true' : 'false') : formatNumber(v);
       if (ctx === Ctx.Root) this.out += t;
       else this.out += ' ' + t;
       this.col += t.length + (ctx === Ctx.Root ? 0 : 1);
@@ -824,7 +822,7 @@ class Writer {
         spaces_ = true;
       } else if (c === 0x2028 || c === 0x2029) {
         // A printable line break is written as is; the next line is indented.
-        out += s[i];
+        out += s.charAt(i);
         col = 0;
         breaks = true;
       } else {
@@ -836,7 +834,7 @@ class Writer {
           out += "''";
           col += 2;
         } else {
-          out += s[i];
+          out += s.charAt(i);
           col++;
         }
         spaces_ = false;
@@ -918,7 +916,7 @@ class Writer {
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (isBreak(c)) {
-        out += s.slice(lineStart, i) + s[i];
+        out += s.slice(lineStart, i + 1);
         lineStart = i + 1;
         col = 0;
         breaks = true;

@@ -41,7 +41,7 @@ import {
   type ResolveMode,
   type TypedScalar,
 } from './scalars.js';
-import { setField, hasField, cloneValue, type YamlMap, type YamlValue } from './values.js';
+import { deleteField, setField, hasField, cloneValue, type YamlMap, type YamlValue } from './values.js';
 
 /** A key that appears twice in one mapping (kustomize rejects such resources on output). */
 export interface DuplicateKey {
@@ -143,7 +143,7 @@ function scalarText(n: Scalar): string {
   const v = n.value;
   if (typeof v === 'string') return v;
   if (typeof n.source === 'string') return n.source;
-  return v === null || v === undefined ? '' : String(v);
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +478,7 @@ class Converter {
     const annotationsAsText = place === Place.Annotations && this.mode.annotationsAsText;
     for (const pair of n.items) {
       if (!isPair(pair)) continue;
-      const keyNode = pair.key as YamlNode | null;
+      const keyNode = (pair.key ?? null) as YamlNode | null;
       if (isMergeKey(keyNode)) {
         if (kyaml) {
           if (merged !== undefined) throw new ConvertError('yaml/syntax', 'duplicate merge key', keyNode);
@@ -497,7 +497,7 @@ class Converter {
       if (kyaml && key === '<<') continue; // kyaml clears any remaining `<<` field
       if (hasField(out, key)) {
         if (kyaml) this.duplicate(n, pair, key);
-        delete out[key];
+        deleteField(out, key);
       }
       let childPlace = Place.Other;
       if (kyaml) {
@@ -555,7 +555,7 @@ class Converter {
   }
 
   private duplicate(n: YAMLMap, pair: Pair, key: string): void {
-    const keyNode = pair.key as YamlNode | null;
+    const keyNode = (pair.key ?? null) as YamlNode | null;
     let firstLine = 0;
     for (const p of n.items) {
       if (p === pair) break;
@@ -581,7 +581,7 @@ class Converter {
    * interface{} (a key that is not a string makes the map unserialisable to JSON).
    */
   private kyamlKey(keyNode: YamlNode | null, isRoot: boolean): string {
-    if (keyNode === null || keyNode === undefined) {
+    if (keyNode === null) {
       // An empty explicit key (`? ` with nothing after it) comes out of kyaml's re-encoding as "".
       return '';
     }
@@ -627,7 +627,7 @@ class Converter {
 
   /** A key as sigs.k8s.io/yaml turns go-yaml v2's key into a JSON object key. */
   private yaml11Key(keyNode: YamlNode | null, pair: Pair): string {
-    if (keyNode === null || keyNode === undefined) {
+    if (keyNode === null) {
       throw new ConvertError('yaml/unsupported-value', 'unsupported map key of type: <nil>', pair);
     }
     if (!isYamlScalar(keyNode)) {
@@ -635,28 +635,28 @@ class Converter {
     }
     const tag = shortTag(keyNode.tag);
     const text = scalarText(keyNode);
-    let r: { tag: string; value: YamlValue } | undefined;
+    let r: TypedScalar | undefined;
     if (tag === undefined && keyNode.type === 'PLAIN') r = resolveScalar(text, 'yaml11');
     else if (tag === '!!int' || tag === '!!float' || tag === '!!bool' || tag === '!!null' || tag === '!!timestamp') {
       r = resolveScalar(text, 'yaml11', tag.slice(2) as 'int');
       if (!r) throw new ConvertError('yaml/syntax', `cannot decode \`${text}\` as a ${tag}`, keyNode);
     } else if (tag === '!!binary') return this.binary(text, keyNode);
     else return text;
-    const v = (r as { value: YamlValue }).value;
-    switch ((r as { tag: string }).tag) {
+    if (!r) return text;
+    switch (r.tag) {
       case 'null':
         throw new ConvertError('yaml/unsupported-value', 'unsupported map key of type: <nil>', keyNode);
       case 'bool':
-        return v ? 'true' : 'false';
+        return r.value ? 'true' : 'false';
       case 'int':
-        if (typeof v === 'bigint' && v > 0x7fffffffffffffffn) {
+        if (typeof r.value === 'bigint' && r.value > 0x7fffffffffffffffn) {
           throw new ConvertError('yaml/unsupported-value', 'unsupported map key of type: uint64', keyNode);
         }
-        return String(v);
+        return String(r.value);
       case 'float':
-        return formatFloat32G(v as number);
+        return formatFloat32G(r.value);
       default:
-        return String(v);
+        return r.value;
     }
   }
 
@@ -836,8 +836,9 @@ function kyamlPieces(text: string): number[] | string {
   const re = /\n---([^\n]*)\n/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const rest = (m[1] as string).trim();
-    if (rest.length > 0 && !rest.startsWith('#')) return ('---' + m[1]).trim();
+    const tail = m[1] ?? '';
+    const rest = tail.trim();
+    if (rest.length > 0 && !rest.startsWith('#')) return `---${tail.trimEnd()}`;
     // The separator belongs to the next piece (so does a document's own `---`).
     starts.push(m.index);
   }
@@ -1034,7 +1035,7 @@ export function convertYamlDocuments(
     }
     if (errors > 0) return;
     const dir = doc.directives;
-    if (dir && (dir.yaml.explicit || Object.keys(dir.tags).some((t) => t !== '!!' && t !== '!'))) {
+    if (dir.yaml.explicit || Object.keys(dir.tags).some((t) => t !== '!!' && t !== '!')) {
       const problem = kyaml
         ? // kyaml splits the text at the `---` after the directives: a piece with directives and no document.
           'did not find expected <document start>'
@@ -1052,7 +1053,7 @@ export function convertYamlDocuments(
         return;
       }
     }
-    const contents = doc.contents as YamlNode | null;
+    const contents = doc.contents as YamlNode | null | undefined;
     if (contents === null || contents === undefined) return;
     // A document that is only `null`/`~`/empty is skipped like an empty one.
     if (isYamlScalar(contents) && contents.type === 'PLAIN' && !contents.tag) {

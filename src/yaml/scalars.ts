@@ -195,7 +195,7 @@ function daysIn(month: number, year: number): number {
 }
 
 function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
+  return String(n).padStart(2, '0');
 }
 
 /** Set by {@link parseTimestamp}: the zone offset is 24 hours or more, which Go's JSON encoder refuses. */
@@ -358,7 +358,7 @@ export function resolveScalar(
           : { tag: 'timestamp', value: r.value, unencodable: r.unencodable };
       break;
     default:
-      out = r as TypedScalar;
+      out = r;
   }
   if (tag === undefined || tag === out.tag) return out;
   // An int is accepted as a !!float.
@@ -433,7 +433,7 @@ function formatG(neg: boolean, digits: string, exp: number): string {
     s = digits[0] ?? '0';
     if (digits.length > 1) s += '.' + digits.slice(1);
     const e = Math.abs(exp);
-    s += 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' + e : String(e));
+    s += 'e' + (exp < 0 ? '-' : '+') + String(e).padStart(2, '0');
   } else if (exp < 0) s = '0.' + '0'.repeat(-exp - 1) + digits;
   else if (digits.length > exp + 1) s = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
   else s = digits + '0'.repeat(exp + 1 - digits.length);

@@ -31,41 +31,47 @@ export function setField(m: YamlMap, key: string, value: YamlValue): void {
   }
 }
 
+/** Removes a key from a map (the value model's maps have dynamic keys). */
+export function deleteField(m: YamlMap, key: string): void {
+  Reflect.deleteProperty(m, key);
+}
+
 export function hasField(m: YamlMap, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(m, key);
 }
 
 /** Deep copy of a value tree. */
 export function cloneValue<T extends YamlValue>(v: T): T {
+  return cloneAny(v) as T;
+}
+
+function cloneAny(v: YamlValue): YamlValue {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) {
-    const out: YamlValue[] = new Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = cloneValue(v[i] as YamlValue);
-    return out as T;
-  }
+  if (Array.isArray(v)) return v.map(cloneAny);
   const out: YamlMap = {};
-  for (const k of Object.keys(v)) setField(out, k, cloneValue((v as YamlMap)[k] as YamlValue));
-  return out as T;
+  for (const [k, x] of Object.entries(v)) setField(out, k, cloneAny(x));
+  return out;
 }
 
 /** Structural equality of two value trees. */
 export function valuesEqual(a: YamlValue | undefined, b: YamlValue | undefined): boolean {
   if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
-    return typeof a === 'bigint' || typeof b === 'bigint' ? String(a) === String(b) && typeof a === typeof b : false;
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!valuesEqual(a[i], b[i])) return false;
-    return true;
-  }
-  const am = a as YamlMap;
-  const bm = b as YamlMap;
-  const ak = Object.keys(am);
-  if (ak.length !== Object.keys(bm).length) return false;
-  for (const k of ak) {
-    if (!hasField(bm, k) || !valuesEqual(am[k], bm[k])) return false;
-  }
-  return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]));
+  if (!isMap(a) || !isMap(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => hasField(b, k) && valuesEqual(a[k], b[k]));
+}
+
+/**
+ * A scalar's text, as kyaml's `node.Value` gives it for the common cases: strings as they are, numbers and
+ * booleans in JavaScript's spelling, and '' for a missing value, null, a map or a list.
+ */
+export function scalarString(v: YamlValue | undefined): string {
+  return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
+}
+
+/** A scalar's text, or undefined for a missing value, null, a map or a list. */
+export function optionalScalarString(v: YamlValue | undefined): string | undefined {
+  return v === undefined || v === null || typeof v === 'object' ? undefined : String(v);
 }

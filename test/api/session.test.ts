@@ -78,9 +78,9 @@ describe('session', () => {
 describe('session lint', () => {
   it('reuses the built bases across lint runs and sees edits', async () => {
     const { nodeFs } = await import('../../src/node/node-fs.js');
-    const { join } = await import('node:path');
+    const path = await import('node:path');
     const { repoRoot } = await import('../helpers/shared.js');
-    const root = join(repoRoot, 'fixtures/fleet-infra');
+    const root = path.join(repoRoot, 'fixtures/fleet-infra');
     const s = createSession({ base: nodeFs() });
     const first = s.lint(root, { schema: false });
     const builds = s.stats.dirBuilds;
@@ -89,7 +89,7 @@ describe('session lint', () => {
     expect(s.stats.dirBuilds).toBe(builds);
     expect(s.stats.dirHits).toBeGreaterThan(0);
     // Forget prune on production's infrastructure: the finding appears, at the edited file.
-    const file = join(root, 'clusters/production/infrastructure.yaml');
+    const file = path.join(root, 'clusters/production/infrastructure.yaml');
     const text = new TextDecoder().decode(nodeFs().readFile(file));
     s.update(file, text.replace('  prune: true\n', '  prune: false\n'));
     const third = s.lint(root, { schema: false });

@@ -30,7 +30,7 @@ if (!chromiumPath) {
   console.warn('browser test skipped: no Chromium found (install Debian package `chromium` or set CHROMIUM_PATH)');
 } else {
   describe('core in a browser (headless Chromium)', () => {
-    let server: Server;
+    let server: Server | undefined;
     let base = '';
     const files = readTreeIntoMemory(fixtureRoot);
     const dirs = kustomizationDirs(fixtureRoot);
@@ -46,15 +46,16 @@ if (!chromiumPath) {
         logLevel: 'silent',
       });
       const js = bundle.outputFiles[0]?.text ?? '';
-      server = createServer((req, res) => {
+      const started = createServer((req, res) => {
         if (req.url === '/kustomize-ts.js') {
           res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
         } else if (req.url === '/files.json') {
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(files));
         } else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = started;
+      await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
     });
 
     afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));

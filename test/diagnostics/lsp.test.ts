@@ -26,7 +26,9 @@ describe('toLspDiagnostic', () => {
   });
   it('maps an engine error to the key that caused it', () => {
     const r = build('/k', { fs: memoryFs({ '/k/kustomization.yaml': 'resources: []\nnameprefix: a\nbogus: 1\n' }) });
-    const lsp = toLspDiagnostic(r.diagnostics[0]!);
+    const first = r.diagnostics[0];
+    if (!first) throw new Error('expected a diagnostic');
+    const lsp = toLspDiagnostic(first);
     expect(lsp.severity).toBe(1);
     expect(lsp.range.start).toEqual({ line: 2, character: 0 });
   });

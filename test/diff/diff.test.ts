@@ -145,10 +145,8 @@ describe('promotion view of the seed clusters', () => {
     const { renderFleet } = await import('../../src/flux/fleet.js');
     const { fleetResources } = await import('../../src/diff/index.js');
     const root = join(repoRoot, 'fixtures/fleet-infra');
-    const [a, b] = ['clusters/staging', 'clusters/production'].map((cluster) =>
-      renderFleet(root, { fs: nodeFs(), cluster }),
-    );
-    const d = diff(fleetResources(a!), fleetResources(b!), {
+    const render = (cluster: string) => fleetResources(renderFleet(root, { fs: nodeFs(), cluster }));
+    const d = diff(render('clusters/staging'), render('clusters/production'), {
       normalizeNames: true,
       environments: ['staging', 'production'],
     });

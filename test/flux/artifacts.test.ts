@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { buildExternalArtifact, readArtifactGenerator } from '../../src/flux/artifacts.js';
 import { memoryFs } from '../../src/fs/memory.js';
 import type { FileSystem } from '../../src/fs/types.js';
-import type { YamlMap } from '../../src/yaml/values.js';
 
 const repo = memoryFs({
   '/repo/apps/base/a.yaml': 'a',
@@ -32,7 +31,7 @@ function artifact(copy: { from: string; to: string; exclude?: string[] }[]): { f
       sources: [{ alias: 'repo', kind: 'GitRepository', name: 'flux-system' }],
       artifacts: [{ name: 'a', copy }],
     },
-  } as unknown as YamlMap);
+  });
   if (!gen) throw new Error('not a generator');
   const built = buildExternalArtifact(
     gen,

@@ -56,7 +56,7 @@ describe('flux-generated: paths without a kustomization file', () => {
         '',
       ].join('\n'),
     );
-    expect(apps.objects.map((o) => `${o.object.kind}/${(o.object.metadata as YamlMap).name}`)).toEqual([
+    expect(apps.objects.map((o) => `${o.id.kind}/${o.id.name}`)).toEqual([
       'ServiceAccount/db',
       'ServiceAccount/web',
       'ConfigMap/settings',

@@ -154,7 +154,7 @@ describe('other Flux objects', () => {
       ['source.extensions.fluxcd.io/v1beta1', 'ArtifactGenerator', 'ArtifactGenerator'],
     ];
     for (const [apiVersion, kind, expected] of cases) {
-      expect(fluxKindOf({ apiVersion, kind, metadata: { name: 'x' } } as unknown as YamlMap)).toBe(expected);
+      expect(fluxKindOf({ apiVersion, kind, metadata: { name: 'x' } })).toBe(expected);
     }
   });
   it('resolves source refs the way source-controller does', () => {
@@ -186,7 +186,7 @@ describe('other Flux objects', () => {
         chart: { spec: { chart: 'podinfo', sourceRef: { kind: 'HelmRepository', name: 'podinfo' } } },
         dependsOn: [{ name: 'db' }],
       },
-    } as unknown as YamlMap);
+    });
     expect(hr).toMatchObject({
       releaseName: 'web-podinfo',
       targetNamespace: 'web',
@@ -203,7 +203,7 @@ describe('other Flux objects', () => {
         kind: 'HelmRepository',
         metadata: { name: 'r', namespace: 'n' },
         spec: { url: 'https://c' },
-      } as unknown as YamlMap),
+      }),
     ).toEqual({
       name: 'r',
       namespace: 'n',
@@ -235,11 +235,9 @@ describe('other Flux objects', () => {
       },
     } as unknown as YamlMap;
     expect(readFluxInstanceSync(hr)).toMatchObject({ name: 'cluster', kind: 'GitRepository', path: 'kubernetes/flux' });
-    expect(readFluxInstanceSync({ instance: { sync: { path: 'x' } } } as unknown as YamlMap)).toMatchObject({
+    expect(readFluxInstanceSync({ instance: { sync: { path: 'x' } } })).toMatchObject({
       path: 'x',
     });
-    expect(
-      readFluxInstanceSync({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } as unknown as YamlMap),
-    ).toBeUndefined();
+    expect(readFluxInstanceSync({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } })).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ import { validate, type ValidateObject } from '../../src/api/validate.js';
 import { nodeFs } from '../../src/node/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { parseYamlStream } from '../../src/yaml/parse.js';
-import { isMap, type YamlMap } from '../../src/yaml/values.js';
+import { isMap } from '../../src/yaml/values.js';
 import { sharedDir } from './shared.js';
 
 const args = process.argv.slice(2);
@@ -54,7 +54,7 @@ function loadFleet(dir: string): { files: number; objects: ValidateObject[]; par
       if (typeof apiVersion !== 'string' || typeof v.kind !== 'string') continue;
       if (apiVersion.startsWith('kustomize.config.k8s.io/') || apiVersion.startsWith('config.kubernetes.io/')) continue;
       objects.push({
-        object: v as YamlMap,
+        object: v,
         origin: { file, range: d.range, documentIndex: d.index, node: d.node, lineCounter: stream.lineCounter },
       });
     }
@@ -124,8 +124,8 @@ for (const fleet of fleets) {
       fleet.padEnd(52),
       String(files).padStart(5),
       String(objects.length).padStart(6),
-      `${cold.toFixed(0)}`.padStart(7),
-      `${warm.toFixed(0)}`.padStart(6),
+      cold.toFixed(0).padStart(7),
+      warm.toFixed(0).padStart(6),
       ...counts.map((c) => String(c).padStart(8)),
     ].join(' '),
   );

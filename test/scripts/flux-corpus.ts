@@ -108,7 +108,7 @@ function main(): number {
             if (d.severity !== 'error') continue;
             const file = d.file?.startsWith(root) ? d.file.slice(root.length + 1) : d.file;
             console.log(
-              `  ${f.fleet} ${cluster} ${k.id}: ${d.code} ${file ?? ''}${d.line ? ':' + d.line : ''} ${d.message.slice(0, 240)}`,
+              `  ${f.fleet} ${cluster} ${k.id}: ${d.code} ${file ?? ''}${d.line ? `:${d.line}` : ''} ${d.message.slice(0, 240)}`,
             );
           }
         }

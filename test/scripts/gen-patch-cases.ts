@@ -66,7 +66,7 @@ function main(): void {
     if (r.status === 0) writeFileSync(out, r.stdout);
     else {
       const lines = r.stderr.split('\n').filter((l) => !l.startsWith('# Warning:'));
-      const stderr = lines[0]?.startsWith('panic:') ? (lines[0] as string) : lines.join('\n');
+      const stderr = lines[0]?.startsWith('panic:') ? lines[0] : lines.join('\n');
       const msg = stderr
         .replace(/^error: /, '')
         .replace(/\n$/, '')

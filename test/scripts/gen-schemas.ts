@@ -212,7 +212,7 @@ export function convertKubernetes(swagger: Swagger): KubernetesData {
       if (!isObj(op)) continue;
       const g = op['x-kubernetes-group-version-kind'];
       if (!isObj(g)) continue;
-      const key = `${g.group === '' ? g.version : `${String(g.group)}/${String(g.version)}`}/${String(g.kind)}`;
+      const key = `${g.group === '' ? String(g.version) : `${String(g.group)}/${String(g.version)}`}/${String(g.kind)}`;
       seen.add(key);
       if (path.includes('/namespaces/{namespace}/')) namespaced.add(key);
     }
@@ -299,12 +299,7 @@ function openEnum(schema: JsonSchema, path: string[]): void {
   let node: Json | undefined = schema;
   for (const seg of path) {
     if (!isObj(node)) return;
-    node =
-      seg === '[]'
-        ? (node.items as Json | undefined)
-        : isObj(node.properties)
-          ? (node.properties[seg] as Json | undefined)
-          : undefined;
+    node = seg === '[]' ? node.items : isObj(node.properties) ? node.properties[seg] : undefined;
   }
   if (isObj(node)) delete node.enum;
 }

@@ -160,7 +160,7 @@ if (!chromiumPath) {
   });
 } else {
   describe('precompiled validators in a browser with a strict CSP (headless Chromium)', () => {
-    let server: Server;
+    let server: Server | undefined;
     let base = '';
     beforeAll(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'kts-csp-'));
@@ -180,7 +180,7 @@ if (!chromiumPath) {
       };
       const core = await bundle(join(repoRoot, 'src/index.ts'), 'KustomizeTs');
       const validators = await bundle(validatorsFile, 'KtsValidators');
-      server = createServer((req, res) => {
+      const started = createServer((req, res) => {
         const csp = { 'content-security-policy': "default-src 'self'; script-src 'self'" };
         if (req.url === '/core.js') res.writeHead(200, { 'content-type': 'text/javascript', ...csp }).end(core);
         else if (req.url === '/validators.js')
@@ -189,8 +189,9 @@ if (!chromiumPath) {
           res.writeHead(200, { 'content-type': 'text/javascript', ...csp }).end(runScript(YAML));
         else res.writeHead(200, { 'content-type': 'text/html', ...csp }).end(PAGE);
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = started;
+      await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
     });
     afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
@@ -229,10 +230,10 @@ describe('kustomize-ts precompile', () => {
     const { main } = await import('../../src/cli/main.js');
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
+    const path = await import('node:path');
     const { pathToFileURL } = await import('node:url');
-    const dir = mkdtempSync(join(tmpdir(), 'kts-pre-'));
-    const out = join(dir, 'validators.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'kts-pre-'));
+    const out = path.join(dir, 'validators.js');
     let err = '';
     const code = await main(['precompile', '-o', out, '--kinds', 'apps/v1/Deployment,v1/Secret'], {
       out: () => {},
@@ -242,7 +243,7 @@ describe('kustomize-ts precompile', () => {
     });
     expect(code).toBe(0);
     expect(err).toContain('2 kinds');
-    expect(readFileSync(join(dir, 'validators.d.ts'), 'utf8')).toContain(
+    expect(readFileSync(path.join(dir, 'validators.d.ts'), 'utf8')).toContain(
       'export declare const precompiled: PrecompiledValidators',
     );
     const mod = (await import(pathToFileURL(out).href)) as {

@@ -4,8 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from '../../api/build.js';
 import { nodeFs, hostPath } from '../../node/node-fs.js';
-import type { LoadRestrictor, Reorder } from '../../build/options.js';
-import type { BuildResult } from '../../api/build.js';
+import type { BuildApiOptions, BuildResult } from '../../api/build.js';
 import { parseRepoSpec } from '../../build/repo-spec.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { printDiagnostic, UsageError, type Io } from '../io.js';
@@ -60,10 +59,10 @@ export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
   checkRemoteFlags(values);
   const target = positionals[0] ?? '.';
   const fs = nodeFs();
-  const options = {
-    loadRestrictor: restrictor as LoadRestrictor,
+  const options: Omit<BuildApiOptions, 'fs'> = {
+    loadRestrictor: restrictor,
     // Only an explicit --reorder competes with sortOptions (kustomize warns then).
-    ...(values.reorder !== undefined ? { reorder: reorder as Reorder } : {}),
+    ...(values.reorder !== undefined ? { reorder } : {}),
     enableManagedByLabel: values['enable-managedby-label'] === true,
   };
   // kustomize builds a repo URL argument from a clone (its NewLoader tries the repo spec first).

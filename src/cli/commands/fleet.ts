@@ -208,10 +208,10 @@ export function printDiagnostics(root: string, diags: readonly Diagnostic[], io:
 /** JSON-safe copy of a value tree (bigints become numbers when safe, else strings). */
 function jsonSafe(v: unknown): unknown {
   return JSON.parse(
-    JSON.stringify(v, (_k, x) =>
+    JSON.stringify(v, (_k, x: unknown) =>
       typeof x === 'bigint' ? (Number.isSafeInteger(Number(x)) ? Number(x) : x.toString()) : x,
     ),
-  );
+  ) as unknown;
 }
 
 export async function runFleetCommand(argv: string[], io: Io): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import type { GeneratorArgs, Kustomization } from '../../kustomization/types.js';
 import { configMapArgsType, objectMetaType } from '../../kustomization/schema.js';
-import { struct, type GoType } from '../../kustomization/gotype.js';
+import { struct, type GoStruct } from '../../kustomization/gotype.js';
 import { setField, type YamlMap } from '../../yaml/values.js';
 import {
   applyOptions,
@@ -39,9 +39,9 @@ export function makeConfigMap(args: GeneratorArgs, read: KvFileReader): YamlMap 
 }
 
 /** The builtin plugin struct: `metadata` plus the inlined ConfigMapArgs. */
-export const configMapPluginType: GoType = struct('ConfigMapGeneratorPlugin', {
+export const configMapPluginType: GoStruct<PluginConfig<GeneratorArgs>> = struct('ConfigMapGeneratorPlugin', {
   metadata: objectMetaType,
-  ...(configMapArgsType as Extract<GoType, { t: 'struct' }>).fields,
+  ...configMapArgsType.fields,
 });
 
 /** A decoded generator plugin config: the args plus the plugin's `metadata`. */
@@ -52,9 +52,9 @@ export type PluginConfig<A extends GeneratorArgs> = A & { metadata?: { name?: st
  * `name`/`namespace`; `env` is ignored (only the kustomization field folds it into `envs`).
  */
 export function generatorArgsFromPlugin<A extends GeneratorArgs>(c: PluginConfig<A>): A {
-  const { metadata, env: _env, ...rest } = c;
-  void _env;
-  const args = rest as unknown as A;
+  const { metadata, ...rest } = c;
+  const args = { ...rest } as unknown as A;
+  delete args.env;
   if (!args.name && metadata?.name) args.name = metadata.name;
   if (!args.namespace && metadata?.namespace) args.namespace = metadata.namespace;
   return args;
@@ -77,9 +77,7 @@ export function withGlobalOptions<A extends GeneratorArgs>(
 export const configMapGenerator: GeneratorPlugin<GeneratorArgs> = {
   kind: 'ConfigMapGenerator',
   configure: (raw) =>
-    generatorArgsFromPlugin(
-      decodePluginConfig<PluginConfig<GeneratorArgs>>(raw, configMapPluginType, generatorArgsPaths('ConfigMapArgs')),
-    ),
+    generatorArgsFromPlugin(decodePluginConfig(raw, configMapPluginType, generatorArgsPaths('ConfigMapArgs'))),
   generate: (args, kt) => [generatedResource(makeConfigMap(args, fileReader(kt)), args, kt)],
 };
 

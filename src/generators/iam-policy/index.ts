@@ -5,7 +5,7 @@
  * YAML rules (a name `0777` becomes the number 511). No hash suffix.
  */
 import { BuildError } from '../../diagnostics/error.js';
-import { goString, struct, type GoType } from '../../kustomization/gotype.js';
+import { goString, struct, type GoStruct } from '../../kustomization/gotype.js';
 import { Resource } from '../../resources/resource.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap } from '../../yaml/values.js';
@@ -22,7 +22,7 @@ export interface IamPolicyGeneratorConfig {
   serviceAccount?: { name?: string; projectId?: string };
 }
 
-const pluginType: GoType = struct('IAMPolicyGeneratorPlugin', {
+const pluginType: GoStruct<IamPolicyGeneratorConfig> = struct('IAMPolicyGeneratorPlugin', {
   cloud: goString,
   kubernetesService: struct('KubernetesService', { name: goString, namespace: goString }),
   serviceAccount: struct('ServiceAccount', { name: goString, projectId: goString }),
@@ -31,7 +31,7 @@ const pluginType: GoType = struct('IAMPolicyGeneratorPlugin', {
 export const iamPolicyGenerator: GeneratorPlugin<IamPolicyGeneratorConfig> = {
   kind: 'IAMPolicyGenerator',
   configure: (raw) =>
-    decodePluginConfig<IamPolicyGeneratorConfig>(raw, pluginType, {
+    decodePluginConfig(raw, pluginType, {
       cloud: 'IAMPolicyGeneratorArgs.',
       kubernetesService: 'IAMPolicyGeneratorArgs.',
       serviceAccount: 'IAMPolicyGeneratorArgs.',

@@ -5,7 +5,7 @@
  */
 import type { SecretArgs } from '../../kustomization/types.js';
 import { objectMetaType, secretArgsType } from '../../kustomization/schema.js';
-import { struct, type GoType } from '../../kustomization/gotype.js';
+import { struct, type GoStruct } from '../../kustomization/gotype.js';
 import { setField, type YamlMap } from '../../yaml/values.js';
 import {
   applyOptions,
@@ -32,17 +32,15 @@ export function makeSecret(args: SecretArgs, read: KvFileReader): YamlMap {
 }
 
 /** The builtin plugin struct: `metadata` plus the inlined SecretArgs. */
-export const secretPluginType: GoType = struct('SecretGeneratorPlugin', {
+export const secretPluginType: GoStruct<PluginConfig<SecretArgs>> = struct('SecretGeneratorPlugin', {
   metadata: objectMetaType,
-  ...(secretArgsType as Extract<GoType, { t: 'struct' }>).fields,
+  ...secretArgsType.fields,
 });
 
 export const secretGenerator: GeneratorPlugin<SecretArgs> = {
   kind: 'SecretGenerator',
   configure: (raw) =>
-    generatorArgsFromPlugin(
-      decodePluginConfig<PluginConfig<SecretArgs>>(raw, secretPluginType, generatorArgsPaths('SecretArgs')),
-    ),
+    generatorArgsFromPlugin(decodePluginConfig(raw, secretPluginType, generatorArgsPaths('SecretArgs'))),
   generate: (args, kt) => [generatedResource(makeSecret(args, fileReader(kt)), args, kt)],
 };
 

@@ -3,7 +3,7 @@
  * (`validate`); lint rules run over the rendered repository (`lint`: clusters, their Flux Kustomization
  * graph, standalone builds, the files). Presets are generated from `meta`.
  */
-import type { ObjectRule } from '../../validate/context.js';
+import type { ObjectRule } from '../types.js';
 import type { LintRule } from '../context.js';
 import type { RuleMeta } from '../types.js';
 import { schemaDeprecatedApi } from './schema/deprecated-api.js';

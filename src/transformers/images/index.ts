@@ -7,7 +7,7 @@
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
 import { fieldSpecType, imageType } from '../../kustomization/schema.js';
-import { listOf, struct } from '../../kustomization/gotype.js';
+import { listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
 import type { Image } from '../../kustomization/types.js';
 import { atField, decodePluginConfig } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
@@ -38,17 +38,17 @@ function imageSpec(i: Image | undefined): ImageSpec {
   };
 }
 
-const pluginType = struct('plugin', { imageTag: imageType, fieldSpecs: listOf(fieldSpecType) }) as Extract<
-  ReturnType<typeof struct>,
-  { t: 'struct' }
->;
+const pluginType: GoStruct<{ imageTag?: Image; fieldSpecs?: FieldSpec[] }> = struct('plugin', {
+  imageTag: imageType,
+  fieldSpecs: listOf(fieldSpecType),
+});
 
 export const imageTagTransformer: TransformerPlugin<ImageTagConfig> = {
   kind: 'ImageTagTransformer',
   configure(raw, target) {
     let c;
     try {
-      c = decodePluginConfig<{ imageTag?: Image; fieldSpecs?: FieldSpec[] }>(raw, pluginType);
+      c = decodePluginConfig(raw, pluginType);
     } catch (err) {
       throw atField(err, target, 'transformers');
     }

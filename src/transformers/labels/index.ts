@@ -35,7 +35,7 @@ export const labelsField: FieldTransformer<StringMapConfig> = {
     for (const label of k.labels ?? []) {
       let fss: FieldSpec[];
       try {
-        fss = mergeFieldSpecList((label.fields ?? []) as FieldSpec[], config.labels);
+        fss = mergeFieldSpecList(label.fields ?? [], config.labels);
         if (label.includeSelectors) fss = mergeFieldSpecList(fss, config.commonLabels);
         else {
           if (label.includeTemplates) {

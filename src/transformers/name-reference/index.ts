@@ -5,7 +5,7 @@
  * referrer's fields are then rewritten to the current name (and namespace) of the one renamed object
  * they name. Candidates are found through indexes (by previous name, by namespace), not by scanning.
  */
-import type { Accumulator } from '../../build/context.js';
+import type { Accumulator } from '../../target/types.js';
 import type { NameBackReferences } from '../../fieldspecs/types.js';
 import { gvkIsSelected, RefIndex, referralSubset } from './candidates.js';
 import { applyNameRefFilter, type NameRefFilter } from './filter.js';

@@ -101,7 +101,7 @@ function toFloat64(v: YamlValue): void {
     for (const k of Object.keys(v)) {
       const x = v[k];
       if (typeof x === 'bigint') setField(v, k, Number(x));
-      else if (x !== null && typeof x === 'object') toFloat64(x as YamlValue);
+      else if (x !== null && typeof x === 'object') toFloat64(x);
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
-import type { KustTarget, UnmatchedPatchTarget } from '../../build/context.js';
+import type { KustTarget, UnmatchedPatchTarget } from '../../target/types.js';
 import type { YamlMap } from '../../yaml/values.js';
 import { stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';

@@ -6,7 +6,6 @@
  */
 import jsonpatch, { type Operation } from 'fast-json-patch';
 
-const { _areEquals, applyOperation, escapePathComponent } = jsonpatch;
 import { cloneValue, hasField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
 
 /** One decoded operation (kustomize decodes each into a map of raw JSON values). */
@@ -53,7 +52,7 @@ function findObject(doc: YamlValue, path: string): { con: Container; key: string
       pointer += `/${idx}`;
     } else if (isMap(cur)) {
       next = hasField(cur, part) ? cur[part] : undefined;
-      pointer += `/${escapePathComponent(part)}`;
+      pointer += `/${jsonpatch.escapePathComponent(part)}`;
     } else return undefined;
     if (next === undefined || next === null || typeof next !== 'object') return undefined;
     cur = next;
@@ -77,7 +76,7 @@ function arrayIndex(ary: readonly YamlValue[], key: string, size: number): numbe
 }
 
 function apply(doc: YamlValue, op: Operation): void {
-  applyOperation(doc, op, false, true, true);
+  jsonpatch.applyOperation(doc, op, false, true, true);
 }
 
 function get(con: Container, key: string): { value: YamlValue | undefined } | string {
@@ -89,7 +88,7 @@ function get(con: Container, key: string): { value: YamlValue | undefined } | st
 
 function add(doc: YamlValue, con: Container, key: string, value: YamlValue): string | undefined {
   if (con.kind === 'map') {
-    apply(doc, { op: 'add', path: `${con.pointer}/${escapePathComponent(key)}`, value });
+    apply(doc, { op: 'add', path: `${con.pointer}/${jsonpatch.escapePathComponent(key)}`, value });
     return undefined;
   }
   if (key === '-') {
@@ -112,7 +111,7 @@ function add(doc: YamlValue, con: Container, key: string, value: YamlValue): str
 function remove(doc: YamlValue, con: Container, key: string): string | undefined {
   if (con.kind === 'map') {
     if (!hasField(con.value, key)) return `Unable to remove nonexistent key: ${key}: ${MISSING}`;
-    apply(doc, { op: 'remove', path: `${con.pointer}/${escapePathComponent(key)}` });
+    apply(doc, { op: 'remove', path: `${con.pointer}/${jsonpatch.escapePathComponent(key)}` });
     return undefined;
   }
   const idx = atoi(key);
@@ -128,14 +127,14 @@ function remove(doc: YamlValue, con: Container, key: string): string | undefined
 }
 
 function str(op: Readonly<Record<string, YamlValue>>, field: string): string | undefined {
-  if (!hasField(op as YamlMap, field)) return undefined;
+  if (!hasField(op, field)) return undefined;
   const v = op[field];
   return typeof v === 'string' ? v : undefined;
 }
 
 /** The value of an operation (`null` when absent, as evanphx's nil node). */
 function valueOf(op: Readonly<Record<string, YamlValue>>): YamlValue {
-  return hasField(op as YamlMap, 'value') ? cloneValue(op.value as YamlValue) : null;
+  return hasField(op, 'value') ? cloneValue(op.value as YamlValue) : null;
 }
 
 /**
@@ -185,7 +184,7 @@ export function applyJsonPatch(docIn: YamlValue, ops: readonly JsonPatchOp[]): Y
         if (typeof cur === 'string')
           fail(`replace operation does not apply: doc is missing key: ${path as string}: ${MISSING}`);
         if (con.kind === 'map') {
-          apply(doc, { op: 'add', path: `${con.pointer}/${escapePathComponent(key)}`, value: valueOf(o) });
+          apply(doc, { op: 'add', path: `${con.pointer}/${jsonpatch.escapePathComponent(key)}`, value: valueOf(o) });
         } else {
           const i = arrayIndex(con.value, key, con.value.length) as number;
           apply(doc, { op: 'replace', path: `${con.pointer}/${i}`, value: valueOf(o) });
@@ -230,9 +229,9 @@ export function applyJsonPatch(docIn: YamlValue, ops: readonly JsonPatchOp[]): Y
       }
       case 'test': {
         if (path === undefined) fail(`test operation failed to decode path: ${MISSING}`);
-        const want = hasField(o as YamlMap, 'value') ? (o.value as YamlValue) : undefined;
+        const want = hasField(o, 'value') ? (o.value as YamlValue) : undefined;
         if (path === '') {
-          if (want !== undefined && _areEquals(doc, want)) break;
+          if (want !== undefined && jsonpatch._areEquals(doc, want)) break;
           fail(`testing value ${path as string} failed: test failed`);
         }
         const found = findObject(doc, path as string);
@@ -246,7 +245,7 @@ export function applyJsonPatch(docIn: YamlValue, ops: readonly JsonPatchOp[]): Y
           if (want === undefined) fail('test operation has no value (kustomize v5.6.0 crashes on this)');
           fail(`testing value ${path as string} failed: test failed`);
         }
-        if (want === undefined || want === null || !_areEquals(val, want))
+        if (want === undefined || want === null || !jsonpatch._areEquals(val, want))
           fail(`testing value ${path as string} failed: test failed`);
         break;
       }

@@ -10,7 +10,7 @@ import type { OpenApiSchema } from '../../schema/types.js';
 import { idKey, idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
-import { cloneValue, getField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { cloneValue, deleteField, getField, isMap, scalarString, setField, type YamlMap } from '../../yaml/values.js';
 import { MergeError, nodeText, strategicMerge } from './merge.js';
 import { recordSmPatchFields, type PatchSource } from './origins.js';
 
@@ -28,11 +28,6 @@ export interface SmPatch {
   readonly source?: PatchSource | undefined;
 }
 
-function str(v: YamlValue | undefined): string {
-  if (v === undefined || v === null || typeof v === 'object') return '';
-  return String(v);
-}
-
 function meta(m: YamlMap): YamlMap | undefined {
   const v = getField(m, 'metadata');
   return isMap(v) && Object.keys(v).length > 0 ? v : undefined;
@@ -40,15 +35,15 @@ function meta(m: YamlMap): YamlMap | undefined {
 
 /** The patch's own id (kustomize's patch.OrgId(): the patch has no history). */
 export function patchId(p: YamlMap): { group: string; version: string; kind: string; name: string; namespace: string } {
-  const av = str(getField(p, 'apiVersion'));
+  const av = scalarString(getField(p, 'apiVersion'));
   const i = av.indexOf('/');
   const md = meta(p);
   return {
     group: i < 0 ? '' : av.slice(0, i),
     version: i < 0 ? av : av.slice(i + 1),
-    kind: str(getField(p, 'kind')),
-    name: md ? str(getField(md, 'name')) : '',
-    namespace: md ? str(getField(md, 'namespace')) : '',
+    kind: scalarString(getField(p, 'kind')),
+    name: md ? scalarString(getField(md, 'name')) : '',
+    namespace: md ? scalarString(getField(md, 'namespace')) : '',
   };
 }
 
@@ -132,7 +127,7 @@ function normaliseStringMap(data: YamlMap, key: 'labels' | 'annotations'): void 
       any = true;
     }
   }
-  delete md[key];
+  deleteField(md, key);
   if (any) setField(md, key, out);
 }
 

@@ -11,7 +11,7 @@ import type { YamlMap, YamlValue } from '../../yaml/values.js';
 import { idKey, idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
-import type { KustTarget } from '../../build/context.js';
+import type { KustTarget } from '../../target/types.js';
 import { stringOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { goField } from '../patch/go-fields.js';

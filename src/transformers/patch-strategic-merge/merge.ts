@@ -10,13 +10,12 @@
  * callers hand in a patch they do not reuse.
  */
 import { resolvePlainScalar } from '../../yaml/scalars.js';
-import { getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { deleteField, getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { OpenApiSchema, SchemaNode } from '../../schema/types.js';
 
 /** kyaml's "persistent null": a null in the destination that a merge keeps. */
-class KeepNull {
-  static readonly instance = new KeepNull();
-}
+const KEEP_NULL: unique symbol = Symbol('keep-null');
+type KeepNull = typeof KEEP_NULL;
 
 /** A node: a value, `undefined` for a missing node (kyaml's nil RNode), or a kept null. */
 type N = YamlValue | undefined | KeepNull;
@@ -25,7 +24,7 @@ type N = YamlValue | undefined | KeepNull;
 export class MergeError extends Error {}
 
 function isMissingOrNull(n: N): boolean {
-  return n === undefined || n === null || n instanceof KeepNull;
+  return n === undefined || n === null || n === KEEP_NULL;
 }
 
 function isEmptyMap(n: N): boolean {
@@ -49,7 +48,7 @@ function wrongKind(expected: Kind, got: Kind): MergeError {
 /** A scalar node's `Value` as kyaml sees it (maps and lists have none). */
 export function nodeText(n: N): string {
   if (n === undefined) return '';
-  if (n === null || n instanceof KeepNull) return 'null';
+  if (n === null || n === KEEP_NULL) return 'null';
   if (typeof n === 'object') return '';
   return String(n);
 }
@@ -57,7 +56,7 @@ export function nodeText(n: N): string {
 /** `Field(key)` of a node: the value when the node is a map with that key. */
 function fieldOf(n: N, key: string): N {
   if (!isMap(n)) return undefined;
-  return hasField(n, key) ? (n[key] as YamlValue) : undefined;
+  return hasField(n, key) ? n[key] : undefined;
 }
 
 /** kyaml's IsNilOrEmpty on a field value: missing, null, `{}`, `[]`. */
@@ -75,7 +74,7 @@ function directive(patch: N): { d: Directive; err?: MergeError } {
   if (Array.isArray(patch)) return sequenceDirective(patch);
   if (isMap(patch)) return mappingDirective(patch);
   const tag =
-    patch === null || patch instanceof KeepNull
+    patch === null || patch === KEEP_NULL
       ? 'null'
       : typeof patch === 'string'
         ? 'str'
@@ -96,7 +95,7 @@ function directive(patch: N): { d: Directive; err?: MergeError } {
  * (its fields are merged next).
  */
 function mergeDirective(origin: N, dest: N): N {
-  if (origin === null || origin instanceof KeepNull) return undefined;
+  if (origin === null || origin === KEEP_NULL) return undefined;
   const { d, err } = directive(origin);
   if (err) throw err;
   if (d === 'delete') return undefined;
@@ -108,7 +107,7 @@ function mappingDirective(patch: YamlMap): { d: Directive; err?: MergeError } {
   if (!hasField(patch, PATCH)) return { d: 'merge' };
   const v = nodeText(patch[PATCH]);
   if (v === 'delete' || v === 'replace' || v === 'merge') {
-    delete patch[PATCH];
+    deleteField(patch, PATCH);
     return { d: v };
   }
   return { d: 'unknown', err: new MergeError(`unknown patch strategy '${v}'`) };
@@ -137,7 +136,7 @@ function fieldMatches(elem: YamlValue, name: string, stringValue: string): boole
   if (!isMap(elem)) throw wrongKind('map', kindOf(elem));
   if (!hasField(elem, name)) return false;
   if (stringValue === '') return true;
-  return nodeText(elem[name] as YamlValue) === stringValue;
+  return nodeText(elem[name]) === stringValue;
 }
 
 /**
@@ -171,7 +170,7 @@ function elementSetter(list: YamlValue[], element: N, keysIn: readonly string[],
     }
     matched = true;
     if (element === undefined) continue;
-    out.push(element instanceof KeepNull ? null : element);
+    out.push(element === KEEP_NULL ? null : element);
   }
   list.length = 0;
   for (const e of out) list.push(e);
@@ -191,7 +190,7 @@ function elementList(src: N, keys: readonly string[], values: readonly string[])
     let ok = true;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
-      if (!hasField(elem, k) || nodeText(elem[k] as YamlValue) !== values[i]) {
+      if (!hasField(elem, k) || nodeText(elem[k]) !== values[i]) {
         ok = false;
         break;
       }
@@ -274,7 +273,7 @@ function appendListNode(dst: YamlValue[], src: N, keys: readonly string[]): Yaml
         dst.push(elem);
         continue;
       }
-      v.push(nodeText(elem[key] as YamlValue));
+      v.push(nodeText(elem[key]));
     }
     if (keys.length > 1) elementSetter(dst, undefined, keys, v);
     elementSetter(dst, elem, keys, v);
@@ -363,7 +362,7 @@ class Walker {
       // A null kept only when written with a value (`null`, `~`); `key:` alone has none and is dropped.
       if (origin === undefined && dest !== undefined) {
         const empty = this.path !== undefined && this.ctx.emptyNullAt !== undefined && this.ctx.emptyNullAt(this.path);
-        if (!empty) return KeepNull.instance;
+        if (!empty) return KEEP_NULL;
       }
       return origin;
     }
@@ -399,8 +398,8 @@ class Walker {
       // FieldSetter
       const target = dest as YamlMap;
       if (val === undefined || val === null) {
-        if (isMap(target)) delete target[key];
-      } else setField(target, key, val instanceof KeepNull ? null : val);
+        if (isMap(target)) deleteField(target, key);
+      } else setField(target, key, val === KEEP_NULL ? null : val);
     }
     return dest;
   }
@@ -528,6 +527,6 @@ export function strategicMerge(
   emptyNullAt?: (path: readonly (string | number)[]) => boolean,
 ): YamlMap | undefined {
   const result = new Walker({ schema, emptyNullAt }, [dest, patch], undefined, []).walk();
-  if (result === undefined || result === null || result instanceof KeepNull) return undefined;
+  if (result === undefined || result === null || result === KEEP_NULL) return undefined;
   return dest;
 }

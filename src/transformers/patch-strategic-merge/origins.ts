@@ -54,7 +54,10 @@ export function recordSmPatchFields(
   };
   const visit = (p: YamlValue, result: YamlValue | undefined, rp: string, pp: string): void => {
     if (isMap(p)) {
-      if (!isMap(result)) return record(rp, pp);
+      if (!isMap(result)) {
+        record(rp, pp);
+        return;
+      }
       for (const k of Object.keys(p)) {
         if (k.startsWith('$')) continue;
         if (rp === '' && (k === 'apiVersion' || k === 'kind')) continue;
@@ -67,7 +70,10 @@ export function recordSmPatchFields(
     }
     if (Array.isArray(p) && Array.isArray(result)) {
       const merged = p.every((item) => isMap(item) && itemIndex(item, result) >= 0);
-      if (!merged || p.length === 0) return record(rp, pp);
+      if (!merged || p.length === 0) {
+        record(rp, pp);
+        return;
+      }
       p.forEach((item, i) => {
         const j = itemIndex(item as YamlMap, result);
         visit(item, result[j], `${rp}/${j}`, `${pp}/${i}`);

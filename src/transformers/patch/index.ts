@@ -8,7 +8,7 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
-import type { UnmatchedPatchTarget, KustTarget } from '../../build/context.js';
+import type { UnmatchedPatchTarget, KustTarget } from '../../target/types.js';
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
 import type { ResourceList } from '../../resources/resource-list.js';

@@ -6,7 +6,7 @@
  */
 import type { Range } from '../../diagnostics/diagnostic.js';
 import { parseYamlStream, type ParsedStream } from '../../yaml/parse.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
 import type { LineCounter, Node as YamlNode } from 'yaml';
 
@@ -34,15 +34,10 @@ function isNilOrEmpty(v: YamlValue): boolean {
   return v === null || (isMap(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
 }
 
-function text(v: YamlValue | undefined): string {
-  if (v === undefined || v === null || typeof v === 'object') return '';
-  return String(v);
-}
-
 function describe(v: YamlMap): string {
   const md = getField(v, 'metadata');
-  const name = isMap(md) ? text(getField(md, 'name')) : '';
-  return `{{${text(getField(v, 'apiVersion'))} ${text(getField(v, 'kind'))}} {{${name} }}}`;
+  const name = isMap(md) ? scalarString(getField(md, 'name')) : '';
+  return `{{${scalarString(getField(v, 'apiVersion'))} ${scalarString(getField(v, 'kind'))}} {{${name} }}}`;
 }
 
 /** GetValidatedMetadata + the List inlining of the resource factory. */
@@ -52,7 +47,7 @@ function collect(v: YamlValue, file: string, range: Range | undefined, out: Patc
   const md = getField(v, 'metadata');
   const hasMeta = getField(v, 'apiVersion') !== undefined || getField(v, 'kind') !== undefined || md !== undefined;
   if (!hasMeta) throw new PatchParseError('missing Resource metadata', range);
-  const kind = text(getField(v, 'kind'));
+  const kind = scalarString(getField(v, 'kind'));
   if (kind === '') throw new PatchParseError(`missing kind in object ${describe(v)}`, range);
   if (kind.endsWith('List')) {
     if (!Object.prototype.hasOwnProperty.call(v, 'items')) {
@@ -66,7 +61,7 @@ function collect(v: YamlValue, file: string, range: Range | undefined, out: Patc
     for (const it of items) collect(it, file, range, out);
     return;
   }
-  const name = isMap(md) ? text(getField(md, 'name')) : '';
+  const name = isMap(md) ? scalarString(getField(md, 'name')) : '';
   if (name === '') throw new PatchParseError(`missing metadata.name in object ${describe(v)}`, range);
   out.push({ data: v, file, range });
 }

@@ -5,8 +5,8 @@
  * seeing the previous results.
  */
 import { BuildError } from '../../diagnostics/error.js';
-import type { KustTarget } from '../../build/context.js';
-import { decodeGo, GoDecodeError, listOf, struct } from '../../kustomization/gotype.js';
+import type { KustTarget } from '../../target/types.js';
+import { decodeGo, GoDecodeError, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
 import { replacementFieldType, replacementType } from '../../kustomization/schema.js';
 import type { ReplacementField } from '../../kustomization/types.js';
 import { emitDocument } from '../../yaml/emit.js';
@@ -25,8 +25,6 @@ export interface ReplacementConfig {
   /** The kustomization field that asked for it (`replacements` or `transformers`), for diagnostics. */
   field: string;
 }
-
-type StructType = Extract<ReturnType<typeof struct>, { t: 'struct' }>;
 
 /** Go's reflect kind name of a decoded JSON value (for the "unsupported replacement type" error). */
 function goKind(v: YamlValue): string {
@@ -52,7 +50,7 @@ function loadReplacementFile(kt: KustTarget, path: string): Replacement[] {
   const value: YamlValue = doc && doc.index === 0 ? doc.value : null;
   const decode = (v: YamlValue): Replacement => {
     try {
-      return decodeGo<Replacement>(v, replacementType as StructType, { allowUnknown: true });
+      return decodeGo(v, replacementFile, { allowUnknown: true });
     } catch (e) {
       if (e instanceof GoDecodeError)
         throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${e.message}`, {
@@ -104,13 +102,18 @@ function configText(entries: readonly ReplacementField[]): string {
   }
 }
 
-const pluginType = struct('plugin', { replacements: listOf(replacementFieldType) }) as StructType;
+/** A replacement as a `path:` file holds it. */
+const replacementFile: GoStruct<Replacement> = replacementType;
+
+const pluginType: GoStruct<{ replacements?: ReplacementField[] }> = struct('plugin', {
+  replacements: listOf(replacementFieldType),
+});
 
 export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   kind: 'ReplacementTransformer',
   configure(raw, target) {
     try {
-      const c = decodePluginConfig<{ replacements?: ReplacementField[] }>(raw, pluginType);
+      const c = decodePluginConfig(raw, pluginType);
       return { replacements: resolveEntries(target, c.replacements ?? []), field: 'transformers' };
     } catch (err) {
       if (err instanceof BuildError && !err.message.startsWith('plugin ')) {

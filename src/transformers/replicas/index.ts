@@ -8,7 +8,7 @@ import { BuildError } from '../../diagnostics/error.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
 import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
 import { fieldSpecType, replicaType } from '../../kustomization/schema.js';
-import { listOf, struct } from '../../kustomization/gotype.js';
+import { listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
 import type { Replica } from '../../kustomization/types.js';
 import { gvkString, idString, splitApiVersion } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
@@ -49,17 +49,17 @@ function setCount(r: Resource, fs: FieldSpec, count: number | bigint): void {
   );
 }
 
-const pluginType = struct('plugin', { replica: replicaType, fieldSpecs: listOf(fieldSpecType) }) as Extract<
-  ReturnType<typeof struct>,
-  { t: 'struct' }
->;
+const pluginType: GoStruct<{ replica?: Replica; fieldSpecs?: FieldSpec[] }> = struct('plugin', {
+  replica: replicaType,
+  fieldSpecs: listOf(fieldSpecType),
+});
 
 export const replicaCountTransformer: TransformerPlugin<ReplicaCountConfig> = {
   kind: 'ReplicaCountTransformer',
   configure(raw, target) {
     let c;
     try {
-      c = decodePluginConfig<{ replica?: Replica; fieldSpecs?: FieldSpec[] }>(raw, pluginType);
+      c = decodePluginConfig(raw, pluginType);
     } catch (err) {
       throw atField(err, target, 'transformers');
     }

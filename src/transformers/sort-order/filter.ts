@@ -6,7 +6,7 @@ import { BuildError } from '../../diagnostics/error.js';
 import type { SortOptions } from '../../kustomization/types.js';
 import { compareIdsLegacy, defaultOrderFirst, defaultOrderLast, kindRanks } from '../../resources/order.js';
 import type { Resource } from '../../resources/resource.js';
-import { goSort } from './go-sort.js';
+import { goSort } from '../../resources/go-sort.js';
 
 /** A validated sort: fifo (keep accumulation order), or legacy with its kind lists. */
 export type ResolvedSort =

@@ -7,18 +7,17 @@
 import { BuildError } from '../../diagnostics/error.js';
 import { pathSplitter } from '../../fieldspecs/path-splitter.js';
 import { basename, goJoin } from '../../fs/path.js';
-import { goInt, goString, listOf, struct } from '../../kustomization/gotype.js';
-import { decodeGo, GoDecodeError } from '../../kustomization/gotype.js';
+import { decodeGo, GoDecodeError, goInt, goString, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
 import { selectorType } from '../../kustomization/schema.js';
 import type { Selector } from '../../kustomization/types.js';
 import type { Resource } from '../../resources/resource.js';
 import { GoRegexpError, LabelSelectorError, selectResources } from '../../selector/index.js';
 import { parseYamlStream } from '../../yaml/parse.js';
-import { getField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { getField, isMap, optionalScalarString, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { setNamespace } from '../namespace/filter.js';
 import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config.js';
 import type { TransformerPlugin } from '../types.js';
-import type { KustTarget } from '../../build/context.js';
+import type { KustTarget } from '../../target/types.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import { nodeKindError } from '../node-kind.js';
 
@@ -38,19 +37,23 @@ export interface ValueAddConfig {
   targets: ValueAddTarget[];
 }
 
-type StructType = Extract<ReturnType<typeof struct>, { t: 'struct' }>;
 const targetType = struct('Target', { selector: selectorType, fieldPath: goString, filePathPosition: goInt });
-const pluginType = struct('plugin', {
+const pluginType: GoStruct<{ value?: string; targets?: RawTarget[]; targetFilePath?: string }> = struct('plugin', {
   value: goString,
   targets: listOf(targetType),
   targetFilePath: goString,
-}) as StructType;
-const targetsFileType = struct('targets', { targets: listOf(targetType) }) as StructType;
+});
+const targetsFileType: GoStruct<{ targets?: RawTarget[] }> = struct('targets', { targets: listOf(targetType) });
 
 interface RawTarget {
   selector?: Selector;
   fieldPath?: string;
-  filePathPosition?: number;
+  filePathPosition?: number | bigint;
+}
+
+/** A scalar field's text (`null` for null); undefined when the field is missing or not a scalar. */
+function fieldText(v: YamlValue | undefined): string | undefined {
+  return v === null ? 'null' : optionalScalarString(v);
 }
 
 function toTarget(t: RawTarget): ValueAddTarget {
@@ -148,7 +151,7 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
       let idx = cur.findIndex((el) =>
         k === ''
           ? el !== null && typeof el !== 'object' && String(el) === v
-          : isMap(el) && String(getField(el, k) ?? '') === v && getField(el, k) !== undefined,
+          : isMap(el) && fieldText(getField(el, k)) === v,
       );
       if (idx < 0) {
         const el: YamlMap = {};
@@ -186,7 +189,7 @@ function applyTarget(r: Resource, value: string, t: ValueAddTarget): void {
 }
 
 function configureValueAdd(raw: YamlMap, target: KustTarget): ValueAddConfig {
-  const c = decodePluginConfig<{ value?: string; targets?: RawTarget[]; targetFilePath?: string }>(raw, pluginType);
+  const c = decodePluginConfig(raw, pluginType);
   let value = (c.value ?? '').trim();
   if (value === '') value = basename(target.loader.root);
   const targets = (c.targets ?? []).map(toTarget);
@@ -204,7 +207,7 @@ function configureValueAdd(raw: YamlMap, target: KustTarget): ValueAddConfig {
     const doc = stream.documents[0];
     if (doc && doc.index === 0) {
       try {
-        const decoded = decodeGo<{ targets?: RawTarget[] }>(doc.value, targetsFileType, { allowUnknown: true });
+        const decoded = decodeGo(doc.value, targetsFileType, { allowUnknown: true });
         targets.push(...(decoded.targets ?? []).map(toTarget));
       } catch (e) {
         if (e instanceof GoDecodeError)

@@ -5,7 +5,7 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
-import type { Accumulator, KustTarget } from '../../build/context.js';
+import type { Accumulator, KustTarget } from '../../target/types.js';
 import { effectiveNamespace, type ResId } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import { defaultVar, formatDeclaredVar, formatVar, type VarDef } from './types.js';

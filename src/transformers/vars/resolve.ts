@@ -7,7 +7,7 @@
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { BuildError } from '../../diagnostics/error.js';
-import type { Accumulator, BuildContext } from '../../build/context.js';
+import type { Accumulator, TargetBuild } from '../../target/types.js';
 import type { Resource } from '../../resources/resource.js';
 import { isMap, type YamlValue } from '../../yaml/values.js';
 import { formatVarValue, type VarMapping, type VarValue } from './expand.js';
@@ -65,7 +65,7 @@ function isPrimitive(v: YamlValue): v is VarValue {
 }
 
 /** Computes every var's value and substitutes them; adds the unused-vars warning to the build. */
-export function resolveVars(ra: Accumulator, build: BuildContext): void {
+export function resolveVars(ra: Accumulator, build: TargetBuild): void {
   if (ra.vars.size === 0) return;
   const names = [...ra.vars.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const values = new Map<string, YamlValue>();

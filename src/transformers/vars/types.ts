@@ -5,25 +5,12 @@
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { Var } from '../../kustomization/types.js';
 import { gvkString, type Gvk } from '../../resources/res-id.js';
+import type { VarDef } from '../../target/types.js';
+
+export type { VarDef };
 
 /** kustomize's default var field path. */
 export const DEFAULT_VAR_FIELD_PATH = 'metadata.name';
-
-/** A var of the accumulated var set. */
-export interface VarDef {
-  readonly name: string;
-  /** The objref's GVK as kustomize's Target.GVK() computes it. */
-  readonly gvk: Gvk;
-  readonly objName: string;
-  readonly objNamespace: string;
-  /** The fieldref path, defaulted. */
-  readonly fieldPath: string;
-  /** The declaration as written. */
-  readonly decl: Var;
-  /** Where it was declared (kustomization file and the `vars` field), for diagnostics. */
-  readonly file: string;
-  readonly range: Range | undefined;
-}
 
 /** Target.GVK(): `apiVersion` (when set) overrides version, and group when it has a `/`. */
 export function objrefGvk(v: Var): Gvk {

@@ -9,7 +9,7 @@
 import { substitutionDisabled } from '../../../flux/substitute.js';
 import type { FleetKustomization } from '../../../flux/fleet.js';
 import type { Location } from '../../../validate/position.js';
-import { getField, isMap } from '../../../yaml/values.js';
+import { getField, isMap, scalarString } from '../../../yaml/values.js';
 import { fileText } from '../../repo.js';
 import type { LintCluster, LintContext, LintObject, LintRule } from '../../context.js';
 import { objectLabel } from '../../context.js';
@@ -40,11 +40,7 @@ function clusterVariables(cluster: LintCluster): Set<string> {
         const kind = getField(o.object, 'kind');
         const meta = getField(o.object, 'metadata');
         if ((kind !== 'ConfigMap' && kind !== 'Secret') || !isMap(meta)) continue;
-        if (
-          !refs.has(
-            `${String(kind)}/${String(getField(meta, 'namespace') ?? '')}/${String(getField(meta, 'name') ?? '')}`,
-          )
-        )
+        if (!refs.has(`${kind}/${scalarString(getField(meta, 'namespace'))}/${scalarString(getField(meta, 'name'))}`))
           continue;
         for (const key of ['data', 'stringData']) {
           const d = getField(o.object, key);

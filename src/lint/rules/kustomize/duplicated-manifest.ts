@@ -7,7 +7,7 @@
  * folders (one set per cluster is the layout), and small objects (fewer than three values besides apiVersion, kind, name and namespace).
  */
 import type { ParsedDocument } from '../../../yaml/parse.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../../../yaml/values.js';
+import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../../../yaml/values.js';
 import { isFluxKustomization } from '../../../flux/model.js';
 import { basename, isWithin, resolve } from '../../../fs/path.js';
 import type { LintRule } from '../../context.js';
@@ -145,8 +145,9 @@ export const kustomizeDuplicatedManifest: LintRule<'duplicate'> = {
         for (const i of sorted.slice(1)) {
           const c = copies[i] as Copy;
           const sim = similarity(c.leaves, original.leaves);
-          const kind = String(getField(c.object, 'kind'));
-          const name = String(getField(getField(c.object, 'metadata') as YamlMap, 'name'));
+          const kind = scalarString(getField(c.object, 'kind'));
+          const meta = getField(c.object, 'metadata');
+          const name = isMap(meta) ? scalarString(getField(meta, 'name')) : '';
           report({
             messageId: 'duplicate',
             data: { object: `${kind} ${name}`, original: original.file.rel, percent: Math.round(sim * 100) },

@@ -159,7 +159,7 @@ export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch'> = {
             v = isMap(v) ? getField(v, seg) : Array.isArray(v) ? v[Number(seg)] : undefined;
           const spec = isMap(v) ? getField(v, 'spec') : undefined;
           const list = isMap(spec) ? getField(spec, field) : undefined;
-          return Array.isArray(list) && isMap(list[i]) && isMap(getField(list[i] as YamlMap, 'target'));
+          return Array.isArray(list) && isMap(list[i]) && isMap(getField(list[i], 'target'));
         };
         for (const [field, list] of lists) {
           list.forEach((p, i) => {

@@ -3,7 +3,7 @@
  * target Kubernetes version (Pluto's table; cert-manager and istio entries too). Flux apiVersions are
  * the concern of `flux/deprecated-api`.
  */
-import type { ObjectRule } from '../../../validate/context.js';
+import type { ObjectRule } from '../../types.js';
 import { deprecationOf } from '../../../validate/deprecations.js';
 
 export const schemaDeprecatedApi: ObjectRule<'deprecated' | 'removed'> = {

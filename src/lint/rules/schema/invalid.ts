@@ -2,7 +2,7 @@
  * `schema/invalid`: an object fails the schema of its kind (Kubernetes 1.36, Flux, or a CRD of the same
  * set). One finding per offending field, at that field.
  */
-import type { ObjectRule } from '../../../validate/context.js';
+import type { ObjectRule } from '../../types.js';
 
 export const schemaInvalid: ObjectRule<'invalid'> = {
   meta: {

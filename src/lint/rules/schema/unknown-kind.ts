@@ -3,7 +3,7 @@
  * and no CRD for it among the objects), so it is not validated. Kinds whose apiVersion was removed are
  * left to `schema/deprecated-api`.
  */
-import type { ObjectRule } from '../../../validate/context.js';
+import type { ObjectRule } from '../../types.js';
 import { deprecationOf } from '../../../validate/deprecations.js';
 
 export const schemaUnknownKind: ObjectRule<'noSchema' | 'notCompiled'> = {

@@ -139,9 +139,8 @@ function median(d: Data, a: number, b: number, c: number, swaps: { n: number }):
     return [x, y];
   };
   [a, b] = order2(a, b);
-  [b, c] = order2(b, c);
-  [a, b] = order2(a, b);
-  void c;
+  [b] = order2(b, c);
+  [, b] = order2(a, b);
   return b;
 }
 
