@@ -16,7 +16,7 @@ export { newRepoSpecFromUrl, parseRepoSpec, isRemoteFile } from './build/repo-sp
 export type { RepoSpec } from './build/repo-spec.js';
 export type { UnmatchedPatchTarget } from './build/context.js';
 export { memoryFs, FsError, readText } from './fs/index.js';
-export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs } from './fs/index.js';
+export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs, OverlayFs } from './fs/index.js';
 export { posixPath } from './fs/index.js';
 export { formatDiagnostic, KustomizeError, diagnosticCodes, toLspDiagnostic } from './diagnostics/index.js';
 export type { LspDiagnostic } from './diagnostics/index.js';

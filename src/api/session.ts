@@ -28,6 +28,8 @@ export interface Session {
   update(file: string, text: string): void;
   /** Removes a file (it disappears even if the base has it). */
   remove(file: string): void;
+  /** Drops the session's edit of a file (an update or a removal): the base's version shows again. */
+  revert(file: string): void;
   /** Builds a kustomization directory, reusing everything unchanged since the last builds. */
   build(dir: string, options?: Omit<BuildOptions, 'fs' | 'cache'>): BuildResult;
   /** Lints the repository at `root` (see {@link lint}), reusing the session's cache. */
@@ -51,6 +53,9 @@ export function createSession(options: SessionOptions = {}): Session {
     },
     remove(file) {
       fs.removeFile(file);
+    },
+    revert(file) {
+      fs.revertFile(file);
     },
     build(dir, buildOptions) {
       return build(dir, { ...options.buildOptions, ...buildOptions, fs, cache });

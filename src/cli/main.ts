@@ -21,6 +21,7 @@ Commands:
   diff A B       what changes between two renderings (environments, checkouts)
   lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
   precompile     schema validators compiled ahead of time (for pages that forbid new Function)
+  lsp            the language server for editors (--stdio, --socket=PORT, --node-ipc)
 
 Run \`kustomize-ts <command> --help\` for a command's options; \`kustomize-ts --version\` prints the version.`;
 
@@ -40,6 +41,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return runPrecompileCommand(rest, io);
       case 'lint':
         return await runLintCommand(rest, io);
+      case 'lsp':
+        // Loaded only when it runs: no other command loads the LSP libraries.
+        return await (await import('./commands/lsp.js')).runLspCommand(rest, io);
       case '--version':
       case 'version':
         io.out(`kustomize-ts ${VERSION}\n`);

@@ -50,6 +50,8 @@ export interface Diagnostic {
   kustomization?: string;
   /** Lint: the cluster (folder relative to the lint root) the finding was made in. */
   cluster?: string;
+  /** Lint: the values the rule filled its message with (names, ids), for fixes that act on them. */
+  data?: Readonly<Record<string, string | number>>;
 }
 
 /** Builds a diagnostic, filling `line`/`column` from the range. */

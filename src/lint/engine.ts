@@ -134,6 +134,11 @@ function standaloneRoots(repo: RepoIndex, reached: ReadonlySet<string>): string[
  * findings.
  */
 export function lint(root: string, options: LintOptions): LintResult {
+  return lintWithContext(root, options).result;
+}
+
+/** {@link lint}, and what the rules looked at (the rendered clusters and builds), for hosts such as an editor. */
+export function lintWithContext(root: string, options: LintOptions): { result: LintResult; context: LintContext } {
   const fs = options.fs;
   let rootDir = normalize(root);
   if (fs.realPath) {
@@ -296,11 +301,12 @@ export function lint(root: string, options: LintOptions): LintResult {
   });
   const { kept, suppressed } = applySuppressions(unique, (file) => fileText(repo, resolve(rootDir, file)));
   const diagnostics = sortDiagnostics(kept);
-  return {
+  const result: LintResult = {
     ok: !diagnostics.some((d) => d.severity === 'error'),
     diagnostics,
     suppressed,
     clusters: linted,
     standalone: standalone.map((u) => u.id),
   };
+  return { result, context };
 }
