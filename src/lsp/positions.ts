@@ -6,7 +6,11 @@ import type { Position as LspPosition, Range as LspRange } from 'vscode-language
 import type { Range } from '../diagnostics/diagnostic.js';
 
 /** The LSP range of a finding or location; its start's first character when it has no end, the file's start without position. */
-export function lspRange(d: { range?: Range | undefined; line?: number | undefined; column?: number | undefined }): LspRange {
+export function lspRange(d: {
+  range?: Range | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+}): LspRange {
   const line = Math.max(0, (d.range?.start.line ?? d.line ?? 1) - 1);
   const character = Math.max(0, (d.range?.start.column ?? d.column ?? 1) - 1);
   const end = d.range?.end;

@@ -69,9 +69,11 @@ function debounceOf(params: InitializeParams): number {
 }
 
 function rootOf(params: InitializeParams): string | undefined {
+  // rootUri and rootPath are deprecated in favour of workspaceFolders, but older clients send only them.
+  /* eslint-disable @typescript-eslint/no-deprecated */
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- rootPath is what some clients still send
   return folder ? uriPath(folder) : (params.rootPath ?? undefined);
+  /* eslint-enable @typescript-eslint/no-deprecated */
 }
 
 /** Starts serving on `connection`; returns when the handlers are registered. */
@@ -105,7 +107,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const w = ws;
     const a = w.analysis();
     const next = new Map<string, ReturnType<typeof toLsp>[]>();
-    for (const [file, list] of a.diagnostics) next.set(fileUri(file), list.map((d) => toLsp(d, (f) => w.abs(f))));
+    for (const [file, list] of a.diagnostics)
+      next.set(
+        fileUri(file),
+        list.map((d) => toLsp(d, (f) => w.abs(f))),
+      );
     for (const uri of docs.keys()) {
       const p = parsedOf(uri);
       if (!p) continue;
@@ -130,7 +136,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       try {
         publish();
       } catch (err) {
-        connection.console.error(`kustomize-ts: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        connection.console.error(
+          `kustomize-ts: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
       }
     }, debounceMs);
   };
@@ -157,7 +165,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialized(() => {
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }, { globPattern: '**/.sourceignore' }],
+        watchers: [
+          { globPattern: '**/*.{yaml,yml}' },
+          { globPattern: '**/Kustomization' },
+          { globPattern: '**/.sourceignore' },
+        ],
       });
     }
     schedule();
@@ -227,10 +239,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return completion(ws, p.path, p.parsed, position);
   });
 
-  connection.onCodeAction(({ textDocument, context, range }) => {
+  connection.onCodeAction(({ textDocument, context }) => {
     const p = parsedOf(textDocument.uri);
     if (!ws || !p) return null;
-    return codeActions(ws, textDocument.uri, p.parsed, context.diagnostics, range);
+    return codeActions(textDocument.uri, p.parsed, context.diagnostics);
   });
 
   const renderAt = (params: RenderParams): RenderResult | null => {

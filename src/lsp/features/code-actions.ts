@@ -14,7 +14,6 @@ import {
 } from 'vscode-languageserver';
 import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { offsetAt, positionAt } from '../positions.js';
-import type { Workspace } from '../workspace.js';
 import type { ParsedText } from '../yaml-cursor.js';
 import type { DiagnosticData } from './diagnostics.js';
 
@@ -139,7 +138,13 @@ function appendItems(text: string, seq: YAMLSeq, items: readonly string[]): Text
 }
 
 /** Moves a list field into its successor (appending when the successor exists, renaming otherwise). */
-function moveList(text: string, doc: Document, from: string, to: string, asItem: (s: string) => string[]): TextEdit[] | undefined {
+function moveList(
+  text: string,
+  doc: Document,
+  from: string,
+  to: string,
+  asItem: (s: string) => string[],
+): TextEdit[] | undefined {
   const pair = pairOf(doc.contents, from);
   if (!pair || !isSeq(pair.value)) return undefined;
   const entries = plainItems(pair.value);
@@ -157,7 +162,10 @@ function moveList(text: string, doc: Document, from: string, to: string, asItem:
     return add && del ? [add, del] : undefined;
   }
   if (pairOf(doc.contents, to)) return undefined;
-  const edit = replacePair(text, pair, [`${to}:`, ...items.flatMap((lines) => lines.map((l, i) => `${i === 0 ? '  - ' : '    '}${l}`))]);
+  const edit = replacePair(text, pair, [
+    `${to}:`,
+    ...items.flatMap((lines) => lines.map((l, i) => `${i === 0 ? '  - ' : '    '}${l}`)),
+  ]);
   return edit ? [edit] : undefined;
 }
 
@@ -240,13 +248,7 @@ function isData(v: unknown): v is DiagnosticData {
 }
 
 /** Quick fixes for the diagnostics of a request (those the client sends back, in `uri`). */
-export function codeActions(
-  _ws: Workspace,
-  uri: string,
-  parsed: ParsedText,
-  diagnostics: readonly LspDiagnostic[],
-  _range: LspRange,
-): CodeAction[] {
+export function codeActions(uri: string, parsed: ParsedText, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     const data: unknown = d.data;

@@ -64,7 +64,13 @@ function keyItems(ctx: KeyContext): CompletionItem[] {
 }
 
 /** Entries of the folder a partly typed path points into; they replace what was typed (before `position`). */
-function pathItems(ws: Workspace, baseDir: string, typed: string, onlyDirs: boolean, position: Position): CompletionItem[] {
+function pathItems(
+  ws: Workspace,
+  baseDir: string,
+  typed: string,
+  onlyDirs: boolean,
+  position: Position,
+): CompletionItem[] {
   const quote = /^["']/.test(typed) ? typed.charAt(0) : '';
   const dotSlash = typed.slice(quote.length).startsWith('./') ? './' : '';
   const clean = typed.slice(quote.length + dotSlash.length);
@@ -131,7 +137,8 @@ function variablesOf(a: Analysis, k: FleetKustomization): Map<string, string> {
       if (ns !== '' && ns !== k.namespace) continue;
       for (const field of ['data', 'stringData']) {
         const data = getField(obj, field);
-        if (isMap(data)) for (const key of Object.keys(data)) if (!out.has(key)) out.set(key, `${ref.kind} ${ref.name} of ${k.id}`);
+        if (isMap(data))
+          for (const key of Object.keys(data)) if (!out.has(key)) out.set(key, `${ref.kind} ${ref.name} of ${k.id}`);
       }
     }
   }
@@ -143,14 +150,22 @@ function variableItems(a: Analysis, file: string): CompletionItem[] {
   const dir = dirname(file);
   const ks = a.context.clusters.flatMap((c) => c.units.filter((u) => u.kustomization !== undefined));
   const rendering = ks.filter(
-    (u) => buildsKustomization(a, u, dir) || u.objects.some((o) => o.origin.file === file) || (u.dir !== undefined && isWithin(u.dir, file)),
+    (u) =>
+      buildsKustomization(a, u, dir) ||
+      u.objects.some((o) => o.origin.file === file) ||
+      (u.dir !== undefined && isWithin(u.dir, file)),
   );
   const vars = new Map<string, string>();
   for (const u of rendering.length > 0 ? rendering : ks) {
     if (!u.kustomization) continue;
     for (const [k, v] of variablesOf(a, u.kustomization)) if (!vars.has(k)) vars.set(k, v);
   }
-  return [...vars].map(([name, detail]) => ({ label: name, kind: CompletionItemKind.Variable, detail, insertText: `${name}}` }));
+  return [...vars].map(([name, detail]) => ({
+    label: name,
+    kind: CompletionItemKind.Variable,
+    detail,
+    insertText: `${name}}`,
+  }));
 }
 
 function isFluxKustomizationAt(parsed: ParsedText, offset: number): boolean {
@@ -159,7 +174,10 @@ function isFluxKustomizationAt(parsed: ParsedText, offset: number): boolean {
     if (!r || offset < r[0] || offset > r[2]) continue;
     const v: unknown = doc.toJS();
     if (!isMap(v)) return false;
-    return getField(v, 'kind') === 'Kustomization' && String(getField(v, 'apiVersion')).startsWith('kustomize.toolkit.fluxcd.io/');
+    return (
+      getField(v, 'kind') === 'Kustomization' &&
+      scalarString(getField(v, 'apiVersion')).startsWith('kustomize.toolkit.fluxcd.io/')
+    );
   }
   return false;
 }

@@ -77,7 +77,9 @@ function fluxDefinition(ws: Workspace, a: Analysis, file: string, cursor: Cursor
       const self = owners.find((k) => c.fleet.kustomizations.includes(k));
       if (!self) continue;
       const dep = self.spec.dependsOn[Number(p[2])];
-      const target = c.fleet.kustomizations.find((k) => k.name === value && k.namespace === (dep?.namespace ?? self.namespace));
+      const target = c.fleet.kustomizations.find(
+        (k) => k.name === value && k.namespace === (dep?.namespace ?? self.namespace),
+      );
       if (target?.definedIn) out.push(location(target.definedIn.file, target.definedIn.range));
     }
   } else if (p[0] === 'spec' && p[1] === 'sourceRef' && p[2] === 'name') {

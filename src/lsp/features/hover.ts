@@ -69,7 +69,10 @@ function patchWrites(a: Analysis, file: string, cursor: CursorInfo): string[] {
   const item = nodeAt(cursor.doc.contents, cursor.path.slice(0, 2));
   const itemRange = (item as { range?: [number, number, number] } | null)?.range;
   const entry = typeof cursor.scalar?.value === 'string' ? cursor.scalar.value : undefined;
-  const pathValue = valueAt(cursor.doc.toJS() as YamlValue, `/${String(cursor.path[0])}/${String(cursor.path[1])}/path`);
+  const pathValue = valueAt(
+    cursor.doc.toJS() as YamlValue,
+    `/${String(cursor.path[0])}/${String(cursor.path[1])}/path`,
+  );
   const patchFile =
     typeof pathValue === 'string'
       ? resolve(dirname(file), pathValue)
@@ -153,4 +156,3 @@ export function hover(ws: Workspace, file: string, parsed: ParsedText, offset: n
   if (cursor.scalar) out.range = rangeOf(parsed.text, cursor.scalar.start, cursor.scalar.end);
   return out;
 }
-

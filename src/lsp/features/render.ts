@@ -55,7 +55,12 @@ function kustomizationDirOf(ws: Workspace, file: string): string | undefined {
 }
 
 /** The rendered YAML for the position `offset` of `file` (undefined when nothing there renders). */
-export function render(ws: Workspace, file: string, text: string, position: Position | undefined): RenderResult | undefined {
+export function render(
+  ws: Workspace,
+  file: string,
+  text: string,
+  position: Position | undefined,
+): RenderResult | undefined {
   const offset = position ? offsetAt(text, position) : 0;
   const a = ws.analysis();
   const [k, ...others] = fluxKustomizationsAt(a, file, offset);
