@@ -8,6 +8,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic as LspDiagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -23,7 +24,8 @@ import { hover } from './features/hover.js';
 import { render, type RenderParams, type RenderResult } from './features/render.js';
 import { offsetAt } from './positions.js';
 import { fileUri, uriPath } from './uri.js';
-import { Workspace, type WorkspaceSettings } from './workspace.js';
+import { Workspace } from './workspace.js';
+import type { LoadedSettings } from './settings.js';
 import { parseText, type ParsedText } from './yaml-cursor.js';
 
 /** The custom request returning the rendered YAML under the cursor. */
@@ -32,15 +34,6 @@ export const RENDER_REQUEST = 'kustomize-ts/render';
 export const RENDER_COMMAND = 'kustomize-ts.render';
 /** Sent after each analysis (for clients and tests that wait for one). */
 export const ANALYZED_NOTIFICATION = 'kustomize-ts/analyzed';
-
-/** The workspace settings and the files they came from. */
-export interface LoadedSettings {
-  readonly settings: WorkspaceSettings;
-  /** The configuration file read, when there is one. */
-  readonly file?: string;
-  /** Problems of the configuration file. */
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 /** What the host provides. */
 export interface ServerHost {
@@ -81,6 +74,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const docs = new Map<string, { doc: TextDocument; parsed?: ParsedText }>();
   let ws: Workspace | undefined;
   let settingsFile: string | undefined;
+  let settingsProblems: readonly Diagnostic[] = [];
   let debounceMs = 150;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let published = new Set<string>();
@@ -98,20 +92,21 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!ws) return;
     const loaded = host.loadSettings(ws.fs, ws.root);
     settingsFile = loaded.file;
+    settingsProblems = loaded.diagnostics;
     ws.configure(loaded.settings);
-    for (const d of loaded.diagnostics) connection.console.warn(`kustomize-ts: ${d.message}`);
   };
 
   const publish = (): void => {
     if (!ws) return;
     const w = ws;
     const a = w.analysis();
-    const next = new Map<string, ReturnType<typeof toLsp>[]>();
-    for (const [file, list] of a.diagnostics)
-      next.set(
-        fileUri(file),
-        list.map((d) => toLsp(d, (f) => w.abs(f))),
-      );
+    const next = new Map<string, LspDiagnostic[]>();
+    const convert = (d: Diagnostic): LspDiagnostic => toLsp(d, (f) => w.abs(f));
+    for (const [file, list] of a.diagnostics) next.set(fileUri(file), list.map(convert));
+    if (settingsFile !== undefined && settingsProblems.length > 0) {
+      const uri = fileUri(settingsFile);
+      next.set(uri, [...(next.get(uri) ?? []), ...settingsProblems.map(convert)]);
+    }
     for (const uri of docs.keys()) {
       const p = parsedOf(uri);
       if (!p) continue;
