@@ -149,7 +149,7 @@ export function lintWithContext(root: string, options: LintOptions): { result: L
     }
   }
   const cache = options.cache ?? new BuildCache();
-  const repo = scanRepository(fs, rootDir);
+  const repo = scanRepository(fs, rootDir, { cache });
   const discovered = discoverClusters(repo);
   let targets: (DiscoveredCluster & { named?: boolean })[];
   if (options.clusters !== undefined) {

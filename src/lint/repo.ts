@@ -6,6 +6,7 @@
  * (`kustomize/deprecated-field`, `kustomize/duplicated-manifest`) read this.
  */
 import type { LineCounter } from 'yaml';
+import type { BuildCache } from '../build/cache.js';
 import { isRemoteFile, parseRepoSpec } from '../build/repo-spec.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
@@ -76,6 +77,8 @@ export interface ScanOptions {
   skipDir?: (name: string) => boolean;
   /** Largest file read, in bytes. Default 4 MiB. */
   maxFileSize?: number;
+  /** Keeps parsed files across scans (an editor session's cache): an unchanged file is not parsed again. */
+  cache?: Pick<BuildCache, 'parse'>;
 }
 
 const defaultSkipDir = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
@@ -191,6 +194,7 @@ export function readRepoFile(
   root: string,
   path: string,
   maxFileSize = 4 * 1024 * 1024,
+  cache?: Pick<BuildCache, 'parse'>,
 ): RepoFile | undefined {
   let text: string;
   try {
@@ -201,7 +205,8 @@ export function readRepoFile(
     if (err instanceof FsError) return undefined;
     throw err;
   }
-  const stream = parseYamlStream(text, { file: path });
+  const parse = () => parseYamlStream(text, { file: path });
+  const stream = cache ? cache.parse(path, text, 'lint-scan', parse) : parse();
   return {
     path,
     rel: isWithin(root, path) ? relative(root, path) : path,
@@ -217,7 +222,7 @@ export function scanRepository(fs: FileSystem, root: string, options: ScanOption
   const files: RepoFile[] = [];
   const byPath = new Map<string, RepoFile>();
   for (const p of listYamlFiles(fs, root, options.skipDir ?? defaultSkipDir)) {
-    const f = readRepoFile(fs, root, p, options.maxFileSize);
+    const f = readRepoFile(fs, root, p, options.maxFileSize, options.cache);
     if (!f) continue;
     files.push(f);
     byPath.set(p, f);
