@@ -32,7 +32,7 @@ export type {
   VersionFeatureId,
 } from './kustomization/versions.js';
 export { memoryFs, FsError, readText } from './fs/index.js';
-export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs } from './fs/index.js';
+export type { FileSystem, FileStat, MemoryFiles, MutableMemoryFs, OverlayFs } from './fs/index.js';
 export { posixPath } from './fs/index.js';
 export { formatDiagnostic, KustomizeError, diagnosticCodes, toLspDiagnostic } from './diagnostics/index.js';
 export type { LspDiagnostic } from './diagnostics/index.js';

@@ -8,7 +8,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
 import { basename, isWithin } from '../fs/path.js';
 import { FsError, type FileSystem } from '../fs/types.js';
-import type { BuildTarget as KustTarget } from './context.js';
+import type { BuildTarget } from './context.js';
 import { Loader, evalSymlinkFailure, notDownloadedMessage } from './loader.js';
 import { GIT_PREFIX_WARNING, type RepoSpec } from './repo-spec.js';
 
@@ -40,7 +40,7 @@ function checkRepoCycle(loader: Loader, spec: RepoSpec): void {
  * The loader of a repo entry of `kt`: asks the remote loader for the checkout, then checks, as kustomize
  * does after cloning, that the path exists, is a directory and stays in the repo (symlinks included).
  */
-export function openRemoteRepo(kt: KustTarget, entry: string, spec: RepoSpec): Loader {
+export function openRemoteRepo(kt: BuildTarget, entry: string, spec: RepoSpec): Loader {
   const parent = kt.loader;
   checkRepoCycle(parent, spec);
   if (spec.gitPrefix) {

@@ -28,6 +28,7 @@ Commands:
   lint [ROOT]    lint a Flux repository: dependency graph, overlays, images, sources, schemas
   validate PATH  validate plain manifests (files, folders, -) against Kubernetes, Flux and CRD schemas
   helm template  render a Helm chart exactly as helm template does
+  lsp            the language server for editors (--stdio, --socket=PORT, --node-ipc)
   precompile     schema validators compiled ahead of time (for pages that forbid new Function)
 
 Run \`kustomize-ts help <command>\` (or \`kustomize-ts <command> --help\`) for a command's options;

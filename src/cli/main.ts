@@ -19,6 +19,8 @@ export const commands: CommandTable = {
   lint: async () => (await import('./commands/lint.js')).runLintCommand,
   validate: async () => (await import('./commands/validate.js')).runValidateCommand,
   helm: async () => (await import('./commands/helm-entry.js')).runHelmEntry,
+  // Loaded only when it runs: no other command loads the LSP libraries.
+  lsp: async () => (await import('./commands/lsp.js')).runLspCommand,
 };
 
 /** Runs the CLI with `argv` (the arguments after the program name); returns the exit status. */

@@ -56,6 +56,8 @@ export interface Diagnostic {
   kustomization?: string;
   /** Lint: the cluster (folder relative to the lint root) the finding was made in. */
   cluster?: string;
+  /** Lint: the values the rule filled its message with (names, ids), for fixes that act on them. */
+  data?: Readonly<Record<string, string | number>>;
 }
 
 /** A diagnostic of the engine (parser, build, renderer): its code is in the table of codes.ts. */

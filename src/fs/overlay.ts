@@ -7,11 +7,17 @@ import { memoryFs, type MutableMemoryFs } from './memory.js';
  * lower file), reads fall through to the lower one. Used by editor sessions (unsaved buffers over the
  * workspace) and by the Flux renderer (generated kustomizations over a checkout).
  */
-export function overlayFs(lower: FileSystem): FileSystem & MutableMemoryFs {
+/** An overlay: a mutable file system whose edits can also be dropped, file by file. */
+export interface OverlayFs extends FileSystem, MutableMemoryFs {
+  /** Drops the edit of a file (a write or a removal): the lower file system's version shows again. */
+  revertFile(path: string): void;
+}
+
+export function overlayFs(lower: FileSystem): OverlayFs {
   const upper = memoryFs();
   const removed = new Set<string>();
   const hidden = (p: string): boolean => removed.has(p);
-  const fs: FileSystem & MutableMemoryFs = {
+  const fs: OverlayFs = {
     readFile(path: string): Uint8Array {
       const p = normalize(path);
       if (upper.stat(p)?.type === 'file') return upper.readFile(p);
@@ -57,6 +63,11 @@ export function overlayFs(lower: FileSystem): FileSystem & MutableMemoryFs {
       const inLower = lower.stat(p)?.type === 'file';
       if (inLower) removed.add(p);
       return inUpper || inLower;
+    },
+    revertFile(path: string): void {
+      const p = normalize('/' + path);
+      upper.removeFile(p);
+      removed.delete(p);
     },
     listFiles(): string[] {
       return upper.listFiles();

@@ -415,6 +415,11 @@ function finish(run: LintRun, raw: readonly Diagnostic[]): LintResult {
  * findings.
  */
 export function lint(root: string, lintOptions: LintOptions): LintResult {
+  return lintWithContext(root, lintOptions).result;
+}
+
+/** {@link lint}, and what the rules looked at (the rendered clusters and builds), for hosts such as an editor. */
+export function lintWithContext(root: string, lintOptions: LintOptions): { result: LintResult; context: LintContext } {
   checkRuleSettings(lintOptions.rules);
   checkSeverity('minSeverity', lintOptions.minSeverity);
   // One lint run sees one state of the files, read once (its clusters and standalone builds share it).
@@ -443,7 +448,7 @@ export function lint(root: string, lintOptions: LintOptions): LintResult {
   const settings = withDefaults(options.rules);
   const raw = runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' });
   if (options.schema !== false) raw.push(...schemaFindings(run, settings));
-  return finish(run, raw);
+  return { result: finish(run, raw), context };
 }
 
 /** Options of {@link lintFleet}. */

@@ -210,6 +210,7 @@ export function readRepoFile(
   root: string,
   path: string,
   maxFileSize = 4 * 1024 * 1024,
+  cache?: Pick<BuildCache, 'parse'>,
 ): RepoFile | undefined {
   let text: string;
   try {
@@ -220,7 +221,8 @@ export function readRepoFile(
     if (err instanceof FsError) return undefined;
     throw err;
   }
-  const stream = parseYamlStream(text, { file: path });
+  const parse = () => parseYamlStream(text, { file: path });
+  const stream = cache ? cache.parse(path, text, 'lint-scan', parse) : parse();
   return {
     path,
     rel: isWithin(root, path) ? relative(root, path) : path,

@@ -36,6 +36,8 @@ export interface Session {
   update(file: string, text: string): void;
   /** Removes a file (it disappears even if the base has it). */
   remove(file: string): void;
+  /** Drops the session's edit of a file (an update or a removal): the base's version shows again. */
+  revert(file: string): void;
   /** Reports that a file of the base changed, appeared or disappeared (with `changes: 'report'`). */
   changed(file: string): void;
   /** Builds a kustomization directory, reusing everything unchanged since the last builds. */
@@ -77,6 +79,10 @@ export function createSession(options: SessionOptions = {}): Session {
     },
     remove(file) {
       fs.removeFile(file);
+      touched(file);
+    },
+    revert(file) {
+      fs.revertFile(file);
       touched(file);
     },
     changed: (file) => touched(file),

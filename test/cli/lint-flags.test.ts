@@ -149,10 +149,10 @@ describe('validate: plain manifests no kustomization lists', () => {
     expect(await at('1.25')).toContain('was removed in Kubernetes v1.25.0');
     expect((await runCli(['validate', pdb, '--kubernetes-version', 'latest'])).code).toBe(2);
   });
-  it.skipIf(!existsSync(join(repoRoot, 'dist/cli.js')))(
+  it.skipIf(!existsSync(join(repoRoot, 'dist/cli.cjs')))(
     '- reads manifests from stdin (kustomize-ts build . | kustomize-ts validate -)',
     () => {
-      const r = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), 'validate', '-', '--no-config'], {
+      const r = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.cjs'), 'validate', '-', '--no-config'], {
         input: badDeployment,
         encoding: 'utf8',
       });

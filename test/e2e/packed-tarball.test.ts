@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from '../helpers/shared.js';
 
-const built = existsSync(join(repoRoot, 'dist/cli.js'));
+const built = existsSync(join(repoRoot, 'dist/cli.cjs'));
 const recipes = readFileSync(join(repoRoot, 'docs/recipes.md'), 'utf8');
 
 /** The fenced blocks of the recipes: language, info words (`test`, `file=PATH`) and text. */
@@ -84,7 +84,7 @@ function installOffline(tarball: string): void {
     if (name === 'kustomize-ts' || name.startsWith('.')) continue;
     symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name));
   }
-  const cli = join(modules, 'kustomize-ts/dist/cli.js');
+  const cli = join(modules, 'kustomize-ts/dist/cli.cjs');
   chmodSync(cli, 0o755);
   symlinkSync(cli, join(modules, '.bin/kustomize-ts'));
   symlinkSync(join(modules, 'vitest/vitest.mjs'), join(modules, '.bin/vitest'));

@@ -26,6 +26,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['lint'],
   ['diff', 'config'],
   ['api'],
+  ['lsp'],
   ['node'],
   ['cli', 'vitest', '.'],
 ];
