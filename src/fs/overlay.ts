@@ -13,6 +13,11 @@ export interface OverlayFs extends FileSystem, MutableMemoryFs {
   revertFile(path: string): void;
 }
 
+/**
+ * An in-memory layer over a read-only file system: writes and removals stay in memory (removals hide the
+ * lower file), reads fall through to the lower one; `revertFile` drops an edit. Used by editor sessions
+ * (unsaved buffers over the workspace) and by the Flux renderer (generated kustomizations over a checkout).
+ */
 export function overlayFs(lower: FileSystem): OverlayFs {
   const upper = memoryFs();
   const removed = new Set<string>();

@@ -274,8 +274,7 @@ export class Converter {
       if (pair.key.anchor !== undefined) this.anchors.set(pair.key, { value: key, size: 1, height: 0 });
       if (cleared) continue;
       if (this.mode.kyaml && key === '<<') {
-        if (f.mergeKeyKept !== undefined && f.keptLtField === undefined)
-          this.duplicate(f.node, f.i - 1, '<<');
+        if (f.mergeKeyKept !== undefined && f.keptLtField === undefined) this.duplicate(f.node, f.i - 1, '<<');
         f.keptLtField = f.i - 1;
       }
       f.merging = false;

@@ -168,7 +168,7 @@ describe('deep nesting', () => {
     let v = s.documents[0]?.value;
     let depth = 0;
     while (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      v = (v).a;
+      v = v.a;
       depth++;
     }
     expect([depth, v]).toEqual([9000, 1]);
