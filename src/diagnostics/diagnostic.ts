@@ -56,6 +56,11 @@ export interface Diagnostic {
   kustomization?: string;
   /** Lint: the cluster (folder relative to the lint root) the finding was made in. */
   cluster?: string;
+  /**
+   * How many objects the finding stands for, when one finding sums up several (`schema/unknown-kind`: the
+   * objects of its kind that were not validated, in its cluster or build).
+   */
+  count?: number;
 }
 
 /** A diagnostic of the engine (parser, build, renderer): its code is in the table of codes.ts. */

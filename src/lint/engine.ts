@@ -311,8 +311,9 @@ function lintContext(
 }
 
 /**
- * The schema rules over every unit that rendered objects. Custom resources are validated against the CRDs
- * their cluster renders, then those written anywhere in the repository, then the schema locations.
+ * The schema rules over every unit that rendered objects, one run per cluster and one for the standalone builds.
+ * Custom resources are validated against the CRDs their cluster renders, then those written anywhere in the
+ * repository, then the schema locations.
  */
 function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
   const locations = readSchemaLocations(run.options.fs, run.options.schemaLocations ?? [], run.options);
@@ -334,17 +335,14 @@ function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSett
         .flatMap((u) => u.objects.map((o) => o.object))
         .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition'),
     ];
-    for (const u of c.units) {
-      if (u.objects.length === 0) continue;
-      for (const d of validate(u.objects, { ...schemaOptions, crds }).diagnostics)
-        out.push({ ...d, kustomization: u.id, cluster: c.name });
-    }
+    // One run per cluster, so that summary findings (schema/unknown-kind) count the whole cluster.
+    const objects = c.units.flatMap((u) => u.objects.map((o) => ({ ...o, kustomization: u.id })));
+    if (objects.length === 0) continue;
+    for (const d of validate(objects, { ...schemaOptions, crds }).diagnostics) out.push({ ...d, cluster: c.name });
   }
-  for (const u of run.standalone) {
-    if (u.objects.length === 0) continue;
-    for (const d of validate(u.objects, { ...schemaOptions, crds: knownCrds }).diagnostics)
-      out.push({ ...d, kustomization: u.id });
-  }
+  // The kustomization directories no cluster reaches are one run too: one summary per kind for all of them.
+  const standalone = run.standalone.flatMap((u) => u.objects.map((o) => ({ ...o, kustomization: u.id })));
+  if (standalone.length > 0) out.push(...validate(standalone, { ...schemaOptions, crds: knownCrds }).diagnostics);
   return out;
 }
 

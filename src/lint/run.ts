@@ -48,6 +48,7 @@ export function runRules<C>(rules: readonly RuleModule<C>[], context: C, options
       if (loc?.related) d.related = [{ ...loc.related, file: displayFile(loc.related.file, options.root) }];
       if (r.kustomization !== undefined) d.kustomization = r.kustomization;
       if (r.cluster !== undefined) d.cluster = r.cluster;
+      if (r.count !== undefined) d.count = r.count;
       out.push(d);
     };
     rule.check(context, report);
