@@ -8,7 +8,7 @@ import { validate } from '../../../../src/api/validate.js';
 import type { Diagnostic } from '../../../../src/diagnostics/diagnostic.js';
 import { fluxVersions } from '../../../../src/validate/schemas/flux.generated.js';
 import { kubernetesKinds } from '../../../../src/validate/schemas/kubernetes.generated.js';
-import { bootstrap, fluxKs, lintFiles } from '../../helpers.js';
+import { anyCrd, bootstrap, fluxKs, lintFiles } from '../../helpers.js';
 
 const RULE = 'schema/unknown-kind';
 
@@ -99,21 +99,7 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
     files: {
       'a/kustomization.yaml': kustomization('gadgets.yaml'),
       'a/gadgets.yaml': gadgets('a1', 'a2'),
-      'crds/gadgets.yaml': `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: gadgets.example.com
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Gadget, plural: gadgets}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-`,
+      'crds/gadgets.yaml': anyCrd('Gadget', 'gadgets'),
     },
     expected: [],
   },
