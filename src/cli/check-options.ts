@@ -5,6 +5,7 @@
  */
 /// <reference types="node" />
 import { pathToFileURL } from 'node:url';
+import sumBy from 'lodash-es/sumBy.js';
 import { ignoreMatcher, ignoreNothing, type IgnoreMatcher } from '../fs/ignore.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
@@ -161,7 +162,11 @@ export function formatReport(
  * most of the report (their CRDs come from Helm charts the repository does not hold).
  */
 function unknownKindHint(diagnostics: readonly Diagnostic[]): string {
-  const count = diagnostics.filter((d) => d.code === 'schema/unknown-kind').length;
+  // One finding per kind: each counts the objects of its kind.
+  const count = sumBy(
+    diagnostics.filter((d) => d.code === 'schema/unknown-kind'),
+    (d) => d.count ?? 1,
+  );
   if (count === 0) return '';
   const objects = count === 1 ? '1 object was' : `${String(count)} objects were`;
   return (

@@ -58,6 +58,11 @@ export interface Diagnostic {
   cluster?: string;
   /** Lint: the values the rule filled its message with (names, ids), for fixes that act on them. */
   data?: Readonly<Record<string, string | number>>;
+  /**
+   * How many objects the finding stands for, when one finding sums up several (`schema/unknown-kind`: the
+   * objects of its kind that were not validated, in its cluster or build).
+   */
+  count?: number;
 }
 
 /** A diagnostic of the engine (parser, build, renderer): its code is in the table of codes.ts. */

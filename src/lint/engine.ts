@@ -324,30 +324,43 @@ function lintContext(
   };
 }
 
-/** Schema findings of a unit's objects (by identity), with the CRDs and options they were found with. */
-const validated = new WeakMap<
-  readonly unknown[],
-  { crds: readonly YamlMap[]; optionsKey: string; diagnostics: readonly Diagnostic[] }
->();
+/** A cluster's schema findings, with the unit object lists, CRDs and options they were found with. */
+interface ValidatedCluster {
+  units: readonly (readonly unknown[])[];
+  crds: readonly YamlMap[];
+  optionsKey: string;
+  diagnostics: readonly Diagnostic[];
+}
 
-/** The schema findings of `objects`, reused while the objects, the CRDs and the options are the same. */
-function validatedUnit(
-  objects: readonly unknown[],
+/** Per build cache (an editor session's), the last schema findings of each cluster. */
+const validatedClusters = new WeakMap<BuildCache, Map<string, ValidatedCluster>>();
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The schema findings of a cluster, reused while its units' objects, the CRDs and the options are the same. */
+function validatedCluster(
+  cache: BuildCache,
+  cluster: string,
+  units: readonly (readonly unknown[])[],
   crds: readonly YamlMap[],
   optionsKey: string,
   find: () => readonly Diagnostic[],
 ): readonly Diagnostic[] {
-  const hit = validated.get(objects);
-  if (hit?.optionsKey === optionsKey && hit.crds.length === crds.length && hit.crds.every((c, i) => c === crds[i]))
+  let kept = validatedClusters.get(cache);
+  if (!kept) validatedClusters.set(cache, (kept = new Map<string, ValidatedCluster>()));
+  const hit = kept.get(cluster);
+  if (hit?.optionsKey === optionsKey && sameItems(hit.units, units) && sameItems(hit.crds, crds))
     return hit.diagnostics;
   const diagnostics = find();
-  validated.set(objects, { crds, optionsKey, diagnostics });
+  kept.set(cluster, { units, crds, optionsKey, diagnostics });
   return diagnostics;
 }
 
 /**
- * The schema rules over every unit that rendered objects. Custom resources are validated against the CRDs
- * their cluster renders, then those written anywhere in the repository, then the schema locations.
+ * The schema rules over every unit that rendered objects, one run per cluster and one for the standalone builds.
+ * Custom resources are validated against the CRDs their cluster renders, then those written anywhere in the
+ * repository, then the schema locations.
  */
 function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
   const locations = readSchemaLocations(run.options.fs, run.options.schemaLocations ?? [], run.options);
@@ -373,18 +386,20 @@ function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSett
         .flatMap((u) => u.objects.map((o) => o.object))
         .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition'),
     ];
-    for (const u of c.units) {
-      if (u.objects.length === 0) continue;
-      const find = (): readonly Diagnostic[] => validate(u.objects, { ...schemaOptions, crds }).diagnostics;
-      const found = reusable ? validatedUnit(u.objects, crds, optionsKey, find) : find();
-      for (const d of found) out.push({ ...d, kustomization: u.id, cluster: c.name });
-    }
+    // One run per cluster, so that summary findings (schema/unknown-kind) count the whole cluster; kept while
+    // every unit's objects are the same (an editor session's cache renders unchanged units again as they were).
+    const units = c.units.map((u) => u.objects);
+    if (units.every((u) => u.length === 0)) continue;
+    const find = (): readonly Diagnostic[] => {
+      const objects = c.units.flatMap((u) => u.objects.map((o) => ({ ...o, kustomization: u.id })));
+      return validate(objects, { ...schemaOptions, crds }).diagnostics;
+    };
+    const found = reusable ? validatedCluster(run.cache, c.name, units, crds, optionsKey, find) : find();
+    for (const d of found) out.push({ ...d, cluster: c.name });
   }
-  for (const u of run.standalone) {
-    if (u.objects.length === 0) continue;
-    for (const d of validate(u.objects, { ...schemaOptions, crds: knownCrds }).diagnostics)
-      out.push({ ...d, kustomization: u.id });
-  }
+  // The kustomization directories no cluster reaches are one run too: one summary per kind for all of them.
+  const standalone = run.standalone.flatMap((u) => u.objects.map((o) => ({ ...o, kustomization: u.id })));
+  if (standalone.length > 0) out.push(...validate(standalone, { ...schemaOptions, crds: knownCrds }).diagnostics);
   return out;
 }
 

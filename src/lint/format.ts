@@ -33,6 +33,8 @@ export interface JsonDiagnostic {
   kustomization?: string;
   /** The cluster folder the finding was made in. */
   cluster?: string;
+  /** How many objects the finding stands for, when it sums up several (`schema/unknown-kind`). */
+  count?: number;
 }
 
 /** The version of the JSON output shapes: raised when a field changes meaning or goes away. */
@@ -108,6 +110,7 @@ export function toJsonDiagnostic(d: Diagnostic, root?: string): JsonDiagnostic {
   }
   if (d.kustomization !== undefined) out.kustomization = d.kustomization;
   if (d.cluster !== undefined) out.cluster = d.cluster;
+  if (d.count !== undefined) out.count = d.count;
   return out;
 }
 
@@ -183,6 +186,8 @@ export interface SarifResult {
   message: { text: string };
   locations?: SarifLocation[];
   relatedLocations?: (SarifLocation & { id: number })[];
+  /** How many objects the finding stands for, when it sums up several. */
+  occurrenceCount?: number;
   partialFingerprints: Record<string, string>;
   properties?: { kustomization?: string; cluster?: string };
 }
@@ -267,6 +272,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: SarifOption
       partialFingerprints: { 'kustomizeTs/v1': fingerprint(d) },
     };
     if (d.file !== undefined) r.locations = [location(d.file, d.range, d.line, d.column)];
+    if (d.count !== undefined) r.occurrenceCount = d.count;
     const related = (d.related ?? []).filter((x) => x.file !== '');
     if (related.length > 0) {
       r.relatedLocations = related.map((x, i) => ({

@@ -49,6 +49,7 @@ export function runRules<C>(rules: readonly RuleModule<C>[], context: C, options
       if (r.kustomization !== undefined) d.kustomization = r.kustomization;
       if (r.cluster !== undefined) d.cluster = r.cluster;
       if (r.data !== undefined) d.data = r.data;
+      if (r.count !== undefined) d.count = r.count;
       out.push(d);
     };
     rule.check(context, report);

@@ -46,6 +46,8 @@ export interface RuleReport<MessageId extends string = string> {
   readonly kustomization?: string | undefined;
   /** The cluster (folder relative to the lint root) the finding was made in. */
   readonly cluster?: string | undefined;
+  /** How many objects the finding stands for, when it sums up several. */
+  readonly count?: number | undefined;
 }
 
 /** The function a rule reports through. */

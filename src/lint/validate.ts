@@ -22,6 +22,11 @@ export interface ValidateObject {
   readonly origin?: Origin | undefined;
   /** Fields a patch or transformer wrote (JSON pointer → where): findings on them point there. */
   readonly fieldOrigins?: ReadonlyMap<string, FieldOrigin> | undefined;
+  /**
+   * The Flux Kustomization (`namespace/name`) or kustomization directory that rendered it: findings about it
+   * carry it as their `kustomization`. Default none.
+   */
+  readonly kustomization?: string | undefined;
 }
 
 /** What {@link validate} accepts: rendered resources, `{ object, origin }` pairs or plain objects. */
@@ -116,7 +121,7 @@ export function validate(objects: readonly ValidateInput[], options: ValidateOpt
   for (const it of items) if (CrdIndex.isCrd(it.object)) crds.add(it.object);
   const problemOptions = { ignorePlaceholders: options.reportUnsubstituted !== true };
   const subjects: ValidationSubject[] = items.map((it, i) =>
-    makeSubject(i, it.object, it.origin, it.fieldOrigins, validator, crds, problemOptions),
+    makeSubject(i, it.object, it.origin, it.fieldOrigins, validator, crds, problemOptions, it.kustomization),
   );
   const context: ObjectRuleContext = {
     subjects,

@@ -22,6 +22,8 @@ export interface ValidationSubject {
   readonly namespace: string;
   /** `Kind name` or `Kind namespace/name`, for messages. */
   readonly label: string;
+  /** The Flux Kustomization or kustomization directory that rendered it, when known: its findings carry it. */
+  readonly kustomization: string | undefined;
   /** The schema outcome, computed on first call. */
   schema(): ObjectSchemaResult;
 }
@@ -35,6 +37,7 @@ export function makeSubject(
   validator: SchemaValidator,
   crds: CrdIndex,
   problemOptions: ProblemOptions = {},
+  kustomization?: string,
 ): ValidationSubject {
   const meta = getField(object, 'metadata');
   const name = isMap(meta) ? scalarString(getField(meta, 'name')) : '';
@@ -51,6 +54,7 @@ export function makeSubject(
     name,
     namespace,
     label: `${kind || 'object'} ${namespace ? `${namespace}/` : ''}${name || '(no name)'}`,
+    kustomization,
     schema: () => (result ??= validator.validateObject(object, crds, problemOptions)),
   };
 }

@@ -69,8 +69,10 @@ describe('JSON outputs', () => {
       expect((items as unknown[]).length, name).toBeGreaterThan(0);
       for (const k of keysOf(items)) expect(diagnosticFields, `${name}: ${k}`).toContain(k);
     }
-    // lint's findings have every field a diagnostic can have (cluster and kustomization included).
-    expect(keysOf(lint.diagnostics)).toEqual([...diagnosticFields].sort());
+    // lint's and validate's findings have every field a diagnostic can have (cluster and kustomization in lint's,
+    // count in validate's schema/unknown-kind).
+    const all = [...(lint.diagnostics as unknown[]), ...(validate.diagnostics as unknown[])];
+    expect(keysOf(all)).toEqual([...diagnosticFields].sort());
   });
 
   it('fleet kustomizations, graph nodes and diff resources have documented fields', async () => {

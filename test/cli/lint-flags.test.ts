@@ -214,6 +214,15 @@ describe('schemas for custom resources', () => {
       }
     });
   }
+  it('objects of one kind without a schema: one finding, the hint counts them all', async () => {
+    const second = issuer.replace('name: letsencrypt', 'name: staging');
+    const dir = tree({ 'manifests/issuer.yaml': issuer, 'manifests/more/issuers.yaml': `${second}---\n${second}` });
+    const r = await runCli(['validate', join(dir, 'manifests'), '--no-config']);
+    expect(findings(r.out)).toEqual([`${dir}/manifests/issuer.yaml:2:7 info ${unknown}`]);
+    expect(r.out).toContain('ClusterIssuer letsencrypt and 2 more objects in 1 file: no schema for cert-manager.io/v1');
+    expect(r.out).toContain('\n3 objects were not validated (no schema for their kind): pass their CRDs');
+    expect(r.code).toBe(0);
+  });
   it('a kubeconform template with {{.Group}} and {{.ResourceKind}}', async () => {
     const dir = tree({ 'manifests/issuer.yaml': issuer, 'cat/cert-manager.io/clusterissuer_v1.json': issuerJson });
     const r = await runCli([

@@ -40,6 +40,16 @@ const sample: Diagnostic[] = [
   diagnostic('flux/render-failed', 'error', 'cluster folder does not exist'),
 ];
 
+/** A finding that sums up several objects (schema/unknown-kind: one per kind, with the count). */
+const summary: Diagnostic = {
+  ...diagnostic('schema/unknown-kind', 'info', 'Gadget a and 2 more objects in 2 files: no schema (...)', {
+    file: 'apps/gadgets.yaml',
+    range: range(2, 7),
+    path: '/kind',
+  }),
+  count: 3,
+};
+
 describe('text format', () => {
   it('one line per finding, grouped by file, then a summary', () => {
     expect(formatText(sample)).toBe(
@@ -83,6 +93,12 @@ describe('json format', () => {
       'flux/render-failed',
     ]);
   });
+  it('a summary finding carries its count', () => {
+    const doc = JSON.parse(formatJson([summary])) as { diagnostics: Record<string, unknown>[] };
+    expect(doc.diagnostics[0]).toMatchObject({ code: 'schema/unknown-kind', line: 2, column: 7, count: 3 });
+    const plain = JSON.parse(formatJson(sample)) as { diagnostics: Record<string, unknown>[] };
+    expect(plain.diagnostics[0]).not.toHaveProperty('count');
+  });
 });
 
 describe('sarif format', () => {
@@ -107,6 +123,17 @@ describe('sarif format', () => {
   );
   const fixture = lint(join(repoRoot, 'fixtures/fleet-infra-mistakes'), { fs: nodeFs() }).diagnostics;
 
+  it('a summary finding carries its count as occurrenceCount', () => {
+    const results = toSarif([summary, ...sample], { rules: ruleMetas }).runs[0]?.results ?? [];
+    expect(results.map((r) => [r.ruleId, r.occurrenceCount])).toEqual([
+      ['schema/unknown-kind', 3],
+      ['kustomize/build-error', undefined],
+      ['image/mutable-tag', undefined],
+      ['flux/prune-disabled', undefined],
+      ['flux/render-failed', undefined],
+    ]);
+  });
+
   it('the schema rejects what the spec forbids (startLine 0, an unknown property, a bad level)', () => {
     const log = JSON.parse(JSON.stringify(toSarif(sample, { rules: ruleMetas }))) as {
       runs: { results: Record<string, unknown>[] }[];
@@ -124,6 +151,7 @@ describe('sarif format', () => {
 
   for (const [name, diags] of [
     ['a sample', sample],
+    ['a summary finding', [summary]],
     ['fixtures/fleet-infra-mistakes', fixture],
   ] as const) {
     it(`${name}: valid SARIF 2.1.0`, () => {

@@ -28,6 +28,7 @@ export const schemaDeprecatedApi: ObjectRule<'deprecated' | 'removed', 'schema/d
         data: { object: s.label, detail: d.message },
         location: context.locate(s, '/apiVersion', 'value'),
         path: '/apiVersion',
+        kustomization: s.kustomization,
       });
     }
   },

@@ -25,6 +25,7 @@ export const schemaInvalid: ObjectRule<'invalid', 'schema/invalid'> = {
           data: { object: s.label, path: p.pointer === '' ? '(root)' : p.pointer, problem: p.message },
           location: context.locate(s, p.pointer, p.anchor),
           path: p.pointer,
+          kustomization: s.kustomization,
         });
       }
     }

@@ -1,21 +1,7 @@
-import { app, bootstrap, fluxKs } from '../../helpers.js';
+import { anyCrd, app, bootstrap, fluxKs } from '../../helpers.js';
 import { ruleCases } from '../../rule-cases.js';
 
-const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-`;
+const crd = anyCrd('Widget', 'widgets');
 const infra = {
   'infra/kustomization.yaml': 'resources:\n  - crd.yaml\n  - ns.yaml\n',
   'infra/crd.yaml': crd,
