@@ -47,41 +47,57 @@ export function mergeFieldSpec(s: readonly FieldSpec[], x: FieldSpec): FieldSpec
 /** kustomize's FsSlice.MergeAll (no sorting). Throws `conflicting fieldspecs`. */
 export function mergeFieldSpecList(into: readonly FieldSpec[], incoming: readonly FieldSpec[]): FieldSpec[] {
   const out = into.slice();
+  if (incoming.length === 0) return out;
+  // The specs of `out` by path, in order: a spec is compared only with those of its own path.
+  const byPath = new Map<string, FieldSpec[]>();
+  const remember = (e: FieldSpec): void => {
+    const same = byPath.get(e.path);
+    if (same) same.push(e);
+    else byPath.set(e.path, [e]);
+  };
+  out.forEach(remember);
   for (const x of incoming) {
-    let found = false;
-    for (const e of out) {
-      if (e.path === x.path && isSelected(e, x)) {
-        if ((e.create ?? false) !== (x.create ?? false))
-          throw new BuildError('transformer/config', 'conflicting fieldspecs');
-        found = true;
-        break;
-      }
+    const e = byPath.get(x.path)?.find((s) => isSelected(s, x));
+    if (e === undefined) {
+      out.push(x);
+      remember(x);
+    } else if ((e.create ?? false) !== (x.create ?? false)) {
+      throw new BuildError('transformer/config', 'conflicting fieldspecs');
     }
-    if (!found) out.push(x);
   }
   return out;
 }
 
-function gvkEquals(a: GvkParts, b: GvkParts): boolean {
-  return (
-    (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && (a.kind ?? '') === (b.kind ?? '')
-  );
+/** Identifies a group/version/kind: equal keys for equal parts (a missing part is empty). */
+function gvkKey(x: GvkParts): string {
+  return JSON.stringify([x.group ?? '', x.version ?? '', x.kind ?? '']);
 }
 
-/** kustomize's nbrSlice.mergeAll. */
+/** kustomize's nbrSlice.mergeAll: each incoming target merged into every equal one, or appended. */
 function mergeNameRefs(
   into: readonly NameBackReferences[],
   incoming: readonly NameBackReferences[],
 ): NameBackReferences[] {
-  let result = into.slice();
+  const result = into.slice();
+  const at = new Map<string, number[]>();
+  const remember = (c: NameBackReferences, i: number): void => {
+    const k = gvkKey(c);
+    const same = at.get(k);
+    if (same) same.push(i);
+    else at.set(k, [i]);
+  };
+  result.forEach(remember);
   for (const other of incoming) {
-    if (!result.some((c) => gvkEquals(c, other))) {
+    const same = at.get(gvkKey(other));
+    if (same === undefined) {
+      remember(other, result.length);
       result.push(other);
       continue;
     }
-    result = result.map((c) =>
-      gvkEquals(c, other) ? { ...c, fieldSpecs: mergeFieldSpecList(c.fieldSpecs, other.fieldSpecs) } : c,
-    );
+    for (const i of same) {
+      const c = result[i] as NameBackReferences;
+      result[i] = { ...c, fieldSpecs: mergeFieldSpecList(c.fieldSpecs, other.fieldSpecs) };
+    }
   }
   return result;
 }
