@@ -323,6 +323,9 @@ function isPrintable(c: number): boolean {
     c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
   );
 }
+/** The line breaks of `isBreak`, to search for. */
+const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/g;
+
 function isBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
@@ -378,9 +381,28 @@ function isStartIndicator(c: number): boolean {
   }
 }
 
+/** A character outside printable ASCII and `\n`. */
+const NOT_MULTILINE_ASCII = /[^\x20-\x7e\n]/;
+
+/**
+ * `analyze` of a text of printable ASCII lines (a config file, a JSON dashboard): the same flags, from a
+ * few native searches instead of a walk over every character. Such a text is never plain (it has a line
+ * break) and has no special character, so only the blanks around its line breaks and at its end count.
+ */
+function analyzeMultilineAscii(s: string): number {
+  const spaceBreak = s.includes(' \n');
+  const breakSpace = s.includes('\n ');
+  let f = F_MULTILINE;
+  if (s.includes(' ')) f |= F_HAS_SPACE;
+  if (!(breakSpace || spaceBreak)) f |= F_SINGLE_OK;
+  if (!(s.endsWith(' ') || spaceBreak)) f |= F_BLOCK_OK;
+  return f;
+}
+
 function analyze(s: string): number {
   const n = s.length;
   if (n === 0) return F_PLAIN_OK | F_SINGLE_OK;
+  if (s.includes('\n') && !NOT_MULTILINE_ASCII.test(s)) return analyzeMultilineAscii(s);
   let blockIndicators = false;
   let lineBreaks = false;
   let special = false;
@@ -946,25 +968,18 @@ class Writer {
     if (!isBreak(last)) hints += '-';
     else if (n === 1 || isBreak(s.charCodeAt(n - 2))) hints += '+';
     let out = hints + '\n';
-    let col = 0;
-    let breaks = true;
+    // Each line indented unless empty, jumping from line break to line break.
+    const pad = spaces(indent);
     let lineStart = 0;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (isBreak(c)) {
-        out += s.slice(lineStart, i + 1);
-        lineStart = i + 1;
-        col = 0;
-        breaks = true;
-      } else if (breaks) {
-        out += spaces(indent);
-        col = indent + 1;
-        breaks = false;
-      } else col++;
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(s); m !== null; m = LINE_BREAK.exec(s)) {
+      const end = m.index + 1;
+      out += end - lineStart > 1 ? pad + s.slice(lineStart, end) : s.charAt(m.index);
+      lineStart = end;
     }
-    out += s.slice(lineStart);
+    if (lineStart < n) out += pad + s.slice(lineStart);
     this.out += out;
-    this.col = col;
+    this.col = lineStart < n ? indent + n - lineStart : 0;
   }
 }
 
