@@ -239,7 +239,11 @@ function isForbidden(c: number): boolean {
  * control characters, replaces lone surrogates (invalid UTF-8 for Go's JSON encoder) by U+FFFD, and
  * folds raw U+0085 (a line break inside a double-quoted scalar) as YAML folds line breaks.
  */
+/** A character that `throughJsonText` refuses or changes (a control character, U+0085, a surrogate). */
+const CHANGED_BY_JSON_TEXT = /[\x7f-\x9f\ud800-\udfff\ufffe\uffff]/;
+
 function throughJsonText(s: string): string {
+  if (!CHANGED_BY_JSON_TEXT.test(s)) return s;
   let out = s;
   let hasNel = false;
   for (let i = 0; i < s.length; i++) {
@@ -381,19 +385,22 @@ function isStartIndicator(c: number): boolean {
   }
 }
 
-/** A character outside printable ASCII and `\n`. */
-const NOT_MULTILINE_ASCII = /[^\x20-\x7e\n]/;
+/** A character other than `\n` that is not printable, or is a line break or a byte order mark. */
+const NOT_PLAIN_TEXT = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+/** A character ≥ U+007F. */
+const HIGH = /[\x7f-\uffff]/;
 
 /**
- * `analyze` of a text of printable ASCII lines (a config file, a JSON dashboard): the same flags, from a
- * few native searches instead of a walk over every character. Such a text is never plain (it has a line
+ * `analyze` of a text of printable lines (a config file, a JSON dashboard): the same flags, from a few
+ * native searches instead of a walk over every character. Such a text is never plain (it has a line
  * break) and has no special character, so only the blanks around its line breaks and at its end count.
  */
-function analyzeMultilineAscii(s: string): number {
+function analyzeMultilineText(s: string): number {
   const spaceBreak = s.includes(' \n');
   const breakSpace = s.includes('\n ');
   let f = F_MULTILINE;
   if (s.includes(' ')) f |= F_HAS_SPACE;
+  if (HIGH.test(s)) f |= F_HIGH;
   if (!(breakSpace || spaceBreak)) f |= F_SINGLE_OK;
   if (!(s.endsWith(' ') || spaceBreak)) f |= F_BLOCK_OK;
   return f;
@@ -402,7 +409,7 @@ function analyzeMultilineAscii(s: string): number {
 function analyze(s: string): number {
   const n = s.length;
   if (n === 0) return F_PLAIN_OK | F_SINGLE_OK;
-  if (s.includes('\n') && !NOT_MULTILINE_ASCII.test(s)) return analyzeMultilineAscii(s);
+  if (s.includes('\n') && !NOT_PLAIN_TEXT.test(s)) return analyzeMultilineText(s);
   let blockIndicators = false;
   let lineBreaks = false;
   let special = false;
