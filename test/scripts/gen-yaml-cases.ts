@@ -849,6 +849,28 @@ const cases: Case[] = [
     ),
   },
   {
+    name: 'literal-blocks-text-ranges',
+    rule: 'multi-line text: literal block for printable characters (\\u00a0-\\u2027, \\u202a-\\ud7ff, \\ue000-\\ufffd but \\ufeff), double quotes at the edges of those ranges and around blanks next to line breaks',
+    files: res(
+      cm(
+        'text-ranges',
+        quotedValues([
+          'caf\\u00e9 \\u00a0\\nx\\n',
+          '\\u2027\\n\\u202a\\n',
+          '\\ud7ff\\n\\ue000\\n',
+          '\\ufefe\\n\\uff00\\n\\ufffd',
+          'a\\ufeffb\\nc',
+          'a\\u0085b\\nc',
+          '\\u00e9 \\nx',
+          'x\\n \\u00e9',
+          'x\\n\\u00e9 ',
+          'a\\u2029b\\nc',
+          '{\\n  \\"k\\": \\"\\u00b0C\\"\\n}\\n',
+        ]),
+      ),
+    ),
+  },
+  {
     name: 'literal-not-allowed',
     rule: 'a multi-line string with a space before a line break, a trailing space or a non-printable character is double-quoted',
     files: res(
