@@ -3,6 +3,7 @@
  * sub-kustomizations, each built first into its own accumulator), transformer configuration, generators,
  * components (which work on this accumulator), transformers, validators, vars.
  */
+import { goQuote } from '../generators/go-format.js';
 import { BuildError } from '../diagnostics/error.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { relative } from '../fs/path.js';
@@ -98,11 +99,6 @@ function atEntry(err: unknown, where: Where): unknown {
     err.range = where.range;
   }
   return err;
-}
-
-/** Go's %q of a string (for the quoted errors kustomize wraps component failures in). */
-function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_m, h: string) => `\\x${h}`);
 }
 
 /** Reads one resource file into resources with origins. Loader errors are positioned at the entry. */

@@ -4,28 +4,14 @@
  * checks on the path inside it. The loader it returns is always root-only and keeps the repo on its chain,
  * so that bases inside the checkout cannot leave it.
  */
+import { goQuote } from '../generators/go-format.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
 import { basename, isWithin } from '../fs/path.js';
-import { FsError, type FileSystem } from '../fs/types.js';
+import { realPathOrSelf } from '../fs/types.js';
 import type { BuildTarget } from './context.js';
 import { Loader, evalSymlinkFailure, notDownloadedMessage } from './loader.js';
 import { GIT_PREFIX_WARNING, type RepoSpec } from './repo-spec.js';
-
-/** Go's %q of a string. */
-function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_m, h: string) => `\\x${h}`);
-}
-
-function realPath(fs: FileSystem, path: string): string {
-  if (!fs.realPath) return path;
-  try {
-    return fs.realPath(path);
-  } catch (err) {
-    if (err instanceof FsError) return path;
-    throw err;
-  }
-}
 
 /** kustomize's errIfRepoCycle: a repo URL that prefixes one already on the chain of referrers. */
 function checkRepoCycle(loader: Loader, spec: RepoSpec): void {
@@ -57,8 +43,8 @@ export function openRemoteRepo(kt: BuildTarget, entry: string, spec: RepoSpec): 
       file: path,
     });
   }
-  const root = realPath(fs, path);
-  const repoRoot = realPath(fs, got.repoRoot ?? path);
+  const root = realPathOrSelf(fs, path);
+  const repoRoot = realPathOrSelf(fs, got.repoRoot ?? path);
   if (!isWithin(repoRoot, root)) {
     throw new BuildError(
       'load/outside-root',

@@ -1,9 +1,8 @@
-import { FsError, type FileStat, type FileSystem } from './types.js';
+import { rememberOutcome as remember, type Outcome } from './remember.js';
+import type { FileStat, FileSystem } from './types.js';
 
 /** The snapshots made here (a snapshot of a snapshot is itself). */
 const snapshots = new WeakSet<FileSystem>();
-
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
  * A file system that answers each question once: every result (and every error) of `base` is kept, so
@@ -18,20 +17,6 @@ export function snapshotFs(base: FileSystem): FileSystem {
   const dirs = new Map<string, Outcome<string[]>>();
   const stats = new Map<string, FileStat | undefined>();
   const reals = new Map<string, Outcome<string>>();
-  const remember = <T>(cache: Map<string, Outcome<T>>, path: string, read: () => T): T => {
-    let o = cache.get(path);
-    if (o === undefined) {
-      try {
-        o = { ok: true, value: read() };
-      } catch (error) {
-        if (!(error instanceof FsError)) throw error;
-        o = { ok: false, error };
-      }
-      cache.set(path, o);
-    }
-    if (o.ok) return o.value;
-    throw o.error;
-  };
   const fs: FileSystem = {
     readFile: (path) => remember(files, path, () => base.readFile(path)),
     readDir: (path) => remember(dirs, path, () => base.readDir(path)).slice(),

@@ -3,10 +3,9 @@
  * editor reports a change to that path (file watching), so that a re-render after a keystroke checks its
  * cached builds against memory instead of the disk.
  */
+import { rememberOutcome as remember, type Outcome } from '../fs/remember.js';
 import { dirname } from '../fs/path.js';
-import { FsError, type FileStat, type FileSystem } from '../fs/types.js';
-
-type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+import type { FileStat, FileSystem } from '../fs/types.js';
 
 /** A file system that remembers the host's answers; `invalidate` forgets those about one path. */
 export interface WatchedFs extends FileSystem {
@@ -21,20 +20,6 @@ export function watchedFs(host: FileSystem): WatchedFs {
   const dirs = new Map<string, Outcome<string[]>>();
   const stats = new Map<string, FileStat | undefined>();
   const reals = new Map<string, Outcome<string>>();
-  const remember = <T>(cache: Map<string, Outcome<T>>, path: string, read: () => T): T => {
-    let o = cache.get(path);
-    if (o === undefined) {
-      try {
-        o = { ok: true, value: read() };
-      } catch (error) {
-        if (!(error instanceof FsError)) throw error;
-        o = { ok: false, error };
-      }
-      cache.set(path, o);
-    }
-    if (o.ok) return o.value;
-    throw o.error;
-  };
   const forget = (path: string): void => {
     const below = path === '/' ? '/' : `${path}/`;
     for (const m of [files, dirs, stats, reals] as Map<string, unknown>[]) {

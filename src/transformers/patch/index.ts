@@ -6,6 +6,7 @@
  * document patches every selected resource. JSON patches need a `target`; every selected resource records
  * its id as a previous id first. A target that selects nothing is skipped (and recorded for the linter).
  */
+import { goQuote } from '../../generators/go-format.js';
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { UnmatchedPatchTarget, KustTarget } from '../../target/types.js';
@@ -41,11 +42,6 @@ export interface PatchConfig {
   where: { file: string; range?: Range | undefined };
   /** For the unmatched-target record. */
   record: Omit<UnmatchedPatchTarget, 'line' | 'column'> & { line?: number; column?: number };
-}
-
-/** Go's %q for a string (close to JSON quoting). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
 }
 
 /** kustomize's Selector.String(): `Kind.Version.Group/Name.Namespace:a=<annotationSelector>:l=<labelSelector>`. */
