@@ -19,7 +19,7 @@ export class GoYamlError extends Error {}
 export function unmarshalYaml(text: string): HelmValue | undefined {
   const parsed = parseYamlStream(text, { file: '', mode: 'yaml11' });
   const first = parsed.errors[0];
-  if (first) throw new GoYamlError(`error converting YAML to JSON: ${goYamlMessage(text, first.message, first.line)}`);
+  if (first) throw new GoYamlError(`error converting YAML to JSON: ${goYamlMessage(first.message, first.line)}`);
   const doc = parsed.documents[0];
   if (!doc) return undefined;
   return jsonRoundTrip(doc.value);
@@ -77,49 +77,10 @@ export function scalarToGoString(v: YamlValue | undefined): string | undefined {
 }
 
 /**
- * go-yaml's wording for the syntax errors charts commonly have, from the `yaml` library's message and
- * line. go-yaml numbers lines from 1 for scanner errors and from 0 for parser errors (its quirk).
+ * go-yaml's wording of a read error: the reader words syntax errors as go-yaml v2 does (`yaml: line N: ...`);
+ * the other errors of a document get the line in front.
  */
-function goYamlMessage(text: string, message: string, line: number | undefined): string {
-  // The reader words its own syntax errors as go-yaml v2 does.
+function goYamlMessage(message: string, line: number | undefined): string {
   if (message.startsWith('yaml: ')) return message;
-  const l = line ?? 1;
-  if (message.startsWith('Implicit map keys need to be followed by map values')) {
-    // libyaml's scanner notices the missing ':' at the next token (or the end of the stream).
-    return `yaml: line ${nextTokenLine(text, l)}: could not find expected ':'`;
-  }
-  if (message.startsWith('All mapping items must start at the same column') && insideBlockSequence(text, l)) {
-    return `yaml: line ${l - 1}: did not find expected '-' indicator`;
-  }
-  if (message.startsWith('All mapping items must start at the same column') || message.startsWith('Bad indentation')) {
-    return `yaml: line ${l - 1}: did not find expected key`;
-  }
-  if (message.startsWith('Map keys must be unique')) return `yaml: line ${l}: ${message}`;
-  return `yaml: line ${l}: ${message.split('\n')[0] ?? message}`;
-}
-
-/** 1-based line of the first token after `line` (libyaml's position when a simple key goes stale). */
-function nextTokenLine(text: string, line: number): number {
-  const lines = text.split('\n');
-  for (let i = line; i < lines.length; i++) {
-    const t = (lines[i] as string).trim();
-    if (t !== '' && !t.startsWith('#')) return i + 1;
-  }
-  // At the end of the stream libyaml forces a line break when the last line has no newline.
-  return text.endsWith('\n') ? lines.length : lines.length + 1;
-}
-
-/** Whether the line before `line` (1-based) is an item of a block sequence at the same indentation. */
-function insideBlockSequence(text: string, line: number): boolean {
-  const lines = text.split('\n');
-  const cur = lines[line - 1] ?? '';
-  const indent = cur.length - cur.trimStart().length;
-  for (let i = line - 2; i >= 0; i--) {
-    const l = lines[i] as string;
-    if (l.trim() === '' || l.trim().startsWith('#')) continue;
-    const ind = l.length - l.trimStart().length;
-    if (ind < indent) return false;
-    if (ind === indent) return l.trimStart().startsWith('- ') || l.trimStart() === '-';
-  }
-  return false;
+  return `yaml: line ${line ?? 1}: ${message.split('\n')[0] ?? message}`;
 }
