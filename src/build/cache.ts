@@ -90,6 +90,8 @@ export class BuildCache {
   /** Kind and path → keys of the entries that read it (report mode: what {@link invalidate} drops). */
   private readonly readers = new Map<string, Set<string>>();
   private readonly frames: Frame[] = [];
+  /** File systems whose reads are recorded already (made by {@link track}, or views over one of them). */
+  private readonly recorded = new WeakSet<FileSystem>();
   private readonly reported: boolean;
   readonly stats: BuildCacheStats = { parses: 0, parseHits: 0, dirBuilds: 0, dirHits: 0, memoMisses: 0, memoHits: 0 };
 
@@ -111,8 +113,12 @@ export class BuildCache {
     return stream;
   }
 
-  /** Wraps a file system so reads made while frames are open are recorded as their dependencies. */
+  /**
+   * Wraps a file system so reads made while frames are open are recorded as their dependencies (a file
+   * system whose reads are recorded already is returned as it is).
+   */
   track(fs: FileSystem): FileSystem {
+    if (this.recorded.has(fs)) return fs;
     const record = (dep: Dep): void => {
       if (this.frames.length === 0) return;
       const key = `${dep.kind}\0${dep.path}`;
@@ -158,7 +164,18 @@ export class BuildCache {
         }
       };
     }
+    this.recorded.add(tracked);
     return tracked;
+  }
+
+  /**
+   * Declares `view` a view over `lower` that adds files made from what the caller's key holds (a
+   * kustomization generated from a Flux Kustomization's spec): when `lower`'s reads are recorded, builds on
+   * `view` record those reads only, not the made-up files, which exist in no file system a kept value is
+   * checked against.
+   */
+  viewOver(view: FileSystem, lower: FileSystem): void {
+    if (this.recorded.has(lower)) this.recorded.add(view);
   }
 
   private stillValid(deps: readonly Dep[], fs: FileSystem): boolean {
@@ -290,19 +307,21 @@ export class BuildCache {
   /**
    * Reports that the file `path` changed: every kept value that read it is dropped. When it appeared or
    * disappeared (`structural`, the default), so is every value that looked it up or listed or looked up a
-   * folder above it; a content change leaves those.
+   * folder above it, or read anything below it (a folder that appeared or disappeared); a content change
+   * leaves those.
    */
   invalidate(path: string, structural = true): void {
-    const drop = (kind: Dep['kind'], p: string): void => {
-      const k = `${kind}\0${p}`;
-      for (const key of this.readers.get(k) ?? []) this.entries.delete(key);
-      this.readers.delete(k);
+    const drop = (readerKey: string): void => {
+      for (const key of this.readers.get(readerKey) ?? []) this.entries.delete(key);
+      this.readers.delete(readerKey);
     };
     let p = normalize(path);
-    drop('file', p);
+    drop(`file\0${p}`);
     if (!structural) return;
+    const below = p === '/' ? '/' : `${p}/`;
+    for (const k of [...this.readers.keys()]) if (k.startsWith(below, k.indexOf('\0') + 1)) drop(k);
     for (;;) {
-      for (const kind of ['file', 'stat', 'dir', 'real'] as const) drop(kind, p);
+      for (const kind of ['file', 'stat', 'dir', 'real'] as const) drop(`${kind}\0${p}`);
       if (p === '/' || !p.includes('/')) break;
       p = p.slice(0, Math.max(p.lastIndexOf('/'), 1));
     }

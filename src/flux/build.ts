@@ -135,6 +135,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   const gen = generateKustomization(fs, dir, ks, input.where);
   diags.push(...gen.diagnostics);
   if (!gen.ok) return fail();
+  if (input.cache && gen.fs !== fs) input.cache.viewOver(gen.fs, fs);
   const res = build(dir, {
     fs: gen.fs,
     loadRestrictor: 'LoadRestrictionsNone',

@@ -57,7 +57,9 @@ export class Workspace {
   constructor(options: WorkspaceOptions) {
     this.root = normalize(options.root);
     this.disk = watchedFs(options.fs);
-    this.session = createSession({ base: this.disk });
+    // Every change reaches the session (buffers, and the watcher through fileChanged): kept results are
+    // reused unread.
+    this.session = createSession({ base: this.disk, changes: 'report' });
     this.settings = options.settings ?? {};
   }
 
@@ -86,6 +88,7 @@ export class Workspace {
   /** A file changed on disk (created, changed or deleted). */
   fileChanged(file: string): void {
     this.disk.invalidate(normalize(file));
+    this.session.changed(normalize(file));
     this.dirty = true;
   }
 
