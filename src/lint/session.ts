@@ -6,8 +6,10 @@ import { BuildCache, type BuildCacheStats } from '../build/cache.js';
 import { LastResults } from '../build/last-results.js';
 import type { BuildOptions } from '../build/options.js';
 import { memoryFs, type MemoryFiles } from '../fs/memory.js';
+import { normalize } from '../fs/path.js';
 import { overlayFs } from '../fs/overlay.js';
 import type { FileSystem } from '../fs/types.js';
+import { watchedFs } from '../fs/watched.js';
 import { renderFleet, type FleetResult, type RenderFleetOptions } from '../flux/fleet/index.js';
 import { build, type BuildResult } from '../build/build.js';
 import { lint, type LintOptions, type LintResult } from './engine.js';
@@ -21,7 +23,8 @@ export interface SessionOptions {
   /** Build options used by every build of the session (the file system and cache are the session's). */
   buildOptions?: Omit<BuildOptions, 'fs' | 'cache'>;
   /** `report`: every base change comes through `update`/`remove`/`changed` (a watcher), so kept results are
-   * reused unread. Default: `report` without a base, else `detect` (kept results are checked by re-reading). */
+   * reused unread and the base's answers are kept until a change to their path is reported. Default: `report`
+   * without a base, else `detect` (kept results are checked by re-reading). */
   changes?: 'detect' | 'report';
 }
 
@@ -57,9 +60,11 @@ export interface Session {
  * what changed.
  */
 export function createSession(options: SessionOptions = {}): Session {
-  const fs = overlayFs(options.base ?? memoryFs());
-  for (const [path, content] of Object.entries(options.files ?? {})) fs.writeFile(path, content);
   const reported = (options.changes ?? (options.base ? 'detect' : 'report')) === 'report';
+  // With reported changes the base is asked once per path until a change to it is reported.
+  const base = options.base && reported ? watchedFs(options.base) : undefined;
+  const fs = overlayFs(base ?? options.base ?? memoryFs());
+  for (const [path, content] of Object.entries(options.files ?? {})) fs.writeFile(path, content);
   const cache = new BuildCache({ changes: reported ? 'report' : 'detect' });
   const last = new LastResults();
   const touched = (file: string, structural = true): void => {
@@ -85,7 +90,10 @@ export function createSession(options: SessionOptions = {}): Session {
       fs.revertFile(file);
       touched(file);
     },
-    changed: (file) => touched(file),
+    changed(file) {
+      base?.invalidate(normalize(file));
+      touched(file);
+    },
     build: (dir, buildOptions) => build(dir, { ...options.buildOptions, ...buildOptions, fs, cache }),
     renderFleet: (root, o = {}) => reuse('fleet', [root, o], () => renderFleet(root, { ...o, fs, cache })),
     lint: (root, o = {}) => reuse('lint', [root, o], () => lint(root, { ...o, fs, cache })),

@@ -10,7 +10,6 @@ import { isAbsolute, normalize, resolve } from '../fs/path.js';
 import type { FileSystem } from '../fs/types.js';
 import type { LintContext, LintObject, LintUnit } from '../lint/context.js';
 import { lintWithContext, type LintOptions } from '../lint/engine.js';
-import { watchedFs, type WatchedFs } from './watched-fs.js';
 
 /** Lint settings of a workspace (from its configuration file). */
 export type WorkspaceSettings = Omit<LintOptions, 'fs' | 'cache' | 'onProgress'>;
@@ -49,17 +48,15 @@ export interface Analysis {
 export class Workspace {
   readonly root: string;
   readonly session: Session;
-  private readonly disk: WatchedFs;
   private settings: WorkspaceSettings;
   private current: Analysis | undefined;
   private dirty = true;
 
   constructor(options: WorkspaceOptions) {
     this.root = normalize(options.root);
-    this.disk = watchedFs(options.fs);
-    // Every change reaches the session (buffers, and the watcher through fileChanged): kept results are
-    // reused unread.
-    this.session = createSession({ base: this.disk, changes: 'report' });
+    // Every change reaches the session (buffers, and the watcher through fileChanged): the host's answers
+    // and kept results are reused unread.
+    this.session = createSession({ base: options.fs, changes: 'report' });
     this.settings = options.settings ?? {};
   }
 
@@ -87,7 +84,6 @@ export class Workspace {
 
   /** A file changed on disk (created, changed or deleted). */
   fileChanged(file: string): void {
-    this.disk.invalidate(normalize(file));
     this.session.changed(normalize(file));
     this.dirty = true;
   }

@@ -1,6 +1,7 @@
 /**
  * The FileSystem contract, run against every implementation: memoryFs and overlayFs in the core, nodeFs under
- * ./node, the Flux source artifact view (artifactFs) and the build cache's recording proxy (BuildCache.track).
+ * ./node, the Flux source artifact view (artifactFs), the build cache's recording proxy (BuildCache.track) and
+ * the remembering layer of editor sessions (watchedFs).
  */
 /// <reference types="node" />
 import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { BuildCache } from '../../src/build/cache.js';
 import { artifactFs } from '../../src/flux/fs-views.js';
 import { readIgnorePatterns } from '../../src/flux/sourceignore.js';
 import { FsError, memoryFs, overlayFs, readText, snapshotFs, type FileSystem } from '../../src/fs/index.js';
+import { watchedFs } from '../../src/fs/watched.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 
 const files: Record<string, string> = {
@@ -99,6 +101,28 @@ describeFileSystem('snapshotFs over nodeFs', () => {
     writeFileSync(join(root, rel), content);
   }
   return { fs: snapshotFs(nodeFs()), root };
+});
+
+describeFileSystem('watchedFs over memoryFs', () => ({ fs: watchedFs(memoryFs(underRoot(files))), root: '/r' }));
+
+describe('watchedFs', () => {
+  it('keeps answers until a change to their path (or a folder above) is reported', () => {
+    const base = memoryFs({ '/r/a.yaml': 'a: 1\n', '/r/d/b.yaml': 'b: 2\n' });
+    const fs = watchedFs(base);
+    expect(readText(fs, '/r/a.yaml')).toBe('a: 1\n');
+    expect(readText(fs, '/r/d/b.yaml')).toBe('b: 2\n');
+    expect(fs.readDir('/r/d')).toEqual(['b.yaml']);
+    base.writeFile('/r/a.yaml', 'a: 2\n');
+    base.writeFile('/r/d/b.yaml', 'b: 3\n');
+    base.writeFile('/r/d/c.yaml', 'c: 1\n');
+    expect(readText(fs, '/r/a.yaml')).toBe('a: 1\n');
+    fs.invalidate('/r/a.yaml');
+    expect(readText(fs, '/r/a.yaml')).toBe('a: 2\n');
+    expect(fs.readDir('/r/d').sort()).toEqual(['b.yaml']);
+    fs.invalidate('/r/d');
+    expect(readText(fs, '/r/d/b.yaml')).toBe('b: 3\n');
+    expect(fs.readDir('/r/d').sort()).toEqual(['b.yaml', 'c.yaml']);
+  });
 });
 
 describe('snapshotFs', () => {

@@ -1,11 +1,11 @@
 /**
- * The workspace as the server reads it: every answer of the host file system is kept in memory until the
- * editor reports a change to that path (file watching), so that a re-render after a keystroke checks its
- * cached builds against memory instead of the disk.
+ * A host file system as an editing session with reported changes reads it (the language server's workspace
+ * under a file watcher): every answer is kept in memory until a change to that path is reported, so that a
+ * re-render after a keystroke reads memory instead of the disk.
  */
-import { rememberOutcome as remember, type Outcome } from '../fs/remember.js';
-import { dirname } from '../fs/path.js';
-import type { FileStat, FileSystem } from '../fs/types.js';
+import { rememberOutcome as remember, type Outcome } from './remember.js';
+import { dirname } from './path.js';
+import type { FileStat, FileSystem } from './types.js';
 
 /** A file system that remembers the host's answers; `invalidate` forgets those about one path. */
 export interface WatchedFs extends FileSystem {
