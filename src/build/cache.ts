@@ -23,9 +23,9 @@ interface Frame {
   deps: Map<string, Dep>;
 }
 
-/** A value kept for reuse with the paths it read. */
+/** A value kept for reuse with the paths it read (by kind and path). */
 interface Entry {
-  deps: Dep[];
+  deps: ReadonlyMap<string, Dep>;
   value: unknown;
 }
 
@@ -69,9 +69,9 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
  * check fails when a folder it opens contains a root of the chain. Every folder the subtree opened was
  * stat'ed as a directory, so checking those (a superset) is safe.
  */
-function noCycleUnder(deps: readonly Dep[], chain: readonly string[]): boolean {
+function noCycleUnder(deps: ReadonlyMap<string, Dep>, chain: readonly string[]): boolean {
   if (chain.length === 0) return true;
-  for (const d of deps) {
+  for (const d of deps.values()) {
     if (d.kind !== 'stat' || d.type !== 'dir') continue;
     for (const root of chain) if (isWithin(d.path, root)) return false;
   }
@@ -178,8 +178,8 @@ export class BuildCache {
     if (this.recorded.has(lower)) this.recorded.add(view);
   }
 
-  private stillValid(deps: readonly Dep[], fs: FileSystem): boolean {
-    for (const d of deps) {
+  private stillValid(deps: ReadonlyMap<string, Dep>, fs: FileSystem): boolean {
+    for (const d of deps.values()) {
       switch (d.kind) {
         case 'file': {
           let bytes: Uint8Array | undefined;
@@ -273,20 +273,20 @@ export class BuildCache {
   private remember<T>(
     key: string,
     rawFs: FileSystem,
-    usable: (deps: readonly Dep[]) => boolean,
+    usable: (deps: ReadonlyMap<string, Dep>) => boolean,
     make: () => { value: T; keep: boolean },
   ): { value: T; hit: boolean } {
     const hit = this.entries.get(key);
     if (hit && usable(hit.deps) && (this.reported || this.stillValid(hit.deps, rawFs))) {
       // The outer computations depend on everything this one depended on.
-      for (const f of this.frames) for (const d of hit.deps) f.deps.set(`${d.kind}\0${d.path}`, d);
+      for (const f of this.frames) for (const [k, d] of hit.deps) f.deps.set(k, d);
       return { value: hit.value as T, hit: true };
     }
     const frame: Frame = { deps: new Map() };
     this.frames.push(frame);
     try {
       const made = make();
-      if (made.keep) this.store(key, { deps: [...frame.deps.values()], value: made.value });
+      if (made.keep) this.store(key, { deps: frame.deps, value: made.value });
       return { value: made.value, hit: false };
     } finally {
       this.frames.splice(this.frames.indexOf(frame), 1);
@@ -296,8 +296,7 @@ export class BuildCache {
   private store(key: string, entry: Entry): void {
     this.entries.set(key, entry);
     if (!this.reported) return;
-    for (const d of entry.deps) {
-      const k = `${d.kind}\0${d.path}`;
+    for (const k of entry.deps.keys()) {
       let keys = this.readers.get(k);
       if (!keys) this.readers.set(k, (keys = new Set()));
       keys.add(key);

@@ -18,7 +18,7 @@ export function stableKey(value: unknown): string {
 
 /** {@link stableKey} of an object that is never mutated, computed once per object. */
 const keysByObject = new WeakMap<object, string>();
-function objectKey(value: object): string {
+export function objectKey(value: object): string {
   let key = keysByObject.get(value);
   if (key === undefined) keysByObject.set(value, (key = stableKey(value)));
   return key;
@@ -69,11 +69,12 @@ export function postBuildKey(
   lookup: (kind: 'ConfigMap' | 'Secret', namespace: string, name: string) => ClusterObject | undefined,
   strict: boolean | undefined,
 ): string {
+  // Objects keep their identity while unchanged: their JSON is made once.
   const found = (ks.postBuild?.substituteFrom ?? []).map((ref) => {
     const o = lookup(ref.kind, ks.namespace, ref.name);
-    return o ? [o.renderedBy ?? null, whereKey(o.where), o.object] : null;
+    return o ? `${stableKey([o.renderedBy ?? null, whereKey(o.where)])}\0${objectKey(o.object)}` : '-';
   });
-  return stableKey(['flux-post-build', phaseKey, phaseId(phase), strict ?? null, found]);
+  return `flux-post-build\0${phaseKey}\0${phaseId(phase)}\0${String(strict ?? null)}\0${found.join('\0')}`;
 }
 
 /** The postBuild phase of `key`, computed by `run` on a file system that records what it reads. */

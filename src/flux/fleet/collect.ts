@@ -4,9 +4,9 @@
  * result's `sources`), its HelmReleases, and its ArtifactGenerators (which make ExternalArtifacts available).
  * The HelmReleases are rendered once every Kustomization is (helm.ts).
  */
-import { readArtifactGenerator } from '../artifacts.js';
 import type { FluxObject } from '../build.js';
-import { readFluxSource, readHelmRelease, type FluxHelmRelease } from '../model.js';
+import type { FluxHelmRelease } from '../model.js';
+import { generatorOf, helmReleaseOf, sourceOf } from './facts.js';
 import type { FleetContext } from './context.js';
 import { locationOf, type FleetEntry } from './entries.js';
 import type { FleetHelmRelease, FleetSource } from './types.js';
@@ -30,7 +30,7 @@ export function collectFacts(ctx: FleetContext, e: FleetEntry): void {
   const renderedBy = e.result.id;
   for (const o of e.result.objects) {
     ctx.objects.add(o.object, locationOf(o), renderedBy);
-    const src = readFluxSource(o.object);
+    const src = sourceOf(o);
     if (src) {
       ctx.sources.addSource(o.object, src);
       const source: FleetSource = { ...src, renderedBy };
@@ -38,9 +38,9 @@ export function collectFacts(ctx: FleetContext, e: FleetEntry): void {
       if (folder !== undefined) source.mappedTo = folder;
       ctx.result.sources.push(source);
     }
-    const hr = readHelmRelease(o.object);
+    const hr = helmReleaseOf(o);
     if (hr) ctx.result.helmReleases.push(listedRelease(hr, o, renderedBy));
-    const gen = readArtifactGenerator(o.object, locationOf(o));
+    const gen = generatorOf(o);
     if (gen) ctx.sources.addGenerator(gen);
   }
 }

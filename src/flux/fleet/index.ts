@@ -6,13 +6,15 @@
  * - render.ts: one Flux Kustomization, kustomized then post-built, as kustomize-controller does;
  * - collect.ts: the facts its objects bring (ConfigMaps/Secrets, sources, HelmReleases, ArtifactGenerators);
  * - schedule.ts: the order (breadth-first, waiting for artifacts and `substituteFrom`, discovering children);
- * - helm.ts: then each HelmRelease, its chart rendered with its values and post-renderers (../helm/).
+ * - helm.ts: then each HelmRelease, its chart rendered with its values and post-renderers (../helm/);
+ * - memo.ts: a render kept in the build cache is reused while no file it read changed.
  * The renderer reports facts (what rendered, what failed and why, the graph); lint rules judge them.
  */
 import { buildDependencyGraph } from '../graph.js';
 import { fleetContext } from './context.js';
 import { findEntry } from './entry.js';
 import { renderHelmReleases } from './helm.js';
+import { memoFleet } from './memo.js';
 import { FleetSchedule } from './schedule.js';
 import { noteSourceNamespaces } from './source-namespaces.js';
 import type { FleetResult, RenderFleetOptions } from './types.js';
@@ -32,6 +34,10 @@ export type {
  * of the repository in `options.fs`.
  */
 export function renderFleet(root: string, options: RenderFleetOptions): FleetResult {
+  return memoFleet(root, options, (o) => renderCluster(root, o));
+}
+
+function renderCluster(root: string, options: RenderFleetOptions): FleetResult {
   const ctx = fleetContext(root, options);
   const result = ctx.result;
   const entry = findEntry(ctx);

@@ -64,7 +64,9 @@ function buildInput(ctx: FleetContext, e: FleetEntry, view: Exclude<SourceLookup
   if (e.where) input.where = e.where;
   if (ctx.options.remoteLoader) input.remoteLoader = ctx.options.remoteLoader;
   if (ctx.options.kustomizeVersion) input.kustomizeVersion = ctx.options.kustomizeVersion;
-  if (ctx.cache) input.cache = ctx.cache;
+  // Builds over a folder are cached; an emulated artifact is made in memory for each render, and no change
+  // to it is ever reported to the cache.
+  if (ctx.cache && view.patterns) input.cache = ctx.cache;
   return input;
 }
 

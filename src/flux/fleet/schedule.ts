@@ -12,7 +12,8 @@
  */
 import { getField, valuesEqual } from '../../yaml/values.js';
 import type { FluxObject } from '../build.js';
-import { fieldDiagnostic, isFluxKustomization, readFluxKustomization } from '../model.js';
+import { fieldDiagnostic } from '../model.js';
+import { kustomizationOf, type KustomizationRead } from './facts.js';
 import { collectFacts } from './collect.js';
 import type { FleetContext } from './context.js';
 import { hasObjects, locationOf, newEntry, type FleetEntry } from './entries.js';
@@ -103,7 +104,10 @@ export class FleetSchedule {
     if (rendered && e.phase) {
       postBuildEntry(this.ctx, e, e.phase);
       collectFacts(this.ctx, e);
-      for (const o of e.result.objects) if (isFluxKustomization(o.object)) this.discover(o, e);
+      for (const o of e.result.objects) {
+        const read = kustomizationOf(o);
+        if (read) this.discover(o, read, e);
+      }
     }
     this.done++;
     this.ctx.options.onProgress?.({
@@ -114,9 +118,8 @@ export class FleetSchedule {
   }
 
   /** Adds a Kustomization found in a parent's output (or reports a conflicting definition). */
-  private discover(obj: FluxObject, parent: FleetEntry): void {
+  private discover(obj: FluxObject, { kustomization: ks, diagnostics }: KustomizationRead, parent: FleetEntry): void {
     const where = locationOf(obj);
-    const { kustomization: ks, diagnostics } = readFluxKustomization(obj.object, where);
     const id = `${ks.namespace}/${ks.name}`;
     if (id === parent.result.id) return; // a Kustomization that manages its own definition
     const existing = this.byId.get(id);

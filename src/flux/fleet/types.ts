@@ -49,7 +49,9 @@ export interface RenderFleetOptions {
   onProgress?: (progress: FleetProgress) => void;
   /**
    * Reuse parsed files and built sub-kustomizations across the builds (and across renders, e.g. in an
-   * editor). Default: a cache private to this render; `false` disables caching.
+   * editor). With a cache, a render is kept whole and handed back while no file it read changed (unless
+   * loaders or `onProgress` are given): the result is then shared, do not mutate it. Default: a cache private
+   * to this render; `false` disables caching.
    */
   cache?: BuildCache | false;
   /**
