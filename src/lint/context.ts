@@ -59,8 +59,17 @@ export interface ObjectKey {
   readonly name: string;
 }
 
+/** Identity fields of objects seen so far (rendered objects are never mutated and keep their identity). */
+const keysByObject = new WeakMap<YamlMap, ObjectKey>();
+
 /** Identity fields of an object (empty strings when absent). */
 export function objectKey(obj: YamlMap): ObjectKey {
+  let key = keysByObject.get(obj);
+  if (!key) keysByObject.set(obj, (key = readObjectKey(obj)));
+  return key;
+}
+
+function readObjectKey(obj: YamlMap): ObjectKey {
   const meta = getField(obj, 'metadata');
   const apiVersion = scalarString(getField(obj, 'apiVersion'));
   return {

@@ -11,7 +11,8 @@
  */
 import { basename, isWithin, relative, resolve, dirname } from '../fs/path.js';
 import { resolveSpecPath } from '../flux/build.js';
-import { isFluxKustomization, readFluxInstanceSync, readFluxKustomization } from '../flux/model.js';
+import { isFluxKustomization } from '../flux/model.js';
+import { fluxInstanceSyncOnce, fluxKustomizationOnce } from '../flux/model-once.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { Origin } from '../resources/origin.js';
 import { isMap, type YamlMap } from '../yaml/values.js';
@@ -54,7 +55,7 @@ export function discoverClusters(repo: RepoIndex): DiscoveredCluster[] {
       const v = doc.value;
       if (!isMap(v)) continue;
       if (isFluxKustomization(v)) {
-        const { kustomization: ks } = readFluxKustomization(v);
+        const { kustomization: ks } = fluxKustomizationOnce(v);
         if (ks.sourceRef.name !== 'flux-system' || ks.suspend) continue;
         const dir = resolveSpecPath(root, ks.path);
         if (!isWithin(dir, f.path) || !isDir(repo, dir) || found.has(dir)) continue;
@@ -66,7 +67,7 @@ export function discoverClusters(repo: RepoIndex): DiscoveredCluster[] {
         });
         continue;
       }
-      const sync = readFluxInstanceSync(v);
+      const sync = fluxInstanceSyncOnce(v);
       if (!sync || sync.path.includes('${')) continue;
       const bases = [root];
       for (let d = dirname(f.path); isWithin(root, d) && d !== root; d = dirname(d)) bases.push(d);
@@ -130,7 +131,7 @@ export function discoverClusters(repo: RepoIndex): DiscoveredCluster[] {
       (d) =>
         isMap(d.value) &&
         isFluxKustomization(d.value) &&
-        readFluxKustomization(d.value).kustomization.sourceRef.name === 'flux-system',
+        fluxKustomizationOnce(d.value).kustomization.sourceRef.name === 'flux-system',
     );
     if (!doc) continue;
     found.set(dir, { name: relName(root, dir), dir, how: 'bootstrap', definedIn: { file: f.path, range: doc.range } });

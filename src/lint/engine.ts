@@ -41,6 +41,7 @@ import { ignoreMatcher } from '../fs/ignore.js';
 import { readSchemaLocations } from './schema-locations.js';
 import { lintRules, ruleMetas, withDefaults, type RuleId } from './rules/index.js';
 import { runRules } from './run.js';
+import { clusterOf, discoveredClusters, lintRuleFindings, perFleet, repoToken } from './reuse.js';
 import { applySuppressions } from './suppress.js';
 import { sortDiagnostics } from './format.js';
 import type { RuleSetting } from './types.js';
@@ -162,8 +163,13 @@ function standaloneRoots(repo: RepoIndex, reached: ReadonlySet<string>): string[
 type LintTarget = DiscoveredCluster & { named?: boolean };
 
 /** The clusters to lint: the named ones (found ones keep how they were found), else every one found. */
-function lintTargets(rootDir: string, repo: RepoIndex, clusters: readonly string[] | undefined): LintTarget[] {
-  const discovered = discoverClusters(repo);
+function lintTargets(
+  rootDir: string,
+  repo: RepoIndex,
+  clusters: readonly string[] | undefined,
+  cache: BuildCache,
+): LintTarget[] {
+  const discovered = discoveredClusters(cache, repo, discoverClusters);
   if (clusters === undefined) return discovered;
   return clusters.map((c) => {
     const abs = resolve(rootDir, c);
@@ -235,6 +241,8 @@ interface LintRun {
   readonly options: LintOptions;
   readonly cache: BuildCache;
   readonly repo: RepoIndex;
+  /** Stands for the repository's files while they are the same (see `repoToken`). */
+  readonly repoToken: object;
   readonly clusters: LintCluster[];
   readonly linted: LintedCluster[];
   readonly reached: Reached;
@@ -246,9 +254,15 @@ function renderClusters(run: LintRun, targets: readonly LintTarget[]): void {
   for (const t of targets) {
     run.options.onProgress?.(`rendering cluster ${t.name}`);
     const fleet = renderFleet(run.rootDir, fleetOptions(t, run.options, run.cache));
-    run.clusters.push(makeCluster(t.name, fleet, t.instance));
+    run.clusters.push(clusterOf(t.name, fleet, t.instance));
     run.linted.push(lintedCluster(t, fleet));
-    for (const k of fleet.kustomizations) noteReached(run.rootDir, run.repo, k, run.reached);
+    const reached = perFleet(fleet, run.repoToken, () => {
+      const r: Reached = { starts: [], origins: [] };
+      for (const k of fleet.kustomizations) noteReached(run.rootDir, run.repo, k, r);
+      return r;
+    });
+    run.reached.starts.push(...reached.starts);
+    run.reached.origins.push(...reached.origins);
   }
 }
 
@@ -450,18 +464,21 @@ export function lintWithContext(root: string, lintOptions: LintOptions): { resul
     options,
     cache,
     repo,
+    repoToken: repoToken(cache, repo),
     clusters: [],
     linted: [],
     reached: { starts: [], origins: [] },
     standalone: [],
     builds: [],
   };
-  renderClusters(run, lintTargets(rootDir, repo, options.clusters));
+  renderClusters(run, lintTargets(rootDir, repo, options.clusters, cache));
   if (options.standalone ?? options.clusters === undefined) buildStandalone(run);
   buildPatchedRoots(run);
   const context = lintContext(rootDir, options.fs, repo, run);
   const settings = withDefaults(options.rules);
-  const raw = runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' });
+  const raw = lintRuleFindings(cache, context, settings, () =>
+    runRules(lintRules, context, { rules: settings, root: rootDir, source: 'lint' }),
+  );
   if (options.schema !== false) raw.push(...schemaFindings(run, settings));
   return { result: finish(run, raw), context };
 }

@@ -34,6 +34,11 @@ export function isSopsEncrypted(obj: YamlMap): boolean {
 /** Validates objects against their schemas, compiling each schema once. */
 export class SchemaValidator {
   private readonly adapter: AjvAdapter;
+  /**
+   * Outcomes by object, then schema key and options: objects are never mutated after rendering and keep
+   * their identity across an editor session's renders, so an unchanged object is not validated again.
+   */
+  private readonly outcomes = new WeakMap<YamlMap, Map<string, ObjectSchemaResult>>();
 
   constructor(options: SchemaValidatorOptions = {}) {
     this.adapter = new AjvAdapter({
@@ -81,6 +86,15 @@ export class SchemaValidator {
       if (crd !== undefined) return { status: 'skipped', reason: 'schemaless-crd', detail: crd };
       return { status: 'unknown', reason: 'no-schema' };
     }
+    let byKey = this.outcomes.get(obj);
+    if (!byKey) this.outcomes.set(obj, (byKey = new Map<string, ObjectSchemaResult>()));
+    const key = `${ref.key}\0${options.ignorePlaceholders === true ? 'p' : ''}`;
+    let outcome = byKey.get(key);
+    if (!outcome) byKey.set(key, (outcome = this.validateWith(obj, ref, options)));
+    return outcome;
+  }
+
+  private validateWith(obj: YamlMap, ref: SchemaRef, options: ProblemOptions): ObjectSchemaResult {
     const lookup = this.adapter.get(ref.key);
     if (!lookup.ok) return { status: 'unknown', reason: 'not-compiled', detail: lookup.reason };
     const fn = lookup.validate;

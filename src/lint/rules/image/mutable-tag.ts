@@ -4,7 +4,7 @@
  * holding a `${VAR}` are left alone. Reported at the image value, for the Kustomization that renders it.
  */
 import { splitImage } from '../../../transformers/images/filter.js';
-import { getField, isMap, type YamlValue } from '../../../yaml/values.js';
+import { getField, isMap, type YamlMap, type YamlValue } from '../../../yaml/values.js';
 import type { LintObject, LintRule } from '../../context.js';
 import { objectLabel } from '../../context.js';
 import { escapePointerSegment } from '../../../yaml/pointer.js';
@@ -45,6 +45,30 @@ export function mutableTag(image: string): 'latest' | 'untagged' | undefined {
   return tag === 'latest' ? 'latest' : undefined;
 }
 
+/** A mutable image of an object, at its pointer. */
+interface MutableImage {
+  readonly image: string;
+  readonly pointer: string;
+  readonly why: 'latest' | 'untagged';
+}
+
+/** The mutable images of objects seen so far (rendered objects are never mutated and keep their identity). */
+const mutableImagesByObject = new WeakMap<YamlMap, readonly MutableImage[]>();
+
+/** The container images of an object with a mutable tag (none for a CRD), in object order. */
+function mutableImages(object: YamlMap): readonly MutableImage[] {
+  let found = mutableImagesByObject.get(object);
+  if (found) return found;
+  const list: MutableImage[] = [];
+  if (getField(object, 'kind') !== 'CustomResourceDefinition')
+    forEachContainerImage(object, (image, pointer) => {
+      const why = mutableTag(image);
+      if (why) list.push({ image, pointer, why });
+    });
+  mutableImagesByObject.set(object, (found = list));
+  return found;
+}
+
 export const imageMutableTag: LintRule<'latest' | 'untagged', 'image/mutable-tag'> = {
   meta: {
     id: 'image/mutable-tag',
@@ -61,13 +85,10 @@ export const imageMutableTag: LintRule<'latest' | 'untagged', 'image/mutable-tag
   check(context, report) {
     const seen = new Set<string>(); // one finding per source position (a base rendered several times)
     const check = (o: LintObject, kustomization: string, cluster: string | undefined): void => {
-      if (getField(o.object, 'kind') === 'CustomResourceDefinition') return;
-      forEachContainerImage(o.object, (image, pointer) => {
-        const why = mutableTag(image);
-        if (!why) return;
+      for (const { image, pointer, why } of mutableImages(o.object)) {
         const location = context.locateObject(o, pointer, 'value');
         const at = `${location?.file ?? ''}:${location?.range?.start.offset ?? ''}:${image}`;
-        if (location && seen.has(at)) return;
+        if (location && seen.has(at)) continue;
         seen.add(at);
         report({
           messageId: why,
@@ -77,7 +98,7 @@ export const imageMutableTag: LintRule<'latest' | 'untagged', 'image/mutable-tag
           kustomization,
           cluster,
         });
-      });
+      }
     };
     for (const c of context.clusters) for (const u of c.units) for (const o of u.objects) check(o, u.id, c.name);
     for (const u of context.standalone) for (const o of u.objects) check(o, u.id, undefined);
