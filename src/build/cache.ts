@@ -19,14 +19,29 @@ type Dep =
   | { kind: 'dir'; path: string; names: string | undefined }
   | { kind: 'real'; path: string; real: string | undefined };
 
+/** A computation in progress: what it read itself, and the kept values it used. */
 interface Frame {
   deps: Map<string, Dep>;
+  children: Set<Entry>;
 }
 
-/** A value kept for reuse with the paths it read (by kind and path). */
+/**
+ * A value kept for reuse with the paths it read itself (by kind and path) and the kept values it used: it
+ * depends on everything they depend on.
+ */
 interface Entry {
+  key: string;
   deps: ReadonlyMap<string, Dep>;
+  children: readonly Entry[];
   value: unknown;
+}
+
+/** Calls `visit` with every path an entry depends on (its own and its children's), each entry once. */
+function everyDep(entry: Entry, visit: (dep: Dep) => boolean, seen = new Set<Entry>()): boolean {
+  if (seen.has(entry)) return true;
+  seen.add(entry);
+  for (const d of entry.deps.values()) if (!visit(d)) return false;
+  return entry.children.every((c) => everyDep(c, visit, seen));
 }
 
 /** What a build of a sub-kustomization leaves for reuse. */
@@ -64,18 +79,38 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   return true;
 }
 
+/** Whether `fs` still gives the answer a dependency recorded. */
+function sameAnswer(d: Dep, fs: FileSystem): boolean {
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
+  };
+  switch (d.kind) {
+    case 'file':
+      return sameBytes(
+        attempt(() => fs.readFile(d.path)),
+        d.bytes,
+      );
+    case 'stat':
+      return fs.stat(d.path)?.type === d.type;
+    case 'dir':
+      return attempt(() => fs.readDir(d.path).slice().sort().join('\0')) === d.names;
+    case 'real':
+      return attempt(() => (fs.realPath ? fs.realPath(d.path) : d.path)) === d.real;
+  }
+}
+
 /**
  * Whether a subtree built under some chain of referring roots also builds under `chain`: kustomize's cycle
  * check fails when a folder it opens contains a root of the chain. Every folder the subtree opened was
  * stat'ed as a directory, so checking those (a superset) is safe.
  */
-function noCycleUnder(deps: ReadonlyMap<string, Dep>, chain: readonly string[]): boolean {
+function noCycleUnder(entry: Entry, chain: readonly string[]): boolean {
   if (chain.length === 0) return true;
-  for (const d of deps.values()) {
-    if (d.kind !== 'stat' || d.type !== 'dir') continue;
-    for (const root of chain) if (isWithin(d.path, root)) return false;
-  }
-  return true;
+  return everyDep(entry, (d) => d.kind !== 'stat' || d.type !== 'dir' || !chain.some((root) => isWithin(d.path, root)));
 }
 
 /** The file system of values that read no file. */
@@ -89,6 +124,8 @@ export class BuildCache {
   private readonly entries = new Map<string, Entry>();
   /** Kind and path → keys of the entries that read it (report mode: what {@link invalidate} drops). */
   private readonly readers = new Map<string, Set<string>>();
+  /** Key → keys of the entries that used the value kept under it (report mode: dropped with it). */
+  private readonly dependents = new Map<string, Set<string>>();
   private readonly frames: Frame[] = [];
   /** File systems whose reads are recorded already (made by {@link track}, or views over one of them). */
   private readonly recorded = new WeakSet<FileSystem>();
@@ -120,9 +157,10 @@ export class BuildCache {
   track(fs: FileSystem): FileSystem {
     if (this.recorded.has(fs)) return fs;
     const record = (dep: Dep): void => {
-      if (this.frames.length === 0) return;
+      const f = this.frames[this.frames.length - 1];
+      if (!f) return;
       const key = `${dep.kind}\0${dep.path}`;
-      for (const f of this.frames) if (!f.deps.has(key)) f.deps.set(key, dep);
+      if (!f.deps.has(key)) f.deps.set(key, dep);
     };
     const tracked: FileSystem = {
       readFile: (path) => {
@@ -178,45 +216,8 @@ export class BuildCache {
     if (this.recorded.has(lower)) this.recorded.add(view);
   }
 
-  private stillValid(deps: ReadonlyMap<string, Dep>, fs: FileSystem): boolean {
-    for (const d of deps.values()) {
-      switch (d.kind) {
-        case 'file': {
-          let bytes: Uint8Array | undefined;
-          try {
-            bytes = fs.readFile(d.path);
-          } catch {
-            bytes = undefined;
-          }
-          if (!sameBytes(bytes, d.bytes)) return false;
-          break;
-        }
-        case 'stat':
-          if (fs.stat(d.path)?.type !== d.type) return false;
-          break;
-        case 'dir': {
-          let names: string | undefined;
-          try {
-            names = fs.readDir(d.path).slice().sort().join('\0');
-          } catch {
-            names = undefined;
-          }
-          if (names !== d.names) return false;
-          break;
-        }
-        case 'real': {
-          let real: string | undefined;
-          try {
-            real = fs.realPath ? fs.realPath(d.path) : d.path;
-          } catch {
-            real = undefined;
-          }
-          if (real !== d.real) return false;
-          break;
-        }
-      }
-    }
-    return true;
+  private stillValid(entry: Entry, fs: FileSystem): boolean {
+    return everyDep(entry, (d) => sameAnswer(d, fs));
   }
 
   /**
@@ -233,7 +234,7 @@ export class BuildCache {
     const r = this.remember<DirValue>(
       `dir\0${key}`,
       rawFs,
-      (deps) => noCycleUnder(deps, chain),
+      (entry) => noCycleUnder(entry, chain),
       () => {
         const made = make();
         return {
@@ -273,34 +274,53 @@ export class BuildCache {
   private remember<T>(
     key: string,
     rawFs: FileSystem,
-    usable: (deps: ReadonlyMap<string, Dep>) => boolean,
+    usable: (entry: Entry) => boolean,
     make: () => { value: T; keep: boolean },
   ): { value: T; hit: boolean } {
     const hit = this.entries.get(key);
-    if (hit && usable(hit.deps) && (this.reported || this.stillValid(hit.deps, rawFs))) {
-      // The outer computations depend on everything this one depended on.
-      for (const f of this.frames) for (const [k, d] of hit.deps) f.deps.set(k, d);
+    if (hit && usable(hit) && (this.reported || this.stillValid(hit, rawFs))) {
+      // The computation in progress depends on everything this one depended on.
+      this.frames[this.frames.length - 1]?.children.add(hit);
       return { value: hit.value as T, hit: true };
     }
-    const frame: Frame = { deps: new Map() };
+    const frame: Frame = { deps: new Map(), children: new Set() };
     this.frames.push(frame);
+    let stored: Entry | undefined;
     try {
       const made = make();
-      if (made.keep) this.store(key, { deps: frame.deps, value: made.value });
+      if (made.keep) this.store((stored = { key, deps: frame.deps, children: [...frame.children], value: made.value }));
       return { value: made.value, hit: false };
     } finally {
-      this.frames.splice(this.frames.indexOf(frame), 1);
+      this.frames.pop();
+      const parent = this.frames[this.frames.length - 1];
+      if (parent && stored) parent.children.add(stored);
+      else if (parent) {
+        // Not kept (or failed): what it read counts for the computation that called it.
+        for (const [k, d] of frame.deps) if (!parent.deps.has(k)) parent.deps.set(k, d);
+        for (const c of frame.children) parent.children.add(c);
+      }
     }
   }
 
-  private store(key: string, entry: Entry): void {
-    this.entries.set(key, entry);
+  private store(entry: Entry): void {
+    this.entries.set(entry.key, entry);
     if (!this.reported) return;
-    for (const k of entry.deps.keys()) {
-      let keys = this.readers.get(k);
-      if (!keys) this.readers.set(k, (keys = new Set()));
-      keys.add(key);
-    }
+    const link = (index: Map<string, Set<string>>, at: string): void => {
+      let keys = index.get(at);
+      if (!keys) index.set(at, (keys = new Set()));
+      keys.add(entry.key);
+    };
+    for (const k of entry.deps.keys()) link(this.readers, k);
+    for (const c of entry.children) link(this.dependents, c.key);
+  }
+
+  /** Drops the value kept under `key` and every value that used it. */
+  private drop(key: string): void {
+    this.entries.delete(key);
+    const users = this.dependents.get(key);
+    if (!users) return;
+    this.dependents.delete(key);
+    for (const u of users) this.drop(u);
   }
 
   /**
@@ -311,7 +331,7 @@ export class BuildCache {
    */
   invalidate(path: string, structural = true): void {
     const drop = (readerKey: string): void => {
-      for (const key of this.readers.get(readerKey) ?? []) this.entries.delete(key);
+      for (const key of this.readers.get(readerKey) ?? []) this.drop(key);
       this.readers.delete(readerKey);
     };
     let p = normalize(path);
@@ -332,5 +352,6 @@ export class BuildCache {
     this.kustomizations.clear();
     this.entries.clear();
     this.readers.clear();
+    this.dependents.clear();
   }
 }

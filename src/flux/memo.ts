@@ -24,6 +24,21 @@ export function objectKey(value: object): string {
   return key;
 }
 
+/**
+ * A short id for a long key part (the JSON of an object): keys stay short to hash. Ids are never reused, so
+ * a key made before the table was emptied (it is, past a bound) never means anything else.
+ */
+const idsByText = new Map<string, number>();
+let nextId = 0;
+function textId(text: string): number {
+  let id = idsByText.get(text);
+  if (id === undefined) {
+    if (idsByText.size >= 100_000) idsByText.clear();
+    idsByText.set(text, (id = nextId++));
+  }
+  return id;
+}
+
 /** Where a Kustomization is defined: the file and the offset of its document (positions of its findings). */
 function whereKey(where: ObjectLocation | undefined): unknown {
   if (!where) return null;
@@ -38,8 +53,8 @@ export function kustomizePhaseKey(
   root: string,
   patterns: unknown,
 ): string {
-  const p = typeof patterns === 'object' && patterns !== null ? objectKey(patterns) : stableKey(patterns);
-  return `flux-kustomize\0${root}\0${p}\0${stableKey(whereKey(where))}\0${ks.namespace}/${ks.name}\0${objectKey(ks.object)}`;
+  const p = textId(typeof patterns === 'object' && patterns !== null ? objectKey(patterns) : stableKey(patterns));
+  return `flux-kustomize\0${root}\0${p}\0${stableKey(whereKey(where))}\0${ks.namespace}/${ks.name}\0${textId(objectKey(ks.object))}`;
 }
 
 /** The kustomize phase of `key`, computed by `run` on a file system that records what it reads. */
@@ -72,7 +87,7 @@ export function postBuildKey(
   // Objects keep their identity while unchanged: their JSON is made once.
   const found = (ks.postBuild?.substituteFrom ?? []).map((ref) => {
     const o = lookup(ref.kind, ks.namespace, ref.name);
-    return o ? `${stableKey([o.renderedBy ?? null, whereKey(o.where)])}\0${objectKey(o.object)}` : '-';
+    return o ? `${stableKey([o.renderedBy ?? null, whereKey(o.where)])}\0${textId(objectKey(o.object))}` : '-';
   });
   return `flux-post-build\0${phaseKey}\0${phaseId(phase)}\0${String(strict ?? null)}\0${found.join('\0')}`;
 }

@@ -25,13 +25,18 @@ export function normalize(path: string): string {
   return joined === '' ? '.' : joined;
 }
 
+/** An empty segment, a trailing slash, or a `.` or `..` segment. */
+const UNCLEAN = /\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
+
 /** True when {@link normalize} returns `path` unchanged (the common case, checked without splitting). */
 function isClean(path: string): boolean {
   if (path === '/' || path === '.' || path === '..') return true;
-  if (path === '' || path.endsWith('/') || path.endsWith('/.') || path.endsWith('/..')) return false;
-  if (path.startsWith('./') || path.includes('//') || path.includes('/./') || path.includes('/../')) return false;
+  if (path === '') return false;
+  if (!path.startsWith('../')) return !UNCLEAN.test(path);
+  if (path.endsWith('/') || path.endsWith('/.') || path.endsWith('/..')) return false;
+  if (path.includes('//') || path.includes('/./') || path.includes('/../')) return false;
   // `..` at the start of a relative path stays; anywhere else it was caught above.
-  return !path.startsWith('../') || !/[^./]/.test(path.slice(0, path.lastIndexOf('../') + 3));
+  return !/[^./]/.test(path.slice(0, path.lastIndexOf('../') + 3));
 }
 
 export function isAbsolute(path: string): boolean {

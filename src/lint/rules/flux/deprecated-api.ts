@@ -7,6 +7,7 @@
 import { fluxVersions } from '../../../validate/schemas/flux.generated.js';
 import type { LintObject, LintRule } from '../../context.js';
 import { objectKey, objectLabel } from '../../context.js';
+import { perObject } from '../once.js';
 
 const current = new Map<string, string>();
 for (const v of fluxVersions)
@@ -30,6 +31,12 @@ export function fluxReplacement(apiVersion: string, kind: string): string | unde
   return undefined;
 }
 
+/** {@link fluxReplacement} of an object's apiVersion and kind, once per object. */
+const replacementOf = perObject((object) => {
+  const key = objectKey(object);
+  return fluxReplacement(key.apiVersion, key.kind);
+});
+
 export const fluxDeprecatedApi: LintRule<'deprecated', 'flux/deprecated-api'> = {
   meta: {
     id: 'flux/deprecated-api',
@@ -45,9 +52,9 @@ export const fluxDeprecatedApi: LintRule<'deprecated', 'flux/deprecated-api'> = 
   check(context, report) {
     const seen = new Set<string>(); // one finding per source position (a base rendered several times)
     const check = (o: LintObject, kustomization: string | undefined, cluster: string | undefined): void => {
-      const key = objectKey(o.object);
-      const replacement = fluxReplacement(key.apiVersion, key.kind);
+      const replacement = replacementOf(o.object);
       if (replacement === undefined) return;
+      const key = objectKey(o.object);
       const w = warnings.get(`${key.apiVersion}/${key.kind}`);
       const location = context.locateObject(o, '/apiVersion', 'value');
       const at = `${location?.file ?? ''}:${location?.range?.start.offset ?? ''}`;

@@ -6,6 +6,16 @@
 import { groupOf } from '../../../flux/model.js';
 import type { LintRule } from '../../context.js';
 import { objectKey } from '../../context.js';
+import { perObject } from '../once.js';
+
+/** The keys an object answers to: kind/namespace/name and group/kind/namespace/name. */
+const renderedKeys = perObject((object): readonly string[] => {
+  const key = objectKey(object);
+  return [
+    `${key.kind}\u0000${key.namespace}\u0000${key.name}`,
+    `${key.group}\u0000${key.kind}\u0000${key.namespace}\u0000${key.name}`,
+  ];
+});
 
 export const fluxHealthCheckNotRendered: LintRule<'notRendered', 'flux/health-check-not-rendered'> = {
   meta: {
@@ -25,11 +35,7 @@ export const fluxHealthCheckNotRendered: LintRule<'notRendered', 'flux/health-ch
       // kind/namespace/name (and group) of every rendered object, once per cluster.
       const rendered = new Set<string>();
       for (const u of cluster.units) {
-        for (const o of u.objects) {
-          const key = objectKey(o.object);
-          rendered.add(`${key.kind}\u0000${key.namespace}\u0000${key.name}`);
-          rendered.add(`${key.group}\u0000${key.kind}\u0000${key.namespace}\u0000${key.name}`);
-        }
+        for (const o of u.objects) for (const key of renderedKeys(o.object)) rendered.add(key);
       }
       const helmNamespaces = new Set(cluster.fleet.helmReleases.flatMap((h) => [h.namespace, h.targetNamespace]));
       for (const k of cluster.fleet.kustomizations) {

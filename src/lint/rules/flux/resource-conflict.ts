@@ -7,9 +7,11 @@
 import { getField, isMap } from '../../../yaml/values.js';
 import type { LintObject, LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';
+import { perObject } from '../once.js';
 
-function ignored(o: LintObject): boolean {
-  const meta = getField(o.object, 'metadata');
+/** Whether Flux leaves the object alone (reconcile disabled, or server-side apply ignored), once per object. */
+const ignored = perObject((object): boolean => {
+  const meta = getField(object, 'metadata');
   for (const key of ['annotations', 'labels']) {
     const m = isMap(meta) ? getField(meta, key) : undefined;
     if (!isMap(m)) continue;
@@ -19,7 +21,7 @@ function ignored(o: LintObject): boolean {
     if (typeof ssa === 'string' && ssa.toLowerCase() === 'ignore') return true;
   }
   return false;
-}
+});
 
 export const fluxResourceConflict: LintRule<'conflict', 'flux/resource-conflict'> = {
   meta: {
@@ -38,11 +40,12 @@ export const fluxResourceConflict: LintRule<'conflict', 'flux/resource-conflict'
       const first = new Map<string, { unit: string; object: LintObject }>();
       for (const u of cluster.units) {
         if (u.kustomization?.synthetic) continue;
+        const target = applyTarget(u.kustomization);
         for (const o of u.objects) {
           const key = objectKey(o.object);
-          if (key.kind === '' || key.name === '' || ignored(o)) continue;
+          if (key.kind === '' || key.name === '' || ignored(o.object)) continue;
           const ns = cluster.scopeOf(key.apiVersion, key.kind) === 'Cluster' ? '' : key.namespace;
-          const id = `${applyTarget(u.kustomization)}\u0000${key.group}\u0000${key.kind}\u0000${ns}\u0000${key.name}`;
+          const id = `${target}\u0000${key.group}\u0000${key.kind}\u0000${ns}\u0000${key.name}`;
           const prev = first.get(id);
           if (!prev) {
             first.set(id, { unit: u.id, object: o });

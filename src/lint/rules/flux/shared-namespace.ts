@@ -6,6 +6,7 @@
  * names come from postBuild variables (`${APP}`) are not environments and are left alone.
  */
 import type { FleetKustomization } from '../../../flux/fleet/index.js';
+import type { YamlMap } from '../../../yaml/values.js';
 import type { LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';
 import { listIds } from '../helpers.js';
@@ -28,7 +29,7 @@ export const fluxSharedNamespace: LintRule<'shared', 'flux/shared-namespace'> = 
       // origin document → [unit id, namespace, name before substitution, final label]
       const byOrigin = new Map<
         string,
-        { k: FleetKustomization; ns: string; name: string; label: string; file: string }[]
+        { k: FleetKustomization; ns: string; name: string; object: YamlMap; file: string }[]
       >();
       for (const u of cluster.units) {
         const k = u.kustomization;
@@ -43,7 +44,7 @@ export const fluxSharedNamespace: LintRule<'shared', 'flux/shared-namespace'> = 
           const id = `${o.origin.file}#${o.origin.documentIndex}#${o.origin.pointer ?? ''}`;
           let l = byOrigin.get(id);
           if (!l) byOrigin.set(id, (l = []));
-          l.push({ k, ns: key.namespace, name, label: objectLabel(o.object), file: o.origin.file });
+          l.push({ k, ns: key.namespace, name, object: o.object, file: o.origin.file });
         });
       }
       // (unit, namespace) → other units and an example
@@ -59,7 +60,8 @@ export const fluxSharedNamespace: LintRule<'shared', 'flux/shared-namespace'> = 
               continue;
             const key = `${a.k.id}\u0000${a.ns}`;
             let f = found.get(key);
-            if (!f) found.set(key, (f = { k: a.k, ns: a.ns, others: new Set(), label: a.label, file: a.file }));
+            if (!f)
+              found.set(key, (f = { k: a.k, ns: a.ns, others: new Set(), label: objectLabel(a.object), file: a.file }));
             f.others.add(b.k.id);
           }
         }
