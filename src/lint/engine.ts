@@ -42,6 +42,7 @@ import { readSchemaLocations } from './schema-locations.js';
 import { lintRules, ruleMetas, withDefaults, type RuleId } from './rules/index.js';
 import { runRules } from './run.js';
 import { clusterOf, discoveredClusters, lintRuleFindings, perFleet, repoToken } from './reuse.js';
+import { placeSchemaFindings } from './validate-units.js';
 import { applySuppressions } from './suppress.js';
 import { sortDiagnostics } from './format.js';
 import type { RuleSetting } from './types.js';
@@ -338,39 +339,6 @@ function lintContext(
   };
 }
 
-/** A cluster's schema findings, with the unit object lists, CRDs and options they were found with. */
-interface ValidatedCluster {
-  units: readonly (readonly unknown[])[];
-  crds: readonly YamlMap[];
-  optionsKey: string;
-  diagnostics: readonly Diagnostic[];
-}
-
-/** Per build cache (an editor session's), the last schema findings of each cluster. */
-const validatedClusters = new WeakMap<BuildCache, Map<string, ValidatedCluster>>();
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** The schema findings of a cluster, reused while its units' objects, the CRDs and the options are the same. */
-function validatedCluster(
-  cache: BuildCache,
-  cluster: string,
-  units: readonly (readonly unknown[])[],
-  crds: readonly YamlMap[],
-  optionsKey: string,
-  find: () => readonly Diagnostic[],
-): readonly Diagnostic[] {
-  let kept = validatedClusters.get(cache);
-  if (!kept) validatedClusters.set(cache, (kept = new Map<string, ValidatedCluster>()));
-  const hit = kept.get(cluster);
-  if (hit?.optionsKey === optionsKey && sameItems(hit.units, units) && sameItems(hit.crds, crds))
-    return hit.diagnostics;
-  const diagnostics = find();
-  kept.set(cluster, { units, crds, optionsKey, diagnostics });
-  return diagnostics;
-}
-
 /**
  * The schema rules over every unit that rendered objects, one run per cluster and one for the standalone builds.
  * Custom resources are validated against the CRDs their cluster renders, then those written anywhere in the
@@ -393,27 +361,22 @@ function schemaFindings(run: LintRun, settings: Readonly<Record<string, RuleSett
   const reusable = (run.options.schemaLocations ?? []).length === 0 && !run.options.precompiled;
   const o = run.options;
   const optionsKey = JSON.stringify([run.rootDir, settings, o.strict, o.skipKinds, o.kubernetesVersion]);
+  // One run per cluster, so that summary findings (schema/unknown-kind) count the whole cluster; units rendered
+  // again unchanged (an editor session's cache) keep their subjects and findings.
+  const findings = (place: string, units: readonly LintUnit[], renderedCrds: boolean): readonly Diagnostic[] => {
+    const options = { ...schemaOptions, crds: knownCrds };
+    if (reusable) return placeSchemaFindings(run.cache, place, units, options, optionsKey, renderedCrds);
+    const rendered = units.flatMap((u) => u.objects.map((o) => o.object));
+    const crds = rendered.filter((o) => renderedCrds && getField(o, 'kind') === 'CustomResourceDefinition');
+    const objects = units.flatMap((u) => u.objects.map((o) => ({ ...o, kustomization: u.id })));
+    return validate(objects, { ...options, crds: [...knownCrds, ...crds] }).diagnostics;
+  };
   for (const c of run.clusters) {
-    const crds = [
-      ...knownCrds,
-      ...c.units
-        .flatMap((u) => u.objects.map((o) => o.object))
-        .filter((o) => getField(o, 'kind') === 'CustomResourceDefinition'),
-    ];
-    // One run per cluster, so that summary findings (schema/unknown-kind) count the whole cluster; kept while
-    // every unit's objects are the same (an editor session's cache renders unchanged units again as they were).
-    const units = c.units.map((u) => u.objects);
-    if (units.every((u) => u.length === 0)) continue;
-    const find = (): readonly Diagnostic[] => {
-      const objects = c.units.flatMap((u) => u.objects.map((o) => ({ ...o, kustomization: u.id })));
-      return validate(objects, { ...schemaOptions, crds }).diagnostics;
-    };
-    const found = reusable ? validatedCluster(run.cache, c.name, units, crds, optionsKey, find) : find();
-    for (const d of found) out.push({ ...d, cluster: c.name });
+    if (c.units.every((u) => u.objects.length === 0)) continue;
+    for (const d of findings(`cluster\0${c.name}`, c.units, true)) out.push({ ...d, cluster: c.name });
   }
   // The kustomization directories no cluster reaches are one run too: one summary per kind for all of them.
-  const standalone = run.standalone.flatMap((u) => u.objects.map((o) => ({ ...o, kustomization: u.id })));
-  if (standalone.length > 0) out.push(...validate(standalone, { ...schemaOptions, crds: knownCrds }).diagnostics);
+  if (run.standalone.some((u) => u.objects.length > 0)) out.push(...findings('standalone', run.standalone, false));
   return out;
 }
 

@@ -12,7 +12,8 @@ import type { PrecompiledValidators } from '../validate/ajv.js';
 import { locateSubjectField, makeSubject, type ValidationSubject } from '../validate/context.js';
 import { CrdIndex, type JsonSchemaLookup } from '../validate/registry.js';
 import { kubernetesSchemaVersion } from '../validate/schemas/kubernetes.generated.js';
-import { sharedSchemaValidator } from '../validate/validator.js';
+import { sharedSchemaValidator, type SchemaValidator } from '../validate/validator.js';
+import type { ProblemOptions } from '../validate/problems.js';
 import { getField, isMap, type YamlMap } from '../yaml/values.js';
 
 /** An object with where it came from (a `RenderedResource` of `build()` is one). */
@@ -86,7 +87,7 @@ export interface ValidateResult {
 }
 
 /** Whether an object's kind is one of `skipKinds` (`Kind` or `apiVersion/Kind`). */
-function skippedKind(skipKinds: readonly string[] | undefined): (object: YamlMap) => boolean {
+export function skippedKind(skipKinds: readonly string[] | undefined): (object: YamlMap) => boolean {
   if (skipKinds === undefined || skipKinds.length === 0) return () => false;
   const set = new Set(skipKinds);
   return (o) => {
@@ -103,33 +104,44 @@ function isValidateObject(v: ValidateInput): v is ValidateObject {
   return isMap((v as { object?: unknown }).object) && !Object.prototype.hasOwnProperty.call(v, 'apiVersion');
 }
 
-/**
- * Validates objects against the Kubernetes 1.36 schemas, the Flux CRD schemas and the CRDs among them,
- * and reports deprecated apiVersions. Schemas are compiled once per process and reused by later calls.
- */
-export function validate(objects: readonly ValidateInput[], options: ValidateOptions = {}): ValidateResult {
-  checkRuleSettings(options.rules);
-  const validator = sharedSchemaValidator({
+/** The shared validator of the options' mode. */
+export function validatorFor(options: ValidateOptions): SchemaValidator {
+  return sharedSchemaValidator({
     strict: options.strict ?? false,
     ...(options.precompiled !== undefined ? { precompiled: options.precompiled } : {}),
   });
-  const all = objects.map((o) => (isValidateObject(o) ? o : { object: o }));
-  const skip = skippedKind(options.skipKinds);
-  const items = all.filter((it) => !skip(it.object));
+}
+
+/** The CRDs of a run: those of the options, then those among the objects (later ones win). */
+export function crdIndexFor(options: ValidateOptions, objects: readonly YamlMap[]): CrdIndex {
   const crds = new CrdIndex(options.jsonSchemas as JsonSchemaLookup | undefined);
   for (const crd of options.crds ?? []) if (CrdIndex.isCrd(crd)) crds.add(crd);
-  for (const it of items) if (CrdIndex.isCrd(it.object)) crds.add(it.object);
-  const problemOptions = { ignorePlaceholders: options.reportUnsubstituted !== true };
-  const subjects: ValidationSubject[] = items.map((it, i) =>
-    makeSubject(i, it.object, it.origin, it.fieldOrigins, validator, crds, problemOptions, it.kustomization),
-  );
-  const context: ObjectRuleContext = {
+  for (const o of objects) if (CrdIndex.isCrd(o)) crds.add(o);
+  return crds;
+}
+
+/** How schema problems are judged. */
+export function problemOptionsFor(options: ValidateOptions): ProblemOptions {
+  return { ignorePlaceholders: options.reportUnsubstituted !== true };
+}
+
+/** What the schema rules look at. */
+export function objectRuleContext(
+  subjects: readonly ValidationSubject[],
+  options: ValidateOptions,
+  validator: SchemaValidator,
+  locate: ObjectRuleContext['locate'] = locateSubjectField,
+): ObjectRuleContext {
+  return {
     subjects,
     kubernetesVersion: options.kubernetesVersion ?? kubernetesSchemaVersion,
     strict: validator.strict,
-    locate: locateSubjectField,
+    locate,
   };
-  const diagnostics = runRules(objectRules, context, { rules: options.rules, root: options.root, source: 'schema' });
+}
+
+/** Findings by file and position (stable), findings without a file last in their order. */
+export function sortFindings(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const located = diagnostics.filter((d) => d.file !== undefined);
   located.sort((a, b) => {
     const fa = a.file as string;
@@ -137,7 +149,31 @@ export function validate(objects: readonly ValidateInput[], options: ValidateOpt
     if (fa !== fb) return fa < fb ? -1 : 1;
     return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
   });
-  const sorted = [...located, ...diagnostics.filter((d) => d.file === undefined)];
+  return [...located, ...diagnostics.filter((d) => d.file === undefined)];
+}
+
+/**
+ * Validates objects against the Kubernetes 1.36 schemas, the Flux CRD schemas and the CRDs among them,
+ * and reports deprecated apiVersions. Schemas are compiled once per process and reused by later calls.
+ */
+export function validate(objects: readonly ValidateInput[], options: ValidateOptions = {}): ValidateResult {
+  checkRuleSettings(options.rules);
+  const validator = validatorFor(options);
+  const all = objects.map((o) => (isValidateObject(o) ? o : { object: o }));
+  const skip = skippedKind(options.skipKinds);
+  const items = all.filter((it) => !skip(it.object));
+  const crds = crdIndexFor(
+    options,
+    items.map((it) => it.object),
+  );
+  const problemOptions = problemOptionsFor(options);
+  const subjects: ValidationSubject[] = items.map((it, i) =>
+    makeSubject(i, it.object, it.origin, it.fieldOrigins, validator, crds, problemOptions, it.kustomization),
+  );
+  const context = objectRuleContext(subjects, options, validator);
+  const sorted = sortFindings(
+    runRules(objectRules, context, { rules: options.rules, root: options.root, source: 'schema' }),
+  );
   const stats = { objects: all.length, valid: 0, invalid: 0, unknown: 0, skipped: all.length - items.length };
   for (const s of subjects) stats[s.schema().status]++;
   return { ok: !sorted.some((d) => d.severity === 'error'), diagnostics: sorted, stats };
