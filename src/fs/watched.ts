@@ -9,7 +9,10 @@ import type { FileStat, FileSystem } from './types.js';
 
 /** A file system that remembers the host's answers; `invalidate` forgets those about one path. */
 export interface WatchedFs extends FileSystem {
-  /** Forgets what is known of `path` (a file or folder, and everything below a folder) and of its folder's listing. */
+  /**
+   * Forgets what is known of `path` (a file or folder, and everything below a folder) and of the folders
+   * above it (their listings and whether they exist).
+   */
   invalidate(path: string): void;
   /** Forgets everything. */
   invalidateAll(): void;
@@ -25,9 +28,12 @@ export function watchedFs(host: FileSystem): WatchedFs {
     for (const m of [files, dirs, stats, reals] as Map<string, unknown>[]) {
       for (const k of m.keys()) if (k === path || k.startsWith(below)) m.delete(k);
     }
-    const parent = dirname(path);
-    dirs.delete(parent);
-    stats.delete(parent);
+    // The folders above: one may have appeared or disappeared with it (a watcher reports only the file).
+    for (let p = path; p !== '/' && p !== '.'; ) {
+      p = dirname(p);
+      dirs.delete(p);
+      stats.delete(p);
+    }
   };
   const fs: WatchedFs = {
     readFile: (path) => remember(files, path, () => host.readFile(path)),

@@ -9,7 +9,11 @@ import type { FleetResult } from '../flux/fleet/index.js';
 import { makeCluster, type LintCluster, type LintContext, type LintObject } from './context.js';
 import type { RuleSetting } from './types.js';
 import type { DiscoveredCluster } from './discover.js';
-import type { RepoIndex } from './repo.js';
+import { KUSTOMIZATION_FILE_NAMES, type RepoFile, type RepoIndex } from './repo.js';
+import { basename } from '../fs/path.js';
+import { isFluxKustomization } from '../flux/model.js';
+import { fluxInstanceSyncOnce } from '../flux/model-once.js';
+import { isMap } from '../yaml/values.js';
 
 /** The last cluster made from each render, with the name and FluxInstance it was made with. */
 const clustersByFleet = new WeakMap<FleetResult, LintCluster>();
@@ -67,16 +71,41 @@ export function perFleet<T>(fleet: FleetResult, token: object, compute: () => T)
 /** Per build cache, the last clusters found and a cache of its own that checks the paths they looked up. */
 const lastDiscovery = new WeakMap<BuildCache, { inputs: unknown[]; check: BuildCache }>();
 
+/** Whether discovery reads anything from a file, by file. */
+const discoveryReads = new WeakMap<RepoFile, boolean>();
+
 /**
- * `discover(repo)` (the clusters of a repository), the last result again while the repository's files are
- * the same objects and every path it looked up gives the same answer.
+ * Whether cluster discovery reads anything from a file: a kustomization file, or a file holding a Flux
+ * Kustomization or the sync settings of a FluxInstance. Of the others it looks at nothing but their folder.
+ */
+function readByDiscovery(f: RepoFile): boolean {
+  let reads = discoveryReads.get(f);
+  if (reads === undefined) {
+    reads =
+      (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(f.path)) ||
+      f.documents.some(
+        (d) => isMap(d.value) && (isFluxKustomization(d.value) || fluxInstanceSyncOnce(d.value) !== undefined),
+      );
+    discoveryReads.set(f, reads);
+  }
+  return reads;
+}
+
+/**
+ * `discover(repo)` (the clusters of a repository), the last result again while the files it reads are the
+ * same objects and every path it looked up gives the same answer.
  */
 export function discoveredClusters(
   cache: BuildCache,
   repo: RepoIndex,
   discover: (repo: RepoIndex) => DiscoveredCluster[],
 ): DiscoveredCluster[] {
-  const inputs = repoInputs(repo);
+  const inputs = [
+    repo.root,
+    ...repo.files.filter(readByDiscovery),
+    '',
+    ...[...repo.kustomizations.values()].flatMap((k) => [k.dir, k.repoFile, k.refs]),
+  ];
   let kept = lastDiscovery.get(cache);
   if (!kept || !sameItems(kept.inputs, inputs)) lastDiscovery.set(cache, (kept = { inputs, check: new BuildCache() }));
   const check = kept.check;

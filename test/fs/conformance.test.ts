@@ -122,6 +122,12 @@ describe('watchedFs', () => {
     fs.invalidate('/r/d');
     expect(readText(fs, '/r/d/b.yaml')).toBe('b: 3\n');
     expect(fs.readDir('/r/d').sort()).toEqual(['b.yaml', 'c.yaml']);
+    // A file in a new folder: the folders above are listed again.
+    expect(fs.readDir('/r').sort()).toEqual(['a.yaml', 'd']);
+    base.writeFile('/r/e/f/g.yaml', 'g: 1\n');
+    fs.invalidate('/r/e/f/g.yaml');
+    expect(fs.readDir('/r').sort()).toEqual(['a.yaml', 'd', 'e']);
+    expect(fs.stat('/r/e')?.type).toBe('dir');
   });
 });
 

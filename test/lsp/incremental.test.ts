@@ -59,6 +59,11 @@ interface Scenario {
 
 const CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata:\n  image: nginx:latest\n';
 
+/** A Flux Kustomization syncing its own folder: the folder is a cluster. */
+const DEV_SYNC =
+  'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: flux-system\n  namespace: flux-system\n' +
+  'spec:\n  interval: 10m\n  path: ./clusters/dev\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n';
+
 const scenarios: Scenario[] = [
   {
     fixture: 'fleet-infra',
@@ -74,6 +79,9 @@ const scenarios: Scenario[] = [
       close('apps/staging/namespace.yaml'),
       close('apps/base/my-app/deployment.yaml'),
       write('apps/base/redis/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: redis\n'),
+      write('clusters/dev/sync.yaml', DEV_SYNC),
+      edit('apps/base/redis/deployment.yaml', /^/, `${DEV_SYNC}---\n`, 'disk'),
+      remove('clusters/dev/sync.yaml'),
     ],
   },
   {

@@ -6,7 +6,7 @@
  */
 import type { FluxObject } from '../build.js';
 import type { FluxHelmRelease } from '../model.js';
-import { generatorOf, helmReleaseOf, sourceOf } from './facts.js';
+import { generatorOf, helmReleaseOf, metaOf, sourceOf } from './facts.js';
 import type { FleetContext } from './context.js';
 import { locationOf, type FleetEntry } from './entries.js';
 import type { FleetHelmRelease, FleetSource } from './types.js';
@@ -29,7 +29,8 @@ function listedRelease(hr: FluxHelmRelease, o: FluxObject, renderedBy: string): 
 export function collectFacts(ctx: FleetContext, e: FleetEntry): void {
   const renderedBy = e.result.id;
   for (const o of e.result.objects) {
-    ctx.objects.add(o.object, locationOf(o), renderedBy);
+    const kind = metaOf(o).kind;
+    if (kind === 'ConfigMap' || kind === 'Secret') ctx.objects.add(o.object, locationOf(o), renderedBy);
     const src = sourceOf(o);
     if (src) {
       ctx.sources.addSource(o.object, src);

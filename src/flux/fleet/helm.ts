@@ -16,9 +16,10 @@ import type { Chart } from '../../helm/chart/types.js';
 import { releaseObjects } from '../helm/post-render.js';
 import { readHelmReleaseSpec } from '../helm/spec.js';
 import { composeValues } from '../helm/values.js';
-import { objectMeta, type ObjectLocation } from '../model.js';
+import type { ObjectLocation } from '../model.js';
 import type { FleetContext } from './context.js';
 import { locationOf } from './entries.js';
+import { metaOf } from './facts.js';
 import type { FleetHelmRelease } from './types.js';
 
 const CHART_KINDS = new Set(['HelmRepository', 'OCIRepository', 'HelmChart']);
@@ -28,7 +29,7 @@ function chartObjects(ctx: FleetContext): Map<string, YamlMap> {
   const out = new Map<string, YamlMap>();
   for (const k of ctx.result.kustomizations) {
     for (const o of k.objects) {
-      const m = objectMeta(o.object);
+      const m = metaOf(o);
       const key = `${m.kind}/${m.namespace}/${m.name}`;
       if (CHART_KINDS.has(m.kind) && !out.has(key)) out.set(key, o.object);
     }
