@@ -116,11 +116,15 @@ export class Workspace {
       if (list) list.push(d);
       else byFile.set(file, [d]);
     }
+    let objects: RenderedObject[] | undefined;
     this.current = {
       context,
       diagnostics: byFile,
       unplaced,
-      objects: renderedObjects(context),
+      // Listed when a feature first asks (publishing diagnostics after a keystroke does not).
+      get objects() {
+        return (objects ??= renderedObjects(context));
+      },
       millis: Date.now() - started,
     };
     return this.current;
