@@ -30,8 +30,9 @@ function chartObjects(ctx: FleetContext): Map<string, YamlMap> {
   for (const k of ctx.result.kustomizations) {
     for (const o of k.objects) {
       const m = metaOf(o);
+      if (!CHART_KINDS.has(m.kind)) continue;
       const key = `${m.kind}/${m.namespace}/${m.name}`;
-      if (CHART_KINDS.has(m.kind) && !out.has(key)) out.set(key, o.object);
+      if (!out.has(key)) out.set(key, o.object);
     }
   }
   return out;
