@@ -6,8 +6,25 @@
  * fails until B happens to be ready (spec §3.4, §5). One finding per (A, B) pair. CRDs a HelmRelease's chart
  * installs are `flux/missing-depends-on-helm` (opt-in).
  */
-import type { LintObject, LintRule } from '../../context.js';
+import type { LintCluster, LintObject, LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';
+import { perObject } from '../once.js';
+
+/** The cluster each Kustomization of `cluster` applies to (see `applyTarget`), by id, each found once. */
+function targetLookup(cluster: LintCluster): (id: string) => string {
+  const targets = new Map<string, string>();
+  return (id) => {
+    let t = targets.get(id);
+    if (t === undefined) targets.set(id, (t = applyTarget(cluster.unitById.get(id)?.kustomization)));
+    return t;
+  };
+}
+
+/** `group/kind` (how the cluster indexes CRD owners) and `kind.group` (for messages) of an object. */
+const crdNames = perObject((object) => {
+  const key = objectKey(object);
+  return { groupKind: `${key.group}/${key.kind}`, kindGroup: `${key.kind}.${key.group}` };
+});
 
 export const fluxMissingDependsOn: LintRule<'crd' | 'namespace', 'flux/missing-depends-on'> = {
   meta: {
@@ -25,6 +42,7 @@ export const fluxMissingDependsOn: LintRule<'crd' | 'namespace', 'flux/missing-d
   },
   check(context, report) {
     for (const cluster of context.clusters) {
+      const targetOf = targetLookup(cluster);
       for (const u of cluster.units) {
         const k = u.kustomization;
         if (!k || k.synthetic) continue;
@@ -41,7 +59,7 @@ export const fluxMissingDependsOn: LintRule<'crd' | 'namespace', 'flux/missing-d
           o: LintObject,
           detail: string,
         ): void => {
-          const same = (owners ?? []).filter((b) => applyTarget(cluster.unitById.get(b)?.kustomization) === target);
+          const same = (owners ?? []).filter((b) => targetOf(b) === target);
           if (same.length === 0 || same.some((b) => before.has(b))) return;
           const owner = same[0] as string;
           const hit = needs.get(owner);
@@ -51,8 +69,10 @@ export const fluxMissingDependsOn: LintRule<'crd' | 'namespace', 'flux/missing-d
         for (const o of u.objects) {
           const key = objectKey(o.object);
           if (key.kind === '' || key.kind === 'CustomResourceDefinition') continue;
-          if (key.group !== '')
-            need(cluster.crdOwners.get(`${key.group}/${key.kind}`), 'crd', o, `${key.kind}.${key.group}`);
+          if (key.group !== '') {
+            const crd = crdNames(o.object);
+            need(cluster.crdOwners.get(crd.groupKind), 'crd', o, crd.kindGroup);
+          }
           if (key.namespace !== '' && !(key.kind === 'Namespace' && key.apiVersion === 'v1')) {
             need(cluster.namespaceOwners.get(key.namespace), 'namespace', o, key.namespace);
           }

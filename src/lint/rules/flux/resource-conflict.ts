@@ -23,6 +23,17 @@ const ignored = perObject((object): boolean => {
   return false;
 });
 
+/**
+ * An object's identity in its cluster (group, kind, namespace, name), as namespaced or as cluster-scoped
+ * kinds are told apart; undefined for an object left alone (no kind or name, or ignored by Flux).
+ */
+const conflictIds = perObject((object): { namespaced: string; cluster: string } | undefined => {
+  const key = objectKey(object);
+  if (key.kind === '' || key.name === '' || ignored(object)) return undefined;
+  const gk = `\u0000${key.group}\u0000${key.kind}`;
+  return { namespaced: `${gk}\u0000${key.namespace}\u0000${key.name}`, cluster: `${gk}\u0000\u0000${key.name}` };
+});
+
 export const fluxResourceConflict: LintRule<'conflict', 'flux/resource-conflict'> = {
   meta: {
     id: 'flux/resource-conflict',
@@ -42,10 +53,10 @@ export const fluxResourceConflict: LintRule<'conflict', 'flux/resource-conflict'
         if (u.kustomization?.synthetic) continue;
         const target = applyTarget(u.kustomization);
         for (const o of u.objects) {
+          const ids = conflictIds(o.object);
+          if (!ids) continue;
           const key = objectKey(o.object);
-          if (key.kind === '' || key.name === '' || ignored(o.object)) continue;
-          const ns = cluster.scopeOf(key.apiVersion, key.kind) === 'Cluster' ? '' : key.namespace;
-          const id = `${target}\u0000${key.group}\u0000${key.kind}\u0000${ns}\u0000${key.name}`;
+          const id = `${target}${cluster.scopeOf(key.apiVersion, key.kind) === 'Cluster' ? ids.cluster : ids.namespaced}`;
           const prev = first.get(id);
           if (!prev) {
             first.set(id, { unit: u.id, object: o });

@@ -14,6 +14,7 @@ import { fileText } from '../../repo.js';
 import type { LintCluster, LintContext, LintObject, LintRule } from '../../context.js';
 import { objectLabel } from '../../context.js';
 import { diagnosticLocation, walkStrings } from '../helpers.js';
+import { perObject } from '../once.js';
 
 /** `${NAME}` with no default operator. */
 const BARE = /(?<!\$)\$\{([_A-Za-z][_A-Za-z0-9]*)\}/g;
@@ -37,20 +38,36 @@ function clusterVariables(cluster: LintCluster): Set<string> {
   if (refs.size > 0) {
     for (const u of cluster.units) {
       for (const o of u.objects) {
-        const kind = getField(o.object, 'kind');
-        const meta = getField(o.object, 'metadata');
-        if ((kind !== 'ConfigMap' && kind !== 'Secret') || !isMap(meta)) continue;
-        if (!refs.has(`${kind}/${scalarString(getField(meta, 'namespace'))}/${scalarString(getField(meta, 'name'))}`))
-          continue;
-        for (const key of ['data', 'stringData']) {
-          const d = getField(o.object, key);
-          if (isMap(d)) for (const n of Object.keys(d)) names.add(n);
-        }
+        const v = variablesOf(o.object);
+        if (v && refs.has(v.ref)) for (const n of v.names) names.add(n);
       }
     }
   }
   return names;
 }
+
+/** A ConfigMap's or Secret's `Kind/namespace/name` and the keys of its data (undefined for other objects). */
+const variablesOf = perObject((object): { ref: string; names: string[] } | undefined => {
+  const kind = getField(object, 'kind');
+  const meta = getField(object, 'metadata');
+  if ((kind !== 'ConfigMap' && kind !== 'Secret') || !isMap(meta)) return undefined;
+  const names: string[] = [];
+  for (const key of ['data', 'stringData']) {
+    const d = getField(object, key);
+    if (isMap(d)) names.push(...Object.keys(d));
+  }
+  return { ref: `${kind}/${scalarString(getField(meta, 'namespace'))}/${scalarString(getField(meta, 'name'))}`, names };
+});
+
+/** The `${NAME}` expressions (no default) in an object's strings, with their pointers, in walk order. */
+const bareVariables = perObject((object): { name: string; pointer: string; expr: string }[] => {
+  const out: { name: string; pointer: string; expr: string }[] = [];
+  walkStrings(object, (value, pointer) => {
+    if (!value.includes('${')) return;
+    for (const m of value.matchAll(BARE)) out.push({ name: m[1] as string, pointer, expr: m[0] });
+  });
+  return out;
+});
 
 /** The location of `needle` inside the value at `pointer` (the value's location when not found). */
 function locateInValue(context: LintContext, o: LintObject, pointer: string, needle: string): Location | undefined {
@@ -117,20 +134,16 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
         >();
         for (const o of u.objects) {
           if (substitutionDisabled(o.object)) continue;
-          walkStrings(o.object, (value, pointer) => {
-            if (!value.includes('${')) return;
-            for (const m of value.matchAll(BARE)) {
-              const name = m[1] as string;
-              if (!known.has(name)) continue;
-              const located = o.origin.node !== undefined;
-              const hit = found.get(name);
-              if (!hit) found.set(name, { o, pointer, expr: m[0], count: 1, located });
-              else {
-                hit.count++;
-                if (!hit.located && located) Object.assign(hit, { o, pointer, expr: m[0], located });
-              }
+          for (const { name, pointer, expr } of bareVariables(o.object)) {
+            if (!known.has(name)) continue;
+            const located = o.origin.node !== undefined;
+            const hit = found.get(name);
+            if (!hit) found.set(name, { o, pointer, expr, count: 1, located });
+            else {
+              hit.count++;
+              if (!hit.located && located) Object.assign(hit, { o, pointer, expr, located });
             }
-          });
+          }
         }
         for (const [name, f] of found) {
           report({
