@@ -7,7 +7,7 @@
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { dirname, join, resolve } from '../fs/path.js';
 import { FsError, readText, type FileSystem } from '../fs/types.js';
-import type { RuleSetting } from '../lint/types.js';
+import type { RuleSettings } from '../lint/rules/index.js';
 import { closest } from '../validate/problems.js';
 import { suggestion } from '../lint/settings.js';
 import { locateKey, locatePointer } from '../yaml/locate.js';
@@ -21,7 +21,7 @@ export const CONFIG_FILE_NAMES = ['kustomize-ts.config.yaml', '.kustomize-ts.yam
 /** The settings of a configuration file (paths absolute, `ignore` globs as written). */
 export interface KustomizeTsConfig {
   /** Rule settings by rule id. */
-  rules?: Record<string, RuleSetting>;
+  rules?: RuleSettings;
   /** Globs, relative to {@link LoadedConfig.dir}, of paths to leave out. */
   ignore?: string[];
   /** Cluster folders to lint. */

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as yamlParse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { findConfigFile, loadConfigFile } from '../../src/config/load.js';
+import { findConfigFile, loadConfig, loadConfigFile } from '../../src/config/load.js';
+import { configOptions } from '../../src/config/options.js';
+import { lint } from '../../src/lint/engine.js';
 import { configSchema } from '../../src/config/schema.js';
 import { ruleMetas } from '../../src/lint/rules/index.js';
 import { memoryFs } from '../../src/fs/memory.js';
@@ -109,6 +111,37 @@ describe('finding the file', () => {
     ['/elsewhere', undefined],
   ];
   for (const [start, found] of cases) it(`from ${start}`, () => expect(findConfigFile(fs, start)).toBe(found));
+});
+
+describe('configOptions: a configuration file as the options of lint()', () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: many\n';
+  const fs = memoryFs({
+    '/repo/.kustomize-ts.yaml':
+      'rules:\n  schema/invalid: warning\nignore: [archive]\nkubernetesVersion: v1.30\nschemaLocations: [crds]\nclusters: [clusters/prod]\n',
+    '/repo/kubernetes/app/kustomization.yaml': 'resources: [deploy.yaml]\n',
+    '/repo/kubernetes/app/deploy.yaml': deployment,
+    '/repo/kubernetes/archive/kustomization.yaml': 'resources: [deploy.yaml]\n',
+    '/repo/kubernetes/archive/deploy.yaml': deployment,
+  });
+  const loaded = loadConfig(fs, '/repo/kubernetes');
+  it('maps every setting, paths absolute, the version without its v', () => {
+    const options = configOptions(loaded, '/repo');
+    expect(options).toEqual({
+      rules: { 'schema/invalid': 'warning' },
+      ignore: ['archive'],
+      kubernetesVersion: '1.30',
+      schemaLocations: ['/repo/crds'],
+      clusters: ['/repo/clusters/prod'],
+    });
+    expect(configOptions(undefined)).toEqual({});
+  });
+  it('ignore globs stay relative to the file when lint() runs below it', () => {
+    const { clusters: _clusters, ...options } = configOptions(loaded, '/repo/kubernetes');
+    const result = lint('/repo/kubernetes', { fs, ...options });
+    const files = result.diagnostics.filter((d) => d.code === 'schema/invalid').map((d) => `${d.file} ${d.severity}`);
+    expect(files.length).toBeGreaterThan(0);
+    expect(new Set(files)).toEqual(new Set(['app/deploy.yaml warning']));
+  });
 });
 
 describe('the CLI with a configuration file', () => {
