@@ -67,7 +67,8 @@ ${remoteFlagsHelp}
 Findings go to stderr as FILE:LINE:COLUMN: severity: message [code], paths relative to ROOT. When a
 Kustomization's path is missing in its source's folder but exists near it, a hint names the --source to pass.
 
-Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render), 2 bad usage.`;
+Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render) or ROOT is missing,
+2 bad usage.`;
 
 export interface Common {
   root: string;
