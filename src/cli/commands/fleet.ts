@@ -286,6 +286,7 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
     const doc = {
       version: JSON_FORMAT_VERSION,
       kustomizations: result.kustomizations.map((k) => ({
+        id: k.id,
         name: k.name,
         namespace: k.namespace,
         path: k.path,
