@@ -71,12 +71,15 @@ export const lintRules = [
   sourceProductionTracksBranch,
 ] as const satisfies readonly LintRule[];
 
-/** Every rule id: the codes of lint findings (a namespace apart from the engine's `DiagnosticCode`). */
+/**
+ * Every rule id, a string-literal union (`'schema/invalid'`, `'flux/prune-disabled'`, ...; every rule is listed in
+ * the Rules table of docs/lint.md): the codes of lint findings, a namespace apart from the engine's `DiagnosticCode`.
+ */
 export type RuleId = (typeof objectRules)[number]['meta']['id'] | (typeof lintRules)[number]['meta']['id'];
 
 /**
  * Per-rule settings by rule id: `off` or a severity (`{ 'flux/prune-disabled': 'error' }`). The keys are the
- * {@link RuleId} union, so editors complete them; rules not listed keep their default severity.
+ * `RuleId` union, so editors complete them; rules not listed keep their default severity.
  */
 export type RuleSettings = Readonly<Partial<Record<RuleId, RuleSetting>>>;
 
