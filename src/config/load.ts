@@ -154,6 +154,26 @@ function checkMap(
   }
 }
 
+/**
+ * The folders the file maps that do not exist: a Flux source or a cluster mapped to nothing would leave those
+ * clusters unlinted (a false "no problems"), so they are errors, as `--source` and `--cluster` are.
+ */
+function missingFolders(value: YamlValue, fs: FileSystem, dir: string): Problem[] {
+  if (!isMap(value)) return [];
+  const missing = (p: YamlValue): p is string => typeof p === 'string' && fs.stat(resolve(dir, p))?.type !== 'dir';
+  const out: Problem[] = [];
+  const sources = value.sources;
+  if (isMap(sources))
+    for (const [name, p] of Object.entries(sources))
+      if (missing(p)) out.push({ pointer: `/sources/${escapePointer(name)}`, message: `${p}: no such directory` });
+  const clusters = value.clusters;
+  if (Array.isArray(clusters))
+    clusters.forEach((p, i) => {
+      if (missing(p)) out.push({ pointer: `/clusters/${i}`, message: `${p}: no such directory` });
+    });
+  return out;
+}
+
 function resolvePaths(config: KustomizeTsConfig, dir: string): KustomizeTsConfig {
   const abs = (p: string): string => resolve(dir, p);
   const out: KustomizeTsConfig = { ...config };
@@ -182,6 +202,7 @@ export function loadConfigFile(fs: FileSystem, file: string): LoadedConfig {
   const schema = configSchema();
   const problems: Problem[] = [];
   check(doc.value, schema, schema, '', problems);
+  problems.push(...missingFolders(doc.value, fs, dir));
   const diagnostics = problems.map((p) =>
     diagnostic('config/invalid', 'error', `${displayPath(p)}: ${p.message}`, {
       file,

@@ -22,7 +22,12 @@ strictSubstitute: false
 
 describe('loadWorkspaceSettings', () => {
   it('reads rules, clusters, sources, Kubernetes version and strict substitution, paths from the root', () => {
-    const loaded = loadWorkspaceSettings(memoryFs({ '/ws/kustomize-ts.config.yaml': CONFIG }), '/ws');
+    const fs = memoryFs({
+      '/ws/kustomize-ts.config.yaml': CONFIG,
+      '/ws/clusters/production/.keep': '',
+      '/podinfo/.keep': '',
+    });
+    const loaded = loadWorkspaceSettings(fs, '/ws');
     expect(loaded.file).toBe('/ws/kustomize-ts.config.yaml');
     expect(loaded.settings).toEqual({
       rules: { 'flux/health-checks-ignored': 'off', 'flux/prune-disabled': 'error' },
