@@ -10,7 +10,7 @@ import { hostPath, nodeFs } from '../../node/node-fs.js';
 import type { LoadRestrictor, RemoteLoader } from '../../build/options.js';
 import type { KustomizeVersionInput } from '../../kustomization/versions.js';
 import { kustomizeVersionFlag } from './build.js';
-import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
+import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes, type RemoteFlags } from '../remote.js';
 import { printDiagnostics, UsageError, type Io } from '../io.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FileSystem } from '../../fs/types.js';
@@ -98,13 +98,8 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
     io.out(diffHelp + '\n');
     return ExitCode.ok;
   }
-  if (positionals.length !== 2) throw new UsageError('diff needs two directories: kustomize-ts diff A B');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`illegal --format ${format}; legal values: text, json`);
+  const format = checkArguments(positionals, values);
   const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
-  checkRemoteFlags(values);
-  checkDirectories(positionals, values);
   const fs = nodeFs();
   const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version']);
   const helmOptions = helmRenderOptions(helmFlags(values));
@@ -133,6 +128,20 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   }
   if (failed.length > 0) return ExitCode.incomplete;
   return result.resources.length === 0 ? ExitCode.ok : ExitCode.failed;
+}
+
+/** The command line checked (usage errors, exit 2; missing folders, exit 1); the output format. */
+function checkArguments(
+  positionals: readonly string[],
+  values: DiffValues & RemoteFlags & { cluster?: boolean | undefined; format?: string | undefined },
+): 'text' | 'json' {
+  if (positionals.length !== 2) throw new UsageError('diff needs two directories: kustomize-ts diff A B');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`illegal --format ${format}; legal values: text, json`);
+  checkRemoteFlags(values);
+  checkDirectories(positionals, values);
+  return format;
 }
 
 /**
