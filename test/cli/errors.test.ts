@@ -97,6 +97,31 @@ describe('usage errors: a clean message, a hint to --help, exit 2', () => {
       "error: unexpected argument x\nRun 'kustomize-ts precompile --help' for usage.\n",
     ],
     [
+      'unknown option (validate)',
+      ['validate', '--bogus'],
+      "error: unknown option --bogus\nRun 'kustomize-ts validate --help' for usage.\n",
+    ],
+    [
+      'unknown option (helm template)',
+      ['helm', 'template', '--bogus', 'x'],
+      "error: unknown option --bogus\nRun 'kustomize-ts helm --help' for usage.\n",
+    ],
+    [
+      'unknown helm command',
+      ['helm', 'frob'],
+      'error: unknown helm command "frob" (supported: template)\nRun \'kustomize-ts helm --help\' for usage.\n',
+    ],
+    [
+      'unknown option (lsp)',
+      ['lsp', '--bogus'],
+      "error: unknown option --bogus\nRun 'kustomize-ts lsp --help' for usage.\n",
+    ],
+    [
+      'help for what is not a command',
+      ['help', 'nope'],
+      'error: no help for "nope": not a command\nRun \'kustomize-ts --help\' for usage.\n',
+    ],
+    [
       'unknown command',
       ['frobnicate'],
       'error: unknown command "frobnicate"\nRun \'kustomize-ts --help\' for usage.\n',
