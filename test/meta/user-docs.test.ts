@@ -1,7 +1,8 @@
 /**
  * The docs a user reads are the ones the package ships (README.md and docs/, as `npm pack` lists them): they speak
  * to users — no path outside the repository, no spec sections or issue numbers of the project's own work, no note
- * to contributors in the text — and every link between them reaches a shipped page and heading.
+ * to contributors in the text —, show findings in the one line format of the CLI, and every link between them
+ * reaches a shipped page and heading.
  */
 /// <reference types="node" />
 import { execFileSync } from 'node:child_process';
@@ -56,6 +57,11 @@ describe('the docs the package ships', () => {
     it(`${page} speaks to users`, () => {
       const text = prose(readFileSync(join(repoRoot, page), 'utf8'));
       for (const [pattern, why] of internal) expect(pattern.exec(text)?.[0], `${page}: ${why}`).toBeUndefined();
+    });
+    it(`${page}: findings shown are in the one line format of every command`, () => {
+      const text = readFileSync(join(repoRoot, page), 'utf8');
+      for (const [line] of text.matchAll(/^.*[\w.-]+:\d+:\d+:? ?(?:error|warning|info)\b.*$/gm))
+        expect(line, page).toMatch(/[\w./-]+:\d+:\d+: (error|warning|info): .* \[[a-z0-9-]+\/[a-z0-9-]+\]$/);
     });
     it(`${page}: every relative link reaches a shipped page and heading`, () => {
       const text = prose(readFileSync(join(repoRoot, page), 'utf8'));
