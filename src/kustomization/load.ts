@@ -25,37 +25,52 @@ export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml'
 export const KUSTOMIZATION_VERSION = 'kustomize.config.k8s.io/v1beta1';
 export const COMPONENT_VERSION = 'kustomize.config.k8s.io/v1alpha1';
 
+/** A deprecated kustomization field: kustomize's warning and what replaces it. */
+export interface DeprecatedField {
+  readonly field: keyof Kustomization;
+  /** The warning kustomize prints, word for word. */
+  readonly message: string;
+  /** What replaces the field (for lint messages and editor fixes). */
+  readonly successor: string;
+}
+
 /** Deprecated fields and their warnings, in the order kustomize prints them (spec §1.5). */
-export const deprecatedFields: readonly { field: keyof Kustomization; message: string }[] = [
+export const deprecatedFields: readonly DeprecatedField[] = [
   {
     field: 'bases',
     message:
       "'bases' is deprecated. Please use 'resources' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'resources',
   },
   {
     field: 'commonLabels',
     message:
       "'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'labels (with includeSelectors: true to keep selectors)',
   },
   {
     field: 'imageTags',
     message:
       "'imageTags' is deprecated. Please use 'images' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'images',
   },
   {
     field: 'patchesJson6902',
     message:
       "'patchesJson6902' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'patches',
   },
   {
     field: 'patchesStrategicMerge',
     message:
       "'patchesStrategicMerge' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'patches',
   },
   {
     field: 'vars',
     message:
       "'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'replacements',
   },
 ];
 

@@ -11,7 +11,8 @@ import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../
 import { isFluxKustomization } from '../../../flux/model.js';
 import { basename, isWithin, resolve } from '../../../fs/path.js';
 import type { LintRule } from '../../context.js';
-import { KUSTOMIZATION_FILE_NAMES, type RepoFile } from '../../repo.js';
+import { kustomizationFileNames } from '../../../kustomization/load.js';
+import type { RepoFile } from '../../repo.js';
 import { escapePointerSegment } from '../../../yaml/pointer.js';
 
 /** Share of equal leaf values above which two copies are duplicates. */
@@ -93,7 +94,7 @@ export const kustomizeDuplicatedManifest: LintRule<'duplicate', 'kustomize/dupli
     for (const f of repo.files) {
       if (f.hasErrors || repo.nonResourceFiles.has(f.path)) continue;
       if (clusterDirs.some((d) => isWithin(d, f.path))) continue; // per-cluster wiring (sync Kustomizations, sources)
-      if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(f.path))) continue;
+      if ((kustomizationFileNames as readonly string[]).includes(basename(f.path))) continue;
       if (generatedByFlux(f.text)) continue;
       for (const doc of f.documents) {
         const v = doc.value;
