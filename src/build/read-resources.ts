@@ -236,7 +236,11 @@ export function resourcesFromText(
     } else {
       // Found while reading, but kustomize only fails on it when it writes the object out.
       const asError = (o: EngineDiagnostic): BuildError => new BuildError(o.code, o.message, { file, range: o.range });
-      const conds = (doc.conditionalOutputErrors ?? []).map((c) => ({ error: asError(c.error), at: c.path }));
+      const conds = (doc.conditionalOutputErrors ?? []).map((c) => ({
+        error: asError(c.error),
+        at: c.path,
+        value: c.value,
+      }));
       const otherwise = doc.outputError ? asError(doc.outputError) : undefined;
       if (conds.length > 0)
         conditional.set(pending[i] as Pending, { errors: conds, ...(otherwise ? { otherwise } : {}) });

@@ -9,7 +9,7 @@ import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
 import type { FileSystem } from '../fs/types.js';
-import { readText } from '../fs/types.js';
+import { readTextKeepingBom } from '../fs/types.js';
 import { join } from '../fs/path.js';
 import { parseYamlStream, toRange } from '../yaml/parse.js';
 import type { YamlValue } from '../yaml/values.js';
@@ -248,7 +248,7 @@ export function loadKustomization(
   version: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION,
 ): LoadedKustomization {
   const file = findKustomizationFile(fs, dir);
-  const text = readText(fs, file);
+  const text = readTextKeepingBom(fs, file);
   const key = `${version}\0${file}`;
   const hit = cache?.get(key);
   if (hit && hit.text === text) return hit.loaded;

@@ -90,6 +90,8 @@ interface DeferredError {
   message: string;
   node: AstNode | undefined;
   path?: ValuePath;
+  /** The value left at {@link path}: the error holds while the path still holds it (no transformer replaced it). */
+  value?: YamlValue;
 }
 
 interface Frame {
@@ -138,8 +140,9 @@ export class Converter {
   /** The first deferred output-time error that holds whatever happens to the document. */
   outputError: DeferredError | undefined;
   /**
-   * Deferred errors met before it that hold only while a null is still at their `path` of the document
-   * (the node may be dropped before output, e.g. a list entry whose merge key is null).
+   * Deferred errors met before it that hold only while their `value` is still at their `path` of the
+   * document (the node may be dropped or replaced before output: a list entry whose merge key is null, a
+   * tagged name a prefix rewrites).
    */
   readonly conditionalErrors: DeferredError[] = [];
 
@@ -363,7 +366,7 @@ export class Converter {
     if (!this.mode.defer) throw new ConvertError(code, message, node);
     if (this.outputError !== undefined) return fallback;
     if (path === undefined) this.outputError = { code, message, node };
-    else this.conditionalErrors.push({ code, message, node, path });
+    else this.conditionalErrors.push({ code, message, node, path, value: fallback as YamlValue });
     return fallback;
   }
 
@@ -524,11 +527,12 @@ export class Converter {
           if (r === undefined) {
             if (!this.mode.kyaml) throw new ConvertError('yaml/syntax', `cannot decode \`${text}\` as a ${tag}`, n);
             const message = `yaml: cannot decode !!str \`${text}\` as a ${tag}`;
-            // kyaml sees a `!!null` node as null (a merge drops a list entry keyed by it); the error
-            // comes only if the node is still there on output.
-            if (tag === '!!null' && !this.json)
-              return this.outputTime('yaml/syntax', message, n, null, this.currentPath());
-            return this.outputTime('yaml/syntax', message, n, text);
+            // kyaml sees a `!!null` node as null (a merge drops a list entry keyed by it), and keeps any
+            // other as the tagged text; the error comes only if the node is still there on output (a
+            // transformer that sets the field, like a name prefix, replaces the node and its tag).
+            if (this.json) return this.outputTime('yaml/syntax', message, n, text);
+            const held = tag === '!!null' ? null : text;
+            return this.outputTime('yaml/syntax', message, n, held, this.currentPath());
           }
           return this.checked(r, n);
         }

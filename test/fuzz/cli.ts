@@ -124,12 +124,11 @@ async function main(): Promise<void> {
         for (const cmp of cmps) {
           bump(cmp.version, cmp.outcome);
           if (cmp.note) bump(cmp.version, cmp.note);
-          if (cmp.outcome !== 'identical' && cmp.outcome !== 'both-fail') {
-            const k = preClass(c, cmp);
-            if (!firstOfClass.has(k)) firstOfClass.set(k, { case: c, version: cmp.version, cmp });
-          } else if (cmp.note) {
-            const k = preClass(c, cmp);
-            if (!firstOfClass.has(k)) firstOfClass.set(k, { case: c, version: cmp.version, cmp });
+          const notable = (cmp.outcome !== 'identical' && cmp.outcome !== 'both-fail') || cmp.note !== undefined;
+          const k = preClass(c, cmp);
+          if (notable && !firstOfClass.has(k)) {
+            firstOfClass.set(k, { case: c, version: cmp.version, cmp });
+            process.stderr.write(`new class [${cmp.version}] ${k}: --case ${c.id}\n`);
           }
         }
         done++;

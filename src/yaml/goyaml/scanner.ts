@@ -46,6 +46,13 @@ export class Scanner {
   private head = 0;
   private tokensParsed = 0;
   private streamStartProduced = false;
+  /**
+   * go-yaml's is_bom looks at the first character of its read buffer, not at the current one: the
+   * buffer starts after the stream's byte order mark, so a mark at the start of a later line is text,
+   * and a second mark right after the first makes the scanner drop the first character of every line.
+   * (Refills of the 512-byte read buffer, which move its start, are not modelled: see compatibility.md.)
+   */
+  private bufferStartsWithBom = false;
   private streamEndProduced = false;
 
   private flowLevel = 0;
@@ -365,6 +372,7 @@ export class Scanner {
     if (this.at() === 0xfeff) {
       this.pos++;
     }
+    this.bufferStartsWithBom = this.at() === 0xfeff;
     const m = this.mark();
     this.insertToken(-1, { type: T.StreamStart, start: m, end: m });
   }
@@ -499,7 +507,7 @@ export class Scanner {
 
   private scanToNextToken(): void {
     for (;;) {
-      if (this.column === 0 && this.at() === 0xfeff) this.skip();
+      if (this.column === 0 && this.bufferStartsWithBom) this.skip();
       for (;;) {
         const c = this.at();
         if (c === 0x20 || ((this.flowLevel > 0 || !this.simpleKeyAllowed) && c === 0x09)) this.skip();
