@@ -184,6 +184,9 @@ export class Converter {
       if (node.anchor !== undefined) this.anchors.set(node, { value: v, size: 1, height: 0 });
       return v;
     }
+    // An annotation value is the node's text: a collection has none (its content, even a key JSON
+    // cannot hold, is never decoded), unless an alias elsewhere needs an anchor inside it.
+    if (place === Place.AnnotationValue && this.mode.annotationsAsText && !this.json && !hasAnchor(node)) return '';
     this.push(node, depth, place);
     return PENDING;
   }
@@ -318,7 +321,12 @@ export class Converter {
       // kustomize rebuilds the annotations map from its entries (SetAnnotations): a repeated key keeps
       // its last value there instead of failing the output.
       const rebuilt = f.place === Place.Annotations && this.mode.annotationsAsText;
-      if (this.mode.kyaml && !rebuilt) this.duplicate(f.node as AstMap, f.i - 1, key);
+      if (this.mode.kyaml && !rebuilt) {
+        // kyaml's node keeps both entries and its field lookups find the first: a patch targets and
+        // merges the first value (a resource with a repeated key fails on output anyway).
+        this.duplicate(f.node as AstMap, f.i - 1, key);
+        return;
+      }
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- re-inserted below, at the end
       delete out[key];
     }
@@ -499,11 +507,14 @@ export class Converter {
     return r.value;
   }
 
-  private binary(text: string, node: AstNode): string {
+  /** A `!!binary` scalar; a value (not a key) that is not base64 fails only if it is still there on output. */
+  private binary(text: string, node: AstNode, isValue = false): string {
     const b = decodeBase64(text);
     if (!b) {
       if (!this.mode.kyaml) throw new ConvertError('yaml/syntax', '!!binary value contains invalid base64 data', node);
-      return this.outputTime('yaml/syntax', 'yaml: !!binary value contains invalid base64 data', node, text);
+      const message = 'yaml: !!binary value contains invalid base64 data';
+      const path = isValue && !this.json ? this.currentPath() : undefined;
+      return this.outputTime('yaml/syntax', message, node, text, path);
     }
     return goUtf8(b);
   }
@@ -517,7 +528,7 @@ export class Converter {
     if (tag !== undefined && tag !== '!!str') {
       switch (tag) {
         case '!!binary':
-          return this.binary(text, n);
+          return this.binary(text, n, true);
         case '!!int':
         case '!!float':
         case '!!bool':
@@ -607,6 +618,14 @@ function hasListItems(n: AstMap): boolean {
 function isUnwrappedListKind(n: AstMap): boolean {
   const k = kindOf(n);
   return k === 'List' || k === 'ResourceList';
+}
+
+/** True when the node or a node inside it has an anchor. */
+function hasAnchor(node: AstNode): boolean {
+  if (node.anchor !== undefined) return true;
+  if (node.kind === 'map') return node.items.some((p) => hasAnchor(p.key) || hasAnchor(p.value));
+  if (node.kind === 'seq') return node.items.some(hasAnchor);
+  return false;
 }
 
 /** An annotation value of an item of an expanded list: the JSON text of its value. */
