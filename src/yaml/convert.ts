@@ -805,7 +805,15 @@ function v3FoldedAllowed(v: string): boolean {
 export function foldedRoundTrip(v: string): string {
   if (!v3FoldedAllowed(v)) return v;
   const n = v.length;
-  // Emit: content lines ('' for an empty line).
+  // Chomping indicator the emitter writes.
+  const last = v.charCodeAt(n - 1);
+  const chomp = last !== 0x0a ? 'strip' : n === 1 || v.charCodeAt(n - 2) === 0x0a ? 'keep' : 'clip';
+  return readFoldedLines(emittedFoldedLines(v), chomp);
+}
+
+/** The content lines go-yaml v3's emitter writes for `v` in folded style ('' for an empty line). */
+function emittedFoldedLines(v: string): string[] {
+  const n = v.length;
   const lines: string[] = [];
   let cur = '';
   const c0 = v.charCodeAt(0);
@@ -832,10 +840,11 @@ export function foldedRoundTrip(v: string): string {
   }
   cur += v.slice(segStart);
   if (!breaks) lines.push(cur);
-  // Chomping indicator the emitter writes.
-  const last = v.charCodeAt(n - 1);
-  const chomp = last !== 0x0a ? 'strip' : n === 1 || v.charCodeAt(n - 2) === 0x0a ? 'keep' : 'clip';
-  // Parse the folded block back (libyaml's scan_block_scalar).
+  return lines;
+}
+
+/** The value of a folded block scalar of these content lines, read back as libyaml's scan_block_scalar does. */
+function readFoldedLines(lines: readonly string[], chomp: 'strip' | 'keep' | 'clip'): string {
   let s = '';
   let i = 0;
   let trailing = 0;
