@@ -606,7 +606,7 @@ class Translator {
     let name = p.slice(this.i + 2, end);
     const neg = name.startsWith('^');
     if (neg) name = name.slice(1);
-    const cls = POSIX[name];
+    const cls = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
     if (cls === undefined) throw new GoRegexpError('invalid character class range', p.slice(this.i, end + 2));
     this.i = end + 2;
     return { ranges: neg ? complement(this.flags.fold ? foldRanges(cls) : cls) : cls };
