@@ -12,7 +12,7 @@ import { renderFleet, type FleetHelmRelease, type FleetResult } from '../../src/
 import { chartFolderLoader } from '../../src/helm/chart/chart-folder.js';
 import { schemaCacheLoader } from '../../src/helm/chart/schema-cache.js';
 import { nodeFs } from '../../src/node/node-fs.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../../src/yaml/values.js';
+import { at, objectOf } from './helm-objects.js';
 import { hasShared, sharedDir } from '../helpers/shared.js';
 import { corpusFleetOptions } from '../scripts/flux-corpus-entries.js';
 
@@ -34,21 +34,6 @@ function render(): FleetResult {
     chartLoader: chartFolderLoader(fs, join(corpus, 'charts')),
     schemaLoader: schemaCacheLoader(fs, join(corpus, '_schema-cache')),
   });
-}
-
-function at(v: YamlValue | undefined, ...path: (string | number)[]): YamlValue | undefined {
-  let cur = v;
-  for (const p of path) {
-    if (typeof p === 'number') cur = Array.isArray(cur) ? cur[p] : undefined;
-    else cur = cur !== undefined && isMap(cur) ? getField(cur, p) : undefined;
-  }
-  return cur;
-}
-
-function objectOf(h: FleetHelmRelease | undefined, kind: string, name: string): YamlMap {
-  const o = h?.objects.find((x) => x.id.kind === kind && x.id.name === name)?.object;
-  if (!o) throw new Error(`${h?.id ?? '?'} has no ${kind} ${name}`);
-  return o;
 }
 
 const appTemplate = (h: FleetHelmRelease): boolean => h.chartRef?.name === 'app-template';

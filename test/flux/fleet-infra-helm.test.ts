@@ -14,7 +14,7 @@ import { overlayFs } from '../../src/fs/overlay.js';
 import type { FileSystem } from '../../src/fs/types.js';
 import { chartCandidates, chartFolderLoader } from '../../src/helm/chart/chart-folder.js';
 import { nodeFs } from '../../src/node/node-fs.js';
-import { getField, isMap, type YamlMap, type YamlValue } from '../../src/yaml/values.js';
+import { at, objectOf } from './helm-objects.js';
 import { hasShared, repoRoot, sharedDir, sharedSkipReason } from '../helpers/shared.js';
 
 const root = join(repoRoot, 'fixtures/fleet-infra');
@@ -36,22 +36,6 @@ function render(cluster: string, fs: FileSystem = nodeFs()): FleetResult {
 
 const summary = (r: FleetResult): string[][] =>
   r.helmReleases.map((h) => [h.id, h.status, h.releaseName, h.renderedChart?.version ?? '-', h.renderedBy]);
-
-/** The value at `path` under an object (maps by key, arrays by index). */
-function at(v: YamlValue | undefined, ...path: (string | number)[]): YamlValue | undefined {
-  let cur = v;
-  for (const p of path) {
-    if (typeof p === 'number') cur = Array.isArray(cur) ? cur[p] : undefined;
-    else cur = cur !== undefined && isMap(cur) ? getField(cur, p) : undefined;
-  }
-  return cur;
-}
-
-function objectOf(h: FleetHelmRelease | undefined, kind: string, name: string): YamlMap {
-  const o = h?.objects.find((x) => x.id.kind === kind && x.id.name === name)?.object;
-  if (!o) throw new Error(`${h?.id ?? '?'} has no ${kind} ${name}`);
-  return o;
-}
 
 const names = (h: FleetHelmRelease | undefined, kind: string): string[] =>
   (h?.objects ?? []).filter((o) => o.id.kind === kind).map((o) => o.id.name);
