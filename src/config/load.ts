@@ -11,6 +11,7 @@ import type { RuleSettings } from '../lint/rules/index.js';
 import { closest } from '../validate/problems.js';
 import { suggestion } from '../lint/settings.js';
 import { locateKey, locatePointer } from '../yaml/locate.js';
+import { escapePointerSegment, pointerSegments } from '../yaml/pointer.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { isMap, type YamlValue } from '../yaml/values.js';
 import { configSchema, type ConfigSchema, type ConfigSchemaNode } from './schema.js';
@@ -72,22 +73,11 @@ interface Problem {
   key?: true;
 }
 
-function segmentsOf(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** The path a message is shown under: `rules`, `sources.infra`, `ignore.0`, or `the file`. */
 function displayPath(p: Problem): string {
-  const segments = segmentsOf(p.pointer);
+  const segments = pointerSegments(p.pointer);
   if (p.key) segments.pop();
   return segments.length === 0 ? 'the file' : segments.join('.');
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function typeName(v: YamlValue): string {
@@ -142,7 +132,7 @@ function checkMap(
 ): void {
   const known = node.properties ?? {};
   for (const [key, v] of Object.entries(value)) {
-    const at = `${pointer}/${escapePointer(key)}`;
+    const at = `${pointer}/${escapePointerSegment(key)}`;
     const prop = Object.prototype.hasOwnProperty.call(known, key) ? known[key] : undefined;
     if (prop !== undefined) check(v, prop, root, at, out);
     else if (node.additionalProperties === false) {
@@ -165,7 +155,8 @@ function missingFolders(value: YamlValue, fs: FileSystem, dir: string): Problem[
   const sources = value.sources;
   if (isMap(sources))
     for (const [name, p] of Object.entries(sources))
-      if (missing(p)) out.push({ pointer: `/sources/${escapePointer(name)}`, message: `${p}: no such directory` });
+      if (missing(p))
+        out.push({ pointer: `/sources/${escapePointerSegment(name)}`, message: `${p}: no such directory` });
   const clusters = value.clusters;
   if (Array.isArray(clusters))
     clusters.forEach((p, i) => {
@@ -207,7 +198,7 @@ export function loadConfigFile(fs: FileSystem, file: string): LoadedConfig {
     diagnostic('config/invalid', 'error', `${displayPath(p)}: ${p.message}`, {
       file,
       range: p.key
-        ? locateKey(doc.node, segmentsOf(p.pointer), stream.lineCounter)
+        ? locateKey(doc.node, pointerSegments(p.pointer), stream.lineCounter)
         : locatePointer(doc.node, p.pointer, stream.lineCounter),
       path: p.pointer,
     }),
@@ -225,11 +216,11 @@ function keepValid(value: YamlValue, problems: readonly Problem[]): KustomizeTsC
   // The checked value has the shape of KustomizeTsConfig, minus what had problems.
   const config: KustomizeTsConfig & Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const mine = segments.filter((s) => s[0] === escapePointer(key));
+    const mine = segments.filter((s) => s[0] === escapePointerSegment(key));
     if (mine.length === 0) config[key] = v;
     else if (isMap(v) && mine.every((s) => s.length >= 2)) {
       const badEntries = new Set(mine.map((s) => s[1]));
-      config[key] = Object.fromEntries(Object.entries(v).filter(([k]) => !badEntries.has(escapePointer(k))));
+      config[key] = Object.fromEntries(Object.entries(v).filter(([k]) => !badEntries.has(escapePointerSegment(k))));
     }
   }
   return config;
