@@ -16,7 +16,6 @@ import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
 import { kustomizationFileNames } from '../kustomization/load.js';
 
-
 /** One parsed YAML file of the repository. */
 export interface RepoFile {
   /** Absolute path in the file system. */
