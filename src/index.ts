@@ -47,6 +47,7 @@ export type { ValidateOptions, ValidateResult, ValidateStats, ValidateInput, Val
 export type { PrecompiledValidators, CompiledValidator } from './validate/ajv.js';
 export type { RuleSetting, RuleMeta, RuleModule, RuleReport, Reporter } from './lint/types.js';
 export { ruleMetas, recommendedSettings, strictSettings } from './lint/rules/index.js';
+export type { RuleId, RuleSettings } from './lint/rules/index.js';
 export { lint } from './api/lint.js';
 export type { LintOptions, LintResult, LintedCluster } from './api/lint.js';
 export { formatText, formatJson, formatSarif, toSarif, sortDiagnostics } from './lint/format.js';
@@ -143,7 +144,15 @@ export type {
   HelmMap,
   HelmValue,
 } from './helm/chart/index.js';
-export { loadConfig, loadConfigFile, findConfigFile, CONFIG_FILE_NAMES, configSchema } from './config/index.js';
+export {
+  loadConfig,
+  loadConfigFile,
+  findConfigFile,
+  configOptions,
+  CONFIG_FILE_NAMES,
+  configSchema,
+} from './config/index.js';
+export type { ConfigOptions } from './config/index.js';
 export type { KustomizeTsConfig, LoadedConfig } from './config/index.js';
 export { readSchemaLocations } from './lint/schema-locations.js';
 export type { SchemaLocationSet, SchemaLocationOptions } from './lint/schema-locations.js';

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { BuildError } from '../diagnostics/error.js';
-import { FsError, type FileSystem } from '../fs/types.js';
+import { decodeKeepingBom, FsError, type FileSystem } from '../fs/types.js';
 import { isAbsolute, isWithin, resolve } from '../fs/path.js';
 import type { TargetLoader } from '../target/types.js';
 import type { LoadRestrictor, RemoteLoader } from './options.js';
@@ -105,10 +105,10 @@ export class Loader implements TargetLoader {
     return { path, bytes: this.fs.readFile(path) };
   }
 
-  /** Reads a text file relative to the root, under the load restrictor. */
+  /** Reads a text file relative to the root, under the load restrictor (a leading byte order mark is kept). */
   readText(rel: string): { path: string; text: string } {
     const { path, bytes } = this.read(rel);
-    return { path, text: new TextDecoder('utf-8').decode(bytes) };
+    return { path, text: decodeKeepingBom(bytes) };
   }
 
   /**

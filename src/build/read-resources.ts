@@ -192,68 +192,83 @@ function originOf(file: string, doc: ParsedDocument, lineCounter: LineIndex, ext
   return { ...extra, file, range: doc.range, documentIndex: doc.index, node: doc.node, lineCounter };
 }
 
-/**
- * Parses resource text. `file` is the absolute path (for positions). Throws BuildError on malformed YAML
- * (code `yaml/syntax`) or a document that is not a resource.
- */
-export function resourcesFromText(
-  text: string,
-  file: string,
-  scope: ScopeResolver,
-  extra: Partial<Origin> = {},
-  cache?: BuildCache,
-): Resource[] {
+/** Errors found while reading that kustomize reports only when it writes the object out. */
+interface ConditionalErrors {
+  errors: ConditionalOutputError[];
+  otherwise?: BuildError;
+}
+
+function asBuildError(o: EngineDiagnostic, file: string): BuildError {
+  return new BuildError(o.code, o.message, { file, range: o.range });
+}
+
+/** The parsed stream (from the cache when there is one); a malformed text is an error. */
+function parsedStream(text: string, file: string, cache: BuildCache | undefined): ReturnType<typeof parseYamlStream> {
   const parse = (): ReturnType<typeof parseYamlStream> => parseYamlStream(text, { file, deferOutputErrors: true });
   const stream = cache ? cache.parse(file, text, 'kyaml', parse) : parse();
   const err = stream.errors[0];
   if (err) {
-    const e = new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, {
+    throw new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, {
       file,
       range: err.range,
     });
-    throw e;
   }
-  // A cached parse is shared between builds: transformers must get their own copy.
-  let pending: Pending[] = stream.documents.map((doc) => ({
-    v: cache ? cloneValue(doc.value) : doc.value,
-    node: doc.node,
-    origin: originOf(file, doc, stream.lineCounter, extra),
+  return stream;
+}
+
+/**
+ * Records the output errors of one document: a repeated key (go-yaml v3 reports the first one when kustomize
+ * decodes the object for output), else the errors kustomize hits only when it writes the object out.
+ */
+function noteOutputErrors(
+  doc: ParsedDocument,
+  p: Pending,
+  file: string,
+  errors: Map<Pending, BuildError>,
+  conditional: Map<Pending, ConditionalErrors>,
+): void {
+  const dup = doc.duplicateKeys?.[0];
+  if (dup) {
+    const message = `line ${dup.range.start.line}: mapping key ${JSON.stringify(dup.key)} already defined at line ${dup.firstLine}`;
+    errors.set(
+      p,
+      new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${message}`, {
+        file,
+        range: dup.range,
+      }),
+    );
+    return;
+  }
+  const conds = (doc.conditionalOutputErrors ?? []).map((c) => ({
+    error: asBuildError(c.error, file),
+    at: c.path,
+    value: c.value,
   }));
-  const errors = new Map<Pending, BuildError>();
-  const conditional = new Map<Pending, { errors: ConditionalOutputError[]; otherwise?: BuildError }>();
-  stream.documents.forEach((doc, i) => {
-    // go-yaml v3 reports the first repeated key when kustomize decodes the object for output.
-    const dup = doc.duplicateKeys?.[0];
-    if (dup) {
-      const message = `line ${dup.range.start.line}: mapping key ${JSON.stringify(dup.key)} already defined at line ${dup.firstLine}`;
-      errors.set(
-        pending[i] as Pending,
-        new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${message}`, {
-          file,
-          range: dup.range,
-        }),
-      );
-    } else {
-      // Found while reading, but kustomize only fails on it when it writes the object out.
-      const asError = (o: EngineDiagnostic): BuildError => new BuildError(o.code, o.message, { file, range: o.range });
-      const conds = (doc.conditionalOutputErrors ?? []).map((c) => ({ error: asError(c.error), at: c.path }));
-      const otherwise = doc.outputError ? asError(doc.outputError) : undefined;
-      if (conds.length > 0)
-        conditional.set(pending[i] as Pending, { errors: conds, ...(otherwise ? { otherwise } : {}) });
-      // Items of a list cannot tell where the node went: the first error holds for them.
-      const first = conds[0]?.error ?? otherwise;
-      if (first) errors.set(pending[i] as Pending, first);
-    }
-  });
-  if (pending.length === 1 && kioDocumentCount(text) === 1) {
-    const first = pending[0] as Pending;
-    const unwrapped = kioUnwrap(first);
-    if (unwrapped) {
-      const err = errors.get(first);
-      if (err) for (const u of unwrapped) errors.set(u, err);
-      pending = unwrapped;
-    }
-  }
+  const otherwise = doc.outputError ? asBuildError(doc.outputError, file) : undefined;
+  if (conds.length > 0) conditional.set(p, { errors: conds, ...(otherwise ? { otherwise } : {}) });
+  // Items of a list cannot tell where the node went: the first error holds for them.
+  const first = conds[0]?.error ?? otherwise;
+  if (first) errors.set(p, first);
+}
+
+/** A text of one document holding a `...List`: its items (carrying the list's error), as kio unwraps it. */
+function unwrapSingleList(pending: Pending[], text: string, errors: Map<Pending, BuildError>): Pending[] {
+  if (pending.length !== 1 || kioDocumentCount(text) !== 1) return pending;
+  const first = pending[0] as Pending;
+  const unwrapped = kioUnwrap(first);
+  if (!unwrapped) return pending;
+  const err = errors.get(first);
+  if (err) for (const u of unwrapped) errors.set(u, err);
+  return unwrapped;
+}
+
+/** The resources of the pending documents, with their output errors. */
+function toResources(
+  pending: Pending[],
+  scope: ScopeResolver,
+  errors: Map<Pending, BuildError>,
+  conditional: Map<Pending, ConditionalErrors>,
+): Resource[] {
   const out: Resource[] = [];
   for (const p of inlineLists(dropBad(pending))) {
     const r = toResource(p, scope);
@@ -268,4 +283,30 @@ export function resourcesFromText(
     out.push(r);
   }
   return out;
+}
+
+/**
+ * Parses resource text. `file` is the absolute path (for positions). Throws BuildError on malformed YAML
+ * (code `yaml/syntax`) or a document that is not a resource.
+ */
+export function resourcesFromText(
+  text: string,
+  file: string,
+  scope: ScopeResolver,
+  extra: Partial<Origin> = {},
+  cache?: BuildCache,
+): Resource[] {
+  const stream = parsedStream(text, file, cache);
+  // A cached parse is shared between builds: transformers must get their own copy.
+  const pending: Pending[] = stream.documents.map((doc) => ({
+    v: cache ? cloneValue(doc.value) : doc.value,
+    node: doc.node,
+    origin: originOf(file, doc, stream.lineCounter, extra),
+  }));
+  const errors = new Map<Pending, BuildError>();
+  const conditional = new Map<Pending, ConditionalErrors>();
+  stream.documents.forEach((doc, i) => {
+    noteOutputErrors(doc, pending[i] as Pending, file, errors, conditional);
+  });
+  return toResources(unwrapSingleList(pending, text, errors), scope, errors, conditional);
 }

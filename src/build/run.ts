@@ -6,7 +6,7 @@
 import { BuildError, toBuildError } from '../diagnostics/error.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { normalize } from '../fs/path.js';
-import { FsError } from '../fs/types.js';
+import { FsError, type FileSystem } from '../fs/types.js';
 import { builtinSchema } from '../schema/builtin.js';
 import { setSchemaFromKustomization } from './schema-fields.js';
 import { addHashSuffixes } from '../transformers/hash/index.js';
@@ -16,7 +16,7 @@ import { labelTransformer } from '../transformers/labels/index.js';
 import type { Resource } from '../resources/resource.js';
 import { ResourceList } from '../resources/resource-list.js';
 import { accumulateTarget, emptyAccumulator, loadTarget } from './accumulate.js';
-import type { BuildContext, UnmatchedPatchTarget } from './context.js';
+import type { Accumulator, BuildContext, UnmatchedPatchTarget } from './context.js';
 import { Loader } from './loader.js';
 import { MANAGED_BY_VALUE, type BuildOptions } from './options.js';
 import { dropLocalConfig, finalizeAnnotations } from './output.js';
@@ -28,6 +28,7 @@ import {
   DEFAULT_KUSTOMIZE_VERSION,
   describeKustomizeVersions,
   parseKustomizeVersion,
+  type KustomizeVersion,
 } from '../kustomization/versions.js';
 
 /** The engine's raw result: resources in output order, or the error. */
@@ -75,6 +76,83 @@ function applySortOrder(list: ResourceList, kt: BuildTarget, build: BuildContext
     topLevelTransformers.sortOrder.transform(list, { sortOptions: { order: 'legacy' } }, kt);
 }
 
+/** The kustomize version the build was asked for (the default when none). */
+function requestedVersion(options: BuildOptions): KustomizeVersion {
+  const version = parseKustomizeVersion(options.kustomizeVersion ?? DEFAULT_KUSTOMIZE_VERSION);
+  if (version === undefined) {
+    throw new BuildError(
+      'build/unsupported-version',
+      `kustomize version ${JSON.stringify(options.kustomizeVersion)} is not supported; supported: ${describeKustomizeVersions()}`,
+    );
+  }
+  return version;
+}
+
+/** The directory to build, normalised and with links resolved; an error when it is not a directory. */
+function buildRoot(fs: FileSystem, dir: string): string {
+  let root = normalize(dir);
+  const st = fs.stat(root);
+  if (!st) {
+    throw new BuildError(
+      'load/not-a-directory',
+      `must build at directory: not a valid directory: evalsymlink failure on '${root}' : lstat ${root}: no such file or directory`,
+      { file: root },
+    );
+  }
+  if (st.type !== 'dir') {
+    throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, {
+      file: root,
+    });
+  }
+  if (fs.realPath) {
+    try {
+      root = fs.realPath(root);
+    } catch (err) {
+      if (!(err instanceof FsError)) throw err;
+    }
+  }
+  return root;
+}
+
+/**
+ * What runs once, at the top, after accumulation: hash suffixes, name references, vars, local-config removal,
+ * order, the managed-by label and the output clean-up of annotations. Returns the resources in output order.
+ */
+function finishTop(ra: Accumulator, kt: BuildTarget, build: BuildContext): Resource[] {
+  addHashSuffixes(ra.resources);
+  fixNameReferences(ra);
+  resolveVars(ra, build);
+  const list = new ResourceList();
+  list.items = dropLocalConfig(ra.resources.items);
+  applySortOrder(list, kt, build);
+  for (const r of list.items) {
+    const failure = r.outputFailure();
+    if (failure) throw failure;
+  }
+  if (build.options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
+    labelTransformer.transform(
+      list,
+      {
+        pairs: { 'app.kubernetes.io/managed-by': MANAGED_BY_VALUE },
+        fieldSpecs: [{ path: 'metadata/labels', create: true }],
+      },
+      kt,
+    );
+  }
+  for (const r of list.items) finalizeAnnotations(r, build.buildMetadata, build.version);
+  return list.items;
+}
+
+/** A failed build's diagnostic (an internal error keeps its stack for bug reports). */
+function failureDiagnostic(err: unknown): Diagnostic {
+  const e = toBuildError(err);
+  if (e.code === 'internal/error' && err instanceof Error && err.stack) {
+    // Keep the stack for bug reports; the message stays the error's own.
+    (e as BuildError & { stack?: string }).stack = err.stack;
+  }
+  return e.toDiagnostic();
+}
+
 /** Runs a build of the kustomization directory `dir` (an absolute path in `options.fs`). */
 export function runBuild(dir: string, options: BuildOptions): EngineResult {
   const rawFs = options.fs;
@@ -83,34 +161,8 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
   const unmatched: UnmatchedPatchTarget[] = [];
   const result: EngineResult = { resources: [], diagnostics: warnings, unmatchedPatchTargets: unmatched, ok: false };
   try {
-    const version = parseKustomizeVersion(options.kustomizeVersion ?? DEFAULT_KUSTOMIZE_VERSION);
-    if (version === undefined) {
-      throw new BuildError(
-        'build/unsupported-version',
-        `kustomize version ${JSON.stringify(options.kustomizeVersion)} is not supported; supported: ${describeKustomizeVersions()}`,
-      );
-    }
-    let root = normalize(dir);
-    const st = fs.stat(root);
-    if (!st) {
-      throw new BuildError(
-        'load/not-a-directory',
-        `must build at directory: not a valid directory: evalsymlink failure on '${root}' : lstat ${root}: no such file or directory`,
-        { file: root },
-      );
-    }
-    if (st.type !== 'dir') {
-      throw new BuildError('load/not-a-directory', `must build at directory: '${dir}': file is not directory`, {
-        file: root,
-      });
-    }
-    if (fs.realPath) {
-      try {
-        root = fs.realPath(root);
-      } catch (err) {
-        if (!(err instanceof FsError)) throw err;
-      }
-    }
+    const version = requestedVersion(options);
+    const root = buildRoot(fs, dir);
     const restrictor = options.loadRestrictor ?? 'LoadRestrictionsRootOnly';
     const build: BuildContext = {
       fs,
@@ -134,37 +186,10 @@ export function runBuild(dir: string, options: BuildOptions): EngineResult {
     build.trackOrigins = build.buildMetadata.length > 0;
     kt.origin = build.trackOrigins ? TOP_ORIGIN : undefined;
     setSchemaFromKustomization(kt, true);
-    const ra = accumulateTarget(kt, emptyAccumulator());
-    addHashSuffixes(ra.resources);
-    fixNameReferences(ra);
-    resolveVars(ra, build);
-    const list = new ResourceList();
-    list.items = dropLocalConfig(ra.resources.items);
-    applySortOrder(list, kt, build);
-    for (const r of list.items) {
-      const failure = r.outputFailure();
-      if (failure) throw failure;
-    }
-    if (options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
-      labelTransformer.transform(
-        list,
-        {
-          pairs: { 'app.kubernetes.io/managed-by': MANAGED_BY_VALUE },
-          fieldSpecs: [{ path: 'metadata/labels', create: true }],
-        },
-        kt,
-      );
-    }
-    for (const r of list.items) finalizeAnnotations(r, build.buildMetadata, build.version);
-    result.resources = list.items;
+    result.resources = finishTop(accumulateTarget(kt, emptyAccumulator()), kt, build);
     result.ok = true;
   } catch (err) {
-    const e = toBuildError(err);
-    if (e.code === 'internal/error' && err instanceof Error && err.stack) {
-      // Keep the stack for bug reports; the message stays the error's own.
-      (e as BuildError & { stack?: string }).stack = err.stack;
-    }
-    warnings.push(e.toDiagnostic());
+    warnings.push(failureDiagnostic(err));
   }
   return result;
 }

@@ -150,11 +150,17 @@ export function formatReport(
       version: PACKAGE_VERSION,
       srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/'),
     });
-  const text = formatText(diagnostics) + unknownKindHint(diagnostics);
+  return formatText(diagnostics) + unknownKindHint(diagnostics) + rulePages(diagnostics);
+}
+
+/** The page of each rule the report names (what it checks, how to fix it), one link a line. */
+function rulePages(diagnostics: readonly Diagnostic[]): string {
   const codes = new Set(diagnostics.map((d) => d.code));
   const documented = ruleMetas.filter((m) => codes.has(m.id));
-  if (documented.length === 0) return text;
-  return `${text}What each rule checks, and how to fix it: ${docsUrl('docs/rules/')}<rule>.md\n`;
+  if (documented.length === 0) return '';
+  const width = Math.max(...documented.map((m) => m.id.length));
+  const lines = documented.map((m) => `  ${m.id.padEnd(width)}  ${docsUrl(m.docs)}`);
+  return `What each rule checks, and how to fix it:\n${lines.join('\n')}\n`;
 }
 
 /**

@@ -10,4 +10,5 @@ export {
   type KustomizeTsConfig,
   type LoadedConfig,
 } from './load.js';
+export { configOptions, type ConfigOptions } from './options.js';
 export { configSchema, CONFIG_SCHEMA_URL, type ConfigSchema, type ConfigSchemaNode } from './schema.js';

@@ -7,10 +7,11 @@
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { dirname, join, resolve } from '../fs/path.js';
 import { FsError, readText, type FileSystem } from '../fs/types.js';
-import type { RuleSetting } from '../lint/types.js';
+import type { RuleSettings } from '../lint/rules/index.js';
 import { closest } from '../validate/problems.js';
 import { suggestion } from '../lint/settings.js';
 import { locateKey, locatePointer } from '../yaml/locate.js';
+import { escapePointerSegment, pointerSegments } from '../yaml/pointer.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { isMap, type YamlValue } from '../yaml/values.js';
 import { configSchema, type ConfigSchema, type ConfigSchemaNode } from './schema.js';
@@ -21,7 +22,7 @@ export const CONFIG_FILE_NAMES = ['kustomize-ts.config.yaml', '.kustomize-ts.yam
 /** The settings of a configuration file (paths absolute, `ignore` globs as written). */
 export interface KustomizeTsConfig {
   /** Rule settings by rule id. */
-  rules?: Record<string, RuleSetting>;
+  rules?: RuleSettings;
   /** Globs, relative to {@link LoadedConfig.dir}, of paths to leave out. */
   ignore?: string[];
   /** Cluster folders to lint. */
@@ -72,22 +73,11 @@ interface Problem {
   key?: true;
 }
 
-function segmentsOf(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** The path a message is shown under: `rules`, `sources.infra`, `ignore.0`, or `the file`. */
 function displayPath(p: Problem): string {
-  const segments = segmentsOf(p.pointer);
+  const segments = pointerSegments(p.pointer);
   if (p.key) segments.pop();
   return segments.length === 0 ? 'the file' : segments.join('.');
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function typeName(v: YamlValue): string {
@@ -142,7 +132,7 @@ function checkMap(
 ): void {
   const known = node.properties ?? {};
   for (const [key, v] of Object.entries(value)) {
-    const at = `${pointer}/${escapePointer(key)}`;
+    const at = `${pointer}/${escapePointerSegment(key)}`;
     const prop = Object.prototype.hasOwnProperty.call(known, key) ? known[key] : undefined;
     if (prop !== undefined) check(v, prop, root, at, out);
     else if (node.additionalProperties === false) {
@@ -152,6 +142,27 @@ function checkMap(
       out.push({ pointer: at, message, key: true });
     } else if (typeof node.additionalProperties === 'object') check(v, node.additionalProperties, root, at, out);
   }
+}
+
+/**
+ * The folders the file maps that do not exist: a Flux source or a cluster mapped to nothing would leave those
+ * clusters unlinted (a false "no problems"), so they are errors, as `--source` and `--cluster` are.
+ */
+function missingFolders(value: YamlValue, fs: FileSystem, dir: string): Problem[] {
+  if (!isMap(value)) return [];
+  const missing = (p: YamlValue): p is string => typeof p === 'string' && fs.stat(resolve(dir, p))?.type !== 'dir';
+  const out: Problem[] = [];
+  const sources = value.sources;
+  if (isMap(sources))
+    for (const [name, p] of Object.entries(sources))
+      if (missing(p))
+        out.push({ pointer: `/sources/${escapePointerSegment(name)}`, message: `${p}: no such directory` });
+  const clusters = value.clusters;
+  if (Array.isArray(clusters))
+    clusters.forEach((p, i) => {
+      if (missing(p)) out.push({ pointer: `/clusters/${i}`, message: `${p}: no such directory` });
+    });
+  return out;
 }
 
 function resolvePaths(config: KustomizeTsConfig, dir: string): KustomizeTsConfig {
@@ -182,11 +193,12 @@ export function loadConfigFile(fs: FileSystem, file: string): LoadedConfig {
   const schema = configSchema();
   const problems: Problem[] = [];
   check(doc.value, schema, schema, '', problems);
+  problems.push(...missingFolders(doc.value, fs, dir));
   const diagnostics = problems.map((p) =>
     diagnostic('config/invalid', 'error', `${displayPath(p)}: ${p.message}`, {
       file,
       range: p.key
-        ? locateKey(doc.node, segmentsOf(p.pointer), stream.lineCounter)
+        ? locateKey(doc.node, pointerSegments(p.pointer), stream.lineCounter)
         : locatePointer(doc.node, p.pointer, stream.lineCounter),
       path: p.pointer,
     }),
@@ -204,11 +216,11 @@ function keepValid(value: YamlValue, problems: readonly Problem[]): KustomizeTsC
   // The checked value has the shape of KustomizeTsConfig, minus what had problems.
   const config: KustomizeTsConfig & Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const mine = segments.filter((s) => s[0] === escapePointer(key));
+    const mine = segments.filter((s) => s[0] === escapePointerSegment(key));
     if (mine.length === 0) config[key] = v;
     else if (isMap(v) && mine.every((s) => s.length >= 2)) {
       const badEntries = new Set(mine.map((s) => s[1]));
-      config[key] = Object.fromEntries(Object.entries(v).filter(([k]) => !badEntries.has(escapePointer(k))));
+      config[key] = Object.fromEntries(Object.entries(v).filter(([k]) => !badEntries.has(escapePointerSegment(k))));
     }
   }
   return config;

@@ -53,6 +53,42 @@ export function fieldSpecSelects(spec: FieldSpec, gvk: Gvk): boolean {
 
 class WalkError extends Error {}
 
+/** Walks each element of a sequence; kustomize's fieldspec filter names the rest of the path when one fails. */
+function walkSequence(
+  node: readonly YamlValue[],
+  path: readonly string[],
+  i: number,
+  create: boolean,
+  createKind: CreateKind,
+  visit: (ref: FieldRef) => void,
+): void {
+  for (const el of node) {
+    try {
+      walk(el, path, i, create, createKind, visit);
+    } catch (err) {
+      const prefix = `visit traversal on path: [${path.slice(i).join(' ')}]: `;
+      if (err instanceof WalkError) throw new WalkError(`${prefix}${err.message}`);
+      if (err instanceof BuildError) throw err.wrap(prefix);
+      if (err instanceof Error) err.message = `${prefix}${err.message}`;
+      throw err;
+    }
+  }
+}
+
+/**
+ * What kind of node a step may create or convert a null into (kustomize's `kind`): `key[]` a sequence;
+ * with `create` (and a create kind) the final field the create kind and intermediates a map; else nothing.
+ */
+function stepKind(
+  create: boolean,
+  createKind: CreateKind,
+  isSeq: boolean,
+  last: boolean,
+): 'map' | 'scalar' | 'seq' | undefined {
+  if (!create || createKind === undefined || isSeq) return isSeq ? 'seq' : undefined;
+  return last ? createKind : 'map';
+}
+
 function walk(
   node: YamlValue,
   path: readonly string[],
@@ -63,18 +99,7 @@ function walk(
 ): void {
   if (node === null) return;
   if (Array.isArray(node)) {
-    for (const el of node) {
-      try {
-        walk(el, path, i, create, createKind, visit);
-      } catch (err) {
-        const prefix = `visit traversal on path: [${path.slice(i).join(' ')}]: `;
-        // kustomize's fieldspec filter names the rest of the path when a sequence element fails.
-        if (err instanceof WalkError) throw new WalkError(`${prefix}${err.message}`);
-        if (err instanceof BuildError) throw err.wrap(prefix);
-        if (err instanceof Error) err.message = `${prefix}${err.message}`;
-        throw err;
-      }
-    }
+    walkSequence(node, path, i, create, createKind, visit);
     return;
   }
   if (!isMap(node)) throw new WalkError('expected sequence or mapping node');
@@ -83,22 +108,12 @@ function walk(
   const key = isSeq ? raw.slice(0, -2) : raw;
   if (key === '') throw new WalkError('cannot set or create an empty field name');
   const last = i === path.length - 1;
-  // What kind of node this step may create or convert a null into (kustomize's `kind`).
-  let kind: 'map' | 'scalar' | 'seq' | undefined;
-  let mayCreate = false;
-  if (!create || createKind === undefined || isSeq) {
-    kind = isSeq ? 'seq' : undefined;
-  } else if (last) {
-    kind = createKind;
-    mayCreate = true;
-  } else {
-    kind = 'map';
-    mayCreate = true;
-  }
+  const kind = stepKind(create, createKind, isSeq, last);
   let value = getField(node, key);
   let created = false;
   if (value === undefined) {
-    if (!mayCreate) return;
+    // Only a step that may create (with `create`, a create kind, and not `key[]`) does.
+    if (!create || createKind === undefined || isSeq) return;
     value = kind === 'map' ? {} : null;
     setField(node, key, value);
     created = true;

@@ -178,73 +178,73 @@ function goGlob(fs: FileSystem, root: string, pattern: string): string[] {
   return current.filter((p) => p !== '');
 }
 
-/**
- * Builds the artifact `artifactName` of `gen`. `resolve` maps a generator source (kind, namespace, name)
- * to a local folder; `root` is where the artifact lives in the returned file system.
- */
-export function buildExternalArtifact(
-  gen: ArtifactGenerator,
-  artifactName: string,
-  resolve: (kind: string, namespace: string, name: string) => ArtifactSource | undefined,
-  root: string,
-): BuiltArtifact {
-  const files = new Map<string, Uint8Array>();
-  const origins = new Map<string, string>();
-  const dirs = new Set<string>(['']);
-  const diags: Diagnostic[] = [];
-  let ok = true;
-  const fail = (message: string): void => {
-    ok = false;
-    diags.push(
+const GLOB_META = /[*?[\]]/;
+
+/** The files and folders of an artifact being built, and what went wrong. */
+class ArtifactBuilder {
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly origins = new Map<string, string>();
+  /** Folders of the artifact (`''` is its root), relative. */
+  readonly dirs = new Set<string>(['']);
+  private readonly diags: Diagnostic[] = [];
+  private ok = true;
+
+  constructor(
+    private readonly gen: ArtifactGenerator,
+    private readonly artifactName: string,
+    private readonly root: string,
+  ) {}
+
+  /** Reports an error: the artifact fails. */
+  fail(message: string): void {
+    this.ok = false;
+    this.diags.push(
       diagnostic(
         'flux/artifact-failed',
         'error',
-        `ArtifactGenerator ${gen.namespace}/${gen.name}, artifact ${artifactName}: ${message}`,
-        { file: gen.where?.file, source: 'flux' },
+        `ArtifactGenerator ${this.gen.namespace}/${this.gen.name}, artifact ${this.artifactName}: ${message}`,
+        { file: this.gen.where?.file, source: 'flux' },
       ),
     );
-  };
-  const art = gen.artifacts.find((a) => a.name === artifactName);
-  const out = (): BuiltArtifact => {
-    const mem: Record<string, Uint8Array> = {};
-    for (const [p, b] of files) mem[join(root, p)] = b;
-    for (const d of dirs) mem[(d === '' ? root : join(root, d)) + '/'] = new Uint8Array();
-    const fs = memoryFs(mem);
-    const o = new Map<string, string>();
-    for (const [p, real] of origins) o.set(join(root, p), real);
-    return { fs, root, origins: o, diagnostics: diags, ok };
-  };
-  if (!art) {
-    fail('no such artifact');
-    return out();
   }
-  if (art.pathPattern) {
-    diags.push(
+
+  /** Warns that a feature is not emulated. */
+  unsupported(message: string): void {
+    this.diags.push(
       diagnostic(
         'flux/artifact-unsupported',
         'warning',
-        `ArtifactGenerator ${gen.namespace}/${gen.name}: pathPattern is not emulated; copies are applied as written`,
-        { file: gen.where?.file, source: 'flux' },
+        `ArtifactGenerator ${this.gen.namespace}/${this.gen.name}: ${message}`,
+        { file: this.gen.where?.file, source: 'flux' },
       ),
     );
   }
-  const addDirs = (p: string): void => {
+
+  /** Adds the folder `p` (relative) and its ancestors. */
+  addDir(p: string): void {
+    this.dirs.add(p);
+    this.addParents(p);
+  }
+
+  /** Adds the ancestors of `p` (relative). */
+  addParents(p: string): void {
     const parts = p.split('/');
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
-  };
-  const copyFile = (src: ArtifactSource, rel: string, dest: string): void => {
+    for (let i = 1; i < parts.length; i++) this.dirs.add(parts.slice(0, i).join('/'));
+  }
+
+  /** Copies file `rel` of `src` to `dest` (relative to the artifact root; outside it: nothing). */
+  copyFile(src: ArtifactSource, rel: string, dest: string): void {
     const d = normalize(dest).replace(/^\.\/?/, '');
     if (d === '' || d.startsWith('..')) return;
-    files.set(d, src.fs.readFile(join(src.root, rel)));
-    origins.set(d, join(src.root, rel));
-    addDirs(d);
-  };
-  const copyDir = (src: ArtifactSource, rel: string, dest: string, op: CopyOperation, excludeBase: string): void => {
+    this.files.set(d, src.fs.readFile(join(src.root, rel)));
+    this.origins.set(d, join(src.root, rel));
+    this.addParents(d);
+  }
+
+  /** Copies the contents of folder `rel` of `src` into `dest`, leaving out what `op` excludes. */
+  copyDir(src: ArtifactSource, rel: string, dest: string, op: CopyOperation, excludeBase: string): void {
     const destN = normalize(dest).replace(/^\.\/?/, '');
-    if (destN !== '' && destN !== '.') {
-      dirs.add(destN);
-      addDirs(destN);
-    }
+    if (destN !== '' && destN !== '.') this.addDir(destN);
     const walk = (r: string, d: string): void => {
       let names: string[];
       try {
@@ -258,96 +258,148 @@ export function buildExternalArtifact(
         if (excluded(childRel, excludeBase, op.exclude)) continue;
         const st = src.fs.stat(join(src.root, childRel));
         if (st?.type === 'dir') {
-          dirs.add(normalize(childDest));
-          addDirs(normalize(childDest));
+          this.addDir(normalize(childDest));
           walk(childRel, childDest);
-        } else if (st?.type === 'file') copyFile(src, childRel, childDest);
+        } else if (st?.type === 'file') this.copyFile(src, childRel, childDest);
       }
     };
     walk(rel, destN === '.' ? '' : destN);
-  };
-
-  for (const op of art.copy) {
-    if (!op.from.startsWith('@') || !op.from.includes('/')) {
-      fail(`copy source '${op.from}' must look like '@alias/pattern'`);
-      continue;
-    }
-    const slash = op.from.indexOf('/');
-    const alias = op.from.slice(1, slash);
-    const pattern = op.from.slice(slash + 1);
-    if (!op.to.startsWith('@artifact/')) {
-      fail(`copy destination '${op.to}' must start with '@artifact/'`);
-      continue;
-    }
-    const dest = op.to.slice('@artifact/'.length);
-    const destIsDir = op.to.endsWith('/');
-    if (op.strategy === 'Extract' || op.strategy === 'Merge') {
-      diags.push(
-        diagnostic(
-          'flux/artifact-unsupported',
-          'warning',
-          `ArtifactGenerator ${gen.namespace}/${gen.name}: strategy ${op.strategy} is not emulated (copied as Overwrite)`,
-          { file: gen.where?.file, source: 'flux' },
-        ),
-      );
-    }
-    const ref = gen.sources.find((x) => x.alias === alias);
-    if (!ref) {
-      fail(`source alias '${alias}' not found`);
-      continue;
-    }
-    const src = resolve(ref.kind, ref.namespace, ref.name);
-    if (!src) {
-      fail(`source ${ref.kind}/${ref.namespace}/${ref.name} (alias ${alias}) is not mapped to a local folder`);
-      continue;
-    }
-    if (!/[*?[\]]/.test(pattern)) {
-      const rel = normalize(pattern) === '.' ? '' : normalize(pattern);
-      const st = src.fs.stat(rel === '' ? src.root : join(src.root, rel));
-      if (!st) {
-        fail(`source '${rel}' does not exist`);
-        continue;
-      }
-      if (st.type === 'dir') copyDir(src, rel, join(dest || '.', basename(rel) || '.'), op, rel);
-      else if (excluded(rel, '.', op.exclude)) continue;
-      else {
-        const existingDir = dirs.has(normalize(dest).replace(/\/$/, ''));
-        copyFile(src, rel, destIsDir || existingDir || dest === '' ? join(dest || '.', basename(rel)) : dest);
-      }
-      continue;
-    }
-    const matches = goGlob(src.fs, src.root, pattern);
-    if (matches.length === 0) {
-      fail(`no files match pattern '${pattern}' in source '${alias}'`);
-      continue;
-    }
-    const selectionRoot = pattern
-      .split('/')
-      .filter((p) => p !== '' && p !== '.')
-      .reduce<{ parts: string[]; done: boolean }>(
-        (acc, p) =>
-          acc.done || /[*?[\]]/.test(p) ? { ...acc, done: true } : { parts: [...acc.parts, p], done: false },
-        {
-          parts: [],
-          done: false,
-        },
-      )
-      .parts.join('/');
-    const kept = matches.filter((m) => !excluded(m, selectionRoot || '.', op.exclude));
-    if (kept.length === 0) {
-      fail(`all files matching pattern '${pattern}' in source '${alias}' were excluded`);
-      continue;
-    }
-    for (const m of kept) {
-      let target = join(dest || '.', m);
-      if (pattern.endsWith('/**')) {
-        const prefix = pattern.slice(0, -3);
-        if (m.startsWith(prefix + '/')) target = join(dest || '.', m.slice(prefix.length + 1));
-      }
-      const st = src.fs.stat(join(src.root, m));
-      if (st?.type === 'dir') copyDir(src, m, target, op, selectionRoot || '.');
-      else if (st?.type === 'file') copyFile(src, m, target);
-    }
   }
-  return out();
+
+  /** The artifact: an in-memory file system rooted at `root`. */
+  result(): BuiltArtifact {
+    const { root } = this;
+    const mem: Record<string, Uint8Array> = {};
+    for (const [p, b] of this.files) mem[join(root, p)] = b;
+    for (const d of this.dirs) mem[(d === '' ? root : join(root, d)) + '/'] = new Uint8Array();
+    const origins = new Map<string, string>();
+    for (const [p, real] of this.origins) origins.set(join(root, p), real);
+    return { fs: memoryFs(mem), root, origins, diagnostics: this.diags, ok: this.ok };
+  }
+}
+
+/** A copy operation's parts: the source alias and pattern, and the destination in the artifact. */
+interface CopyParts {
+  alias: string;
+  pattern: string;
+  dest: string;
+  /** The destination ends with `/`. */
+  destIsDir: boolean;
+}
+
+/** Splits `@alias/pattern` and `@artifact/dest`; a string when one is malformed. */
+function copyParts(op: CopyOperation): CopyParts | string {
+  if (!op.from.startsWith('@') || !op.from.includes('/'))
+    return `copy source '${op.from}' must look like '@alias/pattern'`;
+  const slash = op.from.indexOf('/');
+  if (!op.to.startsWith('@artifact/')) return `copy destination '${op.to}' must start with '@artifact/'`;
+  return {
+    alias: op.from.slice(1, slash),
+    pattern: op.from.slice(slash + 1),
+    dest: op.to.slice('@artifact/'.length),
+    destIsDir: op.to.endsWith('/'),
+  };
+}
+
+/** Copies a path without glob characters: a folder goes below the destination, a file to it (cp's rules). */
+function copyPlainPath(b: ArtifactBuilder, src: ArtifactSource, op: CopyOperation, parts: CopyParts): void {
+  const { pattern, dest } = parts;
+  const rel = normalize(pattern) === '.' ? '' : normalize(pattern);
+  const st = src.fs.stat(rel === '' ? src.root : join(src.root, rel));
+  if (!st) {
+    b.fail(`source '${rel}' does not exist`);
+    return;
+  }
+  if (st.type === 'dir') b.copyDir(src, rel, join(dest || '.', basename(rel) || '.'), op, rel);
+  else if (!excluded(rel, '.', op.exclude)) {
+    const existingDir = b.dirs.has(normalize(dest).replace(/\/$/, ''));
+    const toFolder = parts.destIsDir || existingDir || dest === '';
+    b.copyFile(src, rel, toFolder ? join(dest || '.', basename(rel)) : dest);
+  }
+}
+
+/** The leading path elements of a glob pattern before the first one with a glob character. */
+function selectionRoot(pattern: string): string {
+  const parts: string[] = [];
+  for (const p of pattern.split('/').filter((x) => x !== '' && x !== '.')) {
+    if (GLOB_META.test(p)) break;
+    parts.push(p);
+  }
+  return parts.join('/');
+}
+
+/** Copies what a glob pattern matches (`dir/**`: the contents of `dir`), less the excluded paths. */
+function copyGlob(b: ArtifactBuilder, src: ArtifactSource, op: CopyOperation, parts: CopyParts): void {
+  const { alias, pattern, dest } = parts;
+  const matches = goGlob(src.fs, src.root, pattern);
+  if (matches.length === 0) {
+    b.fail(`no files match pattern '${pattern}' in source '${alias}'`);
+    return;
+  }
+  const base = selectionRoot(pattern) || '.';
+  const kept = matches.filter((m) => !excluded(m, base, op.exclude));
+  if (kept.length === 0) {
+    b.fail(`all files matching pattern '${pattern}' in source '${alias}' were excluded`);
+    return;
+  }
+  for (const m of kept) {
+    let target = join(dest || '.', m);
+    if (pattern.endsWith('/**')) {
+      const prefix = pattern.slice(0, -3);
+      if (m.startsWith(prefix + '/')) target = join(dest || '.', m.slice(prefix.length + 1));
+    }
+    const st = src.fs.stat(join(src.root, m));
+    if (st?.type === 'dir') b.copyDir(src, m, target, op, base);
+    else if (st?.type === 'file') b.copyFile(src, m, target);
+  }
+}
+
+/** Runs one copy operation of an output artifact. */
+function runCopy(
+  b: ArtifactBuilder,
+  gen: ArtifactGenerator,
+  op: CopyOperation,
+  resolve: (kind: string, namespace: string, name: string) => ArtifactSource | undefined,
+): void {
+  const parts = copyParts(op);
+  if (typeof parts === 'string') {
+    b.fail(parts);
+    return;
+  }
+  if (op.strategy === 'Extract' || op.strategy === 'Merge') {
+    b.unsupported(`strategy ${op.strategy} is not emulated (copied as Overwrite)`);
+  }
+  const ref = gen.sources.find((x) => x.alias === parts.alias);
+  if (!ref) {
+    b.fail(`source alias '${parts.alias}' not found`);
+    return;
+  }
+  const src = resolve(ref.kind, ref.namespace, ref.name);
+  if (!src) {
+    b.fail(`source ${ref.kind}/${ref.namespace}/${ref.name} (alias ${parts.alias}) is not mapped to a local folder`);
+    return;
+  }
+  if (GLOB_META.test(parts.pattern)) copyGlob(b, src, op, parts);
+  else copyPlainPath(b, src, op, parts);
+}
+
+/**
+ * Builds the artifact `artifactName` of `gen`. `resolve` maps a generator source (kind, namespace, name)
+ * to a local folder; `root` is where the artifact lives in the returned file system.
+ */
+export function buildExternalArtifact(
+  gen: ArtifactGenerator,
+  artifactName: string,
+  resolve: (kind: string, namespace: string, name: string) => ArtifactSource | undefined,
+  root: string,
+): BuiltArtifact {
+  const b = new ArtifactBuilder(gen, artifactName, root);
+  const art = gen.artifacts.find((a) => a.name === artifactName);
+  if (!art) {
+    b.fail('no such artifact');
+    return b.result();
+  }
+  if (art.pathPattern) b.unsupported('pathPattern is not emulated; copies are applied as written');
+  for (const op of art.copy) runCopy(b, gen, op, resolve);
+  return b.result();
 }

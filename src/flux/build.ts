@@ -8,7 +8,7 @@
  * The work is split in two phases so a fleet can look up `substituteFrom` objects among everything its
  * cluster renders before substituting: {@link kustomizeFluxKustomization} then {@link postBuildFluxKustomization}.
  */
-import { build } from '../build/build.js';
+import { build, type BuildResult } from '../build/build.js';
 import type { RemoteLoader } from '../build/options.js';
 import { FLUX_KUSTOMIZE_VERSION, type KustomizeVersionInput } from '../kustomization/versions.js';
 import type { BuildCache } from '../build/cache.js';
@@ -20,7 +20,7 @@ import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { UnmatchedPatchTarget } from '../build/context.js';
 import type { ResId } from '../resources/res-id.js';
 import { getField, isMap, scalarString, setField, type YamlMap } from '../yaml/values.js';
-import { generateKustomization, type GenerateAction } from './generate.js';
+import { generateKustomization, type GenerateAction, type GeneratedKustomization } from './generate.js';
 import {
   fieldDiagnostic,
   FLUX_KUSTOMIZE_GROUP,
@@ -103,39 +103,141 @@ function missingIdentity(obj: YamlMap): string | undefined {
   return undefined;
 }
 
+/** `flux/spec-path-not-found` when `dir` (spec.path in the artifact) is not a directory. */
+function specPathProblem(ks: FluxKustomization, input: FluxBuildInput, dir: string): Diagnostic | undefined {
+  const st = input.fs.stat(dir);
+  if (st?.type === 'dir') return undefined;
+  return fieldDiagnostic(
+    'flux/spec-path-not-found',
+    'error',
+    `Kustomization ${ks.namespace}/${ks.name}: kustomization path not found: ${st ? 'not a directory' : 'no such file or directory'}: ${dir}`,
+    input.where,
+    ks.path === '' ? ['spec'] : ['spec', 'path'],
+  );
+}
+
+/** The real path of `dir`, when the file system resolves links. */
+function realDir(fs: FileSystem, dir: string): string {
+  if (!fs.realPath) return dir;
+  try {
+    return fs.realPath(dir);
+  } catch (err) {
+    if (!(err instanceof FsError)) throw err;
+    return dir;
+  }
+}
+
+/** `flux/patch-no-match` for the Flux `spec.patches` whose target selects nothing (kustomize skips them silently). */
+function unmatchedFluxPatches(
+  ks: FluxKustomization,
+  gen: GeneratedKustomization,
+  unmatched: readonly UnmatchedPatchTarget[],
+  where: ObjectLocation | undefined,
+): Diagnostic[] {
+  const firstFlux = gen.appendedAfter.get('patches');
+  if (firstFlux === undefined) return [];
+  const out: Diagnostic[] = [];
+  for (const u of unmatched) {
+    if (u.file !== gen.file || u.field !== 'patches' || u.index < firstFlux) continue;
+    const i = u.index - firstFlux;
+    const target = ks.patches[i]?.target;
+    const quirk =
+      target?.namespace !== undefined && ks.targetNamespace !== undefined && target.namespace === ks.targetNamespace
+        ? `; patch targets are matched before targetNamespace is applied, so objects without a namespace in their manifests do not match namespace ${target.namespace}`
+        : '';
+    out.push(
+      fieldDiagnostic(
+        'flux/patch-no-match',
+        quirk ? 'warning' : 'info',
+        `Kustomization ${ks.namespace}/${ks.name}: spec.patches[${i}] selects no object and is skipped${quirk}`,
+        where,
+        ['spec', 'patches', i],
+      ),
+    );
+  }
+  return out;
+}
+
+/** kustomize's output as Flux objects; `flux/invalid-object` for those without apiVersion, kind or name. */
+function fluxObjects(resources: BuildResult['resources'], diags: Diagnostic[]): { objects: FluxObject[]; ok: boolean } {
+  let ok = true;
+  const objects = resources.map((r) => {
+    const why = missingIdentity(r.object);
+    if (why) {
+      diags.push(
+        diagnostic('flux/invalid-object', 'error', why, { file: r.origin.file, range: r.origin.range, source: 'flux' }),
+      );
+      ok = false;
+    }
+    const o: FluxObject = { object: r.object, id: r.id, origin: r.origin, originalId: r.originalId };
+    if (r.fieldOrigins) o.fieldOrigins = r.fieldOrigins;
+    return o;
+  });
+  return { objects, ok };
+}
+
+/** True for a SOPS-encrypted v1 Secret not annotated `kustomize.toolkit.fluxcd.io/decrypt: disabled`. */
+function needsDecryption(obj: YamlMap): boolean {
+  const m = objectMeta(obj);
+  if (m.kind !== 'Secret' || m.apiVersion !== 'v1' || !hasSopsMetadata(obj)) return false;
+  const ann = getField(getField(obj, 'metadata') as YamlMap, 'annotations');
+  return !(isMap(ann) && scalarString(getField(ann, `${FLUX_KUSTOMIZE_GROUP}/decrypt`)).toLowerCase() === 'disabled');
+}
+
+/**
+ * The encrypted Secrets among the objects: `flux/sops-no-decryption` (error) without `spec.decryption`,
+ * else `flux/sops-encrypted` (info: kustomize-ts keeps them encrypted).
+ */
+function sopsDiagnostics(ks: FluxKustomization, objects: readonly FluxObject[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const o of objects) {
+    if (!needsDecryption(o.object)) continue;
+    const m = objectMeta(o.object);
+    const secret = `Secret/${m.namespace ? m.namespace + '/' : ''}${m.name}`;
+    const where = { file: o.origin.file, range: o.origin.range, source: 'flux' };
+    out.push(
+      ks.decryption
+        ? diagnostic(
+            'flux/sops-encrypted',
+            'info',
+            `${secret} is SOPS encrypted; kustomize-ts keeps it encrypted (the controller decrypts it with ${ks.decryption.provider || 'sops'})`,
+            where,
+          )
+        : diagnostic(
+            'flux/sops-no-decryption',
+            'error',
+            `${secret} is SOPS encrypted, configuring decryption is required for this secret to be reconciled (Kustomization ${ks.namespace}/${ks.name} has no spec.decryption)`,
+            where,
+          ),
+    );
+  }
+  return out;
+}
+
 /**
  * Phase 1: generation and kustomize build of `ks`, plus the checks the controller makes on the output
  * (apiVersion/kind/name, SOPS-encrypted Secrets without `spec.decryption`).
  */
 export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBuildInput): KustomizePhase {
-  const fs = input.fs;
   const diags: Diagnostic[] = [];
-  let dir = resolveSpecPath(input.sourceRoot, ks.path);
-  const fail = (): KustomizePhase => ({ ok: false, dir, objects: [], diagnostics: diags, unmatchedPatchTargets: [] });
-  const st = fs.stat(dir);
-  if (st?.type !== 'dir') {
-    diags.push(
-      fieldDiagnostic(
-        'flux/spec-path-not-found',
-        'error',
-        `Kustomization ${ks.namespace}/${ks.name}: kustomization path not found: ${st ? 'not a directory' : 'no such file or directory'}: ${dir}`,
-        input.where,
-        ks.path === '' ? ['spec'] : ['spec', 'path'],
-      ),
-    );
-    return fail();
+  const specDir = resolveSpecPath(input.sourceRoot, ks.path);
+  const fail = (dir: string): KustomizePhase => ({
+    ok: false,
+    dir,
+    objects: [],
+    diagnostics: diags,
+    unmatchedPatchTargets: [],
+  });
+  const notFound = specPathProblem(ks, input, specDir);
+  if (notFound) {
+    diags.push(notFound);
+    return fail(specDir);
   }
-  if (fs.realPath) {
-    try {
-      dir = fs.realPath(dir);
-    } catch (err) {
-      if (!(err instanceof FsError)) throw err;
-    }
-  }
-  const gen = generateKustomization(fs, dir, ks, input.where);
+  const dir = realDir(input.fs, specDir);
+  const gen = generateKustomization(input.fs, dir, ks, input.where);
   diags.push(...gen.diagnostics);
-  if (!gen.ok) return fail();
-  if (input.cache && gen.fs !== fs) input.cache.viewOver(gen.fs, fs);
+  if (!gen.ok) return fail(dir);
+  if (input.cache && gen.fs !== input.fs) input.cache.viewOver(gen.fs, input.fs);
   const res = build(dir, {
     fs: gen.fs,
     loadRestrictor: 'LoadRestrictionsNone',
@@ -147,28 +249,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
     ...(input.cache ? { cache: input.cache } : {}),
   });
   for (const d of res.diagnostics) diags.push(gen.remap(d));
-  // Flux patches whose target selects nothing: kustomize skips them silently.
-  const firstFlux = gen.appendedAfter.get('patches');
-  if (firstFlux !== undefined) {
-    for (const u of res.unmatchedPatchTargets) {
-      if (u.file !== gen.file || u.field !== 'patches' || u.index < firstFlux) continue;
-      const i = u.index - firstFlux;
-      const target = ks.patches[i]?.target;
-      const quirk =
-        target?.namespace !== undefined && ks.targetNamespace !== undefined && target.namespace === ks.targetNamespace
-          ? `; patch targets are matched before targetNamespace is applied, so objects without a namespace in their manifests do not match namespace ${target.namespace}`
-          : '';
-      diags.push(
-        fieldDiagnostic(
-          'flux/patch-no-match',
-          quirk ? 'warning' : 'info',
-          `Kustomization ${ks.namespace}/${ks.name}: spec.patches[${i}] selects no object and is skipped${quirk}`,
-          input.where,
-          ['spec', 'patches', i],
-        ),
-      );
-    }
-  }
+  diags.push(...unmatchedFluxPatches(ks, gen, res.unmatchedPatchTargets, input.where));
   const phase: KustomizePhase = {
     ok: res.ok,
     dir,
@@ -180,47 +261,11 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   if (gen.file !== undefined) phase.kustomizationFile = gen.file;
   if (gen.text !== undefined) phase.kustomizationText = gen.text;
   if (!res.ok) return phase;
-  for (const r of res.resources) {
-    const why = missingIdentity(r.object);
-    if (why) {
-      diags.push(
-        diagnostic('flux/invalid-object', 'error', why, { file: r.origin.file, range: r.origin.range, source: 'flux' }),
-      );
-      phase.ok = false;
-    }
-    const o: FluxObject = { object: r.object, id: r.id, origin: r.origin, originalId: r.originalId };
-    if (r.fieldOrigins) o.fieldOrigins = r.fieldOrigins;
-    phase.objects.push(o);
-  }
-  for (const o of phase.objects) {
-    const m = objectMeta(o.object);
-    if (m.kind !== 'Secret' || m.apiVersion !== 'v1' || !hasSopsMetadata(o.object)) continue;
-    const ann = getField(getField(o.object, 'metadata') as YamlMap, 'annotations');
-    const decryptDisabled =
-      isMap(ann) && scalarString(getField(ann, `${FLUX_KUSTOMIZE_GROUP}/decrypt`)).toLowerCase() === 'disabled';
-    if (decryptDisabled) continue;
-    const where = { file: o.origin.file, range: o.origin.range, source: 'flux' };
-    if (!ks.decryption) {
-      diags.push(
-        diagnostic(
-          'flux/sops-no-decryption',
-          'error',
-          `Secret/${m.namespace ? m.namespace + '/' : ''}${m.name} is SOPS encrypted, configuring decryption is required for this secret to be reconciled (Kustomization ${ks.namespace}/${ks.name} has no spec.decryption)`,
-          where,
-        ),
-      );
-      phase.ok = false;
-    } else {
-      diags.push(
-        diagnostic(
-          'flux/sops-encrypted',
-          'info',
-          `Secret/${m.namespace ? m.namespace + '/' : ''}${m.name} is SOPS encrypted; kustomize-ts keeps it encrypted (the controller decrypts it with ${ks.decryption.provider || 'sops'})`,
-          where,
-        ),
-      );
-    }
-  }
+  const { objects, ok } = fluxObjects(res.resources, diags);
+  phase.objects = objects;
+  const sops = sopsDiagnostics(ks, objects);
+  diags.push(...sops);
+  phase.ok = ok && !sops.some((d) => d.severity === 'error');
   return phase;
 }
 

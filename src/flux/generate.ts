@@ -3,24 +3,29 @@
  * done in memory: when the directory has no kustomization file one is generated (every `.yaml`/`.yml`
  * file below it, recursively, each of which must decode as Kubernetes objects; sub-directories with their
  * own kustomization added as one resource); otherwise the existing file is read the way the controller
- * reads it (unknown top-level fields dropped). Then the Flux fields edit that root kustomization:
- * `targetNamespace`, `namePrefix`, `nameSuffix` replace; `patches`, `components` and the v1beta fields
- * append; `images` merge by name; `buildMetadata` replaces. The result is served through a file-system
- * overlay so kustomize's own ordering (and its quirks) apply when the directory is built.
+ * reads it (unknown top-level fields dropped). Then the Flux fields edit that root kustomization
+ * (generate-edit.ts): `targetNamespace`, `namePrefix`, `nameSuffix` replace; `patches`, `components` and the
+ * v1beta fields append; `images` merge by name; `buildMetadata` replaces. The result is served through a file-system
+ * overlay so kustomize's own ordering (and its quirks) apply when the directory is built; diagnostics on the
+ * generated text are mapped back to the user's files (generate-remap.ts).
  */
 import type { AstNode, LineIndex } from '../yaml/ast.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
 import { FsError, readText } from '../fs/types.js';
-import { extname, join, relative, resolve } from '../fs/path.js';
+import { extname, join, relative } from '../fs/path.js';
 import { kustomizationType } from '../kustomization/schema.js';
 import { kustomizationFileNames } from '../kustomization/load.js';
 import { emitDocument } from '../yaml/emit.js';
-import { parseYamlStream } from '../yaml/parse.js';
+import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { locateKey } from '../yaml/locate.js';
 import { getField, isMap, scalarString, setField, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { fieldDiagnostic, type FluxKustomization, type FluxSelector, type ObjectLocation } from './model.js';
+import type { FluxKustomization, ObjectLocation } from './model.js';
 import { overlayFs } from '../fs/overlay.js';
+import { applyFluxFields, listField } from './generate-edit.js';
+import { makeRemap } from './generate-remap.js';
+
+export { isLocalRelativePath } from './generate-edit.js';
 
 /** What the generator did to the directory's kustomization. */
 export type GenerateAction = 'created' | 'edited' | 'unchanged';
@@ -52,16 +57,6 @@ export interface GeneratedKustomization {
 const KNOWN_FIELDS: ReadonlyMap<string, string> = new Map(
   Object.keys(kustomizationType.fields).map((k) => [k.toLowerCase(), k]),
 );
-
-/** kustomize-controller's IsLocalRelativePath: components must not be remote or absolute. */
-export function isLocalRelativePath(path: string): boolean {
-  const lower = path.toLowerCase();
-  for (const p of ['git::', 'gh:', 'ssh://', 'https://', 'http://', 'git@', 'github.com:', 'github.com/']) {
-    if (p.length < path.length && lower.startsWith(p)) return false;
-  }
-  if (path.startsWith('/') || lower.replace(/^file:\/\//, '').startsWith('/')) return false;
-  return true;
-}
 
 function findKustomizationFile(fs: FileSystem, dir: string): string | undefined {
   for (const n of kustomizationFileNames) {
@@ -147,172 +142,112 @@ function scanManifests(fs: FileSystem, dir: string): { resources: string[] } | {
   return error ? { error } : { resources };
 }
 
-function selectorValue(s: FluxSelector | undefined): YamlMap | undefined {
-  if (!s) return undefined;
-  const out: YamlMap = {};
-  for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'annotationSelector', 'labelSelector'] as const) {
-    const v = s[k];
-    if (v) out[k] = v;
+/** The kustomization the build reads, before the Flux fields edit it. */
+interface RootKustomization {
+  kus: YamlMap;
+  file: string;
+  /** True when no kustomization file existed and the controller generated one. */
+  created: boolean;
+  /** True when the controller rewrites the file even when the Flux fields change nothing. */
+  mustWrite: boolean;
+  /** The original file's document and its line index (absent when generated). */
+  originalNode?: AstNode;
+  originalLc?: LineIndex;
+}
+
+/** The kustomization the controller generates for a directory without one; undefined when the scan fails. */
+function generateRoot(fs: FileSystem, dir: string, diags: Diagnostic[]): RootKustomization | undefined {
+  let scan: ReturnType<typeof scanManifests>;
+  try {
+    scan = scanManifests(fs, dir);
+  } catch (err) {
+    if (!(err instanceof FsError)) throw err;
+    diags.push(diagnostic('load/missing-file', 'error', err.message, { file: err.path, source: 'flux' }));
+    return undefined;
   }
-  return out;
+  if ('error' in scan) {
+    diags.push(
+      diagnostic(
+        'flux/generate-failed',
+        'error',
+        `failed to decode Kubernetes YAML from ${scan.error.file}: ${scan.error.message} (the directory has no kustomization file, so kustomize-controller generates one from every .yaml/.yml file below it)`,
+        { file: scan.error.file, range: scan.error.range, source: 'flux' },
+      ),
+    );
+    return undefined;
+  }
+  const kus: YamlMap = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
+  if (scan.resources.length === 0) kus.namespace = '_placeholder';
+  else kus.resources = scan.resources;
+  return { kus, file: join(dir, 'kustomization.yaml'), created: true, mustWrite: true };
 }
 
-function listField(k: YamlMap, key: string): YamlValue[] {
-  const v = getField(k, key);
-  return Array.isArray(v) ? v : [];
-}
-
-/** Where each entry appended by Flux came from, to map diagnostics back. */
-interface Provenance {
-  /** kustomization field → number of entries that came from the original file. */
-  originalCounts: Map<string, number>;
-  /** kustomization field → the Flux spec field its appended entries came from. */
-  fluxField: Map<string, string>;
-  /** kustomization scalar fields set by Flux → Flux spec field. */
-  scalarFromFlux: Map<string, string>;
-}
-
-/** Applies the Flux Kustomization's fields to a kustomization map (the generator's merge). */
-function applyFluxFields(
-  kus: YamlMap,
-  ks: FluxKustomization,
-  fs: FileSystem,
-  dir: string,
-  where: ObjectLocation | undefined,
-  prov: Provenance,
+/**
+ * The fields of a kustomization file as the controller decodes them: keys matched case-insensitively to
+ * kustomize's fields (a different spelling makes it rewrite the file), unknown ones dropped with a warning,
+ * null ones left out.
+ */
+function controllerFields(
+  raw: YamlMap,
+  file: string,
+  doc: ParsedDocument | undefined,
+  lineCounter: LineIndex,
   diags: Diagnostic[],
-): boolean {
-  let changed = false;
-  const setScalar = (key: string, value: string | undefined, from: string): void => {
-    if (value === undefined) return;
-    setField(kus, key, value);
-    prov.scalarFromFlux.set(key, from);
-    changed = true;
-  };
-  setScalar('namespace', ks.targetNamespace, 'targetNamespace');
-  setScalar('namePrefix', ks.namePrefix, 'namePrefix');
-  setScalar('nameSuffix', ks.nameSuffix, 'nameSuffix');
-
-  const append = (key: string, from: string, items: YamlValue[]): void => {
-    if (items.length === 0) return;
-    const cur = listField(kus, key);
-    prov.originalCounts.set(key, cur.length);
-    prov.fluxField.set(key, from);
-    setField(kus, key, [...cur, ...items]);
-    changed = true;
-  };
-  append(
-    'patches',
-    'patches',
-    ks.patches.map((p) => {
-      const m: YamlMap = { patch: p.patch };
-      const t = selectorValue(p.target);
-      if (t) m.target = t;
-      return m;
-    }),
-  );
-
-  const components: string[] = [];
-  const invalid = ks.components.filter((c, i) => {
-    if (!isLocalRelativePath(c)) {
+): { kus: YamlMap; mustWrite: boolean } {
+  const kus: YamlMap = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
+  let mustWrite = false;
+  for (const key of Object.keys(raw)) {
+    const canonical = KNOWN_FIELDS.get(key.toLowerCase());
+    const value = getField(raw, key) as YamlValue;
+    if (canonical === undefined) {
       diags.push(
-        fieldDiagnostic(
-          'flux/invalid-component',
-          'error',
-          `Kustomization ${ks.namespace}/${ks.name}: component path '${c}' must be local and relative`,
-          where,
-          ['spec', 'components', i],
+        diagnostic(
+          'flux/kustomization-field-dropped',
+          'warning',
+          `kustomize-controller ignores the unknown field '${key}' of ${file} (kustomize build would reject it)`,
+          { file, range: doc ? locateKey(doc.node, [key], lineCounter) : undefined, source: 'flux' },
         ),
       );
-      return true;
+      mustWrite = true;
+      continue;
     }
-    if (!ks.ignoreMissingComponents || fs.stat(resolve(dir, c)) !== undefined) components.push(c);
-    return false;
-  });
-  if (invalid.length > 0) return false;
-  append('components', 'components', components);
-  append(
-    'patchesStrategicMerge',
-    'patchesStrategicMerge',
-    ks.patchesStrategicMerge.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))),
-  );
-  append(
-    'patchesJson6902',
-    'patchesJson6902',
-    ks.patchesJson6902.map((p) => {
-      const m: YamlMap = { patch: JSON.stringify(p.patch) };
-      const t = selectorValue(p.target);
-      if (t) m.target = t;
-      return m;
-    }),
-  );
-
-  if (ks.images.length > 0) {
-    const images = listField(kus, 'images').map((x) => (isMap(x) ? { ...x } : x));
-    prov.originalCounts.set('images', images.length);
-    prov.fluxField.set('images', 'images');
-    for (const img of ks.images) {
-      const idx = images.findIndex((x) => isMap(x) && getField(x, 'name') === img.name);
-      if (idx >= 0) {
-        const cur = images[idx] as YamlMap;
-        if (img.newName) cur.newName = img.newName;
-        if (img.newTag || img.digest) {
-          if (img.newTag) cur.newTag = img.newTag;
-          else delete cur.newTag;
-          if (img.digest) cur.digest = img.digest;
-          else delete cur.digest;
-        }
-      } else {
-        const m: YamlMap = { name: img.name };
-        if (img.newName) m.newName = img.newName;
-        if (img.newTag) m.newTag = img.newTag;
-        if (img.digest) m.digest = img.digest;
-        images.push(m);
-      }
-    }
-    setField(kus, 'images', images);
-    changed = true;
+    if (canonical !== key) mustWrite = true;
+    if (value === null) continue; // omitempty: a null field is as good as absent
+    setField(kus, canonical, value);
   }
-  if (ks.buildMetadata && ks.buildMetadata.length > 0) {
-    setField(kus, 'buildMetadata', [...ks.buildMetadata]);
-    prov.scalarFromFlux.set('buildMetadata', 'buildMetadata');
-    changed = true;
-  }
-  return changed;
+  return { kus, mustWrite };
 }
 
-/** The path of keys/indexes of the deepest node containing `offset` in a parsed document. */
-function pathAtOffset(root: AstNode | null | undefined, offset: number): (string | number)[] {
-  const path: (string | number)[] = [];
-  let node: AstNode | null | undefined = root;
-  for (;;) {
-    if (node?.kind === 'map') {
-      let next: AstNode | undefined;
-      for (const { key: k, value: v } of node.items) {
-        if (offset < k.range[0] || offset > v.range[1]) continue;
-        path.push(k.kind === 'scalar' ? k.value : '');
-        if (offset >= v.range[0]) next = v;
-        break;
-      }
-      if (next === undefined) return path;
-      node = next;
-    } else if (node?.kind === 'seq') {
-      const i = node.items.findIndex((it) => offset >= it.range[0] && offset <= it.range[1]);
-      if (i < 0) return path;
-      path.push(i);
-      node = node.items[i];
-    } else return path;
+/** The existing kustomization file as the controller reads it; undefined when it cannot be read. */
+function readRoot(fs: FileSystem, file: string, diags: Diagnostic[]): RootKustomization | undefined {
+  const stream = parseYamlStream(readText(fs, file), { file, mode: 'yaml11', annotationsAsText: false });
+  const first = stream.errors[0];
+  if (first) {
+    diags.push({ ...first, message: `invalid kustomization: ${first.message}` });
+    return undefined;
   }
-}
-
-function offsetOf(text: string, line: number, column: number): number {
-  let off = 0;
-  for (let l = 1; l < line; l++) {
-    const i = text.indexOf('\n', off);
-    if (i < 0) return text.length;
-    off = i + 1;
+  const doc = stream.documents[0];
+  const raw = doc ? doc.value : {};
+  if (!isMap(raw)) {
+    diags.push(
+      diagnostic('kustomization/invalid-type', 'error', `invalid kustomization: the document is not a mapping`, {
+        file,
+        range: doc?.range,
+        source: 'flux',
+      }),
+    );
+    return undefined;
   }
-  return off + Math.max(0, column - 1);
+  const { kus, mustWrite } = controllerFields(raw, file, doc, stream.lineCounter, diags);
+  const root: RootKustomization = { kus, file, created: false, mustWrite };
+  if (doc) root.originalNode = doc.node;
+  root.originalLc = stream.lineCounter;
+  if (listField(kus, 'resources').length === 0) {
+    // The controller's guard against "kustomization.yaml is empty": origin annotations on every object.
+    kus.buildMetadata = ['originAnnotations'];
+    root.mustWrite = true;
+  }
+  return root;
 }
 
 /**
@@ -326,166 +261,31 @@ export function generateKustomization(
   where?: ObjectLocation,
 ): GeneratedKustomization {
   const diags: Diagnostic[] = [];
-  const identity = (d: Diagnostic): Diagnostic => d;
-  const none = new Map<string, number>();
-  const fail = (): GeneratedKustomization => ({
-    ok: false,
+  const asIs = (ok: boolean, file?: string): GeneratedKustomization => ({
+    ok,
     fs,
     action: 'unchanged',
+    ...(file !== undefined ? { file } : {}),
     diagnostics: diags,
-    appendedAfter: none,
-    remap: identity,
+    appendedAfter: new Map<string, number>(),
+    remap: (d) => d,
   });
   const existing = findKustomizationFile(fs, dir);
-  let kus: YamlMap;
-  let action: GenerateAction;
-  let file: string;
-  let originalNode: AstNode | undefined;
-  let originalLc: LineIndex | undefined;
-  let mustWrite = false;
-
-  if (existing === undefined) {
-    let scan: ReturnType<typeof scanManifests>;
-    try {
-      scan = scanManifests(fs, dir);
-    } catch (err) {
-      if (!(err instanceof FsError)) throw err;
-      diags.push(diagnostic('load/missing-file', 'error', err.message, { file: err.path, source: 'flux' }));
-      return fail();
-    }
-    if ('error' in scan) {
-      diags.push(
-        diagnostic(
-          'flux/generate-failed',
-          'error',
-          `failed to decode Kubernetes YAML from ${scan.error.file}: ${scan.error.message} (the directory has no kustomization file, so kustomize-controller generates one from every .yaml/.yml file below it)`,
-          { file: scan.error.file, range: scan.error.range, source: 'flux' },
-        ),
-      );
-      return fail();
-    }
-    kus = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
-    if (scan.resources.length === 0) kus.namespace = '_placeholder';
-    else kus.resources = scan.resources;
-    action = 'created';
-    file = join(dir, 'kustomization.yaml');
-    mustWrite = true;
-  } else {
-    file = existing;
-    const text = readText(fs, file);
-    const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false });
-    const first = stream.errors[0];
-    if (first) {
-      diags.push({ ...first, message: `invalid kustomization: ${first.message}` });
-      return fail();
-    }
-    const doc = stream.documents[0];
-    const raw = doc ? doc.value : {};
-    if (!isMap(raw)) {
-      diags.push(
-        diagnostic('kustomization/invalid-type', 'error', `invalid kustomization: the document is not a mapping`, {
-          file,
-          range: doc?.range,
-          source: 'flux',
-        }),
-      );
-      return fail();
-    }
-    originalNode = doc?.node;
-    originalLc = stream.lineCounter;
-    kus = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
-    for (const key of Object.keys(raw)) {
-      const canonical = KNOWN_FIELDS.get(key.toLowerCase());
-      const value = getField(raw, key) as YamlValue;
-      if (canonical === undefined) {
-        diags.push(
-          diagnostic(
-            'flux/kustomization-field-dropped',
-            'warning',
-            `kustomize-controller ignores the unknown field '${key}' of ${file} (kustomize build would reject it)`,
-            { file, range: doc ? locateKey(doc.node, [key], stream.lineCounter) : undefined, source: 'flux' },
-          ),
-        );
-        mustWrite = true;
-        continue;
-      }
-      if (canonical !== key) mustWrite = true;
-      if (value === null) continue; // omitempty: a null field is as good as absent
-      setField(kus, canonical, value);
-    }
-    if (listField(kus, 'resources').length === 0) {
-      // The controller's guard against "kustomization.yaml is empty": origin annotations on every object.
-      kus.buildMetadata = ['originAnnotations'];
-      mustWrite = true;
-    }
-    action = 'unchanged';
-  }
-
-  const prov: Provenance = { originalCounts: new Map(), fluxField: new Map(), scalarFromFlux: new Map() };
+  const root = existing === undefined ? generateRoot(fs, dir, diags) : readRoot(fs, existing, diags);
+  if (!root) return asIs(false);
   const before = diags.length;
-  const changed = applyFluxFields(kus, ks, fs, dir, where, prov, diags);
-  if (diags.slice(before).some((d) => d.severity === 'error')) return fail();
-  if (changed && action === 'unchanged') action = 'edited';
-  if (!mustWrite && !changed)
-    return { ok: true, fs, action: 'unchanged', file, diagnostics: diags, appendedAfter: none, remap: identity };
-  if (action === 'unchanged') action = 'edited';
-
+  const { changed, prov } = applyFluxFields(root.kus, { ks, fs, dir, where }, diags);
+  if (diags.slice(before).some((d) => d.severity === 'error')) return asIs(false);
+  if (!root.mustWrite && !changed) return asIs(true, root.file);
+  const { kus, file } = root;
   const text = emitDocument(kus);
   const view = overlayFs(fs);
   view.writeFile(file, text);
-  let generatedDoc: AstNode | undefined;
-  const remap = (d: Diagnostic): Diagnostic => {
-    if (d.file !== file) return d;
-    const out: Diagnostic = { ...d };
-    delete out.range;
-    delete out.line;
-    delete out.column;
-    if (action === 'created') out.file = dir;
-    if (d.line === undefined) return out;
-    generatedDoc ??= parseYamlStream(text, { file, mode: 'yaml11' }).documents[0]?.node;
-    const path = pathAtOffset(generatedDoc, offsetOf(text, d.line, d.column ?? 1));
-    const top = typeof path[0] === 'string' ? path[0] : undefined;
-    const idx = typeof path[1] === 'number' ? path[1] : undefined;
-    const setRange = (f: string | undefined, r: Range | undefined): void => {
-      if (f !== undefined) out.file = f;
-      if (r) {
-        out.range = r;
-        out.line = r.start.line;
-        out.column = r.start.column;
-      }
-    };
-    if (top !== undefined) {
-      const fluxScalar = prov.scalarFromFlux.get(top);
-      const fluxList = prov.fluxField.get(top);
-      const origCount = prov.originalCounts.get(top) ?? 0;
-      if (fluxScalar !== undefined && where?.node && where.lineCounter) {
-        setRange(where.file, locateKey(where.node, ['spec', fluxScalar], where.lineCounter));
-        return out;
-      }
-      if (fluxList !== undefined && idx !== undefined && idx >= origCount && where?.node && where.lineCounter) {
-        setRange(
-          where.file,
-          locateKey(
-            where.node,
-            ['spec', fluxList, String(idx - origCount), ...path.slice(2).map(String)],
-            where.lineCounter,
-          ),
-        );
-        return out;
-      }
-      if (action === 'created' && top === 'resources' && idx !== undefined) {
-        const entry = listField(kus, 'resources')[idx];
-        if (typeof entry === 'string') setRange(resolve(dir, entry), undefined);
-        return out;
-      }
-    }
-    if (originalNode && originalLc) setRange(file, locateKey(originalNode, path.map(String), originalLc, true));
-    return out;
-  };
+  const remap = makeRemap({ ...root, dir, text, kustomization: kus, prov, where });
   return {
     ok: true,
     fs: view,
-    action,
+    action: root.created ? 'created' : 'edited',
     file,
     kustomization: kus,
     text,

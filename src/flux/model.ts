@@ -283,6 +283,237 @@ function selector(v: YamlValue | undefined): FluxSelector | undefined {
   return out;
 }
 
+/** The `spec` of a Flux Kustomization being read, and where its problems go. */
+interface SpecReader {
+  spec: YamlValue | undefined;
+  /** The Kustomization's namespace (`default` when absent): the default of `sourceRef` and `dependsOn`. */
+  namespace: string;
+  /** Reports a missing or malformed field (`flux/invalid-kustomization`). */
+  invalid(message: string, path: (string | number)[]): void;
+}
+
+/** The entries of a list that `read` accepts, in order (`read` reports and drops the malformed ones). */
+function readEntries<T>(v: YamlValue | undefined, read: (entry: YamlValue, index: number) => T | undefined): T[] {
+  const out: T[] = [];
+  list(v).forEach((entry, i) => {
+    const value = read(entry, i);
+    if (value !== undefined) out.push(value);
+  });
+  return out;
+}
+
+const SOURCE_KINDS: readonly string[] = ['GitRepository', 'OCIRepository', 'Bucket', 'ExternalArtifact'];
+
+/** `spec.sourceRef`, its namespace defaulted; reports a missing ref, kind or name and a kind that is not a source. */
+function readSourceRef(r: SpecReader): FluxSourceRef {
+  const src = field(r.spec, 'sourceRef');
+  const sourceRef: FluxSourceRef = {
+    kind: strField(src, 'kind') ?? '',
+    name: strField(src, 'name') ?? '',
+    namespace: strField(src, 'namespace') || r.namespace,
+  };
+  const apiVersion = strField(src, 'apiVersion');
+  if (apiVersion) sourceRef.apiVersion = apiVersion;
+  if (!isMap(src)) {
+    r.invalid('spec.sourceRef is required', ['spec']);
+    return sourceRef;
+  }
+  if (!sourceRef.kind) r.invalid('spec.sourceRef.kind is required', ['spec', 'sourceRef']);
+  else if (!SOURCE_KINDS.includes(sourceRef.kind)) {
+    r.invalid(`spec.sourceRef.kind "${sourceRef.kind}" is not one of ${SOURCE_KINDS.join(', ')}`, [
+      'spec',
+      'sourceRef',
+      'kind',
+    ]);
+  }
+  if (!sourceRef.name) r.invalid('spec.sourceRef.name is required', ['spec', 'sourceRef']);
+  return sourceRef;
+}
+
+/** The duration at `spec.<key>` in milliseconds; undefined when absent or invalid (reported). */
+function readDuration(r: SpecReader, key: string): number | undefined {
+  const v = strField(r.spec, key);
+  if (v === undefined) return undefined;
+  const ms = parseDuration(v);
+  if (ms === undefined) {
+    r.invalid(`spec.${key} "${v}" is not a valid duration (Go duration: e.g. 10m, 1h30m)`, ['spec', key]);
+  }
+  return ms;
+}
+
+/** `interval`, `retryInterval` (default: interval) and `timeout` (default: interval − 30s, at least 30s). */
+function readTiming(r: SpecReader): Pick<FluxKustomization, 'interval' | 'retryInterval' | 'timeout'> {
+  const interval = readDuration(r, 'interval');
+  if (strField(r.spec, 'interval') === undefined) r.invalid('spec.interval is required', ['spec']);
+  const retry = readDuration(r, 'retryInterval') ?? interval;
+  const timeout = readDuration(r, 'timeout') ?? (interval ?? 0) - 30_000;
+  const out: Pick<FluxKustomization, 'interval' | 'retryInterval' | 'timeout'> = {
+    timeout: formatDuration(Math.max(timeout, 30_000)),
+  };
+  if (interval !== undefined) out.interval = formatDuration(interval);
+  if (retry !== undefined) out.retryInterval = formatDuration(retry);
+  return out;
+}
+
+function readPatch(r: SpecReader, p: YamlValue, i: number): FluxPatch | undefined {
+  const patch = strField(p, 'patch');
+  if (patch === undefined) {
+    r.invalid(`spec.patches[${i}].patch is required`, ['spec', 'patches', i]);
+    return undefined;
+  }
+  const out: FluxPatch = { patch };
+  const target = selector(field(p, 'target'));
+  if (target) out.target = target;
+  return out;
+}
+
+function readImage(r: SpecReader, im: YamlValue, i: number): FluxImage | undefined {
+  const name = strField(im, 'name');
+  if (!name) {
+    r.invalid(`spec.images[${i}].name is required`, ['spec', 'images', i]);
+    return undefined;
+  }
+  const img: FluxImage = { name };
+  for (const k of ['newName', 'newTag', 'digest'] as const) {
+    const v = strField(im, k);
+    if (v) img[k] = v;
+  }
+  return img;
+}
+
+function readComponent(r: SpecReader, c: YamlValue, i: number): string | undefined {
+  const s = optionalScalarString(c);
+  if (s === undefined) r.invalid(`spec.components[${i}] must be a string`, ['spec', 'components', i]);
+  return s;
+}
+
+function readDependency(r: SpecReader, d: YamlValue, i: number): FluxDependency | undefined {
+  const name = strField(d, 'name');
+  if (!name) {
+    r.invalid(`spec.dependsOn[${i}].name is required`, ['spec', 'dependsOn', i]);
+    return undefined;
+  }
+  const dep: FluxDependency = { name, namespace: strField(d, 'namespace') || r.namespace };
+  const readyExpr = strField(d, 'readyExpr');
+  if (readyExpr) dep.readyExpr = readyExpr;
+  return dep;
+}
+
+/** A `healthChecks` entry; entries without kind or name are dropped. */
+function readHealthCheck(h: YamlValue): FluxKustomization['healthChecks'][number] | undefined {
+  const kind = strField(h, 'kind');
+  const name = strField(h, 'name');
+  if (!kind || !name) return undefined;
+  const hc: FluxKustomization['healthChecks'][number] = { kind, name };
+  const apiVersion = strField(h, 'apiVersion');
+  if (apiVersion) hc.apiVersion = apiVersion;
+  const namespace = strField(h, 'namespace');
+  if (namespace) hc.namespace = namespace;
+  return hc;
+}
+
+type SpecLists = Pick<
+  FluxKustomization,
+  'patches' | 'patchesStrategicMerge' | 'patchesJson6902' | 'images' | 'components'
+>;
+
+/** The list fields of the spec that feed the generated kustomization, each entry read by its reader. */
+function readSpecLists(r: SpecReader): SpecLists {
+  const entries = <T>(key: string, read: (entry: YamlValue, index: number) => T | undefined): T[] =>
+    readEntries(field(r.spec, key), read);
+  return {
+    patches: entries('patches', (p, i) => readPatch(r, p, i)),
+    patchesStrategicMerge: entries('patchesStrategicMerge', (p) => p),
+    patchesJson6902: entries('patchesJson6902', (p) => ({
+      target: selector(field(p, 'target')) ?? {},
+      patch: field(p, 'patch') ?? [],
+    })),
+    images: entries('images', (im, i) => readImage(r, im, i)),
+    components: entries('components', (c, i) => readComponent(r, c, i)),
+  };
+}
+
+/** `postBuild.substitute`: every value a string (null reads as ""). */
+function readSubstitute(r: SpecReader, sub: YamlValue | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isMap(sub)) return out;
+  for (const k of Object.keys(sub)) {
+    const v = getField(sub, k);
+    const s = optionalScalarString(v === null ? '' : v);
+    if (s === undefined)
+      r.invalid(`spec.postBuild.substitute.${k} must be a string`, ['spec', 'postBuild', 'substitute', k]);
+    else Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function readSubstituteReference(r: SpecReader, ref: YamlValue, i: number): FluxSubstituteReference | undefined {
+  const kind = strField(ref, 'kind');
+  const name = strField(ref, 'name');
+  if ((kind !== 'ConfigMap' && kind !== 'Secret') || !name) {
+    r.invalid(`spec.postBuild.substituteFrom[${i}] needs kind ConfigMap or Secret and a name`, [
+      'spec',
+      'postBuild',
+      'substituteFrom',
+      i,
+    ]);
+    return undefined;
+  }
+  return { kind, name, optional: boolField(ref, 'optional') ?? false };
+}
+
+function readSubstituteStrategy(r: SpecReader, strategy: string | undefined): FluxPostBuild['substituteStrategy'] {
+  if (strategy === 'Always') return 'Always';
+  if (strategy !== undefined && strategy !== '' && strategy !== 'WithVariables') {
+    r.invalid(`spec.postBuild.substituteStrategy "${strategy}" is not one of WithVariables, Always`, [
+      'spec',
+      'postBuild',
+      'substituteStrategy',
+    ]);
+  }
+  return 'WithVariables';
+}
+
+function readPostBuild(r: SpecReader): FluxPostBuild | undefined {
+  const pb = field(r.spec, 'postBuild');
+  if (!isMap(pb)) return undefined;
+  return {
+    substitute: readSubstitute(r, field(pb, 'substitute')),
+    substituteFrom: readEntries(field(pb, 'substituteFrom'), (ref, i) => readSubstituteReference(r, ref, i)),
+    substituteStrategy: readSubstituteStrategy(r, strField(pb, 'substituteStrategy')),
+  };
+}
+
+/** The spec's optional string fields, copied when set and not empty. */
+const OPTIONAL_SPEC_STRINGS = ['targetNamespace', 'namePrefix', 'nameSuffix', 'serviceAccountName'] as const;
+
+/** Sets the optional fields that are not lists and need no check: strings, `prune`, maps and `buildMetadata`. */
+function setOptionalFields(ks: FluxKustomization, spec: YamlValue | undefined): void {
+  const prune = boolField(spec, 'prune');
+  if (prune !== undefined) ks.prune = prune;
+  for (const k of OPTIONAL_SPEC_STRINGS) {
+    const v = strField(spec, k);
+    if (v !== undefined && v !== '') ks[k] = v;
+  }
+  const cm = field(spec, 'commonMetadata');
+  if (isMap(cm)) {
+    ks.commonMetadata = {
+      labels: stringMap(field(cm, 'labels')) ?? {},
+      annotations: stringMap(field(cm, 'annotations')) ?? {},
+    };
+  }
+  const dec = field(spec, 'decryption');
+  if (isMap(dec)) {
+    ks.decryption = { provider: strField(dec, 'provider') ?? '' };
+    const secretRef = strField(dec, 'secretRef', 'name');
+    if (secretRef) ks.decryption.secretRef = secretRef;
+  }
+  const kc = field(spec, 'kubeConfig');
+  if (isMap(kc)) ks.kubeConfig = kc;
+  const bm = field(spec, 'buildMetadata');
+  if (Array.isArray(bm)) ks.buildMetadata = bm.map((x) => optionalScalarString(x) ?? '').filter((x) => x !== '');
+}
+
 /**
  * Reads a Flux Kustomization object (any version: lint's flux/deprecated-api judges removed ones).
  * Diagnostics: `flux/invalid-kustomization` for missing or malformed required fields (`sourceRef`,
@@ -298,197 +529,40 @@ export function readFluxKustomization(
   const spec = field(obj, 'spec');
   // No namespace: `default` is assumed, as kubectl would (lint's flux/missing-namespace judges it).
   const namespace = meta.namespace || 'default';
-  const invalid = (message: string, path: (string | number)[]): void => {
-    diags.push(
-      fieldDiagnostic(
-        'flux/invalid-kustomization',
-        'error',
-        `Kustomization ${namespace}/${meta.name}: ${message}`,
-        where,
-        path,
-      ),
-    );
+  const r: SpecReader = {
+    spec,
+    namespace,
+    invalid: (message, path) => {
+      const text = `Kustomization ${namespace}/${meta.name}: ${message}`;
+      diags.push(fieldDiagnostic('flux/invalid-kustomization', 'error', text, where, path));
+    },
   };
-
-  const src = field(spec, 'sourceRef');
-  const sourceRef: FluxSourceRef = {
-    kind: strField(src, 'kind') ?? '',
-    name: strField(src, 'name') ?? '',
-    namespace: strField(src, 'namespace') || namespace,
-  };
-  const srcApi = strField(src, 'apiVersion');
-  if (srcApi) sourceRef.apiVersion = srcApi;
-  if (!isMap(src)) invalid('spec.sourceRef is required', ['spec']);
-  else {
-    if (!sourceRef.kind) invalid('spec.sourceRef.kind is required', ['spec', 'sourceRef']);
-    else if (!['GitRepository', 'OCIRepository', 'Bucket', 'ExternalArtifact'].includes(sourceRef.kind)) {
-      invalid(
-        `spec.sourceRef.kind "${sourceRef.kind}" is not one of GitRepository, OCIRepository, Bucket, ExternalArtifact`,
-        ['spec', 'sourceRef', 'kind'],
-      );
-    }
-    if (!sourceRef.name) invalid('spec.sourceRef.name is required', ['spec', 'sourceRef']);
-  }
-
-  const duration = (key: string): string | undefined => {
-    const v = strField(spec, key);
-    if (v === undefined) return undefined;
-    if (parseDuration(v) === undefined) {
-      invalid(`spec.${key} "${v}" is not a valid duration (Go duration: e.g. 10m, 1h30m)`, ['spec', key]);
-      return undefined;
-    }
-    return v;
-  };
-  const interval = duration('interval');
-  if (strField(spec, 'interval') === undefined) invalid('spec.interval is required', ['spec']);
-  const retry = duration('retryInterval');
-  const timeoutRaw = duration('timeout');
-  const intervalMs = interval !== undefined ? (parseDuration(interval) as number) : 0;
-  let timeoutMs = timeoutRaw !== undefined ? (parseDuration(timeoutRaw) as number) : intervalMs - 30_000;
-  if (timeoutMs < 30_000) timeoutMs = 30_000;
-
+  // Read in this order: the diagnostics come out in the order of the fields.
+  const sourceRef = readSourceRef(r);
+  const { timeout, ...intervals } = readTiming(r);
+  const lists = readSpecLists(r);
+  const postBuild = readPostBuild(r);
+  const dependsOn = readEntries(field(spec, 'dependsOn'), (d, i) => readDependency(r, d, i));
   const ks: FluxKustomization = {
     apiVersion: meta.apiVersion,
     name: meta.name,
     namespace,
     sourceRef,
     path: strField(spec, 'path') ?? '',
-    timeout: formatDuration(timeoutMs),
+    timeout,
     wait: boolField(spec, 'wait') ?? false,
     suspend: boolField(spec, 'suspend') ?? false,
     force: boolField(spec, 'force') ?? false,
     deletionPolicy: strField(spec, 'deletionPolicy') || 'MirrorPrune',
-    patches: [],
-    patchesStrategicMerge: [],
-    patchesJson6902: [],
-    images: [],
-    components: [],
+    ...lists,
     ignoreMissingComponents: boolField(spec, 'ignoreMissingComponents') ?? false,
-    dependsOn: [],
-    healthChecks: [],
+    dependsOn,
+    healthChecks: readEntries(field(spec, 'healthChecks'), readHealthCheck),
     object: obj,
+    ...intervals,
   };
-  if (interval !== undefined) ks.interval = formatDuration(intervalMs);
-  const retryInterval = retry ?? interval;
-  if (retryInterval !== undefined) ks.retryInterval = formatDuration(parseDuration(retryInterval) as number);
-  const prune = boolField(spec, 'prune');
-  if (prune !== undefined) ks.prune = prune;
-  for (const k of ['targetNamespace', 'namePrefix', 'nameSuffix', 'serviceAccountName'] as const) {
-    const v = strField(spec, k);
-    if (v !== undefined && v !== '') ks[k] = v;
-  }
-
-  list(field(spec, 'patches')).forEach((p, i) => {
-    const patch = strField(p, 'patch');
-    if (patch === undefined) {
-      invalid(`spec.patches[${i}].patch is required`, ['spec', 'patches', i]);
-      return;
-    }
-    const fp: FluxPatch = { patch };
-    const t = selector(field(p, 'target'));
-    if (t) fp.target = t;
-    ks.patches.push(fp);
-  });
-  for (const p of list(field(spec, 'patchesStrategicMerge'))) ks.patchesStrategicMerge.push(p);
-  list(field(spec, 'patchesJson6902')).forEach((p) => {
-    ks.patchesJson6902.push({ target: selector(field(p, 'target')) ?? {}, patch: field(p, 'patch') ?? [] });
-  });
-  list(field(spec, 'images')).forEach((im, i) => {
-    const name = strField(im, 'name');
-    if (!name) {
-      invalid(`spec.images[${i}].name is required`, ['spec', 'images', i]);
-      return;
-    }
-    const img: FluxImage = { name };
-    for (const k of ['newName', 'newTag', 'digest'] as const) {
-      const v = strField(im, k);
-      if (v) img[k] = v;
-    }
-    ks.images.push(img);
-  });
-  list(field(spec, 'components')).forEach((c, i) => {
-    const s = optionalScalarString(c);
-    if (s === undefined) invalid(`spec.components[${i}] must be a string`, ['spec', 'components', i]);
-    else ks.components.push(s);
-  });
-  const cm = field(spec, 'commonMetadata');
-  if (isMap(cm))
-    ks.commonMetadata = {
-      labels: stringMap(field(cm, 'labels')) ?? {},
-      annotations: stringMap(field(cm, 'annotations')) ?? {},
-    };
-
-  const pb = field(spec, 'postBuild');
-  if (isMap(pb)) {
-    const post: FluxPostBuild = { substitute: {}, substituteFrom: [], substituteStrategy: 'WithVariables' };
-    const sub = field(pb, 'substitute');
-    if (isMap(sub)) {
-      for (const k of Object.keys(sub)) {
-        const v = getField(sub, k);
-        const s = optionalScalarString(v === null ? '' : v);
-        if (s === undefined)
-          invalid(`spec.postBuild.substitute.${k} must be a string`, ['spec', 'postBuild', 'substitute', k]);
-        else
-          Object.defineProperty(post.substitute, k, { value: s, enumerable: true, writable: true, configurable: true });
-      }
-    }
-    list(field(pb, 'substituteFrom')).forEach((r, i) => {
-      const kind = strField(r, 'kind');
-      const name = strField(r, 'name');
-      if ((kind !== 'ConfigMap' && kind !== 'Secret') || !name) {
-        invalid(`spec.postBuild.substituteFrom[${i}] needs kind ConfigMap or Secret and a name`, [
-          'spec',
-          'postBuild',
-          'substituteFrom',
-          i,
-        ]);
-        return;
-      }
-      post.substituteFrom.push({ kind, name, optional: boolField(r, 'optional') ?? false });
-    });
-    const strategy = strField(pb, 'substituteStrategy');
-    if (strategy === 'Always') post.substituteStrategy = 'Always';
-    else if (strategy !== undefined && strategy !== '' && strategy !== 'WithVariables') {
-      invalid(`spec.postBuild.substituteStrategy "${strategy}" is not one of WithVariables, Always`, [
-        'spec',
-        'postBuild',
-        'substituteStrategy',
-      ]);
-    }
-    ks.postBuild = post;
-  }
-  const dec = field(spec, 'decryption');
-  if (isMap(dec)) {
-    ks.decryption = { provider: strField(dec, 'provider') ?? '' };
-    const sr = strField(dec, 'secretRef', 'name');
-    if (sr) ks.decryption.secretRef = sr;
-  }
-  const kc = field(spec, 'kubeConfig');
-  if (isMap(kc)) ks.kubeConfig = kc;
-  list(field(spec, 'dependsOn')).forEach((d, i) => {
-    const name = strField(d, 'name');
-    if (!name) {
-      invalid(`spec.dependsOn[${i}].name is required`, ['spec', 'dependsOn', i]);
-      return;
-    }
-    const dep: FluxDependency = { name, namespace: strField(d, 'namespace') || namespace };
-    const re = strField(d, 'readyExpr');
-    if (re) dep.readyExpr = re;
-    ks.dependsOn.push(dep);
-  });
-  list(field(spec, 'healthChecks')).forEach((h) => {
-    const kind = strField(h, 'kind');
-    const name = strField(h, 'name');
-    if (!kind || !name) return;
-    const hc: FluxKustomization['healthChecks'][number] = { kind, name };
-    const av = strField(h, 'apiVersion');
-    if (av) hc.apiVersion = av;
-    const ns = strField(h, 'namespace');
-    if (ns) hc.namespace = ns;
-    ks.healthChecks.push(hc);
-  });
-  const bm = field(spec, 'buildMetadata');
-  if (Array.isArray(bm)) ks.buildMetadata = bm.map((x) => optionalScalarString(x) ?? '').filter((x) => x !== '');
+  if (postBuild) ks.postBuild = postBuild;
+  setOptionalFields(ks, spec);
   return { kustomization: ks, diagnostics: diags };
 }
 

@@ -13,7 +13,13 @@ import { emitDocument } from '../yaml/emit.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { getField, isMap, optionalScalarString, type YamlMap } from '../yaml/values.js';
 import { envsubst, EnvsubstError } from './envsubst.js';
-import { fieldDiagnostic, objectMeta, type FluxKustomization, type ObjectLocation } from './model.js';
+import {
+  fieldDiagnostic,
+  objectMeta,
+  type FluxKustomization,
+  type FluxSubstituteReference,
+  type ObjectLocation,
+} from './model.js';
 
 export const SUBSTITUTE_KEY = 'kustomize.toolkit.fluxcd.io/substitute';
 const VAR_NAME = /^[_A-Za-z][_A-Za-z0-9]*$/;
@@ -84,6 +90,75 @@ export function sopsPlaceholder(key: string): string {
   return `SOPS[${key}]`;
 }
 
+/** Sets a variable (newlines removed from its value, as the controller does) and where it came from. */
+function setVariable(loaded: LoadedVariables, key: string, value: string, source: VariableSource): void {
+  loaded.vars.set(key, value.replace(/\n/g, ''));
+  loaded.sources.set(key, source);
+}
+
+/**
+ * The key-value pairs a substituteFrom object provides: a ConfigMap's `data`; a Secret's `data` (base64
+ * decoded) then `stringData` (the API server merges it into data, stringData wins), with placeholder values
+ * when the Secret is SOPS-encrypted.
+ */
+function referenceData(kind: FluxSubstituteReference['kind'], obj: YamlMap): [string, string][] {
+  const entries = (key: string, value: (text: string, k: string) => string): [string, string][] => {
+    const data = getField(obj, key);
+    return isMap(data)
+      ? Object.keys(data).map((k) => [k, value(optionalScalarString(getField(data, k)) ?? '', k)])
+      : [];
+  };
+  if (kind === 'ConfigMap') return entries('data', (text) => text);
+  const encrypted = hasSopsMetadata(obj);
+  return [
+    ...entries('data', (text, k) => (encrypted ? sopsPlaceholder(k) : (base64Decode(text) ?? text))),
+    ...entries('stringData', (text, k) => (encrypted ? sopsPlaceholder(k) : text)),
+  ];
+}
+
+/** Adds the variables of the `index`th substituteFrom reference of `ks`, or reports it missing. */
+function loadReference(
+  ks: FluxKustomization,
+  ref: FluxSubstituteReference,
+  index: number,
+  lookup: ClusterObjectLookup,
+  where: ObjectLocation | undefined,
+  loaded: LoadedVariables,
+): void {
+  const path = ['spec', 'postBuild', 'substituteFrom', index];
+  const found = lookup(ref.kind, ks.namespace, ref.name);
+  if (!found) {
+    if (ref.optional) return;
+    loaded.ok = false;
+    loaded.diagnostics.push(
+      fieldDiagnostic(
+        'flux/substitute-from-missing',
+        'error',
+        `Kustomization ${ks.namespace}/${ks.name}: substitute from '${ref.kind}/${ref.name}' error: ${ref.kind === 'ConfigMap' ? 'configmaps' : 'secrets'} "${ref.name}" not found (no Kustomization of this cluster renders it in namespace ${ks.namespace}; mark it optional if it is created another way)`,
+        where,
+        path,
+      ),
+    );
+    return;
+  }
+  if (ref.kind === 'Secret' && hasSopsMetadata(found.object)) {
+    loaded.diagnostics.push(
+      fieldDiagnostic(
+        'flux/substitute-from-encrypted',
+        'warning',
+        `Kustomization ${ks.namespace}/${ks.name}: Secret ${ks.namespace}/${ref.name} used by substituteFrom is SOPS-encrypted; its values are not decrypted and render as ${sopsPlaceholder('<key>')}`,
+        where,
+        path,
+      ),
+    );
+  }
+  for (const [k, v] of referenceData(ref.kind, found.object)) {
+    const source: VariableSource = { from: `${ref.kind}/${ref.name}`, path: ['data', k] };
+    if (found.where) source.where = found.where;
+    setVariable(loaded, k, v, source);
+  }
+}
+
 /**
  * Loads the variables of `ks` (substituteFrom, then substitute), as the controller does. Diagnostics:
  * `flux/substitute-from-missing` (error, or nothing when `optional`), `flux/substitute-from-encrypted`
@@ -94,73 +169,18 @@ export function loadVariables(
   lookup: ClusterObjectLookup,
   where?: ObjectLocation,
 ): LoadedVariables {
-  const vars = new Map<string, string>();
-  const sources = new Map<string, VariableSource>();
-  const diags: Diagnostic[] = [];
-  let ok = true;
+  const loaded: LoadedVariables = { vars: new Map(), sources: new Map(), diagnostics: [], ok: true };
   const pb = ks.postBuild;
-  if (!pb) return { vars, sources, diagnostics: diags, ok };
+  if (!pb) return loaded;
   pb.substituteFrom.forEach((ref, i) => {
-    const found = lookup(ref.kind, ks.namespace, ref.name);
-    if (!found) {
-      if (ref.optional) return;
-      ok = false;
-      diags.push(
-        fieldDiagnostic(
-          'flux/substitute-from-missing',
-          'error',
-          `Kustomization ${ks.namespace}/${ks.name}: substitute from '${ref.kind}/${ref.name}' error: ${ref.kind === 'ConfigMap' ? 'configmaps' : 'secrets'} "${ref.name}" not found (no Kustomization of this cluster renders it in namespace ${ks.namespace}; mark it optional if it is created another way)`,
-          where,
-          ['spec', 'postBuild', 'substituteFrom', i],
-        ),
-      );
-      return;
-    }
-    const from = `${ref.kind}/${ref.name}`;
-    const add = (k: string, v: string): void => {
-      vars.set(k, v.replace(/\n/g, ''));
-      const src: VariableSource = { from, path: [ref.kind === 'ConfigMap' ? 'data' : 'data', k] };
-      if (found.where) src.where = found.where;
-      sources.set(k, src);
-    };
-    if (ref.kind === 'ConfigMap') {
-      const data = getField(found.object, 'data');
-      if (isMap(data)) for (const k of Object.keys(data)) add(k, optionalScalarString(getField(data, k)) ?? '');
-      return;
-    }
-    const encrypted = hasSopsMetadata(found.object);
-    if (encrypted) {
-      diags.push(
-        fieldDiagnostic(
-          'flux/substitute-from-encrypted',
-          'warning',
-          `Kustomization ${ks.namespace}/${ks.name}: Secret ${ks.namespace}/${ref.name} used by substituteFrom is SOPS-encrypted; its values are not decrypted and render as ${sopsPlaceholder('<key>')}`,
-          where,
-          ['spec', 'postBuild', 'substituteFrom', i],
-        ),
-      );
-    }
-    const data = getField(found.object, 'data');
-    if (isMap(data)) {
-      for (const k of Object.keys(data)) {
-        const raw = optionalScalarString(getField(data, k)) ?? '';
-        add(k, encrypted ? sopsPlaceholder(k) : (base64Decode(raw) ?? raw));
-      }
-    }
-    // The API server merges stringData into data (stringData wins).
-    const stringData = getField(found.object, 'stringData');
-    if (isMap(stringData)) {
-      for (const k of Object.keys(stringData))
-        add(k, encrypted ? sopsPlaceholder(k) : (optionalScalarString(getField(stringData, k)) ?? ''));
-    }
+    loadReference(ks, ref, i, lookup, where, loaded);
   });
-  for (const k of Object.keys(pb.substitute)) {
-    vars.set(k, (pb.substitute[k] as string).replace(/\n/g, ''));
-    const src: VariableSource = { from: 'substitute', path: ['spec', 'postBuild', 'substitute', k] };
-    if (where) src.where = where;
-    sources.set(k, src);
+  for (const [k, v] of Object.entries(pb.substitute)) {
+    const source: VariableSource = { from: 'substitute', path: ['spec', 'postBuild', 'substitute', k] };
+    if (where) source.where = where;
+    setVariable(loaded, k, v, source);
   }
-  return { vars, sources, diagnostics: diags, ok };
+  return loaded;
 }
 
 /** Checks every variable name (the controller rejects the whole Kustomization for one bad key). */
@@ -241,6 +261,62 @@ function describeObject(obj: YamlMap): string {
   return `'${m.apiVersion}, Kind=${m.kind}/${m.name}'`;
 }
 
+function unchanged(obj: YamlMap): SubstitutionResult {
+  return { object: obj, changed: false, diagnostics: [], ok: true };
+}
+
+function failed(obj: YamlMap, diagnostics: Diagnostic[]): SubstitutionResult {
+  return { object: obj, changed: false, diagnostics, ok: false };
+}
+
+/** `flux/substitute-syntax`: the text envsubst could not parse, positioned on the `${…}` it stopped in. */
+function syntaxDiagnostic(target: SubstitutionTarget, text: string, err: EnvsubstError): Diagnostic {
+  // The expression the parser stopped in, to find it in the source file.
+  const at = err.offset ?? 0;
+  const start = text.lastIndexOf('${', Math.max(0, at - 1));
+  const expr = start >= 0 ? (text.slice(start, Math.max(at, start + 2)).split('\n')[0] ?? '${') : '${';
+  return diagnostic(
+    'flux/substitute-syntax',
+    'error',
+    `post build failed for ${describeObject(target.object)}: envsubst error: variable substitution failed: ${err.message} (in "${expr}")`,
+    { file: target.file, range: locateExpression(target, expr) ?? target.range, source: 'flux' },
+  );
+}
+
+/** `flux/substitute-undefined` for each variable strict mode found undefined. */
+function undefinedDiagnostics(target: SubstitutionTarget, missing: readonly string[]): Diagnostic[] {
+  return missing.map((n) =>
+    diagnostic(
+      'flux/substitute-undefined',
+      'error',
+      `post build failed for ${describeObject(target.object)}: envsubst error: variable substitution failed: variable not set (strict mode): "${n}"`,
+      { file: target.file, range: locateExpression(target, '${' + n) ?? target.range, source: 'flux' },
+    ),
+  );
+}
+
+/** The substituted text read back as YAML 1.1: it must be one mapping (`flux/substitute-invalid-yaml`). */
+function readBack(target: SubstitutionTarget, out: string): SubstitutionResult {
+  const obj = target.object;
+  const stream = parseYamlStream(out, {
+    file: target.file ?? '<substituted>',
+    mode: 'yaml11',
+    annotationsAsText: false,
+  });
+  const err = stream.errors[0];
+  const doc = stream.documents[0];
+  if (err || stream.documents.length !== 1 || !doc || !isMap(doc.value)) {
+    const d = diagnostic(
+      'flux/substitute-invalid-yaml',
+      'error',
+      `post build failed for ${describeObject(obj)}: YAMLToJSON: ${err ? err.message : 'the substituted text is not one YAML mapping'}`,
+      { file: target.file, range: target.range, source: 'flux' },
+    );
+    return failed(obj, [d]);
+  }
+  return { object: doc.value, changed: true, diagnostics: [], ok: true };
+}
+
 /**
  * Substitutes one object with `vars`. `strict` reports every undefined variable (one diagnostic per
  * object, listing them all; the controller stops at the first).
@@ -251,9 +327,9 @@ export function substituteObject(
   strict: boolean,
 ): SubstitutionResult {
   const obj = target.object;
-  if (substitutionDisabled(obj)) return { object: obj, changed: false, diagnostics: [], ok: true };
+  if (substitutionDisabled(obj)) return unchanged(obj);
   const text = emitDocument(obj);
-  if (!text.includes('$')) return { object: obj, changed: false, diagnostics: [], ok: true };
+  if (!text.includes('$')) return unchanged(obj);
   const missing: string[] = [];
   let out: string;
   try {
@@ -269,45 +345,9 @@ export function substituteObject(
     );
   } catch (err) {
     if (!(err instanceof EnvsubstError)) throw err;
-    // The expression the parser stopped in, to find it in the source file.
-    const at = err.offset ?? 0;
-    const start = text.lastIndexOf('${', Math.max(0, at - 1));
-    const expr = start >= 0 ? (text.slice(start, Math.max(at, start + 2)).split('\n')[0] ?? '${') : '${';
-    const d = diagnostic(
-      'flux/substitute-syntax',
-      'error',
-      `post build failed for ${describeObject(obj)}: envsubst error: variable substitution failed: ${err.message} (in "${expr}")`,
-      { file: target.file, range: locateExpression(target, expr) ?? target.range, source: 'flux' },
-    );
-    return { object: obj, changed: false, diagnostics: [d], ok: false };
+    return failed(obj, [syntaxDiagnostic(target, text, err)]);
   }
-  if (missing.length > 0) {
-    const diags = missing.map((n) =>
-      diagnostic(
-        'flux/substitute-undefined',
-        'error',
-        `post build failed for ${describeObject(obj)}: envsubst error: variable substitution failed: variable not set (strict mode): "${n}"`,
-        { file: target.file, range: locateExpression(target, '${' + n) ?? target.range, source: 'flux' },
-      ),
-    );
-    return { object: obj, changed: false, diagnostics: diags, ok: false };
-  }
-  if (out === text) return { object: obj, changed: false, diagnostics: [], ok: true };
-  const stream = parseYamlStream(out, {
-    file: target.file ?? '<substituted>',
-    mode: 'yaml11',
-    annotationsAsText: false,
-  });
-  const err = stream.errors[0];
-  const doc = stream.documents[0];
-  if (err || stream.documents.length !== 1 || !doc || !isMap(doc.value)) {
-    const d = diagnostic(
-      'flux/substitute-invalid-yaml',
-      'error',
-      `post build failed for ${describeObject(obj)}: YAMLToJSON: ${err ? err.message : 'the substituted text is not one YAML mapping'}`,
-      { file: target.file, range: target.range, source: 'flux' },
-    );
-    return { object: obj, changed: false, diagnostics: [d], ok: false };
-  }
-  return { object: doc.value, changed: true, diagnostics: [], ok: true };
+  if (missing.length > 0) return failed(obj, undefinedDiagnostics(target, missing));
+  if (out === text) return unchanged(obj);
+  return readBack(target, out);
 }

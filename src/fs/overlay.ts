@@ -13,20 +13,17 @@ export interface OverlayFs extends FileSystem, MutableMemoryFs {
   revertFile(path: string): void;
 }
 
-/**
- * An in-memory layer over a read-only file system: writes and removals stay in memory (removals hide the
- * lower file), reads fall through to the lower one; `revertFile` drops an edit. Used by editor sessions
- * (unsaved buffers over the workspace) and by the Flux renderer (generated kustomizations over a checkout).
- */
-export function overlayFs(lower: FileSystem): OverlayFs {
-  const upper = memoryFs();
-  const removed = new Set<string>();
-  const hidden = (p: string): boolean => removed.has(p);
-  const fs: OverlayFs = {
+/** The reads of an overlay: the upper layer's files first, then the lower ones not removed. */
+function overlayReads(
+  lower: FileSystem,
+  upper: FileSystem & MutableMemoryFs,
+  removed: ReadonlySet<string>,
+): Pick<OverlayFs, 'readFile' | 'readDir' | 'stat' | 'realPath'> {
+  return {
     readFile(path: string): Uint8Array {
       const p = normalize(path);
       if (upper.stat(p)?.type === 'file') return upper.readFile(p);
-      if (hidden(p)) throw new FsError('ENOENT', p, `open ${p}: no such file or directory`);
+      if (removed.has(p)) throw new FsError('ENOENT', p, `open ${p}: no such file or directory`);
       return lower.readFile(p);
     },
     readDir(path: string): string[] {
@@ -39,7 +36,7 @@ export function overlayFs(lower: FileSystem): OverlayFs {
       }
       if (lower.stat(p)?.type === 'dir') {
         found = true;
-        for (const n of lower.readDir(p)) if (!hidden(p === '/' ? `/${n}` : `${p}/${n}`)) names.add(n);
+        for (const n of lower.readDir(p)) if (!removed.has(p === '/' ? `/${n}` : `${p}/${n}`)) names.add(n);
       }
       if (!found) throw new FsError('ENOENT', p, `open ${p}: no such file or directory`);
       return [...names];
@@ -48,15 +45,25 @@ export function overlayFs(lower: FileSystem): OverlayFs {
       const p = normalize(path);
       const u = upper.stat(p);
       if (u?.type === 'file') return u;
-      if (hidden(p)) return undefined;
+      if (removed.has(p)) return undefined;
       return lower.stat(p) ?? u;
     },
     realPath(path: string): string {
       const p = normalize(path);
       if (upper.stat(p) !== undefined) return p;
-      if (hidden(p)) throw new FsError('ENOENT', p, `lstat ${p}: no such file or directory`);
+      if (removed.has(p)) throw new FsError('ENOENT', p, `lstat ${p}: no such file or directory`);
       return lower.realPath ? lower.realPath(p) : p;
     },
+  };
+}
+
+/** The edits of an overlay: writes and removals in the upper layer (removals of lower files hide them). */
+function overlayEdits(
+  lower: FileSystem,
+  upper: FileSystem & MutableMemoryFs,
+  removed: Set<string>,
+): Pick<OverlayFs, 'writeFile' | 'removeFile' | 'revertFile' | 'listFiles'> {
+  return {
     writeFile(path: string, content: string | Uint8Array): void {
       const p = normalize('/' + path);
       removed.delete(p);
@@ -78,5 +85,15 @@ export function overlayFs(lower: FileSystem): OverlayFs {
       return upper.listFiles();
     },
   };
-  return fs;
+}
+
+/**
+ * An in-memory layer over a read-only file system: writes and removals stay in memory (removals hide the
+ * lower file), reads fall through to the lower one; `revertFile` drops an edit. Used by editor sessions
+ * (unsaved buffers over the workspace) and by the Flux renderer (generated kustomizations over a checkout).
+ */
+export function overlayFs(lower: FileSystem): OverlayFs {
+  const upper = memoryFs();
+  const removed = new Set<string>();
+  return { ...overlayReads(lower, upper, removed), ...overlayEdits(lower, upper, removed) };
 }

@@ -45,6 +45,21 @@ export function readText(fs: FileSystem, path: string): string {
   return decoder.decode(fs.readFile(path));
 }
 
+const bomKeepingDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Decodes UTF-8 bytes keeping a leading byte order mark, for readers that handle it themselves as Go's do
+ * (the YAML reader drops one mark at the start of a stream, as go-yaml's reader does).
+ */
+export function decodeKeepingBom(bytes: Uint8Array): string {
+  return bomKeepingDecoder.decode(bytes);
+}
+
+/** Reads a file as UTF-8 text, keeping a leading byte order mark (see {@link decodeKeepingBom}). */
+export function readTextKeepingBom(fs: FileSystem, path: string): string {
+  return bomKeepingDecoder.decode(fs.readFile(path));
+}
+
 /** `path` with symlinks resolved, when the file system resolves them and the path exists; else `path`. */
 export function realPathOrSelf(fs: FileSystem, path: string): string {
   if (!fs.realPath) return path;

@@ -4,14 +4,14 @@
  * load-time conversions (`bases`, `imageTags`, generator `env`, `helmChartInflationGenerator`) and check
  * kind, apiVersion and emptiness.
  */
-import { isAstMap, isAstScalar } from '../yaml/ast.js';
+import { isAstMap, isAstScalar, type LineIndex } from '../yaml/ast.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { BuildError } from '../diagnostics/error.js';
 import type { FileSystem } from '../fs/types.js';
-import { readText } from '../fs/types.js';
+import { readTextKeepingBom } from '../fs/types.js';
 import { join } from '../fs/path.js';
-import { parseYamlStream, toRange } from '../yaml/parse.js';
+import { parseYamlStream, toRange, type ParsedDocument } from '../yaml/parse.js';
 import type { YamlValue } from '../yaml/values.js';
 import { decodeGo, GoDecodeError } from './gotype.js';
 import { schemaFor } from './schema.js';
@@ -25,37 +25,52 @@ export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml'
 export const KUSTOMIZATION_VERSION = 'kustomize.config.k8s.io/v1beta1';
 export const COMPONENT_VERSION = 'kustomize.config.k8s.io/v1alpha1';
 
+/** A deprecated kustomization field: kustomize's warning and what replaces it. */
+export interface DeprecatedField {
+  readonly field: keyof Kustomization;
+  /** The warning kustomize prints, word for word. */
+  readonly message: string;
+  /** What replaces the field (for lint messages and editor fixes). */
+  readonly successor: string;
+}
+
 /** Deprecated fields and their warnings, in the order kustomize prints them (spec §1.5). */
-export const deprecatedFields: readonly { field: keyof Kustomization; message: string }[] = [
+export const deprecatedFields: readonly DeprecatedField[] = [
   {
     field: 'bases',
     message:
       "'bases' is deprecated. Please use 'resources' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'resources',
   },
   {
     field: 'commonLabels',
     message:
       "'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'labels (with includeSelectors: true to keep selectors)',
   },
   {
     field: 'imageTags',
     message:
       "'imageTags' is deprecated. Please use 'images' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'images',
   },
   {
     field: 'patchesJson6902',
     message:
       "'patchesJson6902' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'patches',
   },
   {
     field: 'patchesStrategicMerge',
     message:
       "'patchesStrategicMerge' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'patches',
   },
   {
     field: 'vars',
     message:
       "'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically.",
+    successor: 'replacements',
   },
 ];
 
@@ -143,6 +158,99 @@ export function fixKustomization(k: Kustomization): void {
   splitHelmParameters(k);
 }
 
+/** Decodes the document strictly (Go's field table of `version`); unknown fields and wrong types are errors. */
+function decodeKustomization(
+  doc: ParsedDocument | undefined,
+  lines: LineIndex,
+  file: string,
+  version: KustomizeVersion,
+): Kustomization {
+  const raw: YamlValue = doc ? doc.value : null;
+  try {
+    return raw === null ? {} : decodeGo(raw, schemaFor(version).kustomization);
+  } catch (err) {
+    if (err instanceof GoDecodeError) {
+      const pos = doc ? locateKey(doc.node, err.path, lines) : undefined;
+      const code = err.message.includes('unknown field') ? 'kustomization/unknown-field' : 'kustomization/invalid-type';
+      throw new BuildError(code, `invalid Kustomization: ${err.message}`, { file, range: pos });
+    }
+    throw err;
+  }
+}
+
+/** The `locate` and `range` lookups of a loaded kustomization over its document. */
+function fieldLocators(
+  doc: ParsedDocument | undefined,
+  lines: LineIndex,
+): Pick<LoadedKustomization, 'locate' | 'range'> {
+  const locate = (field: string): { line: number; column: number } | undefined => {
+    if (!doc) return undefined;
+    const r = locateKey(doc.node, [field], lines, true);
+    return r ? { line: r.start.line, column: r.start.column } : undefined;
+  };
+  const hasKey = (field: string): boolean => {
+    const node = doc?.node;
+    return (
+      isAstMap(node) && node.items.some((p) => isAstScalar(p.key) && p.key.value.toLowerCase() === field.toLowerCase())
+    );
+  };
+  const range = (field: string, index?: number): Range | undefined => {
+    if (!doc || !hasKey(field)) return undefined;
+    if (index === undefined) return locateKey(doc.node, [field], lines, true);
+    return locateKey(doc.node, [field, String(index)], lines, true);
+  };
+  return { locate, range };
+}
+
+/** One warning per deprecated field present, on the field's key. */
+function deprecationWarnings(
+  k: Kustomization,
+  doc: ParsedDocument | undefined,
+  lines: LineIndex,
+  file: string,
+): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  for (const d of deprecatedFields) {
+    if (k[d.field] !== undefined) {
+      const r = doc ? locateKey(doc.node, [d.field], lines, true) : undefined;
+      warnings.push(
+        diagnostic('kustomization/deprecated-field', 'warning', d.message, { file, range: r, source: 'kustomize' }),
+      );
+    }
+  }
+  return warnings;
+}
+
+/** The fixed-up kustomization must hold more than kind and apiVersion, and those must be right. */
+function checkKustomization(
+  k: Kustomization,
+  doc: ParsedDocument | undefined,
+  lines: LineIndex,
+  file: string,
+  dir: string,
+): void {
+  const rest = Object.keys(k).filter((key) => key !== 'apiVersion' && key !== 'kind');
+  if (rest.length === 0) {
+    throw new BuildError('kustomization/empty', 'kustomization.yaml is empty', {
+      file,
+      range: doc ? doc.range : toRange(lines, 0, 0),
+    });
+  }
+  const errs: string[] = [];
+  if (k.kind && k.kind !== 'Kustomization' && k.kind !== 'Component')
+    errs.push('kind should be Kustomization or Component');
+  const required = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (k.apiVersion && k.apiVersion !== required) errs.push(`apiVersion for ${k.kind} should be ${required}`);
+  if (errs.length > 0) {
+    const r = doc ? locateKey(doc.node, [errs[0]?.startsWith('kind') ? 'kind' : 'apiVersion'], lines, true) : undefined;
+    throw new BuildError(
+      'kustomization/invalid-kind',
+      `Failed to read kustomization file under ${dir}:\n${errs.join('\n')}`,
+      { file, range: r },
+    );
+  }
+}
+
 /**
  * Parses and checks kustomization text as `version` reads it (default: the default version). `file` is its
  * absolute path. Throws BuildError.
@@ -162,66 +270,12 @@ export function parseKustomization(
     });
   }
   const doc = stream.documents[0];
-  const raw: YamlValue = doc ? doc.value : null;
-  let k: Kustomization;
-  try {
-    k = raw === null ? {} : decodeGo(raw, schemaFor(version).kustomization);
-  } catch (err) {
-    if (err instanceof GoDecodeError) {
-      const pos = doc ? locateKey(doc.node, err.path, stream.lineCounter) : undefined;
-      const code = err.message.includes('unknown field') ? 'kustomization/unknown-field' : 'kustomization/invalid-type';
-      throw new BuildError(code, `invalid Kustomization: ${err.message}`, { file, range: pos });
-    }
-    throw err;
-  }
-  const locate = (field: string): { line: number; column: number } | undefined => {
-    if (!doc) return undefined;
-    const r = locateKey(doc.node, [field], stream.lineCounter, true);
-    return r ? { line: r.start.line, column: r.start.column } : undefined;
-  };
-  const hasKey = (field: string): boolean => {
-    const node = doc?.node;
-    return (
-      isAstMap(node) && node.items.some((p) => isAstScalar(p.key) && p.key.value.toLowerCase() === field.toLowerCase())
-    );
-  };
-  const range = (field: string, index?: number): Range | undefined => {
-    if (!doc || !hasKey(field)) return undefined;
-    if (index === undefined) return locateKey(doc.node, [field], stream.lineCounter, true);
-    return locateKey(doc.node, [field, String(index)], stream.lineCounter, true);
-  };
-  const warnings: Diagnostic[] = [];
-  for (const d of deprecatedFields) {
-    if (k[d.field] !== undefined) {
-      const r = doc ? locateKey(doc.node, [d.field], stream.lineCounter, true) : undefined;
-      warnings.push(
-        diagnostic('kustomization/deprecated-field', 'warning', d.message, { file, range: r, source: 'kustomize' }),
-      );
-    }
-  }
+  const lines = stream.lineCounter;
+  const k = decodeKustomization(doc, lines, file, version);
+  const { locate, range } = fieldLocators(doc, lines);
+  const warnings = deprecationWarnings(k, doc, lines, file);
   fixKustomization(k);
-  const rest = Object.keys(k).filter((key) => key !== 'apiVersion' && key !== 'kind');
-  if (rest.length === 0) {
-    throw new BuildError('kustomization/empty', 'kustomization.yaml is empty', {
-      file,
-      range: doc ? doc.range : toRange(stream.lineCounter, 0, 0),
-    });
-  }
-  const errs: string[] = [];
-  if (k.kind && k.kind !== 'Kustomization' && k.kind !== 'Component')
-    errs.push('kind should be Kustomization or Component');
-  const required = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
-  if (k.apiVersion && k.apiVersion !== required) errs.push(`apiVersion for ${k.kind} should be ${required}`);
-  if (errs.length > 0) {
-    const r = doc
-      ? locateKey(doc.node, [errs[0]?.startsWith('kind') ? 'kind' : 'apiVersion'], stream.lineCounter, true)
-      : undefined;
-    throw new BuildError(
-      'kustomization/invalid-kind',
-      `Failed to read kustomization file under ${dir}:\n${errs.join('\n')}`,
-      { file, range: r },
-    );
-  }
+  checkKustomization(k, doc, lines, file, dir);
   return { kustomization: k, file, dir, warnings, locate, range };
 }
 
@@ -233,7 +287,7 @@ export function loadKustomization(
   version: KustomizeVersion = DEFAULT_KUSTOMIZE_VERSION,
 ): LoadedKustomization {
   const file = findKustomizationFile(fs, dir);
-  const text = readText(fs, file);
+  const text = readTextKeepingBom(fs, file);
   const key = `${version}\0${file}`;
   const hit = cache?.get(key);
   if (hit && hit.text === text) return hit.loaded;

@@ -194,8 +194,8 @@ export type LintRule<MessageId extends string = string, Id extends string = stri
   Id
 >;
 
-/** Builds the indexes of one rendered cluster. */
-export function makeCluster(name: string, fleet: FleetResult, instance?: LintObject): LintCluster {
+/** One unit per Flux Kustomization, in discovery order, then one per HelmRelease whose chart rendered. */
+function lintUnits(fleet: FleetResult): LintUnit[] {
   const units: LintUnit[] = fleet.kustomizations.map((k) => ({
     id: k.id,
     kustomization: k,
@@ -207,16 +207,31 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
     if (h.status === 'rendered')
       units.push({ id: `HelmRelease/${h.id}`, helmRelease: h, objects: h.objects, diagnostics: h.diagnostics });
   }
-  const unitById = new Map(units.map((u) => [u.id, u]));
+  return units;
+}
+
+/** Adds `id` to the list of `key` (once). */
+function addOwner(m: Map<string, string[]>, key: string, id: string): void {
+  const l = m.get(key);
+  if (!l) m.set(key, [id]);
+  else if (!l.includes(id)) l.push(id);
+}
+
+/** `group/kind` of a CRD, or undefined when either is missing. */
+function crdGroupKind(crd: YamlMap): string | undefined {
+  const spec = getField(crd, 'spec');
+  const names = isMap(spec) ? getField(spec, 'names') : undefined;
+  const group = isMap(spec) ? scalarString(getField(spec, 'group')) : '';
+  const kind = isMap(names) ? scalarString(getField(names, 'kind')) : '';
+  return group !== '' && kind !== '' ? `${group}/${kind}` : undefined;
+}
+
+/** The objects of a cluster's units indexed: by object, the CRDs (and who renders them), the Namespaces' owners. */
+function objectIndexes(fleet: FleetResult, units: readonly LintUnit[]) {
   const crds = new CrdIndex();
   const crdOwners = new Map<string, string[]>();
   const namespaceOwners = new Map<string, string[]>();
   const byObject = new Map<YamlMap, LintObject>();
-  const add = (m: Map<string, string[]>, key: string, id: string): void => {
-    const l = m.get(key);
-    if (!l) m.set(key, [id]);
-    else if (!l.includes(id)) l.push(id);
-  };
   for (const k of fleet.kustomizations) for (const o of k.kustomizeObjects) byObject.set(o.object, o);
   for (const u of units) {
     const owner = u.helmRelease?.renderedBy ?? u.id;
@@ -225,16 +240,18 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
       const key = objectKey(o.object);
       if (CrdIndex.isCrd(o.object)) {
         crds.add(o.object);
-        const spec = getField(o.object, 'spec');
-        const names = isMap(spec) ? getField(spec, 'names') : undefined;
-        const group = isMap(spec) ? scalarString(getField(spec, 'group')) : '';
-        const kind = isMap(names) ? scalarString(getField(names, 'kind')) : '';
-        if (group !== '' && kind !== '') add(crdOwners, `${group}/${kind}`, owner);
+        const groupKind = crdGroupKind(o.object);
+        if (groupKind !== undefined) addOwner(crdOwners, groupKind, owner);
       } else if (key.kind === 'Namespace' && key.apiVersion === 'v1' && key.name !== '') {
-        add(namespaceOwners, key.name, owner);
+        addOwner(namespaceOwners, key.name, owner);
       }
     }
   }
+  return { crds, crdOwners, namespaceOwners, byObject };
+}
+
+/** See {@link LintCluster.chartGroups}. */
+function chartGroupsOf(fleet: FleetResult): Map<string, { release: string; renderedBy: string }[]> {
   const chartGroups = new Map<string, { release: string; renderedBy: string }[]>();
   for (const h of fleet.helmReleases) {
     if (h.status === 'rendered') continue;
@@ -246,15 +263,19 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
       chartGroups.set(label, l);
     }
   }
+  return chartGroups;
+}
+
+/** See {@link LintCluster.before}: parents and dependencies, transitively (memoised). */
+function appliedBefore(fleet: FleetResult): (id: string) => Set<string> {
   const byId = new Map(fleet.kustomizations.map((k) => [k.id, k]));
   const memo = new Map<string, Set<string>>();
-  const before = (id: string): Set<string> => {
+  return (id) => {
     const hit = memo.get(id);
     if (hit) return hit;
     const out = new Set<string>();
     const stack = [id];
-    while (stack.length > 0) {
-      const cur = stack.pop() as string;
+    for (let cur = stack.pop(); cur !== undefined; cur = stack.pop()) {
       if (out.has(cur)) continue;
       out.add(cur);
       const k = byId.get(cur);
@@ -265,15 +286,21 @@ export function makeCluster(name: string, fleet: FleetResult, instance?: LintObj
     memo.set(id, out);
     return out;
   };
+}
+
+/** Builds the indexes of one rendered cluster. */
+export function makeCluster(name: string, fleet: FleetResult, instance?: LintObject): LintCluster {
+  const units = lintUnits(fleet);
+  const { crds, crdOwners, namespaceOwners, byObject } = objectIndexes(fleet, units);
   return {
     name,
     fleet,
     units,
-    unitById,
+    unitById: new Map(units.map((u) => [u.id, u])),
     crdOwners,
-    chartGroups,
+    chartGroups: chartGroupsOf(fleet),
     namespaceOwners,
-    before,
+    before: appliedBefore(fleet),
     scopeOf(apiVersion, kind) {
       const group = groupOf(apiVersion);
       const crd = crds.scopes.get(`${group}/${kind}`);

@@ -39,7 +39,7 @@ import { kustomizationClosure, repositoryCrds, scanRepository, fileText, type Re
 import { atLeast, checkRuleSettings, checkSeverity } from './settings.js';
 import { ignoreMatcher } from '../fs/ignore.js';
 import { readSchemaLocations } from './schema-locations.js';
-import { lintRules, ruleMetas, withDefaults, type RuleId } from './rules/index.js';
+import { lintRules, ruleMetas, withDefaults, type RuleId, type RuleSettings } from './rules/index.js';
 import { runRules } from './run.js';
 import { clusterOf, discoveredClusters, lintRuleFindings, perFleet, repoToken } from './reuse.js';
 import { placeSchemaFindings } from './validate-units.js';
@@ -64,7 +64,7 @@ export interface LintOptions {
    * Per-rule settings by id: `off` or a severity. Default: each recommended rule at its default severity;
    * rules outside the recommended preset (`flux/missing-depends-on-helm`) run only when set here.
    */
-  rules?: Readonly<Record<string, RuleSetting>>;
+  rules?: RuleSettings;
   /** Strict postBuild substitution (Flux ≥ 2.9). Default true. */
   strictSubstitute?: boolean;
   /** Objects that exist in the clusters without being in the repository (ConfigMaps/Secrets for substituteFrom). */

@@ -14,9 +14,7 @@ import { FsError, readText } from '../fs/types.js';
 import { basename, dirname, isWithin, join, relative, resolve } from '../fs/path.js';
 import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import { getField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
-
-/** Kustomization file names, in kustomize's lookup order. */
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+import { kustomizationFileNames } from '../kustomization/load.js';
 
 /** One parsed YAML file of the repository. */
 export interface RepoFile {
@@ -262,7 +260,7 @@ export function scanRepository(fs: FileSystem, root: string, options: ScanOption
   const nonResource = new Set<string>();
   for (const f of files) {
     const name = basename(f.path);
-    if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(name)) continue;
+    if (!(kustomizationFileNames as readonly string[]).includes(name)) continue;
     const dir = dirname(f.path);
     if (kustomizations.has(dir)) continue; // kustomize refuses several; the build reports it
     const doc = f.documents[0];

@@ -9,7 +9,8 @@ import type { FleetResult } from '../flux/fleet/index.js';
 import { makeCluster, type LintCluster, type LintContext, type LintObject } from './context.js';
 import type { RuleSetting } from './types.js';
 import type { DiscoveredCluster } from './discover.js';
-import { KUSTOMIZATION_FILE_NAMES, type RepoFile, type RepoIndex } from './repo.js';
+import type { RepoFile, RepoIndex } from './repo.js';
+import { kustomizationFileNames } from '../kustomization/load.js';
 import { basename } from '../fs/path.js';
 import { isFluxKustomization } from '../flux/model.js';
 import { fluxInstanceSyncOnce } from '../flux/model-once.js';
@@ -82,7 +83,7 @@ function readByDiscovery(f: RepoFile): boolean {
   let reads = discoveryReads.get(f);
   if (reads === undefined) {
     reads =
-      (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(f.path)) ||
+      (kustomizationFileNames as readonly string[]).includes(basename(f.path)) ||
       f.documents.some(
         (d) => isMap(d.value) && (isFluxKustomization(d.value) || fluxInstanceSyncOnce(d.value) !== undefined),
       );

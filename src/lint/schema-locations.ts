@@ -63,74 +63,109 @@ function readJsonSchema(fs: FileSystem, path: string): JsonSchema | undefined {
   return schema as JsonSchema;
 }
 
+/** Paths where the JSON schema of apiVersion/kind may be, by one location. */
+type SchemaCandidates = (apiVersion: string, kind: string) => string[];
+
+/** What reading the locations collects. */
+interface LocationReading {
+  crds: YamlMap[];
+  candidates: SchemaCandidates[];
+  /** Reports a location (or a schema file) that cannot be used. */
+  problem(location: string, why: string): void;
+}
+
+/** The template variables that do not depend on the object: `NormalizedKubernetesVersion`, `StrictSuffix`. */
+function fixedTemplateValues(options: SchemaLocationOptions): Record<string, string> {
+  return {
+    NormalizedKubernetesVersion: options.kubernetesVersion
+      ? `v${options.kubernetesVersion.replace(/^v/, '')}`
+      : 'master',
+    StrictSuffix: options.strict ? '-strict' : '',
+  };
+}
+
+/** Catalogue paths in a folder: `GROUP/KIND_VERSION.json`, then `KIND_VERSION.json`. */
+function catalogueCandidates(folder: string): SchemaCandidates {
+  return (av, kind) => {
+    const p = gvkParts(av, kind);
+    const name = `${p.ResourceKind ?? ''}_${p.ResourceAPIVersion ?? ''}.json`;
+    return [...(p.Group ? [join(folder, p.Group, name)] : []), join(folder, name)];
+  };
+}
+
+/** Reads one location: a remote one (refused), a template, a CRD file, or a folder of CRDs and catalogue files. */
+function readLocation(fs: FileSystem, location: string, fixed: Record<string, string>, reading: LocationReading): void {
+  if (/^https?:\/\//.test(location)) {
+    reading.problem(location, 'remote locations are not fetched: download the catalogue and pass its folder');
+    return;
+  }
+  if (TEMPLATE.test(location)) {
+    TEMPLATE.lastIndex = 0;
+    reading.candidates.push((av, kind) => {
+      const parts = { ...fixed, ...gvkParts(av, kind) };
+      return [location.replace(TEMPLATE, (m, name: string) => parts[name] ?? m)];
+    });
+    return;
+  }
+  const st = fs.stat(location);
+  try {
+    if (st?.type === 'file') crdsIn(fs, location, reading.crds);
+    else if (st?.type === 'dir') {
+      for (const f of listYamlFiles(fs, location)) crdsIn(fs, f, reading.crds);
+      reading.candidates.push(catalogueCandidates(location));
+    } else reading.problem(location, 'no such file or directory');
+  } catch (err) {
+    if (!(err instanceof FsError)) throw err;
+    reading.problem(location, err.message);
+  }
+}
+
+/** The JSON schema lookup over the candidates, first found wins (memoised; unreadable files are problems). */
+function jsonSchemaLookup(
+  fs: FileSystem,
+  reading: LocationReading,
+): (apiVersion: string, kind: string) => JsonSchema | undefined {
+  const memo = new Map<string, JsonSchema | undefined>();
+  const firstFound = (apiVersion: string, kind: string): JsonSchema | undefined => {
+    for (const paths of reading.candidates) {
+      for (const path of paths(apiVersion, kind)) {
+        try {
+          const found = readJsonSchema(fs, path);
+          if (found) return found;
+        } catch (err) {
+          if (!(err instanceof FsError) && !(err instanceof SyntaxError)) throw err;
+          reading.problem(path, err.message);
+        }
+      }
+    }
+    return undefined;
+  };
+  return (apiVersion, kind) => {
+    const key = `${apiVersion}/${kind}`;
+    if (memo.has(key)) return memo.get(key);
+    const found = firstFound(apiVersion, kind);
+    memo.set(key, found);
+    return found;
+  };
+}
+
 /** Reads the CRDs of the locations and prepares the JSON schema lookup. Never throws. */
 export function readSchemaLocations(
   fs: FileSystem,
   locations: readonly string[],
   options: SchemaLocationOptions = {},
 ): SchemaLocationSet {
-  const crds: YamlMap[] = [];
   const diagnostics: Diagnostic[] = [];
-  const candidates: ((apiVersion: string, kind: string) => string[])[] = [];
-  const fixed: Record<string, string> = {
-    NormalizedKubernetesVersion: options.kubernetesVersion
-      ? `v${options.kubernetesVersion.replace(/^v/, '')}`
-      : 'master',
-    StrictSuffix: options.strict ? '-strict' : '',
+  const reading: LocationReading = {
+    crds: [],
+    candidates: [],
+    problem(location, why) {
+      diagnostics.push(
+        diagnostic('config/schema-location', 'warning', `schema location ${location}: ${why}`, { file: location }),
+      );
+    },
   };
-  const problem = (location: string, why: string): void => {
-    diagnostics.push(
-      diagnostic('config/schema-location', 'warning', `schema location ${location}: ${why}`, { file: location }),
-    );
-  };
-  for (const location of locations) {
-    if (/^https?:\/\//.test(location)) {
-      problem(location, 'remote locations are not fetched: download the catalogue and pass its folder');
-      continue;
-    }
-    if (TEMPLATE.test(location)) {
-      TEMPLATE.lastIndex = 0;
-      candidates.push((av, kind) => {
-        const parts = { ...fixed, ...gvkParts(av, kind) };
-        return [location.replace(TEMPLATE, (m, name: string) => parts[name] ?? m)];
-      });
-      continue;
-    }
-    const st = fs.stat(location);
-    try {
-      if (st?.type === 'file') crdsIn(fs, location, crds);
-      else if (st?.type === 'dir') {
-        for (const f of listYamlFiles(fs, location)) crdsIn(fs, f, crds);
-        candidates.push((av, kind) => {
-          const p = gvkParts(av, kind);
-          const name = `${p.ResourceKind ?? ''}_${p.ResourceAPIVersion ?? ''}.json`;
-          return [...(p.Group ? [join(location, p.Group, name)] : []), join(location, name)];
-        });
-      } else problem(location, 'no such file or directory');
-    } catch (err) {
-      if (!(err instanceof FsError)) throw err;
-      problem(location, err.message);
-    }
-  }
-  const memo = new Map<string, JsonSchema | undefined>();
-  const jsonSchema = (apiVersion: string, kind: string): JsonSchema | undefined => {
-    const key = `${apiVersion}/${kind}`;
-    if (memo.has(key)) return memo.get(key);
-    let found: JsonSchema | undefined;
-    for (const paths of candidates) {
-      for (const path of paths(apiVersion, kind)) {
-        try {
-          found = readJsonSchema(fs, path);
-        } catch (err) {
-          if (!(err instanceof FsError) && !(err instanceof SyntaxError)) throw err;
-          problem(path, err.message);
-        }
-        if (found) break;
-      }
-      if (found) break;
-    }
-    memo.set(key, found);
-    return found;
-  };
-  return { crds, jsonSchema, diagnostics };
+  const fixed = fixedTemplateValues(options);
+  for (const location of locations) readLocation(fs, location, fixed, reading);
+  return { crds: reading.crds, jsonSchema: jsonSchemaLookup(fs, reading), diagnostics };
 }

@@ -9,7 +9,8 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { basename, isWithin, relative } from '../fs/path.js';
 import type { FileSystem } from '../fs/types.js';
-import { KUSTOMIZATION_FILE_NAMES, readRepoFile, scanRepository, type RepoFile } from './repo.js';
+import { kustomizationFileNames } from '../kustomization/load.js';
+import { readRepoFile, scanRepository, type RepoFile } from './repo.js';
 import { atLeast, checkSeverity } from './settings.js';
 import { sortDiagnostics } from './format.js';
 import { readSchemaLocations } from './schema-locations.js';
@@ -61,7 +62,7 @@ function collectInputs(
   root: string,
 ): Input[] {
   const out = new Map<string, Input>();
-  const isKustomization = (p: string): boolean => (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(p));
+  const isKustomization = (p: string): boolean => (kustomizationFileNames as readonly string[]).includes(basename(p));
   for (const p of paths) {
     if (fs.stat(p)?.type === 'dir') {
       const repo = scanRepository(fs, p, { skipPath: ignore });

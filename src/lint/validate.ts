@@ -4,8 +4,8 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { runRules } from './run.js';
-import { objectRules } from './rules/index.js';
-import type { ObjectRuleContext, RuleSetting } from './types.js';
+import { objectRules, type RuleSettings } from './rules/index.js';
+import type { ObjectRuleContext } from './types.js';
 import { checkRuleSettings } from './settings.js';
 import type { FieldOrigin, Origin } from '../resources/origin.js';
 import type { PrecompiledValidators } from '../validate/ajv.js';
@@ -40,7 +40,7 @@ export interface ValidateOptions {
   /** Kubernetes version deprecated and removed apiVersions are judged against. Default `'1.36'`. */
   kubernetesVersion?: string;
   /** Rule settings by id: `'off'` or a severity. Default: each rule's default severity. */
-  rules?: Readonly<Record<string, RuleSetting>>;
+  rules?: RuleSettings;
   /**
    * More CustomResourceDefinitions whose schemas validate custom resources (CRDs among `objects` are always
    * used, and win over these). Default none.

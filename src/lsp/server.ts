@@ -69,46 +69,75 @@ function rootOf(params: InitializeParams): string | undefined {
   /* eslint-enable @typescript-eslint/no-deprecated */
 }
 
-/** Starts serving on `connection`; returns when the handlers are registered. */
-export function startServer(connection: Connection, host: ServerHost): void {
-  const docs = new Map<string, { doc: TextDocument; parsed?: ParsedText }>();
-  let ws: Workspace | undefined;
-  let settingsFile: string | undefined;
-  let settingsProblems: readonly Diagnostic[] = [];
-  let debounceMs = 150;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let published = new Set<string>();
-  let watchRegistration = false;
+/** An open document and, once asked for, its parse. */
+interface OpenDocument {
+  doc: TextDocument;
+  parsed?: ParsedText;
+}
 
-  const parsedOf = (uri: string): { path: string; parsed: ParsedText } | undefined => {
-    const entry = docs.get(uri);
+/** The server's state between requests: open documents, the workspace, its settings and the analysis timer. */
+class ServerState {
+  readonly docs = new Map<string, OpenDocument>();
+  ws: Workspace | undefined;
+  settingsFile: string | undefined;
+  private settingsProblems: readonly Diagnostic[] = [];
+  debounceMs = 150;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private published = new Set<string>();
+  watchRegistration = false;
+  shutdownReceived = false;
+
+  constructor(
+    readonly connection: Connection,
+    readonly host: ServerHost,
+  ) {}
+
+  parsedOf(uri: string): { path: string; parsed: ParsedText } | undefined {
+    const entry = this.docs.get(uri);
     const path = uriPath(uri);
     if (!entry || path === undefined) return undefined;
     entry.parsed ??= parseText(entry.doc.getText());
     return { path, parsed: entry.parsed };
-  };
+  }
 
-  const loadSettings = (): void => {
-    if (!ws) return;
-    const loaded = host.loadSettings(ws.fs, ws.root);
-    settingsFile = loaded.file;
-    settingsProblems = loaded.diagnostics;
-    ws.configure(loaded.settings);
-  };
+  loadSettings(): void {
+    if (!this.ws) return;
+    const loaded = this.host.loadSettings(this.ws.fs, this.ws.root);
+    this.settingsFile = loaded.file;
+    this.settingsProblems = loaded.diagnostics;
+    this.ws.configure(loaded.settings);
+  }
 
-  const publish = (): void => {
-    if (!ws) return;
-    const w = ws;
+  /** Whether a change to `path` changes the settings. */
+  isSettingsFile(path: string): boolean {
+    return path === this.settingsFile || this.host.settingsFiles.includes(basename(path));
+  }
+
+  /** Analyses the workspace and sends the diagnostics of every file (clearing those that have none left). */
+  publish(): void {
+    if (!this.ws) return;
+    const w = this.ws;
     const a = w.analysis();
     const next = new Map<string, LspDiagnostic[]>();
     const convert = (d: Diagnostic): LspDiagnostic => toLsp(d, (f) => w.abs(f));
     for (const [file, list] of a.diagnostics) next.set(fileUri(file), list.map(convert));
-    if (settingsFile !== undefined && settingsProblems.length > 0) {
-      const uri = fileUri(settingsFile);
-      next.set(uri, [...(next.get(uri) ?? []), ...settingsProblems.map(convert)]);
+    if (this.settingsFile !== undefined && this.settingsProblems.length > 0) {
+      const uri = fileUri(this.settingsFile);
+      next.set(uri, [...(next.get(uri) ?? []), ...this.settingsProblems.map(convert)]);
     }
-    for (const uri of docs.keys()) {
-      const p = parsedOf(uri);
+    this.addSyntaxDiagnostics(next);
+    const connection = this.connection;
+    for (const uri of this.published) if (!next.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of next) void connection.sendDiagnostics({ uri, diagnostics });
+    this.published = new Set(next.keys());
+    for (const d of a.unplaced) connection.console.info(`kustomize-ts: ${d.severity}: ${d.message} [${d.code}]`);
+    void connection.sendNotification(ANALYZED_NOTIFICATION, { millis: a.millis, files: next.size });
+  }
+
+  /** Adds the YAML syntax diagnostics of each open document not already reported at the same place. */
+  private addSyntaxDiagnostics(next: Map<string, LspDiagnostic[]>): void {
+    for (const uri of this.docs.keys()) {
+      const p = this.parsedOf(uri);
       if (!p) continue;
       const syntax = syntaxDiagnostics(p.parsed);
       if (syntax.length === 0) continue;
@@ -117,33 +146,46 @@ export function startServer(connection: Connection, host: ServerHost): void {
       list.push(...syntax.filter((d) => !seen.has(`${d.code ?? ''}:${d.range.start.line}:${d.range.start.character}`)));
       next.set(uri, list);
     }
-    for (const uri of published) if (!next.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of next) void connection.sendDiagnostics({ uri, diagnostics });
-    published = new Set(next.keys());
-    for (const d of a.unplaced) connection.console.info(`kustomize-ts: ${d.severity}: ${d.message} [${d.code}]`);
-    void connection.sendNotification(ANALYZED_NOTIFICATION, { millis: a.millis, files: next.size });
-  };
+  }
 
-  const schedule = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
+  /** Publishes after `debounceMs` without a further call. */
+  schedule(): void {
+    this.cancelSchedule();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
       try {
-        publish();
+        this.publish();
       } catch (err) {
-        connection.console.error(
+        this.connection.console.error(
           `kustomize-ts: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
         );
       }
-    }, debounceMs);
-  };
+    }, this.debounceMs);
+  }
 
+  cancelSchedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The rendered YAML under the cursor, or null outside a workspace. */
+  renderAt(params: RenderParams): RenderResult | null {
+    const p = this.parsedOf(params.textDocument.uri);
+    const path = uriPath(params.textDocument.uri);
+    if (!this.ws || path === undefined) return null;
+    return render(this.ws, path, p?.parsed.text ?? '', params.position) ?? null;
+  }
+}
+
+/** `initialize`, `initialized`, `shutdown` and `exit`. */
+function registerLifecycle(state: ServerState): void {
+  const { connection, host } = state;
   connection.onInitialize((params): InitializeResult => {
-    debounceMs = debounceOf(params);
+    state.debounceMs = debounceOf(params);
     const root = rootOf(params);
-    if (root !== undefined) ws = new Workspace({ root, fs: host.fs });
-    loadSettings();
-    watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    if (root !== undefined) state.ws = new Workspace({ root, fs: host.fs });
+    state.loadSettings();
+    state.watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -156,9 +198,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       serverInfo: { name: 'kustomize-ts', version: '0.1.0' },
     };
   });
-
   connection.onInitialized(() => {
-    if (watchRegistration) {
+    if (state.watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           { globPattern: '**/*.{yaml,yml}' },
@@ -167,109 +208,116 @@ export function startServer(connection: Connection, host: ServerHost): void {
         ],
       });
     }
-    schedule();
+    state.schedule();
   });
+}
 
+/** Open, change, close and save of documents: open buffers go to the workspace session. */
+function registerDocumentSync(state: ServerState): void {
+  const { connection } = state;
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    docs.set(t.uri, { doc: TextDocument.create(t.uri, t.languageId, t.version, t.text) });
+    state.docs.set(t.uri, { doc: TextDocument.create(t.uri, t.languageId, t.version, t.text) });
     const path = uriPath(t.uri);
-    if (ws && path !== undefined) ws.setBuffer(path, t.text);
-    schedule();
+    if (state.ws && path !== undefined) state.ws.setBuffer(path, t.text);
+    state.schedule();
   });
-
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-    const entry = docs.get(textDocument.uri);
+    const entry = state.docs.get(textDocument.uri);
     if (!entry) return;
     const doc = TextDocument.update(entry.doc, contentChanges, textDocument.version);
-    docs.set(textDocument.uri, { doc });
+    state.docs.set(textDocument.uri, { doc });
     const path = uriPath(textDocument.uri);
-    if (ws && path !== undefined) ws.setBuffer(path, doc.getText());
-    schedule();
+    if (state.ws && path !== undefined) state.ws.setBuffer(path, doc.getText());
+    state.schedule();
   });
-
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    docs.delete(textDocument.uri);
+    state.docs.delete(textDocument.uri);
     const path = uriPath(textDocument.uri);
-    if (ws && path !== undefined) ws.closeBuffer(path);
-    schedule();
+    if (state.ws && path !== undefined) state.ws.closeBuffer(path);
+    state.schedule();
   });
-
   connection.onDidSaveTextDocument(({ textDocument }) => {
     const path = uriPath(textDocument.uri);
-    if (ws && path !== undefined) {
-      ws.fileChanged(path);
-      if (path === settingsFile || host.settingsFiles.includes(basename(path))) loadSettings();
+    if (state.ws && path !== undefined) {
+      state.ws.fileChanged(path);
+      if (state.isSettingsFile(path)) state.loadSettings();
     }
-    schedule();
+    state.schedule();
   });
+}
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+/** Files changed outside the editor (reported by the client's watchers). */
+function registerWatchedFiles(state: ServerState): void {
+  state.connection.onDidChangeWatchedFiles(({ changes }) => {
+    const ws = state.ws;
     if (!ws) return;
     let settingsChanged = false;
     for (const c of changes) {
       const path = uriPath(c.uri);
       if (path === undefined) continue;
       ws.fileChanged(path);
-      if (path === settingsFile || host.settingsFiles.includes(basename(path))) settingsChanged = true;
+      if (state.isSettingsFile(path)) settingsChanged = true;
     }
-    if (settingsChanged) loadSettings();
-    schedule();
+    if (settingsChanged) state.loadSettings();
+    state.schedule();
   });
+}
 
+/** Hover, definition, completion and code actions on an open document. */
+function registerLanguageFeatures(state: ServerState): void {
+  const { connection } = state;
   connection.onHover(({ textDocument, position }) => {
-    const p = parsedOf(textDocument.uri);
-    if (!ws || !p) return null;
-    return hover(ws, p.path, p.parsed, offsetAt(p.parsed.text, position));
+    const p = state.parsedOf(textDocument.uri);
+    if (!state.ws || !p) return null;
+    return hover(state.ws, p.path, p.parsed, offsetAt(p.parsed.text, position));
   });
-
   connection.onDefinition(({ textDocument, position }) => {
-    const p = parsedOf(textDocument.uri);
-    if (!ws || !p) return null;
-    return definition(ws, p.path, p.parsed, offsetAt(p.parsed.text, position));
+    const p = state.parsedOf(textDocument.uri);
+    if (!state.ws || !p) return null;
+    return definition(state.ws, p.path, p.parsed, offsetAt(p.parsed.text, position));
   });
-
   connection.onCompletion(({ textDocument, position }) => {
-    const p = parsedOf(textDocument.uri);
-    if (!ws || !p) return null;
-    return completion(ws, p.path, p.parsed, position);
+    const p = state.parsedOf(textDocument.uri);
+    if (!state.ws || !p) return null;
+    return completion(state.ws, p.path, p.parsed, position);
   });
-
   connection.onCodeAction(({ textDocument, context }) => {
-    const p = parsedOf(textDocument.uri);
-    if (!ws || !p) return null;
+    const p = state.parsedOf(textDocument.uri);
+    if (!state.ws || !p) return null;
     return codeActions(textDocument.uri, p.parsed, context.diagnostics);
   });
+}
 
-  const renderAt = (params: RenderParams): RenderResult | null => {
-    const p = parsedOf(params.textDocument.uri);
-    const path = uriPath(params.textDocument.uri);
-    if (!ws || path === undefined) return null;
-    return render(ws, path, p?.parsed.text ?? '', params.position) ?? null;
-  };
-
-  connection.onRequest(RENDER_REQUEST, (params: RenderParams) => renderAt(params));
-
+/** The render request and the render command (which opens the preview as a document when the host can). */
+function registerRender(state: ServerState): void {
+  const { connection, host } = state;
+  connection.onRequest(RENDER_REQUEST, (params: RenderParams) => state.renderAt(params));
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command !== RENDER_COMMAND) return null;
     const [uri, position] = (args ?? []) as [string | undefined, RenderParams['position']];
     if (typeof uri !== 'string') return null;
-    const result = renderAt({ textDocument: { uri }, ...(position ? { position } : {}) });
+    const result = state.renderAt({ textDocument: { uri }, ...(position ? { position } : {}) });
     if (!result || !host.materialize) return result;
     const shown = host.materialize(result.title, result.yaml);
     await connection.window.showDocument({ uri: shown, takeFocus: true });
     return { ...result, shown };
   });
+}
 
-  let shutdownReceived = false;
+/** Starts serving on `connection`; returns when the handlers are registered. */
+export function startServer(connection: Connection, host: ServerHost): void {
+  const state = new ServerState(connection, host);
+  registerLifecycle(state);
+  registerDocumentSync(state);
+  registerWatchedFiles(state);
+  registerLanguageFeatures(state);
+  registerRender(state);
   connection.onShutdown(() => {
-    shutdownReceived = true;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+    state.shutdownReceived = true;
+    state.cancelSchedule();
   });
-
   connection.onExit(() => {
-    host.exit?.(shutdownReceived ? 0 : 1);
+    host.exit?.(state.shutdownReceived ? 0 : 1);
   });
-
   connection.listen();
 }

@@ -63,6 +63,8 @@ function str(v: YamlValue | undefined): string {
 export interface ConditionalOutputError {
   error: BuildError;
   at: (string | number)[];
+  /** The error holds while the value at {@link at} is still this one. */
+  value: YamlValue;
 }
 
 /** The value at a path of keys and indexes, if there is one. */
@@ -129,7 +131,7 @@ export class Resource {
    * go-yaml accepts it on reading, and fails when decoding the object for output).
    */
   outputError: BuildError | undefined;
-  /** Output errors met before {@link outputError} that hold only while a null is still at their path. */
+  /** Output errors met before {@link outputError} that hold only while their value is still at their path. */
   conditionalOutputErrors: ConditionalOutputError[] | undefined;
   /** Scope of this resource's kind (from the build's schema). */
   scope: ScopeResolver;
@@ -357,7 +359,7 @@ export class Resource {
 
   /** The error kustomize meets when it writes this object out, if any. */
   outputFailure(): BuildError | undefined {
-    const held = this.conditionalOutputErrors?.find((c) => valueAt(this.data, c.at) === null);
+    const held = this.conditionalOutputErrors?.find((c) => valueAt(this.data, c.at) === c.value);
     return held?.error ?? this.outputError;
   }
 

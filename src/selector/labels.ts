@@ -39,8 +39,8 @@ const STRING_TOKENS: Record<string, Tok> = {
 const isWhitespace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 const isSpecial = (c: string): boolean => '=!(),><'.includes(c);
 
-function lex(s: string): { tok: Tok; lit: string }[] {
-  const out: { tok: Tok; lit: string }[] = [];
+function lex(s: string): Item[] {
+  const out: Item[] = [];
   let pos = 0;
   for (;;) {
     while (pos < s.length && isWhitespace(s.charAt(pos))) pos++;
@@ -51,7 +51,7 @@ function lex(s: string): { tok: Tok; lit: string }[] {
     const ch = s.charAt(pos);
     if (isSpecial(ch)) {
       let buf = '';
-      let last: { tok: Tok; lit: string } | undefined;
+      let last: Item | undefined;
       while (pos < s.length && isSpecial(s.charAt(pos))) {
         buf += s.charAt(pos);
         pos++;
@@ -195,140 +195,158 @@ function matchesOne(r: Requirement, labels: ReadonlyMap<string, string>): boolea
   }
 }
 
-/** Parses a selector (apimachinery's labels.Parse). Throws {@link LabelSelectorError}. */
-export function parseLabelSelector(selector: string): LabelSelector {
-  const items = lex(selector);
-  let pos = 0;
-  const look = (values: boolean): { tok: Tok; lit: string } => {
-    const it = items[pos] as { tok: Tok; lit: string };
+interface Item {
+  tok: Tok;
+  lit: string;
+}
+
+/** Binary operator tokens and the operator each stands for (apimachinery's parseOperator). */
+const BINARY_OPERATORS: ReadonlyMap<Tok, Op> = new Map<Tok, Op>([
+  ['in', 'in'],
+  ['=', '='],
+  ['==', '=='],
+  ['>', '>'],
+  ['<', '<'],
+  ['notin', 'notin'],
+  ['!=', '!='],
+]);
+
+/** apimachinery's labels Parser: one method per rule of the selector grammar, errors thrown as LabelSelectorError. */
+class SelectorParser {
+  private pos = 0;
+
+  constructor(private readonly items: readonly Item[]) {}
+
+  /** The next token; in a values context `in` and `notin` are identifiers. */
+  private look(values: boolean): Item {
+    const it = this.items[this.pos] as Item;
     if (values && (it.tok === 'in' || it.tok === 'notin')) return { tok: 'id', lit: it.lit };
     return it;
-  };
-  const consume = (values: boolean): { tok: Tok; lit: string } => {
-    const it = look(values);
-    pos++;
-    return it;
-  };
-  const sortedSet = (s: Set<string>): string[] => [...s].sort();
+  }
 
-  const parseValues = (): string[] => {
-    let t = consume(true);
-    if (t.tok !== '(') throw new LabelSelectorError(`found '${t.lit}' expected: '('`);
-    t = look(true);
-    if (t.tok === 'id' || t.tok === ',') {
-      const s = new Set<string>();
-      for (;;) {
-        const c = consume(true);
-        if (c.tok === 'id') {
-          s.add(c.lit);
-          const n = look(true);
-          if (n.tok === ',') continue;
-          if (n.tok === ')') break;
-          throw new LabelSelectorError(`found '${n.lit}', expected: ',' or ')'`);
-        } else if (c.tok === ',') {
-          if (s.size === 0) s.add('');
-          const n = look(true);
-          if (n.tok === ')') {
-            s.add('');
-            break;
-          }
-          if (n.tok === ',') {
-            consume(true);
-            s.add('');
-          }
-        } else throw new LabelSelectorError(`found '${c.lit}', expected: ',', or identifier`);
+  private consume(values: boolean): Item {
+    const it = this.look(values);
+    this.pos++;
+    return it;
+  }
+
+  /** `requirement ("," requirement)*` up to the end of the string. */
+  parse(): Requirement[] {
+    const reqs: Requirement[] = [];
+    for (;;) {
+      const t = this.look(true);
+      if (t.tok === 'end') return reqs;
+      if (t.tok !== 'id' && t.tok !== '!') {
+        throw new LabelSelectorError(`found '${t.lit}', expected: !, identifier, or 'end of string'`);
       }
-      if (consume(true).tok !== ')') throw new LabelSelectorError(`found '${t.lit}', expected: ')'`);
-      return sortedSet(s);
+      reqs.push(this.requirementInContext());
+      const c = this.consume(true);
+      if (c.tok === 'end') return reqs;
+      if (c.tok !== ',') throw new LabelSelectorError(`found '${c.lit}', expected: ',' or 'end of string'`);
+      const n = this.look(true);
+      if (n.tok !== 'id' && n.tok !== '!') {
+        throw new LabelSelectorError(`found '${n.lit}', expected: identifier after ','`);
+      }
+    }
+  }
+
+  /** One requirement, its error prefixed as apimachinery's parse does. */
+  private requirementInContext(): Requirement {
+    try {
+      return this.parseRequirement();
+    } catch (err) {
+      if (err instanceof LabelSelectorError)
+        throw new LabelSelectorError(`unable to parse requirement: ${err.message}`);
+      throw err;
+    }
+  }
+
+  private parseRequirement(): Requirement {
+    const [key, inferred] = this.parseKeyAndInferOperator();
+    if (inferred !== undefined) return newRequirement(key, inferred, []);
+    const operator = this.parseOperator();
+    const values = operator === 'in' || operator === 'notin' ? this.parseValues() : this.parseExactValue();
+    return newRequirement(key, operator, values);
+  }
+
+  /** `[!] KEY`; the operator is `!` or `exists` when nothing follows the key, else undefined. */
+  private parseKeyAndInferOperator(): [string, Op | undefined] {
+    let op: Op | undefined;
+    let t = this.consume(true);
+    if (t.tok === '!') {
+      op = '!';
+      t = this.consume(true);
+    }
+    if (t.tok !== 'id') throw new LabelSelectorError(`found '${t.lit}', expected: identifier`);
+    validateKey(t.lit);
+    const n = this.look(true);
+    if ((n.tok === 'end' || n.tok === ',') && op !== '!') op = 'exists';
+    return [t.lit, op];
+  }
+
+  private parseOperator(): Op {
+    const o = this.consume(false);
+    const op = BINARY_OPERATORS.get(o.tok);
+    if (op === undefined) throw new LabelSelectorError(`found '${o.lit}', expected: '=', '!=', '==', 'in', notin'`);
+    return op;
+  }
+
+  /** `"(" values ")"`, sorted and without duplicates; `()` is the empty value. */
+  private parseValues(): string[] {
+    const open = this.consume(true);
+    if (open.tok !== '(') throw new LabelSelectorError(`found '${open.lit}' expected: '('`);
+    const t = this.look(true);
+    if (t.tok === 'id' || t.tok === ',') {
+      const s = this.parseIdentifiersList();
+      if (this.consume(true).tok !== ')') throw new LabelSelectorError(`found '${t.lit}', expected: ')'`);
+      return [...s].sort();
     }
     if (t.tok === ')') {
-      consume(true);
+      this.consume(true);
       return [''];
     }
     throw new LabelSelectorError(`found '${t.lit}', expected: ',', ')' or identifier`);
-  };
-
-  const parseRequirement = (): Requirement => {
-    let op: Op | undefined;
-    let t = consume(true);
-    if (t.tok === '!') {
-      op = '!';
-      t = consume(true);
-    }
-    if (t.tok !== 'id') throw new LabelSelectorError(`found '${t.lit}', expected: identifier`);
-    const key = t.lit;
-    validateKey(key);
-    const n = look(true);
-    if (n.tok === 'end' || n.tok === ',') {
-      if (op !== '!') op = 'exists';
-    }
-    if (op === 'exists' || op === '!') return newRequirement(key, op, []);
-    const o = consume(false);
-    let operator: Op;
-    switch (o.tok) {
-      case 'in':
-        operator = 'in';
-        break;
-      case '=':
-        operator = '=';
-        break;
-      case '==':
-        operator = '==';
-        break;
-      case '>':
-        operator = '>';
-        break;
-      case '<':
-        operator = '<';
-        break;
-      case 'notin':
-        operator = 'notin';
-        break;
-      case '!=':
-        operator = '!=';
-        break;
-      default:
-        throw new LabelSelectorError(`found '${o.lit}', expected: '=', '!=', '==', 'in', notin'`);
-    }
-    let values: string[];
-    if (operator === 'in' || operator === 'notin') values = parseValues();
-    else {
-      const v = look(true);
-      if (v.tok === 'end' || v.tok === ',') values = [''];
-      else {
-        const c = consume(true);
-        if (c.tok !== 'id') throw new LabelSelectorError(`found '${c.lit}', expected: identifier`);
-        values = [c.lit];
-      }
-    }
-    return newRequirement(key, operator, values);
-  };
-
-  const reqs: Requirement[] = [];
-  for (;;) {
-    const t = look(true);
-    if (t.tok === 'id' || t.tok === '!') {
-      let r: Requirement;
-      try {
-        r = parseRequirement();
-      } catch (err) {
-        if (err instanceof LabelSelectorError)
-          throw new LabelSelectorError(`unable to parse requirement: ${err.message}`);
-        throw err;
-      }
-      reqs.push(r);
-      const c = consume(true);
-      if (c.tok === 'end') break;
-      if (c.tok === ',') {
-        const n = look(true);
-        if (n.tok !== 'id' && n.tok !== '!')
-          throw new LabelSelectorError(`found '${n.lit}', expected: identifier after ','`);
-        continue;
-      }
-      throw new LabelSelectorError(`found '${c.lit}', expected: ',' or 'end of string'`);
-    } else if (t.tok === 'end') break;
-    else throw new LabelSelectorError(`found '${t.lit}', expected: !, identifier, or 'end of string'`);
   }
+
+  /** Comma-separated, possibly empty identifiers, up to (not including) the closing parenthesis. */
+  private parseIdentifiersList(): Set<string> {
+    const s = new Set<string>();
+    for (;;) {
+      const c = this.consume(true);
+      if (c.tok === 'id') {
+        s.add(c.lit);
+        const n = this.look(true);
+        if (n.tok === ',') continue;
+        if (n.tok === ')') return s;
+        throw new LabelSelectorError(`found '${n.lit}', expected: ',' or ')'`);
+      }
+      if (c.tok !== ',') throw new LabelSelectorError(`found '${c.lit}', expected: ',', or identifier`);
+      if (s.size === 0) s.add('');
+      const n = this.look(true);
+      if (n.tok === ')') {
+        s.add('');
+        return s;
+      }
+      if (n.tok === ',') {
+        this.consume(true);
+        s.add('');
+      }
+    }
+  }
+
+  /** The one value of an exact match; empty at the end or before a comma. */
+  private parseExactValue(): string[] {
+    const v = this.look(true);
+    if (v.tok === 'end' || v.tok === ',') return [''];
+    const c = this.consume(true);
+    if (c.tok !== 'id') throw new LabelSelectorError(`found '${c.lit}', expected: identifier`);
+    return [c.lit];
+  }
+}
+
+/** Parses a selector (apimachinery's labels.Parse). Throws {@link LabelSelectorError}. */
+export function parseLabelSelector(selector: string): LabelSelector {
+  const reqs = new SelectorParser(lex(selector)).parse();
   reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     requirements: reqs,

@@ -271,77 +271,14 @@ class Translator {
     let atom = false;
     let repeated = false;
     while (this.i < p.length) {
-      const start = this.i;
       const c = p[this.i] as string;
-      if (c === '\\') {
-        this.out += this.escape(false);
-        this.noteAtom();
-        atom = true;
-        repeated = false;
-      } else if (c === '[') {
-        this.out += this.charClass();
-        this.noteAtom();
-        atom = true;
-        repeated = false;
-      } else if (c === '(') {
-        const saved = this.flags;
-        if (this.group()) groups.push(saved);
-        atom = false;
-        repeated = false;
-      } else if (c === ')') {
-        const saved = groups.pop();
-        if (saved === undefined) throw new GoRegexpError('unexpected )', p);
-        this.flags = saved;
-        this.out += ')';
-        this.i++;
-        atom = true;
-        repeated = false;
-      } else if (c === '*' || c === '+' || c === '?' || (c === '{' && this.repeatAt(this.i) !== undefined)) {
-        let op: string;
-        if (c === '{') {
-          const rep = this.repeatAt(this.i) as { text: string; min: number; max: number };
-          if (rep.min > 1000 || rep.max > 1000 || (rep.max >= 0 && rep.max < rep.min)) {
-            throw new GoRegexpError('invalid repeat count', rep.text);
-          }
-          op = rep.text;
-        } else op = c;
-        this.i += op.length;
-        let lazy = false;
-        if (p[this.i] === '?') {
-          lazy = true;
-          this.i++;
-        }
-        if (repeated) throw new GoRegexpError('invalid nested repetition operator', p.slice(this.lastOpStart, this.i));
-        if (!atom) throw new GoRegexpError('missing argument to repetition operator', p.slice(start, this.i));
-        this.out += op + (lazy !== this.flags.ungreedy ? '?' : '');
-        this.lastOpStart = start;
+      if (c === '*' || c === '+' || c === '?' || (c === '{' && this.repeatAt(this.i) !== undefined)) {
+        this.repetition(atom, repeated);
         repeated = true;
-      } else if (c === '|') {
-        this.out += '|';
-        this.i++;
-        atom = false;
-        repeated = false;
-      } else if (c === '^' || c === '$') {
-        // Go lets an anchor take a repetition; JavaScript does not unless it is grouped.
-        if (this.flags.multiLine) this.out += c === '^' ? '(?:(?<![\\s\\S])|(?<=\\n))' : '(?:(?![\\s\\S])|(?=\\n))';
-        else this.out += `(?:${c})`;
-        this.i++;
-        atom = true;
-        repeated = false;
-      } else if (c === '.') {
-        this.out += this.flags.dotNL ? '[\\s\\S]' : '[^\\n]';
-        this.i++;
-        atom = true;
-        repeated = false;
-      } else {
-        const cp = codePoint(p, this.i);
-        const ch = String.fromCodePoint(cp);
-        this.out += this.literalCodePoint(cp, ch);
-        this.noteAtom();
-        this.i += ch.length;
-        atom = true;
-        repeated = false;
+        continue;
       }
+      atom = this.item(c, groups);
+      repeated = false;
     }
     if (groups.length > 0) throw new GoRegexpError('missing closing )', p);
     try {
@@ -349,6 +286,81 @@ class Translator {
     } catch {
       throw new GoRegexpError('invalid or unsupported Perl syntax', p);
     }
+  }
+
+  /** Translates the item starting with `c` (not a repetition); returns whether a repetition may follow it. */
+  private item(c: string, groups: Flags[]): boolean {
+    switch (c) {
+      case '\\':
+        this.out += this.escape(false);
+        this.noteAtom();
+        return true;
+      case '[':
+        this.out += this.charClass();
+        this.noteAtom();
+        return true;
+      case '(': {
+        const saved = this.flags;
+        if (this.group()) groups.push(saved);
+        return false;
+      }
+      case ')': {
+        const saved = groups.pop();
+        if (saved === undefined) throw new GoRegexpError('unexpected )', this.p);
+        this.flags = saved;
+        this.out += ')';
+        this.i++;
+        return true;
+      }
+      case '|':
+        this.out += '|';
+        this.i++;
+        return false;
+      case '^':
+      case '$':
+        // Go lets an anchor take a repetition; JavaScript does not unless it is grouped.
+        if (this.flags.multiLine) this.out += c === '^' ? '(?:(?<![\\s\\S])|(?<=\\n))' : '(?:(?![\\s\\S])|(?=\\n))';
+        else this.out += `(?:${c})`;
+        this.i++;
+        return true;
+      case '.':
+        this.out += this.flags.dotNL ? '[\\s\\S]' : '[^\\n]';
+        this.i++;
+        return true;
+      default: {
+        const cp = codePoint(this.p, this.i);
+        const ch = String.fromCodePoint(cp);
+        this.out += this.literalCodePoint(cp, ch);
+        this.noteAtom();
+        this.i += ch.length;
+        return true;
+      }
+    }
+  }
+
+  /** A repetition operator (`*`, `+`, `?`, `{n,m}`, each optionally followed by `?`) after an item. */
+  private repetition(atom: boolean, repeated: boolean): void {
+    const p = this.p;
+    const start = this.i;
+    const c = p[this.i] as string;
+    let op: string;
+    if (c === '{') {
+      const rep = this.repeatAt(this.i) as { text: string; min: number; max: number };
+      if (rep.min > 1000 || rep.max > 1000 || (rep.max >= 0 && rep.max < rep.min)) {
+        throw new GoRegexpError('invalid repeat count', rep.text);
+      }
+      op = rep.text;
+    } else op = c;
+    this.i += op.length;
+    let lazy = false;
+    if (p[this.i] === '?') {
+      lazy = true;
+      this.i++;
+    }
+    if (repeated) throw new GoRegexpError('invalid nested repetition operator', p.slice(this.lastOpStart, this.i));
+    if (!atom) throw new GoRegexpError('missing argument to repetition operator', p.slice(start, this.i));
+    this.out += op + (lazy !== this.flags.ungreedy ? '?' : '');
+    this.lastOpStart = start;
   }
 
   /** A literal code point, as its case-fold orbit when folding. */
@@ -434,90 +446,105 @@ class Translator {
     if (this.i >= p.length) throw new GoRegexpError('trailing backslash at end of expression', '');
     const c = p[this.i] as string;
     this.i++;
-    const one = (cp: number): string | ClassItem =>
-      inClass ? { ranges: [[cp, cp]] } : this.literalCodePoint(cp, String.fromCodePoint(cp));
     if (PERL_CLASSES.has(c)) return this.perlClass(c, inClass);
     const simple = SIMPLE_ESCAPES[c];
-    if (simple !== undefined) return one(simple);
+    if (simple !== undefined) return this.escapedCodePoint(simple, inClass);
     if (!inClass) {
       if (c === 'b' || c === 'B') return `\\${c}`;
       if (c === 'A') return '(?<![\\s\\S])';
       if (c === 'z') return '(?![\\s\\S])';
-      if (c === 'Q') {
-        const end = p.indexOf('\\E', this.i);
-        const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
-        this.i = end < 0 ? p.length : end + 2;
-        let s = '';
-        for (const ch of text) s += this.literalCodePoint(codePoint(ch), ch);
-        return text === '' ? '' : `(?:${s})`;
-      }
+      if (c === 'Q') return this.quoted();
     }
-    if (c === 'p' || c === 'P') {
-      let name: string;
-      if (p[this.i] === '{') {
-        const end = p.indexOf('}', this.i);
-        if (end < 0) throw new GoRegexpError('invalid character class range', p.slice(start));
-        name = p.slice(this.i + 1, end);
-        this.i = end + 1;
-      } else {
-        name = p[this.i] ?? '';
-        this.i++;
-      }
-      let neg = c === 'P';
-      if (name.startsWith('^')) {
-        neg = !neg;
-        name = name.slice(1);
-      }
-      const prop = name === 'Any' ? undefined : name.length <= 2 ? name : `Script=${name}`;
-      if (prop === undefined) {
-        if (inClass) return neg ? { ranges: [] } : { ranges: [[0, MAX_CP]] };
-        return neg ? '[^\\s\\S]' : '[\\s\\S]';
-      }
-      try {
-        new RegExp(`\\p{${prop}}`, 'u');
-      } catch {
-        throw new GoRegexpError('invalid character class range', p.slice(start, this.i));
-      }
-      if (!this.flags.fold) {
-        const src = `\\${neg ? 'P' : 'p'}{${prop}}`;
-        return inClass ? { raw: src } : src;
-      }
-      // Folded: the property plus what folds into it (Go folds, then negates).
-      const extra = rangesSource(foldedPropertyExtra(prop));
-      if (!neg) return inClass ? { raw: `\\p{${prop}}${extra}` } : `[\\p{${prop}}${extra}]`;
-      // Inside a bracket expression the negation cannot exclude the folded extras (an approximation).
-      return inClass ? { raw: `\\P{${prop}}` } : `(?![\\p{${prop}}${extra}])[\\s\\S]`;
-    }
-    if (c === 'x') {
-      // Go reads hex digits up to the first one that does not fit; the error names the text read so far.
-      const bad = (upTo: number): GoRegexpError =>
-        new GoRegexpError('invalid escape sequence', p.slice(start, Math.min(upTo, p.length)));
-      const isHex = (ch: string | undefined): boolean => ch !== undefined && /^[0-9A-Fa-f]$/.test(ch);
-      if (p[this.i] === '{') {
-        let j = this.i + 1;
-        let value = 0;
-        for (; p[j] !== '}'; j++) {
-          if (!isHex(p[j])) throw bad(j + 1);
-          value = value * 16 + parseInt(p[j] as string, 16);
-          if (value > MAX_CP) throw bad(j + 1);
-        }
-        if (j === this.i + 1) throw bad(j + 1);
-        this.i = j + 1;
-        return one(value);
-      }
-      if (!isHex(p[this.i]) || !isHex(p[this.i + 1])) throw bad(this.i + 2);
-      this.i += 2;
-      return one(parseInt(p.slice(this.i - 2, this.i), 16));
-    }
+    if (c === 'p' || c === 'P') return this.unicodeClass(c === 'P', start, inClass);
+    if (c === 'x') return this.escapedCodePoint(this.hexEscape(start), inClass);
     if (c >= '0' && c <= '7') {
       // Octal: \0, \01, \012 (Go accepts \1-\7 only as the start of an octal escape with more digits).
       const m = /^[0-7]{0,2}/.exec(p.slice(this.i)) as RegExpExecArray;
       if (c !== '0' && m[0].length === 0) throw new GoRegexpError('invalid escape sequence', p.slice(start, this.i));
       this.i += m[0].length;
-      return one(parseInt(c + m[0], 8));
+      return this.escapedCodePoint(parseInt(c + m[0], 8), inClass);
     }
-    if (isPunct(c)) return one(codePoint(c));
+    if (isPunct(c)) return this.escapedCodePoint(codePoint(c), inClass);
     throw new GoRegexpError('invalid escape sequence', p.slice(start, this.i));
+  }
+
+  /** An escaped code point: a one-character class item, or (outside a class) a literal. */
+  private escapedCodePoint(cp: number, inClass: boolean): string | ClassItem {
+    return inClass ? { ranges: [[cp, cp]] } : this.literalCodePoint(cp, String.fromCodePoint(cp));
+  }
+
+  /** The text of `\Q…\E` (or to the end of the pattern), after the `Q`, as literals. */
+  private quoted(): string {
+    const p = this.p;
+    const end = p.indexOf('\\E', this.i);
+    const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
+    this.i = end < 0 ? p.length : end + 2;
+    let s = '';
+    for (const ch of text) s += this.literalCodePoint(codePoint(ch), ch);
+    return text === '' ? '' : `(?:${s})`;
+  }
+
+  /** The value of `\xHH` or `\x{H…}`, after the `x`. */
+  private hexEscape(start: number): number {
+    const p = this.p;
+    // Go reads hex digits up to the first one that does not fit; the error names the text read so far.
+    const bad = (upTo: number): GoRegexpError =>
+      new GoRegexpError('invalid escape sequence', p.slice(start, Math.min(upTo, p.length)));
+    const isHex = (ch: string | undefined): boolean => ch !== undefined && /^[0-9A-Fa-f]$/.test(ch);
+    if (p[this.i] === '{') {
+      let j = this.i + 1;
+      let value = 0;
+      for (; p[j] !== '}'; j++) {
+        if (!isHex(p[j])) throw bad(j + 1);
+        value = value * 16 + parseInt(p[j] as string, 16);
+        if (value > MAX_CP) throw bad(j + 1);
+      }
+      if (j === this.i + 1) throw bad(j + 1);
+      this.i = j + 1;
+      return value;
+    }
+    if (!isHex(p[this.i]) || !isHex(p[this.i + 1])) throw bad(this.i + 2);
+    this.i += 2;
+    return parseInt(p.slice(this.i - 2, this.i), 16);
+  }
+
+  /** `\pL`, `\p{Name}`, `\PL`, `\p{^Name}` after the `p`/`P` (`negated` for `P`), folded when folding. */
+  private unicodeClass(negated: boolean, start: number, inClass: boolean): string | ClassItem {
+    const p = this.p;
+    let name: string;
+    if (p[this.i] === '{') {
+      const end = p.indexOf('}', this.i);
+      if (end < 0) throw new GoRegexpError('invalid character class range', p.slice(start));
+      name = p.slice(this.i + 1, end);
+      this.i = end + 1;
+    } else {
+      name = p[this.i] ?? '';
+      this.i++;
+    }
+    let neg = negated;
+    if (name.startsWith('^')) {
+      neg = !neg;
+      name = name.slice(1);
+    }
+    if (name === 'Any') {
+      if (inClass) return neg ? { ranges: [] } : { ranges: [[0, MAX_CP]] };
+      return neg ? '[^\\s\\S]' : '[\\s\\S]';
+    }
+    const prop = name.length <= 2 ? name : `Script=${name}`;
+    try {
+      new RegExp(`\\p{${prop}}`, 'u');
+    } catch {
+      throw new GoRegexpError('invalid character class range', p.slice(start, this.i));
+    }
+    if (!this.flags.fold) {
+      const src = `\\${neg ? 'P' : 'p'}{${prop}}`;
+      return inClass ? { raw: src } : src;
+    }
+    // Folded: the property plus what folds into it (Go folds, then negates).
+    const extra = rangesSource(foldedPropertyExtra(prop));
+    if (!neg) return inClass ? { raw: `\\p{${prop}}${extra}` } : `[\\p{${prop}}${extra}]`;
+    // Inside a bracket expression the negation cannot exclude the folded extras (an approximation).
+    return inClass ? { raw: `\\P{${prop}}` } : `(?![\\p{${prop}}${extra}])[\\s\\S]`;
   }
 
   /** `\\d \\D \\s \\S \\w \\W`: ASCII classes in Go (`\\s` without `\\v`), folded and then negated. */
@@ -539,19 +566,9 @@ class Translator {
       this.i++;
     }
     let first = true;
-    const ranges: Range[] = [];
-    let raw = '';
+    const items: ClassItems = { ranges: [], raw: '' };
     // The previous single character (for ranges), as a code point.
     let prev: number | undefined;
-    const add = (item: ClassItem): number | undefined => {
-      if ('raw' in item) {
-        raw += item.raw;
-        return undefined;
-      }
-      ranges.push(...item.ranges);
-      const r = item.ranges[0];
-      return item.ranges.length === 1 && r !== undefined && r[0] === r[1] ? r[0] : undefined;
-    };
     for (;;) {
       if (this.i >= p.length) throw new GoRegexpError('missing closing ]', p.slice(start));
       const c = p[this.i] as string;
@@ -560,56 +577,81 @@ class Translator {
         break;
       }
       first = false;
-      if (c === '[' && p[this.i + 1] === ':') {
-        const end = p.indexOf(':]', this.i + 2);
-        if (end >= 0) {
-          let name = p.slice(this.i + 2, end);
-          const neg = name.startsWith('^');
-          if (neg) name = name.slice(1);
-          const cls = POSIX[name];
-          if (cls === undefined) throw new GoRegexpError('invalid character class range', p.slice(this.i, end + 2));
-          add({ ranges: neg ? complement(this.flags.fold ? foldRanges(cls) : cls) : cls });
-          this.i = end + 2;
-          prev = undefined;
-          continue;
-        }
-      }
-      if (c === '-' && prev !== undefined && p[this.i + 1] !== ']' && this.i + 1 < p.length) {
-        // A range prev-hi.
-        this.i++;
-        let hi: number | undefined;
-        if (p[this.i] === '\\') {
-          const save = this.i;
-          const item = this.escape(true);
-          const r = 'ranges' in item && item.ranges.length === 1 ? item.ranges[0] : undefined;
-          hi = r !== undefined && r[0] === r[1] ? r[0] : undefined;
-          if (hi === undefined) throw new GoRegexpError('invalid character class range', p.slice(save - 2, this.i));
-        } else {
-          hi = codePoint(p, this.i);
-          this.i += String.fromCodePoint(hi).length;
-        }
-        if (hi < prev) {
-          throw new GoRegexpError(
-            'invalid character class range',
-            `${String.fromCodePoint(prev)}-${String.fromCodePoint(hi)}`,
-          );
-        }
-        // The range replaces its low end, added as a single character.
-        ranges.pop();
-        ranges.push([prev, hi]);
+      const posix = c === '[' && p[this.i + 1] === ':' ? this.posixClass() : undefined;
+      if (posix !== undefined) {
+        addClassItem(items, posix);
         prev = undefined;
-        continue;
+      } else if (c === '-' && prev !== undefined && p[this.i + 1] !== ']' && this.i + 1 < p.length) {
+        // The range replaces its low end, added as a single character.
+        const hi = this.rangeEnd(prev);
+        items.ranges.pop();
+        items.ranges.push([prev, hi]);
+        prev = undefined;
+      } else if (c === '\\') {
+        prev = addClassItem(items, this.escape(true));
+      } else {
+        const cp = codePoint(p, this.i);
+        this.i += String.fromCodePoint(cp).length;
+        prev = addClassItem(items, { ranges: [[cp, cp]] });
       }
-      if (c === '\\') {
-        prev = add(this.escape(true));
-        continue;
-      }
-      const cp = codePoint(p, this.i);
-      this.i += String.fromCodePoint(cp).length;
-      prev = add({ ranges: [[cp, cp]] });
     }
-    return `[${negated ? '^' : ''}${rangesSource(this.fold ? foldRanges(ranges) : ranges)}${raw}]`;
+    return `[${negated ? '^' : ''}${rangesSource(this.fold ? foldRanges(items.ranges) : items.ranges)}${items.raw}]`;
   }
+
+  /** `[:name:]` or `[:^name:]` at `[`; undefined (nothing read) when no `:]` follows. */
+  private posixClass(): ClassItem | undefined {
+    const p = this.p;
+    const end = p.indexOf(':]', this.i + 2);
+    if (end < 0) return undefined;
+    let name = p.slice(this.i + 2, end);
+    const neg = name.startsWith('^');
+    if (neg) name = name.slice(1);
+    const cls = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
+    if (cls === undefined) throw new GoRegexpError('invalid character class range', p.slice(this.i, end + 2));
+    this.i = end + 2;
+    return { ranges: neg ? complement(this.flags.fold ? foldRanges(cls) : cls) : cls };
+  }
+
+  /** The high end of the range `prev-hi`, read from its `-`; throws unless it is one code point not below `prev`. */
+  private rangeEnd(prev: number): number {
+    const p = this.p;
+    this.i++;
+    let hi: number | undefined;
+    if (p[this.i] === '\\') {
+      const save = this.i;
+      const item = this.escape(true);
+      const r = 'ranges' in item && item.ranges.length === 1 ? item.ranges[0] : undefined;
+      hi = r !== undefined && r[0] === r[1] ? r[0] : undefined;
+      if (hi === undefined) throw new GoRegexpError('invalid character class range', p.slice(save - 2, this.i));
+    } else {
+      hi = codePoint(p, this.i);
+      this.i += String.fromCodePoint(hi).length;
+    }
+    if (hi < prev) {
+      throw new GoRegexpError(
+        'invalid character class range',
+        `${String.fromCodePoint(prev)}-${String.fromCodePoint(hi)}`,
+      );
+    }
+    return hi;
+  }
+}
+
+/** What a bracket expression has gathered: code point ranges and JavaScript class escapes. */
+interface ClassItems {
+  ranges: Range[];
+  raw: string;
+}
+
+/** Adds `item` to `items`; returns its code point when it is a single one (the possible low end of a range). */
+function addClassItem(items: ClassItems, item: ClassItem): number | undefined {
+  if ('raw' in item) {
+    items.raw += item.raw;
+    return undefined;
+  }
+  items.ranges.push(...item.ranges);
+  const r = item.ranges[0];
+  return item.ranges.length === 1 && r !== undefined && r[0] === r[1] ? r[0] : undefined;
 }
 
 const cache = new Map<string, RegExp | GoRegexpError>();

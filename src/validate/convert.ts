@@ -66,16 +66,8 @@ function isTypeOnly(branch: Json | undefined, type: string): boolean {
   return isObject(branch) && branch.type === type && Object.keys(branch).length === 1;
 }
 
-/**
- * Converts one node of a CRD's structural schema. `nullable`: the node may be null. The API server prunes
- * `null` from object fields that are not `nullable: true` before it validates, so an optional field may
- * be null but a required one may not; list items and map values get no such leniency.
- */
-function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
-  if (!isObject(node)) return {};
-  const out: JsonSchema = {};
-  const intOrString = node['x-kubernetes-int-or-string'] === true;
-  const preserve = node['x-kubernetes-preserve-unknown-fields'] === true;
+/** The scalar keywords of a node: type, enum, pattern, numeric bounds (OpenAPI 3.0 exclusive bounds → draft-07). */
+function convertScalarKeywords(node: JsonObject, intOrString: boolean, out: JsonSchema): void {
   if (intOrString) out.type = ['integer', 'string'];
   else if (typeof node.type === 'string') out.type = node.type;
   if (Array.isArray(node.enum)) out.enum = node.enum;
@@ -93,6 +85,10 @@ function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
     out.exclusiveMaximum = node.maximum;
     delete out.maximum;
   } else if (typeof node.exclusiveMaximum === 'number') out.exclusiveMaximum = node.exclusiveMaximum;
+}
+
+/** `properties` (optional ones nullable) and `required`. */
+function convertProperties(node: JsonObject, out: JsonSchema): void {
   const props = node.properties;
   if (isObject(props)) {
     const required = Array.isArray(node.required)
@@ -105,6 +101,10 @@ function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
   } else if (Array.isArray(node.required) && node.required.length > 0) {
     out.required = node.required;
   }
+}
+
+/** `items` and `additionalProperties` (list items and map values are not nullable). */
+function convertItemsAndValues(node: JsonObject, preserve: boolean, out: JsonSchema): void {
   if (node.items !== undefined) {
     // A structural schema has a single `items` schema; tolerate the tuple form by taking its first entry.
     const items = Array.isArray(node.items) ? node.items[0] : node.items;
@@ -118,6 +118,10 @@ function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
   // Unknown fields are kept here: mark it so that strict mode leaves this object open.
   if (preserve && out.properties !== undefined && out.additionalProperties === undefined)
     out.additionalProperties = true;
+}
+
+/** `allOf`, `anyOf`, `oneOf` and `not`. */
+function convertCombinators(node: JsonObject, intOrString: boolean, out: JsonSchema): void {
   for (const comb of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = node[comb];
     if (!Array.isArray(list)) continue;
@@ -133,6 +137,21 @@ function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
     out[comb] = list.map((b) => convertCrdNode(b, false));
   }
   if (isObject(node.not)) out.not = convertCrdNode(node.not, false);
+}
+
+/**
+ * Converts one node of a CRD's structural schema. `nullable`: the node may be null. The API server prunes
+ * `null` from object fields that are not `nullable: true` before it validates, so an optional field may
+ * be null but a required one may not; list items and map values get no such leniency.
+ */
+function convertCrdNode(node: Json | undefined, nullable: boolean): JsonSchema {
+  if (!isObject(node)) return {};
+  const out: JsonSchema = {};
+  const intOrString = node['x-kubernetes-int-or-string'] === true;
+  convertScalarKeywords(node, intOrString, out);
+  convertProperties(node, out);
+  convertItemsAndValues(node, node['x-kubernetes-preserve-unknown-fields'] === true, out);
+  convertCombinators(node, intOrString, out);
   if (nullable || node.nullable === true) addNull(out);
   return out;
 }

@@ -133,6 +133,110 @@ export interface ProblemOptions {
 /** Keywords about a field's value (not about which fields exist). */
 const VALUE_KEYWORDS = new Set(['required', 'additionalProperties']);
 
+type Params = Record<string, unknown>;
+
+/** A wrong type; none for a big integer where an integer or number is wanted (JSON Schema cannot type it). */
+function typeProblem(path: string, params: Params, value: unknown): SchemaProblem | undefined {
+  const want = typeList(params.type);
+  if (typeof value === 'bigint' && (want.includes('integer') || want.includes('number'))) return undefined;
+  return {
+    pointer: path,
+    anchor: 'value',
+    keyword: 'type',
+    message: `must be ${joinOr(want.map((t) => TYPE_NAMES[t] ?? t))}, got ${describeValue(value)}`,
+  };
+}
+
+/** A missing field, with the likely typo among the object's unknown keys. */
+function requiredProblem(e: ErrorObject, params: Params, value: unknown): SchemaProblem {
+  const missing = String(params.missingProperty);
+  let msg = `missing required field "${missing}"`;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const known = new Set(propertyNames(e.parentSchema));
+    const typo = closest(
+      missing,
+      Object.keys(value).filter((k) => !known.has(k)),
+    );
+    if (typo !== undefined) msg += ` (found "${typo}": a typo?)`;
+  }
+  return {
+    pointer: `${e.instancePath}/${escapePointerSegment(missing)}`,
+    anchor: 'parent',
+    keyword: 'required',
+    message: msg,
+  };
+}
+
+/** An unknown field, with the closest known one. */
+function additionalPropertyProblem(e: ErrorObject, params: Params): SchemaProblem {
+  const extra = String(params.additionalProperty);
+  const hint = closest(extra, propertyNames(e.parentSchema));
+  return {
+    pointer: `${e.instancePath}/${escapePointerSegment(extra)}`,
+    anchor: 'key',
+    keyword: 'additionalProperties',
+    message: `unknown field "${extra}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`,
+  };
+}
+
+/** What is wrong with a value, for the keywords shown at the value (all but type, required and additionalProperties). */
+function valueMessage(keyword: string, params: Params, value: unknown): string {
+  switch (keyword) {
+    case 'enum': {
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.filter((v) => v !== null) : [];
+      return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
+    }
+    case 'pattern':
+      return patternMessage(String(params.pattern), value);
+    case 'not':
+      return value === null ? 'must not be null (the field is required)' : 'must not match the excluded schema';
+    case 'anyOf':
+      return `must match one of the allowed forms, got ${describeValue(value)}`;
+    case 'oneOf':
+      return params.passingSchemas === null
+        ? `must match one of the allowed forms, got ${describeValue(value)}`
+        : 'must match exactly one of the allowed forms, but matches several';
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `must be ${String(params.comparison)} ${String(params.limit)}, got ${describeValue(value)}`;
+    case 'minLength':
+    case 'maxLength':
+      return `must be ${keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long`;
+    case 'minItems':
+    case 'maxItems':
+      return `must have ${keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} items`;
+    case 'minProperties':
+    case 'maxProperties':
+      return `must have ${keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} fields`;
+    case 'multipleOf':
+      return `must be a multiple of ${String(params.multipleOf)}`;
+    default:
+      return `fails the schema keyword "${keyword}"`;
+  }
+}
+
+/** The problem one ajv error reports about `value` (the value at its instance path), if any. */
+function problemOf(e: ErrorObject, value: unknown): SchemaProblem | undefined {
+  const params = e.params as Params;
+  switch (e.keyword) {
+    case 'type':
+      return typeProblem(e.instancePath, params, value);
+    case 'required':
+      return requiredProblem(e, params, value);
+    case 'additionalProperties':
+      return additionalPropertyProblem(e, params);
+    default:
+      return {
+        pointer: e.instancePath,
+        anchor: 'value',
+        keyword: e.keyword,
+        message: valueMessage(e.keyword, params, value),
+      };
+  }
+}
+
 /** Turns one object's ajv errors into problems. `data` is the object validated. */
 export function problemsFromErrors(
   errors: readonly ErrorObject[],
@@ -141,18 +245,10 @@ export function problemsFromErrors(
 ): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
-  const push = (p: SchemaProblem): void => {
-    const k = `${p.pointer}\u0000${p.message}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push(p);
-  };
   for (const e of errors) {
     // Errors of anyOf/oneOf branches: the combinator's own error says it once.
     if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) continue;
-    const path = e.instancePath;
-    const value = valueAt(data, path);
-    const params = e.params as Record<string, unknown>;
+    const value = valueAt(data, e.instancePath);
     if (
       options.ignorePlaceholders &&
       !VALUE_KEYWORDS.has(e.keyword) &&
@@ -160,147 +256,12 @@ export function problemsFromErrors(
       value.includes('${')
     )
       continue;
-    switch (e.keyword) {
-      case 'type': {
-        const want = typeList(params.type);
-        if (typeof value === 'bigint' && (want.includes('integer') || want.includes('number'))) break;
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: 'type',
-          message: `must be ${joinOr(want.map((t) => TYPE_NAMES[t] ?? t))}, got ${describeValue(value)}`,
-        });
-        break;
-      }
-      case 'required': {
-        const missing = String(params.missingProperty);
-        let msg = `missing required field "${missing}"`;
-        if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-          const known = new Set(propertyNames(e.parentSchema));
-          const typo = closest(
-            missing,
-            Object.keys(value).filter((k) => !known.has(k)),
-          );
-          if (typo !== undefined) msg += ` (found "${typo}": a typo?)`;
-        }
-        push({
-          pointer: `${path}/${escapePointerSegment(missing)}`,
-          anchor: 'parent',
-          keyword: 'required',
-          message: msg,
-        });
-        break;
-      }
-      case 'additionalProperties': {
-        const extra = String(params.additionalProperty);
-        const hint = closest(extra, propertyNames(e.parentSchema));
-        push({
-          pointer: `${path}/${escapePointerSegment(extra)}`,
-          anchor: 'key',
-          keyword: 'additionalProperties',
-          message: `unknown field "${extra}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`,
-        });
-        break;
-      }
-      case 'enum': {
-        const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.filter((v) => v !== null) : [];
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: 'enum',
-          message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`,
-        });
-        break;
-      }
-      case 'pattern':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: 'pattern',
-          message: patternMessage(String(params.pattern), value),
-        });
-        break;
-      case 'not':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: 'not',
-          message: value === null ? 'must not be null (the field is required)' : 'must not match the excluded schema',
-        });
-        break;
-      case 'anyOf':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: 'anyOf',
-          message: `must match one of the allowed forms, got ${describeValue(value)}`,
-        });
-        break;
-      case 'oneOf':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: 'oneOf',
-          message:
-            params.passingSchemas === null
-              ? `must match one of the allowed forms, got ${describeValue(value)}`
-              : 'must match exactly one of the allowed forms, but matches several',
-        });
-        break;
-      case 'minimum':
-      case 'maximum':
-      case 'exclusiveMinimum':
-      case 'exclusiveMaximum':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: e.keyword,
-          message: `must be ${String(params.comparison)} ${String(params.limit)}, got ${describeValue(value)}`,
-        });
-        break;
-      case 'minLength':
-      case 'maxLength':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: e.keyword,
-          message: `must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long`,
-        });
-        break;
-      case 'minItems':
-      case 'maxItems':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: e.keyword,
-          message: `must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} items`,
-        });
-        break;
-      case 'minProperties':
-      case 'maxProperties':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: e.keyword,
-          message: `must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} fields`,
-        });
-        break;
-      case 'multipleOf':
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: 'multipleOf',
-          message: `must be a multiple of ${String(params.multipleOf)}`,
-        });
-        break;
-      default:
-        push({
-          pointer: path,
-          anchor: 'value',
-          keyword: e.keyword,
-          message: `fails the schema keyword "${e.keyword}"`,
-        });
-    }
+    const p = problemOf(e, value);
+    if (!p) continue;
+    const k = `${p.pointer}\u0000${p.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(p);
   }
   return out;
 }

@@ -5,6 +5,8 @@
 /// <reference types="node" />
 import { readFileSync, existsSync } from 'node:fs';
 import type { RenderedResource } from '../api/build.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { RuleId } from '../lint/rules/index.js';
 import { getField, isMap, type YamlValue } from '../yaml/values.js';
 import {
   buildOf,
@@ -162,7 +164,11 @@ export const kustomizeMatchers = {
   },
 
   /** A diagnostic with this code (lint rule id or engine code) is present. */
-  toHaveDiagnostic(subject: Subject, code: string, where: { file?: string; line?: number } = {}): MatcherResult {
+  toHaveDiagnostic(
+    subject: Subject,
+    code: DiagnosticCode | RuleId,
+    where: { file?: string; line?: number } = {},
+  ): MatcherResult {
     const ds = diagnosticsOf(subject);
     const hit = ds.filter(
       (d) =>
@@ -186,5 +192,5 @@ export interface KustomizeMatchers<R = unknown> {
   toHaveImage(image: string, query?: ResourceQuery): R;
   toHaveReplicas(count: number, query?: ResourceQuery): R;
   toMatchKustomize(goldenFile: string): R;
-  toHaveDiagnostic(code: string, where?: { file?: string; line?: number }): R;
+  toHaveDiagnostic(code: DiagnosticCode | RuleId, where?: { file?: string; line?: number }): R;
 }

@@ -5,8 +5,8 @@
  * on the machine.
  */
 /// <reference types="node" />
-import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { build, type BuildResult, type RenderedResource } from '../api/build.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
@@ -34,14 +34,36 @@ export function buildPath(path: string, options: Partial<BuildOptions> = {}): Bu
   return r;
 }
 
-/** Whether `v` is a string naming an existing directory: an overlay path. */
-export function isOverlayPath(v: unknown): v is string {
-  if (typeof v !== 'string' || v === '' || v.length > 4096 || /[\n\0]/.test(v)) return false;
+function statOf(path: string): Stats | undefined {
   try {
-    return statSync(resolve(v), { throwIfNoEntry: false })?.isDirectory() === true;
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined; // ENOTDIR and the like: nothing there
   }
+}
+
+/**
+ * What a string names on disk: `directory` (an overlay path), `missing` (a path-shaped string, `apps/prodution`,
+ * whose folder exists but not itself: a mistyped overlay path), or undefined (text that is no path).
+ */
+export function overlayPathKind(v: unknown): 'directory' | 'missing' | undefined {
+  if (typeof v !== 'string' || v === '' || v.length > 4096 || /[\n\0]/.test(v)) return undefined;
+  const stat = statOf(resolve(v));
+  if (stat !== undefined) return stat.isDirectory() ? 'directory' : undefined;
+  if (!v.replace(/\/+$/, '').includes('/')) return undefined;
+  return statOf(dirname(resolve(v)))?.isDirectory() === true ? 'missing' : undefined;
+}
+
+/** Why a mistyped overlay path cannot be snapshotted: what its folder holds instead. */
+export function missingOverlayMessage(path: string): string {
+  const parent = dirname(resolve(path));
+  const folders = readdirSync(parent, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+  const shown = folders.length > 12 ? [...folders.slice(0, 12), '...'] : folders;
+  const holds = shown.length > 0 ? `its folder holds ${shown.join(', ')}` : 'its folder holds no folder';
+  return `'${path}' is not a directory (${holds}): a path is snapshotted as the build of that overlay, so a mistyped one fails instead of snapshotting the string`;
 }
 
 /** `text` with absolute paths under the working directory made relative to it. */

@@ -90,6 +90,8 @@ interface DeferredError {
   message: string;
   node: AstNode | undefined;
   path?: ValuePath;
+  /** The value left at {@link path}: the error holds while the path still holds it (no transformer replaced it). */
+  value?: YamlValue;
 }
 
 interface Frame {
@@ -138,8 +140,9 @@ export class Converter {
   /** The first deferred output-time error that holds whatever happens to the document. */
   outputError: DeferredError | undefined;
   /**
-   * Deferred errors met before it that hold only while a null is still at their `path` of the document
-   * (the node may be dropped before output, e.g. a list entry whose merge key is null).
+   * Deferred errors met before it that hold only while their `value` is still at their `path` of the
+   * document (the node may be dropped or replaced before output: a list entry whose merge key is null, a
+   * tagged name a prefix rewrites).
    */
   readonly conditionalErrors: DeferredError[] = [];
 
@@ -181,6 +184,9 @@ export class Converter {
       if (node.anchor !== undefined) this.anchors.set(node, { value: v, size: 1, height: 0 });
       return v;
     }
+    // An annotation value is the node's text: a collection has none (its content, even a key JSON
+    // cannot hold, is never decoded), unless an alias elsewhere needs an anchor inside it.
+    if (place === Place.AnnotationValue && this.mode.annotationsAsText && !this.json && !hasAnchor(node)) return '';
     this.push(node, depth, place);
     return PENDING;
   }
@@ -315,7 +321,12 @@ export class Converter {
       // kustomize rebuilds the annotations map from its entries (SetAnnotations): a repeated key keeps
       // its last value there instead of failing the output.
       const rebuilt = f.place === Place.Annotations && this.mode.annotationsAsText;
-      if (this.mode.kyaml && !rebuilt) this.duplicate(f.node as AstMap, f.i - 1, key);
+      if (this.mode.kyaml && !rebuilt) {
+        // kyaml's node keeps both entries and its field lookups find the first: a patch targets and
+        // merges the first value (a resource with a repeated key fails on output anyway).
+        this.duplicate(f.node as AstMap, f.i - 1, key);
+        return;
+      }
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- re-inserted below, at the end
       delete out[key];
     }
@@ -363,7 +374,7 @@ export class Converter {
     if (!this.mode.defer) throw new ConvertError(code, message, node);
     if (this.outputError !== undefined) return fallback;
     if (path === undefined) this.outputError = { code, message, node };
-    else this.conditionalErrors.push({ code, message, node, path });
+    else this.conditionalErrors.push({ code, message, node, path, value: fallback as YamlValue });
     return fallback;
   }
 
@@ -496,11 +507,14 @@ export class Converter {
     return r.value;
   }
 
-  private binary(text: string, node: AstNode): string {
+  /** A `!!binary` scalar; a value (not a key) that is not base64 fails only if it is still there on output. */
+  private binary(text: string, node: AstNode, isValue = false): string {
     const b = decodeBase64(text);
     if (!b) {
       if (!this.mode.kyaml) throw new ConvertError('yaml/syntax', '!!binary value contains invalid base64 data', node);
-      return this.outputTime('yaml/syntax', 'yaml: !!binary value contains invalid base64 data', node, text);
+      const message = 'yaml: !!binary value contains invalid base64 data';
+      const path = isValue && !this.json ? this.currentPath() : undefined;
+      return this.outputTime('yaml/syntax', message, node, text, path);
     }
     return goUtf8(b);
   }
@@ -514,7 +528,7 @@ export class Converter {
     if (tag !== undefined && tag !== '!!str') {
       switch (tag) {
         case '!!binary':
-          return this.binary(text, n);
+          return this.binary(text, n, true);
         case '!!int':
         case '!!float':
         case '!!bool':
@@ -524,11 +538,12 @@ export class Converter {
           if (r === undefined) {
             if (!this.mode.kyaml) throw new ConvertError('yaml/syntax', `cannot decode \`${text}\` as a ${tag}`, n);
             const message = `yaml: cannot decode !!str \`${text}\` as a ${tag}`;
-            // kyaml sees a `!!null` node as null (a merge drops a list entry keyed by it); the error
-            // comes only if the node is still there on output.
-            if (tag === '!!null' && !this.json)
-              return this.outputTime('yaml/syntax', message, n, null, this.currentPath());
-            return this.outputTime('yaml/syntax', message, n, text);
+            // kyaml sees a `!!null` node as null (a merge drops a list entry keyed by it), and keeps any
+            // other as the tagged text; the error comes only if the node is still there on output (a
+            // transformer that sets the field, like a name prefix, replaces the node and its tag).
+            if (this.json) return this.outputTime('yaml/syntax', message, n, text);
+            const held = tag === '!!null' ? null : text;
+            return this.outputTime('yaml/syntax', message, n, held, this.currentPath());
           }
           return this.checked(r, n);
         }
@@ -603,6 +618,14 @@ function hasListItems(n: AstMap): boolean {
 function isUnwrappedListKind(n: AstMap): boolean {
   const k = kindOf(n);
   return k === 'List' || k === 'ResourceList';
+}
+
+/** True when the node or a node inside it has an anchor. */
+function hasAnchor(node: AstNode): boolean {
+  if (node.anchor !== undefined) return true;
+  if (node.kind === 'map') return node.items.some((p) => hasAnchor(p.key) || hasAnchor(p.value));
+  if (node.kind === 'seq') return node.items.some(hasAnchor);
+  return false;
 }
 
 /** An annotation value of an item of an expanded list: the JSON text of its value. */
@@ -782,7 +805,15 @@ function v3FoldedAllowed(v: string): boolean {
 export function foldedRoundTrip(v: string): string {
   if (!v3FoldedAllowed(v)) return v;
   const n = v.length;
-  // Emit: content lines ('' for an empty line).
+  // Chomping indicator the emitter writes.
+  const last = v.charCodeAt(n - 1);
+  const chomp = last !== 0x0a ? 'strip' : n === 1 || v.charCodeAt(n - 2) === 0x0a ? 'keep' : 'clip';
+  return readFoldedLines(emittedFoldedLines(v), chomp);
+}
+
+/** The content lines go-yaml v3's emitter writes for `v` in folded style ('' for an empty line). */
+function emittedFoldedLines(v: string): string[] {
+  const n = v.length;
   const lines: string[] = [];
   let cur = '';
   const c0 = v.charCodeAt(0);
@@ -809,10 +840,11 @@ export function foldedRoundTrip(v: string): string {
   }
   cur += v.slice(segStart);
   if (!breaks) lines.push(cur);
-  // Chomping indicator the emitter writes.
-  const last = v.charCodeAt(n - 1);
-  const chomp = last !== 0x0a ? 'strip' : n === 1 || v.charCodeAt(n - 2) === 0x0a ? 'keep' : 'clip';
-  // Parse the folded block back (libyaml's scan_block_scalar).
+  return lines;
+}
+
+/** The value of a folded block scalar of these content lines, read back as libyaml's scan_block_scalar does. */
+function readFoldedLines(lines: readonly string[], chomp: 'strip' | 'keep' | 'clip'): string {
   let s = '';
   let i = 0;
   let trailing = 0;

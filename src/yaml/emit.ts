@@ -406,97 +406,46 @@ function analyzeMultilineText(s: string): number {
   return f;
 }
 
+// The facts `analyze` gathers about a scalar, as bits of one number (no allocation per character). The last three
+// describe the previous character: a space, a line break, whitespace (or the start) before a `#`.
+const A_BLOCK_INDICATOR = 1;
+const A_LINE_BREAKS = 2;
+const A_SPECIAL = 4;
+const A_LEADING_SPACE = 8;
+const A_LEADING_BREAK = 16;
+const A_TRAILING_SPACE = 32;
+const A_TRAILING_BREAK = 64;
+const A_BREAK_SPACE = 128;
+const A_SPACE_BREAK = 256;
+const A_HAS_SPACE = 512;
+const A_HIGH = 1024;
+const A_PREVIOUS_SPACE = 2048;
+const A_PREVIOUS_BREAK = 4096;
+const A_PRECEDED_BY_WHITESPACE = 8192;
+const A_PREVIOUS = A_PREVIOUS_SPACE | A_PREVIOUS_BREAK | A_PRECEDED_BY_WHITESPACE;
+const A_NOT_PLAIN =
+  A_LEADING_SPACE |
+  A_LEADING_BREAK |
+  A_TRAILING_SPACE |
+  A_TRAILING_BREAK |
+  A_BREAK_SPACE |
+  A_SPACE_BREAK |
+  A_SPECIAL |
+  A_LINE_BREAKS |
+  A_BLOCK_INDICATOR;
+
 function analyze(s: string): number {
   const n = s.length;
   if (n === 0) return F_PLAIN_OK | F_SINGLE_OK;
   if (s.includes('\n') && !NOT_PLAIN_TEXT.test(s)) return analyzeMultilineText(s);
-  let blockIndicators = false;
-  let lineBreaks = false;
-  let special = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  let previousSpace = false;
-  let previousBreak = false;
-  let hasSpace = false;
-  let high = false;
-  const c0 = s.charCodeAt(0);
-  if (
-    n >= 3 &&
-    ((c0 === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(2) === 45) ||
-      (c0 === 46 && s.charCodeAt(1) === 46 && s.charCodeAt(2) === 46))
-  ) {
-    blockIndicators = true;
-  } else if (isStartIndicator(c0)) blockIndicators = true;
-  else if (c0 === 63 || c0 === 45) {
-    // `?` and `-` start an indicator when followed by a blank or the end.
-    const d = s.charCodeAt(1);
-    if (n === 1 || d === 0x20 || d === 0x09) blockIndicators = true;
-  }
-  let precededByWhitespace = true;
+  let facts = startsWithIndicator(s) ? A_BLOCK_INDICATOR | A_PRECEDED_BY_WHITESPACE : A_PRECEDED_BY_WHITESPACE;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x7f) {
       const k = ACLASS[c] as number;
-      if (k === 0) {
-        previousSpace = false;
-        previousBreak = false;
-        precededByWhitespace = false;
-        continue;
-      }
-      switch (k) {
-        case 1: // space
-          hasSpace = true;
-          if (i === 0) leadingSpace = true;
-          if (i === n - 1) trailingSpace = true;
-          if (previousBreak) breakSpace = true;
-          previousSpace = true;
-          previousBreak = false;
-          precededByWhitespace = true;
-          break;
-        case 2: {
-          // `:` followed by a blank or the end
-          const d = s.charCodeAt(i + 1);
-          if (i === n - 1 || d === 0x20 || d === 0x09) blockIndicators = true;
-          previousSpace = false;
-          previousBreak = false;
-          precededByWhitespace = false;
-          break;
-        }
-        case 3: // `#` after a blank (or first)
-          if (precededByWhitespace) blockIndicators = true;
-          previousSpace = false;
-          previousBreak = false;
-          precededByWhitespace = false;
-          break;
-        case 4: // \n, \r
-          if (c === 0x0d) special = true;
-          lineBreaks = true;
-          if (i === 0) leadingBreak = true;
-          if (i === n - 1) trailingBreak = true;
-          if (previousSpace) spaceBreak = true;
-          previousSpace = false;
-          previousBreak = true;
-          precededByWhitespace = true;
-          break;
-        case 5: // tab: a blank, not printable
-          special = true;
-          previousSpace = false;
-          previousBreak = false;
-          precededByWhitespace = true;
-          break;
-        default: // other control characters (NUL counts as whitespace before a `#`)
-          special = true;
-          previousSpace = false;
-          previousBreak = false;
-          precededByWhitespace = c === 0;
-      }
+      facts = k === 0 ? facts & ~A_PREVIOUS : asciiFacts(facts, s, i, c, k);
       continue;
     }
-    high = true;
     let w = 1;
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
@@ -505,41 +454,82 @@ function analyze(s: string): number {
         w = 2;
       }
     }
-    if (!isPrintable(c)) special = true;
-    if (isBreak(c)) {
-      lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (i + w === n) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-      precededByWhitespace = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-      precededByWhitespace = false;
-    }
+    facts |= A_HIGH;
+    if (!isPrintable(c)) facts |= A_SPECIAL;
+    facts = isBreak(c) ? breakFacts(facts, i === 0, i + w === n) : facts & ~A_PREVIOUS;
     i += w - 1;
   }
+  return scalarFlags(facts, s.charCodeAt(0));
+}
+
+/** Whether the scalar starts with an indicator that rules out a plain scalar (`---`, `...`, `- `, `? `, `[`, …). */
+function startsWithIndicator(s: string): boolean {
+  const n = s.length;
+  const c0 = s.charCodeAt(0);
+  if (
+    n >= 3 &&
+    ((c0 === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(2) === 45) ||
+      (c0 === 46 && s.charCodeAt(1) === 46 && s.charCodeAt(2) === 46))
+  ) {
+    return true;
+  }
+  if (isStartIndicator(c0)) return true;
+  if (c0 === 63 || c0 === 45) {
+    // `?` and `-` start an indicator when followed by a blank or the end.
+    const d = s.charCodeAt(1);
+    return n === 1 || d === 0x20 || d === 0x09;
+  }
+  return false;
+}
+
+/** The facts after the ASCII character `c` (of class `k`, not 0) at `i` of `s`. */
+function asciiFacts(facts: number, s: string, i: number, c: number, k: number): number {
+  const last = i === s.length - 1;
+  const cleared = facts & ~A_PREVIOUS;
+  switch (k) {
+    case 1: {
+      // space
+      let f = cleared | A_HAS_SPACE | A_PREVIOUS_SPACE | A_PRECEDED_BY_WHITESPACE;
+      if (i === 0) f |= A_LEADING_SPACE;
+      if (last) f |= A_TRAILING_SPACE;
+      if ((facts & A_PREVIOUS_BREAK) !== 0) f |= A_BREAK_SPACE;
+      return f;
+    }
+    case 2: {
+      // `:` followed by a blank or the end
+      const d = s.charCodeAt(i + 1);
+      return last || d === 0x20 || d === 0x09 ? cleared | A_BLOCK_INDICATOR : cleared;
+    }
+    case 3: // `#` after a blank (or first)
+      return (facts & A_PRECEDED_BY_WHITESPACE) !== 0 ? cleared | A_BLOCK_INDICATOR : cleared;
+    case 4: // \n, \r
+      return breakFacts(c === 0x0d ? facts | A_SPECIAL : facts, i === 0, last);
+    case 5: // tab: a blank, not printable
+      return cleared | A_SPECIAL | A_PRECEDED_BY_WHITESPACE;
+    default: // other control characters (NUL counts as whitespace before a `#`)
+      return c === 0 ? cleared | A_SPECIAL | A_PRECEDED_BY_WHITESPACE : cleared | A_SPECIAL;
+  }
+}
+
+/** The facts after a line break, the first (`first`) or last (`last`) character or neither. */
+function breakFacts(facts: number, first: boolean, last: boolean): number {
+  let f = (facts & ~A_PREVIOUS) | A_LINE_BREAKS | A_PREVIOUS_BREAK | A_PRECEDED_BY_WHITESPACE;
+  if (first) f |= A_LEADING_BREAK;
+  if (last) f |= A_TRAILING_BREAK;
+  if ((facts & A_PREVIOUS_SPACE) !== 0) f |= A_SPACE_BREAK;
+  return f;
+}
+
+/** The scalar's `F_*` flags from the facts gathered over it and its first character. */
+function scalarFlags(facts: number, c0: number): number {
   let f = 0;
-  if (lineBreaks) f |= F_MULTILINE;
-  if (hasSpace) f |= F_HAS_SPACE;
-  if (high) f |= F_HIGH;
+  if ((facts & A_LINE_BREAKS) !== 0) f |= F_MULTILINE;
+  if ((facts & A_HAS_SPACE) !== 0) f |= F_HAS_SPACE;
+  if ((facts & A_HIGH) !== 0) f |= F_HIGH;
   if (c0 === 0xfeff) f |= F_BOM_FIRST;
-  const plainOk = !(
-    leadingSpace ||
-    leadingBreak ||
-    trailingSpace ||
-    trailingBreak ||
-    breakSpace ||
-    spaceBreak ||
-    special ||
-    lineBreaks ||
-    blockIndicators
-  );
-  if (plainOk) f |= F_PLAIN_OK;
-  if (!(breakSpace || spaceBreak || special)) f |= F_SINGLE_OK;
-  if (!(trailingSpace || spaceBreak || special)) f |= F_BLOCK_OK;
+  if ((facts & A_NOT_PLAIN) === 0) f |= F_PLAIN_OK;
+  if ((facts & (A_BREAK_SPACE | A_SPACE_BREAK | A_SPECIAL)) === 0) f |= F_SINGLE_OK;
+  if ((facts & (A_TRAILING_SPACE | A_SPACE_BREAK | A_SPECIAL)) === 0) f |= F_BLOCK_OK;
   return f;
 }
 

@@ -49,8 +49,8 @@ export interface ParsedDocument {
   duplicateKeys?: DuplicateKey[];
   /** With {@link ParseOptions.deferOutputErrors}: why kustomize cannot write this document out. */
   outputError?: EngineDiagnostic;
-  /** Errors before {@link outputError} that hold only while a null is still at their path of the value. */
-  conditionalOutputErrors?: { error: EngineDiagnostic; path: ValuePath }[];
+  /** Errors before {@link outputError} that hold only while their placeholder value is still at their path. */
+  conditionalOutputErrors?: { error: EngineDiagnostic; path: ValuePath; value: YamlValue }[];
 }
 
 export interface ParsedStream {
@@ -183,6 +183,41 @@ export function parseYamlStream(text: string, options: ParseOptions): ParsedStre
   return ctx.result;
 }
 
+/** The node written last in a document (the last value of the last mapping or sequence, depth first). */
+function lastNode(root: AstNode): AstNode {
+  let n = root;
+  for (;;) {
+    if (n.kind === 'map' && n.items.length > 0) n = (n.items[n.items.length - 1] as { value: AstNode }).value;
+    else if (n.kind === 'seq' && n.items.length > 0) n = n.items[n.items.length - 1] as AstNode;
+    else return n;
+  }
+}
+
+/** True when `src[from, end)` holds a comment line and nothing else before the end of the document. */
+function onlyCommentsUntilDocumentEnd(src: string, from: number, end: number): boolean {
+  let comment = false;
+  for (const line of src.slice(from, end).split('\n')) {
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) break;
+    const t = line.trim();
+    if (t.startsWith('#')) comment = true;
+    else if (t !== '') return false;
+  }
+  return comment;
+}
+
+/**
+ * kyaml writes a node back out as YAML (go-yaml v3) and reads it again. When a keep-chomped block scalar
+ * (`|+`, `>+`) ending in blank lines is the last value of a document that ends with comments, the
+ * encoder writes a blank line before that foot comment, and the keep scalar takes it in on the way back:
+ * its value gains one line break.
+ */
+function keepScalarBeforeFootComment(root: AstNode, src: string, end: number): void {
+  const last = lastNode(root);
+  if (last.kind !== 'scalar' || (last.style !== 'literal' && last.style !== 'folded')) return;
+  if (!last.value.endsWith('\n\n')) return;
+  if (onlyCommentsUntilDocumentEnd(src, last.range[1], end)) last.value += '\n';
+}
+
 /**
  * Decodes the first document of `src[start, end)` (a go-yaml Decoder's first Decode) and adds it to the
  * result. False when the text is invalid (the error is recorded).
@@ -204,6 +239,7 @@ function readFirstDocument(
     return false;
   }
   if (doc === undefined || isNullDocument(doc.root)) return true;
+  if (ctx.mode.kyaml) keepScalarBeforeFootComment(doc.root, src, end);
   const conv = new Converter(ctx.mode, ctx.lines);
   conv.singlePiece = singlePiece;
   try {
@@ -221,7 +257,11 @@ function readFirstDocument(
     };
     if (conv.outputError) d.outputError = located(conv.outputError);
     if (conv.conditionalErrors.length > 0) {
-      d.conditionalOutputErrors = conv.conditionalErrors.map((o) => ({ error: located(o), path: o.path ?? [] }));
+      d.conditionalOutputErrors = conv.conditionalErrors.map((o) => ({
+        error: located(o),
+        path: o.path ?? [],
+        value: o.value ?? null,
+      }));
     }
     ctx.result.documents.push(d);
     return true;

@@ -138,12 +138,8 @@ export function parseGoInt(s: string): number | bigint | undefined {
     }
   }
   // Validate digits and skip leading zeros (Go accepts any number of them).
-  let start = -1;
-  for (let j = i; j < n; j++) {
-    const d = digitValue(s.charCodeAt(j));
-    if (d >= radix) return undefined;
-    if (start < 0 && d !== 0) start = j;
-  }
+  const start = firstNonZeroDigit(s, i, radix);
+  if (start === -2) return undefined;
   if (start < 0) return 0; // all zeros (or "0" alone)
   const len = n - start;
   // Longest digit runs that can fit in 64 bits.
@@ -159,9 +155,31 @@ export function parseGoInt(s: string): number | bigint | undefined {
     v = parseInt(s.slice(start), radix);
     return sign === -1 ? (v === 0 ? 0 : -v) : v;
   }
+  return parseLongGoInt(s, start, radix, sign);
+}
+
+/**
+ * The index of the first non-zero digit of `s` from `i` in `radix`: -1 when all are zeros, -2 when a character is
+ * not a digit of the radix.
+ */
+function firstNonZeroDigit(s: string, i: number, radix: number): number {
+  let start = -1;
+  for (let j = i; j < s.length; j++) {
+    const d = digitValue(s.charCodeAt(j));
+    if (d >= radix) return -2;
+    if (start < 0 && d !== 0) start = j;
+  }
+  return start;
+}
+
+/**
+ * The digits of `s` from `start` in `radix`, too many for a double to hold exactly, with `sign` (0 none, 1 `+`,
+ * -1 `-`): Go's ParseInt, then ParseUint, 64 bits wide.
+ */
+function parseLongGoInt(s: string, start: number, radix: number, sign: number): number | bigint | undefined {
   let b = 0n;
   const r = BigInt(radix);
-  for (let j = start; j < n; j++) b = b * r + BigInt(digitValue(s.charCodeAt(j)));
+  for (let j = start; j < s.length; j++) b = b * r + BigInt(digitValue(s.charCodeAt(j)));
   if (sign === -1) {
     if (b > INT64_MIN_ABS) return undefined;
     b = -b;

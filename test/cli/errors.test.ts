@@ -4,7 +4,8 @@
  * missing ROOT/DIR is exit 1 in every command (the one exit-code table).
  */
 /// <reference types="node" />
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,7 @@ const writers: [string, (path: string) => string[]][] = [
     (p) => ['fleet', fleet, '--cluster', 'clusters/staging', '--format', 'json', '--output', p],
   ],
   ['precompile -o FILE', (p) => ['precompile', '--kinds', 'v1/ConfigMap', '-o', p]],
+  ['validate -o FILE', (p) => ['validate', join(app, 'deployment.yaml'), '--no-config', '-o', p]],
 ];
 
 const places: [string, string | undefined, RegExp][] = [
@@ -95,6 +97,31 @@ describe('usage errors: a clean message, a hint to --help, exit 2', () => {
       "error: unexpected argument x\nRun 'kustomize-ts precompile --help' for usage.\n",
     ],
     [
+      'unknown option (validate)',
+      ['validate', '--bogus'],
+      "error: unknown option --bogus\nRun 'kustomize-ts validate --help' for usage.\n",
+    ],
+    [
+      'unknown option (helm template)',
+      ['helm', 'template', '--bogus', 'x'],
+      "error: unknown option --bogus\nRun 'kustomize-ts helm --help' for usage.\n",
+    ],
+    [
+      'unknown helm command',
+      ['helm', 'frob'],
+      'error: unknown helm command "frob" (supported: template)\nRun \'kustomize-ts helm --help\' for usage.\n',
+    ],
+    [
+      'unknown option (lsp)',
+      ['lsp', '--bogus'],
+      "error: unknown option --bogus\nRun 'kustomize-ts lsp --help' for usage.\n",
+    ],
+    [
+      'help for what is not a command',
+      ['help', 'nope'],
+      'error: no help for "nope": not a command\nRun \'kustomize-ts --help\' for usage.\n',
+    ],
+    [
       'unknown command',
       ['frobnicate'],
       'error: unknown command "frobnicate"\nRun \'kustomize-ts --help\' for usage.\n',
@@ -114,7 +141,7 @@ describe('usage errors: a clean message, a hint to --help, exit 2', () => {
 });
 
 describe('help', () => {
-  for (const command of ['build', 'fleet', 'graph', 'diff', 'lint', 'precompile']) {
+  for (const command of ['build', 'fleet', 'graph', 'diff', 'lint', 'validate', 'helm', 'lsp', 'precompile']) {
     it(`help ${command} prints ${command}'s help`, async () => {
       const viaHelp = await runCli(['help', command]);
       expect(viaHelp.code).toBe(0);
@@ -133,15 +160,60 @@ describe('a missing ROOT or DIR is exit 1 in every command', () => {
   const cases: [string, string[]][] = [
     ['build', ['build', missing]],
     ['lint', ['lint', missing]],
+    ['lint --cluster', ['lint', fleet, '--cluster', 'missing']],
     ['fleet', ['fleet', missing, '--cluster', 'c']],
     ['graph', ['graph', missing, '--cluster', 'c']],
+    ['validate', ['validate', missing]],
+    ['diff A B', ['diff', missing, app]],
+    ['diff --cluster --root', ['diff', '--cluster', 'clusters/staging', 'clusters/staging', '--root', missing]],
+    ['diff --cluster --root-a', ['diff', '--cluster', 'c', 'c', '--root-a', missing, '--root-b', fleet]],
+    ['diff --cluster, the cluster on neither side', ['diff', '--cluster', 'missing', 'missing', '--root', fleet]],
+    ['helm template', ['helm', 'template', missing]],
   ];
   for (const [name, argv] of cases) {
     it(name, async () => {
       const r = await runCli(argv);
       expect(r.code).toBe(1);
       expect(r.err).toContain('missing');
+      expect(
+        r.err
+          .trimEnd()
+          .split('\n')
+          .filter((l) => l.trim() !== ''),
+      ).toHaveLength(1);
       expect(r.err).not.toMatch(/\n\s+at /);
+    });
+  }
+  it('diff --cluster with the cluster on one side only compares (exit 3, not an error)', async () => {
+    const r = await runCli(['diff', '--cluster', 'clusters/staging', 'missing', '--root', fleet]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('not compared (failed in B)');
+  });
+});
+
+const devFull = existsSync('/dev/full') && existsSync(join(repoRoot, 'dist/cli.cjs'));
+describe.skipIf(!devFull)('standard output that cannot be written (a full disk)', () => {
+  const runs: [string, string[]][] = [
+    ['build', ['build', app]],
+    ['lint', ['lint', fleet, '--quiet']],
+    ['validate', ['validate', app, '--no-config']],
+  ];
+  for (const [name, argv] of runs) {
+    it(`${name}: one line, exit 1`, () => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.cjs'), ...argv], {
+          stdio: ['ignore', full, 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(r.status).toBe(1);
+        expect(r.stderr.trimEnd().split('\n').pop()).toBe(
+          'error: cannot write standard output: no space left on device',
+        );
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        closeSync(full);
+      }
     });
   }
 });

@@ -89,6 +89,31 @@ describe('JSON outputs', () => {
     for (const k of keysOf(changed.resources)) expect(documented('diff')).toContain(k);
   });
 
+  it('a Flux Kustomization has the same id everywhere: fleet id, graph node, lint kustomization, dependsOn', async () => {
+    const cluster = 'clusters/production';
+    const fleetIds = (
+      (await json(['fleet', mistakes, '--cluster', cluster, '--format', 'json'])).kustomizations as {
+        id: string;
+        name: string;
+        namespace: string;
+      }[]
+    ).map((k) => {
+      expect(k.id).toBe(`${k.namespace}/${k.name}`);
+      return k.id;
+    });
+    const nodes = (await json(['graph', mistakes, '--cluster', cluster, '--format', 'json'])).nodes as {
+      id: string;
+      missing?: boolean;
+    }[];
+    expect(fleetIds.length).toBeGreaterThan(1);
+    expect(nodes.filter((n) => n.missing !== true).map((n) => n.id)).toEqual(expect.arrayContaining(fleetIds));
+    const named = (lint.diagnostics as { cluster?: string; kustomization?: string }[])
+      .filter((d) => d.cluster === cluster && d.kustomization !== undefined && !d.kustomization.startsWith('./'))
+      .map((d) => d.kustomization ?? '');
+    expect(named.length).toBeGreaterThan(0);
+    for (const id of named) expect(fleetIds, id).toContain(id);
+  });
+
   it('graph lists every node an edge names (missing dependencies marked)', () => {
     const nodes = graphDoc.nodes as { id: string; missing?: boolean; status?: string }[];
     const edges = graphDoc.edges as { from: string; to: string; missing: boolean }[];

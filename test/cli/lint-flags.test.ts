@@ -292,25 +292,31 @@ describe('golden and snapshot folders are not duplicated manifests', () => {
 
 describe('the API checks rule settings and severities as the CLI does', () => {
   const fs = memoryFs({ '/r/kustomization.yaml': 'resources: []\n' });
+  // Each call is also a type error: rule ids and settings are string-literal unions (npm run typecheck checks
+  // the @ts-expect-error lines), and the checks below are what a JavaScript caller gets.
   const bad: [string, () => unknown, RegExp][] = [
     [
       'lint: a severity ESLint users type',
-      () => lint('/r', { fs, rules: { 'flux/prune-disabled': 'warn' as 'warning' } }),
+      // @ts-expect-error 'warn' is not a RuleSetting
+      () => lint('/r', { fs, rules: { 'flux/prune-disabled': 'warn' } }),
       /rules: rule flux\/prune-disabled: "warn" is not one of off, info, warning, error \(did you mean "warning"\?\)/,
     ],
     [
       'lint: an unknown rule',
+      // @ts-expect-error not a RuleId
       () => lint('/r', { fs, rules: { 'flux/prune-disabeld': 'off' } }),
       /rules: unknown rule "flux\/prune-disabeld" \(did you mean "flux\/prune-disabled"\?\)/,
     ],
     [
       'lint: minSeverity',
-      () => lint('/r', { fs, minSeverity: 'notice' as 'info' }),
+      // @ts-expect-error not a Severity
+      () => lint('/r', { fs, minSeverity: 'notice' }),
       /minSeverity: "notice" is not one of info, warning, error/,
     ],
     [
       'validate: a severity',
-      () => validate([], { rules: { 'schema/invalid': 'fatal' as 'error' } }),
+      // @ts-expect-error not a RuleSetting
+      () => validate([], { rules: { 'schema/invalid': 'fatal' } }),
       /rules: rule schema\/invalid: "fatal" is not one of/,
     ],
   ];

@@ -1,5 +1,6 @@
 /** The `kustomize-ts lint` command: formats, --cluster, --rule, exit codes. */
 /// <reference types="node" />
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -20,10 +21,15 @@ describe('kustomize-ts lint', () => {
     const r = await run(['lint', good]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('clusters/staging/apps.yaml:16:3: info: ');
-    expect(r.out.trimEnd().split('\n').slice(-2)).toEqual([
+    const docs = 'https://github.com/kustomize-ts/kustomize-ts/blob/main/docs/rules';
+    expect(r.out.trimEnd().split('\n').slice(-4)).toEqual([
       '3 problems (0 errors, 0 warnings, 3 infos)',
-      'What each rule checks, and how to fix it: https://github.com/kustomize-ts/kustomize-ts/blob/main/docs/rules/<rule>.md',
+      'What each rule checks, and how to fix it:',
+      `  flux/health-checks-ignored       ${docs}/flux/health-checks-ignored.md`,
+      `  source/production-tracks-branch  ${docs}/source/production-tracks-branch.md`,
     ]);
+    for (const [, page] of r.out.matchAll(/ https:\/\/github\.com\/kustomize-ts\/kustomize-ts\/blob\/main\/(\S+)$/gm))
+      expect(existsSync(join(repoRoot, page ?? '')), page).toBe(true);
   });
   it('exit 1 with errors', async () => {
     const r = await run(['lint', bad]);

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as yamlParse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { findConfigFile, loadConfigFile } from '../../src/config/load.js';
+import { findConfigFile, loadConfig, loadConfigFile } from '../../src/config/load.js';
+import { configOptions } from '../../src/config/options.js';
+import { lint } from '../../src/lint/engine.js';
 import { configSchema } from '../../src/config/schema.js';
 import { ruleMetas } from '../../src/lint/rules/index.js';
 import { memoryFs } from '../../src/fs/memory.js';
@@ -25,8 +27,9 @@ const docExample = /```yaml\n(# kustomize-ts\.config\.yaml\n[\s\S]*?)```/.exec(
   readFileSync(join(repoRoot, 'docs/config.md'), 'utf8'),
 )?.[1];
 
-function load(text: string, file = '/repo/kustomize-ts.config.yaml') {
-  return loadConfigFile(memoryFs({ [file]: text }), file);
+function load(text: string, file = '/repo/kustomize-ts.config.yaml', folders: readonly string[] = []) {
+  const files = Object.fromEntries(folders.map((f) => [`${f}/.keep`, '']));
+  return loadConfigFile(memoryFs({ ...files, [file]: text }), file);
 }
 
 describe('the JSON schema', () => {
@@ -40,7 +43,8 @@ describe('the JSON schema', () => {
   });
   it('the example in docs/config.md passes the schema and the loader', () => {
     expect(docExample).toBeDefined();
-    const loaded = load(docExample ?? '');
+    const folders = ['/repo/clusters/staging', '/repo/clusters/production', '/infra'];
+    const loaded = load(docExample ?? '', undefined, folders);
     expect(loaded.diagnostics).toEqual([]);
     expect(schemaValidates(yamlParse(docExample ?? '')), JSON.stringify(schemaValidates.errors)).toBe(true);
     expect(loaded.config.rules?.['flux/prune-disabled']).toBe('error');
@@ -81,6 +85,16 @@ describe('problems are errors at their line and column', () => {
       expect(schemaValidates(yamlParse(text))).toBe(false);
     });
   }
+  it('a source or cluster folder that does not exist is an error (it would leave clusters unlinted)', () => {
+    const r = load('sources:\n  flux-system: .\n  infra: ../nope\nclusters:\n  - clusters/gone\n', undefined, [
+      '/repo',
+    ]);
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '3:10 sources.infra: ../nope: no such directory',
+      '5:5 clusters.0: clusters/gone: no such directory',
+    ]);
+    expect(r.config).toEqual({ sources: { 'flux-system': '/repo' } });
+  });
   it('keeps the other settings when one rule is wrong', () => {
     const r = load('rules:\n  flux/nope: off\n  image/mutable-tag: off\nstrict: true\n');
     expect(r.config).toEqual({ rules: { 'image/mutable-tag': 'off' }, strict: true });
@@ -109,6 +123,38 @@ describe('finding the file', () => {
     ['/elsewhere', undefined],
   ];
   for (const [start, found] of cases) it(`from ${start}`, () => expect(findConfigFile(fs, start)).toBe(found));
+});
+
+describe('configOptions: a configuration file as the options of lint()', () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: many\n';
+  const fs = memoryFs({
+    '/repo/.kustomize-ts.yaml':
+      'rules:\n  schema/invalid: warning\nignore: [archive]\nkubernetesVersion: v1.30\nschemaLocations: [crds]\nclusters: [clusters/prod]\n',
+    '/repo/kubernetes/app/kustomization.yaml': 'resources: [deploy.yaml]\n',
+    '/repo/kubernetes/app/deploy.yaml': deployment,
+    '/repo/kubernetes/archive/kustomization.yaml': 'resources: [deploy.yaml]\n',
+    '/repo/kubernetes/archive/deploy.yaml': deployment,
+    '/repo/clusters/prod/.keep': '',
+  });
+  const loaded = loadConfig(fs, '/repo/kubernetes');
+  it('maps every setting, paths absolute, the version without its v', () => {
+    const options = configOptions(loaded, '/repo');
+    expect(options).toEqual({
+      rules: { 'schema/invalid': 'warning' },
+      ignore: ['archive'],
+      kubernetesVersion: '1.30',
+      schemaLocations: ['/repo/crds'],
+      clusters: ['/repo/clusters/prod'],
+    });
+    expect(configOptions(undefined)).toEqual({});
+  });
+  it('ignore globs stay relative to the file when lint() runs below it', () => {
+    const { clusters: _clusters, ...options } = configOptions(loaded, '/repo/kubernetes');
+    const result = lint('/repo/kubernetes', { fs, ...options });
+    const files = result.diagnostics.filter((d) => d.code === 'schema/invalid').map((d) => `${d.file} ${d.severity}`);
+    expect(files.length).toBeGreaterThan(0);
+    expect(new Set(files)).toEqual(new Set(['app/deploy.yaml warning']));
+  });
 });
 
 describe('the CLI with a configuration file', () => {
@@ -154,6 +200,89 @@ describe('the CLI with a configuration file', () => {
       code: 1,
       out: '',
       err: `${bad}:2:19: error: rules.schema/invalid: "warn" is not one of off, info, warning, error (did you mean "warning"?) [config/invalid]\n`,
+    });
+  });
+});
+
+describe('lint applies every setting of the configuration file', () => {
+  const pdb =
+    'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n';
+  const issuer =
+    'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: le\nspec:\n  acme:\n    server: 42\n';
+  const issuerCrd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: clusterissuers.cert-manager.io
+spec:
+  group: cert-manager.io
+  scope: Cluster
+  names: {kind: ClusterIssuer, plural: clusterissuers}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {acme: {type: object, properties: {server: {type: string}}}}}
+`;
+  /** A repository in `repo/` (the CRD outside it, in `schemas/`) with the given configuration file. */
+  function repoWith(config: string): string {
+    const top = mkdtempSync(join(tmpdir(), 'kts-config-lint-'));
+    mkdirSync(join(top, 'repo/app'), { recursive: true });
+    mkdirSync(join(top, 'schemas'));
+    writeFileSync(join(top, 'repo/app/kustomization.yaml'), 'resources: [pdb.yaml, issuer.yaml]\n');
+    writeFileSync(join(top, 'repo/app/pdb.yaml'), pdb);
+    writeFileSync(join(top, 'repo/app/issuer.yaml'), issuer);
+    writeFileSync(join(top, 'schemas/issuer-crd.yaml'), issuerCrd);
+    writeFileSync(join(top, 'repo/kustomize-ts.config.yaml'), config);
+    return join(top, 'repo');
+  }
+  /** The findings of lint as `severity code`, sorted, and the report. */
+  const findings = async (config: string): Promise<[string[], string]> => {
+    const r = await runCli(['lint', repoWith(config)]);
+    const found = r.out
+      .split('\n')
+      .map((l) => /: (error|warning|info): .*\[(.+)\]$/.exec(l))
+      .flatMap((m) => (m ? [`${m[1] ?? ''} ${m[2] ?? ''}`] : []));
+    return [found.sort(), r.out];
+  };
+  const unknown = 'info schema/unknown-kind';
+  const deprecated = 'warning schema/deprecated-api';
+  // Without settings: Kubernetes 1.36, where policy/v1beta1 is removed; no schema for the ClusterIssuer.
+  const cases: [string, string, string[], string?][] = [
+    ['no settings', '', [unknown, deprecated], 'was removed in Kubernetes v1.25.0'],
+    [
+      'kubernetesVersion: deprecated, not removed',
+      'kubernetesVersion: "1.22"\n',
+      [unknown, unknown, deprecated],
+      'is deprecated since',
+    ],
+    ['kubernetesVersion: not deprecated yet', 'kubernetesVersion: "1.20"\n', [unknown, unknown]],
+    [
+      'schemaLocations: a CRD outside the repository',
+      'schemaLocations: [../schemas/issuer-crd.yaml]\n',
+      ['error schema/invalid', deprecated],
+    ],
+    ['skipKinds', 'skipKinds: [ClusterIssuer]\n', [deprecated]],
+    ['minSeverity', 'minSeverity: warning\n', [deprecated]],
+    ['rules', 'rules:\n  schema/deprecated-api: off\n', [unknown]],
+  ];
+  for (const [name, config, expected, text] of cases)
+    it(name, async () => {
+      const [found, report] = await findings(config);
+      expect(found).toEqual(expected);
+      if (text !== undefined) expect(report).toContain(text);
+    });
+
+  it('clusters and sources: a folder that does not exist stops lint with the error at its line (exit 1)', async () => {
+    const root = repoWith('sources:\n  flux-system: ../elsewhere\n');
+    const r = await runCli(['lint', root], { cwd: root });
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: 'kustomize-ts.config.yaml:2:16: error: sources.flux-system: ../elsewhere: no such directory [config/invalid]\n',
     });
   });
 });

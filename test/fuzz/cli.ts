@@ -9,7 +9,8 @@
  * Options: `--generator NAME` (tree, yaml, conformance, known), `--case ID` (run one case again, printing
  * both outputs), `--minimize-budget N` (trials per class, default 250; 0 to skip), `--save` (write each
  * minimized class as a regression case under test/fuzz/cases; with `--generator known`, every known class
- * whatever its outcome), `--out DIR` (report folder, default .tmp/fuzz), `--timeout MS`.
+ * whatever its outcome), `--out DIR` (report folder, default .tmp/fuzz), `--timeout MS`. Stopped with SIGINT or
+ * SIGTERM, it prints the table of the cases done so far.
  */
 /// <reference types="node" />
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -124,12 +125,11 @@ async function main(): Promise<void> {
         for (const cmp of cmps) {
           bump(cmp.version, cmp.outcome);
           if (cmp.note) bump(cmp.version, cmp.note);
-          if (cmp.outcome !== 'identical' && cmp.outcome !== 'both-fail') {
-            const k = preClass(c, cmp);
-            if (!firstOfClass.has(k)) firstOfClass.set(k, { case: c, version: cmp.version, cmp });
-          } else if (cmp.note) {
-            const k = preClass(c, cmp);
-            if (!firstOfClass.has(k)) firstOfClass.set(k, { case: c, version: cmp.version, cmp });
+          const notable = (cmp.outcome !== 'identical' && cmp.outcome !== 'both-fail') || cmp.note !== undefined;
+          const k = preClass(c, cmp);
+          if (notable && !firstOfClass.has(k)) {
+            firstOfClass.set(k, { case: c, version: cmp.version, cmp });
+            process.stderr.write(`new class [${cmp.version}] ${k}: --case ${c.id}\n`);
           }
         }
         done++;
@@ -139,6 +139,14 @@ async function main(): Promise<void> {
         }
       }
     };
+    // Stopped early (SIGINT/SIGTERM): the table of the cases done so far, then exit.
+    const stopEarly = (): void => {
+      console.log(`stopped after ${done} of ${args.cases} cases (${Math.round((Date.now() - started) / 1000)} s)\n`);
+      console.log(table(counts, args.versions));
+      process.exit(130);
+    };
+    process.once('SIGINT', stopEarly);
+    process.once('SIGTERM', stopEarly);
     await Promise.all(Array.from({ length: args.jobs }, worker));
     const classes = await minimizeClasses([...firstOfClass.values()], args, ctx);
     const report = {

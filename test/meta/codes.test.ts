@@ -5,12 +5,23 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { diagnosticCodes, type DiagnosticCode } from '../../src/diagnostics/codes.js';
 import { ruleMetas, type RuleId } from '../../src/lint/rules/index.js';
+import type { KustomizeTsConfig } from '../../src/config/load.js';
+import type { LintOptions } from '../../src/lint/engine.js';
+import type { ValidateOptions } from '../../src/lint/validate.js';
+import type { KustomizeMatchers } from '../../src/vitest/matchers.js';
 
 describe('code namespaces', () => {
   it('no rule id is an engine code (types)', () => {
     expectTypeOf<Extract<RuleId, DiagnosticCode>>().toBeNever();
     expectTypeOf<'flux/render-failed'>().toExtend<RuleId>();
     expectTypeOf<'load/missing-file'>().toExtend<DiagnosticCode>();
+  });
+  it('the API takes rule ids and codes as the unions, so editors complete them (types)', () => {
+    expectTypeOf<keyof NonNullable<LintOptions['rules']>>().toEqualTypeOf<RuleId>();
+    expectTypeOf<keyof NonNullable<ValidateOptions['rules']>>().toEqualTypeOf<RuleId>();
+    expectTypeOf<keyof NonNullable<KustomizeTsConfig['rules']>>().toEqualTypeOf<RuleId>();
+    expectTypeOf<Parameters<KustomizeMatchers['toHaveDiagnostic']>[0]>().toEqualTypeOf<DiagnosticCode | RuleId>();
+    expectTypeOf<'flux/prune-disabeld'>().not.toExtend<RuleId>();
   });
   it('no rule id is an engine code (values)', () => {
     const engine = new Set<string>(Object.keys(diagnosticCodes));

@@ -1,6 +1,7 @@
 /**
- * Docs are tests: the TypeScript examples of README.md and docs/getting-started.md type-check against the
- * published package (dist/, through the package's exports), so they cannot drift from the API.
+ * Docs are tests: the TypeScript examples of README.md and the user guides (getting started, testing, remote,
+ * configuration) type-check against the published package (dist/, through the package's exports), so they cannot
+ * drift from the API.
  */
 /// <reference types="node" />
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
 
-const docs = ['README.md', 'docs/getting-started.md', 'docs/testing.md', 'docs/remote.md'];
+const docs = ['README.md', 'docs/getting-started.md', 'docs/testing.md', 'docs/remote.md', 'docs/config.md'];
 const built = existsSync(join(repoRoot, 'dist/index.d.ts'));
 
 /** The ```ts blocks of a markdown file. */

@@ -5,7 +5,8 @@
  *
  *   npx tsx test/scripts/fleet-helm-report.ts ROOT CLUSTER [--charts DIR] [--schema-cache DIR] [--any-version]
  *
- * Defaults: the chart folder and schema cache of ../shared/helm-conformance.
+ * Defaults: the chart folder and schema cache of ../shared/helm-conformance. A fleet of the shared corpus
+ * (ROOT named like one) renders with its source mappings and FluxInstance (test/scripts/flux-corpus-entries.ts).
  */
 /// <reference types="node" />
 import { resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { chartFolderLoader } from '../../src/helm/chart/chart-folder.js';
 import type { ChartLoader } from '../../src/helm/chart/render.js';
 import { schemaCacheLoader } from '../../src/helm/chart/schema-cache.js';
 import { nodeFs } from '../../src/node/node-fs.js';
+import { corpusFleetOptions } from './flux-corpus-entries.js';
 import { sharedDir } from './shared.js';
 
 const { values, positionals } = parseArgs({
@@ -30,6 +32,7 @@ const start = performance.now();
 const r = renderFleet(resolve(root), {
   fs,
   cluster,
+  ...corpusFleetOptions(resolve(root)),
   chartLoader: loader,
   schemaLoader: schemaCacheLoader(fs, resolve(values['schema-cache'] ?? `${sharedDir}/helm-conformance/_schema-cache`)),
 });

@@ -1,4 +1,11 @@
 /** The clusters of the shared fleet corpus and how to render them (entry points from its README). */
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readFluxInstanceSync } from '../../src/flux/index.js';
+import { parseYamlStream } from '../../src/yaml/parse.js';
+import { isMap, type YamlMap } from '../../src/yaml/values.js';
+
 /** Entry points per fleet (README of the corpus: "entry point(s)" column). */
 export const corpusClusters: readonly {
   fleet: string;
@@ -42,3 +49,18 @@ export const corpusClusters: readonly {
   { fleet: 'k8s-at-home__flux-cluster-template', clusters: ['cluster/flux'] },
   { fleet: 'billimek__k8s-gitops', clusters: ['setup/flux/cluster'] },
 ];
+
+/** The FluxInstance (or flux-instance chart values) document of a file, when it has one. */
+export function readCorpusInstance(file: string): YamlMap | undefined {
+  const stream = parseYamlStream(readFileSync(file, 'utf8'), { file });
+  return stream.documents
+    .map((d) => d.value)
+    .find((v): v is YamlMap => isMap(v) && readFluxInstanceSync(v) !== undefined);
+}
+
+/** The `renderFleet` options a corpus fleet needs (its source mappings and FluxInstance), by its folder. */
+export function corpusFleetOptions(root: string): { sources?: Record<string, string>; fluxInstance?: YamlMap } {
+  const f = corpusClusters.find((c) => c.fleet === basename(root));
+  const instance = f?.fluxInstance ? readCorpusInstance(join(root, f.fluxInstance)) : undefined;
+  return { ...(f?.sources ? { sources: f.sources } : {}), ...(instance ? { fluxInstance: instance } : {}) };
+}

@@ -6,21 +6,12 @@
  * every error diagnostic. Exit status 1 when a render throws (a crash), else 0.
  */
 /// <reference types="node" />
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readFluxInstanceSync, renderFleet, type FleetResult } from '../../src/flux/index.js';
-import { parseYamlStream } from '../../src/yaml/parse.js';
-import { isMap, type YamlMap } from '../../src/yaml/values.js';
+import { renderFleet, type FleetResult } from '../../src/flux/index.js';
 import { nodeFs } from '../../src/node/index.js';
 import { sharedDir } from './shared.js';
-import { corpusClusters } from './flux-corpus-entries.js';
-
-function readInstance(file: string): YamlMap | undefined {
-  const stream = parseYamlStream(readFileSync(file, 'utf8'), { file });
-  return stream.documents
-    .map((d) => d.value)
-    .find((v): v is YamlMap => isMap(v) && readFluxInstanceSync(v) !== undefined);
-}
+import { corpusClusters, readCorpusInstance } from './flux-corpus-entries.js';
 
 /** Counts of diagnostics by code and severity. */
 export function diagnosticCounts(r: FleetResult): Map<string, number> {
@@ -58,7 +49,7 @@ function main(): number {
       const start = performance.now();
       let r: FleetResult;
       try {
-        const instance = f.fluxInstance ? readInstance(join(root, f.fluxInstance)) : undefined;
+        const instance = f.fluxInstance ? readCorpusInstance(join(root, f.fluxInstance)) : undefined;
         r = renderFleet(root, {
           fs,
           cluster,

@@ -3,7 +3,9 @@
  * corpus (../shared/corpus/kustomize: kserve, tekton operator, kueue, ocm), for each kustomize version:
  * identical output, or both fail.
  *
- *   npx tsx test/scripts/kustomize-corpus-compare.ts [--version 5.6|5.8|both] [PROJECT...]
+ *   npx tsx test/scripts/kustomize-corpus-compare.ts [--version 5.6|5.8|both] [--verbose] [PROJECT...]
+ *
+ * `--verbose` prints both errors of every folder both sides reject.
  */
 /// <reference types="node" />
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ const args = process.argv.slice(2);
 const vi = args.indexOf('--version');
 const versionArg = vi >= 0 ? args[vi + 1] : 'both';
 const versions: KustomizeVersion[] = versionArg === 'both' ? ['5.8', '5.6'] : [versionArg as KustomizeVersion];
+const verbose = args.includes('--verbose');
 const wanted = args.filter((a, i) => !a.startsWith('--') && i !== vi + 1);
 const root = join(sharedDir, 'corpus', 'kustomize');
 const KUSTOMIZATION = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -73,8 +76,11 @@ for (const project of projects) {
       const a = ours(v, dir);
       const b = reference(v, dir);
       if (a.ok && b.ok && a.out === b.out) t.same++;
-      else if (!a.ok && !b.ok) t.bothFail++;
-      else {
+      else if (!a.ok && !b.ok) {
+        t.bothFail++;
+        if (verbose)
+          console.log(`BOTH FAIL [${v}] ${name}\n  ours: ${a.error.slice(0, 200)}\n  ref:  ${b.error.slice(0, 200)}`);
+      } else {
         const why = a.ok && b.ok ? 'output differs' : a.ok ? `reference fails: ${b.error}` : `ours fails: ${a.error}`;
         console.log(`DIFF [${v}] ${name}: ${why.slice(0, 300)}`);
       }

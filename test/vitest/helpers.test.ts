@@ -28,6 +28,27 @@ describe('the path form of toMatchSnapshot', () => {
   it('a string that names no directory stays a string', () => {
     expect(yamlSnapshotSerializer.test('application/json')).toBe(false);
     expect(yamlSnapshotSerializer.test('hello\nworld')).toBe(false);
+    expect('application/json').toMatchInlineSnapshot(`"application/json"`);
+  });
+  it('a mistyped overlay path fails the snapshot, naming the folders that are there', () => {
+    expect(() => expect('fixtures/fleet-infra/apps/prodution').toMatchSnapshot()).toThrow(
+      "'fixtures/fleet-infra/apps/prodution' is not a directory (its folder holds base, production, staging)",
+    );
+  });
+  it('only the value given to expect() is a path: a path inside an object or a list stays a string', () => {
+    expect({ overlay: myApp, more: [myApp] }).toMatchInlineSnapshot(`
+      {
+        "more": [
+          "fixtures/fleet-infra/apps/base/my-app",
+        ],
+        "overlay": "fixtures/fleet-infra/apps/base/my-app",
+      }
+    `);
+    expect(['fixtures/fleet-infra/apps/prodution']).toMatchInlineSnapshot(`
+      [
+        "fixtures/fleet-infra/apps/prodution",
+      ]
+    `);
   });
   // A real toMatchSnapshot() on a path, in a project of its own: test/e2e/packed-tarball.test.ts.
 });

@@ -286,10 +286,10 @@ describe('malformed YAML gives yaml/syntax with line and column', () => {
 });
 
 describe('duplicate keys', () => {
-  it('kyaml: the later value wins, the duplicate is reported', () => {
+  it('kyaml: the first value wins (kyaml field lookups find it), the duplicate is reported', () => {
     const s = parse('a: 1\nb: {x: 1, x: 2}\na: 3\n');
     expect(s.errors).toEqual([]);
-    expect(s.documents[0]?.value).toEqual({ a: 3, b: { x: 2 } });
+    expect(s.documents[0]?.value).toEqual({ a: 1, b: { x: 1 } });
     expect(s.documents[0]?.duplicateKeys?.map((d) => [d.key, d.range.start.line, d.firstLine])).toEqual([
       ['x', 2, 2],
       ['a', 3, 1],

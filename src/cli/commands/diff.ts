@@ -10,13 +10,17 @@ import { hostPath, nodeFs } from '../../node/node-fs.js';
 import type { LoadRestrictor, RemoteLoader } from '../../build/options.js';
 import type { KustomizeVersionInput } from '../../kustomization/versions.js';
 import { kustomizeVersionFlag } from './build.js';
-import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
+import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes, type RemoteFlags } from '../remote.js';
 import { printDiagnostics, UsageError, type Io } from '../io.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FileSystem } from '../../fs/types.js';
 import { JSON_FORMAT_VERSION, toJsonDiagnostic, type JsonDiagnostic } from '../../lint/format.js';
 import { ExitCode } from '../exit-codes.js';
 import { progressReporter } from '../progress.js';
+import { CliError } from '../errors.js';
+import { isDirectory } from '../output.js';
+import { parseRepoSpec } from '../../build/repo-spec.js';
+import { join } from 'node:path';
 
 /** The options of `diff` that reach the cluster rendering. */
 interface DiffValues {
@@ -66,8 +70,8 @@ ${remoteFlagsHelp}
 With --cluster, a Flux Kustomization that fails on either side is left out of the comparison on both
 sides and listed after the differences ("not compared"); the others are compared.
 
-Exit status: 0 no differences, 1 differences, 2 bad usage, 3 some side (or Kustomization) could not be
-rendered: what rendered is still compared.`;
+Exit status: 0 no differences, 1 differences (or a folder given does not exist), 2 bad usage, 3 some side
+(or Kustomization) could not be rendered: what rendered is still compared.`;
 
 export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -94,12 +98,8 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
     io.out(diffHelp + '\n');
     return ExitCode.ok;
   }
-  if (positionals.length !== 2) throw new UsageError('diff needs two directories: kustomize-ts diff A B');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`illegal --format ${format}; legal values: text, json`);
+  const format = checkArguments(positionals, values);
   const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
-  checkRemoteFlags(values);
   const fs = nodeFs();
   const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version']);
   const helmOptions = helmRenderOptions(helmFlags(values));
@@ -128,6 +128,48 @@ export async function runDiffCommand(argv: string[], io: Io): Promise<number> {
   }
   if (failed.length > 0) return ExitCode.incomplete;
   return result.resources.length === 0 ? ExitCode.ok : ExitCode.failed;
+}
+
+/** The command line checked (usage errors, exit 2; missing folders, exit 1); the output format. */
+function checkArguments(
+  positionals: readonly string[],
+  values: DiffValues & RemoteFlags & { cluster?: boolean | undefined; format?: string | undefined },
+): 'text' | 'json' {
+  if (positionals.length !== 2) throw new UsageError('diff needs two directories: kustomize-ts diff A B');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`illegal --format ${format}; legal values: text, json`);
+  checkRemoteFlags(values);
+  checkDirectories(positionals, values);
+  return format;
+}
+
+/**
+ * A folder named on the command line that does not exist is exit 1, as in every command (a folder that renders
+ * on one side only is a comparison: exit 3). With --cluster: the roots, and a cluster folder missing on both sides.
+ */
+function checkDirectories(
+  positionals: readonly string[],
+  values: DiffValues & { cluster?: boolean | undefined },
+): void {
+  if (!values.cluster) {
+    for (const p of positionals)
+      if (parseRepoSpec(p) === undefined && !isDirectory(p)) throw new CliError(`${p}: no such directory`);
+    return;
+  }
+  const flags = [
+    values['root-a'] !== undefined ? '--root-a' : '--root',
+    values['root-b'] !== undefined ? '--root-b' : '--root',
+  ];
+  const roots = [values['root-a'] ?? values.root ?? '.', values['root-b'] ?? values.root ?? '.'];
+  roots.forEach((root, i) => {
+    if (!isDirectory(root)) throw new CliError(`${flags[i] ?? '--root'} ${root}: no such directory`);
+  });
+  const [a = '', b = ''] = positionals;
+  if (!isDirectory(join(roots[0] ?? '.', a)) && !isDirectory(join(roots[1] ?? '.', b)))
+    throw new CliError(
+      `--cluster ${a === b ? a : `${a} and ${b}`}: no such directory under ${[...new Set(roots)].join(' or ')}`,
+    );
 }
 
 /** One side of the comparison: what rendered, and what failed (left out of both sides). */

@@ -67,7 +67,8 @@ ${remoteFlagsHelp}
 Findings go to stderr as FILE:LINE:COLUMN: severity: message [code], paths relative to ROOT. When a
 Kustomization's path is missing in its source's folder but exists near it, a hint names the --source to pass.
 
-Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render), 2 bad usage.`;
+Exit status: 0 everything rendered, 1 some Kustomization failed (the others still render) or ROOT is missing,
+2 bad usage.`;
 
 export interface Common {
   root: string;
@@ -87,8 +88,8 @@ export interface Common {
   helm: HelmFlags;
 }
 
-export function parseCommon(argv: string[], withOutput: boolean): Common {
-  const { values, positionals } = parseArgs({
+function parseFleetArgs(argv: string[], withOutput: boolean) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -108,28 +109,59 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
       ...helmFlagOptions,
     },
   });
+}
+
+/** The options of `--help`: nothing else is read or checked. */
+function helpOnly(remote: RemoteFlags, noRemoteBases: boolean, fetchSources: boolean): Common {
+  return {
+    root: '',
+    cluster: undefined,
+    fluxInstance: undefined,
+    clusterObjects: [],
+    sources: {},
+    strict: true,
+    kustomizeVersion: FLUX_KUSTOMIZE_VERSION,
+    format: undefined,
+    output: undefined,
+    quiet: false,
+    help: true,
+    remote,
+    noRemoteBases,
+    fetchSources,
+    helm: {},
+  };
+}
+
+/** The FluxInstance (or flux-instance HelmRelease, or chart values) of `--flux-instance FILE`. */
+function fluxInstanceIn(instanceFile: string): YamlMap {
+  const fluxInstance = readObjects(instanceFile).find((o) => readFluxInstanceSync(o) !== undefined);
+  if (!fluxInstance)
+    throw new CliError(
+      `${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`,
+    );
+  return fluxInstance;
+}
+
+/** The `--source NAME=DIR` mappings, each folder as a host path. */
+function sourceMappings(entries: readonly string[]): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const s of entries) {
+    const i = s.indexOf('=');
+    if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
+    const dir = s.slice(i + 1);
+    if (!isDirectory(dir)) throw new CliError(`--source ${s}: ${dir}: no such directory`);
+    sources[s.slice(0, i)] = hostPath(dir);
+  }
+  return sources;
+}
+
+export function parseCommon(argv: string[], withOutput: boolean): Common {
+  const { values, positionals } = parseFleetArgs(argv, withOutput);
   const help = values.help === true;
   const remote: RemoteFlags = values;
   const noRemoteBases = values['no-remote-bases'] === true;
   const fetchSources = values['fetch-sources'] === true;
-  if (help)
-    return {
-      root: '',
-      cluster: undefined,
-      fluxInstance: undefined,
-      clusterObjects: [],
-      sources: {},
-      strict: true,
-      kustomizeVersion: FLUX_KUSTOMIZE_VERSION,
-      format: undefined,
-      output: undefined,
-      quiet: false,
-      help,
-      remote,
-      noRemoteBases,
-      fetchSources,
-      helm: {},
-    };
+  if (help) return helpOnly(remote, noRemoteBases, fetchSources);
   checkRemoteFlags(remote);
   if (positionals.length !== 1) throw new UsageError('specify the repository ROOT (one path)');
   const root = positionals[0] as string;
@@ -137,23 +169,9 @@ export function parseCommon(argv: string[], withOutput: boolean): Common {
   const cluster = values.cluster;
   const instanceFile = values['flux-instance'];
   if (!cluster && !instanceFile) throw new UsageError('--cluster DIR (or --flux-instance FILE) is required');
-  let fluxInstance: YamlMap | undefined;
-  if (instanceFile) {
-    fluxInstance = readObjects(instanceFile).find((o) => readFluxInstanceSync(o) !== undefined);
-    if (!fluxInstance)
-      throw new CliError(
-        `${instanceFile} holds no FluxInstance, flux-instance HelmRelease or chart values with instance.sync.path`,
-      );
-  }
+  const fluxInstance = instanceFile ? fluxInstanceIn(instanceFile) : undefined;
   const clusterObjects = (values['cluster-objects'] ?? []).flatMap(readObjects);
-  const sources: Record<string, string> = {};
-  for (const s of values.source ?? []) {
-    const i = s.indexOf('=');
-    if (i <= 0 || i === s.length - 1) throw new UsageError(`--source expects NAME=DIR, got "${s}"`);
-    const dir = s.slice(i + 1);
-    if (!isDirectory(dir)) throw new CliError(`--source ${s}: ${dir}: no such directory`);
-    sources[s.slice(0, i)] = hostPath(dir);
-  }
+  const sources = sourceMappings(values.source ?? []);
   return {
     root: hostPath(root),
     cluster,
@@ -259,6 +277,83 @@ function jsonSafe(v: unknown): unknown {
   ) as unknown;
 }
 
+/**
+ * A Kustomization's diagnostics: its own, the findings about it and those of the HelmReleases it renders (a
+ * chart that is not local is not reported without --charts).
+ */
+function kustomizationDiagnostics(
+  result: FleetResult,
+  findings: readonly Diagnostic[],
+  quietCharts: boolean,
+  k: FleetKustomization,
+): Diagnostic[] {
+  const ofRelease = (h: FleetHelmRelease): Diagnostic[] =>
+    h.diagnostics.filter((d) => !(quietCharts && d.code === 'helm/chart-unavailable'));
+  return [
+    ...k.diagnostics,
+    ...findings.filter((d) => d.kustomization === k.id),
+    ...releasesOf(result, k).flatMap(ofRelease),
+  ];
+}
+
+/** The `--format json` document of a rendered fleet. */
+function fleetJson(
+  result: FleetResult,
+  ofKustomization: (k: FleetKustomization) => Diagnostic[],
+  fleetLevel: readonly Diagnostic[],
+): string {
+  const doc = {
+    version: JSON_FORMAT_VERSION,
+    kustomizations: result.kustomizations.map((k) => ({
+      id: k.id,
+      name: k.name,
+      namespace: k.namespace,
+      path: k.path,
+      source: `${k.source.kind}/${k.source.namespace}/${k.source.name}`,
+      status: k.status,
+      dependsOn: k.dependsOn,
+      objects: k.objects.map((o) => jsonSafe(o.object)),
+      helmReleases: releasesOf(result, k).map((h) => ({
+        name: h.name,
+        namespace: h.namespace,
+        releaseName: h.releaseName,
+        targetNamespace: h.targetNamespace,
+        status: h.status,
+        ...(h.renderedChart ? { chart: h.renderedChart.name, version: h.renderedChart.version } : {}),
+        objects: h.objects.map((o) => jsonSafe(o.object)),
+      })),
+      diagnostics: ofKustomization(k).map((d) => toJsonDiagnostic(d, result.root)),
+    })),
+    diagnostics: fleetLevel.map((d) => toJsonDiagnostic(d, result.root)),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** The YAML output: the diagnostics on stderr, the objects on stdout or one file per Kustomization. */
+function writeFleetYaml(
+  c: Common,
+  io: Io,
+  result: FleetResult,
+  allDiags: readonly Diagnostic[],
+  quietCharts: boolean,
+): void {
+  printDiagnostics(result.root, allDiags, io);
+  if (c.output) {
+    for (const k of result.kustomizations) {
+      const dir = hostJoin(c.output, k.namespace);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(hostJoin(dir, `${k.name}.yaml`), withReleasesYaml(result, k));
+    }
+  } else {
+    io.out(result.kustomizations.map((k) => withReleasesYaml(result, k)).join('---\n'));
+  }
+  const unrendered = result.helmReleases.filter((h) => h.status === 'chart-unavailable').length;
+  if (quietCharts && unrendered > 0)
+    io.err(
+      `note: ${unrendered} HelmRelease(s) not rendered: their charts are not local (give a chart folder: --charts DIR)\n`,
+    );
+}
+
 export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
   const c = parseCommon(argv, true);
   if (c.help) {
@@ -272,60 +367,18 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
   if (!result) return 1;
   const findings = fleetFindings(result, FLEET_RULES);
   const quietCharts = c.helm.charts === undefined;
-  const ofRelease = (h: FleetHelmRelease): Diagnostic[] =>
-    h.diagnostics.filter((d) => !(quietCharts && d.code === 'helm/chart-unavailable'));
-  const ofKustomization = (k: FleetKustomization): Diagnostic[] => [
-    ...k.diagnostics,
-    ...findings.filter((d) => d.kustomization === k.id),
-    ...releasesOf(result, k).flatMap(ofRelease),
-  ];
+  const ofKustomization = (k: FleetKustomization): Diagnostic[] =>
+    kustomizationDiagnostics(result, findings, quietCharts, k);
   const fleetLevel = [...result.diagnostics, ...findings.filter((d) => d.kustomization === undefined)];
   const allDiags = [...result.kustomizations.flatMap(ofKustomization), ...fleetLevel];
   if (format === 'json') {
-    const doc = {
-      version: JSON_FORMAT_VERSION,
-      kustomizations: result.kustomizations.map((k) => ({
-        name: k.name,
-        namespace: k.namespace,
-        path: k.path,
-        source: `${k.source.kind}/${k.source.namespace}/${k.source.name}`,
-        status: k.status,
-        dependsOn: k.dependsOn,
-        objects: k.objects.map((o) => jsonSafe(o.object)),
-        helmReleases: releasesOf(result, k).map((h) => ({
-          name: h.name,
-          namespace: h.namespace,
-          releaseName: h.releaseName,
-          targetNamespace: h.targetNamespace,
-          status: h.status,
-          ...(h.renderedChart ? { chart: h.renderedChart.name, version: h.renderedChart.version } : {}),
-          objects: h.objects.map((o) => jsonSafe(o.object)),
-        })),
-        diagnostics: ofKustomization(k).map((d) => toJsonDiagnostic(d, result.root)),
-      })),
-      diagnostics: fleetLevel.map((d) => toJsonDiagnostic(d, result.root)),
-    };
-    const text = JSON.stringify(doc, null, 2) + '\n';
+    const text = fleetJson(result, ofKustomization, fleetLevel);
     if (c.output) {
       mkdirSync(c.output, { recursive: true });
       writeFileSync(hostJoin(c.output, 'fleet.json'), text);
     } else io.out(text);
   } else {
-    printDiagnostics(result.root, allDiags, io);
-    if (c.output) {
-      for (const k of result.kustomizations) {
-        const dir = hostJoin(c.output, k.namespace);
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(hostJoin(dir, `${k.name}.yaml`), withReleasesYaml(result, k));
-      }
-    } else {
-      io.out(result.kustomizations.map((k) => withReleasesYaml(result, k)).join('---\n'));
-    }
-    const unrendered = result.helmReleases.filter((h) => h.status === 'chart-unavailable').length;
-    if (quietCharts && unrendered > 0)
-      io.err(
-        `note: ${unrendered} HelmRelease(s) not rendered: their charts are not local (give a chart folder: --charts DIR)\n`,
-      );
+    writeFleetYaml(c, io, result, allDiags, quietCharts);
   }
   const failed =
     result.kustomizations.some((k) => k.status !== 'rendered') || allDiags.some((d) => d.severity === 'error');

@@ -25,7 +25,7 @@ Options:
   -q, --quiet                no progress lines on stderr
   -h, --help                 show this help
 
-Exit status: 0 no cycle and every dependency found, 1 otherwise (or nothing rendered), 2 bad usage.`;
+Exit status: 0 no cycle and every dependency found, 1 otherwise (or nothing rendered, ROOT missing), 2 bad usage.`;
 
 /** A node of the JSON graph: a Kustomization of the cluster, or a dependency no Kustomization is (`missing`). */
 interface JsonNode {

@@ -13,7 +13,8 @@ import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeOutputFile } from '../output.js';
 import { progressReporter } from '../progress.js';
-import { checkArgHelp, checkArgOptions, checkSettings, formatReport } from '../check-options.js';
+import { checkArgHelp, checkArgOptions, checkSettings, formatReport, type CheckSettings } from '../check-options.js';
+import type { LoadedConfig } from '../../config/load.js';
 import { kustomizeVersionFlag } from './build.js';
 import { FLUX_KUSTOMIZE_VERSION } from '../../kustomization/versions.js';
 import { checkRemoteFlags, remoteFlagOptions, remoteFlagsHelp, withRemotes } from '../remote.js';
@@ -79,8 +80,8 @@ function parseSources(values: readonly string[]): Record<string, string> {
 
 const isDir = (p: string): boolean => nodeFs().stat(p)?.type === 'dir';
 
-export async function runLintCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parseLintArgs(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -96,6 +97,52 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
       ...remoteFlagOptions,
     },
   });
+}
+
+type LintArgs = ReturnType<typeof parseLintArgs>['values'];
+
+/** Each `--cluster` folder must exist under ROOT. */
+function checkClusterFolders(clusters: readonly string[], hostRoot: string): void {
+  for (const c of clusters) {
+    const abs = hostPath(c.startsWith('/') ? c : `${hostRoot}/${c}`);
+    if (!isDir(abs)) throw new CliError(`--cluster ${c}: no such directory under ${hostRoot}`);
+  }
+}
+
+/**
+ * The lint options the flags, the shared settings and the configuration file give (the flags win), but those of
+ * the HelmRelease flags (made afresh for each run).
+ */
+function lintOptionsOf(
+  values: LintArgs,
+  settings: CheckSettings,
+  config: LoadedConfig['config'],
+  clusters: readonly string[] | undefined,
+): Omit<LintOptions, 'fs' | 'remoteLoader' | 'onProgress'> {
+  const sources = { ...config.sources, ...parseSources(values.source ?? []) };
+  checkRemoteFlags(values);
+  return {
+    kustomizeVersion: kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION),
+    ...(clusters ? { clusters } : {}),
+    rules: settings.rules,
+    ...(Object.keys(sources).length > 0 ? { sources } : {}),
+    ...(values['no-schema'] ? { schema: false } : {}),
+    ...(values['no-strict-substitute']
+      ? { strictSubstitute: false }
+      : config.strictSubstitute !== undefined
+        ? { strictSubstitute: config.strictSubstitute }
+        : {}),
+    ...(settings.strict !== undefined ? { strict: settings.strict } : {}),
+    ...(settings.kubernetesVersion !== undefined ? { kubernetesVersion: settings.kubernetesVersion } : {}),
+    schemaLocations: settings.schemaLocations,
+    skipKinds: settings.skipKinds,
+    ignore: settings.ignore,
+    ...(settings.minSeverity !== undefined ? { minSeverity: settings.minSeverity } : {}),
+  };
+}
+
+export async function runLintCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseLintArgs(argv);
   if (values.help) {
     io.out(lintHelp + '\n');
     return ExitCode.ok;
@@ -112,34 +159,14 @@ export async function runLintCommand(argv: string[], io: Io): Promise<number> {
   }
   const config = settings.config?.config ?? {};
   const clusters = values.cluster ?? config.clusters;
-  for (const c of values.cluster ?? []) {
-    const abs = hostPath(c.startsWith('/') ? c : `${hostRoot}/${c}`);
-    if (!isDir(abs)) throw new CliError(`--cluster ${c}: no such directory under ${hostRoot}`);
-  }
-  const sources = { ...config.sources, ...parseSources(values.source ?? []) };
-  checkRemoteFlags(values);
-  const kustomizeVersion = kustomizeVersionFlag(values['kustomize-version'], FLUX_KUSTOMIZE_VERSION);
+  checkClusterFolders(values.cluster ?? [], hostRoot);
+  const options = lintOptionsOf(values, settings, config, clusters);
   const progress = progressReporter(io, values.quiet === true);
   const lintOnce = (remoteLoader: RemoteLoader): LintResult =>
     lint(root, {
       fs,
       remoteLoader,
-      kustomizeVersion,
-      ...(clusters ? { clusters } : {}),
-      rules: settings.rules,
-      ...(Object.keys(sources).length > 0 ? { sources } : {}),
-      ...(values['no-schema'] ? { schema: false } : {}),
-      ...(values['no-strict-substitute']
-        ? { strictSubstitute: false }
-        : config.strictSubstitute !== undefined
-          ? { strictSubstitute: config.strictSubstitute }
-          : {}),
-      ...(settings.strict !== undefined ? { strict: settings.strict } : {}),
-      ...(settings.kubernetesVersion !== undefined ? { kubernetesVersion: settings.kubernetesVersion } : {}),
-      schemaLocations: settings.schemaLocations,
-      skipKinds: settings.skipKinds,
-      ignore: settings.ignore,
-      ...(settings.minSeverity !== undefined ? { minSeverity: settings.minSeverity } : {}),
+      ...options,
       ...lintHelmOptions(helmFlags(values)),
       onProgress: (m: string) => progress.update(m),
     });

@@ -53,7 +53,7 @@ export interface EngineOptions {
 export function renderTemplates(chart: Chart, top: RenderTop, options: EngineOptions = {}): Map<string, string> {
   const tpls = new Map<string, Renderable>();
   collectTemplates(chart, toGoTop(top), tpls);
-  const keys = sortTemplates([...tpls.keys()]);
+  const keys = sortedTemplateNames(chart, [...tpls.keys()]);
   const set = parsedSet(chart, keys, tpls, options.strict === true);
   const rendered = new Map<string, string>();
   for (const name of keys) {
@@ -125,12 +125,47 @@ function parsedSet(chart: Chart, keys: readonly string[], tpls: Map<string, Rend
 
 /** Helm's sortTemplates: by number of `/` descending, then by path descending. */
 export function sortTemplates(names: string[]): string[] {
-  const depth = (s: string): number => s.split('/').length - 1;
+  const depths = new Map<string, number>();
+  for (const n of names) {
+    let d = 0;
+    for (let i = n.indexOf('/'); i >= 0; i = n.indexOf('/', i + 1)) d++;
+    depths.set(n, d);
+  }
   return names.sort((a, b) => {
-    const d = depth(b) - depth(a);
+    const d = (depths.get(b) ?? 0) - (depths.get(a) ?? 0);
     if (d !== 0) return d;
     return a < b ? 1 : a > b ? -1 : 0;
   });
+}
+
+/** The sorted template names of a selection, by the selection's names in collection order (per loaded chart). */
+const sortedSelections = new WeakMap<readonly unknown[], Map<string, string[]>>();
+
+function sortedTemplateNames(chart: Chart, names: string[]): string[] {
+  let bySelection = sortedSelections.get(chart.templates);
+  if (!bySelection) {
+    bySelection = new Map();
+    sortedSelections.set(chart.templates, bySelection);
+  }
+  const selection = names.join('\n');
+  let sorted = bySelection.get(selection);
+  if (!sorted) {
+    sorted = sortTemplates(names);
+    bySelection.set(selection, sorted);
+  }
+  return sorted;
+}
+
+/** Template texts, decoded once per loaded template. */
+const decodedTexts = new WeakMap<Uint8Array, string>();
+
+function templateText(data: Uint8Array): string {
+  let text = decodedTexts.get(data);
+  if (text === undefined) {
+    text = decoder.decode(data);
+    decodedTexts.set(data, text);
+  }
+  return text;
 }
 
 function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>): GoMap {
@@ -154,7 +189,7 @@ function collectTemplates(c: Chart, vals: GoMap, out: Map<string, Renderable>): 
   const library = c.metadata.type.toLowerCase() === 'library';
   for (const t of c.templates) {
     if (library && !(t.name.split('/').pop() as string).startsWith('_')) continue;
-    out.set(`${parentId}/${t.name}`, { text: decoder.decode(t.data), vals: next, basePath: `${parentId}/templates` });
+    out.set(`${parentId}/${t.name}`, { text: templateText(t.data), vals: next, basePath: `${parentId}/templates` });
   }
   return next;
 }

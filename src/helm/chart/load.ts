@@ -88,53 +88,29 @@ function yamlMap(f: BufferedFile, what: string): ReturnType<typeof unmarshalYaml
   }
 }
 
+/** What {@link loadFiles} gathers: the chart, its metadata once a file gives it, and the subcharts' files by name. */
+interface LoadState {
+  chart: Chart;
+  md: ChartMetadata | undefined;
+  subcharts: Map<string, BufferedFile[]>;
+}
+
 /** Helm's LoadFiles: sorts the files of one chart into a Chart and loads its subcharts. */
 export function loadFiles(files: readonly BufferedFile[]): Chart {
-  let md: ChartMetadata | undefined;
   const chart = new Chart(emptyMetadata());
-  const subcharts = new Map<string, BufferedFile[]>();
+  const state: LoadState = { chart, md: undefined, subcharts: new Map() };
   for (const f of files) {
     chart.raw.push(f);
     if (f.name === 'Chart.yaml') {
-      md ??= emptyMetadata();
-      decodeMetadata(yamlMap(f, 'Chart.yaml'), md);
-      if (md.apiVersion === '') md.apiVersion = 'v1';
+      state.md ??= emptyMetadata();
+      decodeMetadata(yamlMap(f, 'Chart.yaml'), state.md);
+      if (state.md.apiVersion === '') state.md.apiVersion = 'v1';
     }
   }
   for (const f of files) {
-    const n = f.name;
-    if (n === 'Chart.yaml') continue;
-    if (n === 'Chart.lock' || n === 'requirements.lock') {
-      yamlMap(f, n);
-      chart.hasLock = true;
-      if (n === 'requirements.lock') {
-        md ??= emptyMetadata();
-        if (md.apiVersion === 'v1') chart.files.push(f);
-      }
-    } else if (n === 'values.yaml') {
-      chart.values = yamlMap(f, 'values.yaml');
-    } else if (n === 'values.schema.json') {
-      chart.schema = f.data;
-    } else if (n === 'requirements.yaml') {
-      md ??= emptyMetadata();
-      decodeMetadata(yamlMap(f, 'requirements.yaml'), md);
-      if (md.apiVersion === 'v1') chart.files.push(f);
-    } else if (n.startsWith('templates/')) {
-      chart.templates.push(f);
-    } else if (n.startsWith('charts/')) {
-      if (n.endsWith('.prov')) {
-        chart.files.push(f);
-        continue;
-      }
-      const rest = n.slice('charts/'.length);
-      const cname = rest.split('/')[0] as string;
-      const list = subcharts.get(cname) ?? [];
-      list.push({ name: rest, data: f.data });
-      subcharts.set(cname, list);
-    } else {
-      chart.files.push(f);
-    }
+    if (f.name !== 'Chart.yaml') placeFile(state, f);
   }
+  const md = state.md;
   if (!md) throw new ChartLoadError('Chart.yaml file is missing');
   chart.metadata = md;
   try {
@@ -142,7 +118,7 @@ export function loadFiles(files: readonly BufferedFile[]): Chart {
   } catch (e) {
     throw new ChartLoadError((e as Error).message);
   }
-  for (const [n, list] of subcharts) {
+  for (const [n, list] of state.subcharts) {
     // Helm skips charts/_* and charts/.* entries.
     if (n.startsWith('_') || n.startsWith('.')) continue;
     const sub = loadSubchart(chart, n, list);
@@ -150,6 +126,38 @@ export function loadFiles(files: readonly BufferedFile[]): Chart {
     chart.dependencies.push(sub);
   }
   return chart;
+}
+
+/** Puts one file of a chart (not Chart.yaml) where Helm's LoadFiles puts it. */
+function placeFile(state: LoadState, f: BufferedFile): void {
+  const { chart } = state;
+  const n = f.name;
+  if (n === 'Chart.lock' || n === 'requirements.lock') {
+    yamlMap(f, n);
+    chart.hasLock = true;
+    if (n === 'requirements.lock') {
+      state.md ??= emptyMetadata();
+      if (state.md.apiVersion === 'v1') chart.files.push(f);
+    }
+  } else if (n === 'values.yaml') {
+    chart.values = yamlMap(f, 'values.yaml');
+  } else if (n === 'values.schema.json') {
+    chart.schema = f.data;
+  } else if (n === 'requirements.yaml') {
+    state.md ??= emptyMetadata();
+    decodeMetadata(yamlMap(f, 'requirements.yaml'), state.md);
+    if (state.md.apiVersion === 'v1') chart.files.push(f);
+  } else if (n.startsWith('templates/')) {
+    chart.templates.push(f);
+  } else if (n.startsWith('charts/') && !n.endsWith('.prov')) {
+    const rest = n.slice('charts/'.length);
+    const cname = rest.split('/')[0] as string;
+    const list = state.subcharts.get(cname) ?? [];
+    list.push({ name: rest, data: f.data });
+    state.subcharts.set(cname, list);
+  } else {
+    chart.files.push(f);
+  }
 }
 
 function loadSubchart(parent: Chart, n: string, files: BufferedFile[]): Chart {

@@ -19,7 +19,7 @@ import {
 import { CoalesceError, coalesceValues } from './coalesce.js';
 import { processDependencies } from './dependencies.js';
 import { renderTemplates, TemplateRenderError } from './engine.js';
-import { ManifestError, sortManifests, type HookInfo, type Manifest } from './manifests.js';
+import { ManifestError, sortManifests, type HookInfo } from './manifests.js';
 import { validateAgainstSchema, type SchemaLoader } from './schema.js';
 import { isCompatibleRange } from './version-range.js';
 import type { Chart } from './types.js';
@@ -109,63 +109,123 @@ function fail(result: RenderedChart, message: string, code: DiagnosticCode, debu
   return result;
 }
 
+/** Why rendering stopped: Helm's message, its diagnostic code and whether Helm adds the `--debug` hint. */
+class RenderFailure extends Error {
+  constructor(
+    message: string,
+    readonly code: DiagnosticCode,
+    readonly debugHint = false,
+  ) {
+    super(message);
+  }
+}
+
+type Warn = (message: string) => void;
+
 /** Renders a loaded chart as `helm template` would (the chart object is not modified). */
 export function renderChart(loaded: Chart, options: RenderChartOptions): RenderedChart {
   const result: RenderedChart = { ok: true, manifests: [], hooks: [], notes: '', diagnostics: [] };
-  const warn = (message: string): void => {
+  const warn: Warn = (message) => {
     result.diagnostics.push(diagnostic('helm/warning', 'warning', message, { source: 'helm' }));
   };
-  const chart = cloneChart(loaded);
+  try {
+    renderInto(result, cloneChart(loaded), options, warn);
+  } catch (e) {
+    if (e instanceof RenderFailure) return fail(result, e.message, e.code, e.debugHint);
+    throw e;
+  }
+  return result;
+}
+
+/** The steps of {@link renderChart}, in Helm's order; a step that fails throws a RenderFailure. */
+function renderInto(result: RenderedChart, chart: Chart, options: RenderChartOptions, warn: Warn): void {
+  checkInstallable(chart, warn);
+  const kube = requestedKubeVersion(options);
+  const values = releaseValues(chart, options, warn);
+  if (chart.metadata.kubeVersion !== '' && !isCompatibleRange(chart.metadata.kubeVersion, kube.version)) {
+    throw new RenderFailure(
+      `chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kube.version}`,
+      'helm/kube-version',
+      true,
+    );
+  }
+  const files = renderFiles(chart, values, kube, options);
+  result.notes = takeNotes(files, chart.name);
+  const sorted = failOn(ManifestError, 'helm/manifest', true, () => sortManifests(files));
+  if (options.includeCrds === true) {
+    for (const crd of chart.crdObjects()) {
+      result.manifests.push({ sourcePath: crd.filename, text: decoder.decode(crd.file.data) });
+    }
+  }
+  for (const m of sorted.manifests) result.manifests.push({ sourcePath: m.sourcePath, text: m.text });
+  for (const h of sorted.hooks)
+    result.hooks.push({ sourcePath: h.sourcePath, text: h.text, ...(h.hook ? { hook: h.hook } : {}) });
+}
+
+/** Runs `step`, turning an error of class `kind` into a RenderFailure with `code`. */
+function failOn<T>(kind: new (message: string) => Error, code: DiagnosticCode, debugHint: boolean, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof kind) throw new RenderFailure(e.message, code, debugHint);
+    throw e;
+  }
+}
+
+/** Fails on a chart type that cannot be installed and on dependencies missing from charts/; warns if deprecated. */
+function checkInstallable(chart: Chart, warn: Warn): void {
   if (chart.metadata.type !== '' && chart.metadata.type !== 'application') {
-    return fail(result, `${chart.metadata.type} charts are not installable`, 'helm/chart');
+    throw new RenderFailure(`${chart.metadata.type} charts are not installable`, 'helm/chart');
   }
   if (chart.metadata.deprecated) warn('This chart is deprecated');
   const missing = (chart.metadata.dependencies ?? [])
     .filter((r) => r !== null && !chart.dependencies.some((d) => d.name === r.name))
     .map((r) => r?.name ?? '');
   if (missing.length > 0) {
-    return fail(
-      result,
+    throw new RenderFailure(
       'An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: ' +
         `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
       'helm/dependency',
     );
   }
-  let kube: KubeVersion = DEFAULT_KUBE_VERSION;
-  if (options.kubeVersion !== undefined && options.kubeVersion !== '') {
-    try {
-      kube = parseKubeVersion(options.kubeVersion);
-    } catch (e) {
-      return fail(result, `invalid kube version '${options.kubeVersion}': ${(e as Error).message}`, 'helm/options');
-    }
-  }
-  const vals = options.values ?? {};
-  let coalesced: HelmMap;
+}
+
+/** The Kubernetes version of `--kube-version`, or Helm's default. */
+function requestedKubeVersion(options: RenderChartOptions): KubeVersion {
+  if (options.kubeVersion === undefined || options.kubeVersion === '') return DEFAULT_KUBE_VERSION;
   try {
-    processDependencies(chart, vals, warn);
-    coalesced = coalesceValues(chart, vals, warn);
+    return parseKubeVersion(options.kubeVersion);
   } catch (e) {
-    if (e instanceof CoalesceError) return fail(result, e.message, 'helm/values');
-    throw e;
+    throw new RenderFailure(`invalid kube version '${options.kubeVersion}': ${(e as Error).message}`, 'helm/options');
   }
+}
+
+/** The chart's values coalesced with the user's (dependencies enabled and imported), checked against the schemas. */
+function releaseValues(chart: Chart, options: RenderChartOptions, warn: Warn): HelmMap {
+  const vals = options.values ?? {};
+  const coalesced = failOn(CoalesceError, 'helm/values', false, () => {
+    processDependencies(chart, vals, warn);
+    return coalesceValues(chart, vals, warn);
+  });
   if (options.skipSchemaValidation !== true) {
     const err = validateAgainstSchema(chart, coalesced, options.schemaLoader);
     if (err !== undefined) {
-      return fail(
-        result,
+      throw new RenderFailure(
         `values don't meet the specifications of the schema(s) in the following chart(s):\n${err}`,
         'helm/schema',
       );
     }
   }
-  if (chart.metadata.kubeVersion !== '' && !isCompatibleRange(chart.metadata.kubeVersion, kube.version)) {
-    return fail(
-      result,
-      `chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kube.version}`,
-      'helm/kube-version',
-      true,
-    );
-  }
+  return coalesced;
+}
+
+/** Runs the template engine with `.Values`, `.Release` and `.Capabilities`: rendered text by template path. */
+function renderFiles(
+  chart: Chart,
+  values: HelmMap,
+  kube: KubeVersion,
+  options: RenderChartOptions,
+): Map<string, string> {
   const isUpgrade = options.isUpgrade === true;
   const release = {
     Name: options.releaseName,
@@ -176,35 +236,21 @@ export function renderChart(loaded: Chart, options: RenderChartOptions): Rendere
     Service: 'Helm',
   };
   const capabilities: GoStruct = capabilitiesValue(kube, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
-  let files: Map<string, string>;
-  try {
-    files = renderTemplates(chart, { Values: coalesced, Release: release, Capabilities: capabilities });
-  } catch (e) {
-    if (e instanceof TemplateRenderError) return fail(result, e.message, 'helm/template', true);
-    throw e;
-  }
-  const notesPath = `${chart.name}/templates/NOTES.txt`;
+  return failOn(TemplateRenderError, 'helm/template', true, () =>
+    renderTemplates(chart, { Values: values, Release: release, Capabilities: capabilities }),
+  );
+}
+
+/** Removes every NOTES.txt from `files`; returns the text of the chart's own (not its subcharts'), or ''. */
+function takeNotes(files: Map<string, string>, chartName: string): string {
+  const notesPath = `${chartName}/templates/NOTES.txt`;
+  let notes = '';
   for (const k of [...files.keys()]) {
     if (!k.endsWith('NOTES.txt')) continue;
-    if (k === notesPath) result.notes = files.get(k) ?? '';
+    if (k === notesPath) notes = files.get(k) ?? '';
     files.delete(k);
   }
-  let sorted: { manifests: Manifest[]; hooks: Manifest[] };
-  try {
-    sorted = sortManifests(files);
-  } catch (e) {
-    if (e instanceof ManifestError) return fail(result, e.message, 'helm/manifest', true);
-    throw e;
-  }
-  if (options.includeCrds === true) {
-    for (const crd of chart.crdObjects()) {
-      result.manifests.push({ sourcePath: crd.filename, text: decoder.decode(crd.file.data) });
-    }
-  }
-  for (const m of sorted.manifests) result.manifests.push({ sourcePath: m.sourcePath, text: m.text });
-  for (const h of sorted.hooks)
-    result.hooks.push({ sourcePath: h.sourcePath, text: h.text, ...(h.hook ? { hook: h.hook } : {}) });
-  return result;
+  return notes;
 }
 
 const decoder = new TextDecoder('utf-8');

@@ -9,6 +9,7 @@
  * Remote `$ref`s (http, https) are read through a {@link SchemaLoader} (an offline cache folder): the
  * core never goes to the network.
  */
+import { toPointer, unescapePointerSegment } from '../../yaml/pointer.js';
 import { goFormatFloatG } from '../../yaml/scalars.js';
 import type { Chart } from './types.js';
 import { hasKey, isTable, type HelmMap, type HelmValue } from './values-model.js';
@@ -191,7 +192,7 @@ function display(e: VError, indent: number): string {
 }
 
 function pointer(tokens: string[]): string {
-  return tokens.map((t) => '/' + t.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return toPointer(tokens);
 }
 
 /** jsonschema v6's quote: Go's %q with single quotes. */
@@ -325,7 +326,7 @@ class Validator {
     let node: Json = doc;
     if (frag !== '') {
       for (const tok of frag.split('/').slice(1)) {
-        const key = tok.replace(/~1/g, '/').replace(/~0/g, '~');
+        const key = unescapePointerSegment(tok);
         if (node === null || typeof node !== 'object') return undefined;
         const next: Json | undefined = Array.isArray(node) ? node[Number(key)] : node[key];
         if (next === undefined) return undefined;

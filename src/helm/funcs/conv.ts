@@ -100,7 +100,9 @@ export function isEmpty(v: GoValue | undefined): boolean {
   if (v instanceof GoStruct) return false;
   if (isGoFunc(v)) return false;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
-  return Object.keys(v).length === 0;
+  // A map: empty without listing its keys (a Go map is a plain object: no inherited enumerable keys).
+  for (const _ in v) return false;
+  return true;
 }
 
 /** reflect.DeepEqual over the value model (types must match: `1` (int) is not `1.0` (float64)). */

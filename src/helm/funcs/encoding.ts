@@ -203,10 +203,41 @@ export function fromPlainValue(v: unknown): GoValue {
   return out;
 }
 
+/**
+ * Whether a Go value is already the tree {@link toYamlValue} would make: null, booleans, strings, finite
+ * float64s, and slices and maps of those (no integers, structs, bytes or functions, no missing entries),
+ * at most 1,000 levels deep. Such a value is written as it is, without a copy.
+ */
+function isYamlTree(v: GoValue, depth: number): v is YamlValue {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object' || depth > 1000) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e = v[i];
+      if (e === undefined || !isYamlTree(e, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (!isPlainMap(v)) return false;
+  for (const k in v) {
+    const e = v[k];
+    if (e === undefined || !isYamlTree(e, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** A map that is a plain object (not a GoNumber, GoStruct or bytes, which are class instances) and no function. */
+function isPlainMap(v: GoValue): v is GoMap {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && !Array.isArray(v) && !isGoFunc(v);
+}
+
 /** sigs.k8s.io/yaml.Marshal, trimmed of its final newline (Helm's toYaml); "" when it fails. */
 export function toYaml(v: GoValue): string {
   try {
-    const text = emitDocument(toYamlValue(v));
+    const text = emitDocument(isYamlTree(v, 0) ? v : toYamlValue(v));
     return text.endsWith('\n') ? text.slice(0, -1) : text;
   } catch {
     return '';

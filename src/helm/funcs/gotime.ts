@@ -230,6 +230,7 @@ const MONTHS = [
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Chunk = { lit: string } | { std: string; frac?: { sep: string; digits: number; trim: boolean } };
+type StdElement = Exclude<Chunk, { lit: string }>;
 
 /** Splits a layout into literals and elements (Go's nextStdChunk). */
 function layoutChunks(layout: string): Chunk[] {
@@ -350,7 +351,7 @@ export function formatTime(t: GoStruct, layout: string): string {
   return out;
 }
 
-function formatStd(chunk: Exclude<Chunk, { lit: string }>, c: Civil): string {
+function formatStd(chunk: StdElement, c: Civil): string {
   const hour12 = c.hour % 12 === 0 ? 12 : c.hour % 12;
   switch (chunk.std) {
     case 'January':
@@ -474,102 +475,101 @@ interface ParseFields {
   offset: number | undefined;
 }
 
-function parseStd(
-  chunk: Exclude<Chunk, { lit: string }>,
-  v: string,
-  f: ParseFields,
-  fail: (e: string, r: string) => never,
-): string {
-  const num = (min: number, max: number): [number, string] => {
-    const m = new RegExp(`^\\d{${min},${max}}`).exec(v);
-    if (!m) return fail(chunk.std, v);
-    return [Number(m[0]), v.slice(m[0].length)];
-  };
-  let n: number;
+type Fail = (elem: string, rest: string) => never;
+type NumericField = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+/** The layout elements that read a plain number: the field they set and their minimum and maximum digit count. */
+const NUMERIC_ELEMENTS: ReadonlyMap<string, readonly [NumericField, number, number]> = new Map([
+  ['2006', ['year', 4, 4]],
+  ['01', ['month', 2, 2]],
+  ['1', ['month', 1, 2]],
+  ['02', ['day', 2, 2]],
+  ['2', ['day', 1, 2]],
+  ['15', ['hour', 1, 2]],
+  ['03', ['hour', 2, 2]],
+  ['3', ['hour', 1, 2]],
+  ['04', ['minute', 2, 2]],
+  ['4', ['minute', 1, 2]],
+  ['05', ['second', 2, 2]],
+  ['5', ['second', 1, 2]],
+]);
+
+/** Reads one layout element from the front of `v` into `f`; returns the rest of `v`. */
+function parseStd(chunk: StdElement, v: string, f: ParseFields, fail: Fail): string {
+  const numeric = NUMERIC_ELEMENTS.get(chunk.std);
+  if (numeric) {
+    const [field, min, max] = numeric;
+    const [n, rest] = parseDigits(chunk.std, v, min, max, fail);
+    f[field] = n;
+    return field === 'second' ? parseFracAfterSeconds(rest, f) : rest;
+  }
   switch (chunk.std) {
-    case '2006':
-      [f.year, v] = num(4, 4);
-      return v;
-    case '06':
-      [n, v] = num(2, 2);
+    case '06': {
+      const [n, rest] = parseDigits(chunk.std, v, 2, 2, fail);
       f.year = n >= 69 ? 1900 + n : 2000 + n;
-      return v;
-    case '01':
-      [f.month, v] = num(2, 2);
-      return v;
-    case '1':
-      [f.month, v] = num(1, 2);
-      return v;
+      return rest;
+    }
+    case '_2': {
+      const [n, rest] = parseDigits(chunk.std, v.startsWith(' ') ? v.slice(1) : v, 1, 2, fail);
+      f.day = n;
+      return rest;
+    }
     case 'January':
     case 'Jan': {
-      const names = chunk.std === 'Jan' ? MONTHS.map((m) => m.slice(0, 3)) : MONTHS;
-      const i = names.findIndex((m) => v.toLowerCase().startsWith(m.toLowerCase()));
-      if (i < 0) fail(chunk.std, v);
+      const [i, rest] = parseName(chunk.std, v, chunk.std === 'Jan' ? MONTHS.map((m) => m.slice(0, 3)) : MONTHS, fail);
       f.month = i + 1;
-      return v.slice((names[i] as string).length);
+      return rest;
     }
     case 'Monday':
-    case 'Mon': {
-      const names = chunk.std === 'Mon' ? DAYS.map((d) => d.slice(0, 3)) : DAYS;
-      const i = names.findIndex((d) => v.toLowerCase().startsWith(d.toLowerCase()));
-      if (i < 0) fail(chunk.std, v);
-      return v.slice((names[i] as string).length);
-    }
-    case '02':
-      [f.day, v] = num(2, 2);
-      return v;
-    case '_2':
-      if (v.startsWith(' ')) v = v.slice(1);
-      [f.day, v] = num(1, 2);
-      return v;
-    case '2':
-      [f.day, v] = num(1, 2);
-      return v;
-    case '15':
-      [f.hour, v] = num(1, 2);
-      return v;
-    case '03':
-      [f.hour, v] = num(2, 2);
-      return v;
-    case '3':
-      [f.hour, v] = num(1, 2);
-      return v;
-    case '04':
-      [f.minute, v] = num(2, 2);
-      return v;
-    case '4':
-      [f.minute, v] = num(1, 2);
-      return v;
-    case '05':
-      [f.second, v] = num(2, 2);
-      return parseFracAfterSeconds(v, f);
-    case '5':
-      [f.second, v] = num(1, 2);
-      return parseFracAfterSeconds(v, f);
+    case 'Mon':
+      return parseName(chunk.std, v, chunk.std === 'Mon' ? DAYS.map((d) => d.slice(0, 3)) : DAYS, fail)[1];
     case 'PM':
-    case 'pm': {
-      const p = v.slice(0, 2).toUpperCase();
-      if (p !== 'AM' && p !== 'PM') fail(chunk.std, v);
-      f.pm = p === 'PM' ? 1 : 0;
-      return v.slice(2);
-    }
-    case 'MST': {
-      const m = /^[A-Z]{3,5}/.exec(v);
-      if (!m) return fail(chunk.std, v);
-      return v.slice(m[0].length);
-    }
-    case 'frac': {
-      const m = /^[.,](\d+)/.exec(v);
-      if (!m) {
-        if (chunk.frac?.trim === true) return v;
-        fail(chunk.std, v);
-      }
-      f.nanos = Number(((m[1] ?? '') + '000000000').slice(0, 9));
-      return v.slice(m[0].length);
-    }
+    case 'pm':
+      return parseMeridiem(chunk.std, v, f, fail);
+    case 'MST':
+      return parseZoneName(chunk.std, v, fail);
+    case 'frac':
+      return parseFrac(chunk, v, f, fail);
     default:
       return parseZone(chunk.std, v, f, fail);
   }
+}
+
+/** Reads `min` to `max` decimal digits from the front of `v`: their value and the rest of `v`. */
+function parseDigits(std: string, v: string, min: number, max: number, fail: Fail): [number, string] {
+  const m = new RegExp(`^\\d{${min},${max}}`).exec(v);
+  if (!m) return fail(std, v);
+  return [Number(m[0]), v.slice(m[0].length)];
+}
+
+/** Matches one of `names` (case-insensitively) at the front of `v`: its index and the rest of `v`. */
+function parseName(std: string, v: string, names: readonly string[], fail: Fail): [number, string] {
+  const i = names.findIndex((name) => v.toLowerCase().startsWith(name.toLowerCase()));
+  if (i < 0) fail(std, v);
+  return [i, v.slice((names[i] as string).length)];
+}
+
+function parseMeridiem(std: string, v: string, f: ParseFields, fail: Fail): string {
+  const p = v.slice(0, 2).toUpperCase();
+  if (p !== 'AM' && p !== 'PM') fail(std, v);
+  f.pm = p === 'PM' ? 1 : 0;
+  return v.slice(2);
+}
+
+function parseZoneName(std: string, v: string, fail: Fail): string {
+  const m = /^[A-Z]{3,5}/.exec(v);
+  if (!m) return fail(std, v);
+  return v.slice(m[0].length);
+}
+
+function parseFrac(chunk: StdElement, v: string, f: ParseFields, fail: Fail): string {
+  const m = /^[.,](\d+)/.exec(v);
+  if (!m) {
+    if (chunk.frac?.trim === true) return v;
+    return fail(chunk.std, v);
+  }
+  f.nanos = Number(((m[1] ?? '') + '000000000').slice(0, 9));
+  return v.slice(m[0].length);
 }
 
 function parseFracAfterSeconds(v: string, f: ParseFields): string {
@@ -579,7 +579,7 @@ function parseFracAfterSeconds(v: string, f: ParseFields): string {
   return v.slice(m[0].length);
 }
 
-function parseZone(std: string, v: string, f: ParseFields, fail: (e: string, r: string) => never): string {
+function parseZone(std: string, v: string, f: ParseFields, fail: Fail): string {
   if (std.startsWith('Z') && v.startsWith('Z')) {
     f.offset = 0;
     return v.slice(1);

@@ -458,6 +458,16 @@ function repeat(count: bigint, s: string): string {
 /** The string functions of Sprig's map. */
 export function stringFuncs(): Record<string, GoFunc> {
   return {
+    ...trimAndCaseFuncs(),
+    ...randomAndWrapFuncs(),
+    ...matchQuoteAndIndentFuncs(),
+    ...convertAndSplitFuncs(),
+  };
+}
+
+/** Sprig's abbreviating, truncating, trimming and case functions. */
+function trimAndCaseFuncs(): Record<string, GoFunc> {
+  return {
     abbrev: goFunc('func(int, string) string', (w: bigint, s: string) =>
       w < 4n ? s : abbreviateFull(s, 0, Number(w)),
     ),
@@ -482,6 +492,12 @@ export function stringFuncs(): Record<string, GoFunc> {
     ),
     nospace: goFunc('func(string) string', deleteWhiteSpace),
     initials: goFunc('func(string) string', initials),
+  };
+}
+
+/** Sprig's random strings, case conversions (swap, snake, camel, kebab), shuffle and wrapping. */
+function randomAndWrapFuncs(): Record<string, GoFunc> {
+  return {
     randAlphaNum: goFunc('func(int) string', (n: bigint) => randomString(Number(n), 'alnum')),
     randAlpha: goFunc('func(int) string', (n: bigint) => randomString(Number(n), 'alpha')),
     randAscii: goFunc('func(int) string', (n: bigint) => randomString(Number(n), 'ascii')),
@@ -495,6 +511,12 @@ export function stringFuncs(): Record<string, GoFunc> {
     wrapWith: goFunc('func(int, string, string) string', (l: bigint, sep: string, s: string) =>
       wrapCustom(s, Number(l), sep, true),
     ),
+  };
+}
+
+/** Sprig's substring tests, quoting, concatenation, indentation, replace and plural. */
+function matchQuoteAndIndentFuncs(): Record<string, GoFunc> {
+  return {
     contains: goFunc('func(string, string) bool', (sub: string, s: string) => s.includes(sub)),
     hasPrefix: goFunc('func(string, string) bool', (sub: string, s: string) => s.startsWith(sub)),
     hasSuffix: goFunc('func(string, string) bool', (sub: string, s: string) => s.endsWith(sub)),
@@ -522,6 +544,12 @@ export function stringFuncs(): Record<string, GoFunc> {
     plural: goFunc('func(string, string, int) string', (one: string, many: string, c: bigint) =>
       c === 1n ? one : many,
     ),
+  };
+}
+
+/** Sprig's string conversions, splitting and joining. */
+function convertAndSplitFuncs(): Record<string, GoFunc> {
+  return {
     toString: goFunc('func(interface {}) string', strval),
     atoi: goFunc('func(string) int', atoi),
     split: goFunc('func(string, string) map[string]string', (sep: string, s: string) => splitToMap(splitN(s, sep, -1))),

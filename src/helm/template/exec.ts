@@ -509,27 +509,28 @@ class State {
     argNodes: readonly ArgNode[] | undefined,
     final: Final,
   ): Value {
-    const args = argNodes && argNodes.length > 1 ? argNodes.slice(1) : NO_ARGS;
-    let numIn = args.length;
+    // The arguments are argNodes[1:] (the first node names the function); read in place, not copied.
+    const all = argNodes ?? NO_ARGS;
+    const nArgs = all.length > 1 ? all.length - 1 : 0;
+    let numIn = nArgs;
     if (final !== MISSING) numIn++;
-    let numFixed = args.length;
+    let numFixed = nArgs;
     const nParams = fn.params.length + (fn.variadic !== undefined ? 1 : 0);
     if (fn.variadic !== undefined) {
       numFixed = fn.params.length;
       if (numIn < numFixed) {
-        this.errorf(`wrong number of args for ${name}: want at least ${fn.params.length} got ${args.length}`);
+        this.errorf(`wrong number of args for ${name}: want at least ${fn.params.length} got ${nArgs}`);
       }
     } else if (numIn !== nParams) {
       this.errorf(`wrong number of args for ${name}: want ${nParams} got ${numIn}`);
     }
     const special = isBuiltinSpecial(fn);
-    if (special === 'and' || special === 'or') return this.evalAndOr(dot, special, args, final);
+    if (special === 'and' || special === 'or') return this.evalAndOr(dot, special, all.slice(1), final);
     const argv: Value[] = new Array<Value>(numIn);
     let i = 0;
-    for (; i < numFixed && i < args.length; i++)
-      argv[i] = this.evalArg(dot, fn.params[i] as string, args[i] as ArgNode);
+    for (; i < numFixed && i < nArgs; i++) argv[i] = this.evalArg(dot, fn.params[i] as string, all[i + 1] as ArgNode);
     if (fn.variadic !== undefined) {
-      for (; i < args.length; i++) argv[i] = this.evalArg(dot, fn.variadic, args[i] as ArgNode);
+      for (; i < nArgs; i++) argv[i] = this.evalArg(dot, fn.variadic, all[i + 1] as ArgNode);
     }
     if (final !== MISSING) {
       let t: string;
@@ -540,7 +541,7 @@ class State {
     try {
       if (special === 'call') {
         const calleeName =
-          args.length === 0 ? formatValue(final === MISSING ? undefined : final) : nodeString(args[0] as ArgNode);
+          nArgs === 0 ? formatValue(final === MISSING ? undefined : final) : nodeString(all[1] as ArgNode);
         return callBuiltin('call', [calleeName, ...argv]);
       }
       return boxResult(fn.fn(...unboxArgs(fn, argv)), fn.result);

@@ -69,6 +69,10 @@ class Printer {
   /** The argument being printed (for badVerb). */
   arg: GoValue | undefined = null;
   argIsSet = false;
+  /** Whether the format used an explicit argument index (then extra arguments are not reported). */
+  reordered = false;
+  /** Whether the argument index of the verb being formatted was valid. */
+  goodArgNum = true;
 
   clearflags(): void {
     const f = this.f;
@@ -605,24 +609,31 @@ class Printer {
     this.buf += '}';
   }
 
+  /**
+   * The next argument to print: `argNum`, or the one a bracketed index at `format[i]` names; also the index of the
+   * next byte of the format and whether an index was read. Go's (*pp).argNumber.
+   */
+  argNumber(argNum: number, format: string, i: number, numArgs: number): [number, number, boolean] {
+    if (format.length <= i || format[i] !== '[') return [argNum, i, false];
+    this.reordered = true;
+    const [index, wid, ok] = parseArgNumber(format.slice(i));
+    if (ok && index >= 0 && index < numArgs) return [index, i + wid, true];
+    this.goodArgNum = false;
+    return [argNum, i + wid, ok];
+  }
+
+  /**
+   * Line-for-line port of Go's fmt.(*pp).doPrintf (src/fmt/print.go). Go resets `reordered` first because its
+   * printers are pooled; a Printer here serves one call, so the field starts false.
+   */
   doPrintf(format: string, a: readonly (GoValue | undefined)[]): void {
     const end = format.length;
     let argNum = 0;
     let afterIndex = false;
-    const state = { reordered: false };
-    let goodArgNum = true;
     const f = this.f;
-    const argNumber = (i: number): [number, number, boolean] => {
-      if (format.length <= i || format[i] !== '[') return [argNum, i, false];
-      state.reordered = true;
-      const [index, wid, ok] = parseArgNumber(format.slice(i));
-      if (ok && index >= 0 && index < a.length) return [index, i + wid, true];
-      goodArgNum = false;
-      return [argNum, i + wid, ok];
-    };
     let i = 0;
     formatLoop: while (i < end) {
-      goodArgNum = true;
+      this.goodArgNum = true;
       const lasti = i;
       while (i < end && format[i] !== '%') i++;
       if (i > lasti) this.buf += format.slice(lasti, i);
@@ -663,7 +674,7 @@ class Printer {
             break simple;
         }
       }
-      [argNum, i, afterIndex] = argNumber(i);
+      [argNum, i, afterIndex] = this.argNumber(argNum, format, i, a.length);
       if (i < end && format[i] === '*') {
         i++;
         let ok: boolean;
@@ -678,12 +689,12 @@ class Printer {
         afterIndex = false;
       } else {
         [f.wid, f.widPresent, i] = parsenum(format, i, end);
-        if (afterIndex && f.widPresent) goodArgNum = false;
+        if (afterIndex && f.widPresent) this.goodArgNum = false;
       }
       if (i + 1 < end && format[i] === '.') {
         i++;
-        if (afterIndex) goodArgNum = false;
-        [argNum, i, afterIndex] = argNumber(i);
+        if (afterIndex) this.goodArgNum = false;
+        [argNum, i, afterIndex] = this.argNumber(argNum, format, i, a.length);
         if (i < end && format[i] === '*') {
           i++;
           let ok: boolean;
@@ -703,7 +714,7 @@ class Printer {
           }
         }
       }
-      if (!afterIndex) [argNum, i, afterIndex] = argNumber(i);
+      if (!afterIndex) [argNum, i, afterIndex] = this.argNumber(argNum, format, i, a.length);
       if (i >= end) {
         this.buf += '%!(NOVERB)';
         break;
@@ -712,7 +723,7 @@ class Printer {
       i += verb.length;
       if (verb === '%') {
         this.buf += '%';
-      } else if (!goodArgNum) {
+      } else if (!this.goodArgNum) {
         this.buf += '%!' + verb + '(BADINDEX)';
       } else if (argNum >= a.length) {
         this.buf += '%!' + verb + '(MISSING)';
@@ -727,7 +738,7 @@ class Printer {
         argNum++;
       }
     }
-    if (!state.reordered && argNum < a.length) {
+    if (!this.reordered && argNum < a.length) {
       this.clearflags();
       this.buf += '%!(EXTRA ';
       for (let k = argNum; k < a.length; k++) {

@@ -5,7 +5,7 @@
  */
 import type { ObjectRule } from '../types.js';
 import type { LintRule } from '../context.js';
-import type { RuleMeta } from '../types.js';
+import type { RuleMeta, RuleSetting } from '../types.js';
 import { schemaDeprecatedApi } from './schema/deprecated-api.js';
 import { schemaInvalid } from './schema/invalid.js';
 import { schemaUnknownKind } from './schema/unknown-kind.js';
@@ -71,8 +71,17 @@ export const lintRules = [
   sourceProductionTracksBranch,
 ] as const satisfies readonly LintRule[];
 
-/** Every rule id: the codes of lint findings (a namespace apart from the engine's `DiagnosticCode`). */
+/**
+ * Every rule id, a string-literal union (`'schema/invalid'`, `'flux/prune-disabled'`, ...; every rule is listed in
+ * the Rules table of docs/lint.md): the codes of lint findings, a namespace apart from the engine's `DiagnosticCode`.
+ */
 export type RuleId = (typeof objectRules)[number]['meta']['id'] | (typeof lintRules)[number]['meta']['id'];
+
+/**
+ * Per-rule settings by rule id: `off` or a severity (`{ 'flux/prune-disabled': 'error' }`). The keys are the
+ * `RuleId` union, so editors complete them; rules not listed keep their default severity.
+ */
+export type RuleSettings = Readonly<Partial<Record<RuleId, RuleSetting>>>;
 
 /** The meta of every rule (for docs, presets and the CLI). */
 export const ruleMetas: readonly RuleMeta<string, RuleId>[] = [

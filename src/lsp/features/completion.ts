@@ -8,7 +8,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import { dirname, isWithin, resolve } from '../../fs/path.js';
 import type { FleetKustomization } from '../../flux/fleet/index.js';
 import { getField, isMap, scalarString } from '../../yaml/values.js';
-import { DEPRECATED_KUSTOMIZATION_FIELDS } from '../../lint/rules/kustomize/deprecated-field.js';
+import { deprecatedFields } from '../../kustomization/load.js';
 import { kustomizationFields, type KustomizationField } from '../kustomization-fields.generated.js';
 import type { Analysis, Workspace } from '../workspace.js';
 import { keyContext, type KeyContext, type ParsedText } from '../yaml-cursor.js';
@@ -50,7 +50,8 @@ function keyItems(ctx: KeyContext): CompletionItem[] {
   const fields = fieldsAtPath(ctx.path);
   if (!fields) return [];
   return Object.entries(fields).map(([name, f]) => {
-    const deprecated = f.deprecated === true || (ctx.path.length === 0 && name in DEPRECATED_KUSTOMIZATION_FIELDS);
+    const deprecated =
+      f.deprecated === true || (ctx.path.length === 0 && deprecatedFields.some((d) => d.field === name));
     const item: CompletionItem = {
       label: name,
       kind: CompletionItemKind.Field,

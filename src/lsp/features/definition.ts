@@ -9,7 +9,7 @@ import type { Range } from '../../diagnostics/diagnostic.js';
 import { dirname, resolve } from '../../fs/path.js';
 import type { FileSystem } from '../../fs/types.js';
 import type { FleetKustomization } from '../../flux/fleet/index.js';
-import { KUSTOMIZATION_FILE_NAMES } from '../../lint/repo.js';
+import { kustomizationFileNames } from '../../kustomization/load.js';
 import { lspRange } from '../positions.js';
 import { fileUri } from '../uri.js';
 import type { Analysis, Workspace } from '../workspace.js';
@@ -23,7 +23,7 @@ function location(file: string, range?: Range): LspLocation {
 
 /** The kustomization file of a folder, if it has one. */
 export function kustomizationFileIn(fs: FileSystem, dir: string): string | undefined {
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
+  for (const name of kustomizationFileNames) {
     const f = resolve(dir, name);
     if (fs.stat(f)?.type === 'file') return f;
   }

@@ -6,7 +6,7 @@
  */
 import type { Hover } from 'vscode-languageserver';
 import { basename, dirname, isWithin, resolve } from '../../fs/path.js';
-import { KUSTOMIZATION_FILE_NAMES } from '../../lint/repo.js';
+import { kustomizationFileNames } from '../../kustomization/load.js';
 import { emitDocument } from '../../yaml/emit.js';
 import type { YamlValue } from '../../yaml/values.js';
 import { kustomizationFields, type KustomizationField } from '../kustomization-fields.generated.js';
@@ -23,7 +23,7 @@ const ENTRY_FIELDS = new Set(['resources', 'bases', 'components']);
 const PATCH_FIELDS = new Set(['patches', 'patchesStrategicMerge', 'patchesJson6902']);
 
 export function isKustomizationFile(file: string): boolean {
-  return (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(basename(file));
+  return (kustomizationFileNames as readonly string[]).includes(basename(file));
 }
 
 function showValue(v: YamlValue | undefined): string {

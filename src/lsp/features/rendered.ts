@@ -6,6 +6,7 @@
 import type { Range } from '../../diagnostics/diagnostic.js';
 import { relative } from '../../fs/path.js';
 import { locateField, type Location } from '../../validate/position.js';
+import { pointerSegments, toPointer } from '../../yaml/pointer.js';
 import { getField, isMap, type YamlValue } from '../../yaml/values.js';
 import { objectLabel } from '../../lint/context.js';
 import type { RenderedObject } from '../workspace.js';
@@ -17,21 +18,16 @@ export interface FieldHit {
   readonly pointer: string;
 }
 
-function esc(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /** The JSON pointer of a YAML path. */
 export function pointerOf(path: YamlPath): string {
-  return path.map((s) => `/${esc(String(s))}`).join('');
+  return toPointer(path);
 }
 
 /** The value at a JSON pointer. */
 export function valueAt(v: YamlValue | undefined, pointer: string): YamlValue | undefined {
   if (pointer === '') return v;
   let cur = v;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of pointerSegments(pointer)) {
     if (Array.isArray(cur)) cur = cur[Number(seg)];
     else if (isMap(cur)) cur = getField(cur, seg);
     else return undefined;

@@ -134,121 +134,137 @@ function valueOf(op: Readonly<Record<string, YamlValue>>): YamlValue {
   return hasField(op, 'value') ? cloneValue(op.value as YamlValue) : null;
 }
 
+/** Fails the patch with evanphx's message. */
+function fail(msg: string): never {
+  throw new JsonPatchError(msg);
+}
+
+type DecodedOp = Readonly<Record<string, YamlValue>>;
+
+function addOperation(doc: YamlValue, o: DecodedOp, path: string | undefined): void {
+  if (path === undefined) fail(`add operation failed to decode path: ${MISSING}`);
+  const found = findObject(doc, path);
+  if (!found) fail(`add operation does not apply: doc is missing path: ${JSON.stringify(path)}: ${MISSING}`);
+  const err = add(doc, found.con, found.key, valueOf(o));
+  if (err) fail(`error in add for path: '${path}': ${err}`);
+}
+
+function removeOperation(doc: YamlValue, path: string | undefined): void {
+  if (path === undefined) fail(`remove operation failed to decode path: ${MISSING}`);
+  const found = findObject(doc, path);
+  if (!found) fail(`remove operation does not apply: doc is missing path: ${JSON.stringify(path)}: ${MISSING}`);
+  const err = remove(doc, found.con, found.key);
+  if (err) fail(`error in remove for path: '${path}': ${err}`);
+}
+
+/** `replace`; returns the document (a new root when the path is the whole document). */
+function replaceOperation(doc: YamlValue, o: DecodedOp, path: string | undefined): YamlValue {
+  if (path === undefined) fail(`replace operation failed to decode path: ${MISSING}`);
+  if (path === '') {
+    const v = valueOf(o);
+    if (v === null || typeof v !== 'object') fail('replace operation value must be object or array');
+    return v;
+  }
+  const found = findObject(doc, path);
+  if (!found) fail(`replace operation does not apply: doc is missing path: ${path}: ${MISSING}`);
+  const { con, key } = found;
+  const cur = get(con, key);
+  if (typeof cur === 'string') fail(`replace operation does not apply: doc is missing key: ${path}: ${MISSING}`);
+  if (con.kind === 'map') {
+    apply(doc, { op: 'add', path: `${con.pointer}/${jsonpatch.escapePathComponent(key)}`, value: valueOf(o) });
+  } else {
+    const i = arrayIndex(con.value, key, con.value.length) as number;
+    apply(doc, { op: 'replace', path: `${con.pointer}/${i}`, value: valueOf(o) });
+  }
+  return doc;
+}
+
+function moveOperation(doc: YamlValue, o: DecodedOp, path: string | undefined): void {
+  const from = str(o, 'from');
+  if (from === undefined) fail(`move operation failed to decode from: ${MISSING}`);
+  const src = findObject(doc, from);
+  if (!src) fail(`move operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
+  const got = get(src.con, src.key);
+  if (typeof got === 'string') fail(`error in move for path: '${src.key}': ${got}`);
+  const val = got.value ?? null;
+  const rerr = remove(doc, src.con, src.key);
+  if (rerr) fail(`error in move for path: '${src.key}': ${rerr}`);
+  if (path === undefined) fail(`move operation failed to decode path: ${MISSING}`);
+  const dst = findObject(doc, path);
+  if (!dst) fail(`move operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
+  const aerr = add(doc, dst.con, dst.key, val);
+  if (aerr) fail(`error in move for path: '${path}': ${aerr}`);
+}
+
+function copyOperation(doc: YamlValue, o: DecodedOp, path: string | undefined): void {
+  const from = str(o, 'from');
+  if (from === undefined) fail(`copy operation failed to decode from: ${MISSING}`);
+  const src = findObject(doc, from);
+  if (!src) fail(`copy operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
+  const got = get(src.con, src.key);
+  if (typeof got === 'string') fail(`error in copy for from: '${from}': ${got}`);
+  if (path === undefined) fail(`copy operation failed to decode path: ${MISSING}`);
+  const dst = findObject(doc, path);
+  if (!dst) fail(`copy operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
+  const val = got.value;
+  const aerr = add(doc, dst.con, dst.key, val === undefined ? null : cloneValue(val));
+  if (aerr) fail(`error while adding value during copy: ${aerr}`);
+}
+
+function testOperation(doc: YamlValue, o: DecodedOp, path: string | undefined): void {
+  if (path === undefined) fail(`test operation failed to decode path: ${MISSING}`);
+  const want = hasField(o, 'value') ? (o.value as YamlValue) : undefined;
+  if (path === '') {
+    if (want !== undefined && jsonpatch._areEquals(doc, want)) return;
+    fail(`testing value ${path} failed: test failed`);
+  }
+  const found = findObject(doc, path);
+  if (!found) fail(`test operation does not apply: is missing path: ${path}: ${MISSING}`);
+  const got = get(found.con, found.key);
+  if (typeof got === 'string') fail(`error in test for path: '${path}': ${got}`);
+  const val = got.value;
+  if (val === undefined || val === null) {
+    if (want === null) return;
+    if (want === undefined) fail('test operation has no value (kustomize v5.6.0 crashes on this)');
+    fail(`testing value ${path} failed: test failed`);
+  }
+  if (want === undefined || want === null || !jsonpatch._areEquals(val, want))
+    fail(`testing value ${path} failed: test failed`);
+}
+
+/** Applies one operation; returns the document (a new root after a whole-document `replace`). */
+function applyOperation(doc: YamlValue, o: DecodedOp): YamlValue {
+  const kind = str(o, 'op') ?? 'unknown';
+  const path = str(o, 'path');
+  switch (kind) {
+    case 'add':
+      addOperation(doc, o, path);
+      return doc;
+    case 'remove':
+      removeOperation(doc, path);
+      return doc;
+    case 'replace':
+      return replaceOperation(doc, o, path);
+    case 'move':
+      moveOperation(doc, o, path);
+      return doc;
+    case 'copy':
+      copyOperation(doc, o, path);
+      return doc;
+    case 'test':
+      testOperation(doc, o, path);
+      return doc;
+    default:
+      return fail(`Unexpected kind: ${kind}`);
+  }
+}
+
 /**
  * Applies `ops` to `doc` (mutated; a whole-document `replace` returns the new root). Throws
  * {@link JsonPatchError} at the first failing operation.
  */
 export function applyJsonPatch(docIn: YamlValue, ops: readonly JsonPatchOp[]): YamlValue {
   let doc = docIn;
-  for (const op of ops) {
-    const o = op ?? {};
-    const kind = str(o, 'op') ?? 'unknown';
-    const path = str(o, 'path');
-    const fail = (msg: string): never => {
-      throw new JsonPatchError(msg);
-    };
-    switch (kind) {
-      case 'add': {
-        if (path === undefined) fail(`add operation failed to decode path: ${MISSING}`);
-        const found = findObject(doc, path as string);
-        if (!found) fail(`add operation does not apply: doc is missing path: ${JSON.stringify(path)}: ${MISSING}`);
-        const { con, key } = found as { con: Container; key: string };
-        const err = add(doc, con, key, valueOf(o));
-        if (err) fail(`error in add for path: '${path as string}': ${err}`);
-        break;
-      }
-      case 'remove': {
-        if (path === undefined) fail(`remove operation failed to decode path: ${MISSING}`);
-        const found = findObject(doc, path as string);
-        if (!found) fail(`remove operation does not apply: doc is missing path: ${JSON.stringify(path)}: ${MISSING}`);
-        const { con, key } = found as { con: Container; key: string };
-        const err = remove(doc, con, key);
-        if (err) fail(`error in remove for path: '${path as string}': ${err}`);
-        break;
-      }
-      case 'replace': {
-        if (path === undefined) fail(`replace operation failed to decode path: ${MISSING}`);
-        if (path === '') {
-          const v = valueOf(o);
-          if (v === null || typeof v !== 'object') fail('replace operation value must be object or array');
-          doc = v;
-          break;
-        }
-        const found = findObject(doc, path as string);
-        if (!found) fail(`replace operation does not apply: doc is missing path: ${path as string}: ${MISSING}`);
-        const { con, key } = found as { con: Container; key: string };
-        const cur = get(con, key);
-        if (typeof cur === 'string')
-          fail(`replace operation does not apply: doc is missing key: ${path as string}: ${MISSING}`);
-        if (con.kind === 'map') {
-          apply(doc, { op: 'add', path: `${con.pointer}/${jsonpatch.escapePathComponent(key)}`, value: valueOf(o) });
-        } else {
-          const i = arrayIndex(con.value, key, con.value.length) as number;
-          apply(doc, { op: 'replace', path: `${con.pointer}/${i}`, value: valueOf(o) });
-        }
-        break;
-      }
-      case 'move': {
-        const from = str(o, 'from');
-        if (from === undefined) fail(`move operation failed to decode from: ${MISSING}`);
-        const src = findObject(doc, from as string);
-        if (!src) fail(`move operation does not apply: doc is missing from path: ${from as string}: ${MISSING}`);
-        const s = src as { con: Container; key: string };
-        const got = get(s.con, s.key);
-        if (typeof got === 'string') fail(`error in move for path: '${s.key}': ${got}`);
-        const val = (got as { value: YamlValue | undefined }).value ?? null;
-        const rerr = remove(doc, s.con, s.key);
-        if (rerr) fail(`error in move for path: '${s.key}': ${rerr}`);
-        if (path === undefined) fail(`move operation failed to decode path: ${MISSING}`);
-        const dst = findObject(doc, path as string);
-        if (!dst) fail(`move operation does not apply: doc is missing destination path: ${path as string}: ${MISSING}`);
-        const d = dst as { con: Container; key: string };
-        const aerr = add(doc, d.con, d.key, val);
-        if (aerr) fail(`error in move for path: '${path as string}': ${aerr}`);
-        break;
-      }
-      case 'copy': {
-        const from = str(o, 'from');
-        if (from === undefined) fail(`copy operation failed to decode from: ${MISSING}`);
-        const src = findObject(doc, from as string);
-        if (!src) fail(`copy operation does not apply: doc is missing from path: ${from as string}: ${MISSING}`);
-        const s = src as { con: Container; key: string };
-        const got = get(s.con, s.key);
-        if (typeof got === 'string') fail(`error in copy for from: '${from as string}': ${got}`);
-        if (path === undefined) fail(`copy operation failed to decode path: ${MISSING}`);
-        const dst = findObject(doc, path as string);
-        if (!dst) fail(`copy operation does not apply: doc is missing destination path: ${path as string}: ${MISSING}`);
-        const d = dst as { con: Container; key: string };
-        const val = (got as { value: YamlValue | undefined }).value;
-        const aerr = add(doc, d.con, d.key, val === undefined ? null : cloneValue(val));
-        if (aerr) fail(`error while adding value during copy: ${aerr}`);
-        break;
-      }
-      case 'test': {
-        if (path === undefined) fail(`test operation failed to decode path: ${MISSING}`);
-        const want = hasField(o, 'value') ? (o.value as YamlValue) : undefined;
-        if (path === '') {
-          if (want !== undefined && jsonpatch._areEquals(doc, want)) break;
-          fail(`testing value ${path as string} failed: test failed`);
-        }
-        const found = findObject(doc, path as string);
-        if (!found) fail(`test operation does not apply: is missing path: ${path as string}: ${MISSING}`);
-        const { con, key } = found as { con: Container; key: string };
-        const got = get(con, key);
-        if (typeof got === 'string') fail(`error in test for path: '${path as string}': ${got}`);
-        const val = (got as { value: YamlValue | undefined }).value;
-        if (val === undefined || val === null) {
-          if (want === null) break;
-          if (want === undefined) fail('test operation has no value (kustomize v5.6.0 crashes on this)');
-          fail(`testing value ${path as string} failed: test failed`);
-        }
-        if (want === undefined || want === null || !jsonpatch._areEquals(val, want))
-          fail(`testing value ${path as string} failed: test failed`);
-        break;
-      }
-      default:
-        fail(`Unexpected kind: ${kind}`);
-    }
-  }
+  for (const op of ops) doc = applyOperation(doc, op ?? {});
   return doc;
 }

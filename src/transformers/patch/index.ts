@@ -93,7 +93,6 @@ interface RawPatchEntry {
   options: Record<string, boolean> | undefined;
 }
 
-/** PatchTransformer.Config. */
 /** A patch text read both ways (kustomize tries strategic merge and JSON 6902). */
 function parsePatch(
   text: string,
@@ -116,6 +115,51 @@ function parsePatch(
   return out;
 }
 
+/** The text of a patch entry: inline (trimmed) or read from its file. */
+interface PatchText {
+  text: string;
+  /** `[patch: "..."]` or `[path: "..."]`. */
+  source: string;
+  /** The file the text is in (the kustomization file for an inline patch). */
+  file: string;
+  inline: boolean;
+}
+
+function patchText(kt: KustTarget, e: RawPatchEntry, patch: string, where: PatchConfig['where']): PatchText {
+  if (patch !== '') return { text: patch, source: `[patch: ${goQuote(patch)}]`, file: kt.file, inline: true };
+  let loaded: { path: string; text: string };
+  try {
+    loaded = kt.loader.readText(e.path);
+  } catch (err) {
+    throw new BuildError(
+      'load/missing-file',
+      `failed to get the patch file from path(${e.path}): ${(err as Error).message}`,
+      where,
+    );
+  }
+  return { text: loaded.text, source: `[path: ${goQuote(e.path)}]`, file: loaded.path, inline: false };
+}
+
+/** The strategic-merge patches of the documents (none when there are none). */
+function smPatchesOf(
+  docs: readonly PatchDoc[],
+  options: Record<string, boolean> | undefined,
+  inline: boolean,
+  where: PatchConfig['where'],
+): SmPatch[] | undefined {
+  if (docs.length === 0) return undefined;
+  const allowNameChange = options?.allowNameChange === true;
+  const allowKindChange = options?.allowKindChange === true;
+  return docs.map((d) => ({
+    data: d.data,
+    allowNameChange,
+    allowKindChange,
+    where: inline ? where : { file: d.file, range: d.range },
+    ...(!inline && d.node && d.lineCounter ? { source: { node: d.node, lineCounter: d.lineCounter } } : {}),
+  }));
+}
+
+/** PatchTransformer.Config. */
 function configure(
   kt: KustTarget,
   e: RawPatchEntry,
@@ -128,31 +172,7 @@ function configure(
     if (patch === '' && e.path === '') throw new Error(`must specify one of patch and path in\n${emitDocument(cfg)}`);
     if (patch !== '' && e.path !== '')
       throw new Error(`patch and path can't be set at the same time\n${emitDocument(cfg)}`);
-    let text: string;
-    let source: string;
-    let file: string;
-    let inline: boolean;
-    if (patch !== '') {
-      text = patch;
-      source = `[patch: ${goQuote(text)}]`;
-      file = kt.file;
-      inline = true;
-    } else {
-      let loaded: { path: string; text: string };
-      try {
-        loaded = kt.loader.readText(e.path);
-      } catch (err) {
-        throw new BuildError(
-          'load/missing-file',
-          `failed to get the patch file from path(${e.path}): ${(err as Error).message}`,
-          where,
-        );
-      }
-      text = loaded.text;
-      source = `[path: ${goQuote(e.path)}]`;
-      file = loaded.path;
-      inline = false;
-    }
+    const { text, source, file, inline } = patchText(kt, e, patch, where);
     // The same patch text in the same file parses the same: kept for later builds (parsed patches are cloned
     // before they are applied).
     const { docs, ops, smOk, jsonOk } = kt.build.remember(`patch\0${file}\0${text}`, () => parsePatch(text, file));
@@ -166,18 +186,7 @@ function configure(
       throw new BuildError('patch/invalid', `illegally qualifies as both an SM and JSON patch: ${source}`, where);
     if (!smOk && !jsonOk)
       throw new BuildError('patch/invalid', `unable to parse SM or JSON patch from ${source}`, where);
-    const allowNameChange = e.options?.allowNameChange === true;
-    const allowKindChange = e.options?.allowKindChange === true;
-    const sm =
-      smOk && docs !== undefined && docs.length > 0
-        ? docs.map((d) => ({
-            data: d.data,
-            allowNameChange,
-            allowKindChange,
-            where: inline ? where : { file: d.file, range: d.range },
-            ...(!inline && d.node && d.lineCounter ? { source: { node: d.node, lineCounter: d.lineCounter } } : {}),
-          }))
-        : undefined;
+    const sm = smOk && docs !== undefined ? smPatchesOf(docs, e.options, inline, where) : undefined;
     return { source, sm, json: smOk ? undefined : ops, target: e.target, where, record };
   } catch (err) {
     throw configError('PatchTransformer', cfg, err, where);

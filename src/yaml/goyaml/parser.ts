@@ -233,35 +233,38 @@ export class Parser {
     let end = t.start;
     let anchor: string | undefined;
     let tagToken: Token | undefined;
-    if (t.type === T.Anchor) {
-      anchor = t.value ?? '';
+    // The node's properties: an anchor and a tag, in either order.
+    for (let k = 0; k < 2; k++) {
+      if (t.type === T.Anchor && anchor === undefined) anchor = t.value ?? '';
+      else if (t.type === T.Tag && tagToken === undefined) tagToken = t;
+      else break;
       end = t.end;
       this.skipToken();
       t = this.token();
-      if (t.type === T.Tag) {
-        tagToken = t;
-        end = t.end;
-        this.skipToken();
-        t = this.token();
-      }
-    } else if (t.type === T.Tag) {
-      tagToken = t;
-      end = t.end;
-      this.skipToken();
-      t = this.token();
-      if (t.type === T.Anchor) {
-        anchor = t.value ?? '';
-        end = t.end;
-        this.skipToken();
-        t = this.token();
-      }
     }
     const tag = tagToken === undefined ? '' : this.resolveTag(tagToken, start);
-    const implicit = tag === '';
     if (indentlessSequence && t.type === T.BlockEntry) {
       this.state = S.IndentlessSequenceEntry;
-      return { type: E.SequenceStart, start, end: t.end, anchor, tag, implicit, flow: false };
+      return { type: E.SequenceStart, start, end: t.end, anchor, tag, implicit: tag === '', flow: false };
     }
+    const content = this.nodeContent(t, block, start, anchor, tag);
+    if (content !== undefined) return content;
+    if (anchor !== undefined || tag !== '') {
+      this.pop();
+      return { type: E.Scalar, start, end, anchor, tag, value: '', style: ScalarStyle.Plain, implicit: tag === '' };
+    }
+    return this.error('did not find expected node content', t.start, start);
+  }
+
+  /** The event of a node's content token `t` (a scalar or a collection start); undefined when `t` is neither. */
+  private nodeContent(
+    t: Token,
+    block: boolean,
+    start: Mark,
+    anchor: string | undefined,
+    tag: string,
+  ): Event | undefined {
+    const implicit = tag === '';
     switch (t.type) {
       case T.Scalar: {
         const style = t.style ?? ScalarStyle.Plain;
@@ -285,19 +288,16 @@ export class Parser {
         this.state = S.FlowMappingFirstKey;
         return { type: E.MappingStart, start, end: t.end, anchor, tag, implicit, flow: true };
       case T.BlockSequenceStart:
-        if (!block) break;
+        if (!block) return undefined;
         this.state = S.BlockSequenceFirstEntry;
         return { type: E.SequenceStart, start, end: t.end, anchor, tag, implicit, flow: false };
       case T.BlockMappingStart:
-        if (!block) break;
+        if (!block) return undefined;
         this.state = S.BlockMappingFirstKey;
         return { type: E.MappingStart, start, end: t.end, anchor, tag, implicit, flow: false };
+      default:
+        return undefined;
     }
-    if (anchor !== undefined || tag !== '') {
-      this.pop();
-      return { type: E.Scalar, start, end, anchor, tag, value: '', style: ScalarStyle.Plain, implicit };
-    }
-    return this.error('did not find expected node content', t.start, start);
   }
 
   /** A tag token's full tag, through the %TAG handles in force. */

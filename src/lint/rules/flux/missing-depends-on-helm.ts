@@ -1,8 +1,9 @@
 /**
  * `flux/missing-depends-on-helm` (opt-in): Kustomization A renders custom resources of an API group whose
- * CRDs no Kustomization renders, but whose chart most likely comes with them: a HelmRelease whose chart
- * (or name) is the first label of the group (`cert-manager` for `cert-manager.io`), rendered by
- * Kustomization B; and B is not applied before A (the same reachability as `flux/missing-depends-on`).
+ * CRDs no Kustomization renders, but whose chart most likely comes with them: a HelmRelease whose chart did
+ * not render (a rendered chart's CRDs are known: `flux/missing-depends-on`) and whose chart (or name) is the
+ * first label of the group (`cert-manager` for `cert-manager.io`), rendered by Kustomization B; and B is not
+ * applied before A (the same reachability as `flux/missing-depends-on`).
  * Until the chart is installed, A's apply fails (`no matches for kind`) and is retried. Many repositories
  * rely on those retries on purpose, so the rule is not in the recommended preset.
  */

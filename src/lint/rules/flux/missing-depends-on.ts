@@ -3,8 +3,9 @@
  * Kustomization B renders, or that lives in a namespace whose `Namespace` B renders, and B is not applied
  * before A: not A itself, not one of A's parents (a child exists only after its parent applied), and not
  * reachable from A or its parents through `dependsOn`. Nothing else orders Kustomizations, so A's apply
- * fails until B happens to be ready (spec §3.4, §5). One finding per (A, B) pair. CRDs a HelmRelease's chart
- * installs are `flux/missing-depends-on-helm` (opt-in).
+ * fails until B happens to be ready (spec §3.4, §5). One finding per (A, B) pair. The CRDs a rendered chart
+ * installs (crds/ and templates) count as rendered by the Kustomization applying its HelmRelease
+ * (`LintCluster.crdOwners`); for charts that did not render, `flux/missing-depends-on-helm` (opt-in) guesses.
  */
 import type { LintCluster, LintObject, LintRule } from '../../context.js';
 import { applyTarget, objectKey, objectLabel } from '../../context.js';

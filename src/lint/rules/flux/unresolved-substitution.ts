@@ -13,6 +13,7 @@ import { getField, isMap, scalarString } from '../../../yaml/values.js';
 import { fileText } from '../../repo.js';
 import type { LintCluster, LintContext, LintObject, LintRule } from '../../context.js';
 import { objectLabel } from '../../context.js';
+import type { Reporter } from '../../types.js';
 import { diagnosticLocation, walkStrings } from '../helpers.js';
 import { perObject } from '../once.js';
 
@@ -90,7 +91,52 @@ function locateInValue(context: LintContext, o: LintObject, pointer: string, nee
   };
 }
 
-export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted', 'flux/unresolved-substitution'> = {
+type MessageId = 'undefined' | 'notSubstituted';
+
+/** The first located occurrence of a variable in what a Kustomization renders, and how many there are. */
+interface Occurrence {
+  o: LintObject;
+  pointer: string;
+  expr: string;
+  count: number;
+  located: boolean;
+}
+
+/** `undefined` for each variable the strict substitution of `k` found undefined. */
+function reportUndefined(cluster: LintCluster, k: FleetKustomization, report: Reporter<MessageId>): void {
+  for (const d of k.diagnostics) {
+    if (d.code !== 'flux/substitute-undefined') continue;
+    const name = /"([^"]+)"\s*$/.exec(d.message)?.[1] ?? '?';
+    report({
+      messageId: 'undefined',
+      data: { id: k.id, name },
+      location: diagnosticLocation(d),
+      kustomization: k.id,
+      cluster: cluster.name,
+    });
+  }
+}
+
+/** The `${VAR}` of the `known` variables in the objects (not opted out): one per variable, the first located. */
+function occurrences(objects: readonly LintObject[], known: ReadonlySet<string>): Map<string, Occurrence> {
+  const found = new Map<string, Occurrence>();
+  for (const o of objects) {
+    if (substitutionDisabled(o.object)) continue;
+    for (const { name, pointer, expr } of bareVariables(o.object)) {
+      if (!known.has(name)) continue;
+      const located = o.origin.node !== undefined;
+      const hit = found.get(name);
+      if (!hit) found.set(name, { o, pointer, expr, count: 1, located });
+      else {
+        hit.count++;
+        if (!hit.located && located) Object.assign(hit, { o, pointer, expr, located });
+      }
+    }
+  }
+  return found;
+}
+
+export const fluxUnresolvedSubstitution: LintRule<MessageId, 'flux/unresolved-substitution'> = {
   meta: {
     id: 'flux/unresolved-substitution',
     description:
@@ -112,40 +158,12 @@ export const fluxUnresolvedSubstitution: LintRule<'undefined' | 'notSubstituted'
       for (const u of cluster.units) {
         const k = u.kustomization;
         if (!k) continue;
-        for (const d of k.diagnostics) {
-          if (d.code !== 'flux/substitute-undefined') continue;
-          const name = /"([^"]+)"\s*$/.exec(d.message)?.[1] ?? '?';
-          report({
-            messageId: 'undefined',
-            data: { id: k.id, name },
-            location: diagnosticLocation(d),
-            kustomization: k.id,
-            cluster: cluster.name,
-          });
-        }
+        reportUndefined(cluster, k, report);
         if (substitutionRuns(k) || k.synthetic) continue;
         vars ??= clusterVariables(cluster);
         if (vars.size === 0) continue;
-        const known = vars;
         // One finding per variable of this Kustomization: at its first located occurrence, with a count.
-        const found = new Map<
-          string,
-          { o: LintObject; pointer: string; expr: string; count: number; located: boolean }
-        >();
-        for (const o of u.objects) {
-          if (substitutionDisabled(o.object)) continue;
-          for (const { name, pointer, expr } of bareVariables(o.object)) {
-            if (!known.has(name)) continue;
-            const located = o.origin.node !== undefined;
-            const hit = found.get(name);
-            if (!hit) found.set(name, { o, pointer, expr, count: 1, located });
-            else {
-              hit.count++;
-              if (!hit.located && located) Object.assign(hit, { o, pointer, expr, located });
-            }
-          }
-        }
-        for (const [name, f] of found) {
+        for (const [name, f] of occurrences(u.objects, vars)) {
           report({
             messageId: 'notSubstituted',
             data: {

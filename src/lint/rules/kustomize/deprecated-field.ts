@@ -3,20 +3,11 @@
  * `patchesStrategicMerge`, `patchesJson6902`, `commonLabels`, `vars`, `imageTags` — reported on the key.
  * `kustomize edit fix` rewrites most of them.
  */
+import { deprecatedFields } from '../../../kustomization/load.js';
 import { locateKey } from '../../../yaml/locate.js';
 import { hasField } from '../../../yaml/values.js';
 import { relative } from '../../../fs/path.js';
 import type { LintRule } from '../../context.js';
-
-/** Deprecated fields and what replaces them. */
-export const DEPRECATED_KUSTOMIZATION_FIELDS: Readonly<Record<string, string>> = {
-  bases: 'resources',
-  patchesStrategicMerge: 'patches',
-  patchesJson6902: 'patches',
-  commonLabels: 'labels (with includeSelectors: true to keep selectors)',
-  vars: 'replacements',
-  imageTags: 'images',
-};
 
 export const kustomizeDeprecatedField: LintRule<'deprecated', 'kustomize/deprecated-field'> = {
   meta: {
@@ -31,7 +22,7 @@ export const kustomizeDeprecatedField: LintRule<'deprecated', 'kustomize/depreca
   check(context, report) {
     for (const k of context.repo.kustomizations.values()) {
       const doc = k.document;
-      for (const [field, replacement] of Object.entries(DEPRECATED_KUSTOMIZATION_FIELDS)) {
+      for (const { field, successor: replacement } of deprecatedFields) {
         if (!hasField(k.value, field)) continue;
         const range = doc ? locateKey(doc.node, [field], k.repoFile.lineCounter) : undefined;
         report({

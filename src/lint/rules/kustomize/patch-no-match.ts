@@ -9,8 +9,10 @@ import { getField, isMap, type YamlMap, type YamlValue } from '../../../yaml/val
 import { dirname, relative } from '../../../fs/path.js';
 import type { FluxSelector } from '../../../flux/model.js';
 import { compileAnchored, parseLabelSelector } from '../../../selector/index.js';
-import type { LintRule } from '../../context.js';
+import type { LintCluster, LintContext, LintRule } from '../../context.js';
 import { objectKey } from '../../context.js';
+import type { FleetKustomization } from '../../../flux/fleet/index.js';
+import type { Reporter } from '../../types.js';
 
 function selectorText(v: YamlValue | undefined): string {
   if (!isMap(v)) return '(no target)';
@@ -81,7 +83,128 @@ function fluxTargetSelects(
   }
 }
 
-export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch', 'kustomize/patch-no-match'> = {
+type MessageId = 'noMatch' | 'fluxNoMatch';
+
+/** A patch of a kustomization file whose target selected nothing, and the builds where it did not. */
+interface UnmatchedEntry {
+  file: string;
+  field: string;
+  index: number;
+  builds: Set<string>;
+}
+
+/**
+ * The unmatched patch targets of the successful builds, and for each kustomization directory the builds
+ * that include it.
+ */
+function unmatchedTargets(context: LintContext): { unmatched: UnmatchedEntry[]; including: Map<string, Set<string>> } {
+  const unmatched = new Map<string, UnmatchedEntry>();
+  const including = new Map<string, Set<string>>();
+  for (const b of context.builds) {
+    if (!b.result.ok) continue;
+    for (const d of b.closure) {
+      let s = including.get(d);
+      if (!s) including.set(d, (s = new Set()));
+      s.add(b.dir);
+    }
+    for (const u of b.result.unmatchedPatchTargets) {
+      if (u.field === 'transformers') continue;
+      const key = `${u.file}\u0000${u.field}\u0000${u.index}`;
+      let e = unmatched.get(key);
+      if (!e) unmatched.set(key, (e = { file: u.file, field: u.field, index: u.index, builds: new Set() }));
+      e.builds.add(b.dir);
+    }
+  }
+  return { unmatched: [...unmatched.values()], including };
+}
+
+/** The patches of kustomization files that match nothing in every build including them. */
+function checkKustomizationPatches(context: LintContext, report: Reporter<MessageId>): void {
+  const { unmatched, including } = unmatchedTargets(context);
+  for (const e of unmatched) {
+    const dir = dirname(e.file);
+    const all = including.get(dir);
+    if (!all || [...all].some((b) => !e.builds.has(b))) continue;
+    const k = context.repo.kustomizations.get(dir);
+    const list = k ? getField(k.value, e.field) : undefined;
+    const item = Array.isArray(list) ? list[e.index] : undefined;
+    const range = k?.document
+      ? locateKey(k.document.node, [e.field, String(e.index), 'target'], k.repoFile.lineCounter)
+      : undefined;
+    const builds = [...all].map((b) => relative(context.root, b) || '.');
+    report({
+      messageId: 'noMatch',
+      data: {
+        field: e.field,
+        index: e.index,
+        selector: selectorText(isMap(item) ? getField(item, 'target') : undefined),
+        builds:
+          builds.length === 1 ? `the build of ${builds[0]}` : `any of the ${builds.length} builds that include it`,
+      },
+      location: range ? { file: e.file, range } : { file: e.file },
+      path: `/${e.field}/${e.index}/target`,
+      kustomization: relative(context.root, dir) || '.',
+    });
+  }
+}
+
+/**
+ * Whether the `i`th entry of `spec.<field>` has a target written in the Kustomization's own file: defaults
+ * a parent patch injects into every child (home-ops layouts) are meant to match in some children only.
+ */
+function ownPatchTarget(
+  context: LintContext,
+  cluster: LintCluster,
+  k: FleetKustomization,
+): (field: string, i: number) => boolean {
+  const def = cluster.definitionOf(k);
+  const doc =
+    def?.origin.documentIndex !== undefined
+      ? context.repo.byPath.get(def.origin.file)?.documents.find((d) => d.index === def.origin.documentIndex)
+      : undefined;
+  return (field, i) => {
+    let v: YamlValue | undefined = doc?.value;
+    for (const seg of def?.origin.pointer ? def.origin.pointer.slice(1).split('/') : [])
+      v = isMap(v) ? getField(v, seg) : Array.isArray(v) ? v[Number(seg)] : undefined;
+    const spec = isMap(v) ? getField(v, 'spec') : undefined;
+    const list = isMap(spec) ? getField(spec, field) : undefined;
+    return Array.isArray(list) && isMap(list[i]) && isMap(getField(list[i], 'target'));
+  };
+}
+
+/** The patches Flux Kustomizations carry themselves, matched against what kustomize built for them. */
+function checkFluxPatches(context: LintContext, report: Reporter<MessageId>): void {
+  for (const cluster of context.clusters) {
+    for (const k of cluster.fleet.kustomizations) {
+      if (k.synthetic || k.status !== 'rendered' || k.kustomizeObjects.length === 0) continue;
+      const lists: [string, { target?: FluxSelector | undefined }[]][] = [
+        ['patches', k.spec.patches],
+        ['patchesJson6902', k.spec.patchesJson6902],
+      ];
+      const own = ownPatchTarget(context, cluster, k);
+      for (const [field, list] of lists) {
+        list.forEach((p, i) => {
+          if (
+            !p.target ||
+            !own(field, i) ||
+            fluxTargetSelects(p.target, k.kustomizeObjects, k.spec.namePrefix ?? '', k.spec.nameSuffix ?? '')
+          )
+            return;
+          report({
+            messageId: 'fluxNoMatch',
+            data: { id: k.id, field, index: i, selector: selectorText(p.target as unknown as YamlValue) },
+            location: context.locateKustomization(cluster, k, `/spec/${field}/${i}/target`, 'key'),
+            path: `/spec/${field}/${i}/target`,
+            kustomization: k.id,
+            cluster: cluster.name,
+          });
+        });
+      }
+    }
+  }
+}
+
+export const kustomizePatchNoMatch: LintRule<MessageId, 'kustomize/patch-no-match'> = {
   meta: {
     id: 'kustomize/patch-no-match',
     description: 'A patch target selects no resource, so kustomize skips the patch silently.',
@@ -96,90 +219,7 @@ export const kustomizePatchNoMatch: LintRule<'noMatch' | 'fluxNoMatch', 'kustomi
     docs: 'docs/rules/kustomize/patch-no-match.md',
   },
   check(context, report) {
-    const unmatched = new Map<string, { file: string; field: string; index: number; builds: Set<string> }>();
-    const including = new Map<string, Set<string>>();
-    for (const b of context.builds) {
-      if (!b.result.ok) continue;
-      for (const d of b.closure) {
-        let s = including.get(d);
-        if (!s) including.set(d, (s = new Set()));
-        s.add(b.dir);
-      }
-      for (const u of b.result.unmatchedPatchTargets) {
-        if (u.field === 'transformers') continue;
-        const key = `${u.file}\u0000${u.field}\u0000${u.index}`;
-        let e = unmatched.get(key);
-        if (!e) unmatched.set(key, (e = { file: u.file, field: u.field, index: u.index, builds: new Set() }));
-        e.builds.add(b.dir);
-      }
-    }
-    for (const e of unmatched.values()) {
-      const dir = dirname(e.file);
-      const all = including.get(dir);
-      if (!all || [...all].some((b) => !e.builds.has(b))) continue;
-      const k = context.repo.kustomizations.get(dir);
-      const list = k ? getField(k.value, e.field) : undefined;
-      const item = Array.isArray(list) ? list[e.index] : undefined;
-      const range = k?.document
-        ? locateKey(k.document.node, [e.field, String(e.index), 'target'], k.repoFile.lineCounter)
-        : undefined;
-      const builds = [...all].map((b) => relative(context.root, b) || '.');
-      report({
-        messageId: 'noMatch',
-        data: {
-          field: e.field,
-          index: e.index,
-          selector: selectorText(isMap(item) ? getField(item, 'target') : undefined),
-          builds:
-            builds.length === 1 ? `the build of ${builds[0]}` : `any of the ${builds.length} builds that include it`,
-        },
-        location: range ? { file: e.file, range } : { file: e.file },
-        path: `/${e.field}/${e.index}/target`,
-        kustomization: relative(context.root, dir) || '.',
-      });
-    }
-    // The patches Flux Kustomizations carry themselves.
-    for (const cluster of context.clusters) {
-      for (const k of cluster.fleet.kustomizations) {
-        if (k.synthetic || k.status !== 'rendered' || k.kustomizeObjects.length === 0) continue;
-        const lists: [string, { target?: FluxSelector | undefined }[]][] = [
-          ['patches', k.spec.patches],
-          ['patchesJson6902', k.spec.patchesJson6902],
-        ];
-        // Only the patches written in the Kustomization's own file: defaults a parent patch injects into
-        // every child (home-ops layouts) are meant to match in some children only.
-        const def = cluster.definitionOf(k);
-        const doc =
-          def?.origin.documentIndex !== undefined
-            ? context.repo.byPath.get(def.origin.file)?.documents.find((d) => d.index === def.origin.documentIndex)
-            : undefined;
-        const own = (field: string, i: number): boolean => {
-          let v: YamlValue | undefined = doc?.value;
-          for (const seg of def?.origin.pointer ? def.origin.pointer.slice(1).split('/') : [])
-            v = isMap(v) ? getField(v, seg) : Array.isArray(v) ? v[Number(seg)] : undefined;
-          const spec = isMap(v) ? getField(v, 'spec') : undefined;
-          const list = isMap(spec) ? getField(spec, field) : undefined;
-          return Array.isArray(list) && isMap(list[i]) && isMap(getField(list[i], 'target'));
-        };
-        for (const [field, list] of lists) {
-          list.forEach((p, i) => {
-            if (
-              !p.target ||
-              !own(field, i) ||
-              fluxTargetSelects(p.target, k.kustomizeObjects, k.spec.namePrefix ?? '', k.spec.nameSuffix ?? '')
-            )
-              return;
-            report({
-              messageId: 'fluxNoMatch',
-              data: { id: k.id, field, index: i, selector: selectorText(p.target as unknown as YamlValue) },
-              location: context.locateKustomization(cluster, k, `/spec/${field}/${i}/target`, 'key'),
-              path: `/spec/${field}/${i}/target`,
-              kustomization: k.id,
-              cluster: cluster.name,
-            });
-          });
-        }
-      }
-    }
+    checkKustomizationPatches(context, report);
+    checkFluxPatches(context, report);
   },
 };

@@ -56,25 +56,6 @@ function resolvedTag(value: string): string {
 
 /** encode.go's node(): the events for a node tree. */
 function events(node: V3Node, tail: string, out: Ev[]): void {
-  let tag = node.tag;
-  let forceQuoting = false;
-  if (tag !== '' && (node.style & TAGGED_STYLE) === 0) {
-    if (node.kind === 'scalar') {
-      if (
-        tag === '!!str' &&
-        (node.style & (SINGLE_QUOTED_STYLE | DOUBLE_QUOTED_STYLE | LITERAL_STYLE | FOLDED_STYLE)) !== 0
-      )
-        tag = '';
-      else {
-        const rtag = resolvedTag(node.value);
-        if (rtag === tag) tag = '';
-        else if (tag === '!!str') {
-          tag = '';
-          forceQuoting = true;
-        }
-      }
-    } else if ((node.kind === 'mapping' && tag === '!!map') || (node.kind === 'sequence' && tag === '!!seq')) tag = '';
-  }
   switch (node.kind) {
     case 'none':
       out.push(scalarEvent('', '', 'null', true, 'plain', '', '', '', ''));
@@ -85,47 +66,84 @@ function events(node: V3Node, tail: string, out: Ev[]): void {
       out.push({ t: 'doc-end', foot: node.foot });
       return;
     case 'sequence':
-    case 'mapping': {
-      const seq = node.kind === 'sequence';
-      out.push({
-        t: seq ? 'seq-start' : 'map-start',
-        anchor: node.anchor,
-        tag,
-        implicit: tag === '',
-        flow: (node.style & FLOW_STYLE) !== 0,
-        head: node.head,
-        tail: seq ? '' : tail,
-      });
-      let carried = '';
-      if (seq) for (const c of node.content) events(c, '', out);
-      else {
-        for (let i = 0; i + 1 < node.content.length; i += 2) {
-          let k = node.content[i] as V3Node;
-          const foot = k.foot;
-          if (foot !== '') k = { ...k, foot: '' };
-          events(k, carried, out);
-          carried = foot;
-          events(node.content[i + 1] as V3Node, '', out);
-        }
-      }
-      out.push({ t: seq ? 'seq-end' : 'map-end', line: node.line, foot: node.foot, tail: carried });
+    case 'mapping':
+      collectionEvents(node, tail, out);
       return;
-    }
     case 'alias':
       out.push({ t: 'alias', anchor: node.value, head: node.head, line: node.line, foot: node.foot });
       return;
-    case 'scalar': {
-      let style: ScalarStyle = 'plain';
-      if (node.style & DOUBLE_QUOTED_STYLE) style = 'double';
-      else if (node.style & SINGLE_QUOTED_STYLE) style = 'single';
-      else if (node.style & LITERAL_STYLE) style = 'literal';
-      else if (node.style & FOLDED_STYLE) style = 'folded';
-      else if (node.value.includes('\n')) style = 'literal';
-      else if (forceQuoting) style = 'double';
-      out.push(scalarEvent(node.anchor, tag, node.value, tag === '', style, node.head, node.line, node.foot, tail));
+    case 'scalar':
+      out.push(scalarNodeEvent(node, tail));
       return;
+  }
+}
+
+/** The tag a collection's start event carries: none when it is the default of its kind. */
+function collectionTag(node: V3Node): string {
+  const tag = node.tag;
+  if (tag === '' || (node.style & TAGGED_STYLE) !== 0) return tag;
+  if ((node.kind === 'mapping' && tag === '!!map') || (node.kind === 'sequence' && tag === '!!seq')) return '';
+  return tag;
+}
+
+/** The events of a sequence or mapping; a key's foot comment is carried to the next key as its tail. */
+function collectionEvents(node: V3Node, tail: string, out: Ev[]): void {
+  const seq = node.kind === 'sequence';
+  const tag = collectionTag(node);
+  out.push({
+    t: seq ? 'seq-start' : 'map-start',
+    anchor: node.anchor,
+    tag,
+    implicit: tag === '',
+    flow: (node.style & FLOW_STYLE) !== 0,
+    head: node.head,
+    tail: seq ? '' : tail,
+  });
+  let carried = '';
+  if (seq) for (const c of node.content) events(c, '', out);
+  else {
+    for (let i = 0; i + 1 < node.content.length; i += 2) {
+      let k = node.content[i] as V3Node;
+      const foot = k.foot;
+      if (foot !== '') k = { ...k, foot: '' };
+      events(k, carried, out);
+      carried = foot;
+      events(node.content[i + 1] as V3Node, '', out);
     }
   }
+  out.push({ t: seq ? 'seq-end' : 'map-end', line: node.line, foot: node.foot, tail: carried });
+}
+
+/**
+ * The event of a scalar: its tag left out when the value resolves to it (a `!!str` that would resolve to
+ * another tag is double-quoted instead), and its style.
+ */
+function scalarNodeEvent(node: V3Node, tail: string): Ev {
+  let tag = node.tag;
+  let forceQuoting = false;
+  if (tag !== '' && (node.style & TAGGED_STYLE) === 0) {
+    if (
+      tag === '!!str' &&
+      (node.style & (SINGLE_QUOTED_STYLE | DOUBLE_QUOTED_STYLE | LITERAL_STYLE | FOLDED_STYLE)) !== 0
+    )
+      tag = '';
+    else {
+      const rtag = resolvedTag(node.value);
+      if (rtag === tag) tag = '';
+      else if (tag === '!!str') {
+        tag = '';
+        forceQuoting = true;
+      }
+    }
+  }
+  let style: ScalarStyle = 'plain';
+  if (node.style & DOUBLE_QUOTED_STYLE) style = 'double';
+  else if (node.style & SINGLE_QUOTED_STYLE) style = 'single';
+  else if (node.style & LITERAL_STYLE) style = 'literal';
+  else if (node.style & FOLDED_STYLE) style = 'folded';
+  else if (node.value.includes('\n')) style = 'literal';
+  else if (forceQuoting) style = 'double';
+  return scalarEvent(node.anchor, tag, node.value, tag === '', style, node.head, node.line, node.foot, tail);
 }
 
 function scalarEvent(
@@ -145,10 +163,9 @@ function scalarEvent(
 // ------------------------------------------------------------------------------------------------
 // The emitter
 
-type State =
-  | 'doc-start'
-  | 'doc-content'
-  | 'doc-end'
+type State = 'doc-start' | 'doc-content' | 'doc-end' | CollectionState | 'end';
+
+type CollectionState =
   | 'flow-seq-first'
   | 'flow-seq-trail'
   | 'flow-seq'
@@ -162,8 +179,7 @@ type State =
   | 'block-map-first'
   | 'block-map-key'
   | 'block-map-simple-value'
-  | 'block-map-value'
-  | 'end';
+  | 'block-map-value';
 
 interface ScalarData {
   value: string;
@@ -204,6 +220,82 @@ function cps(s: string): number[] {
   const out: number[] = [];
   for (const ch of s) out.push(ch.codePointAt(0) as number);
   return out;
+}
+
+// What analyzing a scalar finds (emitterc.go's yaml_emitter_analyze_scalar), as bits.
+const BLOCK_INDICATORS = 1;
+const FLOW_INDICATORS = 2;
+const LINE_BREAKS = 4;
+const SPECIAL_CHARACTERS = 8;
+const TABS = 16;
+const LEADING_SPACE = 32;
+const LEADING_BREAK = 64;
+const TRAILING_SPACE = 128;
+const TRAILING_BREAK = 256;
+const BREAK_SPACE = 512;
+const SPACE_BREAK = 1024;
+
+/** The indicator bits of the character at `i` (plain scalars cannot hold it there). */
+function indicatorFlags(v: readonly number[], i: number): number {
+  const followedByWhitespace = i + 1 >= v.length || isBlankCp(v[i + 1]);
+  const ch = String.fromCodePoint(v[i] as number);
+  if (i === 0) {
+    if ('#,[]{}&*!|>\'"%@`'.includes(ch)) return FLOW_INDICATORS | BLOCK_INDICATORS;
+    if (ch === '?' || ch === ':') return followedByWhitespace ? FLOW_INDICATORS | BLOCK_INDICATORS : FLOW_INDICATORS;
+    if (ch === '-' && followedByWhitespace) return FLOW_INDICATORS | BLOCK_INDICATORS;
+    return 0;
+  }
+  if (',?[]{}'.includes(ch)) return FLOW_INDICATORS;
+  if (ch === ':') return followedByWhitespace ? FLOW_INDICATORS | BLOCK_INDICATORS : FLOW_INDICATORS;
+  const prev = v[i - 1];
+  const precededByWhitespace = isBlankCp(prev) || isBreakCp(prev) || prev === 0;
+  if (ch === '#' && precededByWhitespace) return FLOW_INDICATORS | BLOCK_INDICATORS;
+  return 0;
+}
+
+/** The tab, special-character, space and line-break bits of the character at `i`. */
+function spacingFlags(v: readonly number[], i: number): number {
+  const c = v[i] as number;
+  let flags = c === 0x09 ? TABS : isPrintable(c) ? 0 : SPECIAL_CHARACTERS;
+  const last = i === v.length - 1;
+  const prev = i > 0 ? v[i - 1] : undefined;
+  if (c === 0x20) {
+    if (i === 0) flags |= LEADING_SPACE;
+    if (last) flags |= TRAILING_SPACE;
+    if (isBreakCp(prev)) flags |= BREAK_SPACE;
+  } else if (isBreakCp(c)) {
+    flags |= LINE_BREAKS;
+    if (i === 0) flags |= LEADING_BREAK;
+    if (last) flags |= TRAILING_BREAK;
+    if (prev === 0x20) flags |= SPACE_BREAK;
+  }
+  return flags;
+}
+
+/** Which styles a non-empty scalar with the analysis `flags` may take. */
+function allowedStyles(flags: number, s: ScalarData): void {
+  s.multiline = (flags & LINE_BREAKS) !== 0;
+  s.flowPlain = true;
+  s.blockPlain = true;
+  s.singleQuoted = true;
+  s.block = true;
+  if ((flags & (LEADING_SPACE | LEADING_BREAK | TRAILING_SPACE | TRAILING_BREAK)) !== 0) {
+    s.flowPlain = false;
+    s.blockPlain = false;
+  }
+  if ((flags & TRAILING_SPACE) !== 0) s.block = false;
+  if ((flags & (BREAK_SPACE | SPACE_BREAK | TABS | SPECIAL_CHARACTERS)) !== 0) {
+    s.flowPlain = false;
+    s.blockPlain = false;
+    s.singleQuoted = false;
+  }
+  if ((flags & (SPACE_BREAK | SPECIAL_CHARACTERS)) !== 0) s.block = false;
+  if ((flags & LINE_BREAKS) !== 0) {
+    s.flowPlain = false;
+    s.blockPlain = false;
+  }
+  if ((flags & FLOW_INDICATORS) !== 0) s.flowPlain = false;
+  if ((flags & BLOCK_INDICATORS) !== 0) s.blockPlain = false;
 }
 
 class Emitter {
@@ -442,171 +534,76 @@ class Emitter {
       return;
     }
     const v = cps(value);
-    let blockIndicators = false;
-    let flowIndicators = false;
-    let lineBreaks = false;
-    let special = false;
-    let tabs = false;
-    let leadingSpace = false;
-    let leadingBreak = false;
-    let trailingSpace = false;
-    let trailingBreak = false;
-    let breakSpace = false;
-    let spaceBreak = false;
-    let previousSpace = false;
-    let previousBreak = false;
-    if (value.startsWith('---') || value.startsWith('...')) {
-      blockIndicators = true;
-      flowIndicators = true;
-    }
-    let precededByWhitespace = true;
-    for (let i = 0; i < v.length; i++) {
-      const c = v[i] as number;
-      const followedByWhitespace = i + 1 >= v.length || isBlankCp(v[i + 1]);
-      const ch = String.fromCodePoint(c);
-      if (i === 0) {
-        if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
-          flowIndicators = true;
-          blockIndicators = true;
-        } else if (ch === '?' || ch === ':') {
-          flowIndicators = true;
-          if (followedByWhitespace) blockIndicators = true;
-        } else if (ch === '-' && followedByWhitespace) {
-          flowIndicators = true;
-          blockIndicators = true;
-        }
-      } else if (',?[]{}'.includes(ch)) flowIndicators = true;
-      else if (ch === ':') {
-        flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '#' && precededByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
-      if (c === 0x09) tabs = true;
-      else if (!isPrintable(c)) special = true;
-      if (c === 0x20) {
-        if (i === 0) leadingSpace = true;
-        if (i === v.length - 1) trailingSpace = true;
-        if (previousBreak) breakSpace = true;
-        previousSpace = true;
-        previousBreak = false;
-      } else if (isBreakCp(c)) {
-        lineBreaks = true;
-        if (i === 0) leadingBreak = true;
-        if (i === v.length - 1) trailingBreak = true;
-        if (previousSpace) spaceBreak = true;
-        previousSpace = false;
-        previousBreak = true;
-      } else {
-        previousSpace = false;
-        previousBreak = false;
-      }
-      precededByWhitespace = isBlankCp(c) || isBreakCp(c) || c === 0;
-    }
-    s.multiline = lineBreaks;
-    s.flowPlain = true;
-    s.blockPlain = true;
-    s.singleQuoted = true;
-    s.block = true;
-    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
-      s.flowPlain = false;
-      s.blockPlain = false;
-    }
-    if (trailingSpace) s.block = false;
-    if (breakSpace) {
-      s.flowPlain = false;
-      s.blockPlain = false;
-      s.singleQuoted = false;
-    }
-    if (spaceBreak || tabs || special) {
-      s.flowPlain = false;
-      s.blockPlain = false;
-      s.singleQuoted = false;
-    }
-    if (spaceBreak || special) s.block = false;
-    if (lineBreaks) {
-      s.flowPlain = false;
-      s.blockPlain = false;
-    }
-    if (flowIndicators) s.flowPlain = false;
-    if (blockIndicators) s.blockPlain = false;
+    let flags = value.startsWith('---') || value.startsWith('...') ? BLOCK_INDICATORS | FLOW_INDICATORS : 0;
+    for (let i = 0; i < v.length; i++) flags |= indicatorFlags(v, i) | spacingFlags(v, i);
+    allowedStyles(flags, s);
   }
 
   // --- state machine
 
   private dispatch(e: Ev): void {
     switch (this.state) {
-      case 'doc-start': {
+      case 'doc-start':
         this.documentStart(e);
         return;
-      }
-      case 'doc-content': {
+      case 'doc-content':
         this.documentContent(e);
         return;
-      }
-      case 'doc-end': {
+      case 'doc-end':
         this.documentEnd(e);
         return;
-      }
-      case 'flow-seq-first': {
-        this.flowSequenceItem(e, true, false);
-        return;
-      }
-      case 'flow-seq-trail': {
-        this.flowSequenceItem(e, false, true);
-        return;
-      }
-      case 'flow-seq': {
-        this.flowSequenceItem(e, false, false);
-        return;
-      }
-      case 'flow-map-first': {
-        this.flowMappingKey(e, true, false);
-        return;
-      }
-      case 'flow-map-trail': {
-        this.flowMappingKey(e, false, true);
-        return;
-      }
-      case 'flow-map-key': {
-        this.flowMappingKey(e, false, false);
-        return;
-      }
-      case 'flow-map-simple-value': {
-        this.flowMappingValue(e, true);
-        return;
-      }
-      case 'flow-map-value': {
-        this.flowMappingValue(e, false);
-        return;
-      }
-      case 'block-seq-first': {
-        this.blockSequenceItem(e, true);
-        return;
-      }
-      case 'block-seq': {
-        this.blockSequenceItem(e, false);
-        return;
-      }
-      case 'block-map-first': {
-        this.blockMappingKey(e, true);
-        return;
-      }
-      case 'block-map-key': {
-        this.blockMappingKey(e, false);
-        return;
-      }
-      case 'block-map-simple-value': {
-        this.blockMappingValue(e, true);
-        return;
-      }
-      case 'block-map-value': {
-        this.blockMappingValue(e, false);
-        return;
-      }
       case 'end':
         throw new V3EncodeError('expected nothing after STREAM-END');
+      default:
+        this.dispatchCollection(e, this.state);
+    }
+  }
+
+  /** The states inside a flow or block collection. */
+  private dispatchCollection(e: Ev, state: CollectionState): void {
+    switch (state) {
+      case 'flow-seq-first':
+        this.flowSequenceItem(e, true, false);
+        return;
+      case 'flow-seq-trail':
+        this.flowSequenceItem(e, false, true);
+        return;
+      case 'flow-seq':
+        this.flowSequenceItem(e, false, false);
+        return;
+      case 'flow-map-first':
+        this.flowMappingKey(e, true, false);
+        return;
+      case 'flow-map-trail':
+        this.flowMappingKey(e, false, true);
+        return;
+      case 'flow-map-key':
+        this.flowMappingKey(e, false, false);
+        return;
+      case 'flow-map-simple-value':
+        this.flowMappingValue(e, true);
+        return;
+      case 'flow-map-value':
+        this.flowMappingValue(e, false);
+        return;
+      case 'block-seq-first':
+        this.blockSequenceItem(e, true);
+        return;
+      case 'block-seq':
+        this.blockSequenceItem(e, false);
+        return;
+      case 'block-map-first':
+        this.blockMappingKey(e, true);
+        return;
+      case 'block-map-key':
+        this.blockMappingKey(e, false);
+        return;
+      case 'block-map-simple-value':
+        this.blockMappingValue(e, true);
+        return;
+      case 'block-map-value':
+        this.blockMappingValue(e, false);
+        return;
     }
   }
 

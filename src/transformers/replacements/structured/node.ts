@@ -208,15 +208,23 @@ function appendComment(existing: string, add: string, separator = '\n\n'): strin
   return existing === '' ? add : `${existing}${separator}${add}`;
 }
 
-function attachComments(doc: V3Node, text: string, b: Builder): void {
-  const lines = text.split('\n');
-  const blank = (l: number): boolean => l >= lines.length || (lines[l] ?? '').trim() === '';
-  const tokens = commentTokens(text, b.lineOf, b.colOf);
-  const contentLines = new Set<number>();
-  for (const e of b.entries) contentLines.add(e.line);
-  const fullLine = tokens.filter((t) => !t.trailing);
-  const commentLines = new Set(fullLine.map((t) => t.line));
-  // Blocks of full-line comments on consecutive lines.
+/** What placing the comments of a text needs. */
+interface CommentPlacement {
+  doc: V3Node;
+  b: Builder;
+  lines: readonly string[];
+  /** The lines that hold a full-line comment. */
+  commentLines: ReadonlySet<number>;
+  /** The first line of an entry (the line count when there is none). */
+  firstContent: number;
+}
+
+function isBlankLine(p: CommentPlacement, l: number): boolean {
+  return l >= p.lines.length || (p.lines[l] ?? '').trim() === '';
+}
+
+/** Blocks of full-line comments on consecutive lines. */
+function commentBlocks(fullLine: readonly CommentToken[]): CommentToken[][] {
   const blocks: CommentToken[][] = [];
   for (const t of fullLine) {
     const last = blocks[blocks.length - 1];
@@ -224,77 +232,103 @@ function attachComments(doc: V3Node, text: string, b: Builder): void {
     if (last && prev && prev.line === t.line - 1) last.push(t);
     else blocks.push([t]);
   }
-  const firstContent = Math.min(...b.entries.map((e) => e.line), lines.length);
-  const entryAt = (line: number): Entry | undefined =>
-    b.entries.filter((e) => e.line === line).sort((x, y) => x.depth - y.depth)[0];
-  /**
-   * The foot comment of the innermost entry still open before `c` that `c` is not indented less than (at
-   * the end of the document, the innermost one).
-   */
-  const addFoot = (c: CommentToken, body: string, atEnd = false): void => {
-    const open = b.entries
-      .filter((e) => e.line < c.line && (atEnd || e.col <= c.col))
-      .filter((e) => !b.entries.some((o) => o.depth <= e.depth && o.line > e.line && o.line < c.line));
-    const target = open.sort((x, y) => y.depth - x.depth || y.line - x.line)[0];
-    if (target) target.node.foot = appendComment(target.node.foot, body);
-    else doc.foot = appendComment(doc.foot, body);
+  return blocks;
+}
+
+function blockText(block: readonly CommentToken[]): string {
+  return block.map((t) => t.text).join('\n');
+}
+
+/** The outermost entry starting on `line`. */
+function entryAt(b: Builder, line: number): Entry | undefined {
+  return b.entries.filter((e) => e.line === line).sort((x, y) => x.depth - y.depth)[0];
+}
+
+/**
+ * The foot comment of the innermost entry still open before `c` that `c` is not indented less than (at
+ * the end of the document, the innermost one).
+ */
+function addFoot(p: CommentPlacement, c: CommentToken, body: string, atEnd = false): void {
+  const entries = p.b.entries;
+  const open = entries
+    .filter((e) => e.line < c.line && (atEnd || e.col <= c.col))
+    .filter((e) => !entries.some((o) => o.depth <= e.depth && o.line > e.line && o.line < c.line));
+  const target = open.sort((x, y) => y.depth - x.depth || y.line - x.line)[0];
+  if (target) target.node.foot = appendComment(target.node.foot, body);
+  else p.doc.foot = appendComment(p.doc.foot, body);
+}
+
+/**
+ * Before a dedent, lines indented deeper than what follows close the block above them: they become its foot
+ * comment. Returns the rest of the block.
+ */
+function closeDeeperLines(p: CommentPlacement, block: CommentToken[], nextEntry: Entry | undefined): CommentToken[] {
+  const limit = nextEntry ? nextEntry.col : -1;
+  const deeper = block.findIndex((t) => t.col <= limit);
+  const cut = deeper < 0 ? block.length : deeper;
+  if (cut > 0) addFoot(p, block[0] as CommentToken, blockText(block.slice(0, cut)), !nextEntry);
+  return block.slice(cut);
+}
+
+/** Places one block of full-line comments: a head comment (of the document or the next entry) or a foot comment. */
+function attachBlock(p: CommentPlacement, all: CommentToken[]): void {
+  let block = all;
+  const last = block[block.length - 1] as CommentToken;
+  let next = last.line + 1;
+  const followedByBlank = isBlankLine(p, next);
+  while (next < p.lines.length && (isBlankLine(p, next) || p.commentLines.has(next))) next++;
+  const nextEntry = entryAt(p.b, next);
+  const first = block[0] as CommentToken;
+  if (first.line < p.firstContent) {
+    // Opening the document: its head comment when a blank line follows, else the first node's.
+    const body = blockText(block);
+    if (!followedByBlank && nextEntry) nextEntry.node.head = appendComment(nextEntry.node.head, body);
+    else p.doc.head = appendComment(p.doc.head, body);
+    return;
+  }
+  const prevEntry = p.b.entries
+    .filter((e) => e.line < first.line)
+    .sort((x, y) => y.line - x.line || y.depth - x.depth)[0];
+  if (prevEntry && (!nextEntry || prevEntry.col > nextEntry.col)) {
+    block = closeDeeperLines(p, block, nextEntry);
+    if (block.length === 0) return;
+  }
+  const opensBlock = prevEntry !== undefined && nextEntry !== undefined && prevEntry.col < nextEntry.col;
+  if (followedByBlank && !opensBlock && !isBlankLine(p, (block[0] as CommentToken).line - 1)) {
+    // Right after content and before a blank line (not at the start of a nested block): a foot comment.
+    addFoot(p, block[0] as CommentToken, blockText(block));
+    return;
+  }
+  const body = blockText(block);
+  if (nextEntry) nextEntry.node.head = appendComment(nextEntry.node.head, body);
+  else p.doc.foot = appendComment(p.doc.foot, body);
+}
+
+/** A comment after content on its line: the line comment of the value ending before it, else of the key. */
+function attachLineComment(b: Builder, t: CommentToken): void {
+  const onLine = b.lineEnds.filter((n) => n.line === t.line && n.end <= t.offset).sort((x, y) => y.end - x.end)[0];
+  if (onLine) {
+    onLine.node.line = appendComment(onLine.node.line, t.text, '\n');
+    return;
+  }
+  // `key:  # comment` with the value on the next lines: the key's line comment.
+  const key = b.entries.filter((e) => e.line === t.line).sort((x, y) => y.depth - x.depth)[0];
+  if (key) key.node.line = appendComment(key.node.line, t.text, '\n');
+}
+
+function attachComments(doc: V3Node, text: string, b: Builder): void {
+  const lines = text.split('\n');
+  const tokens = commentTokens(text, b.lineOf, b.colOf);
+  const fullLine = tokens.filter((t) => !t.trailing);
+  const placement: CommentPlacement = {
+    doc,
+    b,
+    lines,
+    commentLines: new Set(fullLine.map((t) => t.line)),
+    firstContent: Math.min(...b.entries.map((e) => e.line), lines.length),
   };
-  for (const all of blocks) {
-    let block = all;
-    const last = block[block.length - 1] as CommentToken;
-    let next = last.line + 1;
-    const followedByBlank = blank(next);
-    while (next < lines.length && (blank(next) || commentLines.has(next))) next++;
-    const nextEntry = entryAt(next);
-    const first = block[0] as CommentToken;
-    if (first.line < firstContent) {
-      // Opening the document: its head comment when a blank line follows, else the first node's.
-      const body = block.map((t) => t.text).join('\n');
-      if (!followedByBlank && nextEntry) nextEntry.node.head = appendComment(nextEntry.node.head, body);
-      else doc.head = appendComment(doc.head, body);
-      continue;
-    }
-    const prevEntry = b.entries
-      .filter((e) => e.line < first.line)
-      .sort((x, y) => y.line - x.line || y.depth - x.depth)[0];
-    if (prevEntry && (!nextEntry || prevEntry.col > nextEntry.col)) {
-      // Before a dedent, lines indented deeper than what follows close the block above them.
-      const limit = nextEntry ? nextEntry.col : -1;
-      const deeper = block.findIndex((t) => t.col <= limit);
-      const cut = deeper < 0 ? block.length : deeper;
-      if (cut > 0)
-        addFoot(
-          first,
-          block
-            .slice(0, cut)
-            .map((t) => t.text)
-            .join('\n'),
-          !nextEntry,
-        );
-      block = block.slice(cut);
-      if (block.length === 0) continue;
-    }
-    const opensBlock = prevEntry !== undefined && nextEntry !== undefined && prevEntry.col < nextEntry.col;
-    if (followedByBlank && !opensBlock && !blank((block[0] as CommentToken).line - 1)) {
-      // Right after content and before a blank line (not at the start of a nested block): a foot comment.
-      addFoot(block[0] as CommentToken, block.map((t) => t.text).join('\n'));
-      continue;
-    }
-    const body = block.map((t) => t.text).join('\n');
-    if (nextEntry) nextEntry.node.head = appendComment(nextEntry.node.head, body);
-    else doc.foot = appendComment(doc.foot, body);
-  }
-  for (const t of tokens) {
-    if (!t.trailing) continue;
-    const onLine = b.lineEnds.filter((n) => n.line === t.line && n.end <= t.offset).sort((x, y) => y.end - x.end)[0];
-    if (onLine) {
-      onLine.node.line = appendComment(onLine.node.line, t.text, '\n');
-      continue;
-    }
-    // `key:  # comment` with the value on the next lines: the key's line comment.
-    const key = b.entries.filter((e) => e.line === t.line).sort((x, y) => y.depth - x.depth)[0];
-    if (key) key.node.line = appendComment(key.node.line, t.text, '\n');
-  }
+  for (const block of commentBlocks(fullLine)) attachBlock(placement, block);
+  for (const t of tokens) if (t.trailing) attachLineComment(b, t);
 }
 
 /** The outcome of `yaml.Unmarshal(text, &node)`. */

@@ -1,3 +1,5 @@
+import { memoryFs } from '../../../../src/fs/memory.js';
+import { chartFolderLoader } from '../../../../src/helm/chart/chart-folder.js';
 import { bootstrap, fluxKs } from '../../helpers.js';
 import { ruleCases } from '../../rule-cases.js';
 
@@ -22,7 +24,27 @@ const renderedChart = {
     'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cert-manager\n  namespace: cert-manager\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: ./charts/cert-manager\n      sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}\n',
 };
 
+/** cert-manager's chart in the chart folder, rendering no CRD: the chart's output is known, nothing is guessed. */
+const chartWithoutCrds = chartFolderLoader(
+  memoryFs({
+    '/charts/cert-manager/Chart.yaml': 'apiVersion: v2\nname: cert-manager\nversion: 1.0.0\n',
+    '/charts/cert-manager/templates/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: cert-manager\n',
+  }),
+  '/charts',
+);
+
 ruleCases('flux/missing-depends-on-helm', [
+  {
+    name: "not when the chart from the chart folder rendered without the group's CRDs (no guess once the output is known)",
+    files: {
+      ...bootstrap(),
+      ...infra,
+      ...issuer,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
+    options: { chartLoader: chartWithoutCrds },
+    expected: [],
+  },
   {
     name: 'not when the chart rendered: its CRDs are known (flux/missing-depends-on reports it)',
     files: {

@@ -1,3 +1,5 @@
+import { memoryFs } from '../../../../src/fs/memory.js';
+import { chartFolderLoader } from '../../../../src/helm/chart/chart-folder.js';
 import { anyCrd, app, bootstrap, fluxKs } from '../../helpers.js';
 import { ruleCases } from '../../rule-cases.js';
 
@@ -23,7 +25,49 @@ const chartInfra = {
   'clusters/c1/operators.yaml': fluxKs('operators', '  path: ./operators\n  prune: true\n  wait: true\n'),
 };
 
+/**
+ * A chart of a Helm repository, from the chart folder, whose template renders the CRD unless `crds.enabled`
+ * is false (as cert-manager's and many operators' charts do); `operators` renders its HelmRelease.
+ */
+const chartLoader = chartFolderLoader(
+  memoryFs({
+    '/charts/widgets/Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 2.0.0\n',
+    '/charts/widgets/values.yaml': 'crds:\n  enabled: true\n',
+    '/charts/widgets/templates/crd.yaml': `{{- if .Values.crds.enabled }}\n${crd}{{- end }}\n`,
+  }),
+  '/charts',
+);
+const repositoryRelease = (values: string): Record<string, string> => ({
+  'operators/kustomization.yaml': 'resources:\n  - repository.yaml\n  - release.yaml\n',
+  'operators/repository.yaml':
+    'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: widgets\n  namespace: flux-system\nspec:\n  url: https://charts.example.com\n',
+  'operators/release.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: widgets\n  namespace: flux-system\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: widgets\n      version: 2.x\n      sourceRef: {kind: HelmRepository, name: widgets}\n  values: ${values}\n`,
+  'clusters/c1/operators.yaml': fluxKs('operators', '  path: ./operators\n  prune: true\n  wait: true\n'),
+});
+
 ruleCases('flux/missing-depends-on', [
+  {
+    name: "a custom resource whose CRD a chart of the chart folder renders from a template, without dependsOn on the HelmRelease's Kustomization",
+    files: {
+      ...bootstrap(),
+      ...repositoryRelease('{}'),
+      ...widget,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
+    options: { chartLoader },
+    expected: ['clusters/c1/apps.yaml:6:1'],
+  },
+  {
+    name: "not when the HelmRelease's values turn the chart's CRD off: the rendered chart does not install it",
+    files: {
+      ...bootstrap(),
+      ...repositoryRelease('{crds: {enabled: false}}'),
+      ...widget,
+      'clusters/c1/apps.yaml': fluxKs('apps', '  path: ./apps\n  prune: true\n'),
+    },
+    options: { chartLoader },
+    expected: [],
+  },
   {
     name: "a custom resource whose CRD a rendered chart installs, without dependsOn on the HelmRelease's Kustomization",
     files: {

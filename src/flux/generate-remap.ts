@@ -1,0 +1,128 @@
+/**
+ * Mapping diagnostics positioned in a generated or edited kustomization back to the user's files: the
+ * Flux Kustomization field that added an entry, the manifest a generated `resources` entry names, or the
+ * original kustomization file.
+ */
+import type { AstNode, LineIndex } from '../yaml/ast.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { resolve } from '../fs/path.js';
+import { parseYamlStream } from '../yaml/parse.js';
+import { locateKey } from '../yaml/locate.js';
+import type { YamlMap } from '../yaml/values.js';
+import type { ObjectLocation } from './model.js';
+import { listField, type Provenance } from './generate-edit.js';
+
+/** What the mapping needs to know about the kustomization the build read. */
+export interface RemapInput {
+  /** Absolute path of the kustomization file the build read. */
+  file: string;
+  /** The directory built. */
+  dir: string;
+  /** The generated text, as served to the build. */
+  text: string;
+  /** The kustomization the text was emitted from. */
+  kustomization: YamlMap;
+  /** True when the kustomization was generated (no file existed): diagnostics go to the directory. */
+  created: boolean;
+  prov: Provenance;
+  /** Where the Flux Kustomization was defined. */
+  where: ObjectLocation | undefined;
+  /** The original file's document and its line index, when a file existed. */
+  originalNode?: AstNode;
+  originalLc?: LineIndex;
+}
+
+/** A file and a range to put on a diagnostic (each only when known). */
+interface Position {
+  file?: string | undefined;
+  range?: Range | undefined;
+}
+
+/** The path of keys/indexes of the deepest node containing `offset` in a parsed document. */
+function pathAtOffset(root: AstNode | null | undefined, offset: number): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node: AstNode | null | undefined = root;
+  for (;;) {
+    if (node?.kind === 'map') {
+      let next: AstNode | undefined;
+      for (const { key: k, value: v } of node.items) {
+        if (offset < k.range[0] || offset > v.range[1]) continue;
+        path.push(k.kind === 'scalar' ? k.value : '');
+        if (offset >= v.range[0]) next = v;
+        break;
+      }
+      if (next === undefined) return path;
+      node = next;
+    } else if (node?.kind === 'seq') {
+      const i = node.items.findIndex((it) => offset >= it.range[0] && offset <= it.range[1]);
+      if (i < 0) return path;
+      path.push(i);
+      node = node.items[i];
+    } else return path;
+  }
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let off = 0;
+  for (let l = 1; l < line; l++) {
+    const i = text.indexOf('\n', off);
+    if (i < 0) return text.length;
+    off = i + 1;
+  }
+  return off + Math.max(0, column - 1);
+}
+
+/** The Flux Kustomization field that set or added the value at `path` of the generated kustomization. */
+function fluxPosition(input: RemapInput, path: readonly (string | number)[]): Position | undefined {
+  const { prov, where } = input;
+  const top = typeof path[0] === 'string' ? path[0] : undefined;
+  const idx = typeof path[1] === 'number' ? path[1] : undefined;
+  if (top === undefined || !where?.node || !where.lineCounter) return undefined;
+  const fluxScalar = prov.scalarFromFlux.get(top);
+  if (fluxScalar !== undefined)
+    return { file: where.file, range: locateKey(where.node, ['spec', fluxScalar], where.lineCounter) };
+  const fluxList = prov.fluxField.get(top);
+  const origCount = prov.originalCounts.get(top) ?? 0;
+  if (fluxList === undefined || idx === undefined || idx < origCount) return undefined;
+  const fluxPath = ['spec', fluxList, String(idx - origCount), ...path.slice(2).map(String)];
+  return { file: where.file, range: locateKey(where.node, fluxPath, where.lineCounter) };
+}
+
+/** Where the value at `path` of the generated kustomization comes from. */
+function sourcePosition(input: RemapInput, path: readonly (string | number)[]): Position {
+  const flux = fluxPosition(input, path);
+  if (flux) return flux;
+  if (input.created && path[0] === 'resources' && typeof path[1] === 'number') {
+    // A generated resources entry: the manifest it names.
+    const entry = listField(input.kustomization, 'resources')[path[1]];
+    return typeof entry === 'string' ? { file: resolve(input.dir, entry) } : {};
+  }
+  if (input.originalNode && input.originalLc) {
+    return { file: input.file, range: locateKey(input.originalNode, path.map(String), input.originalLc, true) };
+  }
+  return {};
+}
+
+/** Maps a diagnostic positioned in the generated text back to the user's files (others are returned as is). */
+export function makeRemap(input: RemapInput): (d: Diagnostic) => Diagnostic {
+  let generatedDoc: AstNode | undefined;
+  return (d) => {
+    if (d.file !== input.file) return d;
+    const out: Diagnostic = { ...d };
+    delete out.range;
+    delete out.line;
+    delete out.column;
+    if (input.created) out.file = input.dir;
+    if (d.line === undefined) return out;
+    generatedDoc ??= parseYamlStream(input.text, { file: input.file, mode: 'yaml11' }).documents[0]?.node;
+    const path = pathAtOffset(generatedDoc, offsetOf(input.text, d.line, d.column ?? 1));
+    const { file, range } = sourcePosition(input, path);
+    if (file !== undefined) out.file = file;
+    if (range) {
+      out.range = range;
+      out.line = range.start.line;
+      out.column = range.start.column;
+    }
+    return out;
+  };
+}
