@@ -167,7 +167,7 @@ export class Resource {
     if (!m) return '';
     const v = getField(m, key);
     const src = this.sourceText?.[key];
-    return src !== undefined && v === src.value ? src.text : str(v);
+    return src !== undefined && Object.is(v, src.value) ? src.text : str(v);
   }
 
   /** `metadata`, created when missing. */
