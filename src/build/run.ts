@@ -115,6 +115,15 @@ function buildRoot(fs: FileSystem, dir: string): string {
 }
 
 /**
+ * kustomize decodes each object into a Go map to write it out: a decoding error (`yaml: …`) is printed
+ * after the map it was decoding into, which is still nil.
+ */
+function asWriteError(e: BuildError): BuildError {
+  if (!e.message.startsWith('yaml: ')) return e;
+  return new BuildError(e.code, `map[string]interface {}(nil): ${e.message}`, { file: e.file, range: e.range });
+}
+
+/**
  * What runs once, at the top, after accumulation: hash suffixes, name references, vars, local-config removal,
  * order, the managed-by label and the output clean-up of annotations. Returns the resources in output order.
  */
@@ -127,7 +136,7 @@ function finishTop(ra: Accumulator, kt: BuildTarget, build: BuildContext): Resou
   applySortOrder(list, kt, build);
   for (const r of list.items) {
     const failure = r.outputFailure();
-    if (failure) throw failure;
+    if (failure) throw asWriteError(failure);
   }
   if (build.options.enableManagedByLabel || build.buildMetadata.includes('managedByLabel')) {
     labelTransformer.transform(

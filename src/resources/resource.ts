@@ -357,6 +357,20 @@ export class Resource {
     return r;
   }
 
+  /** Adds output errors a merged patch brought (after this object's own, as go-yaml meets them later). */
+  addOutputErrors(conditional: readonly ConditionalOutputError[], otherwise: BuildError | undefined): void {
+    if (conditional.length > 0)
+      this.conditionalOutputErrors = [...(this.conditionalOutputErrors ?? []), ...conditional];
+    this.outputError ??= otherwise;
+  }
+
+  /** Forgets the conditional output errors whose node a transformer replaced. */
+  dropConditionalOutputErrors(replaced: (at: readonly (string | number)[]) => boolean): void {
+    if (!this.conditionalOutputErrors) return;
+    const kept = this.conditionalOutputErrors.filter((c) => !replaced(c.at));
+    this.conditionalOutputErrors = kept.length > 0 ? kept : undefined;
+  }
+
   /** The error kustomize meets when it writes this object out, if any. */
   outputFailure(): BuildError | undefined {
     const held = this.conditionalOutputErrors?.find((c) => valueAt(this.data, c.at) === c.value);

@@ -10,9 +10,19 @@ import type { OpenApiSchema } from '../../schema/types.js';
 import { idKey, idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
-import { cloneValue, deleteField, getField, isMap, scalarString, setField, type YamlMap } from '../../yaml/values.js';
+import {
+  cloneValue,
+  deleteField,
+  getField,
+  isMap,
+  scalarString,
+  setField,
+  type YamlMap,
+  type YamlValue,
+} from '../../yaml/values.js';
 import { MergeError, nodeText, strategicMerge } from './merge.js';
 import { recordSmPatchFields, type PatchSource } from './origins.js';
+import type { PatchOutputErrors } from '../patch/parse.js';
 
 /** A strategic-merge patch document with the options of its `patches` entry. */
 export interface SmPatch {
@@ -26,6 +36,8 @@ export interface SmPatch {
   readonly where: { file: string; range?: Range | undefined };
   /** The patch document's AST (patches read from files), to record where each field it sets is written. */
   readonly source?: PatchSource | undefined;
+  /** Values of the patch go-yaml cannot decode: the patched object fails when it is written out. */
+  readonly outputErrors?: PatchOutputErrors | undefined;
 }
 
 function meta(m: YamlMap): YamlMap | undefined {
@@ -96,6 +108,35 @@ export function applySmPatch(r: Resource, patch: YamlMap, p: SmPatch, schema: Op
   if (!p.allowNameChange) r.setName(n);
   setNamespace(r.data, ns);
   recordSmPatchFields(r, p.data, p.where, p.source);
+  carryOutputErrors(r, p);
+}
+
+/**
+ * Output errors after a merge: a scalar of the patch replaces the node that held an error, and kustomize
+ * sets kind, name and namespace back as new nodes; the patch's own errors come along with its values.
+ */
+function carryOutputErrors(r: Resource, p: SmPatch): void {
+  const reset: (readonly string[])[] = [['metadata', 'namespace']];
+  if (!p.allowKindChange) reset.push(['kind']);
+  if (!p.allowNameChange) reset.push(['metadata', 'name']);
+  const isReset = (at: readonly (string | number)[]): boolean =>
+    reset.some((q) => q.length === at.length && q.every((seg, i) => seg === at[i]));
+  r.dropConditionalOutputErrors((at) => isReset(at) || replacedByPatch(p.data, at));
+  if (!p.outputErrors) return;
+  const carried = p.outputErrors.conditional.filter((c) => !isReset(c.at));
+  r.addOutputErrors(carried, p.outputErrors.otherwise);
+}
+
+/** Whether the patch holds a scalar at `at` or above it (through maps), which replaces the node there. */
+function replacedByPatch(patch: YamlMap, at: readonly (string | number)[]): boolean {
+  let v: YamlValue | undefined = patch;
+  for (const seg of at) {
+    if (typeof seg === 'number' || !isMap(v)) return false;
+    v = getField(v, seg);
+    if (v === undefined) return false;
+    if (v === null || typeof v !== 'object') return true;
+  }
+  return false;
 }
 
 /** Whether the node at `path` (map keys, list indexes) below `root` is an empty plain scalar (`key:`). */

@@ -51,7 +51,13 @@ export function configError(
 }
 
 function toSmPatches(docs: readonly PatchDoc[], where: (d: PatchDoc) => SmPatch['where']): SmPatch[] {
-  return docs.map((d) => ({ data: d.data, allowNameChange: false, allowKindChange: false, where: where(d) }));
+  return docs.map((d) => ({
+    data: d.data,
+    allowNameChange: false,
+    allowKindChange: false,
+    where: where(d),
+    outputErrors: d.outputErrors,
+  }));
 }
 
 /**

@@ -155,6 +155,7 @@ function smPatchesOf(
     allowNameChange,
     allowKindChange,
     where: inline ? where : { file: d.file, range: d.range },
+    outputErrors: d.outputErrors,
     ...(!inline && d.node && d.lineCounter ? { source: { node: d.node, lineCounter: d.lineCounter } } : {}),
   }));
 }

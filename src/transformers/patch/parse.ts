@@ -5,7 +5,9 @@
  * starts with `[`, else the first YAML document converted to JSON).
  */
 import type { Range } from '../../diagnostics/diagnostic.js';
-import { parseYamlStream, type ParsedStream } from '../../yaml/parse.js';
+import { BuildError } from '../../diagnostics/error.js';
+import type { ConditionalOutputError } from '../../resources/resource.js';
+import { parseYamlStream, type ParsedDocument, type ParsedStream } from '../../yaml/parse.js';
 import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
 import type { AstNode, LineIndex } from '../../yaml/ast.js';
@@ -18,6 +20,16 @@ export interface PatchDoc {
   /** The document's AST (when the document is the patch itself, not an item of a List). */
   node?: AstNode | undefined;
   lineCounter?: LineIndex | undefined;
+  /** Values go-yaml cannot decode: kustomize merges them and fails only when it writes the result out. */
+  outputErrors?: PatchOutputErrors | undefined;
+}
+
+/** The output errors a patch carries into the objects it is merged into (as a resource's own). */
+export interface PatchOutputErrors {
+  /** Errors that hold while the patch's value is still at its path. */
+  conditional: ConditionalOutputError[];
+  /** An error that holds whatever happens (a key go-yaml cannot decode). */
+  otherwise?: BuildError | undefined;
 }
 
 /** Why text is not a strategic-merge patch (kustomize's message). */
@@ -68,7 +80,7 @@ function collect(v: YamlValue, file: string, range: Range | undefined, out: Patc
 
 /** Parses strategic-merge patch documents. Throws {@link PatchParseError}. */
 export function parseSmPatches(patchText: string, file: string, stream?: ParsedStream): PatchDoc[] {
-  const s = stream ?? parseYamlStream(patchText.replace(/\r\n/g, '\n'), { file });
+  const s = stream ?? parseYamlStream(patchText.replace(/\r\n/g, '\n'), { file, deferOutputErrors: true });
   const err = s.errors[0];
   if (err) throw new PatchParseError(`MalformedYAMLError: ${err.message}`, err.range);
   const out: PatchDoc[] = [];
@@ -80,8 +92,27 @@ export function parseSmPatches(patchText: string, file: string, stream?: ParsedS
       only.node = doc.node;
       only.lineCounter = s.lineCounter;
     }
+    attachOutputErrors(doc, file, out.slice(before));
   }
   return out;
+}
+
+/** Gives the patches read from `doc` its output errors (items of a List: the first one, unconditionally). */
+function attachOutputErrors(doc: ParsedDocument, file: string, patches: PatchDoc[]): void {
+  const conditional = (doc.conditionalOutputErrors ?? []).map((c) => ({
+    error: new BuildError(c.error.code, c.error.message, { file, range: c.error.range }),
+    at: c.path,
+    value: c.value,
+  }));
+  const o = doc.outputError;
+  const otherwise = o ? new BuildError(o.code, o.message, { file, range: o.range }) : undefined;
+  if (conditional.length === 0 && !otherwise) return;
+  for (const p of patches) {
+    p.outputErrors =
+      p.data === doc.value
+        ? { conditional, otherwise }
+        : { conditional: [], otherwise: conditional[0]?.error ?? otherwise };
+  }
 }
 
 /** Parses a JSON 6902 patch (`undefined` ops for a null document). Throws an Error with Go's message. */
