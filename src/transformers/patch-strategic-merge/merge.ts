@@ -395,7 +395,8 @@ class Walker {
       const fv = this.sources.map((src) => fieldOf(src, key));
       const childPath = this.path !== undefined && dest === original ? [...this.path, key] : undefined;
       const val = new Walker(this.ctx, fv, s, childPath).walk();
-      // FieldSetter
+      // FieldSetter: an empty name means "set this scalar's value", which a map refuses.
+      if (key === '') throw wrongKind('scalar', 'map');
       const target = dest as YamlMap;
       if (val === undefined || val === null) {
         if (isMap(target)) deleteField(target, key);
