@@ -40,12 +40,35 @@ export function fieldSpecsOf(raw: YamlMap): FieldSpec[] {
   });
 }
 
-/** A map of strings (labels, annotations) of a plugin config. */
-export function stringMapOf(v: YamlValue | undefined): Record<string, string> {
+/** The JSON kind Go's decoder names in a type error. */
+function jsonKindOf(v: YamlValue): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'object') return 'object';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  return 'number';
+}
+
+/**
+ * The map of strings `field` (labels, annotations) of the plugin config `raw`, decoded into the Go struct
+ * `structName`: scalars become their text (sigs.k8s.io/yaml converts them for a string target), a list or a
+ * map where a string or the map belongs is an error.
+ */
+export function stringMapOf(raw: YamlMap, field: string, structName: string): Record<string, string> {
+  const v = getField(raw, field);
   const out: Record<string, string> = {};
-  if (!isMap(v)) return out;
-  for (const k of Object.keys(v))
-    Object.defineProperty(out, k, { value: stringOf(v[k]), enumerable: true, writable: true, configurable: true });
+  if (v === undefined || v === null) return out;
+  const refuse = (got: YamlValue, type: string): BuildError =>
+    pluginConfigError(
+      raw,
+      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKindOf(got)} into Go struct field ${structName}.${field} of type ${type}`,
+    );
+  if (!isMap(v)) throw refuse(v, 'map[string]string');
+  for (const k of Object.keys(v)) {
+    const value = v[k] as YamlValue;
+    if (value !== null && typeof value === 'object') throw refuse(value, 'string');
+    Object.defineProperty(out, k, { value: stringOf(value), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
  * annotations: kustomize's AnnotationsTransformer (field `commonAnnotations`, spec §7.5): values set as
  * strings, keys in sorted order, over the commonAnnotations table.
  */
-import { getField, type YamlMap } from '../../yaml/values.js';
+import type { YamlMap } from '../../yaml/values.js';
 import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { setStringMap, sortedKeys, type StringMapConfig } from '../labels/filter.js';
@@ -10,7 +10,7 @@ import { setStringMap, sortedKeys, type StringMapConfig } from '../labels/filter
 export const annotationsTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'AnnotationsTransformer',
   configure: (raw: YamlMap) => ({
-    pairs: stringMapOf(getField(raw, 'annotations')),
+    pairs: stringMapOf(raw, 'annotations', 'AnnotationsTransformerPlugin'),
     fieldSpecs: fieldSpecsOf(raw),
   }),
   transform(resources, c) {

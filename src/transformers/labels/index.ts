@@ -5,7 +5,7 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { getField, type YamlMap } from '../../yaml/values.js';
+import type { YamlMap } from '../../yaml/values.js';
 import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { mergeFieldSpec, mergeFieldSpecList } from '../../fieldspecs/config.js';
@@ -14,7 +14,7 @@ import { setStringMap, sortedKeys, type StringMapConfig } from './filter.js';
 export const labelTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'LabelTransformer',
   configure: (raw: YamlMap) => ({
-    pairs: stringMapOf(getField(raw, 'labels')),
+    pairs: stringMapOf(raw, 'labels', 'LabelTransformerPlugin'),
     fieldSpecs: fieldSpecsOf(raw),
   }),
   transform(resources, c) {
