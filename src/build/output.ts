@@ -60,8 +60,10 @@ export function dropLocalConfig(resources: Resource[]): Resource[] {
   });
 }
 
-function annotationString(v: YamlValue): string {
+function annotationString(v: YamlValue): YamlValue {
   if (typeof v === 'string') return v;
+  // A value JSON cannot encode (from an item of a List) stays, and the object fails when it is written.
+  if (typeof v === 'number' && !Number.isFinite(v)) return v;
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number' || typeof v === 'bigint') return formatNumber(v);

@@ -629,9 +629,11 @@ function hasAnchor(node: AstNode): boolean {
 }
 
 /** An annotation value of an item of an expanded list: the JSON text of its value. */
-function jsonText(v: YamlValue): string {
+function jsonText(v: YamlValue): YamlValue {
   if (v === null) return 'null';
   if (typeof v === 'object') return '';
+  // JSON cannot encode it: kept as a number, the object fails when it is written out, as in kustomize.
+  if (typeof v === 'number' && !Number.isFinite(v)) return v;
   // Go's JSON number text: shortest digits, exponent below 1e-6 and from 1e21 (as JavaScript writes them).
   return String(v);
 }
