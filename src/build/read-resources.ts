@@ -207,6 +207,8 @@ function parsedStream(text: string, file: string, cache: BuildCache | undefined)
   const parse = (): ReturnType<typeof parseYamlStream> => parseYamlStream(text, { file, deferOutputErrors: true });
   const stream = cache ? cache.parse(file, text, 'kyaml', parse) : parse();
   const err = stream.errors[0];
+  // kyaml meets merge-key errors when it expands anchors, after the text has been read.
+  if (err?.code === 'yaml/merge-key') throw new BuildError(err.code, err.message, { file, range: err.range });
   if (err) {
     throw new BuildError(err.code, `MalformedYAMLError: ${err.message} in File: ${file}`, {
       file,

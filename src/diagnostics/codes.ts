@@ -8,6 +8,7 @@ export const diagnosticCodes = {
   'yaml/syntax': 'A YAML file could not be parsed.',
   'yaml/duplicate-key': 'A resource repeats a mapping key (kustomize fails when it writes the object out).',
   'yaml/alias-limit': 'A YAML file expands aliases beyond the allowed count (alias bomb).',
+  'yaml/merge-key': 'A `<<` merge key whose value is not a mapping, an alias to one, or a list of those.',
   'yaml/unsupported-value': 'A value kustomize cannot serialise (non-string map key, .inf, .nan).',
   'resource/invalid': 'A document is not a Kubernetes resource (no kind, no metadata.name, not a mapping).',
   'resource/id-conflict': 'Two resources have the same id.',

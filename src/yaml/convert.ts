@@ -34,7 +34,12 @@ export interface DuplicateKey {
   firstLine: number;
 }
 
-export type ConvertErrorCode = 'yaml/alias-limit' | 'yaml/syntax' | 'yaml/unsupported-value' | 'yaml/duplicate-key';
+export type ConvertErrorCode =
+  | 'yaml/alias-limit'
+  | 'yaml/syntax'
+  | 'yaml/unsupported-value'
+  | 'yaml/duplicate-key'
+  | 'yaml/merge-key';
 
 /** A conversion failure with the node it concerns. */
 export class ConvertError extends Error {
@@ -186,7 +191,10 @@ export class Converter {
     }
     // An annotation value is the node's text: a collection has none (its content, even a key JSON
     // cannot hold, is never decoded), unless an alias elsewhere needs an anchor inside it.
-    if (place === Place.AnnotationValue && this.mode.annotationsAsText && !this.json && !hasAnchor(node)) return '';
+    if (place === Place.AnnotationValue && this.mode.annotationsAsText && !this.json && !hasAnchor(node)) {
+      if (this.mode.kyaml) checkMergeKeysWithin(node);
+      return '';
+    }
     this.push(node, depth, place);
     return PENDING;
   }
@@ -265,7 +273,7 @@ export class Converter {
       if (cleared) f.clearedMergeField = true;
       if (isMergeKey(keyNode)) {
         if (this.mode.kyaml && f.merged !== undefined)
-          throw new ConvertError('yaml/syntax', 'duplicate merge key', pair.key);
+          throw new ConvertError('yaml/merge-key', 'duplicate merge key', pair.key);
         // A merge key after another `<<` field stays in kyaml's node: go-yaml's decoder then sees two keys
         // with the text `<<` when there is a third.
         if (this.mode.kyaml && !cleared) {
@@ -310,7 +318,7 @@ export class Converter {
     }
     const out = f.out;
     if (f.merging) {
-      const src = mergeSources(v, node);
+      const src = mergeSources(v, node, this.mode.kyaml);
       if (this.mode.kyaml) f.merged = src;
       // go-yaml v2: applied in place, later keys override it and it overrides earlier ones.
       else for (const k of Object.keys(src)) setField(out, k, src[k] as YamlValue);
@@ -577,11 +585,12 @@ function isMergeKey(keyNode: AstNode): boolean {
 }
 
 /** The maps a `<<` value stands for, merged so that earlier ones win. */
-function mergeSources(v: YamlValue, node: AstNode): YamlMap {
+function mergeSources(v: YamlValue, node: AstNode, kyaml: boolean): YamlMap {
+  if (kyaml) checkMergeValue(node);
   const result: YamlMap = {};
   const add = (m: YamlValue, at: AstNode): void => {
     if (m === null || typeof m !== 'object' || Array.isArray(m)) {
-      throw new ConvertError('yaml/syntax', 'map merge requires map or sequence of maps as the value', at);
+      throw new ConvertError('yaml/merge-key', 'map merge requires map or sequence of maps as the value', at);
     }
     for (const k of Object.keys(m)) if (!hasField(result, k)) setField(result, k, m[k] as YamlValue);
   };
@@ -590,12 +599,49 @@ function mergeSources(v: YamlValue, node: AstNode): YamlMap {
     v.forEach((item, i) => {
       const itemNode = target.items[i] ?? node;
       if (deref(itemNode).kind === 'seq') {
-        throw new ConvertError('yaml/syntax', 'invalid map merge: received a nested sequence', itemNode);
+        throw new ConvertError('yaml/merge-key', 'invalid map merge: received a nested sequence', itemNode);
       }
       add(item, itemNode);
     });
   } else add(v, node);
   return result;
+}
+
+/** kyaml's findMergeValues: a `<<` value must be a map, an alias to one, or a list of those. */
+function checkMergeValue(node: AstNode, inList = false): void {
+  const fail = (message: string, at: AstNode): never => {
+    throw new ConvertError('yaml/merge-key', message, at);
+  };
+  if (node.kind === 'map') return;
+  if (node.kind === 'alias') {
+    if (node.target.kind !== 'map') fail('invalid map merge: received alias for a non-map value', node);
+    return;
+  }
+  if (node.kind === 'seq' && !inList) {
+    for (const item of node.items) {
+      if (item.kind === 'seq') fail('invalid map merge: received a nested sequence', item);
+      checkMergeValue(item, true);
+    }
+    return;
+  }
+  fail('map merge requires map or sequence of maps as the value', node);
+}
+
+/**
+ * Checks the merge keys inside a collection whose value is not read (an annotation value): kyaml expands
+ * the anchors and merge keys of the whole document when it reads it.
+ */
+function checkMergeKeysWithin(root: AstNode): void {
+  const stack: AstNode[] = [root];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (n.kind === 'seq') stack.push(...[...n.items].reverse());
+    if (n.kind !== 'map') continue;
+    for (let i = n.items.length - 1; i >= 0; i--) {
+      const pair = n.items[i] as AstPair;
+      stack.push(pair.value);
+    }
+    for (const pair of n.items) if (isMergeKey(deref(pair.key))) checkMergeValue(pair.value);
+  }
 }
 
 function kindOf(n: AstMap): string | undefined {
