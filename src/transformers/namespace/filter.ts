@@ -81,7 +81,14 @@ function setSubjects(r: Resource, c: NamespaceConfig): void {
       );
     }
     const v = getField(s, field);
-    if (v === undefined || v === null || typeof v === 'object' || String(v) !== wanted) continue;
+    if (v !== null && typeof v === 'object') {
+      // kyaml's Match reads a scalar: a map or list there is an error.
+      throw new BuildError(
+        'transformer/failed',
+        `setting namespace on (cluster)role binding subjects: looking up ${field} on (cluster)role binding subject: ${wrongNodeKind('ScalarNode', v)}`,
+      );
+    }
+    if (v === undefined || v === null || String(v) !== wanted) continue;
     const cur = getField(s, 'namespace');
     if (cur !== undefined && cur !== null && typeof cur === 'object') {
       throw new BuildError(
