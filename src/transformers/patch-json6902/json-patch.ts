@@ -162,7 +162,8 @@ function replaceOperation(doc: YamlValue, o: DecodedOp, path: string | undefined
   if (path === undefined) fail(`replace operation failed to decode path: ${MISSING}`);
   if (path === '') {
     const v = valueOf(o);
-    if (v === null || typeof v !== 'object') fail('replace operation value must be object or array');
+    // json-patch wraps a nil error here ("value must be object or array"): the operation does nothing.
+    if (v === null || typeof v !== 'object') return doc;
     return v;
   }
   const found = findObject(doc, path);
