@@ -22,6 +22,7 @@ import type { Resource } from '../resources/resource.js';
 import { idString } from '../resources/res-id.js';
 import { isMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
+import { EmitError, emitResource } from '../yaml/emit.js';
 import { syncAliasGroups } from '../resources/aliases.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
 import { pluginConfigId } from '../transformers/plugin-config.js';
@@ -634,12 +635,23 @@ function runGenerators(kt: BuildTarget, ra: Accumulator): void {
 
 /** kustomize writes a builtin plugin's config out as YAML before decoding it: that can fail first. */
 function checkConfigDecodes(cfg: Resource): void {
-  const f = cfg.outputFailure();
+  const f = cfg.outputFailure() ?? unwritable(cfg);
   if (!f) return;
   throw new BuildError(f.code, `marshalling yaml from res ${pluginConfigId(cfg.data)}: ${f.message}`, {
     ...(f.file !== undefined ? { file: f.file } : {}),
     ...(f.range !== undefined ? { range: f.range } : {}),
   });
+}
+
+/** Why JSON cannot encode the object (a NaN or infinite number in it), if it cannot. */
+function unwritable(cfg: Resource): BuildError | undefined {
+  try {
+    emitResource(cfg.data);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof EmitError)) throw err;
+    return new BuildError('yaml/unsupported-value', err.message, { file: cfg.origin.file, range: cfg.origin.range });
+  }
 }
 
 function unsupportedPlugin(kt: BuildTarget, cfg: Resource, builtin: boolean, field: string): BuildError {
