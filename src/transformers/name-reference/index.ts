@@ -9,6 +9,10 @@ import type { Accumulator } from '../../target/types.js';
 import type { NameBackReferences } from '../../fieldspecs/types.js';
 import { gvkIsSelected, RefIndex, referralSubset } from './candidates.js';
 import { applyNameRefFilter, type NameRefFilter } from './filter.js';
+import { BuildError } from '../../diagnostics/error.js';
+import type { Resource } from '../../resources/resource.js';
+import { astMapGet, isAstMap, isAstScalar } from '../../yaml/ast.js';
+import { getField } from '../../yaml/values.js';
 
 export type { NameRefFilter } from './filter.js';
 
@@ -34,6 +38,22 @@ function determineFilters(index: RefIndex, backRefs: readonly NameBackReferences
   return out;
 }
 
+/**
+ * kustomize's confirmNodeMatchesReferrer: a referrer's `apiVersion` written as a null (`~`, `null`) is ""
+ * when kustomize decodes the object's metadata and the text itself in its resource id, and the two must
+ * agree.
+ */
+function confirmReferrerApiVersion(r: Resource): void {
+  const doc = r.origin.node;
+  if (!isAstMap(doc) || getField(r.data, 'apiVersion') !== null) return;
+  const node = astMapGet(doc, 'apiVersion')?.value;
+  if (!isAstScalar(node) || node.value === '') return;
+  throw new BuildError('nameref/invalid', `node-referrerOriginal 'APIVersion' mismatch '' != '${node.value}'`, {
+    file: r.origin.file,
+    range: r.origin.range,
+  });
+}
+
 /** Rewrites references to renamed objects in every configured referrer field of the accumulated resources. */
 export function fixNameReferences(ra: Accumulator): void {
   const backRefs = ra.config.nameReference;
@@ -46,6 +66,7 @@ export function fixNameReferences(ra: Accumulator): void {
   for (const i of referrers) {
     const referrer = index.infos[i];
     if (!referrer) continue;
+    confirmReferrerApiVersion(referrer.r);
     const ctx = { index, referrer, inSubset: referralSubset(referrer) };
     for (const f of filters.get(i) ?? []) applyNameRefFilter(ctx, f);
   }
