@@ -22,7 +22,7 @@ import {
 } from '../../yaml/values.js';
 import { MergeError, nodeText, strategicMerge } from './merge.js';
 import { recordSmPatchFields, type PatchSource } from './origins.js';
-import type { PatchOutputErrors } from '../patch/parse.js';
+import type { MetadataLastWins, PatchOutputErrors } from '../patch/parse.js';
 
 /** A strategic-merge patch document with the options of its `patches` entry. */
 export interface SmPatch {
@@ -38,6 +38,8 @@ export interface SmPatch {
   readonly source?: PatchSource | undefined;
   /** Values of the patch go-yaml cannot decode: the patched object fails when it is written out. */
   readonly outputErrors?: PatchOutputErrors | undefined;
+  /** Labels or annotations that repeat a key, the last value winning (as kustomize re-reads them). */
+  readonly metadataLastWins?: MetadataLastWins | undefined;
 }
 
 function meta(m: YamlMap): YamlMap | undefined {
@@ -177,9 +179,13 @@ function normaliseStringMap(data: YamlMap, key: 'labels' | 'annotations'): void 
  * and annotations rewritten as strings (an empty or null map disappears), name and namespace re-set,
  * apiVersion and kind taken from the resource, then the kind from the patch.
  */
-function patchCopyFor(r: Resource, patch: YamlMap): YamlMap {
+function patchCopyFor(r: Resource, p: SmPatch): YamlMap {
+  const patch = p.data;
   const c = cloneValue(patch);
   const id = patchId(patch);
+  const last = p.metadataLastWins;
+  if (last?.labels) setField(ensureMeta(c), 'labels', cloneValue(last.labels));
+  if (last?.annotations) setField(ensureMeta(c), 'annotations', cloneValue(last.annotations));
   normaliseStringMap(c, 'labels');
   normaliseStringMap(c, 'annotations');
   ensureMeta(c).name = id.name;
@@ -213,7 +219,7 @@ export function applySmPatchToSelected(
   let changed = false;
   for (const r of list.items) {
     if (!selected.has(r)) continue;
-    applySmPatch(r, patchCopyFor(r, p.data), p, schema);
+    applySmPatch(r, patchCopyFor(r, p), p, schema);
     changed = true;
   }
   if (!changed) return;

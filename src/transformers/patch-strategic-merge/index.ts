@@ -57,6 +57,7 @@ function toSmPatches(docs: readonly PatchDoc[], where: (d: PatchDoc) => SmPatch[
     allowKindChange: false,
     where: where(d),
     outputErrors: d.outputErrors,
+    metadataLastWins: d.metadataLastWins,
   }));
 }
 

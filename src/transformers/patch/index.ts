@@ -156,6 +156,7 @@ function smPatchesOf(
     allowKindChange,
     where: inline ? where : { file: d.file, range: d.range },
     outputErrors: d.outputErrors,
+    metadataLastWins: d.metadataLastWins,
     ...(!inline && d.node && d.lineCounter ? { source: { node: d.node, lineCounter: d.lineCounter } } : {}),
   }));
 }

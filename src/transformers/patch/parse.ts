@@ -8,9 +8,9 @@ import type { Range } from '../../diagnostics/diagnostic.js';
 import { BuildError } from '../../diagnostics/error.js';
 import type { ConditionalOutputError } from '../../resources/resource.js';
 import { parseYamlStream, type ParsedDocument, type ParsedStream } from '../../yaml/parse.js';
-import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { getField, isMap, scalarString, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
-import type { AstNode, LineIndex } from '../../yaml/ast.js';
+import { astMapGet, isAstMap, isAstScalar, type AstNode, type LineIndex } from '../../yaml/ast.js';
 
 /** A strategic-merge patch document and where it is. */
 export interface PatchDoc {
@@ -22,6 +22,14 @@ export interface PatchDoc {
   lineCounter?: LineIndex | undefined;
   /** Values go-yaml cannot decode: kustomize merges them and fails only when it writes the result out. */
   outputErrors?: PatchOutputErrors | undefined;
+  /** Labels or annotations repeating a key, read as kyaml's GetLabels reads them (the last value wins). */
+  metadataLastWins?: MetadataLastWins | undefined;
+}
+
+/** A patch's `metadata.labels`/`metadata.annotations` where a key repeats, the last value winning. */
+export interface MetadataLastWins {
+  labels?: YamlMap;
+  annotations?: YamlMap;
 }
 
 /** The output errors a patch carries into the objects it is merged into (as a resource's own). */
@@ -93,6 +101,27 @@ export function parseSmPatches(patchText: string, file: string, stream?: ParsedS
       only.lineCounter = s.lineCounter;
     }
     attachOutputErrors(doc, file, out.slice(before));
+    if (only && only.data === doc.value && doc.duplicateKeys) only.metadataLastWins = metadataLastWins(doc.node);
+  }
+  return out;
+}
+
+/** The labels and annotations of a document that repeat a key, each key taking its last value's text. */
+function metadataLastWins(root: AstNode): MetadataLastWins | undefined {
+  const meta = isAstMap(root) ? astMapGet(root, 'metadata')?.value : undefined;
+  if (!isAstMap(meta)) return undefined;
+  let out: MetadataLastWins | undefined;
+  for (const field of ['labels', 'annotations'] as const) {
+    const m = astMapGet(meta, field)?.value;
+    if (!isAstMap(m)) continue;
+    const keys = m.items.map((p) => (isAstScalar(p.key) ? p.key.value : undefined));
+    if (new Set(keys).size === keys.length) continue;
+    const map: YamlMap = {};
+    m.items.forEach((p, i) => {
+      const k = keys[i];
+      if (k !== undefined) setField(map, k, isAstScalar(p.value) ? p.value.value : '');
+    });
+    (out ??= {})[field] = map;
   }
   return out;
 }
