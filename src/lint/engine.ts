@@ -469,16 +469,11 @@ export function lintFleet(fleet: FleetResult, options: LintFleetOptions): Diagno
   // The repository is scanned (every YAML file read and parsed) only if a rule looks at it: the graph's
   // and the Flux objects' rules of `fleet` and `graph` do not.
   let repo: RepoIndex | undefined;
-  const context = lintContext(
-    fleet.root,
-    options.fs,
-    () => (repo ??= scanRepository(options.fs, fleet.root)),
-    {
-      clusters: [makeCluster(relative(fleet.root, fleet.cluster) || '.', fleet)],
-      standalone: [],
-      builds: [],
-    },
-  );
+  const context = lintContext(fleet.root, options.fs, () => (repo ??= scanRepository(options.fs, fleet.root)), {
+    clusters: [makeCluster(relative(fleet.root, fleet.cluster) || '.', fleet)],
+    standalone: [],
+    builds: [],
+  });
   const wanted = new Set<string>(options.rules);
   const rules = lintRules.filter((r) => wanted.has(r.meta.id));
   return runRules(rules, context, { source: 'lint' });
