@@ -322,20 +322,27 @@ function buildPatchedRoots(run: LintRun): void {
   }
 }
 
+/** The rules' context; `repo` may be given as a function, then called when a rule first reads it. */
 function lintContext(
   root: string,
   fs: FileSystem,
-  repo: RepoIndex,
+  repo: RepoIndex | (() => RepoIndex),
   parts: Pick<LintContext, 'clusters' | 'standalone' | 'builds'>,
 ): LintContext {
-  return {
+  const rest = {
     root,
     fs,
-    repo,
     ...parts,
     judgedCodes: new Set(ruleMetas.flatMap((m) => m.judges ?? [])),
     locateObject,
     locateKustomization,
+  };
+  if (typeof repo !== 'function') return { ...rest, repo };
+  return {
+    ...rest,
+    get repo(): RepoIndex {
+      return repo();
+    },
   };
 }
 
@@ -459,8 +466,10 @@ export interface LintFleetOptions {
  * absolute). The `fleet` and `graph` commands print the graph's findings this way.
  */
 export function lintFleet(fleet: FleetResult, options: LintFleetOptions): Diagnostic[] {
-  const repo = scanRepository(options.fs, fleet.root);
-  const context = lintContext(fleet.root, options.fs, repo, {
+  // The repository is scanned (every YAML file read and parsed) only if a rule looks at it: the graph's
+  // and the Flux objects' rules of `fleet` and `graph` do not.
+  let repo: RepoIndex | undefined;
+  const context = lintContext(fleet.root, options.fs, () => (repo ??= scanRepository(options.fs, fleet.root)), {
     clusters: [makeCluster(relative(fleet.root, fleet.cluster) || '.', fleet)],
     standalone: [],
     builds: [],

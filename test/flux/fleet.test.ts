@@ -372,6 +372,17 @@ describe('flux-graph: dependsOn, sources and duplicates', () => {
     expect(cycles[0]?.message).toContain('flux-system/a → flux-system/b → flux-system/c → flux-system/a');
     expect(r.diagnostics.map((d) => d.code)).not.toContain('flux/dependency-cycle');
   });
+  it('scans the repository for lintFleet only when a rule reads it (fleet and graph do not)', () => {
+    const reads: string[] = [];
+    const base = nodeFs();
+    const counting = { ...base, readFile: (p: string) => (reads.push(p), base.readFile(p)) };
+    const graphRules = ['flux/unknown-dependency', 'flux/dependency-cycle', 'flux/deprecated-api'] as const;
+    const graphFindings = lintFleet(r, { fs: counting, rules: [...graphRules] });
+    expect(reads).toEqual([]);
+    expect(graphFindings).toEqual(lintFleet(r, { fs: nodeFs(), rules: [...graphRules] }));
+    lintFleet(r, { fs: counting, rules: ['kustomize/deprecated-field'] });
+    expect(reads).toContain(join(f.root, 'clusters/dev/cycle.yaml'));
+  });
   it('reports a dependency nobody defines on the dependent, at the dependsOn entry', () => {
     expect(ks(r, 'flux-system/orphan').diagnostics).toEqual([]);
     expect(lintFleet(r, { fs: nodeFs(), rules: ['flux/unknown-dependency'] })).toMatchObject([

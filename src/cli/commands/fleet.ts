@@ -282,23 +282,43 @@ function jsonSafe(v: unknown): unknown {
  * chart that is not local is not reported without --charts).
  */
 function kustomizationDiagnostics(
-  result: FleetResult,
-  findings: readonly Diagnostic[],
+  index: FleetIndex,
+  findings: ReadonlyMap<string, readonly Diagnostic[]>,
   quietCharts: boolean,
   k: FleetKustomization,
 ): Diagnostic[] {
   const ofRelease = (h: FleetHelmRelease): Diagnostic[] =>
     h.diagnostics.filter((d) => !(quietCharts && d.code === 'helm/chart-unavailable'));
-  return [
-    ...k.diagnostics,
-    ...findings.filter((d) => d.kustomization === k.id),
-    ...releasesOf(result, k).flatMap(ofRelease),
-  ];
+  return [...k.diagnostics, ...(findings.get(k.id) ?? []), ...index.releasesOf(k).flatMap(ofRelease)];
+}
+
+/** Items grouped by the Kustomization id `idOf` gives, each group in the items' order. */
+function groupById<T>(items: readonly T[], idOf: (t: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const id = idOf(t);
+    if (id === undefined) continue;
+    const l = out.get(id);
+    if (l) l.push(t);
+    else out.set(id, [t]);
+  }
+  return out;
+}
+
+/** The HelmReleases each Kustomization renders, looked up once (no scan per Kustomization). */
+interface FleetIndex {
+  releasesOf(k: FleetKustomization): readonly FleetHelmRelease[];
+}
+
+function fleetIndex(result: FleetResult): FleetIndex {
+  const releases = groupById(result.helmReleases, (h) => h.renderedBy);
+  return { releasesOf: (k) => releases.get(k.id) ?? [] };
 }
 
 /** The `--format json` document of a rendered fleet. */
 function fleetJson(
   result: FleetResult,
+  index: FleetIndex,
   ofKustomization: (k: FleetKustomization) => Diagnostic[],
   fleetLevel: readonly Diagnostic[],
 ): string {
@@ -313,7 +333,7 @@ function fleetJson(
       status: k.status,
       dependsOn: k.dependsOn,
       objects: k.objects.map((o) => jsonSafe(o.object)),
-      helmReleases: releasesOf(result, k).map((h) => ({
+      helmReleases: index.releasesOf(k).map((h) => ({
         name: h.name,
         namespace: h.namespace,
         releaseName: h.releaseName,
@@ -334,6 +354,7 @@ function writeFleetYaml(
   c: Common,
   io: Io,
   result: FleetResult,
+  index: FleetIndex,
   allDiags: readonly Diagnostic[],
   quietCharts: boolean,
 ): void {
@@ -342,10 +363,10 @@ function writeFleetYaml(
     for (const k of result.kustomizations) {
       const dir = hostJoin(c.output, k.namespace);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(hostJoin(dir, `${k.name}.yaml`), withReleasesYaml(result, k));
+      writeFileSync(hostJoin(dir, `${k.name}.yaml`), withReleasesYaml(index, k));
     }
   } else {
-    io.out(result.kustomizations.map((k) => withReleasesYaml(result, k)).join('---\n'));
+    io.out(result.kustomizations.map((k) => withReleasesYaml(index, k)).join('---\n'));
   }
   const unrendered = result.helmReleases.filter((h) => h.status === 'chart-unavailable').length;
   if (quietCharts && unrendered > 0)
@@ -367,33 +388,30 @@ export async function runFleetCommand(argv: string[], io: Io): Promise<number> {
   if (!result) return 1;
   const findings = fleetFindings(result, FLEET_RULES);
   const quietCharts = c.helm.charts === undefined;
+  const index = fleetIndex(result);
+  const findingsOf = groupById(findings, (d) => d.kustomization);
   const ofKustomization = (k: FleetKustomization): Diagnostic[] =>
-    kustomizationDiagnostics(result, findings, quietCharts, k);
+    kustomizationDiagnostics(index, findingsOf, quietCharts, k);
   const fleetLevel = [...result.diagnostics, ...findings.filter((d) => d.kustomization === undefined)];
   const allDiags = [...result.kustomizations.flatMap(ofKustomization), ...fleetLevel];
   if (format === 'json') {
-    const text = fleetJson(result, ofKustomization, fleetLevel);
+    const text = fleetJson(result, index, ofKustomization, fleetLevel);
     if (c.output) {
       mkdirSync(c.output, { recursive: true });
       writeFileSync(hostJoin(c.output, 'fleet.json'), text);
     } else io.out(text);
   } else {
-    writeFleetYaml(c, io, result, allDiags, quietCharts);
+    writeFleetYaml(c, io, result, index, allDiags, quietCharts);
   }
   const failed =
     result.kustomizations.some((k) => k.status !== 'rendered') || allDiags.some((d) => d.severity === 'error');
   return failed ? 1 : 0;
 }
 
-/** The HelmReleases a Kustomization renders. */
-function releasesOf(result: FleetResult, k: FleetKustomization): FleetHelmRelease[] {
-  return result.helmReleases.filter((h) => h.renderedBy === k.id);
-}
-
 /** A Kustomization's objects, then the objects of each HelmRelease it renders that has any. */
-function withReleasesYaml(result: FleetResult, k: FleetKustomization): string {
+function withReleasesYaml(index: FleetIndex, k: FleetKustomization): string {
   const parts = [kustomizationYaml(k)];
-  for (const h of releasesOf(result, k)) {
+  for (const h of index.releasesOf(k)) {
     if (h.objects.length === 0) continue;
     const chart = h.renderedChart ? ` (chart ${h.renderedChart.name} ${h.renderedChart.version})` : '';
     parts.push(
