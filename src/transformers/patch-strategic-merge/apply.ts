@@ -22,7 +22,7 @@ import {
 } from '../../yaml/values.js';
 import { MergeError, nodeText, strategicMerge } from './merge.js';
 import { recordSmPatchFields, type PatchSource } from './origins.js';
-import type { MetadataLastWins, PatchOutputErrors } from '../patch/parse.js';
+import type { MetadataLastWins, PatchOutputErrors, RepeatedKeyMap } from '../patch/parse.js';
 
 /** A strategic-merge patch document with the options of its `patches` entry. */
 export interface SmPatch {
@@ -40,6 +40,8 @@ export interface SmPatch {
   readonly outputErrors?: PatchOutputErrors | undefined;
   /** Labels or annotations that repeat a key, the last value winning (as kustomize re-reads them). */
   readonly metadataLastWins?: MetadataLastWins | undefined;
+  /** Maps of the patch that repeat a key (an error on output where the patch adds them whole). */
+  readonly repeatedKeyMaps?: readonly RepeatedKeyMap[] | undefined;
 }
 
 function meta(m: YamlMap): YamlMap | undefined {
@@ -89,7 +91,15 @@ function mergeError(err: unknown, where: SmPatch['where']): never {
  * kustomize's Resource.ApplySmPatch: merges `patch` (consumed) into `r`. A patch that deletes the object
  * leaves `r.data` empty (the resource is dropped).
  */
-export function applySmPatch(r: Resource, patch: YamlMap, p: SmPatch, schema: OpenApiSchema): void {
+export function applySmPatch(
+  r: Resource,
+  patch: YamlMap,
+  p: SmPatch,
+  schema: OpenApiSchema,
+  /** Labels and annotations of `patch` were rebuilt (resWrangler.ApplySmPatch): they repeat no key. */
+  rebuiltMetadata = false,
+): void {
+  const repeated = repeatedMapsIn(patch, p.repeatedKeyMaps, rebuiltMetadata);
   const n = r.name;
   const ns = r.namespace;
   const k = r.kind;
@@ -111,6 +121,40 @@ export function applySmPatch(r: Resource, patch: YamlMap, p: SmPatch, schema: Op
   setNamespace(r.data, ns);
   recordSmPatchFields(r, p.data, p.where, p.source);
   carryOutputErrors(r, p);
+  if (repeated.size > 0) noteRepeatedKeys(r, repeated, p);
+}
+
+/** The maps of `patch` (the copy being merged) that repeat a key, by identity. */
+function repeatedMapsIn(
+  patch: YamlMap,
+  maps: readonly RepeatedKeyMap[] | undefined,
+  rebuiltMetadata: boolean,
+): Map<YamlValue, RepeatedKeyMap> {
+  const out = new Map<YamlValue, RepeatedKeyMap>();
+  for (const m of maps ?? []) {
+    const rebuilt = m.path.length === 2 && m.path[0] === 'metadata' && /^(labels|annotations)$/.test(String(m.path[1]));
+    if (rebuilt && rebuiltMetadata) continue;
+    let v: YamlValue | undefined = patch;
+    for (const seg of m.path)
+      v = v !== null && typeof v === 'object' ? (v as Record<string, YamlValue>)[seg] : undefined;
+    if (isMap(v)) out.set(v, m);
+  }
+  return out;
+}
+
+/** A map the patch added whole with a repeated key: kustomize fails when it writes the object out. */
+function noteRepeatedKeys(r: Resource, repeated: Map<YamlValue, RepeatedKeyMap>, p: SmPatch): void {
+  const stack: YamlValue[] = [r.data];
+  for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+    const m = repeated.get(v);
+    if (m) {
+      const message = `map[string]interface {}(nil): yaml: unmarshal errors:\n  line ${m.line}: mapping key ${JSON.stringify(m.key)} already defined at line ${m.firstLine}`;
+      r.outputError ??= new BuildError('yaml/duplicate-key', message, { file: p.where.file, range: p.where.range });
+      return;
+    }
+    if (Array.isArray(v)) stack.push(...v);
+    else if (isMap(v)) stack.push(...Object.values(v));
+  }
 }
 
 /**
@@ -219,7 +263,7 @@ export function applySmPatchToSelected(
   let changed = false;
   for (const r of list.items) {
     if (!selected.has(r)) continue;
-    applySmPatch(r, patchCopyFor(r, p), p, schema);
+    applySmPatch(r, patchCopyFor(r, p), p, schema, true);
     changed = true;
   }
   if (!changed) return;

@@ -58,6 +58,7 @@ function toSmPatches(docs: readonly PatchDoc[], where: (d: PatchDoc) => SmPatch[
     where: where(d),
     outputErrors: d.outputErrors,
     metadataLastWins: d.metadataLastWins,
+    repeatedKeyMaps: d.repeatedKeyMaps,
   }));
 }
 

@@ -157,6 +157,7 @@ function smPatchesOf(
     where: inline ? where : { file: d.file, range: d.range },
     outputErrors: d.outputErrors,
     metadataLastWins: d.metadataLastWins,
+    repeatedKeyMaps: d.repeatedKeyMaps,
     ...(!inline && d.node && d.lineCounter ? { source: { node: d.node, lineCounter: d.lineCounter } } : {}),
   }));
 }

@@ -7,7 +7,7 @@
 import type { Range } from '../../diagnostics/diagnostic.js';
 import { BuildError } from '../../diagnostics/error.js';
 import type { ConditionalOutputError } from '../../resources/resource.js';
-import { parseYamlStream, type ParsedDocument, type ParsedStream } from '../../yaml/parse.js';
+import { parseYamlStream, toRange, type ParsedDocument, type ParsedStream } from '../../yaml/parse.js';
 import { getField, isMap, scalarString, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
 import { astMapGet, isAstMap, isAstScalar, type AstNode, type LineIndex } from '../../yaml/ast.js';
@@ -24,6 +24,21 @@ export interface PatchDoc {
   outputErrors?: PatchOutputErrors | undefined;
   /** Labels or annotations repeating a key, read as kyaml's GetLabels reads them (the last value wins). */
   metadataLastWins?: MetadataLastWins | undefined;
+  /** The maps of the patch that repeat a key. */
+  repeatedKeyMaps?: RepeatedKeyMap[] | undefined;
+}
+
+/**
+ * A map of a patch that repeats a key. Where the patch adds the map whole (the object had none there),
+ * kyaml copies the node with both keys and kustomize fails when it writes the object out.
+ */
+export interface RepeatedKeyMap {
+  /** Where the map is in the patch (keys and list indexes). */
+  path: (string | number)[];
+  key: string;
+  /** 1-based lines of the repeated key and of its first occurrence. */
+  line: number;
+  firstLine: number;
 }
 
 /** A patch's `metadata.labels`/`metadata.annotations` where a key repeats, the last value winning. */
@@ -101,7 +116,37 @@ export function parseSmPatches(patchText: string, file: string, stream?: ParsedS
       only.lineCounter = s.lineCounter;
     }
     attachOutputErrors(doc, file, out.slice(before));
-    if (only && only.data === doc.value && doc.duplicateKeys) only.metadataLastWins = metadataLastWins(doc.node);
+    if (only && only.data === doc.value && doc.duplicateKeys) {
+      only.metadataLastWins = metadataLastWins(doc.node);
+      only.repeatedKeyMaps = repeatedKeyMaps(doc.node, s.lineCounter);
+    }
+  }
+  return out;
+}
+
+/** The maps of a document that repeat a key (merge keys and what aliases point at are not followed). */
+function repeatedKeyMaps(root: AstNode, lines: LineIndex): RepeatedKeyMap[] {
+  const out: RepeatedKeyMap[] = [];
+  const lineOf = (n: AstNode): number => toRange(lines, n.range[0], n.range[0]).start.line;
+  const stack: { n: AstNode; path: (string | number)[] }[] = [{ n: root, path: [] }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { n, path } = top;
+    if (n.kind === 'seq') n.items.forEach((item, i) => stack.push({ n: item, path: [...path, i] }));
+    if (n.kind !== 'map') continue;
+    const seen = new Map<string, AstNode>();
+    let reported = false;
+    for (const pair of n.items) {
+      if (!isAstScalar(pair.key) || pair.key.value === '<<') continue;
+      const key = pair.key.value;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, pair.key);
+        stack.push({ n: pair.value, path: [...path, key] });
+      } else if (!reported) {
+        out.push({ path, key, line: lineOf(pair.key), firstLine: lineOf(first) });
+        reported = true;
+      }
+    }
   }
   return out;
 }
