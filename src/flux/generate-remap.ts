@@ -9,6 +9,7 @@ import { resolve } from '../fs/path.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { locateKey } from '../yaml/locate.js';
 import type { YamlMap } from '../yaml/values.js';
+import type { FieldOrigin } from '../resources/origin.js';
 import type { ObjectLocation } from './model.js';
 import { listField, type Provenance } from './generate-edit.js';
 
@@ -103,10 +104,22 @@ function sourcePosition(input: RemapInput, path: readonly (string | number)[]): 
   return {};
 }
 
-/** Maps a diagnostic positioned in the generated text back to the user's files (others are returned as is). */
-export function makeRemap(input: RemapInput): (d: Diagnostic) => Diagnostic {
+/** Maps positions in the generated text back to the user's files (positions elsewhere are returned as is). */
+export interface Remap {
+  /** A diagnostic: the original kustomization, or the Flux Kustomization field that added the entry. */
+  readonly diagnostic: (d: Diagnostic) => Diagnostic;
+  /** Where a written field was set (an inline patch that Flux's `spec.patches` added, for example). */
+  readonly fieldOrigin: (o: FieldOrigin) => FieldOrigin;
+}
+
+/** The mappings of one generated kustomization (its text parsed once, when first needed). */
+export function makeRemap(input: RemapInput): Remap {
   let generatedDoc: AstNode | undefined;
-  return (d) => {
+  const at = (offset: number): Position => {
+    generatedDoc ??= parseYamlStream(input.text, { file: input.file, mode: 'yaml11' }).documents[0]?.node;
+    return sourcePosition(input, pathAtOffset(generatedDoc, offset));
+  };
+  const diagnostic = (d: Diagnostic): Diagnostic => {
     if (d.file !== input.file) return d;
     const out: Diagnostic = { ...d };
     delete out.range;
@@ -114,9 +127,7 @@ export function makeRemap(input: RemapInput): (d: Diagnostic) => Diagnostic {
     delete out.column;
     if (input.created) out.file = input.dir;
     if (d.line === undefined) return out;
-    generatedDoc ??= parseYamlStream(input.text, { file: input.file, mode: 'yaml11' }).documents[0]?.node;
-    const path = pathAtOffset(generatedDoc, offsetOf(input.text, d.line, d.column ?? 1));
-    const { file, range } = sourcePosition(input, path);
+    const { file, range } = at(offsetOf(input.text, d.line, d.column ?? 1));
     if (file !== undefined) out.file = file;
     if (range) {
       out.range = range;
@@ -125,4 +136,12 @@ export function makeRemap(input: RemapInput): (d: Diagnostic) => Diagnostic {
     }
     return out;
   };
+  const fieldOrigin = (o: FieldOrigin): FieldOrigin => {
+    if (o.file !== input.file) return o;
+    const { file, range } = o.range ? at(o.range.start.offset) : {};
+    const out: FieldOrigin = { file: file ?? (input.created ? input.dir : o.file), by: o.by };
+    if (range) out.range = range;
+    return out;
+  };
+  return { diagnostic, fieldOrigin };
 }

@@ -8,6 +8,7 @@ import { parseYamlStream } from '../../src/yaml/parse.js';
 import { memoryFs } from '../../src/fs/memory.js';
 import { readText } from '../../src/fs/types.js';
 import { generateKustomization, isLocalRelativePath } from '../../src/flux/generate.js';
+import { kustomizeFluxKustomization } from '../../src/flux/build.js';
 import { readFluxKustomization, type FluxKustomization } from '../../src/flux/model.js';
 import { artifactFs } from '../../src/flux/fs-views.js';
 import {
@@ -254,6 +255,40 @@ describe('how the controller reads an existing kustomization', () => {
       column: 3,
     });
     expect(d).toMatchObject({ file: '/repo/ks.yaml', line: 12 });
+  });
+  it('records the fields an inline spec.patches entry writes at that entry of the Flux Kustomization', () => {
+    const src = [
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+      'kind: Kustomization',
+      'metadata:',
+      '  name: app',
+      '  namespace: flux-system',
+      'spec:',
+      '  interval: 10m',
+      '  prune: true',
+      '  path: ./r',
+      '  sourceRef: {kind: GitRepository, name: flux-system}',
+      '  patches:',
+      '    - patch: |',
+      '        - op: replace',
+      '          path: /data/k',
+      '          value: patched',
+      '      target: {kind: ConfigMap}',
+      '',
+    ].join('\n');
+    const stream = parseYamlStream(src, { file: '/repo/ks.yaml' });
+    const doc = stream.documents[0];
+    if (!doc) throw new Error('no document');
+    const where = { file: '/repo/ks.yaml', node: doc.node, lineCounter: stream.lineCounter };
+    const ks = readFluxKustomization(doc.value as YamlMap, where).kustomization;
+    const fs = memoryFs({
+      '/repo/r/kustomization.yaml': 'resources: [a.yaml]\n',
+      '/repo/r/a.yaml': `${cm('a')}data:\n  k: v\n`,
+    });
+    const phase = kustomizeFluxKustomization(ks, { fs, sourceRoot: '/repo', where });
+    expect(phase.ok).toBe(true);
+    const o = phase.objects[0]?.fieldOrigins?.get('/data/k');
+    expect([o?.file, o?.range?.start.line, o?.range?.start.column]).toEqual(['/repo/ks.yaml', 12, 7]);
   });
 });
 
