@@ -474,6 +474,50 @@ describe('renderFleet in memory', () => {
       data: { a: 'b' },
     });
   });
+  it('records a field written by a patch a parent injected into its child at the parent patch', () => {
+    const fs = memoryFs({
+      '/repo/c/apps.yaml': [
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        'metadata: {name: apps, namespace: flux-system}',
+        'spec:',
+        '  interval: 5m',
+        '  path: ./apps',
+        '  prune: true',
+        '  sourceRef: {kind: GitRepository, name: flux-system}',
+        '  patches:',
+        '    - target: {kind: Kustomization}',
+        '      patch: |',
+        '        apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        '        kind: Kustomization',
+        '        metadata: {name: not-used}',
+        '        spec:',
+        '          patches:',
+        '            - target: {kind: ConfigMap}',
+        '              patch: |',
+        '                - {op: add, path: /data/injected, value: x}',
+        '',
+      ].join('\n'),
+      '/repo/apps/child.yaml': [
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        'metadata: {name: child, namespace: flux-system}',
+        'spec:',
+        '  interval: 5m',
+        '  path: ./child',
+        '  prune: true',
+        '  sourceRef: {kind: GitRepository, name: flux-system}',
+        '',
+      ].join('\n'),
+      '/repo/child/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    const cm = ks(r, 'flux-system/child').objects[0];
+    expect(cm?.object.data).toEqual({ a: 'b', injected: 'x' });
+    const set = cm?.fieldOrigins?.get('/data/injected');
+    // The parent's patch (line 11, its `patch` key), not the child's file, which has no patches.
+    expect([set?.file, set?.range?.start.line, set?.range?.start.column]).toEqual(['/repo/c/apps.yaml', 11, 7]);
+  });
   it('says so when dependsOn names a HelmRelease instead of a Kustomization', () => {
     const fs = memoryFs({
       '/repo/c/ks.yaml': [
