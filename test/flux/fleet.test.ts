@@ -599,6 +599,9 @@ describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator',
   it('points origins and diagnostics back at the repository files', () => {
     const o = ks(r, 'flux-system/apps').objects.find((x) => x.object.kind === 'ConfigMap');
     expect(o?.origin.file).toBe(join(f.root, 'apps/base/configmap.yaml'));
+    // The inline patch of apps/dev/kustomization.yaml (its `patches` entry, line 7) set data.env.
+    const set = o?.fieldOrigins?.get('/data/env');
+    expect([set?.file, set?.range?.start.line]).toEqual([join(f.root, 'apps/dev/kustomization.yaml'), 7]);
   });
   it('reports an ExternalArtifact no generator produces', () => {
     const k = ks(r, 'flux-system/nobody-builds-it');
