@@ -5,8 +5,10 @@
  * and collects published diagnostics.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
@@ -35,6 +37,7 @@ import {
   type LocationLink,
   type Position,
   type ProtocolConnection,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './shared.js';
 
@@ -43,6 +46,31 @@ export const CLI = join(repoRoot, 'dist', 'cli.cjs');
 
 export function uriOf(path: string): string {
   return pathToFileURL(path).href;
+}
+
+/** The labels of a completion answer. */
+export function completionLabels(r: CompletionItem[] | CompletionList | null): string[] {
+  const list = Array.isArray(r) ? r : (r?.items ?? []);
+  return list.map((i) => i.label);
+}
+
+/** A definition answer as a list of locations. */
+export function locations(r: Location | Location[] | LocationLink[] | null): Location[] {
+  return (Array.isArray(r) ? r : r ? [r] : []) as Location[];
+}
+
+/** The markdown of a hover (empty without one). */
+export function hoverText(h: Hover | null): string {
+  const c = h?.contents;
+  return c !== undefined && typeof c === 'object' && 'value' in c ? c.value : '';
+}
+
+/** `text` with LSP text edits applied (positions in UTF-16 code units, as the server sends them). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  return sorted.reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
 
 type Waiter = { uri: string; test: (d: Diagnostic[]) => boolean; done: (d: Diagnostic[]) => void };
@@ -104,9 +132,14 @@ export class LspTestClient {
     }
   }
 
+  /** The URI of `path` (relative to the workspace). */
+  uri(path: string): string {
+    return uriOf(join(this.root, path));
+  }
+
   /** Resolves with the diagnostics of `path` once they satisfy `test` (now or when next published). */
   waitForDiagnostics(path: string, test: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    const uri = uriOf(join(this.root, path));
+    const uri = this.uri(path);
     const now = this.diagnostics.get(uri);
     if (now && test(now)) return Promise.resolve(now);
     return new Promise((done) => this.waiters.push({ uri, test, done }));
@@ -117,37 +150,39 @@ export class LspTestClient {
     return this.texts.get(path) ?? readFileSync(join(this.root, path), 'utf8');
   }
 
+  /** Opens `path` (as an editor does before any request on it); an open document gets `text` as a change. */
   async open(path: string, text = this.text(path)): Promise<void> {
+    if (this.versions.has(path)) {
+      if (text !== this.text(path)) await this.change(path, text);
+      return;
+    }
     this.versions.set(path, 1);
     this.texts.set(path, text);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: uriOf(join(this.root, path)), languageId: 'yaml', version: 1, text },
+      textDocument: { uri: this.uri(path), languageId: 'yaml', version: 1, text },
     });
   }
 
   /** Replaces the whole text of an open document (a full-text change). */
   async change(path: string, text: string): Promise<void> {
+    if (!this.versions.has(path)) return this.open(path, text);
     const version = (this.versions.get(path) ?? 1) + 1;
     this.versions.set(path, version);
     this.texts.set(path, text);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: uriOf(join(this.root, path)), version },
+      textDocument: { uri: this.uri(path), version },
       contentChanges: [{ text }],
     });
   }
 
   /** An incremental change: `newText` replaces the range. */
   async edit(path: string, range: { start: Position; end: Position }, newText: string): Promise<void> {
+    await this.open(path);
     const version = (this.versions.get(path) ?? 1) + 1;
     this.versions.set(path, version);
-    const old = this.text(path);
-    const at = (p: Position): number => {
-      const lines = old.split('\n');
-      return lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-    };
-    this.texts.set(path, old.slice(0, at(range.start)) + newText + old.slice(at(range.end)));
+    this.texts.set(path, applyEdits(this.text(path), [{ range, newText }]));
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: uriOf(join(this.root, path)), version },
+      textDocument: { uri: this.uri(path), version },
       contentChanges: [{ range, text: newText }],
     });
   }
@@ -163,39 +198,44 @@ export class LspTestClient {
     return { line, character: before.length - before.lastIndexOf('\n') - 1 };
   }
 
-  hover(path: string, position: Position): Promise<Hover | null> {
+  async hover(path: string, position: Position): Promise<Hover | null> {
+    await this.open(path);
     return this.connection.sendRequest(HoverRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
 
-  definition(path: string, position: Position): Promise<Location | Location[] | LocationLink[] | null> {
+  async definition(path: string, position: Position): Promise<Location | Location[] | LocationLink[] | null> {
+    await this.open(path);
     return this.connection.sendRequest(DefinitionRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
 
-  completion(path: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+  async completion(path: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+    await this.open(path);
     return this.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
 
-  codeActions(path: string, diagnostics: Diagnostic[]): Promise<(CodeAction | { command: string })[] | null> {
+  async codeActions(path: string, diagnostics: Diagnostic[]): Promise<(CodeAction | { command: string })[] | null> {
+    await this.open(path);
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return this.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       range,
       context: { diagnostics },
     });
   }
 
-  render(path: string, position: Position): Promise<unknown> {
+  async render(path: string, position: Position): Promise<unknown> {
+    await this.open(path);
     return this.connection.sendRequest('kustomize-ts/render', {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
@@ -213,4 +253,37 @@ export class LspTestClient {
     this.connection.dispose();
     return code;
   }
+}
+
+/** The server of a describe block, on a temporary copy of a repository (never the original). */
+export interface LspOnCopy {
+  /** The client (throws when the server did not start). */
+  readonly c: () => LspTestClient;
+  /** The copy's folder (the workspace). */
+  readonly root: () => string;
+}
+
+/**
+ * Registers hooks that copy `source` to a temporary folder, start the server on it and initialize it, and
+ * at the end shut it down (expecting exit status 0) and remove the copy.
+ */
+export function lspOnCopy(source: string, prefix: string, timeout: number): LspOnCopy {
+  let root = '';
+  let started: LspTestClient | undefined;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), prefix));
+    cpSync(source, root, { recursive: true });
+    started = await LspTestClient.start(root);
+  }, timeout);
+  afterAll(async () => {
+    if (started) expect(await started.stop()).toBe(0);
+    if (root !== '') rmSync(root, { recursive: true, force: true });
+  }, timeout);
+  return {
+    c: () => {
+      if (!started) throw new Error('the server did not start');
+      return started;
+    },
+    root: () => root,
+  };
 }
