@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /**
- * A real LSP client for tests: spawns the built CLI's `kustomize-ts lsp --stdio` and talks to it with
+ * A real LSP client for tests: spawns the package's bin as `kustomize-ts lsp --stdio` and talks to it with
  * vscode-jsonrpc and the protocol's request types, as an editor does; it answers `window/showDocument`
  * and collects published diagnostics.
  */
@@ -41,8 +41,19 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './shared.js';
 
-/** The built CLI (npm test builds it first). */
-export const CLI = join(repoRoot, 'dist', 'cli.cjs');
+/**
+ * How the tests start the server, and how docs/editors.md tells every editor to: the package's `kustomize-ts`
+ * bin with these arguments.
+ */
+export const SERVER = { command: 'kustomize-ts', args: ['lsp', '--stdio'] } as const;
+
+/** The file the package's `kustomize-ts` bin runs (npm test builds it first). */
+export const CLI = join(
+  repoRoot,
+  (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
+    SERVER.command
+  ] ?? '',
+);
 
 export function uriOf(path: string): string {
   return pathToFileURL(path).href;
@@ -92,8 +103,8 @@ export class LspTestClient {
   ) {}
 
   /** Starts the server on `root` (the workspace folder) and initializes it. */
-  static async start(root: string, args: readonly string[] = ['--stdio']): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [CLI, 'lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(root: string): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [CLI, ...SERVER.args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
