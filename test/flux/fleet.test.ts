@@ -15,7 +15,7 @@ import { memoryFs } from '../../src/fs/memory.js';
 import { lintFleet } from '../../src/lint/engine.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 import type { YamlMap } from '../../src/yaml/values.js';
-import { expectedBase, fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
+import { expectedBase, fluxFixtures, fluxKsText, renderFixture, type FluxFixture } from './helpers.js';
 import { parseYamlStream } from '../../src/yaml/parse.js';
 import { objectMeta } from '../../src/flux/model.js';
 
@@ -443,18 +443,7 @@ describe('flux-instance: a FluxInstance as the entry point', () => {
 describe('renderFleet in memory', () => {
   it('renders through any FileSystem (no node:fs)', () => {
     const fs = memoryFs({
-      '/repo/clusters/c/apps.yaml': [
-        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-        'kind: Kustomization',
-        'metadata: {name: apps, namespace: flux-system}',
-        'spec:',
-        '  interval: 5m',
-        '  path: ./apps',
-        '  prune: true',
-        '  sourceRef: {kind: GitRepository, name: flux-system}',
-        '  targetNamespace: team',
-        '',
-      ].join('\n'),
+      '/repo/clusters/c/apps.yaml': fluxKsText('apps', './apps', ['  targetNamespace: team']),
       '/repo/apps/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n',
     });
     const r = renderFleet('/repo', { fs, cluster: 'clusters/c' });
@@ -476,15 +465,7 @@ describe('renderFleet in memory', () => {
   });
   it('records a field written by a patch a parent injected into its child at the parent patch', () => {
     const fs = memoryFs({
-      '/repo/c/apps.yaml': [
-        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-        'kind: Kustomization',
-        'metadata: {name: apps, namespace: flux-system}',
-        'spec:',
-        '  interval: 5m',
-        '  path: ./apps',
-        '  prune: true',
-        '  sourceRef: {kind: GitRepository, name: flux-system}',
+      '/repo/c/apps.yaml': fluxKsText('apps', './apps', [
         '  patches:',
         '    - target: {kind: Kustomization}',
         '      patch: |',
@@ -496,19 +477,8 @@ describe('renderFleet in memory', () => {
         '            - target: {kind: ConfigMap}',
         '              patch: |',
         '                - {op: add, path: /data/injected, value: x}',
-        '',
-      ].join('\n'),
-      '/repo/apps/child.yaml': [
-        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-        'kind: Kustomization',
-        'metadata: {name: child, namespace: flux-system}',
-        'spec:',
-        '  interval: 5m',
-        '  path: ./child',
-        '  prune: true',
-        '  sourceRef: {kind: GitRepository, name: flux-system}',
-        '',
-      ].join('\n'),
+      ]),
+      '/repo/apps/child.yaml': fluxKsText('child', './child'),
       '/repo/child/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n',
     });
     const r = renderFleet('/repo', { fs, cluster: 'c' });
@@ -520,18 +490,7 @@ describe('renderFleet in memory', () => {
   });
   it('says so when dependsOn names a HelmRelease instead of a Kustomization', () => {
     const fs = memoryFs({
-      '/repo/c/ks.yaml': [
-        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-        'kind: Kustomization',
-        'metadata: {name: app, namespace: flux-system}',
-        'spec:',
-        '  interval: 5m',
-        '  path: ./app',
-        '  prune: true',
-        '  sourceRef: {kind: GitRepository, name: flux-system}',
-        '  dependsOn: [{name: redis}]',
-        '',
-      ].join('\n'),
+      '/repo/c/ks.yaml': fluxKsText('app', './app', ['  dependsOn: [{name: redis}]']),
       '/repo/c/hr.yaml':
         'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: redis, namespace: flux-system}\nspec: {chart: {spec: {chart: redis}}}\n',
       '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',

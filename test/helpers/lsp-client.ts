@@ -298,3 +298,30 @@ export function lspOnCopy(source: string, prefix: string, timeout: number): LspO
     root: () => root,
   };
 }
+
+/**
+ * Types `typo` over the first `entry` of `file`, expects a single `kustomize/build-error` (Error, linked to its
+ * rule page) on exactly the typed text, then restores the text and expects the empty list. Returns the
+ * diagnostic for more checks.
+ */
+export async function expectBuildErrorWhileTyped(
+  c: LspTestClient,
+  file: string,
+  entry: string,
+  typo: string,
+): Promise<Diagnostic> {
+  const original = c.text(file);
+  await c.change(file, original.replace(entry, typo));
+  const d = await c.waitForDiagnostics(file, (l) => l.length > 0);
+  const at = c.positionOf(file, typo);
+  expect(d.map((x) => [x.code, x.severity, x.range])).toEqual([
+    ['kustomize/build-error', 1, { start: at, end: { line: at.line, character: at.character + typo.length } }],
+  ]);
+  expect(d[0]?.codeDescription?.href).toBe(
+    'https://github.com/kustomize-ts/kustomize-ts/blob/main/docs/rules/kustomize/build-error.md',
+  );
+  expect(d[0]?.source).toBe('kustomize-ts');
+  await c.change(file, original);
+  expect(await c.waitForDiagnostics(file, (l) => l.length === 0)).toEqual([]);
+  return d[0] as Diagnostic;
+}
