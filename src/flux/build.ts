@@ -159,7 +159,11 @@ function unmatchedFluxPatches(
 }
 
 /** kustomize's output as Flux objects; `flux/invalid-object` for those without apiVersion, kind or name. */
-function fluxObjects(resources: BuildResult['resources'], diags: Diagnostic[]): { objects: FluxObject[]; ok: boolean } {
+function fluxObjects(
+  resources: BuildResult['resources'],
+  gen: GeneratedKustomization,
+  diags: Diagnostic[],
+): { objects: FluxObject[]; ok: boolean } {
   let ok = true;
   const objects = resources.map((r) => {
     const why = missingIdentity(r.object);
@@ -170,7 +174,13 @@ function fluxObjects(resources: BuildResult['resources'], diags: Diagnostic[]): 
       ok = false;
     }
     const o: FluxObject = { object: r.object, id: r.id, origin: r.origin, originalId: r.originalId };
-    if (r.fieldOrigins) o.fieldOrigins = r.fieldOrigins;
+    if (r.fieldOrigins) {
+      // Fields an inline patch of the generated kustomization wrote were set in the user's files.
+      o.fieldOrigins =
+        gen.action === 'unchanged'
+          ? r.fieldOrigins
+          : new Map([...r.fieldOrigins].map(([p, w]) => [p, gen.remapFieldOrigin(w)]));
+    }
     return o;
   });
   return { objects, ok };
@@ -261,7 +271,7 @@ export function kustomizeFluxKustomization(ks: FluxKustomization, input: FluxBui
   if (gen.file !== undefined) phase.kustomizationFile = gen.file;
   if (gen.text !== undefined) phase.kustomizationText = gen.text;
   if (!res.ok) return phase;
-  const { objects, ok } = fluxObjects(res.resources, diags);
+  const { objects, ok } = fluxObjects(res.resources, gen, diags);
   phase.objects = objects;
   const sops = sopsDiagnostics(ks, objects);
   diags.push(...sops);

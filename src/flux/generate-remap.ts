@@ -7,8 +7,10 @@ import type { AstNode, LineIndex } from '../yaml/ast.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { resolve } from '../fs/path.js';
 import { parseYamlStream } from '../yaml/parse.js';
-import { locateKey } from '../yaml/locate.js';
+import { hasKeyPath, locateKey } from '../yaml/locate.js';
+import { toPointer } from '../yaml/pointer.js';
 import type { YamlMap } from '../yaml/values.js';
+import type { FieldOrigin } from '../resources/origin.js';
 import type { ObjectLocation } from './model.js';
 import { listField, type Provenance } from './generate-edit.js';
 
@@ -72,20 +74,37 @@ function offsetOf(text: string, line: number, column: number): number {
   return off + Math.max(0, column - 1);
 }
 
+/** The pointer of `path` or of its deepest ancestor below `spec` that a parent's patch wrote. */
+function setByParent(where: ObjectLocation, path: readonly string[]): Position | undefined {
+  for (let n = path.length; n > 1 && where.fieldOrigins; n--) {
+    const set = where.fieldOrigins.get(toPointer(path.slice(0, n)));
+    if (set) return { file: set.file, range: set.range };
+  }
+  return undefined;
+}
+
+/**
+ * A field of the Flux Kustomization: in its source document, or, when only the rendered object has it,
+ * where the parent's patch that wrote it is (else the deepest part of the path found).
+ */
+function fluxField(where: ObjectLocation, path: readonly string[]): Position | undefined {
+  if (!where.node || !where.lineCounter) return undefined;
+  const byParent = hasKeyPath(where.node, path) ? undefined : setByParent(where, path);
+  return byParent ?? { file: where.file, range: locateKey(where.node, path, where.lineCounter) };
+}
+
 /** The Flux Kustomization field that set or added the value at `path` of the generated kustomization. */
 function fluxPosition(input: RemapInput, path: readonly (string | number)[]): Position | undefined {
   const { prov, where } = input;
   const top = typeof path[0] === 'string' ? path[0] : undefined;
   const idx = typeof path[1] === 'number' ? path[1] : undefined;
-  if (top === undefined || !where?.node || !where.lineCounter) return undefined;
+  if (top === undefined || !where) return undefined;
   const fluxScalar = prov.scalarFromFlux.get(top);
-  if (fluxScalar !== undefined)
-    return { file: where.file, range: locateKey(where.node, ['spec', fluxScalar], where.lineCounter) };
+  if (fluxScalar !== undefined) return fluxField(where, ['spec', fluxScalar]);
   const fluxList = prov.fluxField.get(top);
   const origCount = prov.originalCounts.get(top) ?? 0;
   if (fluxList === undefined || idx === undefined || idx < origCount) return undefined;
-  const fluxPath = ['spec', fluxList, String(idx - origCount), ...path.slice(2).map(String)];
-  return { file: where.file, range: locateKey(where.node, fluxPath, where.lineCounter) };
+  return fluxField(where, ['spec', fluxList, String(idx - origCount), ...path.slice(2).map(String)]);
 }
 
 /** Where the value at `path` of the generated kustomization comes from. */
@@ -103,10 +122,22 @@ function sourcePosition(input: RemapInput, path: readonly (string | number)[]): 
   return {};
 }
 
-/** Maps a diagnostic positioned in the generated text back to the user's files (others are returned as is). */
-export function makeRemap(input: RemapInput): (d: Diagnostic) => Diagnostic {
+/** Maps positions in the generated text back to the user's files (positions elsewhere are returned as is). */
+export interface Remap {
+  /** A diagnostic: the original kustomization, or the Flux Kustomization field that added the entry. */
+  readonly diagnostic: (d: Diagnostic) => Diagnostic;
+  /** Where a written field was set (an inline patch that Flux's `spec.patches` added, for example). */
+  readonly fieldOrigin: (o: FieldOrigin) => FieldOrigin;
+}
+
+/** The mappings of one generated kustomization (its text parsed once, when first needed). */
+export function makeRemap(input: RemapInput): Remap {
   let generatedDoc: AstNode | undefined;
-  return (d) => {
+  const at = (offset: number): Position => {
+    generatedDoc ??= parseYamlStream(input.text, { file: input.file, mode: 'yaml11' }).documents[0]?.node;
+    return sourcePosition(input, pathAtOffset(generatedDoc, offset));
+  };
+  const diagnostic = (d: Diagnostic): Diagnostic => {
     if (d.file !== input.file) return d;
     const out: Diagnostic = { ...d };
     delete out.range;
@@ -114,9 +145,7 @@ export function makeRemap(input: RemapInput): (d: Diagnostic) => Diagnostic {
     delete out.column;
     if (input.created) out.file = input.dir;
     if (d.line === undefined) return out;
-    generatedDoc ??= parseYamlStream(input.text, { file: input.file, mode: 'yaml11' }).documents[0]?.node;
-    const path = pathAtOffset(generatedDoc, offsetOf(input.text, d.line, d.column ?? 1));
-    const { file, range } = sourcePosition(input, path);
+    const { file, range } = at(offsetOf(input.text, d.line, d.column ?? 1));
     if (file !== undefined) out.file = file;
     if (range) {
       out.range = range;
@@ -125,4 +154,12 @@ export function makeRemap(input: RemapInput): (d: Diagnostic) => Diagnostic {
     }
     return out;
   };
+  const fieldOrigin = (o: FieldOrigin): FieldOrigin => {
+    if (o.file !== input.file) return o;
+    const { file, range } = o.range ? at(o.range.start.offset) : {};
+    const out: FieldOrigin = { file: file ?? (input.created ? input.dir : o.file), by: o.by };
+    if (range) out.range = range;
+    return out;
+  };
+  return { diagnostic, fieldOrigin };
 }

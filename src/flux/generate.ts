@@ -12,6 +12,7 @@
 import type { AstNode, LineIndex } from '../yaml/ast.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../fs/types.js';
+import type { FieldOrigin } from '../resources/origin.js';
 import { FsError, readText } from '../fs/types.js';
 import { extname, join, relative } from '../fs/path.js';
 import { kustomizationType } from '../kustomization/schema.js';
@@ -52,6 +53,8 @@ export interface GeneratedKustomization {
    * kustomization, or the Flux Kustomization field that added the entry.
    */
   remap(d: Diagnostic): Diagnostic;
+  /** Maps where a written field was set, when that is the generated text, back to the user's files. */
+  remapFieldOrigin(o: FieldOrigin): FieldOrigin;
 }
 
 const KNOWN_FIELDS: ReadonlyMap<string, string> = new Map(
@@ -269,6 +272,7 @@ export function generateKustomization(
     diagnostics: diags,
     appendedAfter: new Map<string, number>(),
     remap: (d) => d,
+    remapFieldOrigin: (o) => o,
   });
   const existing = findKustomizationFile(fs, dir);
   const root = existing === undefined ? generateRoot(fs, dir, diags) : readRoot(fs, existing, diags);
@@ -291,6 +295,7 @@ export function generateKustomization(
     text,
     diagnostics: diags,
     appendedAfter: prov.originalCounts,
-    remap,
+    remap: remap.diagnostic,
+    remapFieldOrigin: remap.fieldOrigin,
   };
 }

@@ -43,7 +43,9 @@ function textId(text: string): number {
 function whereKey(where: ObjectLocation | undefined): unknown {
   if (!where) return null;
   const range = where.node?.range;
-  return [where.file ?? null, range ? [range[0], range[1]] : null];
+  // Positions of what a parent's patch wrote: kept results carry them (remapped field origins, diagnostics).
+  const set = [...(where.fieldOrigins ?? [])].map(([p, o]) => [p, o.file, o.range?.start.offset ?? null]);
+  return [where.file ?? null, range ? [range[0], range[1]] : null, set];
 }
 
 /** The key of a Kustomization's kustomize phase on a source view (root and ignore patterns). */

@@ -7,6 +7,7 @@
  */
 import type { Selector } from '../kustomization/types.js';
 import type { AstNode, LineIndex } from '../yaml/ast.js';
+import type { FieldOrigin } from '../resources/origin.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { locateKey } from '../yaml/locate.js';
@@ -26,6 +27,12 @@ export interface ObjectLocation {
   /** The document node, when the object was parsed from that file. */
   node?: AstNode;
   lineCounter?: LineIndex;
+  /**
+   * Fields of the object a patch of its parent wrote, by JSON pointer (a rendered Flux Kustomization's
+   * `spec.patches` added by the Kustomization that applies it): where they were set, as the source
+   * document does not have them.
+   */
+  fieldOrigins?: ReadonlyMap<string, FieldOrigin>;
 }
 
 /** Range of a field of an object, when its location is known. */

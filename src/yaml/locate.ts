@@ -53,6 +53,17 @@ export function locateKey(
   return best;
 }
 
+/** True when every key and index of `path` exists in the document (aliases are not followed). */
+export function hasKeyPath(root: AstNode | null | undefined, path: readonly string[]): boolean {
+  let node: AstNode | undefined = root ?? undefined;
+  for (const seg of path) {
+    if (node?.kind === 'map') node = findPair(node, seg, false)?.value;
+    else if (node?.kind === 'seq') node = node.items[Number(seg)];
+    else return false;
+  }
+  return node !== undefined;
+}
+
 /** The range of the value at a JSON pointer (`/spec/replicas`) inside a document node. */
 export function locatePointer(root: AstNode | null | undefined, pointer: string, lc: LineIndex): Range | undefined {
   if (!root) return undefined;

@@ -15,7 +15,7 @@ import { memoryFs } from '../../src/fs/memory.js';
 import { lintFleet } from '../../src/lint/engine.js';
 import { nodeFs } from '../../src/node/node-fs.js';
 import type { YamlMap } from '../../src/yaml/values.js';
-import { expectedBase, fluxFixtures, renderFixture, type FluxFixture } from './helpers.js';
+import { expectedBase, fluxFixtures, fluxKsText, renderFixture, type FluxFixture } from './helpers.js';
 import { parseYamlStream } from '../../src/yaml/parse.js';
 import { objectMeta } from '../../src/flux/model.js';
 
@@ -454,18 +454,7 @@ describe('flux-instance: a FluxInstance as the entry point', () => {
 describe('renderFleet in memory', () => {
   it('renders through any FileSystem (no node:fs)', () => {
     const fs = memoryFs({
-      '/repo/clusters/c/apps.yaml': [
-        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-        'kind: Kustomization',
-        'metadata: {name: apps, namespace: flux-system}',
-        'spec:',
-        '  interval: 5m',
-        '  path: ./apps',
-        '  prune: true',
-        '  sourceRef: {kind: GitRepository, name: flux-system}',
-        '  targetNamespace: team',
-        '',
-      ].join('\n'),
+      '/repo/clusters/c/apps.yaml': fluxKsText('apps', './apps', ['  targetNamespace: team']),
       '/repo/apps/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n',
     });
     const r = renderFleet('/repo', { fs, cluster: 'clusters/c' });
@@ -485,20 +474,34 @@ describe('renderFleet in memory', () => {
       data: { a: 'b' },
     });
   });
+  it('records a field written by a patch a parent injected into its child at the parent patch', () => {
+    const fs = memoryFs({
+      '/repo/c/apps.yaml': fluxKsText('apps', './apps', [
+        '  patches:',
+        '    - target: {kind: Kustomization}',
+        '      patch: |',
+        '        apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        '        kind: Kustomization',
+        '        metadata: {name: not-used}',
+        '        spec:',
+        '          patches:',
+        '            - target: {kind: ConfigMap}',
+        '              patch: |',
+        '                - {op: add, path: /data/injected, value: x}',
+      ]),
+      '/repo/apps/child.yaml': fluxKsText('child', './child'),
+      '/repo/child/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n',
+    });
+    const r = renderFleet('/repo', { fs, cluster: 'c' });
+    const cm = ks(r, 'flux-system/child').objects[0];
+    expect(cm?.object.data).toEqual({ a: 'b', injected: 'x' });
+    const set = cm?.fieldOrigins?.get('/data/injected');
+    // The parent's patch (line 11, its `patch` key), not the child's file, which has no patches.
+    expect([set?.file, set?.range?.start.line, set?.range?.start.column]).toEqual(['/repo/c/apps.yaml', 11, 7]);
+  });
   it('says so when dependsOn names a HelmRelease instead of a Kustomization', () => {
     const fs = memoryFs({
-      '/repo/c/ks.yaml': [
-        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-        'kind: Kustomization',
-        'metadata: {name: app, namespace: flux-system}',
-        'spec:',
-        '  interval: 5m',
-        '  path: ./app',
-        '  prune: true',
-        '  sourceRef: {kind: GitRepository, name: flux-system}',
-        '  dependsOn: [{name: redis}]',
-        '',
-      ].join('\n'),
+      '/repo/c/ks.yaml': fluxKsText('app', './app', ['  dependsOn: [{name: redis}]']),
       '/repo/c/hr.yaml':
         'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: redis, namespace: flux-system}\nspec: {chart: {spec: {chart: redis}}}\n',
       '/repo/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n',
@@ -566,6 +569,9 @@ describe('flux-artifacts: ExternalArtifacts emulated from an ArtifactGenerator',
   it('points origins and diagnostics back at the repository files', () => {
     const o = ks(r, 'flux-system/apps').objects.find((x) => x.object.kind === 'ConfigMap');
     expect(o?.origin.file).toBe(join(f.root, 'apps/base/configmap.yaml'));
+    // The inline patch of apps/dev/kustomization.yaml (its `patches` entry, line 7) set data.env.
+    const set = o?.fieldOrigins?.get('/data/env');
+    expect([set?.file, set?.range?.start.line]).toEqual([join(f.root, 'apps/dev/kustomization.yaml'), 7]);
   });
   it('reports an ExternalArtifact no generator produces', () => {
     const k = ks(r, 'flux-system/nobody-builds-it');

@@ -8,7 +8,8 @@ import { parseYamlStream } from '../../src/yaml/parse.js';
 import { memoryFs } from '../../src/fs/memory.js';
 import { readText } from '../../src/fs/types.js';
 import { generateKustomization, isLocalRelativePath } from '../../src/flux/generate.js';
-import { readFluxKustomization, type FluxKustomization } from '../../src/flux/model.js';
+import { kustomizeFluxKustomization } from '../../src/flux/build.js';
+import { readFluxKustomization, type FluxKustomization, type ObjectLocation } from '../../src/flux/model.js';
 import { artifactFs } from '../../src/flux/fs-views.js';
 import {
   defaultIgnorePatterns,
@@ -34,6 +35,31 @@ function fluxKs(spec: Record<string, unknown>): FluxKustomization {
     },
   } as unknown as YamlMap;
   return readFluxKustomization(obj).kustomization;
+}
+
+/**
+ * A Flux Kustomization `flux-system/app` parsed from `file` (its spec's interval, prune and sourceRef, then
+ * the `spec` lines from line 10), with where it was defined.
+ */
+function definedAt(file: string, spec: string[]): { ks: FluxKustomization; where: ObjectLocation } {
+  const src = [
+    'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+    'kind: Kustomization',
+    'metadata:',
+    '  name: app',
+    '  namespace: flux-system',
+    'spec:',
+    '  interval: 10m',
+    '  prune: true',
+    '  sourceRef: {kind: GitRepository, name: flux-system}',
+    ...spec,
+    '',
+  ].join('\n');
+  const stream = parseYamlStream(src, { file });
+  const doc = stream.documents[0];
+  if (!doc) throw new Error('no document');
+  const where = { file, node: doc.node, lineCounter: stream.lineCounter };
+  return { ks: readFluxKustomization(doc.value as YamlMap, where).kustomization, where };
 }
 
 function generatedMap(text: string | undefined): YamlMap {
@@ -221,26 +247,7 @@ describe('how the controller reads an existing kustomization', () => {
     expect(readText(g.fs, '/r/Kustomization')).toContain('namespace: x');
   });
   it('maps diagnostics in the generated text back to the Flux Kustomization field that added the entry', () => {
-    const src = [
-      'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-      'kind: Kustomization',
-      'metadata:',
-      '  name: app',
-      '  namespace: flux-system',
-      'spec:',
-      '  interval: 10m',
-      '  prune: true',
-      '  path: ./r',
-      '  sourceRef: {kind: GitRepository, name: flux-system}',
-      '  components:',
-      '  - ../missing',
-      '',
-    ].join('\n');
-    const stream = parseYamlStream(src, { file: '/repo/ks.yaml' });
-    const doc = stream.documents[0];
-    if (!doc) throw new Error('no document');
-    const where = { file: '/repo/ks.yaml', node: doc.node, lineCounter: stream.lineCounter };
-    const ks = readFluxKustomization(doc.value as YamlMap, where).kustomization;
+    const { ks, where } = definedAt('/repo/ks.yaml', ['  path: ./r', '  components:', '  - ../missing']);
     const fs = memoryFs({ '/r/kustomization.yaml': 'resources: [a.yaml]\n', '/r/a.yaml': cm('a') });
     const g = generateKustomization(fs, '/r', ks, where);
     const lines = (g.text ?? '').split('\n');
@@ -254,6 +261,25 @@ describe('how the controller reads an existing kustomization', () => {
       column: 3,
     });
     expect(d).toMatchObject({ file: '/repo/ks.yaml', line: 12 });
+  });
+  it('records the fields an inline spec.patches entry writes at that entry of the Flux Kustomization', () => {
+    const { ks, where } = definedAt('/repo/ks.yaml', [
+      '  path: ./r',
+      '  patches:',
+      '    - patch: |',
+      '        - op: replace',
+      '          path: /data/k',
+      '          value: patched',
+      '      target: {kind: ConfigMap}',
+    ]);
+    const fs = memoryFs({
+      '/repo/r/kustomization.yaml': 'resources: [a.yaml]\n',
+      '/repo/r/a.yaml': `${cm('a')}data:\n  k: v\n`,
+    });
+    const phase = kustomizeFluxKustomization(ks, { fs, sourceRoot: '/repo', where });
+    expect(phase.ok).toBe(true);
+    const o = phase.objects[0]?.fieldOrigins?.get('/data/k');
+    expect([o?.file, o?.range?.start.line, o?.range?.start.column]).toEqual(['/repo/ks.yaml', 12, 7]);
   });
 });
 

@@ -49,3 +49,19 @@ export function expectedBase(fixture: string, cluster: string, id: string): stri
 export function renderFixture(f: FluxFixture, cluster: string, extra: Partial<RenderFleetOptions> = {}): FleetResult {
   return renderFleet(f.root, { fs: nodeFs(), cluster, ...(f.sources ? { sources: f.sources } : {}), ...extra });
 }
+
+/** A Flux Kustomization `flux-system/NAME` building `path` (8 lines), then the `more` lines of its spec. */
+export function fluxKsText(name: string, path: string, more: readonly string[] = []): string {
+  return [
+    'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+    'kind: Kustomization',
+    `metadata: {name: ${name}, namespace: flux-system}`,
+    'spec:',
+    '  interval: 10m',
+    `  path: ${path}`,
+    '  prune: true',
+    '  sourceRef: {kind: GitRepository, name: flux-system}',
+    ...more,
+    '',
+  ].join('\n');
+}

@@ -1,12 +1,14 @@
 /// <reference types="node" />
 /**
- * A real LSP client for tests: spawns the built CLI's `kustomize-ts lsp --stdio` and talks to it with
+ * A real LSP client for tests: spawns the package's bin as `kustomize-ts lsp --stdio` and talks to it with
  * vscode-jsonrpc and the protocol's request types, as an editor does; it answers `window/showDocument`
  * and collects published diagnostics.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
@@ -35,14 +37,51 @@ import {
   type LocationLink,
   type Position,
   type ProtocolConnection,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './shared.js';
 
-/** The built CLI (npm test builds it first). */
-export const CLI = join(repoRoot, 'dist', 'cli.cjs');
+/**
+ * How the tests start the server, and how docs/editors.md tells every editor to: the package's `kustomize-ts`
+ * bin with these arguments.
+ */
+export const SERVER = { command: 'kustomize-ts', args: ['lsp', '--stdio'] } as const;
+
+/** The file the package's `kustomize-ts` bin runs (npm test builds it first). */
+export const CLI = join(
+  repoRoot,
+  (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
+    SERVER.command
+  ] ?? '',
+);
 
 export function uriOf(path: string): string {
   return pathToFileURL(path).href;
+}
+
+/** The labels of a completion answer. */
+export function completionLabels(r: CompletionItem[] | CompletionList | null): string[] {
+  const list = Array.isArray(r) ? r : (r?.items ?? []);
+  return list.map((i) => i.label);
+}
+
+/** A definition answer as a list of locations. */
+export function locations(r: Location | Location[] | LocationLink[] | null): Location[] {
+  return (Array.isArray(r) ? r : r ? [r] : []) as Location[];
+}
+
+/** The markdown of a hover (empty without one). */
+export function hoverText(h: Hover | null): string {
+  const c = h?.contents;
+  return c !== undefined && typeof c === 'object' && 'value' in c ? c.value : '';
+}
+
+/** `text` with LSP text edits applied (positions in UTF-16 code units, as the server sends them). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  return sorted.reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
 
 type Waiter = { uri: string; test: (d: Diagnostic[]) => boolean; done: (d: Diagnostic[]) => void };
@@ -64,8 +103,8 @@ export class LspTestClient {
   ) {}
 
   /** Starts the server on `root` (the workspace folder) and initializes it. */
-  static async start(root: string, args: readonly string[] = ['--stdio']): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [CLI, 'lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(root: string): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [CLI, ...SERVER.args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -104,9 +143,14 @@ export class LspTestClient {
     }
   }
 
+  /** The URI of `path` (relative to the workspace). */
+  uri(path: string): string {
+    return uriOf(join(this.root, path));
+  }
+
   /** Resolves with the diagnostics of `path` once they satisfy `test` (now or when next published). */
   waitForDiagnostics(path: string, test: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    const uri = uriOf(join(this.root, path));
+    const uri = this.uri(path);
     const now = this.diagnostics.get(uri);
     if (now && test(now)) return Promise.resolve(now);
     return new Promise((done) => this.waiters.push({ uri, test, done }));
@@ -117,37 +161,39 @@ export class LspTestClient {
     return this.texts.get(path) ?? readFileSync(join(this.root, path), 'utf8');
   }
 
+  /** Opens `path` (as an editor does before any request on it); an open document gets `text` as a change. */
   async open(path: string, text = this.text(path)): Promise<void> {
+    if (this.versions.has(path)) {
+      if (text !== this.text(path)) await this.change(path, text);
+      return;
+    }
     this.versions.set(path, 1);
     this.texts.set(path, text);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: uriOf(join(this.root, path)), languageId: 'yaml', version: 1, text },
+      textDocument: { uri: this.uri(path), languageId: 'yaml', version: 1, text },
     });
   }
 
   /** Replaces the whole text of an open document (a full-text change). */
   async change(path: string, text: string): Promise<void> {
+    if (!this.versions.has(path)) return this.open(path, text);
     const version = (this.versions.get(path) ?? 1) + 1;
     this.versions.set(path, version);
     this.texts.set(path, text);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: uriOf(join(this.root, path)), version },
+      textDocument: { uri: this.uri(path), version },
       contentChanges: [{ text }],
     });
   }
 
   /** An incremental change: `newText` replaces the range. */
   async edit(path: string, range: { start: Position; end: Position }, newText: string): Promise<void> {
+    await this.open(path);
     const version = (this.versions.get(path) ?? 1) + 1;
     this.versions.set(path, version);
-    const old = this.text(path);
-    const at = (p: Position): number => {
-      const lines = old.split('\n');
-      return lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-    };
-    this.texts.set(path, old.slice(0, at(range.start)) + newText + old.slice(at(range.end)));
+    this.texts.set(path, applyEdits(this.text(path), [{ range, newText }]));
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: uriOf(join(this.root, path)), version },
+      textDocument: { uri: this.uri(path), version },
       contentChanges: [{ range, text: newText }],
     });
   }
@@ -163,39 +209,44 @@ export class LspTestClient {
     return { line, character: before.length - before.lastIndexOf('\n') - 1 };
   }
 
-  hover(path: string, position: Position): Promise<Hover | null> {
+  async hover(path: string, position: Position): Promise<Hover | null> {
+    await this.open(path);
     return this.connection.sendRequest(HoverRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
 
-  definition(path: string, position: Position): Promise<Location | Location[] | LocationLink[] | null> {
+  async definition(path: string, position: Position): Promise<Location | Location[] | LocationLink[] | null> {
+    await this.open(path);
     return this.connection.sendRequest(DefinitionRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
 
-  completion(path: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+  async completion(path: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+    await this.open(path);
     return this.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
 
-  codeActions(path: string, diagnostics: Diagnostic[]): Promise<(CodeAction | { command: string })[] | null> {
+  async codeActions(path: string, diagnostics: Diagnostic[]): Promise<(CodeAction | { command: string })[] | null> {
+    await this.open(path);
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return this.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       range,
       context: { diagnostics },
     });
   }
 
-  render(path: string, position: Position): Promise<unknown> {
+  async render(path: string, position: Position): Promise<unknown> {
+    await this.open(path);
     return this.connection.sendRequest('kustomize-ts/render', {
-      textDocument: { uri: uriOf(join(this.root, path)) },
+      textDocument: { uri: this.uri(path) },
       position,
     });
   }
@@ -213,4 +264,64 @@ export class LspTestClient {
     this.connection.dispose();
     return code;
   }
+}
+
+/** The server of a describe block, on a temporary copy of a repository (never the original). */
+export interface LspOnCopy {
+  /** The client (throws when the server did not start). */
+  readonly c: () => LspTestClient;
+  /** The copy's folder (the workspace). */
+  readonly root: () => string;
+}
+
+/**
+ * Registers hooks that copy `source` to a temporary folder, start the server on it and initialize it, and
+ * at the end shut it down (expecting exit status 0) and remove the copy.
+ */
+export function lspOnCopy(source: string, prefix: string, timeout: number): LspOnCopy {
+  let root = '';
+  let started: LspTestClient | undefined;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), prefix));
+    cpSync(source, root, { recursive: true });
+    started = await LspTestClient.start(root);
+  }, timeout);
+  afterAll(async () => {
+    if (started) expect(await started.stop()).toBe(0);
+    if (root !== '') rmSync(root, { recursive: true, force: true });
+  }, timeout);
+  return {
+    c: () => {
+      if (!started) throw new Error('the server did not start');
+      return started;
+    },
+    root: () => root,
+  };
+}
+
+/**
+ * Types `typo` over the first `entry` of `file`, expects a single `kustomize/build-error` (Error, linked to its
+ * rule page) on exactly the typed text, then restores the text and expects the empty list. Returns the
+ * diagnostic for more checks.
+ */
+export async function expectBuildErrorWhileTyped(
+  c: LspTestClient,
+  file: string,
+  entry: string,
+  typo: string,
+): Promise<Diagnostic> {
+  const original = c.text(file);
+  await c.change(file, original.replace(entry, typo));
+  const d = await c.waitForDiagnostics(file, (l) => l.length > 0);
+  const at = c.positionOf(file, typo);
+  expect(d.map((x) => [x.code, x.severity, x.range])).toEqual([
+    ['kustomize/build-error', 1, { start: at, end: { line: at.line, character: at.character + typo.length } }],
+  ]);
+  expect(d[0]?.codeDescription?.href).toBe(
+    'https://github.com/kustomize-ts/kustomize-ts/blob/main/docs/rules/kustomize/build-error.md',
+  );
+  expect(d[0]?.source).toBe('kustomize-ts');
+  await c.change(file, original);
+  expect(await c.waitForDiagnostics(file, (l) => l.length === 0)).toEqual([]);
+  return d[0] as Diagnostic;
 }

@@ -5,50 +5,27 @@
  * (fixtures/fleet-infra): diagnostics as an error is typed and fixed, hover, definition, render, completion
  * and quick fixes.
  */
-import { mkdtempSync, cpSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Location } from 'vscode-languageserver-protocol';
-import { LspTestClient, uriOf } from '../helpers/lsp-client.js';
+import { describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import {
+  applyEdits,
+  completionLabels as items,
+  expectBuildErrorWhileTyped,
+  hoverText,
+  locations,
+  lspOnCopy,
+} from '../helpers/lsp-client.js';
 import { repoRoot } from '../helpers/shared.js';
 
 const TIMEOUT = 120_000;
 
-function items(r: CompletionItem[] | CompletionList | null): string[] {
-  const list = Array.isArray(r) ? r : (r?.items ?? []);
-  return list.map((i) => i.label);
-}
-
-function locations(r: unknown): Location[] {
-  return (Array.isArray(r) ? r : r ? [r] : []) as Location[];
-}
-
-function hoverText(h: { contents: unknown } | null): string {
-  const c = h?.contents as { value?: string } | undefined;
-  return c?.value ?? '';
-}
-
 describe('kustomize-ts lsp --stdio on the seed repository', () => {
-  let root: string;
-  let started: LspTestClient | undefined;
-  const c = (): LspTestClient => {
-    if (!started) throw new Error('the server did not start');
-    return started;
-  };
-
-  beforeAll(async () => {
-    // A copy: the render command writes nothing here, but a test must not depend on the fixture staying put.
-    root = mkdtempSync(join(tmpdir(), 'kts-lsp-seed-'));
-    cpSync(join(repoRoot, 'fixtures/fleet-infra'), root, { recursive: true });
-    started = await LspTestClient.start(root);
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    if (started) expect(await started.stop()).toBe(0);
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
+  // A copy: the render command writes nothing here, but a test must not depend on the fixture staying put.
+  const server = lspOnCopy(join(repoRoot, 'fixtures/fleet-infra'), 'kts-lsp-seed-', TIMEOUT);
+  const c = server.c;
 
   it('initializes with the features', () => {
     const caps = c().initialized.capabilities;
@@ -79,21 +56,8 @@ describe('kustomize-ts lsp --stdio on the seed repository', () => {
     'reports an error as it is typed, at its range, and the empty list once it is fixed',
     async () => {
       const file = 'apps/production/kustomization.yaml';
-      const original = c().text(file);
-      await c().open(file);
-      const broken = original.replace('- ../base/redis', '- ../base/redis-typo');
-      await c().change(file, broken);
-      const d = await c().waitForDiagnostics(file, (l) => l.length > 0);
-      const at = c().positionOf(file, '../base/redis-typo');
-      expect(d.map((x) => [x.code, x.severity])).toEqual([['kustomize/build-error', 1]]);
-      expect(d[0]?.range).toEqual({
-        start: at,
-        end: { line: at.line, character: at.character + '../base/redis-typo'.length },
-      });
-      expect(d[0]?.message).toContain('redis-typo');
-      expect(d[0]?.codeDescription?.href).toMatch(/docs\/rules\/kustomize\/build-error\.md$/);
-      await c().change(file, original);
-      expect(await c().waitForDiagnostics(file, (l) => l.length === 0)).toEqual([]);
+      const d = await expectBuildErrorWhileTyped(c(), file, '../base/redis', '../base/redis-typo');
+      expect(d.message).toContain('redis-typo');
     },
     TIMEOUT,
   );
@@ -160,14 +124,14 @@ describe('kustomize-ts lsp --stdio on the seed repository', () => {
     async () => {
       const k = 'apps/production/kustomization.yaml';
       const toBase = locations(await c().definition(k, c().positionOf(k, '../base/my-app', 2)));
-      expect(toBase.map((l) => l.uri)).toEqual([uriOf(join(root, 'apps/base/my-app/kustomization.yaml'))]);
+      expect(toBase.map((l) => l.uri)).toEqual([c().uri('apps/base/my-app/kustomization.yaml')]);
       const toPatch = locations(await c().definition(k, c().positionOf(k, 'my-app-patch.yaml', 1)));
-      expect(toPatch.map((l) => l.uri)).toEqual([uriOf(join(root, 'apps/production/my-app-patch.yaml'))]);
+      expect(toPatch.map((l) => l.uri)).toEqual([c().uri('apps/production/my-app-patch.yaml')]);
       const base = 'apps/base/my-app/deployment.yaml';
       const setters = locations(await c().definition(base, c().positionOf(base, 'replicas', 1)));
       expect(setters.map((l) => [l.uri, l.range.start.line])).toEqual([
-        [uriOf(join(root, 'apps/production/my-app-patch.yaml')), 5],
-        [uriOf(join(root, 'apps/staging/my-app-patch.yaml')), 5],
+        [c().uri('apps/production/my-app-patch.yaml'), 5],
+        [c().uri('apps/staging/my-app-patch.yaml'), 5],
       ]);
     },
     TIMEOUT,
@@ -179,10 +143,10 @@ describe('kustomize-ts lsp --stdio on the seed repository', () => {
       const file = 'clusters/production/apps.yaml';
       await c().open(file);
       const toPath = locations(await c().definition(file, c().positionOf(file, './apps/production', 3)));
-      expect(toPath.map((l) => l.uri)).toEqual([uriOf(join(root, 'apps/production/kustomization.yaml'))]);
+      expect(toPath.map((l) => l.uri)).toEqual([c().uri('apps/production/kustomization.yaml')]);
       const toDep = locations(await c().definition(file, c().positionOf(file, 'name: infrastructure', 8)));
       expect(toDep.map((l) => [l.uri, l.range.start.line])).toEqual([
-        [uriOf(join(root, 'clusters/production/infrastructure.yaml')), 0],
+        [c().uri('clusters/production/infrastructure.yaml'), 0],
       ]);
     },
     TIMEOUT,
@@ -199,7 +163,7 @@ describe('kustomize-ts lsp --stdio on the seed repository', () => {
       expect(r.uri).toBe('kustomize-ts:/render/clusters/production/flux-system/apps.yaml');
       expect(r.yaml).toContain('  replicas: 5\n');
       expect(r.yaml).toContain('kustomize.toolkit.fluxcd.io/name: apps');
-      const opened = (await c().executeCommand('kustomize-ts.render', [uriOf(join(root, file)), pos])) as {
+      const opened = (await c().executeCommand('kustomize-ts.render', [c().uri(file), pos])) as {
         shown: string;
       };
       expect(c().shown).toEqual([opened.shown]);
@@ -250,7 +214,7 @@ describe('kustomize-ts lsp --stdio on the seed repository', () => {
       await c().open(ns, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${\n');
       expect(items(await c().completion(ns, { line: 3, character: 10 }))).toEqual(['CLUSTER_NAME']);
       await c().change(apps, text);
-      await c().change(ns, readFileSync(join(root, ns), 'utf8'));
+      await c().change(ns, readFileSync(join(server.root(), ns), 'utf8'));
     },
     TIMEOUT,
   );
@@ -265,12 +229,9 @@ describe('kustomize-ts lsp --stdio on the seed repository', () => {
       const d = await c().waitForDiagnostics(file, (l) => l.some((x) => x.code === 'flux/prune-disabled'));
       const actions = ((await c().codeActions(file, d)) ?? []) as CodeAction[];
       expect(actions.map((a) => a.title)).toEqual(['Add prune: true']);
-      const edits = actions[0]?.edit?.changes?.[uriOf(join(root, file))] ?? [];
+      const edits = actions[0]?.edit?.changes?.[c().uri(file)] ?? [];
       expect(edits).toHaveLength(1);
-      const lines = c().text(file).split('\n');
-      const e = edits[0] as { range: { start: { line: number } }; newText: string };
-      lines.splice(e.range.start.line, 0, e.newText.replace(/\n$/, ''));
-      await c().change(file, lines.join('\n'));
+      await c().change(file, applyEdits(c().text(file), edits));
       const after: Diagnostic[] = await c().waitForDiagnostics(
         file,
         (l) => !l.some((x) => x.code === 'flux/prune-disabled'),

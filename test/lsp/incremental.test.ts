@@ -117,6 +117,20 @@ const scenarios: Scenario[] = [
     ],
   },
   {
+    fixture: 'flux-parent-patch',
+    clusters: ['clusters/dev'],
+    edits: [
+      // The parent injects a patch into its child; then a line above it moves where that patch is.
+      edit(
+        'clusters/dev/apps.yaml',
+        '          timeout: 5m\n',
+        '          timeout: 5m\n          patches:\n            - target: {kind: Ingress}\n              patch: |\n' +
+          '                - {op: add, path: /metadata/annotations, value: {injected: "yes"}}\n',
+      ),
+      edit('clusters/dev/apps.yaml', /^/, '# a line above the patch\n'),
+    ],
+  },
+  {
     fixture: 'flux-components',
     clusters: ['clusters/dev'],
     edits: [
@@ -132,7 +146,7 @@ function shown(a: Analysis): unknown {
   return {
     diagnostics: [...a.diagnostics].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     unplaced: a.unplaced,
-    objects: a.objects.map((o) => [o.place, o.unit.id, o.origin.file, o.object]),
+    objects: a.objects.map((o) => [o.place, o.unit.id, o.origin.file, o.object, [...(o.fieldOrigins ?? [])]]),
     rendered: rendered(a.context),
   };
 }

@@ -26,6 +26,7 @@ export function locationOf(o: FluxObject): ObjectLocation {
   const w: ObjectLocation = { file: o.origin.file };
   if (o.origin.node) w.node = o.origin.node;
   if (o.origin.lineCounter) w.lineCounter = o.origin.lineCounter;
+  if (o.fieldOrigins) w.fieldOrigins = o.fieldOrigins;
   return w;
 }
 

@@ -7,6 +7,7 @@ import {
   kustomizeFluxKustomization,
   postBuildFluxKustomization,
   type FluxBuildInput,
+  type FluxObject,
   type KustomizePhase,
   type PostBuildPhase,
 } from '../build.js';
@@ -22,9 +23,13 @@ import type { SourceLookup } from './sources.js';
 function remapArtifactFiles(phase: KustomizePhase, origins: ReadonlyMap<string, string>): void {
   const map = (f: string): string => origins.get(f) ?? f;
   phase.diagnostics = phase.diagnostics.map((d) => (d.file !== undefined ? { ...d, file: map(d.file) } : d));
-  phase.objects = phase.objects.map((o) =>
-    origins.has(o.origin.file) ? { ...o, origin: { ...o.origin, file: map(o.origin.file) } } : o,
-  );
+  const mapFields = (fo: FluxObject['fieldOrigins']): FluxObject['fieldOrigins'] =>
+    fo && new Map([...fo].map(([p, w]) => [p, { ...w, file: map(w.file) }]));
+  phase.objects = phase.objects.map((o) => {
+    const origin = origins.has(o.origin.file) ? { ...o.origin, file: map(o.origin.file) } : o.origin;
+    const fieldOrigins = mapFields(o.fieldOrigins);
+    return { ...o, origin, ...(fieldOrigins ? { fieldOrigins } : {}) };
+  });
 }
 
 /** The message of a source the render cannot read. */

@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ClusterObjects } from '../../../src/flux/fleet/cluster-objects.js';
 import { renderFleet, type FleetProgress } from '../../../src/flux/fleet/index.js';
 import { memoryFs, type MemoryFiles } from '../../../src/fs/memory.js';
+import { fluxKsText } from '../helpers.js';
 
-function ks(name: string, path: string, spec = ''): string {
-  return [
-    'apiVersion: kustomize.toolkit.fluxcd.io/v1',
-    'kind: Kustomization',
-    `metadata: {name: ${name}, namespace: flux-system}`,
-    'spec:',
-    '  interval: 10m',
-    `  path: ${path}`,
-    '  prune: true',
-    '  sourceRef: {kind: GitRepository, name: flux-system}',
-    spec,
-  ].join('\n');
-}
+const ks = (name: string, path: string, spec = ''): string => fluxKsText(name, path, [spec]);
 
 const cm = (name: string, data: string): string =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: flux-system}\ndata:\n  ${data}\n`;
