@@ -20,12 +20,12 @@ import type { TransformerConfig } from '../fieldspecs/types.js';
 import { ResourceList } from '../resources/resource-list.js';
 import type { Resource } from '../resources/resource.js';
 import { idString } from '../resources/res-id.js';
-import { isMap } from '../yaml/values.js';
+import { getField, isMap, setField, type YamlMap } from '../yaml/values.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import { EmitError, emitResource } from '../yaml/emit.js';
 import { syncAliasGroups } from '../resources/aliases.js';
 import { fieldTransformers, transformerPlugins } from '../transformers/registry.js';
-import { pluginConfigId } from '../transformers/plugin-config.js';
+import type { TransformerPlugin } from '../transformers/types.js';
 import { fieldGenerators, generatorPlugins } from '../generators/registry.js';
 import { loadCrdConfig, setSchemaFromKustomization } from './schema-fields.js';
 import { bindVars, mergeVarSets } from '../transformers/vars/bind.js';
@@ -40,7 +40,11 @@ import {
   builtinOrigin,
   fileOrigin,
   inlineConfigOrigin,
+  ORIGIN_ANNOTATION,
+  originAnnotationText,
   pluginOrigin,
+  TRANSFORMATIONS_ANNOTATION,
+  transformationsAnnotationText,
   recordTransformation,
   setGeneratedOrigin,
   TOP_ORIGIN,
@@ -593,7 +597,7 @@ function pluginGeneratorSteps(kt: BuildTarget): GeneratorStep[] {
       withPrefix(err, 'failed to load generator: ');
     }
     try {
-      config = plugin.configure(cfg.data, kt);
+      config = plugin.configure(pluginConfigView(kt, cfg), kt);
     } catch (err) {
       if (err instanceof BuildError) {
         err.file ??= where.file;
@@ -633,11 +637,48 @@ function runGenerators(kt: BuildTarget, ra: Accumulator): void {
   }
 }
 
+/**
+ * A builtin plugin's config as kustomize hands it to the plugin (Resource.AsYAML): with the build's
+ * internal annotations (previous names, prefixes …) and, while origins are tracked (any `buildMetadata`),
+ * the origin and transformations annotations. Decoders that report YAML lines count them.
+ */
+function pluginConfigView(kt: BuildTarget, cfg: Resource): YamlMap {
+  const view = cfg.withBuildAnnotations();
+  if (!kt.origin) return view;
+  const extra: [string, string | undefined][] = [
+    [ORIGIN_ANNOTATION, originAnnotationText(cfg.origin)],
+    [TRANSFORMATIONS_ANNOTATION, transformationsAnnotationText(cfg.transformations)],
+  ];
+  for (const [key, text] of extra) {
+    if (text === undefined) continue;
+    let meta = getField(view, 'metadata');
+    if (!isMap(meta)) setField(view, 'metadata', (meta = {}));
+    let ann = getField(meta, 'annotations');
+    if (!isMap(ann)) setField(meta, 'annotations', (ann = {}));
+    setField(ann, key, text);
+  }
+  return view;
+}
+
+/** A `transformers:` entry's plugin configured; its errors are kustomize's `plugin <id> fails configuration: …`. */
+function configureTransformer(kt: BuildTarget, cfg: Resource, plugin: TransformerPlugin<unknown>): unknown {
+  try {
+    return plugin.configure(pluginConfigView(kt, cfg), kt);
+  } catch (err) {
+    if (err instanceof BuildError && err.file === undefined) {
+      const pos = kt.locate('transformers');
+      err.file = kt.file;
+      if (pos) err.range = { start: { ...pos, offset: 0 }, end: { ...pos, offset: 0 } };
+    }
+    withPrefix(err, `plugin ${idString(cfg.originalId())} fails configuration: `);
+  }
+}
+
 /** kustomize writes a builtin plugin's config out as YAML before decoding it: that can fail first. */
 function checkConfigDecodes(cfg: Resource): void {
   const f = cfg.outputFailure() ?? unwritable(cfg);
   if (!f) return;
-  throw new BuildError(f.code, `marshalling yaml from res ${pluginConfigId(cfg.data)}: ${f.message}`, {
+  throw new BuildError(f.code, `marshalling yaml from res ${idString(cfg.originalId())}: ${f.message}`, {
     ...(f.file !== undefined ? { file: f.file } : {}),
     ...(f.range !== undefined ? { range: f.range } : {}),
   });
@@ -682,7 +723,7 @@ function runTransformers(kt: BuildTarget, ra: Accumulator): void {
     const plugin = builtin ? transformerPlugins.get(kind) : undefined;
     if (!plugin) throw unsupportedPlugin(kt, cfg, builtin, 'transformers');
     checkConfigDecodes(cfg);
-    const c = plugin.configure(cfg.data, kt);
+    const c = configureTransformer(kt, cfg, plugin);
     steps.push({ origin: pluginOrigin(cfg), run: () => plugin.transform(ra.resources, c, kt) });
   }
   for (const step of steps) {

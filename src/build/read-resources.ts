@@ -13,24 +13,9 @@ import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml
 import { Resource, type ConditionalOutputError, type SourceTexts } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
+import { goResourceMeta } from '../resources/go-meta.js';
 
 /** Go's %v of a map[string]string: `map[k1:v1 k2:v2]`, keys sorted. */
-function goStringMap(v: YamlValue | undefined): string {
-  if (!isMap(v)) return 'map[]';
-  const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `map[${keys.map((k) => `${k}:${scalarString(v[k])}`).join(' ')}]`;
-}
-
-/** Go's %v of kyaml's ResourceMeta, as kustomize prints it in "missing ... in object" errors. */
-function describe(v: YamlMap): string {
-  const meta = getField(v, 'metadata');
-  const m = isMap(meta) ? meta : {};
-  return (
-    `{{${scalarString(getField(v, 'apiVersion'))} ${scalarString(getField(v, 'kind'))}} ` +
-    `{{${scalarString(getField(m, 'name'))} ${scalarString(getField(m, 'namespace'))}} ${goStringMap(getField(m, 'labels'))} ${goStringMap(getField(m, 'annotations'))}}}`
-  );
-}
-
 /** The AST node of `key` in a mapping node, if any. */
 function child(node: unknown, key: string): unknown {
   if (!isAstMap(node)) return undefined;
@@ -95,7 +80,7 @@ function dropBad(ps: Pending[]): Pending[] {
     // kyaml's GetMeta reads a field's scalar text: a map or a list there reads as "".
     const kind = scalarField(v, 'kind');
     if (kind === '') {
-      throw new BuildError('resource/invalid', `missing kind in object ${describe(v)}`, {
+      throw new BuildError('resource/invalid', `missing kind in object ${goResourceMeta(v)}`, {
         file: origin.file,
         range: origin.range,
       });
@@ -103,7 +88,7 @@ function dropBad(ps: Pending[]): Pending[] {
     const meta = getField(v, 'metadata');
     const name = isMap(meta) ? scalarField(meta, 'name') : '';
     if (!kind.endsWith('List') && name === '') {
-      throw new BuildError('resource/invalid', `missing metadata.name in object ${describe(v)}`, {
+      throw new BuildError('resource/invalid', `missing metadata.name in object ${goResourceMeta(v)}`, {
         file: origin.file,
         range: origin.range,
       });

@@ -51,7 +51,37 @@ export function fieldSpecSelects(spec: FieldSpec, gvk: Gvk): boolean {
   return true;
 }
 
-class WalkError extends Error {}
+class WalkError extends Error {
+  /** kyaml's InvalidNodeKindError: a map or a sequence where the path wanted another kind. */
+  invalidKind = false;
+}
+
+/** A field spec walk that reached a map or a sequence of the wrong kind (kyaml's InvalidNodeKindError). */
+export class InvalidNodeKindError extends BuildError {}
+
+/**
+ * What kyaml's PathGetter makes of a path segment that is not a plain field name (fieldspec.Filter looks
+ * each field up with it): an index (Go's Atoi), `-`, or `[name=value]` want a sequence, `*` is refused.
+ * Returns the error for a segment met on a map, or undefined for a field name.
+ */
+function segmentError(key: string, node: YamlMap): WalkError | undefined {
+  let message: string | undefined;
+  const wrongKind = (): string => wrongNodeKind('SequenceNode', node);
+  if (key === '*') message = 'wildcard is not supported in PathGetter';
+  else if (key === '-') message = wrongKind();
+  else if (/^[+-]?[0-9]+$/.test(key) && BigInt.asIntN(64, BigInt(key)) === BigInt(key)) {
+    const n = BigInt(key);
+    message = n < 0n ? `array index ${n} cannot be negative` : wrongKind();
+  } else if (key.startsWith('[') && key.endsWith(']')) {
+    message = key.includes('=')
+      ? wrongKind()
+      : 'list path element must contain fieldName=fieldValue for element to match';
+  }
+  if (message === undefined) return undefined;
+  const err = new WalkError(`fieldName: ${key}: ${message}`);
+  err.invalidKind = message.startsWith('wrong node kind');
+  return err;
+}
 
 /** Walks each element of a sequence; kustomize's fieldspec filter names the rest of the path when one fails. */
 function walkSequence(
@@ -67,7 +97,10 @@ function walkSequence(
       walk(el, path, i, create, createKind, visit);
     } catch (err) {
       const prefix = `visit traversal on path: [${path.slice(i).join(' ')}]: `;
-      if (err instanceof WalkError) throw new WalkError(`${prefix}${err.message}`);
+      if (err instanceof WalkError) {
+        err.message = `${prefix}${err.message}`;
+        throw err;
+      }
       if (err instanceof BuildError) throw err.wrap(prefix);
       if (err instanceof Error) err.message = `${prefix}${err.message}`;
       throw err;
@@ -107,6 +140,8 @@ function walk(
   const isSeq = raw.endsWith('[]');
   const key = isSeq ? raw.slice(0, -2) : raw;
   if (key === '') throw new WalkError('cannot set or create an empty field name');
+  const segErr = segmentError(key, node);
+  if (segErr) throw segErr;
   const last = i === path.length - 1;
   const kind = stepKind(create, createKind, isSeq, last);
   let value = getField(node, key);
@@ -157,6 +192,8 @@ export function visitFieldSpec(
     const prefix = `considering field '${spec.path}' of object ${describe ? describe() : '?'}: `;
     if (err instanceof BuildError) throw err.wrap(prefix);
     const msg = err instanceof Error ? err.message : String(err);
+    if (err instanceof WalkError && err.invalidKind)
+      throw new InvalidNodeKindError('transformer/failed', `${prefix}${msg}`);
     throw new BuildError('transformer/failed', `${prefix}${msg}`);
   }
 }

@@ -6,7 +6,8 @@
  */
 import { BuildError } from '../diagnostics/error.js';
 import type { GeneratorArgs, GeneratorOptions } from '../kustomization/types.js';
-import { decodeGo, GoDecodeError, type GoStruct } from '../kustomization/gotype.js';
+import { GoDecodeError, type GoStruct } from '../kustomization/gotype.js';
+import { decodeSigsYaml } from '../kustomization/plugin-decode.js';
 import { Resource, type GeneratorBehavior } from '../resources/resource.js';
 import { isMap, setField, type YamlMap } from '../yaml/values.js';
 import { NEEDS_HASH_ANNOTATION } from './hash.js';
@@ -139,41 +140,14 @@ export function fileReader(kt: KustTarget): KvFileReader {
 
 /**
  * Decodes a builtin plugin config document the way its Config method does (sigs.k8s.io/yaml into the
- * plugin struct: unknown fields ignored, wrong types fail).
+ * plugin struct: kustomization/plugin-decode.ts).
  */
-export function decodePluginConfig<T>(
-  raw: YamlMap,
-  t: GoStruct<T>,
-  embedded: Readonly<Record<string, string>> = {},
-): T {
+export function decodePluginConfig<T>(raw: YamlMap, t: GoStruct<T>): T {
   try {
-    return decodeGo(raw, t, { allowUnknown: true });
+    return decodeSigsYaml(raw, t);
   } catch (err) {
-    if (err instanceof GoDecodeError) {
-      // Go names promoted fields through their embedded structs (ConfigMapArgs.GeneratorArgs...).
-      const top = err.path[0];
-      const via = top !== undefined ? embedded[top] : undefined;
-      const message =
-        via !== undefined ? err.message.replace(`field ${t.name}.${top}`, `field ${t.name}.${via}${top}`) : err.message;
-      throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${message}`);
-    }
+    if (err instanceof GoDecodeError)
+      throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${err.message}`);
     throw err;
   }
-}
-
-/** The embedded-struct path of each GeneratorArgs field in a generator plugin struct. */
-export function generatorArgsPaths(args: string): Record<string, string> {
-  const g = `${args}.GeneratorArgs.`;
-  const kv = `${g}KvPairSources.`;
-  return {
-    namespace: g,
-    name: g,
-    behavior: g,
-    options: g,
-    literals: kv,
-    files: kv,
-    envs: kv,
-    env: kv,
-    type: `${args}.`,
-  };
 }

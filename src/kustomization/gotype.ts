@@ -8,7 +8,7 @@ import type { YamlValue, YamlMap } from '../yaml/values.js';
 import { isMap, setField } from '../yaml/values.js';
 
 /** A Go type, as data. */
-export type GoType =
+export type GoType = (
   | { readonly t: 'string' }
   | { readonly t: 'bool' }
   | { readonly t: 'int' }
@@ -18,22 +18,66 @@ export type GoType =
   | {
       readonly t: 'struct';
       readonly name: string;
+      /** Every field encoding/json sees, promoted fields of embedded structs included. */
       readonly fields: Readonly<Record<string, GoType>>;
-      /** Fields promoted from an embedded struct: field → that struct's name (Go names it in error paths). */
+      /** Fields promoted from an embedded struct: field → the embedded path Go names in errors (`ResId.Gvk`). */
       readonly embedded?: Readonly<Record<string, string>>;
-    };
+      /** The embedded structs themselves, by Go field name (sigs.k8s.io/yaml converts values against them). */
+      readonly embeds?: Readonly<Record<string, GoStructType>>;
+      /** The Go package that names the type in errors (default `types`). */
+      readonly pkg?: string;
+    }
+) & {
+  /** The Go type's name where it is not the kind's own (`int`, `types.Cloud`, `types.FsSlice`). */
+  readonly goName?: string;
+  /** Held through a pointer (a list of them is `[]*types.X`). */
+  readonly ptr?: boolean;
+};
 
 export const goString: GoType = { t: 'string' };
 export const goBool: GoType = { t: 'bool' };
+/** Go's int64 (kustomize's Replica.Count). */
 export const goInt: GoType = { t: 'int' };
+/** Go's int (64 bits wide, named `int` in errors). */
+export const goIntPlain: GoType = { t: 'int', goName: 'int' };
 export const goAny: GoType = { t: 'any' };
-export const listOf = (of: GoType): GoType => ({ t: 'list', of });
+export const listOf = (of: GoType, goName?: string): GoType => (goName ? { t: 'list', of, goName } : { t: 'list', of });
 export const mapOf = (of: GoType): GoType => ({ t: 'map', of });
+/** `t` under another Go name (a named string type such as `types.PatchStrategicMerge`). */
+export const named = (t: GoType, goName: string): GoType => ({ ...t, goName });
+/** `t` held through a pointer. */
+export const ptr = <T extends GoType>(t: T): T => ({ ...t, ptr: true });
 export const struct = (
   name: string,
   fields: Record<string, GoType>,
   embedded?: Record<string, string>,
 ): GoStructType => (embedded ? { t: 'struct', name, fields, embedded } : { t: 'struct', name, fields });
+
+/**
+ * A struct with embedded structs (Go's anonymous fields without a JSON name): their fields are promoted,
+ * the struct's own fields win over promoted ones of the same name.
+ */
+export function embedding(
+  name: string,
+  own: Record<string, GoType>,
+  embeds: Record<string, GoStructType>,
+  pkg?: string,
+): GoStructType {
+  const fields: Record<string, GoType> = {};
+  const embedded: Record<string, string> = {};
+  for (const [via, e] of Object.entries(embeds)) {
+    for (const [f, ft] of Object.entries(e.fields)) {
+      fields[f] = ft;
+      const inner = e.embedded?.[f];
+      embedded[f] = inner === undefined ? via : `${via}.${inner}`;
+    }
+  }
+  for (const [f, ft] of Object.entries(own)) {
+    fields[f] = ft;
+    Reflect.deleteProperty(embedded, f);
+  }
+  return { t: 'struct', name, fields, embedded, embeds, ...(pkg !== undefined ? { pkg } : {}) };
+}
 
 /** A Go struct type. */
 export type GoStructType = Extract<GoType, { t: 'struct' }>;
@@ -55,7 +99,10 @@ export class GoDecodeError extends Error {
   }
 }
 
-function goTypeName(t: GoType): string {
+/** How Go's reflect names the type in a decoding error. */
+export function goTypeName(t: GoType): string {
+  if (t.goName !== undefined) return t.goName;
+  const elem = (of: GoType): string => `${of.ptr ? '*' : ''}${goTypeName(of)}`;
   switch (t.t) {
     case 'string':
       return 'string';
@@ -66,11 +113,11 @@ function goTypeName(t: GoType): string {
     case 'any':
       return 'interface {}';
     case 'list':
-      return `[]${goTypeName(t.of)}`;
+      return `[]${elem(t.of)}`;
     case 'map':
-      return `map[string]${goTypeName(t.of)}`;
+      return `map[string]${elem(t.of)}`;
     case 'struct':
-      return `types.${t.name}`;
+      return `${t.pkg ?? 'types'}.${t.name}`;
   }
 }
 
@@ -88,12 +135,36 @@ interface Ctx {
   fieldPath: string[];
   /** Ignore unknown fields (Go's json.Unmarshal without DisallowUnknownFields). */
   allowUnknown?: boolean;
+  /** Visit object keys in the order of Go's JSON text (sorted by their UTF-8 bytes). */
+  sorted?: boolean;
+}
+
+function where(ctx: Ctx): string {
+  return ctx.fieldPath.length > 0
+    ? ` into Go struct field ${ctx.structName}.${ctx.fieldPath.join('.')}`
+    : ' into Go value';
 }
 
 function typeError(v: YamlValue, t: GoType, ctx: Ctx): GoDecodeError {
-  const where =
-    ctx.fieldPath.length > 0 ? ` into Go struct field ${ctx.structName}.${ctx.fieldPath.join('.')}` : ' into Go value';
-  return new GoDecodeError(`json: cannot unmarshal ${jsonKind(v)}${where} of type ${goTypeName(t)}`, ctx.fieldPath);
+  return new GoDecodeError(
+    `json: cannot unmarshal ${jsonKind(v)}${where(ctx)} of type ${goTypeName(t)}`,
+    ctx.fieldPath,
+  );
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A JSON number into a Go int: an integer literal within int64, else an error naming the literal. */
+function decodeInt(v: YamlValue, t: GoType, ctx: Ctx): YamlValue {
+  if (typeof v !== 'number' && typeof v !== 'bigint') throw typeError(v, t, ctx);
+  const fits = typeof v === 'bigint' ? v >= INT64_MIN && v <= INT64_MAX : Number.isInteger(v) && Math.abs(v) < 2 ** 63;
+  if (!fits)
+    throw new GoDecodeError(
+      `json: cannot unmarshal number ${String(v)}${where(ctx)} of type ${goTypeName(t)}`,
+      ctx.fieldPath,
+    );
+  return v;
 }
 
 function decodeValue(v: YamlValue, t: GoType, ctx: Ctx): YamlValue | undefined {
@@ -108,17 +179,7 @@ function decodeValue(v: YamlValue, t: GoType, ctx: Ctx): YamlValue | undefined {
       if (typeof v !== 'boolean') throw typeError(v, t, ctx);
       return v;
     case 'int':
-      if (typeof v === 'bigint') return v;
-      if (typeof v !== 'number' || !Number.isInteger(v)) {
-        if (typeof v === 'number') {
-          throw new GoDecodeError(
-            `json: cannot unmarshal number ${v} into Go struct field ${ctx.structName}.${ctx.fieldPath.join('.')} of type int64`,
-            ctx.fieldPath,
-          );
-        }
-        throw typeError(v, t, ctx);
-      }
-      return v;
+      return decodeInt(v, t, ctx);
     case 'list': {
       if (!Array.isArray(v)) throw typeError(v, t, ctx);
       const out: YamlValue[] = [];
@@ -131,7 +192,7 @@ function decodeValue(v: YamlValue, t: GoType, ctx: Ctx): YamlValue | undefined {
     case 'map': {
       if (!isMap(v)) throw typeError(v, t, ctx);
       const out: YamlMap = {};
-      for (const k of Object.keys(v)) {
+      for (const k of keysOf(v, ctx)) {
         const d = decodeValue(v[k] as YamlValue, t.of, ctx);
         setField(out, k, d === undefined ? zeroValue(t.of) : d);
       }
@@ -140,6 +201,23 @@ function decodeValue(v: YamlValue, t: GoType, ctx: Ctx): YamlValue | undefined {
     case 'struct':
       return decodeStruct(v, t, ctx);
   }
+}
+
+/** Go's string order: by UTF-8 bytes, which is code point order. */
+export function compareGoStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+function keysOf(m: YamlMap, ctx: Ctx): string[] {
+  const keys = Object.keys(m);
+  return ctx.sorted ? keys.sort(compareGoStrings) : keys;
 }
 
 function zeroValue(t: GoType): YamlValue {
@@ -162,7 +240,7 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
   const out: YamlMap = {};
   const names = Object.keys(t.fields);
   const lower = new Map(names.map((n) => [n.toLowerCase(), n]));
-  for (const key of Object.keys(v)) {
+  for (const key of keysOf(v, ctx)) {
     const name = Object.prototype.hasOwnProperty.call(t.fields, key) ? key : lower.get(key.toLowerCase());
     if (name === undefined) {
       if (ctx.allowUnknown) continue;
@@ -174,6 +252,7 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
       structName: t.name,
       fieldPath: via === undefined ? [...ctx.fieldPath, name] : [...ctx.fieldPath, via, name],
       ...(ctx.allowUnknown ? { allowUnknown: true } : {}),
+      ...(ctx.sorted ? { sorted: true } : {}),
     });
     if (d === undefined) continue;
     // Go merges into a map that is already set (two spellings of one field); other values are replaced.
@@ -189,11 +268,17 @@ function decodeStruct(v: YamlValue, t: Extract<GoType, { t: 'struct' }>, ctx: Ct
 export interface DecodeGoOptions {
   /** Skip unknown fields instead of failing (plain `json.Unmarshal`, as builtin plugin configs are read). */
   allowUnknown?: boolean;
+  /**
+   * Visit object keys in the order of the JSON text Go decodes when it was marshalled from a map (sorted):
+   * the first error Go reports is the first in that order.
+   */
+  sorted?: boolean;
 }
 
 /** Decodes `value` as the struct type `t`. Throws {@link GoDecodeError}. */
 export function decodeGo<T>(value: YamlValue, t: GoStruct<T>, options: DecodeGoOptions = {}): T {
   const ctx: Ctx = { structName: t.name, fieldPath: [] };
   if (options.allowUnknown) ctx.allowUnknown = true;
+  if (options.sorted) ctx.sorted = true;
   return decodeStruct(value, t, ctx) as unknown as T;
 }

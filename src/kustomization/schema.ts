@@ -5,12 +5,16 @@
  */
 import { DEFAULT_KUSTOMIZE_VERSION, hasFeature, type KustomizeVersion } from './versions.js';
 import {
+  embedding,
   goAny,
   goBool,
   goInt,
+  goIntPlain,
   goString,
   listOf,
   mapOf,
+  named,
+  ptr,
   struct,
   type GoStruct,
   type GoStructType,
@@ -18,25 +22,27 @@ import {
 } from './gotype.js';
 import type { Kustomization } from './types.js';
 
-const gvkFields = { group: goString, version: goString, kind: goString };
-const resIdFields = { ...gvkFields, name: goString, namespace: goString };
-
-/** kustomize's FieldSpec embeds resid.Gvk: Go's errors name it (`FieldSpec.fieldSpecs.Gvk.kind`). */
-const gvkEmbedded = { group: 'Gvk', version: 'Gvk', kind: 'Gvk' };
-export const fieldSpecType = struct('FieldSpec', { ...gvkFields, path: goString, create: goBool }, gvkEmbedded);
-export const selectorType = struct('Selector', {
-  ...resIdFields,
-  annotationSelector: goString,
-  labelSelector: goString,
-});
+/** resid.Gvk, embedded in FieldSpec, ResId and Target: Go's errors name it (`FieldSpec.fieldSpecs.Gvk.kind`). */
+const gvkType = { ...struct('Gvk', { group: goString, version: goString, kind: goString }), pkg: 'resid' };
+const resIdType = embedding('ResId', { name: goString, namespace: goString }, { Gvk: gvkType }, 'resid');
+export const fieldSpecType = embedding('FieldSpec', { path: goString, create: goBool }, { Gvk: gvkType });
+export const selectorType = embedding(
+  'Selector',
+  { annotationSelector: goString, labelSelector: goString },
+  { ResId: resIdType },
+);
+export const patchArgsType = struct('PatchArgs', { allowNameChange: goBool, allowKindChange: goBool });
 /** `patches[].options`: a map of bools until v5.8.0, then the PatchArgs struct. */
-function patchOptionsType(version: KustomizeVersion): GoType {
-  return hasFeature(version, 'typedPatchOptions')
-    ? struct('PatchArgs', { allowNameChange: goBool, allowKindChange: goBool })
-    : mapOf(goBool);
+export function patchOptionsType(version: KustomizeVersion): GoType {
+  return hasFeature(version, 'typedPatchOptions') ? ptr(patchArgsType) : mapOf(goBool);
 }
 const patchTypeFor = (version: KustomizeVersion): GoType =>
-  struct('Patch', { path: goString, patch: goString, target: selectorType, options: patchOptionsType(version) });
+  struct('Patch', {
+    path: goString,
+    patch: goString,
+    target: ptr(selectorType),
+    options: patchOptionsType(version),
+  });
 export const labelType = struct('Label', {
   pairs: mapOf(goString),
   includeSelectors: goBool,
@@ -53,32 +59,32 @@ export const imageType = struct('Image', {
 export const replicaType = struct('Replica', { name: goString, count: goInt });
 export const fieldOptionsType = struct('FieldOptions', {
   delimiter: goString,
-  index: goInt,
+  index: goIntPlain,
   encoding: goString,
   create: goBool,
 });
-export const sourceSelectorType = struct('SourceSelector', {
-  ...resIdFields,
-  fieldPath: goString,
-  options: fieldOptionsType,
-});
+export const sourceSelectorType = embedding(
+  'SourceSelector',
+  { fieldPath: goString, options: ptr(fieldOptionsType) },
+  { ResId: resIdType },
+);
 export const targetSelectorType = struct('TargetSelector', {
-  select: selectorType,
-  reject: listOf(selectorType),
+  select: ptr(selectorType),
+  reject: listOf(ptr(selectorType)),
   fieldPaths: listOf(goString),
-  options: fieldOptionsType,
+  options: ptr(fieldOptionsType),
 });
 /** Replacement's fields: `sourceValue` from v5.7.0. */
 function replacementFields(version: KustomizeVersion): Record<string, GoType> {
   return {
-    source: sourceSelectorType,
-    targets: listOf(targetSelectorType),
-    ...(hasFeature(version, 'replacementSourceValue') ? { sourceValue: goString } : {}),
+    source: ptr(sourceSelectorType),
+    targets: listOf(ptr(targetSelectorType)),
+    ...(hasFeature(version, 'replacementSourceValue') ? { sourceValue: ptr(goString) } : {}),
   };
 }
 export const varType = struct('Var', {
   name: goString,
-  objref: struct('Target', { apiVersion: goString, ...gvkFields, name: goString, namespace: goString }),
+  objref: embedding('Target', { apiVersion: goString, name: goString, namespace: goString }, { Gvk: gvkType }),
   fieldref: struct('FieldSelector', { fieldPath: goString }),
 });
 export const generatorOptionsType = struct('GeneratorOptions', {
@@ -87,21 +93,22 @@ export const generatorOptionsType = struct('GeneratorOptions', {
   disableNameSuffixHash: goBool,
   immutable: goBool,
 });
-const generatorArgsFields = {
-  namespace: goString,
-  name: goString,
-  behavior: goString,
+const kvPairSourcesType = struct('KvPairSources', {
   literals: listOf(goString),
   files: listOf(goString),
   envs: listOf(goString),
   env: goString,
-  options: generatorOptionsType,
-};
-export const configMapArgsType = struct('ConfigMapArgs', generatorArgsFields);
-export const secretArgsType = struct('SecretArgs', { ...generatorArgsFields, type: goString });
+});
+const generatorArgsType = embedding(
+  'GeneratorArgs',
+  { namespace: goString, name: goString, behavior: goString, options: ptr(generatorOptionsType) },
+  { KvPairSources: kvPairSourcesType },
+);
+export const configMapArgsType = embedding('ConfigMapArgs', {}, { GeneratorArgs: generatorArgsType });
+export const secretArgsType = embedding('SecretArgs', { type: goString }, { GeneratorArgs: generatorArgsType });
 export const sortOptionsType = struct('SortOptions', {
-  order: goString,
-  legacySortOptions: struct('LegacySortOptions', { orderFirst: listOf(goString), orderLast: listOf(goString) }),
+  order: named(goString, 'types.SortOrder'),
+  legacySortOptions: ptr(struct('LegacySortOptions', { orderFirst: listOf(goString), orderLast: listOf(goString) })),
 });
 export const helmGlobalsType = struct('HelmGlobals', { chartHome: goString, configHome: goString });
 const helmChartFields = {
@@ -137,6 +144,8 @@ export const helmChartArgsType = struct('HelmChartArgs', {
   releaseNamespace: goString,
   extraArgs: listOf(goString),
 });
+/** types.PatchStrategicMerge: a path or an inline patch. */
+export const patchStrategicMergeType = named(goString, 'types.PatchStrategicMerge');
 export const objectMetaType = struct('ObjectMeta', {
   name: goString,
   namespace: goString,
@@ -146,11 +155,14 @@ export const objectMetaType = struct('ObjectMeta', {
 
 /** The kustomization file. Field order is kustomize's canonical order (§1.2). */
 function kustomizationTypeFor(s: Omit<KustomizeSchema, 'kustomization'>): GoStruct<Kustomization> {
-  return struct('Kustomization', {
-    apiVersion: goString,
-    kind: goString,
-    metadata: objectMetaType,
-    sortOptions: sortOptionsType,
+  const typeMeta = struct('TypeMeta', { apiVersion: goString, kind: goString });
+  return embedding('Kustomization', kustomizationFields(s), { TypeMeta: typeMeta });
+}
+
+function kustomizationFields(s: Omit<KustomizeSchema, 'kustomization'>): Record<string, GoType> {
+  return {
+    metadata: ptr(objectMetaType),
+    sortOptions: ptr(sortOptionsType),
     resources: listOf(goString),
     bases: listOf(goString),
     namePrefix: goString,
@@ -160,15 +172,15 @@ function kustomizationTypeFor(s: Omit<KustomizeSchema, 'kustomization'>): GoStru
     commonLabels: mapOf(goString),
     labels: listOf(labelType),
     commonAnnotations: mapOf(goString),
-    patchesStrategicMerge: listOf(goString),
+    patchesStrategicMerge: listOf(patchStrategicMergeType),
     patchesJson6902: listOf(s.patch),
     patches: listOf(s.patch),
     configMapGenerator: listOf(configMapArgsType),
     secretGenerator: listOf(secretArgsType),
     helmCharts: listOf(s.helmChart),
     helmChartInflationGenerator: listOf(helmChartArgsType),
-    helmGlobals: helmGlobalsType,
-    generatorOptions: generatorOptionsType,
+    helmGlobals: ptr(helmGlobalsType),
+    generatorOptions: ptr(generatorOptionsType),
     vars: listOf(varType),
     images: listOf(imageType),
     imageTags: listOf(imageType),
@@ -181,7 +193,7 @@ function kustomizationTypeFor(s: Omit<KustomizeSchema, 'kustomization'>): GoStru
     components: listOf(goString),
     openapi: mapOf(goString),
     buildMetadata: listOf(goString),
-  });
+  };
 }
 
 /** The types that differ between kustomize versions. */
@@ -199,10 +211,11 @@ const schemas = new Map<KustomizeVersion, KustomizeSchema>();
 export function schemaFor(version: KustomizeVersion): KustomizeSchema {
   let s = schemas.get(version);
   if (!s) {
+    const replacement = struct('Replacement', replacementFields(version));
     const parts = {
       patch: patchTypeFor(version),
-      replacement: struct('Replacement', replacementFields(version)),
-      replacementField: struct('ReplacementField', { ...replacementFields(version), path: goString }),
+      replacement,
+      replacementField: embedding('ReplacementField', { path: goString }, { Replacement: replacement }),
       helmChart: struct('HelmChart', {
         ...helmChartFields,
         ...(hasFeature(version, 'helmChartDevel') ? { devel: goBool } : {}),

@@ -54,6 +54,12 @@ export const versionFeatures = {
     summary: 'replacements take a literal `sourceValue` instead of a `source` (older: unknown field)',
     change: 'kubernetes-sigs/kustomize#5630',
   },
+  replacementOmitemptyIgnored: {
+    since: 'v5.7.0',
+    summary:
+      'a ReplacementTransformer config ignores a key `omitempty` (older: read, in any case, as more replacements: the JSON name of an exported field)',
+    change: 'kubernetes-sigs/kustomize#5877',
+  },
   multiplePatchDeletes: {
     since: 'v5.7.0',
     summary:

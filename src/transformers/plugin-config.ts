@@ -1,19 +1,21 @@
-/** Small readers for builtin plugin configs (decoded leniently, as kustomize's yaml.Unmarshal does). */
+/**
+ * Reading builtin plugin configs: each plugin's Go struct is a table (kustomization/gotype.ts) and the config
+ * is decoded into it as the plugin's Config method does (kustomization/plugin-decode.ts). The build adds
+ * kustomize's `plugin <id> fails configuration: ` to the errors.
+ */
 import { BuildError } from '../diagnostics/error.js';
+import type { Range } from '../diagnostics/diagnostic.js';
 import type { FieldSpec } from '../fieldspecs/types.js';
-import { getField, isMap, scalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
-import { decodeGo, GoDecodeError, listOf, struct, type GoStruct } from '../kustomization/gotype.js';
+import { scalarString, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { GoDecodeError, goString, listOf, mapOf, struct, type GoStruct } from '../kustomization/gotype.js';
 import { fieldSpecType } from '../kustomization/schema.js';
-import { idString } from '../resources/res-id.js';
+import { decodeGoYamlV3, decodeSigsYaml, GoYamlV3TypeError } from '../kustomization/plugin-decode.js';
 import type { KustTarget } from '../target/types.js';
 
 export const stringOf: (v: YamlValue | undefined) => string = scalarString;
 
-export function boolOf(v: YamlValue | undefined): boolean {
-  return v === true;
-}
-
-interface RawFieldSpec {
+/** A FieldSpec as decoded from a plugin config. */
+export interface RawFieldSpec {
   group?: string;
   version?: string;
   kind?: string;
@@ -21,14 +23,76 @@ interface RawFieldSpec {
   create?: boolean;
 }
 
-const fieldSpecsHolder = struct('FieldSpecs', { fieldSpecs: listOf(fieldSpecType) });
+/**
+ * An error of a builtin plugin's Config. The build prefixes it with `plugin <id> fails configuration: ` (the
+ * id of the config as it was loaded), as kustomize's plugin loader does.
+ */
+export function pluginConfigError(message: string): BuildError {
+  return new BuildError('transformer/config', message);
+}
 
-/** The `fieldSpecs` list of a plugin config, decoded into Go's FieldSpec as kustomize does. */
-export function fieldSpecsOf(raw: YamlMap): FieldSpec[] {
-  const v = getField(raw, 'fieldSpecs');
-  if (v === undefined || v === null) return [];
-  const decoded = decodePluginConfig<{ fieldSpecs?: RawFieldSpec[] }>({ fieldSpecs: v }, fieldSpecsHolder, raw);
-  return (decoded.fieldSpecs ?? []).map((m) => {
+/** An error of a plugin's Config as a BuildError, placed at `where` when it has no place of its own. */
+export function pluginConfigFailure(err: unknown, where: { file: string; range?: Range | undefined }): BuildError {
+  if (err instanceof BuildError) {
+    if (err.file === undefined) {
+      err.file = where.file;
+      err.range = where.range;
+    }
+    return err;
+  }
+  return new BuildError('transformer/config', err instanceof Error ? err.message : String(err), where);
+}
+
+/** Options of {@link decodePluginConfig}. */
+export interface DecodePluginConfigOptions {
+  /** Put before the decoder's message (NamespaceTransformer: `unmarshalling NamespaceTransformer config: `). */
+  prefix?: string;
+}
+
+/**
+ * Decodes a builtin plugin config into its Go struct as the plugin's Config does with sigs.k8s.io/yaml
+ * (kustomization/plugin-decode.ts). Throws the decoder's error as kustomize words it.
+ */
+export function decodePluginConfig<T>(raw: YamlMap, t: GoStruct<T>, options: DecodePluginConfigOptions = {}): T {
+  try {
+    return decodeSigsYaml(raw, t);
+  } catch (e) {
+    if (e instanceof GoDecodeError)
+      throw pluginConfigError(`${options.prefix ?? ''}error unmarshaling JSON: while decoding JSON: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * The config of LabelTransformer or AnnotationsTransformer: the map of strings `field` (`labels`,
+ * `annotations`) and the field specs, decoded into the Go struct `structName`.
+ */
+export function stringMapConfigOf(
+  raw: YamlMap,
+  field: string,
+  structName: string,
+): { pairs: Record<string, string>; fieldSpecs: FieldSpec[] } {
+  const t: GoStruct<{ fieldSpecs?: RawFieldSpec[] } & Record<string, unknown>> = struct(structName, {
+    [field]: mapOf(goString),
+    fieldSpecs: listOf(fieldSpecType),
+  });
+  const c = decodePluginConfig(raw, t);
+  return { pairs: (c[field] ?? {}) as Record<string, string>, fieldSpecs: fieldSpecsFrom(c.fieldSpecs) };
+}
+
+/** Decodes a builtin plugin config as kyaml's yaml.Unmarshal does (go-yaml v3: PrefixTransformer, SuffixTransformer). */
+export function decodePluginConfigV3<T>(raw: YamlMap, t: GoStruct<T>): T {
+  try {
+    return decodeGoYamlV3(raw, t);
+  } catch (e) {
+    if (e instanceof GoYamlV3TypeError) throw pluginConfigError(e.message);
+    throw e;
+  }
+}
+
+/** kustomize's FieldSpec as a decoded plugin config holds it → kustomize-ts's FieldSpec. */
+export function fieldSpecsFrom(list: readonly RawFieldSpec[] | undefined): FieldSpec[] {
+  return (list ?? []).map((m) => {
     const fs: { group?: string; version?: string; kind?: string; path: string; create?: boolean } = {
       path: m.path ?? '',
     };
@@ -38,73 +102,6 @@ export function fieldSpecsOf(raw: YamlMap): FieldSpec[] {
     if (m.create === true) fs.create = true;
     return fs;
   });
-}
-
-/** The JSON kind Go's decoder names in a type error. */
-function jsonKindOf(v: YamlValue): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'object') return 'object';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  return 'number';
-}
-
-/**
- * The map of strings `field` (labels, annotations) of the plugin config `raw`, decoded into the Go struct
- * `structName`: scalars become their text (sigs.k8s.io/yaml converts them for a string target), a list or a
- * map where a string or the map belongs is an error.
- */
-export function stringMapOf(raw: YamlMap, field: string, structName: string): Record<string, string> {
-  const v = getField(raw, field);
-  const out: Record<string, string> = {};
-  if (v === undefined || v === null) return out;
-  const refuse = (got: YamlValue, type: string): BuildError =>
-    pluginConfigError(
-      raw,
-      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKindOf(got)} into Go struct field ${structName}.${field} of type ${type}`,
-    );
-  if (!isMap(v)) throw refuse(v, 'map[string]string');
-  for (const k of Object.keys(v)) {
-    const value = v[k] as YamlValue;
-    if (value !== null && typeof value === 'object') throw refuse(value, 'string');
-    Object.defineProperty(out, k, { value: stringOf(value), enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
-
-/** `Kind.builtin.[noGrp]/name.ns`: how kustomize names a builtin plugin config in errors. */
-export function pluginConfigId(raw: YamlMap): string {
-  const meta = getField(raw, 'metadata');
-  const name = isMap(meta) ? stringOf(getField(meta, 'name')) : '';
-  const ns = isMap(meta) ? stringOf(getField(meta, 'namespace')) : '';
-  const apiVersion = stringOf(getField(raw, 'apiVersion'));
-  const slash = apiVersion.indexOf('/');
-  return idString({
-    kind: stringOf(getField(raw, 'kind')),
-    group: slash < 0 ? '' : apiVersion.slice(0, slash),
-    version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
-    name,
-    namespace: ns,
-  });
-}
-
-/** The error kustomize reports when a builtin plugin's Config fails. */
-export function pluginConfigError(raw: YamlMap, message: string): BuildError {
-  return new BuildError('transformer/config', `plugin ${pluginConfigId(raw)} fails configuration: ${message}`);
-}
-
-/**
- * Decodes a builtin plugin config leniently (sigs.k8s.io/yaml.Unmarshal: unknown fields ignored, wrong
- * types are errors).
- */
-export function decodePluginConfig<T>(raw: YamlMap, t: GoStruct<T>, config: YamlMap = raw): T {
-  try {
-    return decodeGo(raw, t, { allowUnknown: true });
-  } catch (e) {
-    if (e instanceof GoDecodeError)
-      throw pluginConfigError(config, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
-    throw e;
-  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { GeneratorArgs, Kustomization } from '../../kustomization/types.js';
 import { configMapArgsType, objectMetaType } from '../../kustomization/schema.js';
-import { struct, type GoStruct } from '../../kustomization/gotype.js';
+import { embedding, type GoStruct } from '../../kustomization/gotype.js';
 import { setField, type YamlMap } from '../../yaml/values.js';
 import {
   applyOptions,
@@ -14,7 +14,6 @@ import {
   decodePluginConfig,
   fileReader,
   generatedResource,
-  generatorArgsPaths,
   mergeGeneratorOptions,
   yamlRoundTrip,
 } from '../common.js';
@@ -39,10 +38,11 @@ export function makeConfigMap(args: GeneratorArgs, read: KvFileReader): YamlMap 
 }
 
 /** The builtin plugin struct: `metadata` plus the inlined ConfigMapArgs. */
-export const configMapPluginType: GoStruct<PluginConfig<GeneratorArgs>> = struct('ConfigMapGeneratorPlugin', {
-  metadata: objectMetaType,
-  ...configMapArgsType.fields,
-});
+export const configMapPluginType: GoStruct<PluginConfig<GeneratorArgs>> = embedding(
+  'ConfigMapGeneratorPlugin',
+  { metadata: objectMetaType },
+  { ConfigMapArgs: configMapArgsType },
+);
 
 /** A decoded generator plugin config: the args plus the plugin's `metadata`. */
 export type PluginConfig<A extends GeneratorArgs> = A & { metadata?: { name?: string; namespace?: string } };
@@ -76,8 +76,7 @@ export function withGlobalOptions<A extends GeneratorArgs>(
 
 export const configMapGenerator: GeneratorPlugin<GeneratorArgs> = {
   kind: 'ConfigMapGenerator',
-  configure: (raw) =>
-    generatorArgsFromPlugin(decodePluginConfig(raw, configMapPluginType, generatorArgsPaths('ConfigMapArgs'))),
+  configure: (raw) => generatorArgsFromPlugin(decodePluginConfig(raw, configMapPluginType)),
   generate: (args, kt) => [generatedResource(makeConfigMap(args, fileReader(kt)), args, kt)],
 };
 

@@ -5,8 +5,9 @@
  * YAML rules (a name `0777` becomes the number 511). No hash suffix.
  */
 import { BuildError } from '../../diagnostics/error.js';
-import { goString, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { embedding, goString, named, struct, type GoStruct } from '../../kustomization/gotype.js';
 import { Resource } from '../../resources/resource.js';
+import { goResourceMeta } from '../../resources/go-meta.js';
 import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap } from '../../yaml/values.js';
 import { decodePluginConfig } from '../common.js';
@@ -22,20 +23,22 @@ export interface IamPolicyGeneratorConfig {
   serviceAccount?: { name?: string; projectId?: string };
 }
 
-const pluginType: GoStruct<IamPolicyGeneratorConfig> = struct('IAMPolicyGeneratorPlugin', {
-  cloud: goString,
-  kubernetesService: struct('KubernetesService', { name: goString, namespace: goString }),
-  serviceAccount: struct('ServiceAccount', { name: goString, projectId: goString }),
-});
+/** kustomize's IAMPolicyGeneratorPlugin: IAMPolicyGeneratorArgs embedded (its own fields are named). */
+const pluginType: GoStruct<IamPolicyGeneratorConfig> = embedding(
+  'IAMPolicyGeneratorPlugin',
+  {},
+  {
+    IAMPolicyGeneratorArgs: struct('IAMPolicyGeneratorArgs', {
+      cloud: named(goString, 'types.Cloud'),
+      kubernetesService: struct('KubernetesService', { name: goString, namespace: goString }),
+      serviceAccount: struct('ServiceAccount', { name: goString, projectId: goString }),
+    }),
+  },
+);
 
 export const iamPolicyGenerator: GeneratorPlugin<IamPolicyGeneratorConfig> = {
   kind: 'IAMPolicyGenerator',
-  configure: (raw) =>
-    decodePluginConfig(raw, pluginType, {
-      cloud: 'IAMPolicyGeneratorArgs.',
-      kubernetesService: 'IAMPolicyGeneratorArgs.',
-      serviceAccount: 'IAMPolicyGeneratorArgs.',
-    }),
+  configure: (raw) => decodePluginConfig(raw, pluginType),
   generate(c, kt) {
     if (c.cloud !== 'gke')
       throw new BuildError('generator/failed', `cloud provider ${c.cloud ?? ''} not supported yet`, { file: kt.file });
@@ -50,6 +53,12 @@ export const iamPolicyGenerator: GeneratorPlugin<IamPolicyGeneratorConfig> = {
     const doc = stream.documents[0]?.value;
     if (!isMap(doc))
       throw new BuildError('generator/failed', 'IAMPolicyGenerator produced no object', { file: kt.file });
+    const meta = doc.metadata;
+    const name = isMap(meta) ? meta.name : undefined;
+    if (name === undefined || name === null || name === '')
+      throw new BuildError('generator/failed', `missing metadata.name in object ${goResourceMeta(doc)}`, {
+        file: kt.file,
+      });
     const r = new Resource(doc, { file: kt.file }, kt.build.schema.isClusterScoped);
     r.behavior = 'unspecified';
     return [r];

@@ -5,16 +5,9 @@
  */
 import type { SecretArgs } from '../../kustomization/types.js';
 import { objectMetaType, secretArgsType } from '../../kustomization/schema.js';
-import { struct, type GoStruct } from '../../kustomization/gotype.js';
+import { embedding, type GoStruct } from '../../kustomization/gotype.js';
 import { setField, type YamlMap } from '../../yaml/values.js';
-import {
-  applyOptions,
-  baseObject,
-  decodePluginConfig,
-  fileReader,
-  generatedResource,
-  generatorArgsPaths,
-} from '../common.js';
+import { applyOptions, baseObject, decodePluginConfig, fileReader, generatedResource } from '../common.js';
 import { generatorArgsFromPlugin, withGlobalOptions, type PluginConfig } from '../configmap/index.js';
 import { encodeBase64Wrapped, validatedDataMap, valueBytes, type KvFileReader } from '../kv/index.js';
 import type { FieldGenerator, GeneratorPlugin } from '../types.js';
@@ -32,15 +25,15 @@ export function makeSecret(args: SecretArgs, read: KvFileReader): YamlMap {
 }
 
 /** The builtin plugin struct: `metadata` plus the inlined SecretArgs. */
-export const secretPluginType: GoStruct<PluginConfig<SecretArgs>> = struct('SecretGeneratorPlugin', {
-  metadata: objectMetaType,
-  ...secretArgsType.fields,
-});
+export const secretPluginType: GoStruct<PluginConfig<SecretArgs>> = embedding(
+  'SecretGeneratorPlugin',
+  { metadata: objectMetaType },
+  { SecretArgs: secretArgsType },
+);
 
 export const secretGenerator: GeneratorPlugin<SecretArgs> = {
   kind: 'SecretGenerator',
-  configure: (raw) =>
-    generatorArgsFromPlugin(decodePluginConfig(raw, secretPluginType, generatorArgsPaths('SecretArgs'))),
+  configure: (raw) => generatorArgsFromPlugin(decodePluginConfig(raw, secretPluginType)),
   generate: (args, kt) => [generatedResource(makeSecret(args, fileReader(kt)), args, kt)],
 };
 

@@ -3,16 +3,13 @@
  * strings, keys in sorted order, over the commonAnnotations table.
  */
 import type { YamlMap } from '../../yaml/values.js';
-import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
+import { stringMapConfigOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { setStringMap, sortedKeys, type StringMapConfig } from '../labels/filter.js';
 
 export const annotationsTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'AnnotationsTransformer',
-  configure: (raw: YamlMap) => ({
-    pairs: stringMapOf(raw, 'annotations', 'AnnotationsTransformerPlugin'),
-    fieldSpecs: fieldSpecsOf(raw),
-  }),
+  configure: (raw: YamlMap) => stringMapConfigOf(raw, 'annotations', 'AnnotationsTransformerPlugin'),
   transform(resources, c) {
     const keys = sortedKeys(c.pairs);
     if (keys.length === 0) return;

@@ -38,7 +38,7 @@ function imageSpec(i: Image | undefined): ImageSpec {
   };
 }
 
-const pluginType: GoStruct<{ imageTag?: Image; fieldSpecs?: FieldSpec[] }> = struct('plugin', {
+const pluginType: GoStruct<{ imageTag?: Image; fieldSpecs?: FieldSpec[] }> = struct('ImageTagTransformerPlugin', {
   imageTag: imageType,
   fieldSpecs: listOf(fieldSpecType),
 });

@@ -6,17 +6,14 @@
 import { BuildError } from '../../diagnostics/error.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
 import type { YamlMap } from '../../yaml/values.js';
-import { fieldSpecsOf, stringMapOf } from '../plugin-config.js';
+import { stringMapConfigOf } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { mergeFieldSpec, mergeFieldSpecList } from '../../fieldspecs/config.js';
 import { setStringMap, sortedKeys, type StringMapConfig } from './filter.js';
 
 export const labelTransformer: TransformerPlugin<StringMapConfig> = {
   kind: 'LabelTransformer',
-  configure: (raw: YamlMap) => ({
-    pairs: stringMapOf(raw, 'labels', 'LabelTransformerPlugin'),
-    fieldSpecs: fieldSpecsOf(raw),
-  }),
+  configure: (raw: YamlMap) => stringMapConfigOf(raw, 'labels', 'LabelTransformerPlugin'),
   transform(resources, c) {
     const keys = sortedKeys(c.pairs);
     if (keys.length === 0) return;

@@ -1,6 +1,12 @@
 /** The namespace filter on one object (kustomize's api/filters/namespace, spec §7.3). */
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { fieldSpecSelects, visitFieldSpec, wrongNodeKind, type FieldRef } from '../../fieldspecs/traverse.js';
+import {
+  fieldSpecSelects,
+  InvalidNodeKindError,
+  visitFieldSpec,
+  wrongNodeKind,
+  type FieldRef,
+} from '../../fieldspecs/traverse.js';
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
 import { BuildError } from '../../diagnostics/error.js';
@@ -36,12 +42,12 @@ function isRoleBinding(kind: string | undefined): boolean {
 export function setNamespace(r: Resource, c: NamespaceConfig): void {
   const gvk = r.gvk();
   const describe = (): string => idString(r.id());
+  // kyaml's InvalidNodeKindError from the setter: the field spec pass says the specs must target scalars.
+  const failed = { notScalar: false };
   const set = (ref: FieldRef): void => {
     if (ref.value !== null && typeof ref.value === 'object') {
-      throw new BuildError(
-        'transformer/failed',
-        `namespace field specs must target scalar nodes: ${wrongNodeKind('ScalarNode', ref.value)}`,
-      );
+      failed.notScalar = true;
+      throw new BuildError('transformer/failed', wrongNodeKind('ScalarNode', ref.value));
     }
     if (c.unsetOnly && hasValue(ref.value)) return;
     ref.set(c.namespace);
@@ -54,9 +60,18 @@ export function setNamespace(r: Resource, c: NamespaceConfig): void {
     specs = specs.filter((fs) => !(isRoleBinding(fs.kind) && fs.path === 'subjects/namespace'));
     setSubjects(r, c);
   }
-  for (const fs of specs) {
-    if (!fieldSpecSelects(fs, gvk)) continue;
-    visitFieldSpec(r.data, fs, 'scalar', set, describe);
+  try {
+    for (const fs of specs) {
+      if (!fieldSpecSelects(fs, gvk)) continue;
+      visitFieldSpec(r.data, fs, 'scalar', set, describe);
+    }
+  } catch (err) {
+    if (!(err instanceof BuildError)) throw err;
+    throw err.wrap(
+      failed.notScalar || err instanceof InvalidNodeKindError
+        ? 'namespace field specs must target scalar nodes: '
+        : 'namespace transformation failed: ',
+    );
   }
 }
 

@@ -8,9 +8,11 @@ import { BuildError } from '../../diagnostics/error.js';
 import { idKey } from '../../resources/res-id.js';
 import { goJson } from '../../generators/go-json.js';
 import type { Resource } from '../../resources/resource.js';
-import { getField, isMap } from '../../yaml/values.js';
 import type { YamlMap } from '../../yaml/values.js';
-import { fieldSpecsOf, pluginConfigError, stringOf } from '../plugin-config.js';
+import { decodePluginConfig, fieldSpecsFrom, pluginConfigError, type RawFieldSpec } from '../plugin-config.js';
+import { goBool, goString, listOf, named, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { fieldSpecType, objectMetaType } from '../../kustomization/schema.js';
+import { goQuote } from '../../generators/go-format.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { setNamespace, type NamespaceConfig, type RoleBindingSubjectsMode } from './filter.js';
 import { hasFeature } from '../../kustomization/versions.js';
@@ -19,6 +21,19 @@ import { metaStrings } from '../../selector/index.js';
 
 const modes: readonly string[] = ['defaultOnly', 'allServiceAccounts', 'none'];
 
+/** kustomize's NamespaceTransformerPlugin. */
+const pluginType: GoStruct<{
+  metadata?: { namespace?: string };
+  fieldSpecs?: RawFieldSpec[];
+  unsetOnly?: boolean;
+  setRoleBindingSubjects?: string;
+}> = struct('NamespaceTransformerPlugin', {
+  metadata: objectMetaType,
+  fieldSpecs: listOf(fieldSpecType),
+  unsetOnly: goBool,
+  setRoleBindingSubjects: named(goString, 'namespace.RoleBindingSubjectMode'),
+});
+
 function key(r: Resource): string {
   return idKey(r.id(), r.scope);
 }
@@ -26,19 +41,17 @@ function key(r: Resource): string {
 export const namespaceTransformer: TransformerPlugin<NamespaceConfig> = {
   kind: 'NamespaceTransformer',
   configure(raw: YamlMap): NamespaceConfig {
-    const meta = getField(raw, 'metadata');
-    const ns = isMap(meta) ? stringOf(getField(meta, 'namespace')) : '';
-    const mode = stringOf(getField(raw, 'setRoleBindingSubjects'));
+    const c = decodePluginConfig(raw, pluginType, { prefix: 'unmarshalling NamespaceTransformer config: ' });
+    const mode = c.setRoleBindingSubjects ?? '';
     if (mode !== '' && !modes.includes(mode)) {
       throw pluginConfigError(
-        raw,
-        `invalid value "${mode}" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`,
+        `invalid value ${goQuote(mode)} for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`,
       );
     }
     return {
-      namespace: ns,
-      fieldSpecs: fieldSpecsOf(raw),
-      unsetOnly: getField(raw, 'unsetOnly') === true,
+      namespace: c.metadata?.namespace ?? '',
+      fieldSpecs: fieldSpecsFrom(c.fieldSpecs),
+      unsetOnly: c.unsetOnly === true,
       setRoleBindingSubjects: (mode === '' ? 'defaultOnly' : mode) as RoleBindingSubjectsMode,
     };
   },

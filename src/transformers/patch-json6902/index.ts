@@ -8,13 +8,13 @@ import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { KustTarget, UnmatchedPatchTarget } from '../../target/types.js';
 import type { YamlMap } from '../../yaml/values.js';
-import { stringOf } from '../plugin-config.js';
+import { atField, decodePluginConfig, pluginConfigFailure } from '../plugin-config.js';
+import { goString, ptr, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { selectorType } from '../../kustomization/schema.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
-import { goField } from '../patch/go-fields.js';
 import { selectResources, type Selector } from '../../selector/index.js';
 import { configError, lineColumn } from '../patch-strategic-merge/index.js';
 import { parseJsonPatch } from '../patch/parse.js';
-import { targetOf } from '../patch/index.js';
 import { applyJsonPatchToResource, hasInternalAnnotations } from './apply.js';
 import type { JsonPatchOp } from './json-patch.js';
 
@@ -35,16 +35,23 @@ interface RawEntry {
   jsonOp: string;
 }
 
+/** The entry as kustomize marshals it into the plugin config (for `trouble configuring` errors). */
+function fieldConfig(e: RawEntry): YamlMap {
+  const cfg: YamlMap = {};
+  if (e.target !== undefined) cfg.target = { ...e.target };
+  if (e.path !== '') cfg.path = e.path;
+  if (e.jsonOp !== '') cfg.jsonOp = e.jsonOp;
+  return cfg;
+}
+
+/** PatchJson6902Transformer.Config; `fail` words its errors (field entries and plugin configs differ). */
 function configure(
   kt: KustTarget,
   e: RawEntry,
   where: PatchJson6902Config['where'],
   record: UnmatchedPatchTarget,
+  fail: (err: unknown) => BuildError,
 ): PatchJson6902Config {
-  const cfg: YamlMap = {};
-  if (e.target !== undefined) cfg.target = { ...e.target };
-  if (e.path !== '') cfg.path = e.path;
-  if (e.jsonOp !== '') cfg.jsonOp = e.jsonOp;
   try {
     if (e.target === undefined) {
       throw new BuildError(
@@ -78,23 +85,33 @@ function configure(
       throw new Error(`patch appears to be empty; file=${e.path}, JsonOp=${jsonOp}`);
     return { target: e.target, ops, where: e.path !== '' ? { file } : where, record };
   } catch (err) {
-    throw configError('PatchJson6902Transformer', cfg, err, where);
+    throw fail(err);
   }
 }
+
+/** kustomize's PatchJson6902TransformerPlugin. */
+const pluginType: GoStruct<{ target?: Selector; path?: string; jsonOp?: string }> = struct(
+  'PatchJson6902TransformerPlugin',
+  { target: ptr(selectorType), path: goString, jsonOp: goString },
+);
 
 export const patchJson6902Transformer: TransformerPlugin<PatchJson6902Config> = {
   kind: 'PatchJson6902Transformer',
   configure(raw: YamlMap, kt: KustTarget): PatchJson6902Config {
     const range = kt.range('transformers');
+    const where = { file: kt.file, range };
+    let c;
+    try {
+      c = decodePluginConfig(raw, pluginType);
+    } catch (err) {
+      throw atField(err, kt, 'transformers');
+    }
     return configure(
       kt,
-      {
-        target: targetOf(goField(raw, 'target')),
-        path: stringOf(goField(raw, 'path')),
-        jsonOp: stringOf(goField(raw, 'jsonOp')),
-      },
-      { file: kt.file, range },
+      { target: c.target, path: c.path ?? '', jsonOp: c.jsonOp ?? '' },
+      where,
       { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
+      (err) => pluginConfigFailure(err, where),
     );
   },
   transform(resources, c, kt) {
@@ -119,11 +136,14 @@ export const patchesJson6902Field: FieldTransformer<PatchJson6902Config> = {
   configs(k, _config, kt) {
     return (k.patchesJson6902 ?? []).map((p, i) => {
       const range = kt.range('patchesJson6902', i);
+      const where = { file: kt.file, range };
+      const e = { target: p.target ? { ...p.target } : undefined, path: p.path ?? '', jsonOp: p.patch ?? '' };
       return configure(
         kt,
-        { target: p.target ? { ...p.target } : undefined, path: p.path ?? '', jsonOp: p.patch ?? '' },
-        { file: kt.file, range },
+        e,
+        where,
         { file: kt.file, index: i, field: 'patchesJson6902', ...lineColumn(range) },
+        (err) => configError('PatchJson6902Transformer', fieldConfig(e), err, where),
       );
     });
   },

@@ -12,9 +12,10 @@ import { idKey, idString } from '../../resources/res-id.js';
 import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import type { KustTarget } from '../../target/types.js';
-import { stringOf } from '../plugin-config.js';
+import { atField, decodePluginConfig, pluginConfigFailure } from '../plugin-config.js';
+import { goString, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { patchStrategicMergeType } from '../../kustomization/schema.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
-import { goField } from '../patch/go-fields.js';
 import { parseSmPatches, PatchParseError, type PatchDoc } from '../patch/parse.js';
 import { applySmPatchToSelected, patchId, type SmPatch } from './apply.js';
 
@@ -142,16 +143,24 @@ function applyAll(resources: ResourceList, c: PatchStrategicMergeConfig, kt: Kus
   });
 }
 
+/** kustomize's PatchStrategicMergeTransformerPlugin. */
+const pluginType: GoStruct<{ paths?: string[]; patches?: string }> = struct('PatchStrategicMergeTransformerPlugin', {
+  paths: listOf(patchStrategicMergeType),
+  patches: goString,
+});
+
 export const patchStrategicMergeTransformer: TransformerPlugin<PatchStrategicMergeConfig> = {
   kind: 'PatchStrategicMergeTransformer',
   configure(raw: YamlMap, kt: KustTarget): PatchStrategicMergeConfig {
-    const pathsRaw = goField(raw, 'paths');
-    const paths = Array.isArray(pathsRaw) ? pathsRaw.map((p) => stringOf(p)) : [];
-    const inline = stringOf(goField(raw, 'patches'));
+    let c;
+    try {
+      c = decodePluginConfig(raw, pluginType);
+    } catch (err) {
+      throw atField(err, kt, 'transformers');
+    }
+    const paths = c.paths ?? [];
+    const inline = c.patches ?? '';
     const where = { file: kt.file, range: kt.range('transformers') };
-    const config: YamlMap = {};
-    if (paths.length > 0) config.paths = paths;
-    if (inline !== '') config.patches = inline;
     try {
       if (paths.length === 0 && inline === '') throw new Error('empty file path and empty patch content');
       const patches = loadEntries(kt, paths, () => where);
@@ -167,7 +176,7 @@ export const patchStrategicMergeTransformer: TransformerPlugin<PatchStrategicMer
         throw new Error(`patch appears to be empty; files=[${paths.join(' ')}], Patch=${inline}`);
       return { patches };
     } catch (err) {
-      throw configError('PatchStrategicMergeTransformer', config, err, where);
+      throw pluginConfigFailure(err, where);
     }
   },
   transform: applyAll,

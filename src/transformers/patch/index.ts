@@ -13,12 +13,13 @@ import type { UnmatchedPatchTarget, KustTarget } from '../../target/types.js';
 import type { Resource } from '../../resources/resource.js';
 import { idString } from '../../resources/res-id.js';
 import type { ResourceList } from '../../resources/resource-list.js';
-import { cloneValue, isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { cloneValue, type YamlMap } from '../../yaml/values.js';
 import { emitDocument } from '../../yaml/emit.js';
 import type { Patch } from '../../kustomization/types.js';
-import { boolOf, stringOf } from '../plugin-config.js';
+import { atField, decodePluginConfig, pluginConfigFailure } from '../plugin-config.js';
+import { goString, ptr, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { patchOptionsType, selectorType } from '../../kustomization/schema.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
-import { goField } from './go-fields.js';
 import { selectResources, type Selector } from '../../selector/index.js';
 import { applySmPatch, applySmPatchToSelected, patchId, type SmPatch } from '../patch-strategic-merge/apply.js';
 import { configError, lineColumn } from '../patch-strategic-merge/index.js';
@@ -54,18 +55,6 @@ export function selectorString(t: Selector): string {
     namespace: t.namespace ?? '',
   });
   return `${id}:a=${t.annotationSelector ?? ''}:l=${t.labelSelector ?? ''}`;
-}
-
-/** Reads a `target` map of a plugin config or kustomization entry. */
-export function targetOf(v: YamlValue | undefined): Selector | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (!isMap(v)) return {};
-  const t: Selector = {};
-  for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const) {
-    const s = stringOf(goField(v, k));
-    if (s !== '') t[k] = s;
-  }
-  return t;
 }
 
 /** The entry as kustomize marshals it into the plugin config (typed options omit false fields, v5.8.0+). */
@@ -162,19 +151,25 @@ function smPatchesOf(
   }));
 }
 
+/** How a PatchTransformer's Config words its errors: field entries and plugin configs differ. */
+interface ConfigWording {
+  /** The config text `must specify one of patch and path in` and the like print. */
+  text: string;
+  fail: (err: unknown) => BuildError;
+}
+
 /** PatchTransformer.Config. */
 function configure(
   kt: KustTarget,
   e: RawPatchEntry,
   where: PatchConfig['where'],
   record: PatchConfig['record'],
+  wording: ConfigWording,
 ): PatchConfig {
   const patch = e.patch.trim();
-  const cfg = configYaml(e.path, e.patch, e.target, e.options, kt.build.version);
   try {
-    if (patch === '' && e.path === '') throw new Error(`must specify one of patch and path in\n${emitDocument(cfg)}`);
-    if (patch !== '' && e.path !== '')
-      throw new Error(`patch and path can't be set at the same time\n${emitDocument(cfg)}`);
+    if (patch === '' && e.path === '') throw new Error(`must specify one of patch and path in\n${wording.text}`);
+    if (patch !== '' && e.path !== '') throw new Error(`patch and path can't be set at the same time\n${wording.text}`);
     const { text, source, file, inline } = patchText(kt, e, patch, where);
     // The same patch text in the same file parses the same: kept for later builds (parsed patches are cloned
     // before they are applied).
@@ -192,7 +187,7 @@ function configure(
     const sm = smOk && docs !== undefined ? smPatchesOf(docs, e.options, inline, where) : undefined;
     return { source, sm, json: smOk ? undefined : ops, target: e.target, where, record };
   } catch (err) {
-    throw configError('PatchTransformer', cfg, err, where);
+    throw wording.fail(err);
   }
 }
 
@@ -276,38 +271,35 @@ function transformJson(resources: ResourceList, c: PatchConfig, kt: KustTarget):
   }
 }
 
-/**
- * A plugin config's `options`: from v5.8.0 the PatchArgs struct (its two fields, keys matched
- * case-insensitively, others ignored); before, a map whose keys count as written.
- */
-function pluginOptions(
-  optionsRaw: YamlValue | undefined,
+/** kustomize's PatchTransformerPlugin (`options`: a map of bools until v5.8.0, then PatchArgs). */
+function pluginType(
   version: KustomizeVersion,
-): Record<string, boolean> | undefined {
-  if (!isMap(optionsRaw)) return undefined;
-  const options: Record<string, boolean> = {};
-  if (hasFeature(version, 'typedPatchOptions')) {
-    for (const k of ['allowNameChange', 'allowKindChange'] as const) options[k] = boolOf(goField(optionsRaw, k));
-  } else for (const k of Object.keys(optionsRaw)) options[k] = boolOf(optionsRaw[k]);
-  return options;
+): GoStruct<{ path?: string; patch?: string; target?: Selector; options?: Record<string, boolean> }> {
+  return struct('PatchTransformerPlugin', {
+    path: goString,
+    patch: goString,
+    target: ptr(selectorType),
+    options: patchOptionsType(version),
+  });
 }
 
 export const patchTransformer: TransformerPlugin<PatchConfig> = {
   kind: 'PatchTransformer',
   configure(raw: YamlMap, kt: KustTarget): PatchConfig {
-    const options = pluginOptions(goField(raw, 'options'), kt.build.version);
+    let c;
+    try {
+      c = decodePluginConfig(raw, pluginType(kt.build.version));
+    } catch (err) {
+      throw atField(err, kt, 'transformers');
+    }
     const range = kt.range('transformers');
     const where = { file: kt.file, range };
     return configure(
       kt,
-      {
-        path: stringOf(goField(raw, 'path')),
-        patch: stringOf(goField(raw, 'patch')),
-        target: targetOf(goField(raw, 'target')),
-        options,
-      },
+      { path: c.path ?? '', patch: c.patch ?? '', target: c.target, options: c.options },
       where,
       { file: kt.file, index: 0, field: 'transformers', ...lineColumn(range) },
+      { text: emitDocument(raw), fail: (err) => pluginConfigFailure(err, where) },
     );
   },
   transform(resources, c, kt) {
@@ -333,11 +325,18 @@ export const patchesField: FieldTransformer<PatchConfig> = {
   configs(k, _config, kt) {
     return (k.patches ?? []).map((p, i) => {
       const range = kt.range('patches', i);
+      const where = { file: kt.file, range };
+      const e = entryOf(p);
+      const cfg = configYaml(e.path, e.patch, e.target, e.options, kt.build.version);
       return configure(
         kt,
-        entryOf(p),
-        { file: kt.file, range },
+        e,
+        where,
         { file: kt.file, index: i, field: 'patches', ...lineColumn(range) },
+        {
+          text: emitDocument(cfg),
+          fail: (err) => configError('PatchTransformer', cfg, err, where),
+        },
       );
     });
   },

@@ -5,9 +5,10 @@
  * records the prefix/suffix history and the previous id that name references use.
  */
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { getField } from '../../yaml/values.js';
 import type { YamlMap } from '../../yaml/values.js';
-import { fieldSpecsOf, pluginConfigError, stringOf } from '../plugin-config.js';
+import { decodePluginConfigV3, fieldSpecsFrom, pluginConfigError, type RawFieldSpec } from '../plugin-config.js';
+import { goString, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { fieldSpecType } from '../../kustomization/schema.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
 import { applyAffix } from './filter.js';
 
@@ -21,13 +22,37 @@ export interface AffixConfig {
   fieldSpecs: readonly FieldSpec[];
 }
 
+interface AffixPlugin {
+  prefix?: string;
+  suffix?: string;
+  fieldSpecs?: RawFieldSpec[];
+}
+
+/** kustomize's PrefixTransformerPlugin / SuffixTransformerPlugin (read with go-yaml v3: exact key names). */
+function affixPluginType(which: 'prefix' | 'suffix'): GoStruct<AffixPlugin> {
+  return struct(`${which === 'prefix' ? 'Prefix' : 'Suffix'}TransformerPlugin`, {
+    [which]: goString,
+    fieldSpecs: listOf(fieldSpecType, 'types.FsSlice'),
+  });
+}
+
+const pluginTypes = { prefix: affixPluginType('prefix'), suffix: affixPluginType('suffix') };
+
+/** One plugin's Config: decode, then refuse a missing or null `fieldSpecs`. */
+function configureOne(raw: YamlMap, which: 'prefix' | 'suffix'): { affix: string; fieldSpecs: FieldSpec[] } {
+  const c = decodePluginConfigV3(raw, pluginTypes[which]);
+  if (c.fieldSpecs === undefined) throw pluginConfigError('fieldSpecs is not expected to be nil');
+  return { affix: c[which] ?? '', fieldSpecs: fieldSpecsFrom(c.fieldSpecs) };
+}
+
+/** PrefixSuffixTransformer configures a PrefixTransformer, then a SuffixTransformer, from the same config. */
 function configure(raw: YamlMap, which: 'prefix' | 'suffix' | 'both'): AffixConfig {
-  const fs = getField(raw, 'fieldSpecs');
-  if (fs === undefined || fs === null) throw pluginConfigError(raw, 'fieldSpecs is not expected to be nil');
+  const p = which === 'suffix' ? undefined : configureOne(raw, 'prefix');
+  const s = which === 'prefix' ? undefined : configureOne(raw, 'suffix');
   return {
-    prefix: which === 'suffix' ? '' : stringOf(getField(raw, 'prefix')),
-    suffix: which === 'prefix' ? '' : stringOf(getField(raw, 'suffix')),
-    fieldSpecs: fieldSpecsOf(raw),
+    prefix: p?.affix ?? '',
+    suffix: s?.affix ?? '',
+    fieldSpecs: (p ?? s)?.fieldSpecs ?? [],
   };
 }
 

@@ -6,7 +6,8 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import type { KustTarget } from '../../target/types.js';
-import { decodeGo, GoDecodeError, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { GoDecodeError, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { decodeSigsYaml } from '../../kustomization/plugin-decode.js';
 import { schemaFor } from '../../kustomization/schema.js';
 import type { ReplacementField } from '../../kustomization/types.js';
 import { emitDocument } from '../../yaml/emit.js';
@@ -14,7 +15,7 @@ import { parseYamlStream } from '../../yaml/parse.js';
 import { isMap, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { atField, decodePluginConfig, pluginConfigError } from '../plugin-config.js';
 import type { FieldTransformer, TransformerPlugin } from '../types.js';
-import type { KustomizeVersion } from '../../kustomization/versions.js';
+import { hasFeature, type KustomizeVersion } from '../../kustomization/versions.js';
 import { applyReplacements, type Replacement } from './filter.js';
 
 export type { Replacement } from './filter.js';
@@ -51,7 +52,7 @@ function loadReplacementFile(kt: KustTarget, path: string): Replacement[] {
   const value: YamlValue = doc && doc.index === 0 ? doc.value : null;
   const decode = (v: YamlValue): Replacement => {
     try {
-      return decodeGo<Replacement>(v, schemaFor(kt.build.version).replacement, { allowUnknown: true });
+      return decodeSigsYaml<Replacement>(v, schemaFor(kt.build.version).replacement);
     } catch (e) {
       if (e instanceof GoDecodeError)
         throw new BuildError('transformer/config', `error unmarshaling JSON: while decoding JSON: ${e.message}`, {
@@ -103,9 +104,19 @@ function configText(entries: readonly ReplacementField[]): string {
   }
 }
 
-/** The builtin plugin's config type in `version`. */
-function pluginType(version: KustomizeVersion): GoStruct<{ replacements?: ReplacementField[] }> {
-  return struct('plugin', { replacements: listOf(schemaFor(version).replacementField) });
+/**
+ * kustomize's ReplacementTransformerPlugin in `version`. Before v5.7.0 it also had an exported list of
+ * replacements whose JSON name was `omitempty`: a config key of that name (any case) adds replacements,
+ * applied before the `replacements` entries.
+ */
+function pluginType(
+  version: KustomizeVersion,
+): GoStruct<{ replacements?: ReplacementField[]; omitempty?: Replacement[] }> {
+  const s = schemaFor(version);
+  return struct('ReplacementTransformerPlugin', {
+    replacements: listOf(s.replacementField),
+    ...(hasFeature(version, 'replacementOmitemptyIgnored') ? {} : { omitempty: listOf(s.replacement) }),
+  });
 }
 
 export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
@@ -113,10 +124,11 @@ export const replacementTransformer: TransformerPlugin<ReplacementConfig> = {
   configure(raw, target) {
     try {
       const c = decodePluginConfig(raw, pluginType(target.build.version));
-      return { replacements: resolveEntries(target, c.replacements ?? []), field: 'transformers' };
+      const replacements = [...(c.omitempty ?? []), ...resolveEntries(target, c.replacements ?? [])];
+      return { replacements, field: 'transformers' };
     } catch (err) {
-      if (err instanceof BuildError && !err.message.startsWith('plugin ')) {
-        const wrapped = pluginConfigError(raw, err.message);
+      if (err instanceof BuildError && err.code !== 'transformer/config') {
+        const wrapped = pluginConfigError(err.message);
         if (err.range !== undefined) {
           wrapped.file = err.file;
           wrapped.range = err.range;

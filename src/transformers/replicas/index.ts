@@ -49,7 +49,7 @@ function setCount(r: Resource, fs: FieldSpec, count: number | bigint): void {
   );
 }
 
-const pluginType: GoStruct<{ replica?: Replica; fieldSpecs?: FieldSpec[] }> = struct('plugin', {
+const pluginType: GoStruct<{ replica?: Replica; fieldSpecs?: FieldSpec[] }> = struct('ReplicaCountTransformerPlugin', {
   replica: replicaType,
   fieldSpecs: listOf(fieldSpecType),
 });

@@ -6,8 +6,10 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import { pathSplitter } from '../../fieldspecs/path-splitter.js';
+import { untaggedScalar } from '../../fieldspecs/traverse.js';
 import { basename, goJoin } from '../../fs/path.js';
-import { decodeGo, GoDecodeError, goInt, goString, listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { GoDecodeError, goIntPlain, goString, listOf, ptr, struct, type GoStruct } from '../../kustomization/gotype.js';
+import { decodeSigsYaml } from '../../kustomization/plugin-decode.js';
 import { selectorType } from '../../kustomization/schema.js';
 import type { Selector } from '../../kustomization/types.js';
 import type { Resource } from '../../resources/resource.js';
@@ -37,13 +39,17 @@ export interface ValueAddConfig {
   targets: ValueAddTarget[];
 }
 
-const targetType = struct('Target', { selector: selectorType, fieldPath: goString, filePathPosition: goInt });
-const pluginType: GoStruct<{ value?: string; targets?: RawTarget[]; targetFilePath?: string }> = struct('plugin', {
-  value: goString,
-  targets: listOf(targetType),
-  targetFilePath: goString,
-});
-const targetsFileType: GoStruct<{ targets?: RawTarget[] }> = struct('targets', { targets: listOf(targetType) });
+/** kustomize's builtins.Target and ValueAddTransformerPlugin. */
+const targetType = {
+  ...struct('Target', { selector: ptr(selectorType), fieldPath: goString, filePathPosition: goIntPlain }),
+  pkg: 'builtins',
+};
+const pluginType: GoStruct<{ value?: string; targets?: RawTarget[]; targetFilePath?: string }> = struct(
+  'ValueAddTransformerPlugin',
+  { value: goString, targets: listOf(targetType), targetFilePath: goString },
+);
+/** The anonymous struct Config reads a `targetFilePath` file into (Go names it with an empty name). */
+const targetsFileType: GoStruct<{ targets?: RawTarget[] }> = struct('', { targets: listOf(targetType) });
 
 interface RawTarget {
   selector?: Selector;
@@ -171,11 +177,22 @@ function addValue(obj: YamlMap, path: string[], value: string, filePathPosition:
     }
   }
   if (parent === undefined || key === undefined) return;
-  if (cur !== null && typeof cur === 'object') {
-    throw nodeKindError('ScalarNode', cur);
-  }
-  let newValue = value;
-  if (filePathPosition > 0) newValue = insertPathPart(cur === null ? '' : String(cur), filePathPosition - 1, value);
+  writeScalar(parent, key, cur, value, filePathPosition);
+}
+
+/** Writes the value over the scalar `cur` at `parent[key]` (kyaml's FieldSetter with a string value). */
+function writeScalar(
+  parent: YamlMap | YamlValue[],
+  key: string | number,
+  cur: YamlValue,
+  value: string,
+  filePathPosition: number,
+): void {
+  if (cur !== null && typeof cur === 'object') throw nodeKindError('ScalarNode', cur);
+  let text = value;
+  if (filePathPosition > 0) text = insertPathPart(cur === null ? '' : String(cur), filePathPosition - 1, value);
+  // An untagged scalar is put in place: a new or plain field reads back by YAML rules.
+  const newValue = untaggedScalar(cur, text);
   if (Array.isArray(parent)) parent[key as number] = newValue;
   else setField(parent, key as string, newValue);
 }
@@ -199,28 +216,28 @@ function configureValueAdd(raw: YamlMap, target: KustTarget): ValueAddConfig {
     try {
       ({ path: abs, text } = target.loader.readText(c.targetFilePath));
     } catch (err) {
-      if (err instanceof BuildError) throw pluginConfigError(raw, err.message);
+      if (err instanceof BuildError) throw pluginConfigError(err.message);
       throw err;
     }
     const stream = parseYamlStream(text, { file: abs, mode: 'yaml11', annotationsAsText: false });
-    if (stream.errors[0]) throw pluginConfigError(raw, `error converting YAML to JSON: ${stream.errors[0].message}`);
+    if (stream.errors[0]) throw pluginConfigError(`error converting YAML to JSON: ${stream.errors[0].message}`);
     const doc = stream.documents[0];
     if (doc && doc.index === 0) {
       try {
-        const decoded = decodeGo(doc.value, targetsFileType, { allowUnknown: true });
+        const decoded = decodeSigsYaml(doc.value, targetsFileType);
         targets.push(...(decoded.targets ?? []).map(toTarget));
       } catch (e) {
         if (e instanceof GoDecodeError)
-          throw pluginConfigError(raw, `error unmarshaling JSON: while decoding JSON: ${e.message}`);
+          throw pluginConfigError(`error unmarshaling JSON: while decoding JSON: ${e.message}`);
         throw e;
       }
     }
   }
-  if (targets.length === 0) throw pluginConfigError(raw, 'must specify at least one target');
+  if (targets.length === 0) throw pluginConfigError('must specify at least one target');
   for (const t of targets) {
-    if (t.fieldPath === '') throw pluginConfigError(raw, 'fieldPath cannot be empty');
+    if (t.fieldPath === '') throw pluginConfigError('fieldPath cannot be empty');
     if (t.filePathPosition < 0)
-      throw pluginConfigError(raw, `value of FilePathPosition (${t.filePathPosition}) cannot be negative`);
+      throw pluginConfigError(`value of FilePathPosition (${t.filePathPosition}) cannot be negative`);
   }
   return { value, targets };
 }
