@@ -7,6 +7,7 @@ import { BuildError } from '../diagnostics/error.js';
 import type { EngineDiagnostic } from '../diagnostics/diagnostic.js';
 import { isAstMap, isAstScalar, isAstSeq, type LineIndex } from '../yaml/ast.js';
 import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
+import type { DuplicateKey } from '../yaml/convert.js';
 import { cloneValue, scalarString } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
 import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
@@ -214,23 +215,27 @@ function noteOutputErrors(
   errors: Map<Pending, BuildError>,
   conditional: Map<Pending, ConditionalErrors>,
 ): void {
-  const dup = doc.duplicateKeys?.[0];
-  if (dup) {
-    const message = `line ${dup.range.start.line}: mapping key ${JSON.stringify(dup.key)} already defined at line ${dup.firstLine}`;
-    errors.set(
-      p,
-      new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${message}`, {
-        file,
-        range: dup.range,
-      }),
-    );
+  const dups = doc.duplicateKeys ?? [];
+  const unplaced = dups.find((d) => d.at === undefined);
+  if (unplaced) {
+    errors.set(p, repeatedKeyError(unplaced, file));
     return;
   }
-  const conds = (doc.conditionalOutputErrors ?? []).map((c) => ({
-    error: asBuildError(c.error, file),
-    at: c.path,
-    value: c.value,
+  // A repeated key fails the output only while its map is still there (a patch may delete it).
+  const repeated: ConditionalOutputError[] = dups.map((d) => ({
+    error: repeatedKeyError(d, file),
+    at: d.at ?? [],
+    value: d.first ?? null,
+    repeatedKey: d.key,
   }));
+  const conds = [
+    ...repeated,
+    ...(doc.conditionalOutputErrors ?? []).map((c) => ({
+      error: asBuildError(c.error, file),
+      at: c.path,
+      value: c.value,
+    })),
+  ];
   const otherwise = doc.outputError ? asBuildError(doc.outputError, file) : undefined;
   if (conds.length > 0) conditional.set(p, { errors: conds, ...(otherwise ? { otherwise } : {}) });
   // Items of a list cannot tell where the node went: the first error holds for them.
@@ -238,14 +243,45 @@ function noteOutputErrors(
   if (first) errors.set(p, first);
 }
 
-/** A text of one document holding a `...List`: its items (carrying the list's error), as kio unwraps it. */
-function unwrapSingleList(pending: Pending[], text: string, errors: Map<Pending, BuildError>): Pending[] {
+/** go-yaml v3's error for a mapping key repeated in an object kustomize decodes for output. */
+function repeatedKeyError(dup: DuplicateKey, file: string): BuildError {
+  const message = `line ${dup.range.start.line}: mapping key ${JSON.stringify(dup.key)} already defined at line ${dup.firstLine}`;
+  return new BuildError('yaml/duplicate-key', `map[string]interface {}(nil): yaml: unmarshal errors:\n  ${message}`, {
+    file,
+    range: dup.range,
+  });
+}
+
+/**
+ * A text of one document holding a `...List`: its items, as kio unwraps it. The list's own fields are
+ * dropped unread, so an item carries only the errors inside it, and those no path can place.
+ */
+function unwrapSingleList(
+  pending: Pending[],
+  text: string,
+  errors: Map<Pending, BuildError>,
+  conditional: Map<Pending, ConditionalErrors>,
+): Pending[] {
   if (pending.length !== 1 || kioDocumentCount(text) !== 1) return pending;
   const first = pending[0] as Pending;
   const unwrapped = kioUnwrap(first);
   if (!unwrapped) return pending;
   const err = errors.get(first);
-  if (err) for (const u of unwrapped) errors.set(u, err);
+  const conds = conditional.get(first);
+  errors.delete(first);
+  conditional.delete(first);
+  unwrapped.forEach((u, i) => {
+    if (!conds) {
+      if (err) errors.set(u, err);
+      return;
+    }
+    const own = conds.errors
+      .filter((c) => c.at[0] === 'items' && c.at[1] === i)
+      .map((c) => ({ ...c, at: c.at.slice(2) }));
+    if (own.length > 0) conditional.set(u, { errors: own, ...(conds.otherwise ? { otherwise: conds.otherwise } : {}) });
+    const itemError = own[0]?.error ?? conds.otherwise;
+    if (itemError) errors.set(u, itemError);
+  });
   return unwrapped;
 }
 
@@ -295,5 +331,5 @@ export function resourcesFromText(
   stream.documents.forEach((doc, i) => {
     noteOutputErrors(doc, pending[i] as Pending, file, errors, conditional);
   });
-  return toResources(unwrapSingleList(pending, text, errors), scope, errors, conditional);
+  return toResources(unwrapSingleList(pending, text, errors, conditional), scope, errors, conditional);
 }

@@ -1,5 +1,5 @@
 import type { YamlMap, YamlScalar, YamlValue } from '../yaml/values.js';
-import { cloneValue, getField, isMap, scalarString, setField } from '../yaml/values.js';
+import { cloneValue, getField, hasField, isMap, scalarString, setField } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
 import { remapAliasGroups, type AliasGroup } from './aliases.js';
 import { BuildError } from '../diagnostics/error.js';
@@ -65,6 +65,24 @@ export interface ConditionalOutputError {
   at: (string | number)[];
   /** The error holds while the value at {@link at} is still this one. */
   value: YamlValue;
+  /**
+   * A key repeated in the map at {@link at}: the error holds while that map still has the key (for a list
+   * element, while the list still has an element whose key is {@link value}, the first occurrence's).
+   */
+  repeatedKey?: string;
+}
+
+/** Whether a conditional output error still holds for the object `data`. */
+function holds(data: YamlValue, c: ConditionalOutputError): boolean {
+  if (c.repeatedKey === undefined) return valueAt(data, c.at) === c.value;
+  const key = c.repeatedKey;
+  const first = c.value;
+  if (typeof c.at[c.at.length - 1] === 'number' && (first === null || typeof first !== 'object')) {
+    const list = valueAt(data, c.at.slice(0, -1));
+    return Array.isArray(list) && list.some((m) => isMap(m) && getField(m, key) === first);
+  }
+  const m = valueAt(data, c.at);
+  return isMap(m) && hasField(m, key);
 }
 
 /** The value at a path of keys and indexes, if there is one. */
@@ -373,7 +391,7 @@ export class Resource {
 
   /** The error kustomize meets when it writes this object out, if any. */
   outputFailure(): BuildError | undefined {
-    const held = this.conditionalOutputErrors?.find((c) => valueAt(this.data, c.at) === c.value);
+    const held = this.conditionalOutputErrors?.find((c) => holds(this.data, c));
     return held?.error ?? this.outputError;
   }
 

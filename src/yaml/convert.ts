@@ -23,7 +23,7 @@ import {
   type ResolveMode,
   type TypedScalar,
 } from './scalars.js';
-import { cloneValue, hasField, setField, type YamlMap, type YamlValue } from './values.js';
+import { cloneValue, getField, hasField, setField, type YamlMap, type YamlValue } from './values.js';
 
 /** A key that appears twice in one mapping (kustomize rejects such resources on output). */
 export interface DuplicateKey {
@@ -32,6 +32,10 @@ export interface DuplicateKey {
   range: import('../diagnostics/diagnostic.js').Range;
   /** 1-based line of the first occurrence. */
   firstLine: number;
+  /** Where the map holding the key sits in the document (none inside anchors and merge keys). */
+  at?: ValuePath;
+  /** The value of the first occurrence, the one kyaml's field lookups find. */
+  first?: YamlValue;
 }
 
 export type ConvertErrorCode =
@@ -332,7 +336,7 @@ export class Converter {
       if (this.mode.kyaml && !rebuilt) {
         // kyaml's node keeps both entries and its field lookups find the first: a patch targets and
         // merges the first value (a resource with a repeated key fails on output anyway).
-        this.duplicate(f.node as AstMap, f.i - 1, key);
+        this.duplicate(f.node as AstMap, f.i - 1, key, getField(out, key));
         return;
       }
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- re-inserted below, at the end
@@ -397,7 +401,7 @@ export class Converter {
     return path;
   }
 
-  private duplicate(n: AstMap, index: number, key: string): void {
+  private duplicate(n: AstMap, index: number, key: string, first?: YamlValue): void {
     const pair = n.items[index] as AstPair;
     let firstLine = 0;
     for (let i = 0; i < index; i++) {
@@ -416,7 +420,9 @@ export class Converter {
       );
     }
     const [s, e] = pair.key.range;
-    this.duplicates.push({ key, range: rangeOf(this.lines, s, e), firstLine });
+    const path = first === undefined ? undefined : this.currentPath();
+    const at = path?.slice(0, -1);
+    this.duplicates.push({ key, range: rangeOf(this.lines, s, e), firstLine, ...(at && first !== undefined ? { at, first } : {}) });
   }
 
   /**
