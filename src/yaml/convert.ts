@@ -422,7 +422,12 @@ export class Converter {
     const [s, e] = pair.key.range;
     const path = first === undefined ? undefined : this.currentPath();
     const at = path?.slice(0, -1);
-    this.duplicates.push({ key, range: rangeOf(this.lines, s, e), firstLine, ...(at && first !== undefined ? { at, first } : {}) });
+    this.duplicates.push({
+      key,
+      range: rangeOf(this.lines, s, e),
+      firstLine,
+      ...(at && first !== undefined ? { at, first } : {}),
+    });
   }
 
   /**
