@@ -10,7 +10,7 @@ import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
 import type { DuplicateKey } from '../yaml/convert.js';
 import { cloneValue, scalarString } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
-import { getField, hasField, isMap, type YamlMap, type YamlValue } from '../yaml/values.js';
+import { getField, hasField, isMap, type YamlMap, type YamlScalar, type YamlValue } from '../yaml/values.js';
 import { Resource, type ConditionalOutputError, type SourceTexts } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
@@ -225,8 +225,8 @@ function noteOutputErrors(
   const repeated: ConditionalOutputError[] = dups.map((d) => ({
     error: repeatedKeyError(d, file),
     at: d.at ?? [],
-    value: d.first ?? null,
-    repeatedKey: d.key,
+    value: null,
+    whileKey: { key: d.key, ...(isScalar(d.first) ? { first: d.first } : {}) },
   }));
   const conds = [
     ...repeated,
@@ -234,6 +234,7 @@ function noteOutputErrors(
       error: asBuildError(c.error, file),
       at: c.path,
       value: c.value,
+      ...(c.whileKey !== undefined ? { whileKey: { key: c.whileKey } } : {}),
     })),
   ];
   const otherwise = doc.outputError ? asBuildError(doc.outputError, file) : undefined;
@@ -241,6 +242,10 @@ function noteOutputErrors(
   // Items of a list cannot tell where the node went: the first error holds for them.
   const first = conds[0]?.error ?? otherwise;
   if (first) errors.set(p, first);
+}
+
+function isScalar(v: YamlValue | undefined): v is YamlScalar {
+  return v !== undefined && (v === null || typeof v !== 'object');
 }
 
 /** go-yaml v3's error for a mapping key repeated in an object kustomize decodes for output. */

@@ -65,19 +65,26 @@ export interface ConditionalOutputError {
   at: (string | number)[];
   /** The error holds while the value at {@link at} is still this one. */
   value: YamlValue;
-  /**
-   * A key repeated in the map at {@link at}: the error holds while that map still has the key (for a list
-   * element, while the list still has an element whose key is {@link value}, the first occurrence's).
-   */
-  repeatedKey?: string;
+  /** When set, the error holds while the map at {@link at} has this key, and {@link value} is not used. */
+  whileKey?: KeyCondition;
+}
+
+/**
+ * A key whose presence keeps an output error: a key repeated in a map, a collection used as a key. For a
+ * map that is a list element matched by a field's value (`first`), the condition is that the list still
+ * has an element whose key has that value (the element may have moved or been deleted).
+ */
+export interface KeyCondition {
+  key: string;
+  first?: YamlScalar;
 }
 
 /** Whether a conditional output error still holds for the object `data`. */
 function holds(data: YamlValue, c: ConditionalOutputError): boolean {
-  if (c.repeatedKey === undefined) return valueAt(data, c.at) === c.value;
-  const key = c.repeatedKey;
-  const first = c.value;
-  if (typeof c.at[c.at.length - 1] === 'number' && (first === null || typeof first !== 'object')) {
+  const cond = c.whileKey;
+  if (cond === undefined) return valueAt(data, c.at) === c.value;
+  const { key, first } = cond;
+  if (typeof c.at[c.at.length - 1] === 'number' && first !== undefined) {
     const list = valueAt(data, c.at.slice(0, -1));
     return Array.isArray(list) && list.some((m) => isMap(m) && getField(m, key) === first);
   }

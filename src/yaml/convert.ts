@@ -23,6 +23,7 @@ import {
   type ResolveMode,
   type TypedScalar,
 } from './scalars.js';
+import { goSharpV } from './go-sharp-v.js';
 import { cloneValue, getField, hasField, setField, type YamlMap, type YamlValue } from './values.js';
 
 /** A key that appears twice in one mapping (kustomize rejects such resources on output). */
@@ -101,6 +102,8 @@ interface DeferredError {
   path?: ValuePath;
   /** The value left at {@link path}: the error holds while the path still holds it (no transformer replaced it). */
   value?: YamlValue;
+  /** Instead of {@link value}: the error holds while the map at {@link path} still has this key. */
+  whileKey?: string;
 }
 
 interface Frame {
@@ -154,6 +157,8 @@ export class Converter {
    * tagged name a prefix rewrites).
    */
   readonly conditionalErrors: DeferredError[] = [];
+  /** The anchored nodes an alias of the document being converted stands for (found when first needed). */
+  private aliasTargets: { root: AstNode; targets: Set<AstNode> } | undefined;
 
   constructor(
     private readonly mode: ConvertMode,
@@ -394,11 +399,19 @@ export class Converter {
   private currentPath(): ValuePath | undefined {
     const path: ValuePath = [];
     for (const f of this.stack) {
-      if (f.merging || f.node.anchor !== undefined) return undefined;
+      if (f.merging || (f.node.anchor !== undefined && this.isAliased(f.node))) return undefined;
       if (f.node.kind === 'seq') path.push(f.i - 1);
       else path.push(f.key as string);
     }
     return path;
+  }
+
+  /** Whether an alias of the document stands for this anchored node (its value is then in two places). */
+  private isAliased(node: AstNode): boolean {
+    const root = this.stack[0]?.node;
+    if (root === undefined) return true;
+    if (this.aliasTargets?.root !== root) this.aliasTargets = { root, targets: aliasTargets(root) };
+    return this.aliasTargets.targets.has(node);
   }
 
   private duplicate(n: AstMap, index: number, key: string, first?: YamlValue): void {
@@ -431,18 +444,35 @@ export class Converter {
   }
 
   /**
-   * A key as kustomize's output step reads it: the root map of a resource is decoded into
-   * map[string]interface{} (any scalar key becomes its text; a null key is an error), other maps into
-   * interface{} (a key that is not a string makes the map unserialisable to JSON).
+   * A collection used as a mapping key: kyaml keeps the node, and go-yaml fails only if the map is still
+   * there when kustomize decodes the object for output (a transformer may replace it). The map holds the
+   * key under its `%#v` text meanwhile.
    */
-  private kyamlKey(keyNode: AstNode, isRoot: boolean): string {
-    if (keyNode.kind !== 'scalar') {
+  private collectionKey(keyNode: AstNode, isRoot: boolean): string {
+    const text = goSharpV(keyNode);
+    if (!this.mode.defer || isRoot || this.json) {
       throw new ConvertError(
         'yaml/unsupported-value',
         'json: unsupported type: map[interface {}]interface {} (a collection used as a mapping key)',
         keyNode,
       );
     }
+    const message = `yaml: invalid map key: ${text}`;
+    const at = this.currentPath()?.slice(0, -1);
+    if (at === undefined) return this.outputTime('yaml/unsupported-value', message, keyNode, text);
+    if (this.outputError === undefined) {
+      this.conditionalErrors.push({ code: 'yaml/unsupported-value', message, node: keyNode, path: at, whileKey: text });
+    }
+    return text;
+  }
+
+  /**
+   * A key as kustomize's output step reads it: the root map of a resource is decoded into
+   * map[string]interface{} (any scalar key becomes its text; a null key is an error), other maps into
+   * interface{} (a key that is not a string makes the map unserialisable to JSON).
+   */
+  private kyamlKey(keyNode: AstNode, isRoot: boolean): string {
+    if (keyNode.kind !== 'scalar') return this.collectionKey(keyNode, isRoot);
     const text = keyNode.value;
     let tag = keyNode.tag;
     if (tag === '!') tag = undefined;
@@ -675,6 +705,18 @@ function hasListItems(n: AstMap): boolean {
 function isUnwrappedListKind(n: AstMap): boolean {
   const k = kindOf(n);
   return k === 'List' || k === 'ResourceList';
+}
+
+/** The nodes the aliases inside `root` stand for. */
+function aliasTargets(root: AstNode): Set<AstNode> {
+  const out = new Set<AstNode>();
+  const stack: AstNode[] = [root];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (n.kind === 'alias') out.add(n.target);
+    else if (n.kind === 'seq') stack.push(...n.items);
+    else if (n.kind === 'map') for (const p of n.items) stack.push(p.key, p.value);
+  }
+  return out;
 }
 
 /** True when the node or a node inside it has an anchor. */

@@ -50,7 +50,7 @@ export interface ParsedDocument {
   /** With {@link ParseOptions.deferOutputErrors}: why kustomize cannot write this document out. */
   outputError?: EngineDiagnostic;
   /** Errors before {@link outputError} that hold only while their placeholder value is still at their path. */
-  conditionalOutputErrors?: { error: EngineDiagnostic; path: ValuePath; value: YamlValue }[];
+  conditionalOutputErrors?: { error: EngineDiagnostic; path: ValuePath; value: YamlValue; whileKey?: string }[];
 }
 
 export interface ParsedStream {
@@ -261,6 +261,7 @@ function readFirstDocument(
         error: located(o),
         path: o.path ?? [],
         value: o.value ?? null,
+        ...(o.whileKey !== undefined ? { whileKey: o.whileKey } : {}),
       }));
     }
     ctx.result.documents.push(d);
