@@ -31,19 +31,21 @@ function plainName(node: unknown): boolean {
 }
 
 /**
- * The source texts of `metadata.name` and `metadata.namespace` that YAML resolved to another value (kyaml
- * reads them as text).
+ * The source texts of `kind`, `apiVersion`, `metadata.name` and `metadata.namespace` that YAML resolved to
+ * another value (kyaml reads them as text: `!!binary Role` is the kind `Role`).
  */
 function sourceTexts(node: unknown, data: YamlMap): SourceTexts | undefined {
-  const meta = getField(data, 'metadata');
-  if (!isMap(meta)) return undefined;
   let out: SourceTexts | undefined;
-  for (const key of ['name', 'namespace'] as const) {
-    const n = child(child(node, 'metadata'), key);
-    const value = getField(meta, key);
-    if (!isAstScalar(n) || n.style === 'folded' || value === undefined || value === null) continue;
-    if (typeof value === 'object' || String(value) === n.value) continue;
+  const note = (key: keyof SourceTexts, n: unknown, value: YamlValue | undefined): void => {
+    if (!isAstScalar(n) || n.style === 'folded' || value === undefined || value === null) return;
+    if (typeof value === 'object' || String(value) === n.value) return;
     (out ??= {})[key] = { value, text: n.value };
+  };
+  for (const key of ['kind', 'apiVersion'] as const) note(key, child(node, key), getField(data, key));
+  const meta = getField(data, 'metadata');
+  if (isMap(meta)) {
+    for (const key of ['name', 'namespace'] as const)
+      note(key, child(child(node, 'metadata'), key), getField(meta, key));
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { emitDocument } from '../yaml/emit.js';
 import type { Gvk } from '../resources/res-id.js';
 import type { FieldSpec } from './types.js';
 import { pathSplitter } from './path-splitter.js';
+import { goTrimSpace } from '../yaml/go-text.js';
 
 /** The field a visitor is handed: read `value`, write with `set`. */
 export interface FieldRef {
@@ -138,8 +139,10 @@ function walk(
   if (!isMap(node)) throw new WalkError('expected sequence or mapping node');
   const raw = path[i] as string;
   const isSeq = raw.endsWith('[]');
-  const key = isSeq ? raw.slice(0, -2) : raw;
-  if (key === '') throw new WalkError('cannot set or create an empty field name');
+  const fieldName = isSeq ? raw.slice(0, -2) : raw;
+  if (fieldName === '') throw new WalkError('cannot set or create an empty field name');
+  // kyaml's Lookup trims the name (a blank one, skipped by withoutBlankSteps, is the node itself).
+  const key = goTrimSpace(fieldName);
   const segErr = segmentError(key, node);
   if (segErr) throw segErr;
   const last = i === path.length - 1;
@@ -185,7 +188,7 @@ export function visitFieldSpec(
   visit: (ref: FieldRef) => void,
   describe?: () => string,
 ): void {
-  const path = splitFieldPath(spec.path);
+  const path = withoutBlankSteps(splitFieldPath(spec.path));
   try {
     walk(obj, path, 0, spec.create === true, createKind, visit);
   } catch (err) {
@@ -196,6 +199,18 @@ export function visitFieldSpec(
       throw new InvalidNodeKindError('transformer/failed', `${prefix}${msg}`);
     throw new BuildError('transformer/failed', `${prefix}${msg}`);
   }
+}
+
+/**
+ * kyaml's Lookup of a name that is blank once trimmed returns the node it starts from: such a step (not an
+ * empty one, which fails) moves nowhere.
+ */
+function withoutBlankSteps(path: string[]): string[] {
+  const kept = path.filter((seg) => {
+    const name = seg.endsWith('[]') ? seg.slice(0, -2) : seg;
+    return name === '' || goTrimSpace(name) !== '';
+  });
+  return kept.length > 0 ? kept : path;
 }
 
 /** True when `obj` has every key of `path` (no sequence descent). */

@@ -4,7 +4,7 @@
  */
 import type { ResId } from '../resources/res-id.js';
 
-import { goQuote } from '../yaml/go-sharp-v.js';
+import { goQuote } from '../yaml/go-text.js';
 
 export { goQuote };
 

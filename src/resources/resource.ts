@@ -112,6 +112,8 @@ export interface SourceText {
 export interface SourceTexts {
   name?: SourceText;
   namespace?: SourceText;
+  kind?: SourceText;
+  apiVersion?: SourceText;
 }
 
 /**
@@ -170,10 +172,17 @@ export class Resource {
   }
 
   get apiVersion(): string {
-    return scalarString(getField(this.data, 'apiVersion'));
+    return this.rootText('apiVersion');
   }
   get kind(): string {
-    return scalarString(getField(this.data, 'kind'));
+    return this.rootText('kind');
+  }
+
+  /** A top-level field as kyaml reads it: the source text while the value is the one read from it. */
+  private rootText(key: 'kind' | 'apiVersion'): string {
+    const v = getField(this.data, key);
+    const src = this.sourceText?.[key];
+    return src !== undefined && Object.is(v, src.value) ? src.text : scalarString(v);
   }
   get metadata(): YamlMap | undefined {
     const m = getField(this.data, 'metadata');

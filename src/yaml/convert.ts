@@ -23,7 +23,7 @@ import {
   type ResolveMode,
   type TypedScalar,
 } from './scalars.js';
-import { goSharpV } from './go-sharp-v.js';
+import { goSharpV } from './go-text.js';
 import { cloneValue, getField, hasField, setField, type YamlMap, type YamlValue } from './values.js';
 
 /** A key that appears twice in one mapping (kustomize rejects such resources on output). */

@@ -31,6 +31,7 @@ import { DocumentReader, type ComposedDocument } from './goyaml/compose.js';
 import { GoYamlError } from './goyaml/tokens.js';
 import type { ResolveMode } from './scalars.js';
 import type { YamlValue } from './values.js';
+import { goTrimSpace } from './go-text.js';
 
 export { foldedRoundTrip, goUtf8, type DuplicateKey } from './convert.js';
 export { LineIndex } from './ast.js';
@@ -104,13 +105,6 @@ function isNullDocument(root: AstNode): boolean {
   if (root.tag === '!!null') return true;
   return (root.tag === undefined || root.tag === '!') && root.style === 'plain' && NULLS.has(root.value);
 }
-
-/** Go's strings.TrimSpace (unicode.IsSpace: ASCII blanks, NEL, NBSP and the Z categories). */
-function goTrimSpace(s: string): string {
-  return s.replace(GO_SPACE_EDGES, '');
-}
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const GO_SPACE_EDGES = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
 
 /** The pieces kyaml's reader cuts a text into: [start, end) offsets, or the offending separator. */
 function kyamlPieces(text: string): [number, number][] | string {

@@ -16,6 +16,7 @@ import { encodeNode } from './emit.js';
 import { JsonWriteError, toJsonText } from './json.js';
 import { matchNodes, setScalarMatcher, type V3CreateKind } from './match.js';
 import { parseNode, v3Node, type V3Node } from './node.js';
+import { goTrimSpace } from '../../../yaml/go-text.js';
 
 export { v3WrongKind } from './match.js';
 
@@ -59,14 +60,6 @@ function setNode(target: V3Node, value: StructuredValue): void {
   const src = value.kind === 'scalar' ? v3Node('scalar', { value: value.text }) : toNode(value.node);
   Object.assign(target, src);
 }
-
-/** Go's strings.TrimSpace (Unicode White_Space; unlike String.prototype.trim, a BOM stays). */
-function goTrimSpace(s: string): string {
-  return s.replace(GO_SPACE_START, '').replace(GO_SPACE_END, '');
-}
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const GO_SPACE_START = new RegExp(`^[${GO_SPACE}]+`);
-const GO_SPACE_END = new RegExp(`[${GO_SPACE}]+$`);
 
 /** serializeStructuredData: JSON when the text starts with `{` or `[`, else trimmed YAML. Undefined on failure. */
 function serialize(doc: V3Node, original: string): string | undefined {

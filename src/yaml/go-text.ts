@@ -1,12 +1,22 @@
 /**
- * Go's `%#v` of the value go-yaml v3 decodes a YAML node into (`interface{}`): what kustomize prints
- * when a collection is used as a mapping key (`yaml: invalid map key: []interface {}{"a", "b"}`).
+ * Go text functions kustomize's behaviour depends on: strings.TrimSpace, strconv.Quote (`%q`), and `%#v`
+ * of the value go-yaml v3 decodes a YAML node into (what kustomize prints when a collection is used as a
+ * mapping key: `yaml: invalid map key: []interface {}{"a", "b"}`).
  */
 import { isAstMap, isAstSeq, type AstNode } from './ast.js';
 import { goFormatFloatG, resolveScalar, type TypedScalar } from './scalars.js';
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 const ESCAPES: Readonly<Record<number, string>> = { 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r' };
+
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const GO_SPACE_START = new RegExp(`^[${GO_SPACE}]+`);
+const GO_SPACE_END = new RegExp(`[${GO_SPACE}]+$`);
+
+/** Go's strings.TrimSpace (unicode.IsSpace: ASCII blanks, NEL, NBSP and the Z categories; a BOM stays). */
+export function goTrimSpace(s: string): string {
+  return s.replace(GO_SPACE_START, '').replace(GO_SPACE_END, '');
+}
 
 /** Go's strconv.Quote (`%q`). */
 export function goQuote(s: string): string {
