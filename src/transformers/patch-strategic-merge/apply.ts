@@ -22,6 +22,7 @@ import {
 } from '../../yaml/values.js';
 import { MergeError, nodeText, strategicMerge } from './merge.js';
 import { recordSmPatchFields, type PatchSource } from './origins.js';
+import { escapePointerSegment } from '../../yaml/pointer.js';
 import type { MetadataLastWins, PatchOutputErrors, RepeatedKeyMap } from '../patch/parse.js';
 
 /** A strategic-merge patch document with the options of its `patches` entry. */
@@ -119,8 +120,8 @@ export function applySmPatch(
   if (!p.allowKindChange) r.setKind(k);
   if (!p.allowNameChange) r.setName(n);
   setNamespace(r.data, ns);
-  recordSmPatchFields(r, p.data, p.where, p.source);
-  carryOutputErrors(r, p);
+  const written = recordSmPatchFields(r, p.data, p.where, p.source);
+  carryOutputErrors(r, p, written);
   if (repeated.size > 0) noteRepeatedKeys(r, repeated, p);
 }
 
@@ -158,16 +159,25 @@ function noteRepeatedKeys(r: Resource, repeated: Map<YamlValue, RepeatedKeyMap>,
 }
 
 /**
- * Output errors after a merge: a scalar of the patch replaces the node that held an error, and kustomize
- * sets kind, name and namespace back as new nodes; the patch's own errors come along with its values.
+ * Output errors after a merge: a value of the patch (`written`: result pointers) replaces the node that held
+ * an error, and kustomize sets kind, name and namespace back as new nodes; the patch's own errors come along
+ * with its values.
  */
-function carryOutputErrors(r: Resource, p: SmPatch): void {
+function carryOutputErrors(r: Resource, p: SmPatch, written: ReadonlySet<string>): void {
   const reset: (readonly string[])[] = [['metadata', 'namespace']];
   if (!p.allowKindChange) reset.push(['kind']);
   if (!p.allowNameChange) reset.push(['metadata', 'name']);
   const isReset = (at: readonly (string | number)[]): boolean =>
     reset.some((q) => q.length === at.length && q.every((seg, i) => seg === at[i]));
-  r.dropConditionalOutputErrors((at) => isReset(at) || replacedByPatch(p.data, at));
+  const rewritten = (at: readonly (string | number)[]): boolean => {
+    let pointer = '';
+    for (const seg of at) {
+      pointer += `/${escapePointerSegment(String(seg))}`;
+      if (written.has(pointer)) return true;
+    }
+    return false;
+  };
+  r.dropConditionalOutputErrors((at) => isReset(at) || replacedByPatch(p.data, at) || rewritten(at));
   if (!p.outputErrors) return;
   const carried = p.outputErrors.conditional.filter((c) => !isReset(c.at));
   r.addOutputErrors(carried, p.outputErrors.otherwise);

@@ -31,9 +31,14 @@ function itemIndex(item: YamlMap, list: readonly YamlValue[]): number {
   return -1;
 }
 
+function isDeleteDirective(item: YamlValue): boolean {
+  return isMap(item) && getField(item, '$patch') === 'delete';
+}
+
 /**
  * Records the fields `patch` (the patch document as written) set in `r.data` (the merged result). Identity
- * fields (apiVersion, kind, metadata.name/namespace) and `$` directives are not recorded.
+ * fields (apiVersion, kind, metadata.name/namespace) and `$` directives are not recorded. Returns the
+ * JSON pointers (in the result) of the values the patch wrote.
  */
 export function recordSmPatchFields(
   r: Resource,
@@ -41,8 +46,10 @@ export function recordSmPatchFields(
   where: { file: string; range?: Range | undefined },
   source: PatchSource | undefined,
   by = 'PatchStrategicMergeTransformer',
-): void {
+): Set<string> {
+  const written = new Set<string>();
   const record = (resultPointer: string, patchPointer: string): void => {
+    written.add(resultPointer);
     const range = source ? (locatePointer(source.node, patchPointer, source.lineCounter) ?? where.range) : where.range;
     r.recordFieldOrigin(
       resultPointer,
@@ -66,20 +73,23 @@ export function recordSmPatchFields(
       return;
     }
     if (Array.isArray(p) && Array.isArray(result)) {
-      const merged = p.every((item) => isMap(item) && itemIndex(item, result) >= 0);
+      // Items a `$patch: delete` removed write nothing.
+      const kept = p.map((item, i) => [item, i] as const).filter(([item]) => !isDeleteDirective(item));
+      const merged = kept.every(([item]) => isMap(item) && itemIndex(item, result) >= 0);
       if (!merged || p.length === 0) {
         record(rp, pp);
         return;
       }
-      p.forEach((item, i) => {
+      for (const [item, i] of kept) {
         const j = itemIndex(item as YamlMap, result);
         visit(item, result[j], `${rp}/${j}`, `${pp}/${i}`);
-      });
+      }
       return;
     }
     record(rp, pp);
   };
   if (Object.keys(r.data).length > 0) visit(patch, r.data, '', '');
+  return written;
 }
 
 /** Records the paths JSON 6902 operations wrote (`add`, `replace`, `copy`, `move`), at `where`. */
