@@ -7,6 +7,7 @@
 import { BuildError } from '../diagnostics/error.js';
 import { decodeGo, GoDecodeError, goString, listOf, struct, type GoStruct } from '../kustomization/gotype.js';
 import { fieldSpecType } from '../kustomization/schema.js';
+import { convertForStrings } from '../kustomization/plugin-decode.js';
 import { parseYamlStream } from '../yaml/parse.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
 import { configFileKeys } from './types.js';
@@ -41,7 +42,9 @@ export function parseConfigurationFile(text: string, file: string): Partial<Tran
   if (!doc) return {};
   let decoded: Record<string, unknown>;
   try {
-    decoded = decodeGo(doc.value, configFileType);
+    // sigs.k8s.io/yaml.UnmarshalStrict: numbers and booleans bound for a string field become text, the
+    // JSON it fills the struct from has sorted keys.
+    decoded = decodeGo(convertForStrings(doc.value, configFileType), configFileType, { sorted: true });
   } catch (e) {
     if (e instanceof GoDecodeError)
       throw new BuildError(
