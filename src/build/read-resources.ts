@@ -58,6 +58,21 @@ interface Pending {
   origin: Origin;
 }
 
+/**
+ * kyaml's GetValidatedMetadata: an object needs a kind and, unless it is a `...List`, a name (read as
+ * GetMeta reads them: a field's scalar text, "" for a map or a list).
+ */
+export function checkMetadata(v: YamlMap, origin: Pick<Origin, 'file' | 'range'>): void {
+  const kind = scalarField(v, 'kind');
+  const where = { file: origin.file, range: origin.range };
+  if (kind === '') throw new BuildError('resource/invalid', `missing kind in object ${goResourceMeta(v)}`, where);
+  const meta = getField(v, 'metadata');
+  const name = isMap(meta) ? scalarField(meta, 'name') : '';
+  if (!kind.endsWith('List') && name === '') {
+    throw new BuildError('resource/invalid', `missing metadata.name in object ${goResourceMeta(v)}`, where);
+  }
+}
+
 /** kio's "empty" node: null, or a mapping or sequence without entries (dropped silently). */
 function isNilOrEmpty(v: YamlValue): boolean {
   if (v === null) return true;
@@ -80,22 +95,7 @@ function dropBad(ps: Pending[]): Pending[] {
     const { origin } = p;
     if (!isMap(v))
       throw new BuildError('resource/invalid', 'missing Resource metadata', { file: origin.file, range: origin.range });
-    // kyaml's GetMeta reads a field's scalar text: a map or a list there reads as "".
-    const kind = scalarField(v, 'kind');
-    if (kind === '') {
-      throw new BuildError('resource/invalid', `missing kind in object ${goResourceMeta(v)}`, {
-        file: origin.file,
-        range: origin.range,
-      });
-    }
-    const meta = getField(v, 'metadata');
-    const name = isMap(meta) ? scalarField(meta, 'name') : '';
-    if (!kind.endsWith('List') && name === '') {
-      throw new BuildError('resource/invalid', `missing metadata.name in object ${goResourceMeta(v)}`, {
-        file: origin.file,
-        range: origin.range,
-      });
-    }
+    checkMetadata(v, origin);
     out.push(p);
   }
   return out;

@@ -20,6 +20,7 @@ import type { Accumulator, BuildContext, UnmatchedPatchTarget } from './context.
 import { Loader } from './loader.js';
 import { MANAGED_BY_VALUE, type BuildOptions } from './options.js';
 import { dropLocalConfig, finalizeAnnotations } from './output.js';
+import { checkMetadata } from './read-resources.js';
 import { TOP_ORIGIN } from './build-metadata.js';
 import { topLevelTransformers } from '../transformers/registry.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
@@ -132,6 +133,16 @@ function finishTop(ra: Accumulator, kt: BuildTarget, build: BuildContext): Resou
   fixNameReferences(ra);
   resolveVars(ra, build);
   const list = new ResourceList();
+  // kustomize's IgnoreLocal reads every object's metadata again: a transformer may have emptied a name.
+  for (const r of ra.resources.items) {
+    if (Object.keys(r.data).length === 0) continue;
+    try {
+      checkMetadata(r.data, r.origin);
+    } catch {
+      // The message prints the metadata as kustomize holds it, with its internal annotations.
+      checkMetadata(r.withBuildAnnotations(), r.origin);
+    }
+  }
   list.items = dropLocalConfig(ra.resources.items);
   applySortOrder(list, kt, build);
   for (const r of list.items) {
