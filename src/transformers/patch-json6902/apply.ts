@@ -9,7 +9,7 @@ import { recordJsonPatchFields } from '../patch-strategic-merge/origins.js';
 import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { Resource } from '../../resources/resource.js';
-import { getField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
+import { getField, hasField, isMap, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import { nodeText } from '../patch-strategic-merge/merge.js';
 import { applyJsonPatch, JsonPatchError, type JsonPatchOp } from './json-patch.js';
 
@@ -75,7 +75,13 @@ export function applyJsonPatchToResource(
   r.aliases = undefined;
   recordJsonPatchFields(r, ops ?? [], where);
   // The object came back from JSON through Go's interface{} decoding: every number is a float64.
-  toFloat64(r.data);
+  toFloat64(r.data, () => {
+    r.outputError ??= new BuildError(
+      'yaml/merge-key',
+      'yaml: map merge requires map or sequence of maps as the value',
+      where,
+    );
+  });
   // res.SetAnnotations(res.GetAnnotations() + internal ones): metadata is created, values become text.
   const md = ensureMap(r.data, 'metadata');
   const ann = getField(md, 'annotations');
@@ -111,18 +117,36 @@ function internalAnnotations(data: YamlMap): [string, string][] {
 }
 
 /** Integers beyond 2^53 become the nearest float64, as Go's JSON decoding into interface{} makes them. */
-function toFloat64(v: YamlValue): void {
+function toFloat64(v: YamlValue, badMerge: () => void): void {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
       if (typeof x === 'bigint') v[i] = Number(x);
-      else if (x !== null && typeof x === 'object') toFloat64(x);
+      else if (x !== null && typeof x === 'object') toFloat64(x, badMerge);
     }
   } else if (isMap(v)) {
+    if (hasField(v, '<<') && !expandMergeKey(v)) badMerge();
     for (const k of Object.keys(v)) {
       const x = v[k];
       if (typeof x === 'bigint') setField(v, k, Number(x));
-      else if (x !== null && typeof x === 'object') toFloat64(x);
+      else if (x !== null && typeof x === 'object') toFloat64(x, badMerge);
     }
   }
+}
+
+/**
+ * The object comes back from JSON as YAML, where a `<<` key is a merge key: the maps it holds (a map or a
+ * list of maps, earlier ones winning) fill the keys the map does not have. False when it holds anything
+ * else (go-yaml fails when kustomize decodes the object for output).
+ */
+function expandMergeKey(m: YamlMap): boolean {
+  const src = getField(m, '<<');
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a merge key is not a field
+  delete m['<<'];
+  const sources = Array.isArray(src) ? src : [src];
+  if (!sources.every((x) => isMap(x))) return false;
+  for (const s of sources as YamlMap[]) {
+    for (const k of Object.keys(s)) if (!hasField(m, k)) setField(m, k, s[k] as YamlValue);
+  }
+  return true;
 }
