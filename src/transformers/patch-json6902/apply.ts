@@ -141,11 +141,11 @@ function toFloat64(v: YamlValue, badMerge: () => void): void {
  */
 function expandMergeKey(m: YamlMap): boolean {
   const src = getField(m, '<<');
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a merge key is not a field
+   
   delete m['<<'];
   const sources = Array.isArray(src) ? src : [src];
   if (!sources.every((x) => isMap(x))) return false;
-  for (const s of sources as YamlMap[]) {
+  for (const s of sources) {
     for (const k of Object.keys(s)) if (!hasField(m, k)) setField(m, k, s[k] as YamlValue);
   }
   return true;
