@@ -17,6 +17,7 @@ import { BuildError } from '../diagnostics/error.js';
 import { goResId } from '../generators/go-format.js';
 import { goJson } from '../generators/go-json.js';
 import { NEEDS_HASH_ANNOTATION } from '../generators/hash.js';
+import { noteNonStringDataKeys } from '../generators/common.js';
 import { idString } from '../resources/res-id.js';
 import type { Resource } from '../resources/resource.js';
 import type { ResourceList } from '../resources/resource-list.js';
@@ -167,6 +168,7 @@ export function absorbGenerated(list: ResourceList, res: Resource, version: Kust
   if (behavior === 'merge') {
     setDataMap(res, 'data', union(stringMapOf(old, ['data']), stringMapOf(res, ['data'])));
     setDataMap(res, 'binaryData', union(stringMapOf(old, ['binaryData']), stringMapOf(res, ['binaryData'])));
+    noteNonStringDataKeys(res);
     res.origin = old.origin;
     if (old.fieldOrigins) res.fieldOrigins = new Map(old.fieldOrigins);
   }

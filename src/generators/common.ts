@@ -9,7 +9,8 @@ import type { GeneratorArgs, GeneratorOptions } from '../kustomization/types.js'
 import { GoDecodeError, type GoStruct } from '../kustomization/gotype.js';
 import { decodeSigsYaml } from '../kustomization/plugin-decode.js';
 import { Resource, type GeneratorBehavior } from '../resources/resource.js';
-import { isMap, setField, type YamlMap } from '../yaml/values.js';
+import { getField, isMap, setField, type YamlMap } from '../yaml/values.js';
+import { plainKeyIsNonString } from '../yaml/scalars.js';
 import { NEEDS_HASH_ANNOTATION } from './hash.js';
 import type { KustTarget } from '../target/types.js';
 import type { KvFileReader } from './kv/index.js';
@@ -130,7 +131,26 @@ export function generatedResource(obj: YamlMap, args: GeneratorArgs, kt: KustTar
   setField(meta, 'annotations', ann);
   const r = new Resource(obj, { file: kt.file }, kt.build.schema.isClusterScoped);
   r.behavior = behavior;
+  noteNonStringDataKeys(r);
   return r;
+}
+
+/**
+ * kyaml writes `data` and `binaryData` keys as untagged plain scalars (SetDataMap): a key that reads back
+ * as a number, boolean, null or timestamp (`1`, `true`) makes kustomize fail when it writes the object.
+ */
+export function noteNonStringDataKeys(r: Resource): void {
+  for (const field of ['data', 'binaryData']) {
+    const m = getField(r.data, field);
+    const key = isMap(m) ? Object.keys(m).find(plainKeyIsNonString) : undefined;
+    if (key === undefined) continue;
+    r.outputError ??= new BuildError(
+      'yaml/unsupported-value',
+      `json: unsupported type: map[interface {}]interface {} (the ${field} key ${JSON.stringify(key)} is read back as a non-string)`,
+      { file: r.origin.file },
+    );
+    return;
+  }
 }
 
 /** Reads generator files through the kustomization's loader (load restrictor applies; http(s) URLs are downloaded). */
