@@ -9,6 +9,7 @@ import { decodeGo, GoDecodeError, goString, listOf, struct, type GoStruct } from
 import { fieldSpecType } from '../kustomization/schema.js';
 import { convertForStrings } from '../kustomization/plugin-decode.js';
 import { parseYamlStream } from '../yaml/parse.js';
+import { goQuote } from '../yaml/go-text.js';
 import type { FieldSpec, NameBackReferences, TransformerConfig } from './types.js';
 import { configFileKeys } from './types.js';
 
@@ -35,8 +36,15 @@ const configFileType: GoStruct<Record<string, unknown>> = struct('TransformerCon
 
 /** Parses a configurations file into a partial transformer config. */
 export function parseConfigurationFile(text: string, file: string): Partial<TransformerConfig> {
-  const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false });
+  const stream = parseYamlStream(text, { file, mode: 'yaml11', annotationsAsText: false, duplicateKeys: 'error' });
   const err = stream.errors[0];
+  if (err?.code === 'yaml/duplicate-key') {
+    // sigs.k8s.io/yaml.UnmarshalStrict: go-yaml v2 refuses a repeated key while converting to JSON.
+    const key = /^mapping key (".*") already defined/.exec(err.message)?.[1] ?? '""';
+    const line = err.range?.start.line ?? 0;
+    const message = `error converting YAML to JSON: yaml: unmarshal errors:\n  line ${line}: key ${goQuote(JSON.parse(key) as string)} already set in map`;
+    throw new BuildError('yaml/duplicate-key', message, { file, range: err.range });
+  }
   if (err) throw new BuildError('yaml/syntax', err.message, { file, range: err.range });
   const doc = stream.documents[0];
   if (!doc) return {};

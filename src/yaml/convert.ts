@@ -344,6 +344,8 @@ export class Converter {
         this.duplicate(f.node as AstMap, f.i - 1, key, getField(out, key));
         return;
       }
+      // go-yaml v2's strict decoding: any key already in the map (from a merge key too) is refused.
+      if (this.mode.dupError) this.duplicate(f.node as AstMap, f.i - 1, key);
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- re-inserted below, at the end
       delete out[key];
     }
