@@ -6,7 +6,7 @@
 import { BuildError } from '../diagnostics/error.js';
 import type { EngineDiagnostic } from '../diagnostics/diagnostic.js';
 import { isAstMap, isAstScalar, isAstSeq, type LineIndex } from '../yaml/ast.js';
-import { parseYamlStream, type ParsedDocument } from '../yaml/parse.js';
+import { parseYamlStream, type NonStringScalar, type ParsedDocument } from '../yaml/parse.js';
 import type { DuplicateKey } from '../yaml/convert.js';
 import { cloneValue, scalarString } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
@@ -56,6 +56,8 @@ interface Pending {
   /** Its AST node, when its source styles are still known (not for items kustomize round-trips as JSON). */
   node: unknown;
   origin: Origin;
+  /** Of a document (not of the items of a list). */
+  nonStringScalars?: NonStringScalar[];
 }
 
 /**
@@ -305,6 +307,7 @@ function toResources(
     // Items of a list carry the list's decoding error.
     const err =
       errors.get(p) ?? [...errors.entries()].find(([q]) => p.origin.documentIndex === q.origin.documentIndex)?.[1];
+    if (p.nonStringScalars) r.nonStringScalars = p.nonStringScalars;
     const conds = conditional.get(p);
     if (conds) {
       r.conditionalOutputErrors = conds.errors;
@@ -332,6 +335,7 @@ export function resourcesFromText(
     v: cache ? cloneValue(doc.value) : doc.value,
     node: doc.node,
     origin: originOf(file, doc, stream.lineCounter, extra),
+    ...(doc.nonStringScalars ? { nonStringScalars: doc.nonStringScalars } : {}),
   }));
   const errors = new Map<Pending, BuildError>();
   const conditional = new Map<Pending, ConditionalErrors>();

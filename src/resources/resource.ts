@@ -160,6 +160,11 @@ export class Resource {
   outputError: BuildError | undefined;
   /** Output errors met before {@link outputError} that hold only while their value is still at their path. */
   conditionalOutputErrors: ConditionalOutputError[] | undefined;
+  /**
+   * Strings whose source node kyaml does not see as a string (a timestamp, a custom tag), with their
+   * path in the source: they count as such while the value there is still the one read.
+   */
+  nonStringScalars: readonly { path: readonly (string | number)[]; value: string }[] | undefined;
   /** Scope of this resource's kind (from the build's schema). */
   scope: ScopeResolver;
   /** Label and annotation values kyaml would hold as one shared node (aliases.ts). */
@@ -384,6 +389,7 @@ export class Resource {
     r.sourceText = this.sourceText;
     r.outputError = this.outputError;
     r.conditionalOutputErrors = this.conditionalOutputErrors;
+    r.nonStringScalars = this.nonStringScalars;
     r.behavior = this.behavior;
     r.transformations = this.transformations?.slice();
     r.refVarNames = this.refVarNames?.slice();
@@ -403,6 +409,16 @@ export class Resource {
     if (!this.conditionalOutputErrors) return;
     const kept = this.conditionalOutputErrors.filter((c) => !replaced(c.at));
     this.conditionalOutputErrors = kept.length > 0 ? kept : undefined;
+  }
+
+  /** Whether item `index` of the list `list` (inside this object) is a string kyaml sees as another type. */
+  isNonStringItem(list: readonly YamlValue[], index: number): boolean {
+    const item = list[index];
+    if (!this.nonStringScalars || typeof item !== 'string') return false;
+    return this.nonStringScalars.some(
+      (s) =>
+        s.value === item && s.path[s.path.length - 1] === index && valueAt(this.data, s.path.slice(0, -1)) === list,
+    );
   }
 
   /** The error kustomize meets when it writes this object out, if any. */

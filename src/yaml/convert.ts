@@ -157,6 +157,11 @@ export class Converter {
    * tagged name a prefix rewrites).
    */
   readonly conditionalErrors: DeferredError[] = [];
+  /**
+   * Strings whose node is not a string in kyaml (a timestamp, a custom or `!!binary` tag): where they
+   * sit, for transformers that refuse non-string nodes (vars in a list).
+   */
+  readonly nonStringScalars: { path: ValuePath; value: string }[] = [];
   /** The anchored nodes an alias of the document being converted stands for (found when first needed). */
   private aliasTargets: { root: AstNode; targets: Set<AstNode> } | undefined;
 
@@ -195,6 +200,7 @@ export class Converter {
     this.size++;
     if (node.kind === 'scalar') {
       const v = this.scalar(node, place === Place.AnnotationValue);
+      if (typeof v === 'string' && this.mode.kyaml && !isStringNode(node)) this.noteNonString(v);
       if (node.anchor !== undefined) this.anchors.set(node, { value: v, size: 1, height: 0 });
       return v;
     }
@@ -406,6 +412,11 @@ export class Converter {
       else path.push(f.key as string);
     }
     return path;
+  }
+
+  private noteNonString(value: string): void {
+    const path = this.currentPath();
+    if (path !== undefined && path.length > 0) this.nonStringScalars.push({ path, value });
   }
 
   /** Whether an alias of the document stands for this anchored node (its value is then in two places). */
@@ -707,6 +718,13 @@ function hasListItems(n: AstMap): boolean {
 function isUnwrappedListKind(n: AstMap): boolean {
   const k = kindOf(n);
   return k === 'List' || k === 'ResourceList';
+}
+
+/** Whether kyaml's IsYNodeString holds for a scalar: tagged `!!str`, or untagged and resolving to a string. */
+function isStringNode(n: AstScalar): boolean {
+  const tag = n.tag === '!' ? undefined : n.tag;
+  if (tag !== undefined) return tag === '!!str';
+  return n.style !== 'plain' || plainScalarTag(n.value, 'kyaml') === 'str';
 }
 
 /** The nodes the aliases inside `root` stand for. */

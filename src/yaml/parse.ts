@@ -52,6 +52,14 @@ export interface ParsedDocument {
   outputError?: EngineDiagnostic;
   /** Errors before {@link outputError} that hold only while their placeholder value is still at their path. */
   conditionalOutputErrors?: { error: EngineDiagnostic; path: ValuePath; value: YamlValue; whileKey?: string }[];
+  /** Strings whose node kyaml does not see as a string (a timestamp, a custom tag), by path. */
+  nonStringScalars?: NonStringScalar[];
+}
+
+/** A value held as a string whose YAML node is not a string for kyaml (see {@link ParsedDocument}). */
+export interface NonStringScalar {
+  path: ValuePath;
+  value: string;
 }
 
 export interface ParsedStream {
@@ -241,6 +249,7 @@ function readFirstDocument(
     const [s, e] = doc.root.range;
     const d: ParsedDocument = { value, range: toRange(ctx.lines, s, e), index, node: doc.root };
     if (conv.duplicates.length > 0) d.duplicateKeys = conv.duplicates;
+    if (conv.nonStringScalars.length > 0) d.nonStringScalars = conv.nonStringScalars;
     const located = (o: { code: ConvertErrorCode; message: string; node: AstNode | undefined }): EngineDiagnostic => {
       const r = o.node?.range ?? doc.root.range;
       return diagnostic(o.code, 'error', o.message, {

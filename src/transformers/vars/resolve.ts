@@ -95,16 +95,26 @@ export function resolveVars(ra: Accumulator, build: TargetBuild): void {
     return `$(${name})`;
   };
   const specs = ra.config.varReference;
-  for (const r of ra.resources.items) substituteVars(r, specs, mapping);
-  const unused = names.filter((n) => !used.has(n));
-  if (unused.length > 0) {
-    const first = ra.vars.get(unused[0] as string);
-    build.warnings.push(
-      diagnostic('var/unused', 'warning', `well-defined vars that were never replaced: ${unused.join(',')}`, {
-        file: first?.file,
-        range: first?.range,
-        source: 'kustomize',
-      }),
+  try {
+    for (const r of ra.resources.items) substituteVars(r, specs, mapping);
+  } finally {
+    // kustomize logs the vars not used so far even when a substitution failed.
+    warnUnused(
+      names.filter((n) => !used.has(n)),
+      ra,
+      build,
     );
   }
+}
+
+function warnUnused(unused: readonly string[], ra: Accumulator, build: TargetBuild): void {
+  if (unused.length === 0) return;
+  const first = ra.vars.get(unused[0] as string);
+  build.warnings.push(
+    diagnostic('var/unused', 'warning', `well-defined vars that were never replaced: ${unused.join(',')}`, {
+      file: first?.file,
+      range: first?.range,
+      source: 'kustomize',
+    }),
+  );
 }
