@@ -121,7 +121,7 @@ export function applySmPatch(
   if (!p.allowNameChange) r.setName(n);
   setNamespace(r.data, ns);
   const written = recordSmPatchFields(r, p.data, p.where, p.source);
-  carryOutputErrors(r, p, written);
+  carryOutputErrors(r, p, written, rebuiltMetadata);
   if (repeated.size > 0) noteRepeatedKeys(r, repeated, p);
 }
 
@@ -163,7 +163,7 @@ function noteRepeatedKeys(r: Resource, repeated: Map<YamlValue, RepeatedKeyMap>,
  * an error, and kustomize sets kind, name and namespace back as new nodes; the patch's own errors come along
  * with its values.
  */
-function carryOutputErrors(r: Resource, p: SmPatch, written: ReadonlySet<string>): void {
+function carryOutputErrors(r: Resource, p: SmPatch, written: ReadonlySet<string>, copied: boolean): void {
   const reset: (readonly string[])[] = [['metadata', 'namespace']];
   if (!p.allowKindChange) reset.push(['kind']);
   if (!p.allowNameChange) reset.push(['metadata', 'name']);
@@ -179,7 +179,10 @@ function carryOutputErrors(r: Resource, p: SmPatch, written: ReadonlySet<string>
   };
   r.dropConditionalOutputErrors((at) => isReset(at) || replacedByPatch(p.data, at) || rewritten(at));
   if (!p.outputErrors) return;
-  const carried = p.outputErrors.conditional.filter((c) => !isReset(c.at));
+  // A copy applied to a selected object gets that object's apiVersion and its own kind as new nodes.
+  const copyReset = (at: readonly (string | number)[]): boolean =>
+    copied && at.length === 1 && (at[0] === 'apiVersion' || at[0] === 'kind');
+  const carried = p.outputErrors.conditional.filter((c) => !isReset(c.at) && !copyReset(c.at));
   r.addOutputErrors(carried, p.outputErrors.otherwise);
 }
 

@@ -38,6 +38,11 @@ export interface PatchConfig {
   sm: SmPatch[] | undefined;
   /** JSON operations (undefined: none, e.g. an empty patch file). */
   json: JsonPatchOp[] | undefined;
+  /**
+   * Before v5.8: the text held no object and is no JSON patch either (`{}`); kustomize then takes it for a
+   * JSON patch and fails with this error on the first object the target selects.
+   */
+  jsonError?: string;
   target: Selector | undefined;
   /** Where the entry is written. */
   where: { file: string; range?: Range | undefined };
@@ -82,15 +87,17 @@ interface RawPatchEntry {
   options: Record<string, boolean> | undefined;
 }
 
+interface ParsedPatchText {
+  docs?: PatchDoc[];
+  ops?: JsonPatchOp[] | undefined;
+  smOk: boolean;
+  jsonOk: boolean;
+  jsonError?: string;
+}
+
 /** A patch text read both ways (kustomize tries strategic merge and JSON 6902). */
-function parsePatch(
-  text: string,
-  file: string,
-): { docs?: PatchDoc[]; ops?: JsonPatchOp[] | undefined; smOk: boolean; jsonOk: boolean } {
-  const out: { docs?: PatchDoc[]; ops?: JsonPatchOp[] | undefined; smOk: boolean; jsonOk: boolean } = {
-    smOk: true,
-    jsonOk: true,
-  };
+function parsePatch(text: string, file: string): ParsedPatchText {
+  const out: ParsedPatchText = { smOk: true, jsonOk: true };
   try {
     out.docs = parseSmPatches(text, file);
   } catch {
@@ -98,8 +105,9 @@ function parsePatch(
   }
   try {
     out.ops = parseJsonPatch(text, file);
-  } catch {
+  } catch (err) {
     out.jsonOk = false;
+    if (err instanceof Error) out.jsonError = err.message;
   }
   return out;
 }
@@ -173,7 +181,8 @@ function configure(
     const { text, source, file, inline } = patchText(kt, e, patch, where);
     // The same patch text in the same file parses the same: kept for later builds (parsed patches are cloned
     // before they are applied).
-    const { docs, ops, smOk, jsonOk } = kt.build.remember(`patch\0${file}\0${text}`, () => parsePatch(text, file));
+    const parsed = kt.build.remember(`patch\0${file}\0${text}`, () => parsePatch(text, file));
+    const { docs, ops, smOk, jsonOk } = parsed;
     // v5.8.1 refuses only text that is both non-empty SM and non-empty JSON, so empty or comment-only
     // patches pass (and do nothing); older versions refuse any text that parses both ways.
     const both =
@@ -184,6 +193,17 @@ function configure(
       throw new BuildError('patch/invalid', `illegally qualifies as both an SM and JSON patch: ${source}`, where);
     if (!smOk && !jsonOk)
       throw new BuildError('patch/invalid', `unable to parse SM or JSON patch from ${source}`, where);
+    // (An empty text decodes there as a JSON `null`: no operations, no error.)
+    if (
+      smOk &&
+      (docs ?? []).length === 0 &&
+      !hasFeature(kt.build.version, 'emptyPatchFiles') &&
+      !jsonOk &&
+      text !== ''
+    ) {
+      const jsonError = parsed.jsonError ?? 'invalid JSON patch';
+      return { source, sm: undefined, json: undefined, jsonError, target: e.target, where, record };
+    }
     const sm = smOk && docs !== undefined ? smPatchesOf(docs, e.options, inline, where) : undefined;
     return { source, sm, json: smOk ? undefined : ops, target: e.target, where, record };
   } catch (err) {
@@ -265,6 +285,7 @@ function transformJson(resources: ResourceList, c: PatchConfig, kt: KustTarget):
     recordUnmatched(kt, c);
     return;
   }
+  if (c.jsonError !== undefined) throw new BuildError('patch/failed', c.jsonError, c.where);
   for (const r of selected) {
     r.storePreviousId();
     applyJsonPatchToResource(r, c.json, true, c.where);
