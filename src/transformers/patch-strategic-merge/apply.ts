@@ -8,7 +8,7 @@ import { BuildError } from '../../diagnostics/error.js';
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { OpenApiSchema } from '../../schema/types.js';
 import { idKey, idString } from '../../resources/res-id.js';
-import type { Resource } from '../../resources/resource.js';
+import type { ConditionalOutputError, Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import {
   cloneValue,
@@ -21,7 +21,7 @@ import {
   type YamlValue,
 } from '../../yaml/values.js';
 import { MergeError, nodeText, strategicMerge } from './merge.js';
-import { recordSmPatchFields, type PatchSource } from './origins.js';
+import { itemIndex, recordSmPatchFields, type PatchSource } from './origins.js';
 import { escapePointerSegment } from '../../yaml/pointer.js';
 import type { MetadataLastWins, PatchOutputErrors, RepeatedKeyMap } from '../patch/parse.js';
 
@@ -105,6 +105,7 @@ export function applySmPatch(
   const ns = r.namespace;
   const k = r.kind;
   if (p.allowNameChange || p.allowKindChange) r.storePreviousId();
+  const before = elementsOnPaths(r);
   let result: YamlMap | undefined;
   const doc = r.origin.node;
   try {
@@ -120,6 +121,7 @@ export function applySmPatch(
   if (!p.allowKindChange) r.setKind(k);
   if (!p.allowNameChange) r.setName(n);
   setNamespace(r.data, ns);
+  if (before) followElements(r, before);
   const written = recordSmPatchFields(r, p.data, p.where, p.source);
   carryOutputErrors(r, p, written, rebuiltMetadata);
   if (repeated.size > 0) noteRepeatedKeys(r, repeated, p);
@@ -156,6 +158,66 @@ function noteRepeatedKeys(r: Resource, repeated: Map<YamlValue, RepeatedKeyMap>,
     if (Array.isArray(v)) stack.push(...v);
     else if (isMap(v)) stack.push(...Object.values(v));
   }
+}
+
+type ElementsOnPaths = Map<ConditionalOutputError, (YamlValue | undefined)[]>;
+
+/** The list elements on the paths of conditional output errors (by identity), before a merge moves them. */
+function elementsOnPaths(r: Resource): ElementsOnPaths | undefined {
+  const errors = r.conditionalOutputErrors;
+  if (!errors?.some((c) => c.at.some((seg) => typeof seg === 'number'))) return undefined;
+  const out: ElementsOnPaths = new Map();
+  for (const c of errors) {
+    const elements: (YamlValue | undefined)[] = [];
+    let v: YamlValue | undefined = r.data;
+    for (const seg of c.at) {
+      if (typeof seg === 'number') {
+        v = Array.isArray(v) ? v[seg] : undefined;
+        elements.push(v);
+      } else v = isMap(v) ? getField(v, seg) : undefined;
+    }
+    out.set(c, elements);
+  }
+  return out;
+}
+
+/**
+ * Moves the paths of conditional output errors to where a merge put their list elements (a merge puts the
+ * patch's new elements first; a merged element is found by its merge key).
+ */
+function followElements(r: Resource, before: ElementsOnPaths): void {
+  r.conditionalOutputErrors = r.conditionalOutputErrors?.map((c) => {
+    const elements = before.get(c);
+    const at = elements ? relocated(r.data, c.at, elements) : undefined;
+    return at ? { ...c, at } : c;
+  });
+}
+
+function relocated(
+  data: YamlValue,
+  at: readonly (string | number)[],
+  elements: readonly (YamlValue | undefined)[],
+): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  let v: YamlValue | undefined = data;
+  let k = 0;
+  let moved = false;
+  for (const seg of at) {
+    if (typeof seg !== 'number') {
+      out.push(seg);
+      v = isMap(v) ? getField(v, seg) : undefined;
+      continue;
+    }
+    if (!Array.isArray(v)) return undefined;
+    const e = elements[k++];
+    let i = e === undefined ? -1 : v.indexOf(e);
+    if (i < 0 && isMap(e)) i = itemIndex(e, v);
+    if (i < 0) return undefined;
+    if (i !== seg) moved = true;
+    out.push(i);
+    v = v[i];
+  }
+  return moved ? out : undefined;
 }
 
 /**

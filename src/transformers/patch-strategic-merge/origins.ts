@@ -21,7 +21,8 @@ export interface PatchSource {
 /** Keys that identify list items in strategic merges (merge keys of the Kubernetes schema), in order of preference. */
 const ITEM_KEYS = ['name', 'containerPort', 'mountPath', 'devicePath', 'port', 'ip', 'topologyKey', 'key', 'type'];
 
-function itemIndex(item: YamlMap, list: readonly YamlValue[]): number {
+/** Where `item` (or the element merged from it) is in `list`, found by its merge key. */
+export function itemIndex(item: YamlMap, list: readonly YamlValue[]): number {
   for (const k of ITEM_KEYS) {
     const v = getField(item, k);
     if (v === undefined || v === null || typeof v === 'object') continue;
