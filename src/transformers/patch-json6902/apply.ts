@@ -56,20 +56,7 @@ export function applyJsonPatchToResource(
     if (err instanceof Error) throw new BuildError('patch/failed', err.message, where);
     throw err;
   }
-  if (!isMap(result)) {
-    const t = Array.isArray(result)
-      ? 'array'
-      : typeof result === 'string'
-        ? 'string'
-        : result === null
-          ? 'null'
-          : 'number';
-    throw new BuildError(
-      'patch/failed',
-      `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
-      where,
-    );
-  }
+  if (!isMap(result)) throw notAnObject(result, where);
   r.data = result;
   // The object went through JSON: it has new nodes, no longer shared between labels (aliases.ts).
   r.aliases = undefined;
@@ -101,6 +88,22 @@ export function applyJsonPatchToResource(
   }
   delete md.annotations;
   if (any) setField(md, 'annotations', out);
+}
+
+/** The JSON a patch returned is not an object: Go cannot decode it into a map. */
+function notAnObject(result: YamlValue, where: { file: string; range?: Range | undefined }): BuildError {
+  const t = Array.isArray(result)
+    ? 'array'
+    : typeof result === 'string'
+      ? 'string'
+      : result === null
+        ? 'null'
+        : 'number';
+  return new BuildError(
+    'patch/failed',
+    `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+    where,
+  );
 }
 
 /** kioutil's legacy annotations, which count as internal. */
@@ -141,7 +144,7 @@ function toFloat64(v: YamlValue, badMerge: () => void): void {
  */
 function expandMergeKey(m: YamlMap): boolean {
   const src = getField(m, '<<');
-   
+
   delete m['<<'];
   const sources = Array.isArray(src) ? src : [src];
   if (!sources.every((x) => isMap(x))) return false;
