@@ -162,6 +162,8 @@ export class Converter {
    * sit, for transformers that refuse non-string nodes (vars in a list).
    */
   readonly nonStringScalars: { path: ValuePath; value: string }[] = [];
+  /** Set by {@link scalar}: the scalar just converted is not a string node for kyaml. */
+  private nonStringNode = false;
   /** The anchored nodes an alias of the document being converted stands for (found when first needed). */
   private aliasTargets: { root: AstNode; targets: Set<AstNode> } | undefined;
 
@@ -199,8 +201,9 @@ export class Converter {
     if (node.kind === 'alias') return this.alias(node, depth, place);
     this.size++;
     if (node.kind === 'scalar') {
+      this.takeNonStringNode(); // (a key's, if any)
       const v = this.scalar(node, place === Place.AnnotationValue);
-      if (typeof v === 'string' && this.mode.kyaml && !isStringNode(node)) this.noteNonString(v);
+      if (this.takeNonStringNode() && typeof v === 'string' && this.mode.kyaml) this.noteNonString(v);
       if (node.anchor !== undefined) this.anchors.set(node, { value: v, size: 1, height: 0 });
       return v;
     }
@@ -414,6 +417,13 @@ export class Converter {
     return path;
   }
 
+  /** Whether the scalar last converted is not a string node for kyaml (then forgotten). */
+  private takeNonStringNode(): boolean {
+    const was = this.nonStringNode;
+    this.nonStringNode = false;
+    return was;
+  }
+
   private noteNonString(value: string): void {
     const path = this.currentPath();
     if (path !== undefined && path.length > 0) this.nonStringScalars.push({ path, value });
@@ -588,6 +598,7 @@ export class Converter {
     // The non-specific tag `!` is dropped by kyaml's re-encoding: the scalar resolves as untagged.
     if (tag === '!') tag = undefined;
     if (tag !== undefined && tag !== '!!str') {
+      this.nonStringNode = true;
       switch (tag) {
         case '!!binary':
           return this.binary(text, n, true);
@@ -618,8 +629,15 @@ export class Converter {
       // kyaml writes the node as YAML and reads it back. Inside a flow collection go-yaml's emitter
       // quotes an empty plain scalar and one with a `:` (a flow indicator), which then read back as
       // strings: "" instead of null, the text of a timestamp.
-      if (this.flowDepth > 0 && this.mode.kyaml && !this.json && (text === '' || text.includes(':'))) return text;
+      if (this.flowDepth > 0 && this.mode.kyaml && !this.json && (text === '' || text.includes(':'))) {
+        this.nonStringNode = plainScalarTag(text, 'kyaml') !== 'str';
+        return text;
+      }
       const v = resolvePlainScalarChecked(text, this.mode.resolve);
+      // A timestamp is held as text (only a text starting with a digit can be one).
+      if (typeof v === 'string' && isDigit(text.charCodeAt(0))) {
+        this.nonStringNode = plainScalarTag(text, this.mode.resolve) === 'timestamp';
+      }
       if (v === null || typeof v !== 'object') return v;
       return this.checked({ tag: 'timestamp', value: v.value as string, unencodable: v.unencodable }, n);
     }
@@ -720,11 +738,8 @@ function isUnwrappedListKind(n: AstMap): boolean {
   return k === 'List' || k === 'ResourceList';
 }
 
-/** Whether kyaml's IsYNodeString holds for a scalar: tagged `!!str`, or untagged and resolving to a string. */
-function isStringNode(n: AstScalar): boolean {
-  const tag = n.tag === '!' ? undefined : n.tag;
-  if (tag !== undefined) return tag === '!!str';
-  return n.style !== 'plain' || plainScalarTag(n.value, 'kyaml') === 'str';
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The nodes the aliases inside `root` stand for. */
