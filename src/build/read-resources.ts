@@ -239,6 +239,7 @@ function noteOutputErrors(
       at: c.path,
       value: c.value,
       ...(c.whileKey !== undefined ? { whileKey: { key: c.whileKey } } : {}),
+      ...(c.text !== undefined ? { text: c.text } : {}),
     })),
   ];
   const otherwise = doc.outputError ? asBuildError(doc.outputError, file) : undefined;

@@ -65,6 +65,8 @@ export interface ConditionalOutputError {
   at: (string | number)[];
   /** The error holds while the value at {@link at} is still this one. */
   value: YamlValue;
+  /** The node's text when {@link value} is a null read from a `!!null`-tagged text kyaml still holds. */
+  text?: string;
   /** When set, the error holds while the map at {@link at} has this key, and {@link value} is not used. */
   whileKey?: KeyCondition;
 }
@@ -419,6 +421,21 @@ export class Resource {
       (s) =>
         s.value === item && s.path[s.path.length - 1] === index && valueAt(this.data, s.path.slice(0, -1)) === list,
     );
+  }
+
+  /**
+   * The text kyaml reads at `parent[key]` where the value here is a null read from a `!!null`-tagged text
+   * (`image: !!null nginx`: a strategic merge sees a null, the images transformer the text `nginx`).
+   */
+  heldNullText(parent: YamlMap, key: string): string | undefined {
+    const held = this.conditionalOutputErrors?.find(
+      (c) =>
+        c.text !== undefined &&
+        c.value === null &&
+        c.at[c.at.length - 1] === key &&
+        valueAt(this.data, c.at.slice(0, -1)) === parent,
+    );
+    return held?.text;
   }
 
   /** The error kustomize meets when it writes this object out, if any. */

@@ -104,6 +104,8 @@ interface DeferredError {
   value?: YamlValue;
   /** Instead of {@link value}: the error holds while the map at {@link path} still has this key. */
   whileKey?: string;
+  /** The node's text, when {@link value} (a null) is not it. */
+  text?: string;
 }
 
 interface Frame {
@@ -398,11 +400,15 @@ export class Converter {
     node: AstNode | undefined,
     fallback: T,
     path?: ValuePath,
+    text?: string,
   ): T {
     if (!this.mode.defer) throw new ConvertError(code, message, node);
     if (this.outputError !== undefined) return fallback;
     if (path === undefined) this.outputError = { code, message, node };
-    else this.conditionalErrors.push({ code, message, node, path, value: fallback as YamlValue });
+    else {
+      const value = fallback as YamlValue;
+      this.conditionalErrors.push({ code, message, node, path, value, ...(text !== undefined ? { text } : {}) });
+    }
     return fallback;
   }
 
@@ -615,8 +621,8 @@ export class Converter {
             // other as the tagged text; the error comes only if the node is still there on output (a
             // transformer that sets the field, like a name prefix, replaces the node and its tag).
             if (this.json) return this.outputTime('yaml/syntax', message, n, text);
-            const held = tag === '!!null' ? null : text;
-            return this.outputTime('yaml/syntax', message, n, held, this.currentPath());
+            if (tag !== '!!null') return this.outputTime('yaml/syntax', message, n, text, this.currentPath());
+            return this.outputTime('yaml/syntax', message, n, null, this.currentPath(), text);
           }
           return this.checked(r, n);
         }

@@ -51,7 +51,13 @@ export interface ParsedDocument {
   /** With {@link ParseOptions.deferOutputErrors}: why kustomize cannot write this document out. */
   outputError?: EngineDiagnostic;
   /** Errors before {@link outputError} that hold only while their placeholder value is still at their path. */
-  conditionalOutputErrors?: { error: EngineDiagnostic; path: ValuePath; value: YamlValue; whileKey?: string }[];
+  conditionalOutputErrors?: {
+    error: EngineDiagnostic;
+    path: ValuePath;
+    value: YamlValue;
+    whileKey?: string;
+    text?: string;
+  }[];
   /** Strings whose node kyaml does not see as a string (a timestamp, a custom tag), by path. */
   nonStringScalars?: NonStringScalar[];
 }
@@ -265,6 +271,7 @@ function readFirstDocument(
         path: o.path ?? [],
         value: o.value ?? null,
         ...(o.whileKey !== undefined ? { whileKey: o.whileKey } : {}),
+        ...(o.text !== undefined ? { text: o.text } : {}),
       }));
     }
     ctx.result.documents.push(d);

@@ -87,26 +87,35 @@ export function rewriteImage(image: string, spec: ImageSpec): string | undefined
   return name;
 }
 
-/** Rewrites one image field; throws on a non-scalar like kustomize. */
-function updateImage(value: YamlValue, set: (v: YamlValue) => void, spec: ImageSpec): void {
+/**
+ * Rewrites one image field; throws on a non-scalar like kustomize. `text` is the node's text where the
+ * value read is not (a `!!null`-tagged text).
+ */
+function updateImage(value: YamlValue, set: (v: YamlValue) => void, spec: ImageSpec, text?: string): void {
   if (value !== null && typeof value === 'object') {
     throw nodeKindError('ScalarNode', value);
   }
-  const next = rewriteImage(scalarText(value), spec);
+  const next = rewriteImage(text ?? scalarText(value), spec);
   if (next !== undefined) set(next);
 }
 
 /** Pass 1: every `containers`/`initContainers` list at any depth (innermost first, like kustomize). */
-function walkContainers(node: YamlValue, spec: ImageSpec, pointer = '', onRewrite?: (pointer: string) => void): void {
+function walkContainers(
+  r: Resource,
+  node: YamlValue,
+  spec: ImageSpec,
+  pointer = '',
+  onRewrite?: (pointer: string) => void,
+): void {
   if (Array.isArray(node)) {
-    node.forEach((el, i) => walkContainers(el, spec, `${pointer}/${i}`, onRewrite));
+    node.forEach((el, i) => walkContainers(r, el, spec, `${pointer}/${i}`, onRewrite));
     return;
   }
   if (!isMap(node)) return;
   for (const key of Object.keys(node)) {
     const value = node[key] as YamlValue;
     const at = `${pointer}/${escapePointerSegment(key)}`;
-    walkContainers(value, spec, at, onRewrite);
+    walkContainers(r, value, spec, at, onRewrite);
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
       value.forEach((c, i) => {
         if (c === null) return;
@@ -114,7 +123,8 @@ function walkContainers(node: YamlValue, spec: ImageSpec, pointer = '', onRewrit
         if (getField(c, 'image') === undefined) return;
         const container: YamlMap = c;
         const before = container['image'];
-        updateImage(container['image'] as YamlValue, (v) => (container['image'] = v), spec);
+        const text = before === null ? r.heldNullText(container, 'image') : undefined;
+        updateImage(before as YamlValue, (v) => (container['image'] = v), spec, text);
         if (onRewrite && container['image'] !== before) onRewrite(`${at}/${i}/image`);
       });
     }
@@ -133,7 +143,7 @@ export function applyImage(
 ): void {
   if (r.kind === 'CustomResourceDefinition') return;
   try {
-    walkContainers(r.data, spec, '', onRewrite);
+    walkContainers(r, r.data, spec, '', onRewrite);
   } catch (err) {
     if (err instanceof BuildError) throw err;
     throw new BuildError('transformer/failed', (err as Error).message, { file: r.origin.file, range: r.origin.range });
@@ -145,7 +155,8 @@ export function applyImage(
       r.data,
       { ...fs, create: false },
       undefined,
-      (ref) => updateImage(ref.value, ref.set, spec),
+      (ref) =>
+        updateImage(ref.value, ref.set, spec, ref.value === null ? r.heldNullText(ref.parent, ref.key) : undefined),
       () => idString(r.id()),
     );
   }
