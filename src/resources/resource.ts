@@ -166,7 +166,7 @@ export class Resource {
    * Strings whose source node kyaml does not see as a string (a timestamp, a custom tag), with their
    * path in the source: they count as such while the value there is still the one read.
    */
-  nonStringScalars: readonly { path: readonly (string | number)[]; value: string }[] | undefined;
+  nonStringScalars: readonly { path: readonly (string | number)[]; value: string; tag: string }[] | undefined;
   /** Scope of this resource's kind (from the build's schema). */
   scope: ScopeResolver;
   /** Label and annotation values kyaml would hold as one shared node (aliases.ts). */
@@ -413,14 +413,20 @@ export class Resource {
     this.conditionalOutputErrors = kept.length > 0 ? kept : undefined;
   }
 
-  /** Whether item `index` of the list `list` (inside this object) is a string kyaml sees as another type. */
-  isNonStringItem(list: readonly YamlValue[], index: number): boolean {
-    const item = list[index];
-    if (!this.nonStringScalars || typeof item !== 'string') return false;
-    return this.nonStringScalars.some(
+  /**
+   * The tag kyaml holds for the string at `container[key]` (inside this object) when that node is not a
+   * string for kyaml (`!!timestamp`, `!!binary`, a custom tag), else undefined.
+   */
+  nonStringTag(container: YamlMap | readonly YamlValue[], key: string | number): string | undefined {
+    const v: YamlValue | undefined = Array.isArray(container)
+      ? (container as readonly YamlValue[])[key as number]
+      : getField(container as YamlMap, key as string);
+    if (!this.nonStringScalars || typeof v !== 'string') return undefined;
+    const held = this.nonStringScalars.find(
       (s) =>
-        s.value === item && s.path[s.path.length - 1] === index && valueAt(this.data, s.path.slice(0, -1)) === list,
+        s.value === v && s.path[s.path.length - 1] === key && valueAt(this.data, s.path.slice(0, -1)) === container,
     );
+    return held?.tag;
   }
 
   /**

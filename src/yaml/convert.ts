@@ -163,9 +163,9 @@ export class Converter {
    * Strings whose node is not a string in kyaml (a timestamp, a custom or `!!binary` tag): where they
    * sit, for transformers that refuse non-string nodes (vars in a list).
    */
-  readonly nonStringScalars: { path: ValuePath; value: string }[] = [];
-  /** Set by {@link scalar}: the scalar just converted is not a string node for kyaml. */
-  private nonStringNode = false;
+  readonly nonStringScalars: { path: ValuePath; value: string; tag: string }[] = [];
+  /** Set by {@link scalar}: the tag of the scalar just converted when it is not a string node for kyaml. */
+  private nonStringTag: string | undefined;
   /** The anchored nodes an alias of the document being converted stands for (found when first needed). */
   private aliasTargets: { root: AstNode; targets: Set<AstNode> } | undefined;
 
@@ -203,9 +203,10 @@ export class Converter {
     if (node.kind === 'alias') return this.alias(node, depth, place);
     this.size++;
     if (node.kind === 'scalar') {
-      this.takeNonStringNode(); // (a key's, if any)
+      this.takeNonStringTag(); // (a key's, if any)
       const v = this.scalar(node, place === Place.AnnotationValue);
-      if (this.takeNonStringNode() && typeof v === 'string' && this.mode.kyaml) this.noteNonString(v);
+      const tag = this.takeNonStringTag();
+      if (tag !== undefined && typeof v === 'string' && this.mode.kyaml) this.noteNonString(v, tag);
       if (node.anchor !== undefined) this.anchors.set(node, { value: v, size: 1, height: 0 });
       return v;
     }
@@ -423,16 +424,16 @@ export class Converter {
     return path;
   }
 
-  /** Whether the scalar last converted is not a string node for kyaml (then forgotten). */
-  private takeNonStringNode(): boolean {
-    const was = this.nonStringNode;
-    this.nonStringNode = false;
-    return was;
+  /** The tag of the scalar last converted if it is not a string node for kyaml (then forgotten). */
+  private takeNonStringTag(): string | undefined {
+    const tag = this.nonStringTag;
+    this.nonStringTag = undefined;
+    return tag;
   }
 
-  private noteNonString(value: string): void {
+  private noteNonString(value: string, tag: string): void {
     const path = this.currentPath();
-    if (path !== undefined && path.length > 0) this.nonStringScalars.push({ path, value });
+    if (path !== undefined && path.length > 0) this.nonStringScalars.push({ path, value, tag });
   }
 
   /** Whether an alias of the document stands for this anchored node (its value is then in two places). */
@@ -604,7 +605,7 @@ export class Converter {
     // The non-specific tag `!` is dropped by kyaml's re-encoding: the scalar resolves as untagged.
     if (tag === '!') tag = undefined;
     if (tag !== undefined && tag !== '!!str') {
-      this.nonStringNode = true;
+      this.nonStringTag = tag;
       switch (tag) {
         case '!!binary':
           return this.binary(text, n, true);
@@ -636,13 +637,14 @@ export class Converter {
       // quotes an empty plain scalar and one with a `:` (a flow indicator), which then read back as
       // strings: "" instead of null, the text of a timestamp.
       if (this.flowDepth > 0 && this.mode.kyaml && !this.json && (text === '' || text.includes(':'))) {
-        this.nonStringNode = plainScalarTag(text, 'kyaml') !== 'str';
+        const resolved = plainScalarTag(text, 'kyaml');
+        if (resolved !== 'str') this.nonStringTag = `!!${resolved}`;
         return text;
       }
       const v = resolvePlainScalarChecked(text, this.mode.resolve);
       // A timestamp is held as text (only a text starting with a digit can be one).
       if (typeof v === 'string' && isDigit(text.charCodeAt(0))) {
-        this.nonStringNode = plainScalarTag(text, this.mode.resolve) === 'timestamp';
+        if (plainScalarTag(text, this.mode.resolve) === 'timestamp') this.nonStringTag = '!!timestamp';
       }
       if (v === null || typeof v !== 'object') return v;
       return this.checked({ tag: 'timestamp', value: v.value as string, unencodable: v.unencodable }, n);

@@ -66,6 +66,8 @@ export interface ParsedDocument {
 export interface NonStringScalar {
   path: ValuePath;
   value: string;
+  /** The node's tag for kyaml (`!!timestamp`, `!!binary`, `!custom`). */
+  tag: string;
 }
 
 export interface ParsedStream {

@@ -136,6 +136,8 @@ export interface TargetSlot {
   readonly value: YamlValue;
   readonly created: boolean;
   set(v: YamlValue): void;
+  /** Where the field is (a map or a list, and the key or index), when it is a field of the object. */
+  readonly at?: { container: YamlMap | YamlValue[]; key: string | number };
 }
 
 function emptyOfKind(k: CreateKind): YamlValue {
@@ -168,6 +170,7 @@ class Matcher {
           if (Array.isArray(parent)) parent[key as number] = v;
           else setField(parent, key as string, v);
         },
+        at: { container: parent, key },
       });
       return;
     }

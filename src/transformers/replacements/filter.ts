@@ -12,7 +12,7 @@ import type { Resource } from '../../resources/resource.js';
 import type { ResourceList } from '../../resources/resource-list.js';
 import { CompiledSelector, GoRegexpError, LabelSelectorError } from '../../selector/index.js';
 import { smarterPathSplitter } from '../../fieldspecs/path-splitter.js';
-import { resolvePlainScalar } from '../../yaml/scalars.js';
+import { resolvePlainScalar, resolveScalar } from '../../yaml/scalars.js';
 import { cloneValue, isMap, type YamlValue } from '../../yaml/values.js';
 import { lookupPath, matchTargets, type CreateKind, type TargetSlot } from './field-path.js';
 import { scalarText } from '../node-kind.js';
@@ -30,7 +30,7 @@ export interface Replacement {
 const DEFAULT_FIELD_PATH = 'metadata.name';
 
 /** A YAML scalar tag, as kyaml keeps it on a node ('' for a node made without one, e.g. a `sourceValue`). */
-type Tag = '!!str' | '!!int' | '!!float' | '!!bool' | '!!null' | '';
+type Tag = '!!str' | '!!int' | '!!float' | '!!bool' | '!!null' | '!!timestamp' | '';
 
 /** The value read from the source: a scalar (text and tag, as kyaml holds it) or a map/list node. */
 type SourceValue = { kind: 'scalar'; text: string; tag: Tag } | { kind: 'map' | 'seq'; node: YamlValue };
@@ -60,12 +60,24 @@ function resolveWithTag(text: string): { tag: Tag; value: YamlValue } {
 function decodeTagged(text: string, tag: Tag): YamlValue {
   if (tag === '') return decodeUntagged(text);
   if (tag === '!!str') return text;
+  if (tag === '!!timestamp') return decodeTimestamp(text);
   const r = resolveWithTag(text);
   if (r.tag === tag) return r.value;
   if (tag === '!!float' && r.tag === '!!int') return Number(r.value);
   throw new BuildError(
     'transformer/failed',
     `map[string]interface {}(nil): yaml: cannot decode ${r.tag} \`${text}\` as a ${tag}`,
+  );
+}
+
+/** A text written into a node tagged `!!timestamp` (a plain date the object was read with). */
+function decodeTimestamp(text: string): YamlValue {
+  const r = resolveScalar(text, 'kyaml', 'timestamp');
+  if (r !== undefined) return r.value;
+  const tag = resolveWithTag(text).tag;
+  throw new BuildError(
+    'transformer/failed',
+    `map[string]interface {}(nil): yaml: cannot decode ${tag} \`${text}\` as a !!timestamp`,
   );
 }
 
@@ -166,7 +178,13 @@ function structuredValue(v: SourceValue): StructuredValue {
  * Writes `value` into `slot`. `asText`: the slot is an annotation value, which kustomize reads back as
  * text before output, so a new node keeps the text it was given (a timestamp-looking text stays as written).
  */
-function setFieldValue(o: FieldOptions | undefined, slot: TargetSlot, value: SourceValue, asText: boolean): void {
+function setFieldValue(
+  r: Resource,
+  o: FieldOptions | undefined,
+  slot: TargetSlot,
+  value: SourceValue,
+  asText: boolean,
+): void {
   const target = slot.value;
   const targetIsScalar = target === null || typeof target !== 'object';
   let text = value.kind === 'scalar' ? value.text : '';
@@ -182,10 +200,16 @@ function setFieldValue(o: FieldOptions | undefined, slot: TargetSlot, value: Sou
   if (targetIsScalar) {
     // Only the text is copied; the target node keeps its tag (a new node has none).
     if (slot.created) slot.set(asText ? text : decodeUntagged(text));
-    else slot.set(decodeTagged(text, tagOf(target)));
+    else slot.set(decodeTagged(text, targetTag(r, slot)));
   } else {
     slot.set(sourceNode(value));
   }
+}
+
+/** The tag kyaml holds on the target node: a timestamp read from the object is not a string. */
+function targetTag(r: Resource, slot: TargetSlot): Tag {
+  const held = slot.at ? r.nonStringTag(slot.at.container, slot.at.key) : undefined;
+  return held === '!!timestamp' ? '!!timestamp' : tagOf(slot.value);
 }
 
 function fieldRetrievalError(fieldPath: string, create: boolean): string {
@@ -220,7 +244,7 @@ function copyValueToTarget(
     }
     if (slots.length === 0) throw fail(fieldRetrievalError(fp, create !== undefined));
     const annotation = parts.length === 3 && parts[0] === 'metadata' && parts[1] === 'annotations';
-    for (const slot of slots) setFieldValue(t.options, slot, value, annotation);
+    for (const slot of slots) setFieldValue(r, t.options, slot, value, annotation);
   }
 }
 

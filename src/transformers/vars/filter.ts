@@ -38,7 +38,7 @@ export function substituteVars(r: Resource, specs: readonly FieldSpec[], mapping
           if (Array.isArray(v)) {
             for (let i = 0; i < v.length; i++) {
               const item = v[i] as YamlValue;
-              if (typeof item !== 'string' || r.isNonStringItem(v, i))
+              if (typeof item !== 'string' || r.nonStringTag(v, i) !== undefined)
                 throw invalid('invalid value type expect a string');
               v[i] = doReplacements(item, mapping);
             }
