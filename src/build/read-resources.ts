@@ -226,12 +226,15 @@ function noteOutputErrors(
     return;
   }
   // A repeated key fails the output only while its map is still there (a patch may delete it).
-  const repeated: ConditionalOutputError[] = dups.map((d) => ({
-    error: repeatedKeyError(d, file),
-    at: d.at ?? [],
-    value: null,
-    whileKey: { key: d.key, ...(isScalar(d.first) ? { first: d.first } : {}) },
-  }));
+  const repeated: ConditionalOutputError[] = dups.map((d) => {
+    const element = elementIdentity(doc.value, d);
+    return {
+      error: repeatedKeyError(d, file),
+      at: d.at ?? [],
+      value: null,
+      whileKey: { key: d.key, ...(element ? { element } : {}) },
+    };
+  });
   const conds = [
     ...repeated,
     ...(doc.conditionalOutputErrors ?? []).map((c) => ({
@@ -251,6 +254,20 @@ function noteOutputErrors(
 
 function isScalar(v: YamlValue | undefined): v is YamlScalar {
   return v !== undefined && (v === null || typeof v !== 'object');
+}
+
+/**
+ * How to know again the list element holding a repeated key: by its `name` (kyaml's lookups find the first
+ * occurrence: for a repeated `name`, the first value), else by the repeated key's first value.
+ */
+function elementIdentity(root: YamlValue, d: DuplicateKey): { key: string; value: YamlScalar } | undefined {
+  let m: YamlValue | undefined = root;
+  for (const step of d.at ?? []) {
+    m = typeof step === 'number' ? (Array.isArray(m) ? m[step] : undefined) : isMap(m) ? getField(m, step) : undefined;
+  }
+  const name = isMap(m) ? getField(m, 'name') : undefined;
+  if (isScalar(name)) return { key: 'name', value: name };
+  return isScalar(d.first) ? { key: d.key, value: d.first } : undefined;
 }
 
 /** go-yaml v3's error for a mapping key repeated in an object kustomize decodes for output. */

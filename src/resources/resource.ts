@@ -73,22 +73,24 @@ export interface ConditionalOutputError {
 
 /**
  * A key whose presence keeps an output error: a key repeated in a map, a collection used as a key. For a
- * map that is a list element matched by a field's value (`first`), the condition is that the list still
- * has an element whose key has that value (the element may have moved or been deleted).
+ * map that is a list element known by a field's value (`element`: its `name`, or the repeated key's first
+ * value), the condition is that the list still has that element with the key (the element may have moved
+ * or been deleted).
  */
 export interface KeyCondition {
   key: string;
-  first?: YamlScalar;
+  element?: { key: string; value: YamlScalar };
 }
 
 /** Whether a conditional output error still holds for the object `data`. */
 function holds(data: YamlValue, c: ConditionalOutputError): boolean {
   const cond = c.whileKey;
   if (cond === undefined) return valueAt(data, c.at) === c.value;
-  const { key, first } = cond;
-  if (typeof c.at[c.at.length - 1] === 'number' && first !== undefined) {
+  const { key, element } = cond;
+  if (typeof c.at[c.at.length - 1] === 'number' && element !== undefined) {
     const list = valueAt(data, c.at.slice(0, -1));
-    return Array.isArray(list) && list.some((m) => isMap(m) && getField(m, key) === first);
+    const same = (m: YamlValue): boolean => isMap(m) && getField(m, element.key) === element.value && hasField(m, key);
+    return Array.isArray(list) && list.some(same);
   }
   const m = valueAt(data, c.at);
   return isMap(m) && hasField(m, key);
