@@ -68,6 +68,20 @@ export class CompiledSelector {
     );
   }
 
+  /**
+   * {@link matchesMeta} as kustomize's replacements check it (matchesAnnoAndLabelSelector): both selectors
+   * are read every time, the annotation selector first, so a bad one fails even when the other does not match.
+   */
+  matchesMetaBoth(r: Resource): boolean {
+    const annotations = (this.annotations ??= parseLabelSelector(this.selector.annotationSelector ?? '')).matches(
+      metaStrings(r, 'annotations'),
+    );
+    const labels = (this.labels ??= parseLabelSelector(this.selector.labelSelector ?? '')).matches(
+      metaStrings(r, 'labels'),
+    );
+    return annotations && labels;
+  }
+
   /** Whether the selector selects `r`. Throws LabelSelectorError for a bad label/annotation selector. */
   matches(r: Resource): boolean {
     return this.matchesIds(r) && this.matchesMeta(r);

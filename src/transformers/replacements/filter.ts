@@ -277,10 +277,11 @@ function applyReplacement(
     const { select, rejects } = targetSelectors(t.select, t.reject ?? [], version);
     const fieldPaths = t.fieldPaths && t.fieldPaths.length > 0 ? t.fieldPaths : [DEFAULT_FIELD_PATH];
     for (const r of resources.items) {
-      // Labels and annotations first (select, then every reject that has them), then the ids.
-      if (!select.matchesMeta(r)) continue;
-      if (rejects.some((rj) => (rj.selector.annotationSelector || rj.selector.labelSelector) && rj.matchesMeta(r)))
-        continue;
+      // Annotations and labels first (select, then every reject that has them), then the ids.
+      if (!select.matchesMetaBoth(r)) continue;
+      const rejectedByMeta = (rj: typeof select): boolean =>
+        Boolean(rj.selector.annotationSelector || rj.selector.labelSelector) && rj.matchesMetaBoth(r);
+      if (rejects.some(rejectedByMeta)) continue;
       if (select.matchesIds(r) && !rejects.some((rj) => !isEmptyResId(rj.selector) && rj.matchesIds(r))) {
         copyValueToTarget(r, value, t, fieldPaths, version);
       }
