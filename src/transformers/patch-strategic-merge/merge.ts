@@ -126,8 +126,16 @@ function sequenceDirective(patch: YamlValue[]): { d: Directive; err?: MergeError
 
 // --- kyaml/yaml element helpers (fns.go) ---
 
+/**
+ * The text kyaml reads from an element's key node. The value model has no text for a null: a null the
+ * destination wrote as `key:` has the text "" (see Walker.keyText), any other reads "null".
+ */
+type KeyText = (elem: YamlMap, key: string) => string;
+
+const valueText: KeyText = (elem, key) => nodeText(elem[key]);
+
 /** FieldMatcher{Name, StringValue} on a list element: whether it matches (may throw like kyaml). */
-function fieldMatches(elem: YamlValue, name: string, stringValue: string): boolean {
+function fieldMatches(elem: YamlValue, name: string, stringValue: string, keyText: KeyText): boolean {
   if (elem === null) return false;
   if (name === '') {
     if (Array.isArray(elem) || isMap(elem)) throw wrongKind('scalar', kindOf(elem));
@@ -136,7 +144,7 @@ function fieldMatches(elem: YamlValue, name: string, stringValue: string): boole
   if (!isMap(elem)) throw wrongKind('map', kindOf(elem));
   if (!hasField(elem, name)) return false;
   if (stringValue === '') return true;
-  return nodeText(elem[name]) === stringValue;
+  return keyText(elem, name) === stringValue;
 }
 
 /**
@@ -144,7 +152,13 @@ function fieldMatches(elem: YamlValue, name: string, stringValue: string): boole
  * all key/value pairs with `element` (removes them when `element` is undefined), appends `element` when
  * nothing matched.
  */
-function elementSetter(list: YamlValue[], element: N, keysIn: readonly string[], values: readonly string[]): void {
+function elementSetter(
+  list: YamlValue[],
+  element: N,
+  keysIn: readonly string[],
+  values: readonly string[],
+  keyText: KeyText = valueText,
+): void {
   const keys = keysIn.length === 0 ? [''] : keysIn;
   const mappingSetter = keys[0] !== '' && values.length > 0 && values[0] !== '';
   const out: YamlValue[] = [];
@@ -158,7 +172,7 @@ function elementSetter(list: YamlValue[], element: N, keysIn: readonly string[],
     let found = true;
     let val = false;
     for (let j = 0; j < keys.length; j++) {
-      if (j < values.length) val = fieldMatches(elem, keys[j] as string, values[j] as string);
+      if (j < values.length) val = fieldMatches(elem, keys[j] as string, values[j] as string, keyText);
       if (!val) {
         found = false;
         break;
@@ -179,7 +193,7 @@ function elementSetter(list: YamlValue[], element: N, keysIn: readonly string[],
 }
 
 /** ElementMatcher{Keys, Values} (kyaml's ElementList): the first element matching every pair. */
-function elementList(src: N, keys: readonly string[], values: readonly string[]): N {
+function elementList(src: N, keys: readonly string[], values: readonly string[], keyText: KeyText): N {
   if (!Array.isArray(src)) return undefined;
   if (keys.length === 0 || keys[0] === '') {
     const want = values[0] ?? '';
@@ -190,7 +204,7 @@ function elementList(src: N, keys: readonly string[], values: readonly string[])
     let ok = true;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
-      if (!hasField(elem, k) || nodeText(elem[k]) !== values[i]) {
+      if (!hasField(elem, k) || keyText(elem, k) !== values[i]) {
         ok = false;
         break;
       }
@@ -255,7 +269,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** kyaml's appendListNode: adds `src`'s elements to `dst` through the element setter. */
-function appendListNode(dst: YamlValue[], src: N, keys: readonly string[]): YamlValue[] {
+function appendListNode(dst: YamlValue[], src: N, keys: readonly string[], keyText: KeyText): YamlValue[] {
   if (!Array.isArray(src)) return dst;
   for (const elem of src.slice()) {
     if (keys[0] === '') {
@@ -273,10 +287,10 @@ function appendListNode(dst: YamlValue[], src: N, keys: readonly string[]): Yaml
         dst.push(elem);
         continue;
       }
-      v.push(nodeText(elem[key]));
+      v.push(keyText(elem, key));
     }
-    if (keys.length > 1) elementSetter(dst, undefined, keys, v);
-    elementSetter(dst, elem, keys, v);
+    if (keys.length > 1) elementSetter(dst, undefined, keys, v, keyText);
+    elementSetter(dst, elem, keys, v, keyText);
   }
   return dst;
 }
@@ -458,9 +472,19 @@ class Walker {
     return out;
   }
 
-  private elementValueList(keysIn: readonly string[], valuesIn: readonly string[]): N[] {
+  private elementValueList(keysIn: readonly string[], valuesIn: readonly string[], keyText: KeyText): N[] {
     const [keys, values] = validateKeys([valuesIn], valuesIn, keysIn);
-    return this.sources.map((s) => (s === undefined ? undefined : elementList(s, keys, values)));
+    return this.sources.map((s) => (s === undefined ? undefined : elementList(s, keys, values, keyText)));
+  }
+
+  /** The text of an element's key node: "" for a null the destination wrote as `key:`. */
+  private keyText(elem: YamlMap, key: string, positions: Map<YamlValue, number> | undefined): string {
+    const v = elem[key];
+    if (v !== null) return nodeText(v);
+    const at = positions?.get(elem);
+    const emptyNullAt = this.ctx.emptyNullAt;
+    if (at === undefined || this.path === undefined || emptyNullAt === undefined) return nodeText(v);
+    return emptyNullAt([...this.path, at, key]) ? '' : nodeText(v);
   }
 
   private setAssociativeSequenceElements(
@@ -470,6 +494,7 @@ class Walker {
     positions: Map<YamlValue, number> | undefined,
   ): N {
     let dest = destIn;
+    const keyText: KeyText = (elem, key) => this.keyText(elem, key, positions);
     const items: YamlValue[] = [];
     const elemSchema = this.schema?.elements();
     const valuesList = keys.length > 1 ? mergeValues(valuesListIn) : valuesListIn;
@@ -478,7 +503,7 @@ class Walker {
     for (const values of valuesList) {
       if (values.length === 0) continue;
       [validKeys, validValues] = validateKeys(valuesList, values, keys);
-      const elems = this.elementValueList(validKeys, validValues);
+      const elems = this.elementValueList(validKeys, validValues, keyText);
       const at = positions?.get(elems[0] as YamlValue);
       const elemPath = at !== undefined && this.path !== undefined ? [...this.path, at] : undefined;
       const val = new Walker(this.ctx, elems, elemSchema, elemPath).walk();
@@ -486,16 +511,16 @@ class Walker {
       for (let i = 0; i < validKeys.length; i++) {
         const key = validKeys[i] as string;
         if (isEmptyMap(val)) {
-          if (Array.isArray(dest)) elementSetter(dest, undefined, validKeys, validValues);
+          if (Array.isArray(dest)) elementSetter(dest, undefined, validKeys, validValues, keyText);
           exit = true;
         } else if (fieldOf(val, key) === undefined && validValues[i] !== '') {
           setKeyField(val as YamlValue, key, validValues[i] as string);
         }
       }
       if (exit) continue;
-      elementSetter(items, val, validKeys, validValues);
+      elementSetter(items, val, validKeys, validValues, keyText);
     }
-    if (valuesList.length > 0 && validKeys !== undefined) dest = appendListNode(items, dest, validKeys);
+    if (valuesList.length > 0 && validKeys !== undefined) dest = appendListNode(items, dest, validKeys, keyText);
     if (isMissingOrNull(dest)) return undefined;
     return dest;
   }
