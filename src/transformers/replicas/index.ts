@@ -6,7 +6,7 @@
  */
 import { BuildError } from '../../diagnostics/error.js';
 import type { FieldSpec } from '../../fieldspecs/types.js';
-import { fieldSpecSelects, visitFieldSpec } from '../../fieldspecs/traverse.js';
+import { fieldSpecSelects, visitFieldSpec, type FieldRef } from '../../fieldspecs/traverse.js';
 import { fieldSpecType, replicaType } from '../../kustomization/schema.js';
 import { listOf, struct, type GoStruct } from '../../kustomization/gotype.js';
 import type { Replica } from '../../kustomization/types.js';
@@ -39,12 +39,15 @@ function matchesAnyId(r: Resource, name: string, fs: FieldSpec): boolean {
 
 function setCount(r: Resource, fs: FieldSpec, count: number | bigint): void {
   if (!fieldSpecSelects(fs, r.gvk())) return;
-  // kustomize writes an int node but keeps the old node's style: a quoted string stays a string.
+  // kustomize writes an int node but keeps the old node's style: a quoted string stays a string; a tagged
+  // or timestamp node (held here as text) was not quoted.
+  const quoted = (ref: FieldRef): boolean =>
+    typeof ref.value === 'string' && r.nonStringTag(ref.parent, ref.key) === undefined;
   visitFieldSpec(
     r.data,
     fs,
     'scalar',
-    (ref) => ref.set(typeof ref.value === 'string' ? String(count) : count),
+    (ref) => ref.set(quoted(ref) ? String(count) : count),
     () => idString(r.id()),
   );
 }
