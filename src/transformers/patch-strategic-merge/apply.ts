@@ -100,6 +100,8 @@ export function applySmPatch(
   /** Labels and annotations of `patch` were rebuilt (resWrangler.ApplySmPatch): they repeat no key. */
   rebuiltMetadata = false,
 ): void {
+  // kyaml's merge walk reads every key of the patch as a scalar.
+  if (p.outputErrors?.walk) throw p.outputErrors.walk;
   const repeated = repeatedMapsIn(patch, p.repeatedKeyMaps, rebuiltMetadata);
   const n = r.name;
   const ns = r.namespace;

@@ -53,6 +53,8 @@ export interface PatchOutputErrors {
   conditional: ConditionalOutputError[];
   /** An error that holds whatever happens (a key go-yaml cannot decode). */
   otherwise?: BuildError | undefined;
+  /** kyaml's merge walk refuses the patch when it is applied (a collection used as a mapping key). */
+  walk?: BuildError | undefined;
 }
 
 /** Why text is not a strategic-merge patch (kustomize's message). */
@@ -180,12 +182,20 @@ function attachOutputErrors(doc: ParsedDocument, file: string, patches: PatchDoc
   }));
   const o = doc.outputError;
   const otherwise = o ? new BuildError(o.code, o.message, { file, range: o.range }) : undefined;
+  const key = (doc.conditionalOutputErrors ?? []).find((c) => c.whileKey !== undefined);
+  const walk = key
+    ? new BuildError(
+        'patch/failed',
+        'wrong node kind: expected ScalarNode but got MappingNode (a collection used as a mapping key)',
+        { file, range: key.error.range },
+      )
+    : undefined;
   if (conditional.length === 0 && !otherwise) return;
   for (const p of patches) {
     p.outputErrors =
       p.data === doc.value
-        ? { conditional, otherwise }
-        : { conditional: [], otherwise: conditional[0]?.error ?? otherwise };
+        ? { conditional, otherwise, walk }
+        : { conditional: [], otherwise: conditional[0]?.error ?? otherwise, walk };
   }
 }
 
