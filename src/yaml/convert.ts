@@ -602,8 +602,9 @@ export class Converter {
     const text = n.value;
     if (annotation && this.mode.annotationsAsText && !this.json) return text;
     let tag = n.tag;
-    // The non-specific tag `!` is dropped by kyaml's re-encoding: the scalar resolves as untagged.
-    if (tag === '!') tag = undefined;
+    // The non-specific tag `!` is dropped by kyaml's re-encoding: the scalar resolves as untagged. For
+    // go-yaml v2 (kustomization files) it makes the scalar a string.
+    if (tag === '!') tag = this.mode.kyaml ? undefined : '!!str';
     if (tag !== undefined && tag !== '!!str') {
       this.nonStringTag = tag;
       switch (tag) {
