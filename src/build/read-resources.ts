@@ -10,8 +10,17 @@ import { parseYamlStream, type NonStringScalar, type ParsedDocument } from '../y
 import type { DuplicateKey } from '../yaml/convert.js';
 import { cloneValue, scalarString } from '../yaml/values.js';
 import type { BuildCache } from './cache.js';
-import { getField, hasField, isMap, type YamlMap, type YamlScalar, type YamlValue } from '../yaml/values.js';
-import { Resource, type ConditionalOutputError, type SourceTexts } from '../resources/resource.js';
+import {
+  getField,
+  hasField,
+  isMap,
+  isScalar,
+  valueAtPath,
+  type YamlMap,
+  type YamlScalar,
+  type YamlValue,
+} from '../yaml/values.js';
+import { conditionalErrorsOf, Resource, type ConditionalOutputError, type SourceTexts } from '../resources/resource.js';
 import type { Origin } from '../resources/origin.js';
 import type { ScopeResolver } from '../resources/res-id.js';
 import { goResourceMeta } from '../resources/go-meta.js';
@@ -235,16 +244,7 @@ function noteOutputErrors(
       whileKey: { key: d.key, ...(element ? { element } : {}) },
     };
   });
-  const conds = [
-    ...repeated,
-    ...(doc.conditionalOutputErrors ?? []).map((c) => ({
-      error: asBuildError(c.error, file),
-      at: c.path,
-      value: c.value,
-      ...(c.whileKey !== undefined ? { whileKey: { key: c.whileKey } } : {}),
-      ...(c.text !== undefined ? { text: c.text } : {}),
-    })),
-  ];
+  const conds = [...repeated, ...conditionalErrorsOf(doc, file)];
   const otherwise = doc.outputError ? asBuildError(doc.outputError, file) : undefined;
   if (conds.length > 0) conditional.set(p, { errors: conds, ...(otherwise ? { otherwise } : {}) });
   // Items of a list cannot tell where the node went: the first error holds for them.
@@ -252,19 +252,12 @@ function noteOutputErrors(
   if (first) errors.set(p, first);
 }
 
-function isScalar(v: YamlValue | undefined): v is YamlScalar {
-  return v !== undefined && (v === null || typeof v !== 'object');
-}
-
 /**
  * How to know again the list element holding a repeated key: by its `name` (kyaml's lookups find the first
  * occurrence: for a repeated `name`, the first value), else by the repeated key's first value.
  */
 function elementIdentity(root: YamlValue, d: DuplicateKey): { key: string; value: YamlScalar } | undefined {
-  let m: YamlValue | undefined = root;
-  for (const step of d.at ?? []) {
-    m = typeof step === 'number' ? (Array.isArray(m) ? m[step] : undefined) : isMap(m) ? getField(m, step) : undefined;
-  }
+  const m = valueAtPath(root, d.at ?? []);
   const name = isMap(m) ? getField(m, 'name') : undefined;
   if (isScalar(name)) return { key: 'name', value: name };
   return isScalar(d.first) ? { key: d.key, value: d.first } : undefined;

@@ -1,6 +1,7 @@
 import type { YamlMap, YamlScalar, YamlValue } from '../yaml/values.js';
-import { cloneValue, getField, hasField, isMap, scalarString, setField } from '../yaml/values.js';
+import { cloneValue, getField, hasField, isMap, scalarString, setField, valueAtPath } from '../yaml/values.js';
 import type { FieldOrigin, Origin } from './origin.js';
+import type { ParsedDocument } from '../yaml/parse.js';
 import { remapAliasGroups, type AliasGroup } from './aliases.js';
 import { BuildError } from '../diagnostics/error.js';
 import {
@@ -82,6 +83,17 @@ export interface KeyCondition {
   element?: { key: string; value: YamlScalar };
 }
 
+/** The conditional output errors a parsed document records (YAML it read), as objects keep them. */
+export function conditionalErrorsOf(doc: ParsedDocument, file: string): ConditionalOutputError[] {
+  return (doc.conditionalOutputErrors ?? []).map((c) => ({
+    error: new BuildError(c.error.code, c.error.message, { file, range: c.error.range }),
+    at: c.path,
+    value: c.value,
+    ...(c.whileKey !== undefined ? { whileKey: { key: c.whileKey } } : {}),
+    ...(c.text !== undefined ? { text: c.text } : {}),
+  }));
+}
+
 /** Whether a conditional output error still holds for the object `data`. */
 function holds(data: YamlValue, c: ConditionalOutputError): boolean {
   const cond = c.whileKey;
@@ -96,15 +108,16 @@ function holds(data: YamlValue, c: ConditionalOutputError): boolean {
   return isMap(m) && hasField(m, key);
 }
 
-/** The value at a path of keys and indexes, if there is one. */
-function valueAt(data: YamlValue, path: readonly (string | number)[]): YamlValue | undefined {
-  let v: YamlValue | undefined = data;
-  for (const step of path) {
-    if (typeof step === 'number') v = Array.isArray(v) ? v[step] : undefined;
-    else v = isMap(v) ? getField(v, step) : undefined;
-    if (v === undefined) return undefined;
-  }
-  return v;
+const valueAt = valueAtPath;
+
+/** Whether `path` leads to `container[key]` in `data` (the container found by identity). */
+function leadsTo(
+  data: YamlValue,
+  path: readonly (string | number)[],
+  container: unknown,
+  key: string | number,
+): boolean {
+  return path[path.length - 1] === key && valueAt(data, path.slice(0, -1)) === container;
 }
 
 /** A scalar's source text and the value YAML resolved it to. */
@@ -424,10 +437,7 @@ export class Resource {
       ? (container as readonly YamlValue[])[key as number]
       : getField(container as YamlMap, key as string);
     if (!this.nonStringScalars || typeof v !== 'string') return undefined;
-    const held = this.nonStringScalars.find(
-      (s) =>
-        s.value === v && s.path[s.path.length - 1] === key && valueAt(this.data, s.path.slice(0, -1)) === container,
-    );
+    const held = this.nonStringScalars.find((s) => s.value === v && leadsTo(this.data, s.path, container, key));
     return held?.tag;
   }
 
@@ -437,11 +447,7 @@ export class Resource {
    */
   heldNullText(parent: YamlMap, key: string): string | undefined {
     const held = this.conditionalOutputErrors?.find(
-      (c) =>
-        c.text !== undefined &&
-        c.value === null &&
-        c.at[c.at.length - 1] === key &&
-        valueAt(this.data, c.at.slice(0, -1)) === parent,
+      (c) => c.text !== undefined && c.value === null && leadsTo(this.data, c.at, parent, key),
     );
     return held?.text;
   }

@@ -401,15 +401,12 @@ export class Converter {
     node: AstNode | undefined,
     fallback: T,
     path?: ValuePath,
-    text?: string,
+    condition: Pick<DeferredError, 'text' | 'whileKey'> = {},
   ): T {
     if (!this.mode.defer) throw new ConvertError(code, message, node);
     if (this.outputError !== undefined) return fallback;
     if (path === undefined) this.outputError = { code, message, node };
-    else {
-      const value = fallback as YamlValue;
-      this.conditionalErrors.push({ code, message, node, path, value, ...(text !== undefined ? { text } : {}) });
-    }
+    else this.conditionalErrors.push({ code, message, node, path, value: fallback as YamlValue, ...condition });
     return fallback;
   }
 
@@ -489,11 +486,7 @@ export class Converter {
     }
     const message = `yaml: invalid map key: ${text}`;
     const at = this.currentPath()?.slice(0, -1);
-    if (at === undefined) return this.outputTime('yaml/unsupported-value', message, keyNode, text);
-    if (this.outputError === undefined) {
-      this.conditionalErrors.push({ code: 'yaml/unsupported-value', message, node: keyNode, path: at, whileKey: text });
-    }
-    return text;
+    return this.outputTime('yaml/unsupported-value', message, keyNode, text, at, { whileKey: text });
   }
 
   /**
@@ -624,7 +617,7 @@ export class Converter {
             // transformer that sets the field, like a name prefix, replaces the node and its tag).
             if (this.json) return this.outputTime('yaml/syntax', message, n, text);
             if (tag !== '!!null') return this.outputTime('yaml/syntax', message, n, text, this.currentPath());
-            return this.outputTime('yaml/syntax', message, n, null, this.currentPath(), text);
+            return this.outputTime('yaml/syntax', message, n, null, this.currentPath(), { text });
           }
           return this.checked(r, n);
         }

@@ -33,6 +33,17 @@ export function setField(m: YamlMap, key: string, value: YamlValue): void {
   }
 }
 
+/** The value at a path of map keys and list indexes, if there is one. */
+export function valueAtPath(data: YamlValue, path: readonly (string | number)[]): YamlValue | undefined {
+  let v: YamlValue | undefined = data;
+  for (const step of path) {
+    if (typeof step === 'number') v = Array.isArray(v) ? v[step] : undefined;
+    else v = isMap(v) ? getField(v, step) : undefined;
+    if (v === undefined) return undefined;
+  }
+  return v;
+}
+
 /** Removes a key from a map (the value model's maps have dynamic keys). */
 export function deleteField(m: YamlMap, key: string): void {
   Reflect.deleteProperty(m, key);

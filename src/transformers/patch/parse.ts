@@ -6,7 +6,7 @@
  */
 import type { Range } from '../../diagnostics/diagnostic.js';
 import { BuildError } from '../../diagnostics/error.js';
-import type { ConditionalOutputError } from '../../resources/resource.js';
+import { conditionalErrorsOf, type ConditionalOutputError } from '../../resources/resource.js';
 import { parseYamlStream, toRange, type ParsedDocument, type ParsedStream } from '../../yaml/parse.js';
 import { getField, isMap, scalarString, setField, type YamlMap, type YamlValue } from '../../yaml/values.js';
 import type { JsonPatchOp } from '../patch-json6902/json-patch.js';
@@ -175,14 +175,11 @@ function metadataLastWins(root: AstNode): MetadataLastWins | undefined {
 
 /** Gives the patches read from `doc` its output errors (items of a List: the first one, unconditionally). */
 function attachOutputErrors(doc: ParsedDocument, file: string, patches: PatchDoc[]): void {
-  const conditional = (doc.conditionalOutputErrors ?? []).map((c) => ({
-    error: new BuildError(c.error.code, c.error.message, { file, range: c.error.range }),
-    at: c.path,
-    value: c.value,
-  }));
+  const conditional = conditionalErrorsOf(doc, file);
   const o = doc.outputError;
   const otherwise = o ? new BuildError(o.code, o.message, { file, range: o.range }) : undefined;
-  const key = (doc.conditionalOutputErrors ?? []).find((c) => c.whileKey !== undefined);
+  // A collection used as a key (the one error with a key condition).
+  const key = conditional.find((c) => c.whileKey !== undefined);
   const walk = key
     ? new BuildError(
         'patch/failed',
